@@ -1,0 +1,2 @@
+export * from './cycle-plan';
+export * from './cycle-state';

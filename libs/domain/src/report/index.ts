@@ -1,0 +1,2 @@
+export * from './implementation-report';
+export * from './report-compiler';

@@ -1,0 +1,116 @@
+/** The fixed scale on which a measure's implementation status is reported. */
+export const MEASURE_STATUSES = ['not-started', 'planned', 'in-progress', 'implemented', 'discontinued'] as const;
+export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
+
+export interface IndicatorDefinition {
+  key: string;
+  name: string;
+  unit: string;
+  /** Whether a higher actual value is better (true) or a lower one (false). */
+  higherIsBetter: boolean;
+}
+
+/**
+ * What a report contains. Indicators may be predefined per working group (so that the
+ * compiled report can compare like with like across groups and cycles); groups may also
+ * report their own indicators when `allowCustomIndicators` is set.
+ */
+export interface ReportTemplate {
+  key: string;
+  name: string;
+  measureStatuses: readonly MeasureStatus[];
+  indicatorsByGroup: Record<string, IndicatorDefinition[]>;
+  allowCustomIndicators: boolean;
+  limits: TemplateLimits;
+}
+
+export interface TemplateLimits {
+  maxMeasures: number;
+  maxIndicators: number;
+  maxItemsPerList: number;
+  maxTextLength: number;
+}
+
+export const DEFAULT_LIMITS: TemplateLimits = {
+  maxMeasures: 100,
+  maxIndicators: 100,
+  maxItemsPerList: 50,
+  maxTextLength: 4000,
+};
+
+/** The content of one submission, after structural validation (types, sizes, unknown fields). */
+export interface SubmissionContent {
+  measures: { title: string; status: MeasureStatus; description?: string }[];
+  indicators: { key: string; name?: string; unit?: string; baseline: number; target: number; actual: number }[];
+  goodPractices: string[];
+  obstacles: string[];
+  recommendations: string[];
+}
+
+export interface ContentProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Checks the content against the rules that depend on the cycle's template, which a
+ * static DTO cannot know: which indicators exist for this group, and the template's limits.
+ */
+export function checkContentAgainstTemplate(
+  template: ReportTemplate,
+  groupKey: string,
+  content: SubmissionContent,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const defined = new Map((template.indicatorsByGroup[groupKey] ?? []).map((d) => [d.key, d]));
+  const limits = template.limits;
+
+  if (content.measures.length > limits.maxMeasures) {
+    problems.push({ path: 'measures', message: `at most ${limits.maxMeasures} measures` });
+  }
+  content.measures.forEach((m, i) => {
+    if (!template.measureStatuses.includes(m.status)) {
+      problems.push({ path: `measures[${i}].status`, message: `must be one of ${template.measureStatuses.join(', ')}` });
+    }
+  });
+  if (content.indicators.length > limits.maxIndicators) {
+    problems.push({ path: 'indicators', message: `at most ${limits.maxIndicators} indicators` });
+  }
+  const seen = new Set<string>();
+  content.indicators.forEach((ind, i) => {
+    if (seen.has(ind.key)) problems.push({ path: `indicators[${i}].key`, message: `indicator "${ind.key}" reported twice` });
+    seen.add(ind.key);
+    const def = defined.get(ind.key);
+    if (!def) {
+      if (!template.allowCustomIndicators) {
+        const known = [...defined.keys()];
+        problems.push({
+          path: `indicators[${i}].key`,
+          message: `unknown indicator "${ind.key}" for working group ${groupKey}; known: ${known.join(', ') || 'none'}`,
+        });
+      } else if (!ind.name || !ind.unit) {
+        problems.push({ path: `indicators[${i}]`, message: 'a custom indicator needs a name and a unit' });
+      }
+    } else if (ind.unit && ind.unit !== def.unit) {
+      problems.push({ path: `indicators[${i}].unit`, message: `indicator "${ind.key}" is measured in ${def.unit}` });
+    }
+  });
+  for (const list of ['goodPractices', 'obstacles', 'recommendations'] as const) {
+    if (content[list].length > limits.maxItemsPerList) {
+      problems.push({ path: list, message: `at most ${limits.maxItemsPerList} items` });
+    }
+  }
+  return problems;
+}
+
+/** Fills in names and units of predefined indicators, so stored submissions are self-describing. */
+export function normaliseContent(template: ReportTemplate, groupKey: string, content: SubmissionContent): SubmissionContent {
+  const defined = new Map((template.indicatorsByGroup[groupKey] ?? []).map((d) => [d.key, d]));
+  return {
+    ...content,
+    indicators: content.indicators.map((ind) => {
+      const def = defined.get(ind.key);
+      return def ? { ...ind, name: def.name, unit: def.unit } : ind;
+    }),
+  };
+}

@@ -1,0 +1,19 @@
+export const SUPPORTED_LANGUAGES = ['en', 'de', 'fr', 'it', 'es', 'nl', 'pl', 'sv'] as const;
+export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+
+export interface Chair {
+  name: string;
+  email: string;
+  language: Language;
+}
+
+/** One field of action of the Pact (or one signatory of a charter), run by a chair. */
+export interface WorkingGroup {
+  key: string;
+  fieldOfAction: string;
+  goal: string;
+  chair: Chair;
+}
+
+/** Keys are used in job ids and dotted Mongo paths: no ':' (BullMQ) and no '.' or '$' (MongoDB). */
+export const KEY_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
