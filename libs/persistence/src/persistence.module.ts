@@ -1,0 +1,74 @@
+import { Global, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
+import { Connection } from 'mongoose';
+import { CycleRepository } from './repositories/cycle.repository';
+import { EventRepository } from './repositories/event.repository';
+import { ReportRepository } from './repositories/report.repository';
+import { SubmissionRepository } from './repositories/submission.repository';
+import { TaskRepository } from './repositories/task.repository';
+import { TemplateRepository } from './repositories/template.repository';
+import { WorkingGroupRepository } from './repositories/working-group.repository';
+import {
+  CycleSchema,
+  EventSchema,
+  MODEL,
+  ReportSchema,
+  SubmissionSchema,
+  TaskSchema,
+  TemplateSchema,
+  WorkingGroupSchema,
+} from './schemas/schemas';
+
+const repositories = [
+  WorkingGroupRepository,
+  TemplateRepository,
+  CycleRepository,
+  TaskRepository,
+  SubmissionRepository,
+  EventRepository,
+  ReportRepository,
+];
+
+/**
+ * Unique indexes are what make fan-out, revisions and events idempotent, so they must
+ * exist before the first write, not whenever Mongoose's background autoIndex gets there.
+ */
+@Injectable()
+class IndexBootstrap implements OnModuleInit {
+  private readonly logger = new Logger('Persistence');
+  constructor(private readonly connection: Connection) {}
+  async onModuleInit(): Promise<void> {
+    for (const name of Object.values(MODEL)) await this.connection.model(name).createIndexes();
+    this.logger.log(`indexes ready on ${this.connection.name}`);
+  }
+}
+
+@Global()
+@Module({
+  imports: [
+    MongooseModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => ({
+        uri: config.getOrThrow<string>('MONGODB_URI'),
+        autoIndex: false,
+        serverSelectionTimeoutMS: 10000,
+      }),
+    }),
+    MongooseModule.forFeature([
+      { name: MODEL.WorkingGroup, schema: WorkingGroupSchema },
+      { name: MODEL.Template, schema: TemplateSchema },
+      { name: MODEL.Cycle, schema: CycleSchema },
+      { name: MODEL.Task, schema: TaskSchema },
+      { name: MODEL.Submission, schema: SubmissionSchema },
+      { name: MODEL.Event, schema: EventSchema },
+      { name: MODEL.Report, schema: ReportSchema },
+    ]),
+  ],
+  providers: [
+    ...repositories,
+    { provide: IndexBootstrap, inject: [getConnectionToken()], useFactory: (c: Connection) => new IndexBootstrap(c) },
+  ],
+  exports: repositories,
+})
+export class PersistenceModule {}

@@ -1,0 +1,122 @@
+import type {
+  Chair,
+  CycleStatus,
+  EscalationPolicyInput,
+  ImplementationReport,
+  Milestone,
+  MilestoneStatus,
+  ReportTemplate,
+  SubmissionContent,
+  TaskStatus,
+} from '@pact/domain';
+
+/** Plain records the repositories hand out: no Mongoose documents leave the persistence layer. */
+export interface WorkingGroupRecord {
+  key: string;
+  fieldOfAction: string;
+  goal: string;
+  chair: Chair;
+  updatedAt?: Date;
+}
+
+export interface MilestoneState {
+  status: MilestoneStatus;
+  requestedAt?: Date;
+  compiledAt?: Date;
+}
+
+export interface CycleRecord {
+  id: string;
+  name: string;
+  status: CycleStatus;
+  start: Date;
+  end: Date;
+  lengthMonths: number;
+  milestones: Milestone[];
+  reminderDaysBeforeDue: number[];
+  escalation: EscalationPolicyInput;
+  groupKeys: string[];
+  template: ReportTemplate;
+  milestoneState: Record<string, MilestoneState>;
+  previousCycleId?: string;
+  createdAt: Date;
+  createdBy?: string;
+  cancelledAt?: Date;
+  completedAt?: Date;
+}
+
+export interface ExtensionRecord {
+  from: Date;
+  to: Date;
+  reason: string;
+  at: Date;
+  actor: string;
+}
+
+export interface TaskRecord {
+  id: string;
+  cycleId: string;
+  milestoneKey: string;
+  groupKey: string;
+  status: TaskStatus;
+  requestedAt: Date;
+  dueAt: Date;
+  originalDueAt: Date;
+  dueVersion: number;
+  escalationLevel: number;
+  firedTimers: string[];
+  lastReminderAt?: Date;
+  extensions: ExtensionRecord[];
+  submittedAt?: Date;
+  late: boolean;
+  latestRevision: number;
+  updatedAt?: Date;
+}
+
+export interface SubmissionRecord {
+  id: string;
+  taskId: string;
+  cycleId: string;
+  milestoneKey: string;
+  groupKey: string;
+  revision: number;
+  content: SubmissionContent;
+  submittedAt: Date;
+  late: boolean;
+  afterCompilation: boolean;
+  submittedBy: string;
+}
+
+export interface EventRecord {
+  id: string;
+  cycleId?: string;
+  taskId?: string;
+  groupKey?: string;
+  type: string;
+  at: Date;
+  actor: string;
+  data: Record<string, unknown>;
+  dedupeKey: string;
+}
+
+export interface ReportRecord {
+  id: string;
+  cycleId: string;
+  milestoneKey: string;
+  milestoneKind: string;
+  compiledAt: Date;
+  report: ImplementationReport;
+}
+
+/** Turns a lean Mongo document into a record with a string `id`. */
+export function toRecord<T>(doc: any): T {
+  if (!doc) return doc;
+  const { _id, ...rest } = doc;
+  return { id: String(_id), ...rest } as T;
+}
+
+export function isDuplicateKey(err: unknown): boolean {
+  const e = err as { code?: number; writeErrors?: { code?: number; err?: { code?: number } }[] };
+  if (e?.code === 11000) return true;
+  return Array.isArray(e?.writeErrors) && e.writeErrors.length > 0 && e.writeErrors.every((w) => (w.code ?? w.err?.code) === 11000);
+}

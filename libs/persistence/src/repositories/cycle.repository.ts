@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ACTIVE_CYCLE_STATUSES, CycleStatus, MilestoneStatus } from '@pact/domain';
+import { isValidObjectId, Model } from 'mongoose';
+import { CycleRecord, toRecord } from '../records';
+import { MODEL } from '../schemas/schemas';
+
+@Injectable()
+export class CycleRepository {
+  constructor(@InjectModel(MODEL.Cycle) private readonly model: Model<any>) {}
+
+  async create(cycle: Omit<CycleRecord, 'id'>): Promise<CycleRecord> {
+    const doc = await this.model.create(cycle);
+    return toRecord<CycleRecord>(doc.toObject());
+  }
+
+  async findById(id: string): Promise<CycleRecord | null> {
+    if (!isValidObjectId(id)) return null;
+    return toRecord<CycleRecord>(await this.model.findById(id).lean());
+  }
+
+  async list(filter: { status?: CycleStatus }, limit: number, skip: number): Promise<CycleRecord[]> {
+    const q = filter.status ? { status: filter.status } : {};
+    return (await this.model.find(q).sort({ createdAt: -1 }).skip(skip).limit(limit).lean()).map((d) => toRecord<CycleRecord>(d));
+  }
+
+  async *active(): AsyncGenerator<CycleRecord> {
+    for await (const d of this.model.find({ status: { $in: ACTIVE_CYCLE_STATUSES } }).lean().cursor()) {
+      yield toRecord<CycleRecord>(d);
+    }
+  }
+
+  /**
+   * Moves one milestone from one of `from` to `to`, only while the cycle is active.
+   * Returns null when another delivery of the same job got there first.
+   */
+  async transitionMilestone(
+    id: string,
+    key: string,
+    from: MilestoneStatus[],
+    to: MilestoneStatus,
+    at: Date,
+  ): Promise<CycleRecord | null> {
+    const path = `milestoneState.${key}`;
+    const $set: Record<string, unknown> = { [`${path}.status`]: to };
+    if (to === 'requested') $set[`${path}.requestedAt`] = at;
+    if (to === 'compiled') $set[`${path}.compiledAt`] = at;
+    const update: Record<string, unknown> = { $set };
+    const doc = await this.model
+      .findOneAndUpdate(
+        { _id: id, status: { $in: ACTIVE_CYCLE_STATUSES }, [`${path}.status`]: { $in: from } },
+        to === 'requested' ? { $set: { ...$set, status: 'running' } } : update,
+        { returnDocument: 'after' },
+      )
+      .lean();
+    return toRecord<CycleRecord>(doc);
+  }
+
+  async transition(id: string, from: CycleStatus[], to: CycleStatus, at: Date): Promise<CycleRecord | null> {
+    if (!isValidObjectId(id)) return null;
+    const $set: Record<string, unknown> = { status: to };
+    if (to === 'cancelled') $set.cancelledAt = at;
+    if (to === 'completed') $set.completedAt = at;
+    const doc = await this.model.findOneAndUpdate({ _id: id, status: { $in: from } }, { $set }, { returnDocument: 'after' }).lean();
+    return toRecord<CycleRecord>(doc);
+  }
+}

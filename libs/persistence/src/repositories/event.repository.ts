@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { randomUUID } from 'node:crypto';
+import { Model } from 'mongoose';
+import { EventRecord, isDuplicateKey, toRecord } from '../records';
+import { MODEL } from '../schemas/schemas';
+
+export type NewEvent = Omit<EventRecord, 'id' | 'dedupeKey' | 'data'> & { dedupeKey?: string; data?: Record<string, unknown> };
+
+/** The append-only audit trail: inserts only; nothing here updates or deletes an event. */
+@Injectable()
+export class EventRepository {
+  constructor(@InjectModel(MODEL.Event) private readonly model: Model<any>) {}
+
+  /** Appends; returns false when an event with the same dedupe key was already recorded. */
+  async append(e: NewEvent): Promise<boolean> {
+    try {
+      await this.model.create({ ...e, data: e.data ?? {}, dedupeKey: e.dedupeKey ?? randomUUID(), recordedAt: new Date() });
+      return true;
+    } catch (err) {
+      if (isDuplicateKey(err)) return false;
+      throw err;
+    }
+  }
+
+  async appendMany(events: NewEvent[]): Promise<void> {
+    if (!events.length) return;
+    const docs = events.map((e) => ({ ...e, data: e.data ?? {}, dedupeKey: e.dedupeKey ?? randomUUID(), recordedAt: new Date() }));
+    try {
+      await this.model.collection.insertMany(docs, { ordered: false });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+    }
+  }
+
+  async listByTask(taskId: string): Promise<EventRecord[]> {
+    return (await this.model.find({ taskId }).sort({ at: 1, _id: 1 }).lean()).map((d) => toRecord<EventRecord>(d));
+  }
+
+  async listByCycle(cycleId: string, filter: { type?: string; groupKey?: string }, limit: number, skip = 0): Promise<EventRecord[]> {
+    const q: Record<string, unknown> = { cycleId };
+    if (filter.type) q.type = filter.type;
+    if (filter.groupKey) q.groupKey = filter.groupKey;
+    return (await this.model.find(q).sort({ at: 1, _id: 1 }).skip(skip).limit(limit).lean()).map((d) => toRecord<EventRecord>(d));
+  }
+
+  async countByType(cycleId: string): Promise<Record<string, number>> {
+    const rows = await this.model.aggregate([{ $match: { cycleId } }, { $group: { _id: '$type', count: { $sum: 1 } } }]);
+    return Object.fromEntries(rows.map((r: any) => [r._id, r.count]));
+  }
+}

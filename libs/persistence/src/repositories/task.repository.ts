@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { AWAITING_STATUSES, TaskStatus } from '@pact/domain';
+import { isValidObjectId, Model } from 'mongoose';
+import { ExtensionRecord, isDuplicateKey, TaskRecord, toRecord } from '../records';
+import { MODEL } from '../schemas/schemas';
+
+export type NewTask = Omit<TaskRecord, 'id' | 'firedTimers' | 'extensions' | 'late' | 'latestRevision' | 'escalationLevel' | 'dueVersion'>;
+
+export interface TaskFilter {
+  cycleId?: string;
+  milestoneKey?: string;
+  groupKeys?: string[];
+  status?: TaskStatus[];
+  dueBefore?: Date;
+}
+
+/**
+ * Every state change here is one atomic update guarded by the state it expects, so a job
+ * delivered twice, or two workers racing, change the task once.
+ */
+@Injectable()
+export class TaskRepository {
+  constructor(@InjectModel(MODEL.Task) private readonly model: Model<any>) {}
+
+  /** Inserts a batch; tasks that exist already (a re-run fan-out) are skipped, not errors. */
+  async insertMany(tasks: NewTask[]): Promise<number> {
+    if (!tasks.length) return 0;
+    const docs = tasks.map((t) => ({ ...t, dueVersion: 0, escalationLevel: 0, firedTimers: [], extensions: [], late: false, latestRevision: 0 }));
+    try {
+      const res = await this.model.collection.insertMany(docs, { ordered: false });
+      return res.insertedCount;
+    } catch (err) {
+      if (isDuplicateKey(err)) return (err as any).result?.insertedCount ?? (err as any).insertedCount ?? 0;
+      throw err;
+    }
+  }
+
+  async findById(id: string): Promise<TaskRecord | null> {
+    if (!isValidObjectId(id)) return null;
+    return toRecord<TaskRecord>(await this.model.findById(id).lean());
+  }
+
+  private query(f: TaskFilter): Record<string, unknown> {
+    const q: Record<string, unknown> = {};
+    if (f.cycleId) q.cycleId = f.cycleId;
+    if (f.milestoneKey) q.milestoneKey = f.milestoneKey;
+    if (f.groupKeys) q.groupKey = { $in: f.groupKeys };
+    if (f.status) q.status = { $in: f.status };
+    if (f.dueBefore) q.dueAt = { $lt: f.dueBefore };
+    return q;
+  }
+
+  async list(f: TaskFilter, limit: number, skip: number): Promise<TaskRecord[]> {
+    const docs = await this.model.find(this.query(f)).sort({ dueAt: 1, groupKey: 1 }).skip(skip).limit(limit).lean();
+    return docs.map((d) => toRecord<TaskRecord>(d));
+  }
+
+  async *stream(f: TaskFilter): AsyncGenerator<TaskRecord> {
+    for await (const d of this.model.find(this.query(f)).sort({ _id: 1 }).lean().cursor({ batchSize: 500 })) {
+      yield toRecord<TaskRecord>(d);
+    }
+  }
+
+  async count(f: TaskFilter): Promise<number> {
+    return this.model.countDocuments(this.query(f));
+  }
+
+  /** Task counts per milestone and status: $match + $group only, as FerretDB supports. */
+  async countByMilestoneAndStatus(cycleId: string): Promise<{ milestoneKey: string; status: TaskStatus; count: number }[]> {
+    const rows = await this.model.aggregate([
+      { $match: { cycleId } },
+      { $group: { _id: { m: '$milestoneKey', s: '$status' }, count: { $sum: 1 } } },
+    ]);
+    return rows.map((r: any) => ({ milestoneKey: r._id.m, status: r._id.s, count: r.count }));
+  }
+
+  async recordReminder(id: string, dueVersion: number, timerKey: string, at: Date): Promise<TaskRecord | null> {
+    const doc = await this.model
+      .findOneAndUpdate(
+        { _id: id, status: 'open', dueVersion, firedTimers: { $ne: timerKey } },
+        { $addToSet: { firedTimers: timerKey }, $set: { lastReminderAt: at, updatedAt: at } },
+        { returnDocument: 'after' },
+      )
+      .lean();
+    return toRecord<TaskRecord>(doc);
+  }
+
+  async markOverdue(id: string, dueVersion: number, timerKey: string, at: Date): Promise<TaskRecord | null> {
+    const doc = await this.model
+      .findOneAndUpdate(
+        { _id: id, status: 'open', dueVersion },
+        { $addToSet: { firedTimers: timerKey }, $set: { status: 'overdue', updatedAt: at } },
+        { returnDocument: 'after' },
+      )
+      .lean();
+    return toRecord<TaskRecord>(doc);
+  }
+
+  /** Escalation only goes up: a level reached (or skipped past) is never re-applied. */
+  async escalate(id: string, dueVersion: number, level: number, timerKey: string, at: Date): Promise<TaskRecord | null> {
+    const doc = await this.model
+      .findOneAndUpdate(
+        { _id: id, status: 'overdue', dueVersion, escalationLevel: { $lt: level } },
+        { $addToSet: { firedTimers: timerKey }, $set: { escalationLevel: level, updatedAt: at } },
+        { returnDocument: 'after' },
+      )
+      .lean();
+    return toRecord<TaskRecord>(doc);
+  }
+
+  /** Moves the due date; bumping dueVersion makes every timer of the old date stale. */
+  async extend(id: string, expectedVersion: number, newDueAt: Date, ext: ExtensionRecord): Promise<TaskRecord | null> {
+    const doc = await this.model
+      .findOneAndUpdate(
+        { _id: id, status: { $in: AWAITING_STATUSES }, dueVersion: expectedVersion },
+        {
+          $set: { dueAt: newDueAt, status: 'open', escalationLevel: 0, updatedAt: ext.at },
+          $inc: { dueVersion: 1 },
+          $push: { extensions: ext },
+        },
+        { returnDocument: 'after' },
+      )
+      .lean();
+    return toRecord<TaskRecord>(doc);
+  }
+
+  /**
+   * Records a submission on the task. The first one moves it to submitted (late or not);
+   * later revisions only raise latestRevision.
+   */
+  async markSubmitted(id: string, revision: number, at: Date, late: boolean): Promise<TaskRecord | null> {
+    const first = await this.model
+      .findOneAndUpdate(
+        { _id: id, status: { $in: AWAITING_STATUSES } },
+        { $set: { status: 'submitted', submittedAt: at, late, updatedAt: at }, $max: { latestRevision: revision } },
+        { returnDocument: 'after' },
+      )
+      .lean();
+    if (first) return toRecord<TaskRecord>(first);
+    const later = await this.model
+      .findOneAndUpdate({ _id: id, status: 'submitted' }, { $max: { latestRevision: revision }, $set: { updatedAt: at } }, { returnDocument: 'after' })
+      .lean();
+    return toRecord<TaskRecord>(later);
+  }
+
+  async cancelAwaiting(cycleId: string, at: Date): Promise<number> {
+    const res = await this.model.updateMany({ cycleId, status: { $in: AWAITING_STATUSES } }, { $set: { status: 'cancelled', updatedAt: at } });
+    return res.modifiedCount;
+  }
+}

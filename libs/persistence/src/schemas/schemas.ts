@@ -1,0 +1,141 @@
+import { Schema } from 'mongoose';
+
+/**
+ * Collections and their indexes. Everything here must work on MongoDB 7 and FerretDB 1.24:
+ * single-document atomic updates, unique/compound indexes, no transactions.
+ */
+const opts = { versionKey: false as const, minimize: false };
+
+const ChairSchema = new Schema({ name: String, email: String, language: String }, { _id: false });
+
+export const WorkingGroupSchema = new Schema(
+  {
+    key: { type: String, required: true, unique: true },
+    fieldOfAction: { type: String, required: true },
+    goal: { type: String, default: '' },
+    chair: { type: ChairSchema, required: true },
+    updatedAt: Date,
+  },
+  { ...opts, collection: 'working_groups' },
+);
+
+export const TemplateSchema = new Schema(
+  {
+    key: { type: String, required: true, unique: true },
+    name: String,
+    measureStatuses: [String],
+    indicatorsByGroup: Schema.Types.Mixed,
+    allowCustomIndicators: Boolean,
+    limits: Schema.Types.Mixed,
+    updatedAt: Date,
+  },
+  { ...opts, collection: 'templates' },
+);
+
+const MilestoneSchema = new Schema(
+  { key: String, title: String, kind: String, requestAt: Date, dueAt: Date, compileAt: Date },
+  { _id: false },
+);
+
+export const CycleSchema = new Schema(
+  {
+    name: { type: String, required: true },
+    status: { type: String, required: true, index: true },
+    start: Date,
+    end: Date,
+    lengthMonths: Number,
+    milestones: [MilestoneSchema],
+    reminderDaysBeforeDue: [Number],
+    escalation: Schema.Types.Mixed,
+    groupKeys: [String],
+    template: Schema.Types.Mixed,
+    /** Per milestone key: { status, requestedAt?, compiledAt? }; updated with dotted $set paths. */
+    milestoneState: Schema.Types.Mixed,
+    previousCycleId: String,
+    createdAt: Date,
+    createdBy: String,
+    cancelledAt: Date,
+    completedAt: Date,
+  },
+  { ...opts, collection: 'cycles' },
+);
+
+export const TaskSchema = new Schema(
+  {
+    cycleId: { type: String, required: true },
+    milestoneKey: { type: String, required: true },
+    groupKey: { type: String, required: true },
+    status: { type: String, required: true },
+    requestedAt: Date,
+    dueAt: Date,
+    originalDueAt: Date,
+    dueVersion: { type: Number, default: 0 },
+    escalationLevel: { type: Number, default: 0 },
+    /** Keys of the timers whose effect has happened: the guard that makes at-least-once jobs act once. */
+    firedTimers: { type: [String], default: [] },
+    lastReminderAt: Date,
+    extensions: { type: [Schema.Types.Mixed], default: [] },
+    submittedAt: Date,
+    late: { type: Boolean, default: false },
+    latestRevision: { type: Number, default: 0 },
+    updatedAt: Date,
+  },
+  { ...opts, collection: 'tasks' },
+);
+TaskSchema.index({ cycleId: 1, milestoneKey: 1, groupKey: 1 }, { unique: true });
+TaskSchema.index({ status: 1, cycleId: 1 });
+
+export const SubmissionSchema = new Schema(
+  {
+    taskId: { type: String, required: true },
+    cycleId: String,
+    milestoneKey: String,
+    groupKey: String,
+    revision: { type: Number, required: true },
+    content: Schema.Types.Mixed,
+    submittedAt: Date,
+    late: Boolean,
+    afterCompilation: Boolean,
+    submittedBy: String,
+  },
+  { ...opts, collection: 'submissions' },
+);
+SubmissionSchema.index({ taskId: 1, revision: 1 }, { unique: true });
+
+export const EventSchema = new Schema(
+  {
+    cycleId: { type: String, index: true },
+    taskId: { type: String, index: true },
+    groupKey: String,
+    type: { type: String, required: true },
+    at: { type: Date, required: true },
+    actor: String,
+    data: Schema.Types.Mixed,
+    /** Natural key of the event: a redelivered job or retried fan-out cannot append it twice. */
+    dedupeKey: { type: String, required: true, unique: true },
+    recordedAt: Date,
+  },
+  { ...opts, collection: 'events' },
+);
+
+export const ReportSchema = new Schema(
+  {
+    cycleId: { type: String, required: true },
+    milestoneKey: { type: String, required: true },
+    milestoneKind: String,
+    compiledAt: Date,
+    report: Schema.Types.Mixed,
+  },
+  { ...opts, collection: 'reports' },
+);
+ReportSchema.index({ cycleId: 1, milestoneKey: 1 }, { unique: true });
+
+export const MODEL = {
+  WorkingGroup: 'WorkingGroup',
+  Template: 'Template',
+  Cycle: 'Cycle',
+  Task: 'Task',
+  Submission: 'Submission',
+  Event: 'Event',
+  Report: 'Report',
+} as const;

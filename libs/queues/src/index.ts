@@ -1,0 +1,6 @@
+export * from './clock.token';
+export * from './job-options';
+export * from './queue-names';
+export * from './queues.module';
+export * from './redis-connection';
+export * from './timer-scheduler';

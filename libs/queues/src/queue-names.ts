@@ -1,0 +1,51 @@
+/** The engine's queues. Each queue has its own processor class in apps/worker. */
+export const QUEUE = {
+  /** Milestone fan-out (report requests) and report compilation. */
+  Cycles: 'cycles',
+  /** Per-task timers: reminders, overdue, escalation. */
+  Deadlines: 'deadlines',
+  /** The reconciler that rebuilds missing timers from MongoDB. */
+  Maintenance: 'maintenance',
+} as const;
+export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
+export const ALL_QUEUES: QueueName[] = Object.values(QUEUE);
+
+export const JOB = {
+  FanOut: 'fan-out',
+  Compile: 'compile',
+  Reminder: 'reminder',
+  Overdue: 'overdue',
+  Escalate: 'escalate',
+  Reconcile: 'reconcile',
+} as const;
+
+export interface FanOutJob {
+  cycleId: string;
+  milestoneKey: string;
+}
+
+export interface CompileJob {
+  cycleId: string;
+  milestoneKey: string;
+}
+
+export interface TaskTimerJob {
+  taskId: string;
+  cycleId: string;
+  /** The task's due version when the timer was scheduled; a stale version makes the job a no-op. */
+  dueVersion: number;
+  timerKey: string;
+  index: number;
+  /** The cycle-time moment the timer was meant for (the event log shows it beside the actual time). */
+  fireAt: string;
+}
+
+export type ReconcileJob = Record<string, never>;
+
+/** Deterministic ids: BullMQ ignores an add whose id exists, which makes scheduling idempotent. */
+export const jobId = {
+  fanOut: (cycleId: string, milestoneKey: string) => `fanout-${cycleId}-${milestoneKey}`,
+  compile: (cycleId: string, milestoneKey: string) => `compile-${cycleId}-${milestoneKey}`,
+};
+
+export const RECONCILE_SCHEDULER_ID = 'reconcile-timers';

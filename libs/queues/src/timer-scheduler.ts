@@ -1,0 +1,103 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Clock, Milestone, TaskTimer } from '@pact/domain';
+import { Job, Queue } from 'bullmq';
+import { CLOCK } from './clock.token';
+import { CompileJob, FanOutJob, JOB, jobId, QUEUE, RECONCILE_SCHEDULER_ID, TaskTimerJob } from './queue-names';
+
+const BATCH = 500;
+
+/**
+ * The producer side of every timer. Dates are absolute cycle time; the Clock turns them
+ * into real delays at the moment of scheduling, so a timer re-created later (by the
+ * reconciler) still fires at the right cycle time.
+ */
+@Injectable()
+export class TimerScheduler {
+  constructor(
+    @InjectQueue(QUEUE.Cycles) private readonly cycles: Queue,
+    @InjectQueue(QUEUE.Deadlines) private readonly deadlines: Queue,
+    @InjectQueue(QUEUE.Maintenance) private readonly maintenance: Queue,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async scheduleFanOut(cycleId: string, m: Milestone): Promise<void> {
+    const data: FanOutJob = { cycleId, milestoneKey: m.key };
+    await this.cycles.add(JOB.FanOut, data, { jobId: jobId.fanOut(cycleId, m.key), delay: this.clock.delayUntil(m.requestAt) });
+  }
+
+  async scheduleCompile(cycleId: string, m: Milestone): Promise<void> {
+    const data: CompileJob = { cycleId, milestoneKey: m.key };
+    await this.cycles.add(JOB.Compile, data, { jobId: jobId.compile(cycleId, m.key), delay: this.clock.delayUntil(m.compileAt) });
+  }
+
+  /**
+   * Compiles now instead of at the compile date (every task is in). The delayed job keeps
+   * its id, so promoting it rather than adding a second one keeps compilation to one job.
+   */
+  async compileNow(cycleId: string, milestoneKey: string): Promise<void> {
+    const id = jobId.compile(cycleId, milestoneKey);
+    const data: CompileJob = { cycleId, milestoneKey };
+    const job = await this.cycles.add(JOB.Compile, data, { jobId: id });
+    const state = await job.getState();
+    if (state === 'delayed') {
+      try {
+        await job.promote();
+      } catch {
+        // Promoted or started by someone else in the meantime: either way it runs now.
+      }
+    }
+  }
+
+  async scheduleTaskTimers(cycleId: string, timers: { taskId: string; timer: TaskTimer }[]): Promise<void> {
+    for (let i = 0; i < timers.length; i += BATCH) {
+      await this.deadlines.addBulk(
+        timers.slice(i, i + BATCH).map(({ taskId, timer }) => {
+          const data: TaskTimerJob = { taskId, cycleId, dueVersion: timer.dueVersion, timerKey: timer.key, index: timer.index, fireAt: timer.fireAt.toISOString() };
+          const name = timer.kind === 'reminder' ? JOB.Reminder : timer.kind === 'overdue' ? JOB.Overdue : JOB.Escalate;
+          return { name, data, opts: { jobId: timer.key, delay: this.clock.delayUntil(timer.fireAt) } };
+        }),
+      );
+    }
+  }
+
+  /** Best-effort removal: a timer that escapes removal fires as a no-op against its guard. */
+  async removeTaskTimers(keys: string[]): Promise<void> {
+    for (const key of keys) {
+      try {
+        await this.deadlines.remove(key);
+      } catch {
+        // locked by an active worker: its guarded update will not match any more
+      }
+    }
+  }
+
+  async removeCycleJobs(cycleId: string, milestoneKeys: string[]): Promise<void> {
+    for (const k of milestoneKeys) {
+      for (const id of [jobId.fanOut(cycleId, k), jobId.compile(cycleId, k)]) {
+        try {
+          await this.cycles.remove(id);
+        } catch {
+          // see removeTaskTimers
+        }
+      }
+    }
+  }
+
+  async hasJob(queue: 'cycles' | 'deadlines', id: string): Promise<boolean> {
+    const q = queue === 'cycles' ? this.cycles : this.deadlines;
+    const job: Job | undefined = await q.getJob(id);
+    if (!job) return false;
+    const state = await job.getState();
+    return state !== 'completed' && state !== 'unknown';
+  }
+
+  /** The periodic reconciliation, as a BullMQ job scheduler (idempotent upsert). */
+  async ensureReconcileScheduler(everyMs: number): Promise<void> {
+    await this.maintenance.upsertJobScheduler(RECONCILE_SCHEDULER_ID, { every: everyMs }, { name: JOB.Reconcile, data: {} });
+  }
+
+  async reconcileNow(): Promise<void> {
+    await this.maintenance.add(JOB.Reconcile, {}, { jobId: `reconcile-now-${Date.now()}` });
+  }
+}
