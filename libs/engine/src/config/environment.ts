@@ -1,0 +1,81 @@
+import { plainToInstance, Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+/**
+ * Every setting the engine reads from the environment, validated at start: a typo or a
+ * wrong type stops the process with a message naming the variable, instead of running
+ * a cycle on half a configuration.
+ */
+export class EnvironmentVariables {
+  @IsString()
+  @Matches(/^mongodb(\+srv)?:\/\//, { message: 'MONGODB_URI must be a mongodb:// or mongodb+srv:// URI' })
+  MONGODB_URI: string;
+
+  @IsString()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** BullMQ key prefix; use one per deployment sharing a Redis. No ':' (it is BullMQ's separator). */
+  @IsString()
+  @Matches(/^[A-Za-z0-9_{}-]+$/, { message: 'QUEUE_PREFIX may hold letters, digits, _ - { } only' })
+  QUEUE_PREFIX = 'pact';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsIn(['system', 'simulated'])
+  CLOCK_MODE: 'system' | 'simulated' = 'system';
+
+  /** Simulation: real milliseconds per day of cycle time. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86_400_000)
+  SIM_MS_PER_DAY = 50;
+
+  /** Simulation anchor: the cycle-time date at SIM_ANCHOR_REAL_MS (shared by all processes of one run). */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  SIM_ANCHOR_DATE?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  SIM_ANCHOR_REAL_MS?: number;
+
+  @IsString()
+  PACT_CONFIG = 'config/pact.yaml';
+
+  /** How often (real ms) the reconciler rebuilds missing timers from MongoDB. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  RECONCILE_EVERY_MS = 60_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WORKER_CONCURRENCY = 8;
+
+  @IsString()
+  @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 100kb or 1mb' })
+  BODY_LIMIT = '256kb';
+
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+}
+
+export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
+  const env = plainToInstance(EnvironmentVariables, raw, { enableImplicitConversion: false, exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  if (errors.length) {
+    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new Error(`Invalid configuration in the environment:\n${lines.join('\n')}`);
+  }
+  return env;
+}

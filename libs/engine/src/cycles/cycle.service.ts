@@ -1,0 +1,189 @@
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  Clock,
+  CyclePlanInput,
+  DEFAULT_ESCALATION,
+  DEFAULT_LENGTH_MONTHS,
+  DEFAULT_REMINDER_DAYS,
+  defaultMilestones,
+  EscalationPolicy,
+  MilestoneInput,
+  planCycle,
+  TASK_STATUSES,
+  TaskStatus,
+} from '@pact/domain';
+import {
+  CycleRecord,
+  CycleRepository,
+  EventRepository,
+  ReportRepository,
+  TaskRepository,
+  TemplateRepository,
+  WorkingGroupRepository,
+} from '@pact/persistence';
+import { CLOCK, TimerScheduler } from '@pact/queues';
+import { PACT_CONFIG } from '../config/config.module';
+import type { PactConfig } from '../config/pact-config';
+
+export interface CreateCycleCommand {
+  name: string;
+  start: Date;
+  lengthMonths?: number;
+  templateKey?: string;
+  groups?: string[];
+  milestones?: MilestoneInput[];
+  reminderDaysBeforeDue?: number[];
+  escalation?: CyclePlanInput['escalation'];
+}
+
+export interface CycleProgress {
+  tasksByStatus: Record<TaskStatus, number>;
+  milestones: {
+    key: string;
+    title: string;
+    kind: string;
+    status: string;
+    requestAt: Date;
+    dueAt: Date;
+    compileAt: Date;
+    requestedAt?: Date;
+    compiledAt?: Date;
+    tasksByStatus: Record<TaskStatus, number>;
+  }[];
+  reports: { milestoneKey: string; compiledAt: Date }[];
+}
+
+function emptyCounts(): Record<TaskStatus, number> {
+  return Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
+}
+
+@Injectable()
+export class CycleService {
+  constructor(
+    private readonly cycles: CycleRepository,
+    private readonly tasks: TaskRepository,
+    private readonly groups: WorkingGroupRepository,
+    private readonly templates: TemplateRepository,
+    private readonly reports: ReportRepository,
+    private readonly events: EventRepository,
+    private readonly timers: TimerScheduler,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PACT_CONFIG) private readonly config: PactConfig,
+  ) {}
+
+  async create(cmd: CreateCycleCommand, actor: string): Promise<CycleRecord> {
+    const problems: string[] = [];
+    const templateKey = cmd.templateKey ?? this.config.defaultTemplate;
+    const template = await this.templates.findByKey(templateKey);
+    if (!template) problems.push(`templateKey: unknown template "${templateKey}"`);
+
+    const known = new Map((await this.groups.list()).map((g) => [g.key, g]));
+    const groupKeys = cmd.groups ?? [...known.keys()];
+    groupKeys.forEach((k, i) => {
+      if (!known.has(k)) problems.push(`groups[${i}]: unknown working group "${k}"`);
+    });
+    if (new Set(groupKeys).size !== groupKeys.length) problems.push('groups: a working group is listed twice');
+    if (groupKeys.length === 0) problems.push('groups: at least one working group takes part');
+
+    const { plan, problems: planProblems } = planCycle({
+      now: this.clock.now(),
+      start: cmd.start,
+      lengthMonths: cmd.lengthMonths ?? DEFAULT_LENGTH_MONTHS,
+      milestones: cmd.milestones ?? defaultMilestones(),
+      reminderDaysBeforeDue: cmd.reminderDaysBeforeDue ?? DEFAULT_REMINDER_DAYS,
+      escalation: cmd.escalation ?? DEFAULT_ESCALATION,
+    });
+    problems.push(...planProblems.map((p) => `${p.path}: ${p.message}`));
+    if (problems.length || !plan || !template) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
+
+    const now = this.clock.now();
+    const cycle = await this.cycles.create({
+      name: cmd.name,
+      status: 'scheduled',
+      start: plan.start,
+      end: plan.end,
+      lengthMonths: plan.lengthMonths,
+      milestones: plan.milestones,
+      reminderDaysBeforeDue: plan.reminderDaysBeforeDue,
+      escalation: plan.escalation,
+      groupKeys,
+      template,
+      milestoneState: Object.fromEntries(plan.milestones.map((m) => [m.key, { status: 'scheduled' as const }])),
+      createdAt: now,
+      createdBy: actor,
+    });
+    await this.events.append({
+      type: 'cycle.created',
+      at: now,
+      actor,
+      cycleId: cycle.id,
+      dedupeKey: `cycle-created-${cycle.id}`,
+      data: { name: cycle.name, start: cycle.start, end: cycle.end, groups: groupKeys.length, milestones: plan.milestones.map((m) => m.key) },
+    });
+    // MongoDB holds the cycle first: if Redis fails here, the reconciler schedules these later.
+    for (const m of cycle.milestones) {
+      await this.timers.scheduleFanOut(cycle.id, m);
+      await this.timers.scheduleCompile(cycle.id, m);
+    }
+    return cycle;
+  }
+
+  list(status: CycleRecord['status'] | undefined, limit: number, skip: number): Promise<CycleRecord[]> {
+    return this.cycles.list({ status }, limit, skip);
+  }
+
+  async get(id: string): Promise<CycleRecord> {
+    const c = await this.cycles.findById(id);
+    if (!c) throw new NotFoundException(`cycle ${id} does not exist`);
+    return c;
+  }
+
+  async progress(cycle: CycleRecord): Promise<CycleProgress> {
+    const rows = await this.tasks.countByMilestoneAndStatus(cycle.id);
+    const total = emptyCounts();
+    const byMilestone = new Map<string, Record<TaskStatus, number>>();
+    for (const r of rows) {
+      total[r.status] = (total[r.status] ?? 0) + r.count;
+      const m = byMilestone.get(r.milestoneKey) ?? emptyCounts();
+      m[r.status] = (m[r.status] ?? 0) + r.count;
+      byMilestone.set(r.milestoneKey, m);
+    }
+    const reports = await this.reports.listByCycle(cycle.id);
+    return {
+      tasksByStatus: total,
+      milestones: cycle.milestones.map((m) => ({
+        ...m,
+        status: cycle.milestoneState[m.key]?.status ?? 'scheduled',
+        requestedAt: cycle.milestoneState[m.key]?.requestedAt,
+        compiledAt: cycle.milestoneState[m.key]?.compiledAt,
+        tasksByStatus: byMilestone.get(m.key) ?? emptyCounts(),
+      })),
+      reports: reports.map((r) => ({ milestoneKey: r.milestoneKey, compiledAt: r.compiledAt })),
+    };
+  }
+
+  async cancel(id: string, reason: string, actor: string): Promise<CycleRecord> {
+    const existing = await this.get(id);
+    const now = this.clock.now();
+    const cancelled = await this.cycles.transition(id, ['scheduled', 'running'], 'cancelled', now);
+    if (!cancelled) throw new ConflictException(`cycle ${id} is ${existing.status} and cannot be cancelled`);
+    // Timers first collected, then tasks cancelled: a timer that escapes removal finds its task cancelled.
+    const policy = new EscalationPolicy(cancelled.reminderDaysBeforeDue, cancelled.escalation);
+    const keys: string[] = [];
+    for await (const t of this.tasks.stream({ cycleId: id, status: ['open', 'overdue'] })) {
+      keys.push(...policy.timersFor(t).map((x) => x.key));
+    }
+    const tasksCancelled = await this.tasks.cancelAwaiting(id, now);
+    await this.timers.removeTaskTimers(keys);
+    await this.timers.removeCycleJobs(id, cancelled.milestones.map((m) => m.key));
+    await this.events.append({
+      type: 'cycle.cancelled',
+      at: now,
+      actor,
+      cycleId: id,
+      dedupeKey: `cycle-cancelled-${id}`,
+      data: { reason, tasksCancelled, timersRemoved: keys.length },
+    });
+    return cancelled;
+  }
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { PersistenceModule } from '@pact/persistence';
+import { QueuesModule } from '@pact/queues';
+import { ClockModule } from './clock/clock.module';
+import { EngineConfigModule } from './config/config.module';
+import { CyclesModule } from './cycles/cycles.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
+import { FanOutModule } from './fan-out/fan-out.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { ReconciliationModule } from './reconciliation/reconciliation.module';
+import { ReportsModule } from './reports/reports.module';
+import { SubmissionsModule } from './submissions/submissions.module';
+import { WorkingGroupsModule } from './working-groups/working-groups.module';
+
+const capabilities = [
+  WorkingGroupsModule,
+  CyclesModule,
+  FanOutModule,
+  DeadlinesModule,
+  SubmissionsModule,
+  ReportsModule,
+  ReconciliationModule,
+];
+
+/** Infrastructure (config, clock, MongoDB, Redis queues, notifications) plus one module per capability. */
+@Module({
+  imports: [EngineConfigModule, ClockModule, PersistenceModule, QueuesModule, NotificationsModule, ...capabilities],
+  exports: capabilities,
+})
+export class EngineModule {}

@@ -1,0 +1,99 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Clock, EscalationPolicy } from '@pact/domain';
+import { CycleRepository, EventRepository, NewTask, TaskRepository } from '@pact/persistence';
+import { CLOCK, TimerScheduler } from '@pact/queues';
+import { NotificationService } from '../notifications/notification.service';
+
+const BATCH = 1000;
+
+/**
+ * At a milestone's request date: one task per working group, its timers, and the chair's
+ * notification. Safe to run again after a crash at any point: tasks have a unique key,
+ * timers deterministic job ids and notifications a dedupe key; the milestone is marked
+ * requested only at the end.
+ */
+@Injectable()
+export class FanOutService {
+  private readonly logger = new Logger(FanOutService.name);
+
+  constructor(
+    private readonly cycles: CycleRepository,
+    private readonly tasks: TaskRepository,
+    private readonly events: EventRepository,
+    private readonly timers: TimerScheduler,
+    private readonly notifications: NotificationService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async run(cycleId: string, milestoneKey: string): Promise<'requested' | 'skipped'> {
+    const cycle = await this.cycles.findById(cycleId);
+    if (!cycle || (cycle.status !== 'scheduled' && cycle.status !== 'running')) return 'skipped';
+    const state = cycle.milestoneState[milestoneKey];
+    const milestone = cycle.milestones.find((m) => m.key === milestoneKey);
+    if (!milestone || !state || state.status !== 'scheduled') return 'skipped';
+
+    const now = this.clock.now();
+    for (let i = 0; i < cycle.groupKeys.length; i += BATCH) {
+      const batch: NewTask[] = cycle.groupKeys.slice(i, i + BATCH).map((groupKey) => ({
+        cycleId,
+        milestoneKey,
+        groupKey,
+        status: 'open',
+        requestedAt: milestone.requestAt,
+        dueAt: milestone.dueAt,
+        originalDueAt: milestone.dueAt,
+      }));
+      await this.tasks.insertMany(batch);
+    }
+
+    const policy = new EscalationPolicy(cycle.reminderDaysBeforeDue, cycle.escalation);
+    let pending: { taskId: string; timer: ReturnType<EscalationPolicy['timersFor']>[number] }[] = [];
+    let requested = 0;
+    for await (const task of this.tasks.stream({ cycleId, milestoneKey })) {
+      for (const timer of policy.pendingTimersFor(task)) pending.push({ taskId: task.id, timer });
+      if (pending.length >= BATCH) {
+        await this.timers.scheduleTaskTimers(cycleId, pending);
+        pending = [];
+      }
+      await this.events.append({
+        type: 'task.requested',
+        at: now,
+        actor: 'engine',
+        cycleId,
+        taskId: task.id,
+        groupKey: task.groupKey,
+        dedupeKey: `task-requested-${task.id}`,
+        data: { milestoneKey, dueAt: task.dueAt },
+      });
+      await this.notifications.send(
+        {
+          kind: 'task-requested',
+          recipients: await this.notifications.chairOf(task.groupKey),
+          cycleId,
+          cycleName: cycle.name,
+          taskId: task.id,
+          groupKey: task.groupKey,
+          milestoneTitle: milestone.title,
+          dueAt: task.dueAt,
+        },
+        `requested-${task.id}`,
+      );
+      requested++;
+    }
+    await this.timers.scheduleTaskTimers(cycleId, pending);
+
+    const moved = await this.cycles.transitionMilestone(cycleId, milestoneKey, ['scheduled'], 'requested', now);
+    if (moved) {
+      await this.events.append({
+        type: 'milestone.requested',
+        at: now,
+        actor: 'engine',
+        cycleId,
+        dedupeKey: `milestone-requested-${cycleId}-${milestoneKey}`,
+        data: { milestoneKey, tasks: requested, dueAt: milestone.dueAt },
+      });
+      this.logger.log(`${cycle.name}: ${milestone.title} requested from ${requested} working groups, due ${milestone.dueAt.toISOString().slice(0, 10)}`);
+    }
+    return 'requested';
+  }
+}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { WorkingGroupService } from './working-group.service';
+
+@Module({ providers: [WorkingGroupService], exports: [WorkingGroupService] })
+export class WorkingGroupsModule {}
