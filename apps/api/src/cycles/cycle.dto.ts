@@ -1,0 +1,77 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { CYCLE_STATUSES, KEY_PATTERN } from '@pact/domain';
+import { PaginationQuery } from '../http/pagination.dto';
+
+export class MilestoneDto {
+  @Matches(KEY_PATTERN, { message: 'key: lowercase letters, digits and dashes, starting with a letter' }) key: string;
+  @IsString() @MinLength(1) @MaxLength(200) title: string;
+  @IsIn(['progress', 'final']) kind: 'progress' | 'final';
+  @IsOptional() @IsISO8601({ strict: true }) requestAt?: string;
+  @IsOptional() @IsInt() @Min(0) @Max(120) requestMonth?: number;
+  @IsOptional() @IsISO8601({ strict: true }) dueAt?: string;
+  @IsOptional() @IsInt() @Min(0) @Max(120) dueMonth?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(3650) dueDaysAfterRequest?: number;
+  @IsOptional() @IsISO8601({ strict: true }) compileAt?: string;
+  @IsOptional() @IsInt() @Min(0) @Max(120) compileMonth?: number;
+}
+
+export class EscalationLevelDto {
+  @IsInt() @Min(1) @Max(10) level: number;
+  @IsInt() @Min(0) @Max(365) daysAfterDue: number;
+  @IsIn(['chair', 'committee']) target: 'chair' | 'committee';
+}
+
+export class EscalationPolicyDto {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => EscalationLevelDto) levels: EscalationLevelDto[];
+}
+
+export class CreateCycleDto {
+  @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @IsISO8601({ strict: true }) start: string;
+  @IsOptional() @IsInt() @Min(1) @Max(120) lengthMonths?: number;
+  @IsOptional() @Matches(KEY_PATTERN) templateKey?: string;
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100_000) @IsString({ each: true }) groups?: string[];
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => MilestoneDto) milestones?: MilestoneDto[];
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @ArrayUnique() @IsInt({ each: true }) @Min(1, { each: true }) @Max(365, { each: true }) reminderDaysBeforeDue?: number[];
+  @IsOptional() @ValidateNested() @Type(() => EscalationPolicyDto) escalation?: EscalationPolicyDto;
+}
+
+export class CancelCycleDto {
+  @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+}
+
+export class ListCyclesQuery extends PaginationQuery {
+  @IsOptional() @IsIn(CYCLE_STATUSES) status?: (typeof CYCLE_STATUSES)[number];
+}
+
+export class ListTasksQuery extends PaginationQuery {
+  @IsOptional() @IsIn(['open', 'overdue', 'submitted', 'cancelled']) status?: 'open' | 'overdue' | 'submitted' | 'cancelled';
+  @IsOptional() @Matches(KEY_PATTERN) milestone?: string;
+  @IsOptional() @Matches(KEY_PATTERN) group?: string;
+}
+
+export class ListEventsQuery extends PaginationQuery {
+  @IsOptional() @Matches(/^[a-z-]+\.[a-z-]+$/) type?: string;
+  @IsOptional() @Matches(KEY_PATTERN) group?: string;
+}
+
+export class ReportQuery {
+  @IsOptional() @Matches(KEY_PATTERN) milestone?: string;
+}

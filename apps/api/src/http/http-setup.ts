@@ -1,0 +1,113 @@
+import {
+  ArgumentsHost,
+  BadRequestException,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  INestApplication,
+  Logger,
+  ValidationPipe,
+} from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { assertNoHostileKeys } from './hostile-input';
+
+/**
+ * Turns body-parser failures into clear 4xx answers and keeps unexpected errors from
+ * leaking internals: the client learns what was wrong with its request, nothing else.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<Request>();
+    if (exception instanceof HttpException) {
+      const body = exception.getResponse();
+      res.status(exception.getStatus()).json(typeof body === 'string' ? { statusCode: exception.getStatus(), message: body } : body);
+      return;
+    }
+    const e = exception as { type?: string; status?: number; message?: string; limit?: number };
+    if (e?.type === 'entity.parse.failed') {
+      res.status(400).json({ statusCode: 400, error: 'Bad Request', message: [`body: malformed JSON (${e.message})`] });
+      return;
+    }
+    if (e?.type === 'entity.too.large') {
+      res.status(413).json({ statusCode: 413, error: 'Payload Too Large', message: [`body: larger than the limit of ${e.limit} bytes`] });
+      return;
+    }
+    if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
+      res.status(415).json({ statusCode: 415, error: 'Unsupported Media Type', message: [`body: ${e.message}`] });
+      return;
+    }
+    if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
+      res.status(e.status).json({ statusCode: e.status, message: [e.message ?? 'bad request'] });
+      return;
+    }
+    this.logger.error(`${req.method} ${req.url}: ${(exception as Error)?.stack ?? exception}`);
+    res.status(500).json({ statusCode: 500, error: 'Internal Server Error', message: 'an unexpected error occurred; it has been logged' });
+  }
+}
+
+/** Body-carrying requests must be JSON: a form post or text body gets 415, not a confusing 400. */
+function requireJson(req: Request, res: Response, next: NextFunction): void {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !req.is('application/json')) {
+    res.status(415).json({
+      statusCode: 415,
+      error: 'Unsupported Media Type',
+      message: [`content-type: expected application/json, got ${req.headers['content-type'] ?? 'none'}`],
+    });
+    return;
+  }
+  next();
+}
+
+function rejectHostileKeys(req: Request, res: Response, next: NextFunction): void {
+  try {
+    assertNoHostileKeys(req.body);
+  } catch (err) {
+    const e = err as HttpException;
+    res.status(e.getStatus()).json(e.getResponse());
+    return;
+  }
+  next();
+}
+
+/** Express error middleware right after the body parser: its errors never reach Nest's filters. */
+function bodyParserErrors(err: unknown, req: Request, res: Response, next: NextFunction): void {
+  if (!err) return next();
+  const filter = new HttpErrorFilter();
+  filter.catch(err, { switchToHttp: () => ({ getResponse: () => res, getRequest: () => req }) } as unknown as ArgumentsHost);
+}
+
+/** Everything the HTTP edge needs, shared by main.ts and the end-to-end tests. */
+export function configureHttp(app: NestExpressApplication, bodyLimit: string): INestApplication {
+  app.disable('x-powered-by');
+  app.use(requireJson);
+  app.useBodyParser('json', { limit: bodyLimit, strict: true });
+  app.use(bodyParserErrors);
+  app.use(rejectHostileKeys);
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      transformOptions: { enableImplicitConversion: false },
+      forbidUnknownValues: true,
+      exceptionFactory: (errors) => {
+        const flat = (errs: typeof errors, prefix: string): string[] =>
+          errs.flatMap((e) => {
+            const path = prefix ? `${prefix}.${e.property}` : e.property;
+            const own = Object.values(e.constraints ?? {}).map((m) => `${path}: ${m}`);
+            return [...own, ...flat(e.children ?? [], path)];
+          });
+        return new BadRequestException({ statusCode: 400, error: 'Bad Request', message: flat(errors, '') });
+      },
+    }),
+  );
+  app.enableShutdownHooks();
+  return app;
+}

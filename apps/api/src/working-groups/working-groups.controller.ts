@@ -1,0 +1,26 @@
+import { BadRequestException, Body, Controller, Get, Param, Patch } from '@nestjs/common';
+import { WorkingGroupService } from '@pact/engine';
+import { Actor } from '../http/actor';
+import { UpdateWorkingGroupDto } from './working-group.dto';
+
+@Controller('working-groups')
+export class WorkingGroupsController {
+  constructor(private readonly groups: WorkingGroupService) {}
+
+  @Get()
+  list() {
+    return this.groups.list();
+  }
+
+  @Get(':key')
+  get(@Param('key') key: string) {
+    return this.groups.get(key);
+  }
+
+  /** The committee names a new chair (or rewords the group's goal). */
+  @Patch(':key')
+  update(@Param('key') key: string, @Body() dto: UpdateWorkingGroupDto, @Actor() actor: string) {
+    if (!dto.chair && dto.goal === undefined) throw new BadRequestException({ statusCode: 400, message: ['body: give chair and/or goal'] });
+    return this.groups.update(key, { chair: dto.chair ? { ...dto.chair } : undefined, goal: dto.goal }, actor);
+  }
+}

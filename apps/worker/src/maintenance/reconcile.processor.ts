@@ -1,0 +1,47 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ReconcileResult, TimerReconciler } from '@pact/engine';
+import { QUEUE, TimerScheduler } from '@pact/queues';
+
+@Processor(QUEUE.Maintenance, { concurrency: 1 })
+export class ReconcileProcessor extends WorkerHost {
+  constructor(private readonly reconciler: TimerReconciler) {
+    super();
+  }
+
+  process(): Promise<ReconcileResult> {
+    return this.reconciler.reconcile();
+  }
+}
+
+/**
+ * Reconciles once when the worker starts, and keeps the periodic job scheduler in place:
+ * the scheduler lives in Redis, so after a Redis flush it is this watchdog that puts it back.
+ */
+@Injectable()
+export class ReconcileWatchdog implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ReconcileWatchdog.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly reconciler: TimerReconciler,
+    private readonly scheduler: TimerScheduler,
+    @Inject(ConfigService) private readonly config: ConfigService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const every = Number(this.config.get('RECONCILE_EVERY_MS'));
+    const result = await this.reconciler.reconcile();
+    this.logger.log(`start-up reconciliation: ${result.cycles} active cycle(s), ${result.taskTimers} task timer(s) ensured`);
+    await this.scheduler.ensureReconcileScheduler(every);
+    this.timer = setInterval(() => {
+      this.scheduler.ensureReconcileScheduler(every).catch((err) => this.logger.warn(`cannot ensure reconcile scheduler: ${err.message}`));
+    }, every);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+}
