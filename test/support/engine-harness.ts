@@ -1,0 +1,179 @@
+import 'reflect-metadata';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Clock } from '@pact/domain';
+import { CLOCK } from '@pact/queues';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import IORedis from 'ioredis';
+import { MongoClient, Db } from 'mongodb';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface HarnessOptions {
+  /** Real milliseconds per simulated day. */
+  msPerDay?: number;
+  /** Start an in-process worker (default true). */
+  worker?: boolean;
+  reconcileEveryMs?: number;
+}
+
+/**
+ * Starts the real API (over HTTP, on an ephemeral port) and the real worker against the
+ * Redis and MongoDB-wire server that scripts/with-services.sh provides. Each harness gets
+ * its own database and its own BullMQ prefix, so test files cannot see each other's state.
+ */
+export class EngineHarness {
+  api!: NestExpressApplication;
+  worker?: INestApplicationContext;
+  http!: TestAgent;
+  clock!: Clock;
+  redis!: IORedis;
+  mongo!: MongoClient;
+  db!: Db;
+  readonly prefix = `pacttest${randomBytes(4).toString('hex')}`;
+  readonly dbName = `pact_test_${randomBytes(4).toString('hex')}`;
+  private children: ChildProcess[] = [];
+
+  constructor(private readonly opts: HarnessOptions = {}) {}
+
+  get env(): Record<string, string> {
+    const base = process.env.MONGODB_URI;
+    if (!base) throw new Error('MONGODB_URI is not set: run the tests through `npm test` (scripts/with-services.sh)');
+    const uri = new URL(base);
+    uri.pathname = `/${this.dbName}`;
+    return {
+      MONGODB_URI: uri.toString(),
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      QUEUE_PREFIX: this.prefix,
+      CLOCK_MODE: 'simulated',
+      SIM_MS_PER_DAY: String(this.opts.msPerDay ?? 20),
+      SIM_ANCHOR_REAL_MS: String(this.anchorReal),
+      SIM_ANCHOR_DATE: '2030-01-01T00:00:00.000Z',
+      RECONCILE_EVERY_MS: String(this.opts.reconcileEveryMs ?? 1000),
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+      PACT_CONFIG: join(ROOT, 'config', 'pact.yaml'),
+      BODY_LIMIT: '64kb',
+    };
+  }
+
+  private anchorReal = Date.now();
+
+  async start(): Promise<this> {
+    Object.assign(process.env, this.env);
+    const { createApi } = await import('../../apps/api/src/bootstrap');
+    this.api = await createApi();
+    await this.api.listen(0, '127.0.0.1');
+    this.http = request(this.api.getHttpServer());
+    this.clock = this.api.get<Clock>(CLOCK);
+    if (this.opts.worker !== false) await this.startWorker();
+    this.redis = new IORedis(this.env.REDIS_URL, { maxRetriesPerRequest: null });
+    this.mongo = await MongoClient.connect(this.env.MONGODB_URI);
+    this.db = this.mongo.db(this.dbName);
+    return this;
+  }
+
+  async startWorker(): Promise<void> {
+    Object.assign(process.env, this.env);
+    const { createWorker } = await import('../../apps/worker/src/bootstrap');
+    this.worker = await createWorker();
+    await this.worker.init();
+  }
+
+  async stopWorker(): Promise<void> {
+    await this.worker?.close();
+    this.worker = undefined;
+  }
+
+  /** A worker in its own OS process (the built one in dist/), so it can really be killed. */
+  spawnWorker(): ChildProcess {
+    const main = join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js');
+    if (!existsSync(main)) throw new Error(`${main} is missing: npm test builds it first (npm run build)`);
+    const child = spawn(process.execPath, [main], { env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stderr!.on('data', (d) => process.env.TEST_LOG_LEVEL && process.stderr.write(d));
+    this.children.push(child);
+    return child;
+  }
+
+  /** Deletes every Redis key of this harness's queues: a Redis that lost its data. */
+  async wipeRedis(): Promise<number> {
+    let deleted = 0;
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) deleted += await this.redis.del(...keys);
+    } while (cursor !== '0');
+    return deleted;
+  }
+
+  /** The cycle-time date `days` after now. */
+  daysFromNow(days: number): Date {
+    return new Date(this.clock.now().getTime() + days * 86_400_000);
+  }
+
+  async waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    let last: unknown;
+    while (Date.now() < until) {
+      try {
+        const v = await probe();
+        if (v) return v;
+      } catch (err) {
+        last = err;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+  }
+
+  async events(cycleId: string, type?: string): Promise<any[]> {
+    return this.db.collection('events').find(type ? { cycleId, type } : { cycleId }).sort({ at: 1 }).toArray();
+  }
+
+  async stop(): Promise<void> {
+    for (const c of this.children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    await this.stopWorker().catch(() => undefined);
+    await this.api?.close().catch(() => undefined);
+    await this.db?.dropDatabase().catch(() => undefined);
+    await this.mongo?.close().catch(() => undefined);
+    if (this.redis) {
+      await this.wipeRedis().catch(() => undefined);
+      this.redis.disconnect();
+    }
+  }
+}
+
+/** The simulated chairs' content: a valid implementation report for a working group. */
+export function reportFor(groupKey: string, variant = 0) {
+  return {
+    measures: [
+      { title: `${groupKey}: measure A`, status: variant % 2 ? 'implemented' : 'in-progress' },
+      { title: `${groupKey}: measure B`, status: 'planned' },
+    ],
+    indicators: [{ key: 'custom-reach', name: 'People reached', unit: 'people', baseline: 100, target: 200, actual: 150 + variant * 50 }],
+    goodPractices: [`${groupKey}: mentoring programme`],
+    obstacles: [`${groupKey}: funding gaps`],
+    recommendations: [`${groupKey}: pool budgets across levels`],
+  };
+}
+
+/** A short cycle in cycle time: one milestone requested tomorrow. */
+export function shortCycle(h: EngineHarness, o: { name?: string; groups?: string[]; requestInDays?: number; dueAfterDays?: number; compileAfterDays?: number; reminders?: number[]; escalation?: any } = {}) {
+  const start = h.daysFromNow(o.requestInDays ?? 1);
+  const due = new Date(start.getTime() + (o.dueAfterDays ?? 60) * 86_400_000);
+  const compile = new Date(start.getTime() + (o.compileAfterDays ?? 120) * 86_400_000);
+  return {
+    name: o.name ?? 'Short cycle',
+    start: start.toISOString(),
+    lengthMonths: 12,
+    groups: o.groups,
+    milestones: [{ key: 'final', title: 'Implementation report', kind: 'final', requestAt: start.toISOString(), dueAt: due.toISOString(), compileAt: compile.toISOString() }],
+    reminderDaysBeforeDue: o.reminders ?? [14, 3],
+    ...(o.escalation ? { escalation: o.escalation } : {}),
+  };
+}
