@@ -117,9 +117,10 @@ export function planCycle(input: CyclePlanInput): { plan?: CyclePlan; problems: 
     if (keys.has(m.key)) problems.push({ path: `${p}.key`, message: `duplicate milestone key "${m.key}"` });
     keys.add(m.key);
 
+    const before = problems.length;
     const requestAt = pick(problems, `${p}.requestAt`, m.requestAt, m.requestMonth, input.start, 'months', 'request');
     if (!requestAt) {
-      problems.push({ path: `${p}.requestAt`, message: 'requestAt or requestMonth is required' });
+      if (problems.length === before) problems.push({ path: `${p}.requestAt`, message: 'requestAt or requestMonth is required' });
       return;
     }
     let dueAt: Date | undefined;
@@ -155,10 +156,14 @@ export function planCycle(input: CyclePlanInput): { plan?: CyclePlan; problems: 
     if (!(Number.isFinite(d) && d > 0)) problems.push({ path: `reminderDaysBeforeDue[${i}]`, message: 'must be a positive number of days' });
   });
 
-  const levels = [...input.escalation.levels].sort((a, b) => a.level - b.level);
-  levels.forEach((l, i) => {
-    if (l.level !== i + 1) problems.push({ path: `escalation.levels[${i}].level`, message: 'levels must be numbered 1, 2, … without gaps' });
-    if (i > 0 && l.daysAfterDue < levels[i - 1].daysAfterDue) {
+  // Checked in level order, reported at each level's position in the input.
+  const indexed = input.escalation.levels.map((l, i) => ({ l, i }));
+  const ordered = [...indexed].sort((a, b) => a.l.level - b.l.level);
+  const levels = ordered.map((x) => x.l);
+  ordered.forEach(({ l, i }, rank) => {
+    if (l.level !== rank + 1) problems.push({ path: `escalation.levels[${i}].level`, message: 'levels must be numbered 1, 2, … without gaps or repeats' });
+    if (!(l.daysAfterDue >= 0)) problems.push({ path: `escalation.levels[${i}].daysAfterDue`, message: 'must be 0 or more days after the due date' });
+    if (rank > 0 && l.daysAfterDue < ordered[rank - 1].l.daysAfterDue) {
       problems.push({ path: `escalation.levels[${i}].daysAfterDue`, message: 'a higher level cannot come before a lower one' });
     }
   });

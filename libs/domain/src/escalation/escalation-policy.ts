@@ -80,11 +80,15 @@ export class EscalationPolicy {
    * fired (recorded in `firedTimers`) and not made pointless by the task's progress.
    */
   pendingTimersFor(
-    task: TimerSubject & { status: string; escalationLevel: number; firedTimers: string[] },
+    task: TimerSubject & { status: string; escalationLevel: number; firedTimers: string[]; extensions?: { at: Date }[] },
   ): TaskTimer[] {
     if (task.status !== 'open' && task.status !== 'overdue') return [];
     const fired = new Set(task.firedTimers);
-    return this.timersFor(task).filter((t) => {
+    // After an extension, reminders count from the moment it was granted: a reminder for the
+    // new date that already lay in the past then is not owed (and must not fire late).
+    const lastExtension = task.extensions?.length ? task.extensions[task.extensions.length - 1].at : undefined;
+    const subject = lastExtension ? { ...task, requestedAt: lastExtension } : task;
+    return this.timersFor(subject).filter((t) => {
       if (fired.has(t.key)) return false;
       if (t.kind === 'reminder' || t.kind === 'overdue') return task.status === 'open';
       return t.index > task.escalationLevel;

@@ -109,7 +109,7 @@ export class ReportCompiler {
     const report: ImplementationReport = {
       ...this.header,
       coverage: { total: this.coverage.length, ...this.counts, byGroup: [...this.coverage].sort(byKey) },
-      totals: this.totals,
+      totals: { ...this.totals, measuresByStatus: { ...this.totals.measuresByStatus } },
       fields: [...this.fields].sort(byKey),
       changeSincePrevious: null,
     };

@@ -99,7 +99,15 @@ export function checkContentAgainstTemplate(
     if (content[list].length > limits.maxItemsPerList) {
       problems.push({ path: list, message: `at most ${limits.maxItemsPerList} items` });
     }
+    content[list].forEach((text, i) => {
+      if (text.length > limits.maxTextLength) problems.push({ path: `${list}[${i}]`, message: `at most ${limits.maxTextLength} characters` });
+    });
   }
+  content.measures.forEach((m, i) => {
+    if ((m.description?.length ?? 0) > limits.maxTextLength) {
+      problems.push({ path: `measures[${i}].description`, message: `at most ${limits.maxTextLength} characters` });
+    }
+  });
   return problems;
 }
 
