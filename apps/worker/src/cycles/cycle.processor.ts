@@ -2,9 +2,10 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { CompilationService, FanOutService } from '@pact/engine';
 import { CompileJob, FanOutJob, JOB, QUEUE } from '@pact/queues';
 import { Job } from 'bullmq';
+import { workerOptions } from '../worker-options';
 
 /** Thin: milestone requests and compilation; the rules live in the services. */
-@Processor(QUEUE.Cycles, { concurrency: 2 })
+@Processor(QUEUE.Cycles, workerOptions(2))
 export class CycleProcessor extends WorkerHost {
   constructor(
     private readonly fanOut: FanOutService,

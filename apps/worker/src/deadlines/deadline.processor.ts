@@ -2,9 +2,10 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { DeadlineService } from '@pact/engine';
 import { JOB, QUEUE, TaskTimerJob } from '@pact/queues';
 import { Job } from 'bullmq';
+import { workerOptions } from '../worker-options';
 
 /** Thin: each timer kind maps to one guarded DeadlineService call. */
-@Processor(QUEUE.Deadlines)
+@Processor(QUEUE.Deadlines, workerOptions(8))
 export class DeadlineProcessor extends WorkerHost {
   constructor(private readonly deadlines: DeadlineService) {
     super();

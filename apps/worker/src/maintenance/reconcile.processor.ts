@@ -3,8 +3,9 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { ConfigService } from '@nestjs/config';
 import { ReconcileResult, TimerReconciler } from '@pact/engine';
 import { QUEUE, TimerScheduler } from '@pact/queues';
+import { workerOptions } from '../worker-options';
 
-@Processor(QUEUE.Maintenance, { concurrency: 1 })
+@Processor(QUEUE.Maintenance, { ...workerOptions(1), concurrency: 1 })
 export class ReconcileProcessor extends WorkerHost {
   constructor(private readonly reconciler: TimerReconciler) {
     super();

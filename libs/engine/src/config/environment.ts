@@ -62,6 +62,12 @@ export class EnvironmentVariables {
   @Max(64)
   WORKER_CONCURRENCY = 8;
 
+  /** How long a worker holds a job before another may take it over (it died): also the stall check interval. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  WORKER_LOCK_MS = 30_000;
+
   @IsString()
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 100kb or 1mb' })
   BODY_LIMIT = '256kb';

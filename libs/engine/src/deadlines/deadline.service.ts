@@ -29,14 +29,28 @@ export class DeadlineService {
     return cycle ? { task, cycle } : null;
   }
 
+  /**
+   * The guarded update matched nothing: either the timer is stale or pointless, or its effect
+   * was applied by an earlier attempt that died before its event and notification. In the
+   * second case those follow-ups (deduplicated) are still owed.
+   */
+  private async appliedEarlier(taskId: string, timerKey: string): Promise<TaskRecord | null> {
+    const current = await this.tasks.findById(taskId);
+    return current && current.firedTimers.includes(timerKey) ? current : null;
+  }
+
   private milestoneTitle(cycle: CycleRecord, key: string): string {
     return cycle.milestones.find((m) => m.key === key)?.title ?? key;
   }
 
   async remind(job: TaskTimerJob): Promise<boolean> {
     const now = this.clock.now();
-    const task = await this.tasks.recordReminder(job.taskId, job.dueVersion, job.timerKey, now);
-    if (!task) return false;
+    let task = await this.tasks.recordReminder(job.taskId, job.dueVersion, job.timerKey, now);
+    if (!task) {
+      task = await this.appliedEarlier(job.taskId, job.timerKey);
+      // A reminder owed from a crashed attempt is still sent, unless the chair has submitted since.
+      if (!task || task.status !== 'open') return false;
+    }
     const cycle = await this.cycles.findById(task.cycleId);
     const daysLeft = daysBetween(now, task.dueAt);
     await this.events.append({
@@ -68,7 +82,7 @@ export class DeadlineService {
 
   async markOverdue(job: TaskTimerJob): Promise<boolean> {
     const now = this.clock.now();
-    const task = await this.tasks.markOverdue(job.taskId, job.dueVersion, job.timerKey, now);
+    const task = (await this.tasks.markOverdue(job.taskId, job.dueVersion, job.timerKey, now)) ?? (await this.appliedEarlier(job.taskId, job.timerKey));
     if (!task) return false;
     await this.events.append({
       type: 'task.overdue',
@@ -92,7 +106,7 @@ export class DeadlineService {
       await this.markOverdue({ ...job, timerKey: `overdue-${job.taskId}-v${job.dueVersion}`, index: 0, fireAt: ctx.task.dueAt.toISOString() });
     }
     const now = this.clock.now();
-    const task = await this.tasks.escalate(job.taskId, job.dueVersion, job.index, job.timerKey, now);
+    const task = (await this.tasks.escalate(job.taskId, job.dueVersion, job.index, job.timerKey, now)) ?? (await this.appliedEarlier(job.taskId, job.timerKey));
     if (!task) return false;
     const level = policy.level(job.index);
     const target = level?.target ?? 'committee';

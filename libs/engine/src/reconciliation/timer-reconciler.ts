@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Clock, EscalationPolicy } from '@pact/domain';
+import { Clock, EscalationPolicy, TaskTimer } from '@pact/domain';
 import { CycleRepository, TaskRepository } from '@pact/persistence';
 import { CLOCK, TimerScheduler } from '@pact/queues';
 
@@ -30,7 +30,6 @@ export class TimerReconciler {
     const result: ReconcileResult = { cycles: 0, cycleJobs: 0, taskTimers: 0 };
     for await (const cycle of this.cycles.active()) {
       result.cycles++;
-      const policy = new EscalationPolicy(cycle.reminderDaysBeforeDue, cycle.escalation);
       for (const m of cycle.milestones) {
         const state = cycle.milestoneState[m.key]?.status ?? 'scheduled';
         if (state === 'scheduled') {
@@ -42,18 +41,33 @@ export class TimerReconciler {
           result.cycleJobs++;
         }
       }
-      let batch: { taskId: string; timer: ReturnType<EscalationPolicy['timersFor']>[number] }[] = [];
-      for await (const task of this.tasks.stream({ cycleId: cycle.id, status: ['open', 'overdue'] })) {
-        for (const timer of policy.pendingTimersFor(task)) batch.push({ taskId: task.id, timer });
-        if (batch.length >= 1000) {
-          await this.timers.scheduleTaskTimers(cycle.id, batch);
-          result.taskTimers += batch.length;
-          batch = [];
-        }
-      }
-      await this.timers.scheduleTaskTimers(cycle.id, batch);
-      result.taskTimers += batch.length;
     }
+    // Task timers of every task still awaiting its chair, also in a cycle whose report is already
+    // compiled: escalation of a missing report goes on after compilation. Cancelled cycles have
+    // no awaiting tasks (cancellation cancels them).
+    const policies = new Map<string, EscalationPolicy | null>();
+    let batch: { taskId: string; timer: TaskTimer }[] = [];
+    let batchCycle = '';
+    const flush = async () => {
+      if (!batch.length) return;
+      await this.timers.scheduleTaskTimers(batchCycle, batch);
+      result.taskTimers += batch.length;
+      batch = [];
+    };
+    for await (const task of this.tasks.stream({ status: ['open', 'overdue'] })) {
+      if (!policies.has(task.cycleId)) {
+        const c = await this.cycles.findById(task.cycleId);
+        policies.set(task.cycleId, c && c.status !== 'cancelled' ? new EscalationPolicy(c.reminderDaysBeforeDue, c.escalation) : null);
+      }
+      const policy = policies.get(task.cycleId);
+      if (!policy) continue;
+      if (task.cycleId !== batchCycle || batch.length >= 1000) {
+        await flush();
+        batchCycle = task.cycleId;
+      }
+      for (const timer of policy.pendingTimersFor(task)) batch.push({ taskId: task.id, timer });
+    }
+    await flush();
     this.logger.debug(`reconciled at ${this.clock.now().toISOString()}: ${JSON.stringify(result)}`);
     return result;
   }

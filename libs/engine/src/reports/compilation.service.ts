@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { Clock, ImplementationReport, isComplete, ReportCompiler } from '@pact/domain';
+import { Clock, ImplementationReport, isComplete, Milestone, ReportCompiler } from '@pact/domain';
 import {
+  CycleRecord,
   CycleRepository,
   EventRepository,
   ReportRecord,
@@ -45,6 +46,12 @@ export class CompilationService {
       await this.fanOut.run(cycleId, milestoneKey);
       cycle = (await this.cycles.findById(cycleId))!;
     }
+    if (cycle.milestoneState[milestoneKey]?.status === 'compiled') {
+      // Compiled by an attempt that may have died before its follow-ups: they are idempotent, redo them.
+      const stored = await this.reports.find(cycleId, milestoneKey);
+      if (stored) await this.afterCompiled(cycle, milestone, stored.report);
+      return stored?.report ?? null;
+    }
     if (cycle.milestoneState[milestoneKey]?.status !== 'requested') return null;
 
     const now = this.clock.now();
@@ -81,8 +88,16 @@ export class CompilationService {
     await this.reports.save(report);
 
     const moved = await this.cycles.transitionMilestone(cycleId, milestoneKey, ['requested'], 'compiled', now);
-    if (!moved) return report;
-    await this.events.append({
+    if (moved) await this.afterCompiled(moved, milestone, report);
+    return report;
+  }
+
+  /** Event, committee notification and cycle completion: each deduplicated, so safe to repeat. */
+  private async afterCompiled(cycle: CycleRecord, milestone: Milestone, report: ImplementationReport): Promise<void> {
+    const cycleId = cycle.id;
+    const milestoneKey = milestone.key;
+    const now = this.clock.now();
+    const fresh = await this.events.append({
       type: 'report.compiled',
       at: now,
       actor: 'engine',
@@ -101,13 +116,15 @@ export class CompilationService {
       },
       `compiled-${cycleId}-${milestoneKey}`,
     );
-    this.logger.log(`${cycle.name}: ${milestone.title} compiled (${report.coverage.onTime} on time, ${report.coverage.late} late, ${report.coverage.missing} missing)`);
-
-    if (isComplete(Object.values(moved.milestoneState).map((s) => s.status))) {
-      const done = await this.cycles.transition(cycleId, ['running'], 'completed', now);
-      if (done) await this.events.append({ type: 'cycle.completed', at: now, actor: 'engine', cycleId, dedupeKey: `cycle-completed-${cycleId}` });
+    if (fresh) {
+      this.logger.log(`${cycle.name}: ${milestone.title} compiled (${report.coverage.onTime} on time, ${report.coverage.late} late, ${report.coverage.missing} missing)`);
     }
-    return report;
+    if (isComplete(Object.values(cycle.milestoneState).map((s) => s.status))) {
+      const done = await this.cycles.transition(cycleId, ['running'], 'completed', now);
+      if (done || cycle.status === 'completed') {
+        await this.events.append({ type: 'cycle.completed', at: now, actor: 'engine', cycleId, dedupeKey: `cycle-completed-${cycleId}` });
+      }
+    }
   }
 
   /** The report of a milestone; without a key, the final one if compiled, else the latest. */

@@ -1,0 +1,20 @@
+import type { WorkerOptions } from 'bullmq';
+
+type ProcessorWorkerOptions = Omit<WorkerOptions, 'connection'>;
+
+/**
+ * Worker options are fixed when the processor classes are decorated, before Nest's config
+ * exists, so they are read from the environment here (validated again at start by
+ * EnvironmentVariables). The lock duration decides how soon a job held by a worker that
+ * died is handed to another one.
+ */
+export function workerOptions(defaultConcurrency: number): ProcessorWorkerOptions {
+  const lock = Number(process.env.WORKER_LOCK_MS ?? 30_000);
+  const concurrency = Number(process.env.WORKER_CONCURRENCY ?? defaultConcurrency);
+  return {
+    concurrency: Number.isInteger(concurrency) && concurrency > 0 ? concurrency : defaultConcurrency,
+    lockDuration: lock > 0 ? lock : 30_000,
+    stalledInterval: lock > 0 ? lock : 30_000,
+    maxStalledCount: 3,
+  };
+}
