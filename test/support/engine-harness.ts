@@ -58,6 +58,7 @@ export class EngineHarness {
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
       PACT_CONFIG: join(ROOT, 'config', 'pact.yaml'),
       BODY_LIMIT: '64kb',
+      WORKER_LOCK_MS: '3000',
     };
   }
 
@@ -89,13 +90,33 @@ export class EngineHarness {
     this.worker = undefined;
   }
 
-  /** A worker in its own OS process (the built one in dist/), so it can really be killed. */
-  spawnWorker(): ChildProcess {
+  /**
+   * A worker in its own OS process (the built one in dist/), so it can really be killed.
+   * Resolves once the worker has reconciled and started processing.
+   */
+  async spawnWorker(): Promise<ChildProcess> {
     const main = join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js');
     if (!existsSync(main)) throw new Error(`${main} is missing: npm test builds it first (npm run build)`);
-    const child = spawn(process.execPath, [main], { env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stderr!.on('data', (d) => process.env.TEST_LOG_LEVEL && process.stderr.write(d));
+    const child = spawn(process.execPath, [main], { env: { ...process.env, ...this.env, LOG_LEVEL: 'log', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     this.children.push(child);
+    let output = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`worker did not start within 30 s:\n${output}`)), 30_000);
+      const onData = (d: Buffer) => {
+        output += d.toString();
+        if (process.env.TEST_LOG_LEVEL) process.stderr.write(d);
+        if (output.includes('processing queues')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`worker exited with ${code} during start-up:\n${output}`));
+      });
+    });
     return child;
   }
 
@@ -163,14 +184,14 @@ export function reportFor(groupKey: string, variant = 0) {
 }
 
 /** A short cycle in cycle time: one milestone requested tomorrow. */
-export function shortCycle(h: EngineHarness, o: { name?: string; groups?: string[]; requestInDays?: number; dueAfterDays?: number; compileAfterDays?: number; reminders?: number[]; escalation?: any } = {}) {
+export function shortCycle(h: EngineHarness, o: { name?: string; groups?: string[]; requestInDays?: number; dueAfterDays?: number; compileAfterDays?: number; reminders?: number[]; escalation?: any; lengthMonths?: number } = {}) {
   const start = h.daysFromNow(o.requestInDays ?? 1);
   const due = new Date(start.getTime() + (o.dueAfterDays ?? 60) * 86_400_000);
   const compile = new Date(start.getTime() + (o.compileAfterDays ?? 120) * 86_400_000);
   return {
     name: o.name ?? 'Short cycle',
     start: start.toISOString(),
-    lengthMonths: 12,
+    lengthMonths: o.lengthMonths ?? 12,
     groups: o.groups,
     milestones: [{ key: 'final', title: 'Implementation report', kind: 'final', requestAt: start.toISOString(), dueAt: due.toISOString(), compileAt: compile.toISOString() }],
     reminderDaysBeforeDue: o.reminders ?? [14, 3],

@@ -1,0 +1,97 @@
+import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
+
+/**
+ * MongoDB is the source of truth: losing every Redis key mid-cycle, or killing a worker
+ * process mid-cycle, loses no reminder, escalation or compilation, and duplicates none.
+ */
+describe('durability (e2e)', () => {
+  describe('Redis wiped mid-cycle', () => {
+    const h = new EngineHarness({ msPerDay: 20, reconcileEveryMs: 400 });
+    beforeAll(() => h.start(), 60_000);
+    afterAll(() => h.stop(), 60_000);
+
+    it('rebuilds every timer from MongoDB: reminders, escalations and the compilation all happen', async () => {
+      const groups = ['education', 'sport', 'security'];
+      const res = await h.http.post('/cycles').send(shortCycle(h, { name: 'Wiped after fan-out', groups, dueAfterDays: 80, compileAfterDays: 130 })).expect(201);
+      const cycleId = res.body.id;
+      await h.waitFor('fan-out', async () => (await h.http.get(`/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested');
+      const tasks = (await h.http.get(`/cycles/${cycleId}/tasks`)).body;
+      await h.http.post(`/tasks/${tasks.find((t: any) => t.groupKey === 'education').id}/submissions`).send(reportFor('education')).expect(201);
+
+      const delayedBefore = await h.redis.zcard(`${h.prefix}:deadlines:delayed`);
+      expect(delayedBefore).toBeGreaterThan(0);
+      expect(await h.wipeRedis()).toBeGreaterThan(0);
+      expect(await h.redis.zcard(`${h.prefix}:deadlines:delayed`)).toBe(0);
+
+      const report = await h.waitFor('report compiled after the wipe', async () => {
+        const r = await h.http.get(`/cycles/${cycleId}/report`);
+        return r.status === 200 && r.body;
+      });
+      expect(report.coverage).toMatchObject({ total: 3, onTime: 1, late: 0, missing: 2 });
+
+      for (const group of ['sport', 'security']) {
+        const events = (await h.events(cycleId)).filter((e) => e.groupKey === group);
+        const types = events.map((e) => e.type);
+        expect(types.filter((t) => t === 'task.reminded')).toHaveLength(2);
+        expect(types.filter((t) => t === 'task.overdue')).toHaveLength(1);
+        expect(events.filter((e) => e.type === 'task.escalated').map((e) => e.data.level)).toEqual([1, 2]);
+      }
+      const education = (await h.events(cycleId)).filter((e) => e.groupKey === 'education').map((e) => e.type);
+      expect(education).not.toContain('task.reminded');
+      expect(education).not.toContain('task.escalated');
+    });
+
+    it('rebuilds a milestone request whose timer was lost before it fired', async () => {
+      const res = await h.http.post('/cycles').send(shortCycle(h, { name: 'Wiped before fan-out', groups: ['education', 'sport'], requestInDays: 20 })).expect(201);
+      expect(await h.wipeRedis()).toBeGreaterThan(0);
+      const cycle = await h.waitFor('tasks requested after the wipe', async () => {
+        const c = (await h.http.get(`/cycles/${res.body.id}`)).body;
+        return c.progress.milestones[0].status === 'requested' && c;
+      });
+      expect(cycle.progress.tasksByStatus.open + cycle.progress.tasksByStatus.overdue).toBe(2);
+    });
+  });
+
+  describe('worker process killed mid-cycle', () => {
+    const h = new EngineHarness({ msPerDay: 20, worker: false, reconcileEveryMs: 400 });
+    beforeAll(() => h.start(), 60_000);
+    afterAll(() => h.stop(), 60_000);
+
+    it('a restarted worker carries on without duplicate escalations or notifications', async () => {
+      const first = await h.spawnWorker();
+      const groups = ['education', 'labour-market', 'sport', 'security', 'public-services'];
+      const res = await h.http.post('/cycles').send(shortCycle(h, { name: 'Killed worker', groups, requestInDays: 5, dueAfterDays: 50, compileAfterDays: 100 })).expect(201);
+      const cycleId = res.body.id;
+
+      // Kill it hard once the first level-1 escalations are under way.
+      await h.waitFor('first escalation', async () => (await h.events(cycleId, 'task.escalated')).length >= 1, 60_000);
+      first.kill('SIGKILL');
+      await new Promise((r) => first.once('exit', r));
+      const escalatedAtKill = (await h.events(cycleId, 'task.escalated')).length;
+      expect(escalatedAtKill).toBeLessThan(groups.length * 2);
+
+      await h.spawnWorker();
+      await h.waitFor('every escalation and the report, by the second worker', async () => {
+        const compiled = (await h.http.get(`/cycles/${cycleId}/report`)).status === 200;
+        return compiled && (await h.events(cycleId, 'task.escalated')).length >= groups.length * 2;
+      }, 60_000);
+
+      const escalations = await h.events(cycleId, 'task.escalated');
+      const perTaskLevel = new Map<string, number>();
+      for (const e of escalations) perTaskLevel.set(`${e.taskId}/${e.data.level}`, (perTaskLevel.get(`${e.taskId}/${e.data.level}`) ?? 0) + 1);
+      expect(perTaskLevel.size).toBe(groups.length * 2);
+      expect([...perTaskLevel.values()].every((n) => n === 1)).toBe(true);
+
+      const notifications = (await h.events(cycleId, 'notification.sent')).filter((n) => n.data.kind === 'escalated');
+      expect(notifications).toHaveLength(groups.length * 2);
+
+      const tasks = await h.db.collection('tasks').find({ cycleId }).toArray();
+      for (const t of tasks) {
+        expect(t.escalationLevel).toBe(2);
+        expect(new Set(t.firedTimers).size).toBe(t.firedTimers.length);
+      }
+      const reports = await h.db.collection('reports').countDocuments({ cycleId });
+      expect(reports).toBe(1);
+    });
+  });
+});
