@@ -1,0 +1,47 @@
+# syntax=docker/dockerfile:1
+#
+# One image for both apps of the engine:
+#   API (default):  docker run IMAGE
+#   worker:         docker run IMAGE node dist/apps/worker/src/main.js
+# Configuration comes from the environment (see libs/engine/src/config/environment.ts);
+# MONGODB_URI is required, everything else has a default.
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# ---- build: compile TypeScript to dist/ -------------------------------------------------
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+
+# Dependencies first, so that a source change does not reinstall them.
+# --ignore-scripts: package.json's allowScripts turns off the only install script in the
+# tree (msgpackr-extract); its prebuilt binary is found at run time without it.
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm \
+    npm ci --ignore-scripts --no-audit --no-fund
+
+COPY tsconfig.json tsconfig.build.json ./
+COPY apps ./apps
+COPY libs ./libs
+RUN npm run build
+
+# ---- runtime: production dependencies, dist/ and config/ only ------------------------------
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm \
+    npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+
+# Owned by root and read-only to the `node` user that runs the app.
+COPY --from=build /app/dist ./dist
+COPY config ./config
+
+USER node
+EXPOSE 3000
+
+# No HEALTHCHECK here: the worker runs from this image too and serves no HTTP, so the
+# API's health check lives in docker-compose.yml (a node one-liner, no curl needed).
+
+# Exec form: node is PID 1 and gets SIGTERM directly (both apps enable Nest's shutdown hooks).
+CMD ["node", "dist/apps/api/src/main.js"]
