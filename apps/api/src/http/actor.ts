@@ -7,8 +7,8 @@ import { BadRequestException, createParamDecorator, ExecutionContext } from '@ne
 export const Actor = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
   const raw = ctx.switchToHttp().getRequest().headers['x-actor'];
   if (raw === undefined) return 'anonymous';
-  if (typeof raw !== 'string' || !/^[\w .@+-]{1,120}$/.test(raw)) {
-    throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['x-actor: 1 to 120 letters, digits, spaces or . @ + - _'] });
+  if (typeof raw !== 'string' || !/^[\w .@+:-]{1,120}$/.test(raw)) {
+    throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['x-actor: 1 to 120 letters, digits, spaces or . @ + : - _'] });
   }
   return raw;
 });

@@ -1,0 +1,184 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { ApiClient } from './api-client';
+import { ChairBehaviour, ChairSimulator, IndicatorDef } from './chair-simulator';
+import { summariseReport } from './report-summary';
+
+/**
+ * The main job: a compressed two-year monitoring cycle of the Pact's 12 working groups.
+ * Starts the real API and worker as separate processes (sharing one simulated clock), has
+ * the committee trigger the cycle over HTTP, plays the chairs, and prints the compiled report.
+ * A shorter previous cycle runs first, so the report can show the change since then.
+ */
+const ROOT = resolve(__dirname, '..', '..', '..', '..');
+// 80 ms a day: a two-year cycle in about a minute, with room for the embedded FerretDB's pace.
+const MS_PER_DAY = Number(process.env.SIM_MS_PER_DAY ?? 80);
+const DAY = 86_400_000;
+
+// Which chair does what, per working group, in the main cycle.
+const BEHAVIOUR: Record<string, ChairBehaviour> = {
+  education: 'prompt',
+  'labour-market': 'reviser',
+  'migrant-families': 'prompt',
+  'neighbourhoods-housing': 'late',
+  sport: 'prompt',
+  'political-participation': 'extension',
+  'public-services': 'prompt',
+  'inter-religious-dialogue': 'late',
+  'cultural-diversity': 'prompt',
+  'development-cooperation': 'never',
+  security: 'prompt',
+  'public-relations-media': 'reviser',
+};
+// In the previous cycle more groups were missing or late: the report's change section shows progress.
+const PREVIOUS: Record<string, ChairBehaviour> = { ...BEHAVIOUR, sport: 'never', security: 'late', 'political-participation': 'late', 'labour-market': 'prompt' };
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => res(port));
+    });
+    s.on('error', rej);
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function main(): Promise<void> {
+  const wall = Date.now();
+  if (!process.env.MONGODB_URI) throw new Error('MONGODB_URI is not set: run the demo with `npm run demo`, which starts the services it needs');
+  const logs = mkdtempSync(join(tmpdir(), 'pact-demo-'));
+  const port = await freePort();
+  const uri = new URL(process.env.MONGODB_URI);
+  uri.pathname = `/pact_demo_${wall}`;
+  const anchorSim = new Date('2027-01-01T00:00:00.000Z');
+  const env = {
+    ...process.env,
+    MONGODB_URI: uri.toString(),
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `pactdemo${wall}`,
+    CLOCK_MODE: 'simulated',
+    SIM_MS_PER_DAY: String(MS_PER_DAY),
+    SIM_ANCHOR_REAL_MS: String(wall),
+    SIM_ANCHOR_DATE: anchorSim.toISOString(),
+    RECONCILE_EVERY_MS: '2000',
+    PORT: String(port),
+    LOG_LEVEL: 'log',
+    NO_COLOR: '1',
+    PACT_CONFIG: join(ROOT, 'config', 'pact.yaml'),
+  };
+  const children: ChildProcess[] = [];
+  const start = (name: string, file: string) => {
+    const out = openSync(join(logs, `${name}.log`), 'a');
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', name, 'src', 'main.js')], { env, stdio: ['ignore', out, out] });
+    child.on('exit', (code, signal) => {
+      if (!stopping) console.error(`\n${name} exited unexpectedly (${code ?? signal}); see ${join(logs, `${name}.log`)}`);
+    });
+    children.push(child);
+    return file;
+  };
+  let stopping = false;
+  const stopAll = () => {
+    stopping = true;
+    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+  };
+  process.on('SIGINT', () => {
+    stopAll();
+    process.exit(130);
+  });
+
+  start('api', 'api');
+  start('worker', 'worker');
+  const api = new ApiClient(`http://127.0.0.1:${port}`, 'committee');
+  for (let i = 0; ; i++) {
+    const ok = await api.request('GET', '/health').then((r) => r.status === 200, () => false);
+    if (ok) break;
+    if (i > 300) throw new Error(`the API did not come up; see ${logs}/api.log`);
+    await sleep(100);
+  }
+
+  const config = parse(readFileSync(env.PACT_CONFIG, 'utf8'));
+  const indicatorDefs: Record<string, IndicatorDef[]> = config.templates[0].indicatorsByGroup;
+  const now = async () => new Date((await api.get('/health')).now);
+  const fmt = (d: Date) => d.toISOString().slice(0, 10);
+
+  console.log(`Pact monitoring engine — demo (1 day of cycle time = ${MS_PER_DAY} ms; logs in ${logs})`);
+  console.log(`API on http://127.0.0.1:${port}; MongoDB ${uri.host}${uri.pathname}; Redis ${env.REDIS_URL}\n`);
+
+  // A previous, shorter cycle (a pilot report) runs alongside the start of the main one and is
+  // compiled long before it, so the main report can show the change since then.
+  const t0 = new Date(Math.ceil(((await now()).getTime() + 2 * DAY) / DAY) * DAY);
+  const previous = await api.post('/cycles', {
+    name: 'Pact pilot report 2027 (previous cycle)',
+    start: t0.toISOString(),
+    lengthMonths: 6,
+    milestones: [{ key: 'final', title: 'Pilot implementation report', kind: 'final', requestMonth: 2, dueMonth: 4, compileMonth: 6 }],
+  });
+  const mainStart = t0;
+  const cycle = await api.post('/cycles', { name: 'Pact implementation cycle 2027–2029', start: mainStart.toISOString(), lengthMonths: 24 });
+  console.log(`committee triggered "${previous.name}" and "${cycle.name}" (24 months from ${fmt(mainStart)}):`);
+  for (const m of cycle.milestones) console.log(`  ${m.title}: requested ${fmt(new Date(m.requestAt))}, due ${fmt(new Date(m.dueAt))}, compiled ${fmt(new Date(m.compileAt))}`);
+  console.log('');
+
+  const log = (text: string) => console.log(`  ${text}`);
+  const prevChairs = new ChairSimulator(api, (g) => PREVIOUS[g] ?? 'prompt', (t) => log(`[previous] ${t}`));
+  const chairs = new ChairSimulator(api, (g) => BEHAVIOUR[g] ?? 'prompt', log);
+  for (const [g, defs] of Object.entries(indicatorDefs)) {
+    prevChairs.setIndicators(g, defs);
+    chairs.setIndicators(g, defs);
+  }
+
+  let seen = 0;
+  let lastStatus = '';
+  const interesting = new Set(['milestone.requested', 'task.escalated', 'report.compiled', 'cycle.completed']);
+  for (;;) {
+    const [p, c] = await Promise.all([api.get(`/cycles/${previous.id}`), api.get(`/cycles/${cycle.id}`)]);
+    const events = await api.get(`/cycles/${cycle.id}/events?skip=${seen}&limit=500`);
+    seen += events.length;
+    for (const e of events.filter((x: any) => interesting.has(x.type))) {
+      const when = String(e.at).slice(0, 10);
+      if (e.type === 'task.escalated') log(`${when} ${e.groupKey} overdue: escalated to level ${e.data.level} (${e.data.target})`);
+      else if (e.type === 'milestone.requested') log(`${when} ${e.data.milestoneKey} report requested from ${e.data.tasks} working groups`);
+      else if (e.type === 'report.compiled') log(`${when} ${e.data.milestoneKey} report compiled: ${e.data.onTime} on time, ${e.data.late} late, ${e.data.missing} missing`);
+      else if (e.type === 'cycle.completed') log(`${when} cycle completed`);
+    }
+    // The chairs react to what they now see (after the events above, so the output reads in order).
+    if (p.status !== 'completed') await prevChairs.step(previous.id);
+    await chairs.step(cycle.id);
+    const t = c.progress.tasksByStatus;
+    const status = `${fmt(await now())}  previous: ${p.status}; main: ${c.status} — tasks open ${t.open}, overdue ${t.overdue}, submitted ${t.submitted}`;
+    if (status.slice(12) !== lastStatus) {
+      console.log(status);
+      lastStatus = status.slice(12);
+    }
+    if (c.status === 'completed' || c.status === 'cancelled') break;
+    if (Date.now() - wall > 170_000) throw new Error('the cycle did not complete in time');
+    await sleep(250);
+  }
+
+  const final = await api.get(`/cycles/${cycle.id}/report?milestone=final`);
+  const midterm = await api.get(`/cycles/${cycle.id}/report?milestone=mid-term`);
+  console.log(`\nMid-term progress report: ${midterm.coverage.onTime} on time, ${midterm.coverage.late} late, ${midterm.coverage.missing} missing.\n`);
+  console.log(summariseReport(final));
+  const file = join(logs, 'implementation-report.json');
+  writeFileSync(file, JSON.stringify(final, null, 2));
+  const timeline = await api.get(`/cycles/${cycle.id}/events?limit=500`);
+  writeFileSync(join(logs, 'events.json'), JSON.stringify(timeline, null, 2));
+  console.log(`\nThe full report (JSON): ${file}`);
+  console.log(`Done in ${Math.round((Date.now() - wall) / 1000)} s of wall time.`);
+  stopAll();
+}
+
+main().then(
+  () => setTimeout(() => process.exit(0), 500),
+  (err) => {
+    console.error(`demo failed: ${err instanceof Error ? err.message : err}`);
+    process.exit(1);
+  },
+);
