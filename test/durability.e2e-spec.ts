@@ -74,7 +74,20 @@ describe('durability (e2e)', () => {
       await h.waitFor('every escalation and the report, by the second worker', async () => {
         const compiled = (await h.http.get(`/cycles/${cycleId}/report`)).status === 200;
         return compiled && (await h.events(cycleId, 'task.escalated')).length >= groups.length * 2;
-      }, 60_000);
+      }, 30_000).catch(async (err) => {
+        const tasks = await h.db.collection('tasks').find({ cycleId }).toArray();
+        const states: string[] = [];
+        for (const t of tasks) {
+          for (const l of [1, 2]) {
+            const id = `escalate-${t._id}-v0-${l}`;
+            const exists = await h.redis.exists(`${h.prefix}:deadlines:${id}`);
+            const fields = exists ? await h.redis.hgetall(`${h.prefix}:deadlines:${id}`) : {};
+            states.push(`${t.groupKey} L${l}: level=${t.escalationLevel} status=${t.status} fired=${t.firedTimers.join(',')} job=${exists ? JSON.stringify({ ...fields, data: undefined, opts: undefined }) : 'none'}`);
+          }
+        }
+        const keys = await h.redis.keys(`${h.prefix}:deadlines:*`);
+        throw new Error(`${(err as Error).message}\n${states.join('\n')}\nkeys: ${keys.filter((k) => !/escalate|reminder|overdue/.test(k)).join(' ')}`);
+      });
 
       const escalations = await h.events(cycleId, 'task.escalated');
       const perTaskLevel = new Map<string, number>();
@@ -82,6 +95,14 @@ describe('durability (e2e)', () => {
       expect(perTaskLevel.size).toBe(groups.length * 2);
       expect([...perTaskLevel.values()].every((n) => n === 1)).toBe(true);
 
+      // Even when both levels were overdue at the restart, the chair heard before the committee.
+      for (const t of new Set(escalations.map((e) => e.taskId))) {
+        const mine = escalations.filter((e) => e.taskId === t);
+        expect(mine.map((e) => [e.data.level, e.data.target])).toEqual([
+          [1, 'chair'],
+          [2, 'committee'],
+        ]);
+      }
       const notifications = (await h.events(cycleId, 'notification.sent')).filter((n) => n.data.kind === 'escalated');
       expect(notifications).toHaveLength(groups.length * 2);
 

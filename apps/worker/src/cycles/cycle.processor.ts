@@ -1,12 +1,13 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { CompilationService, FanOutService } from '@pact/engine';
 import { CompileJob, FanOutJob, JOB, QUEUE } from '@pact/queues';
 import { Job } from 'bullmq';
+import { LoggedWorkerHost } from '../logged-worker-host';
 import { workerOptions } from '../worker-options';
 
 /** Thin: milestone requests and compilation; the rules live in the services. */
 @Processor(QUEUE.Cycles, workerOptions(2))
-export class CycleProcessor extends WorkerHost {
+export class CycleProcessor extends LoggedWorkerHost {
   constructor(
     private readonly fanOut: FanOutService,
     private readonly compilation: CompilationService,

@@ -1,12 +1,13 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { DeadlineService } from '@pact/engine';
 import { JOB, QUEUE, TaskTimerJob } from '@pact/queues';
 import { Job } from 'bullmq';
+import { LoggedWorkerHost } from '../logged-worker-host';
 import { workerOptions } from '../worker-options';
 
 /** Thin: each timer kind maps to one guarded DeadlineService call. */
 @Processor(QUEUE.Deadlines, workerOptions(8))
-export class DeadlineProcessor extends WorkerHost {
+export class DeadlineProcessor extends LoggedWorkerHost {
   constructor(private readonly deadlines: DeadlineService) {
     super();
   }

@@ -1,12 +1,13 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ReconcileResult, TimerReconciler } from '@pact/engine';
 import { QUEUE, TimerScheduler } from '@pact/queues';
+import { LoggedWorkerHost } from '../logged-worker-host';
 import { workerOptions } from '../worker-options';
 
 @Processor(QUEUE.Maintenance, { ...workerOptions(1), concurrency: 1 })
-export class ReconcileProcessor extends WorkerHost {
+export class ReconcileProcessor extends LoggedWorkerHost {
   constructor(private readonly reconciler: TimerReconciler) {
     super();
   }

@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { canExtend, Clock, daysBetween, EscalationPolicy } from '@pact/domain';
+import { addDays, canExtend, Clock, daysBetween, EscalationPolicy } from '@pact/domain';
 import { CycleRecord, CycleRepository, EventRepository, TaskRecord, TaskRepository } from '@pact/persistence';
 import { CLOCK, TaskTimerJob, TimerScheduler } from '@pact/queues';
 import { NotificationService } from '../notifications/notification.service';
@@ -97,6 +97,11 @@ export class DeadlineService {
     return true;
   }
 
+  /**
+   * Escalates to the job's level, first applying any lower level not yet applied: when
+   * timers fire late (a worker was down, Redis was rebuilt) the chair still hears before the
+   * committee, and every level is recorded once, in order.
+   */
   async escalate(job: TaskTimerJob): Promise<boolean> {
     const ctx = await this.context(job.taskId);
     if (!ctx) return false;
@@ -105,11 +110,29 @@ export class DeadlineService {
     if (ctx.task.status === 'open' && ctx.task.dueVersion === job.dueVersion) {
       await this.markOverdue({ ...job, timerKey: `overdue-${job.taskId}-v${job.dueVersion}`, index: 0, fireAt: ctx.task.dueAt.toISOString() });
     }
-    const now = this.clock.now();
-    const task = (await this.tasks.escalate(job.taskId, job.dueVersion, job.index, job.timerKey, now)) ?? (await this.appliedEarlier(job.taskId, job.timerKey));
-    if (!task) return false;
-    const level = policy.level(job.index);
-    const target = level?.target ?? 'committee';
+    let applied = false;
+    for (let level = 1; level <= job.index; level++) {
+      const key = `escalate-${job.taskId}-v${job.dueVersion}-${level}`;
+      const now = this.clock.now();
+      const task = (await this.tasks.escalate(job.taskId, job.dueVersion, level, key, now)) ?? (await this.appliedEarlier(job.taskId, key));
+      // Not overdue at this due version any more (submitted, extended): nothing further is owed.
+      if (!task) return applied;
+      const scheduledFor = level === job.index ? job.fireAt : addDays(task.dueAt, policy.level(level)?.daysAfterDue ?? 0).toISOString();
+      await this.escalationFollowUps(ctx.cycle, task, level, policy.level(level)?.target ?? 'committee', key, scheduledFor, now);
+      applied = true;
+    }
+    return applied;
+  }
+
+  private async escalationFollowUps(
+    cycle: CycleRecord,
+    task: TaskRecord,
+    level: number,
+    target: 'chair' | 'committee',
+    key: string,
+    scheduledFor: string,
+    now: Date,
+  ): Promise<void> {
     const overdueDays = Math.max(0, -daysBetween(now, task.dueAt));
     await this.events.append({
       type: 'task.escalated',
@@ -118,24 +141,23 @@ export class DeadlineService {
       cycleId: task.cycleId,
       taskId: task.id,
       groupKey: task.groupKey,
-      dedupeKey: `event-${job.timerKey}`,
-      data: { level: job.index, target, dueAt: task.dueAt, overdueDays, scheduledFor: job.fireAt },
+      dedupeKey: `event-${key}`,
+      data: { level, target, dueAt: task.dueAt, overdueDays, scheduledFor },
     });
     await this.notifications.send(
       {
         kind: 'escalated',
         recipients: target === 'chair' ? await this.notifications.chairOf(task.groupKey) : this.notifications.committee(),
         cycleId: task.cycleId,
-        cycleName: ctx.cycle.name,
+        cycleName: cycle.name,
         taskId: task.id,
         groupKey: task.groupKey,
-        milestoneTitle: this.milestoneTitle(ctx.cycle, task.milestoneKey),
+        milestoneTitle: this.milestoneTitle(cycle, task.milestoneKey),
         dueAt: task.dueAt,
-        details: { level: job.index, target, overdueDays },
+        details: { level, target, overdueDays },
       },
-      job.timerKey,
+      key,
     );
-    return true;
   }
 
   /** The committee moves a deadline; every pending timer of the task moves with it. */

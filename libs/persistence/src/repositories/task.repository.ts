@@ -97,11 +97,11 @@ export class TaskRepository {
     return toRecord<TaskRecord>(doc);
   }
 
-  /** Escalation only goes up: a level reached (or skipped past) is never re-applied. */
+  /** One level at a time, in order: level n applies only on top of level n − 1. */
   async escalate(id: string, dueVersion: number, level: number, timerKey: string, at: Date): Promise<TaskRecord | null> {
     const doc = await this.model
       .findOneAndUpdate(
-        { _id: id, status: 'overdue', dueVersion, escalationLevel: { $lt: level } },
+        { _id: id, status: 'overdue', dueVersion, escalationLevel: level - 1 },
         { $addToSet: { firedTimers: timerKey }, $set: { escalationLevel: level, updatedAt: at } },
         { returnDocument: 'after' },
       )
