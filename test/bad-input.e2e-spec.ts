@@ -121,17 +121,27 @@ describe('bad input (e2e)', () => {
 
   it('a cancelled cycle stops its timers and closes submissions (409)', async () => {
     const res = await h.http.post('/cycles').send(shortCycle(h, { name: 'To cancel', groups: ['sport'], requestInDays: 0.001 })).expect(201);
-    const task = await h.waitFor('task', async () => (await h.http.get(`/cycles/${res.body.id}/tasks`)).body[0]);
+    // Once the fan-out is over (cancelling during it is safe too: its late timers meet cancelled tasks).
+    await h.waitFor('milestone requested', async () => (await h.http.get(`/cycles/${res.body.id}`)).body.progress.milestones[0].status === 'requested');
+    const task = (await h.http.get(`/cycles/${res.body.id}/tasks`)).body[0];
+    expect(await h.redis.zcard(`${h.prefix}:deadlines:delayed`)).toBeGreaterThan(0);
     const cancelled = await h.http.post(`/cycles/${res.body.id}/cancel`).send({ reason: 'Pact restructured' }).expect(200);
     expect(cancelled.body.status).toBe('cancelled');
     await h.http.post(`/cycles/${res.body.id}/cancel`).send({}).expect(409);
     await h.http.post(`/tasks/${task.id}/submissions`).send(reportFor('sport')).expect(409);
     const view = (await h.http.get(`/tasks/${task.id}`)).body;
     expect(view.task.status).toBe('cancelled');
-    const counts = await h.redis.zcard(`${h.prefix}:deadlines:delayed`);
     const ids = await h.redis.zrange(`${h.prefix}:deadlines:delayed`, 0, -1);
     expect(ids.filter((id) => id.includes(task.id))).toEqual([]);
-    expect(counts).toBeGreaterThanOrEqual(0);
+    expect(await h.redis.zrange(`${h.prefix}:cycles:delayed`, 0, -1)).not.toContain(`compile-${res.body.id}-final`);
+  });
+
+  it('cancelling a cycle before its first request removes the request and compile jobs', async () => {
+    const res = await h.http.post('/cycles').send(shortCycle(h, { name: 'Cancelled early', groups: ['sport'], requestInDays: 100 })).expect(201);
+    const delayed = () => h.redis.zrange(`${h.prefix}:cycles:delayed`, 0, -1);
+    expect(await delayed()).toEqual(expect.arrayContaining([`fanout-${res.body.id}-final`, `compile-${res.body.id}-final`]));
+    await h.http.post(`/cycles/${res.body.id}/cancel`).send({}).expect(200);
+    expect((await delayed()).filter((id) => id.includes(res.body.id))).toEqual([]);
   });
 
   it('lists cycles and shows progress by state', async () => {

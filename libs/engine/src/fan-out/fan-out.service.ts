@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock, EscalationPolicy } from '@pact/domain';
-import { CycleRepository, EventRepository, NewTask, TaskRepository } from '@pact/persistence';
+import { CycleRepository, EventRepository, NewTask, TaskRecord, TaskRepository } from '@pact/persistence';
 import { CLOCK, TimerScheduler } from '@pact/queues';
 import { NotificationService } from '../notifications/notification.service';
 
@@ -8,7 +8,7 @@ const BATCH = 1000;
 
 /**
  * At a milestone's request date: one task per working group, its timers, and the chair's
- * notification. Safe to run again after a crash at any point: tasks have a unique key,
+ * notification, each written in batches (insertMany, addBulk, one event insert per batch). Safe to run again after a crash at any point: tasks have a unique key,
  * timers deterministic job ids and notifications a dedupe key; the milestone is marked
  * requested only at the end.
  */
@@ -47,40 +47,50 @@ export class FanOutService {
     }
 
     const policy = new EscalationPolicy(cycle.reminderDaysBeforeDue, cycle.escalation);
-    let pending: { taskId: string; timer: ReturnType<EscalationPolicy['timersFor']>[number] }[] = [];
     let requested = 0;
-    for await (const task of this.tasks.stream({ cycleId, milestoneKey })) {
-      for (const timer of policy.pendingTimersFor(task)) pending.push({ taskId: task.id, timer });
-      if (pending.length >= BATCH) {
-        await this.timers.scheduleTaskTimers(cycleId, pending);
-        pending = [];
-      }
-      await this.events.append({
-        type: 'task.requested',
-        at: now,
-        actor: 'engine',
+    let batch: TaskRecord[] = [];
+    const flush = async () => {
+      if (!batch.length) return;
+      await this.timers.scheduleTaskTimers(
         cycleId,
-        taskId: task.id,
-        groupKey: task.groupKey,
-        dedupeKey: `task-requested-${task.id}`,
-        data: { milestoneKey, dueAt: task.dueAt },
-      });
-      await this.notifications.send(
-        {
-          kind: 'task-requested',
-          recipients: await this.notifications.chairOf(task.groupKey),
+        batch.flatMap((task) => policy.pendingTimersFor(task).map((timer) => ({ taskId: task.id, timer }))),
+      );
+      await this.events.appendMany(
+        batch.map((task) => ({
+          type: 'task.requested',
+          at: now,
+          actor: 'engine',
           cycleId,
-          cycleName: cycle.name,
           taskId: task.id,
           groupKey: task.groupKey,
-          milestoneTitle: milestone.title,
-          dueAt: task.dueAt,
-        },
-        `requested-${task.id}`,
+          dedupeKey: `task-requested-${task.id}`,
+          data: { milestoneKey, dueAt: task.dueAt },
+        })),
       );
-      requested++;
+      const chairs = await this.notifications.chairsOf(batch.map((t) => t.groupKey));
+      await this.notifications.sendMany(
+        batch.map((task) => ({
+          notification: {
+            kind: 'task-requested' as const,
+            recipients: chairs.get(task.groupKey) ?? [],
+            cycleId,
+            cycleName: cycle.name,
+            taskId: task.id,
+            groupKey: task.groupKey,
+            milestoneTitle: milestone.title,
+            dueAt: task.dueAt,
+          },
+          dedupeKey: `requested-${task.id}`,
+        })),
+      );
+      requested += batch.length;
+      batch = [];
+    };
+    for await (const task of this.tasks.stream({ cycleId, milestoneKey })) {
+      batch.push(task);
+      if (batch.length >= BATCH) await flush();
     }
-    await this.timers.scheduleTaskTimers(cycleId, pending);
+    await flush();
 
     const moved = await this.cycles.transitionMilestone(cycleId, milestoneKey, ['scheduled'], 'requested', now);
     if (moved) {

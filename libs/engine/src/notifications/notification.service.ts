@@ -24,26 +24,46 @@ export class NotificationService {
   ) {}
 
   async chairOf(groupKey: string): Promise<Recipient[]> {
-    const g = await this.groups.findByKey(groupKey);
-    return g ? [{ name: g.chair.name, email: g.chair.email, language: g.chair.language }] : [];
+    return (await this.chairsOf([groupKey])).get(groupKey) ?? [];
+  }
+
+  async chairsOf(groupKeys: string[]): Promise<Map<string, Recipient[]>> {
+    const groups = await this.groups.findByKeys(groupKeys);
+    return new Map(groups.map((g) => [g.key, [{ name: g.chair.name, email: g.chair.email, language: g.chair.language }]]));
   }
 
   committee(): Recipient[] {
     return this.config.committee.emails.map((email) => ({ name: this.config.committee.name, email, language: 'en' }));
   }
 
-  async send(n: Notification, dedupeKey: string): Promise<void> {
-    const fresh = await this.events.append({
+  /** Many notifications with one event insert: for fan-out to thousands of groups. */
+  async sendMany(items: { notification: Notification; dedupeKey: string }[]): Promise<void> {
+    const now = this.clock.now();
+    const fresh = await this.events.appendMany(items.map(({ notification: n, dedupeKey }) => this.sentEvent(n, dedupeKey, now)));
+    for (const { notification, dedupeKey } of items) {
+      if (fresh.has(`notify-${dedupeKey}`)) await this.deliver(notification, dedupeKey);
+    }
+  }
+
+  private sentEvent(n: Notification, dedupeKey: string, at: Date) {
+    return {
       type: 'notification.sent',
-      at: this.clock.now(),
+      at,
       actor: 'engine',
       cycleId: n.cycleId,
       taskId: n.taskId,
       groupKey: n.groupKey,
       dedupeKey: `notify-${dedupeKey}`,
       data: { kind: n.kind, channel: this.notifier.channel, to: n.recipients.map((r) => r.email), ...(n.details ?? {}) },
-    });
-    if (!fresh) return;
+    };
+  }
+
+  async send(n: Notification, dedupeKey: string): Promise<void> {
+    const fresh = await this.events.append(this.sentEvent(n, dedupeKey, this.clock.now()));
+    if (fresh) await this.deliver(n, dedupeKey);
+  }
+
+  private async deliver(n: Notification, dedupeKey: string): Promise<void> {
     try {
       await this.notifier.deliver(n);
     } catch (err) {

@@ -6,6 +6,7 @@ import {
   EventRepository,
   ReportRecord,
   ReportRepository,
+  SubmissionRecord,
   SubmissionRepository,
   TaskRepository,
   WorkingGroupRepository,
@@ -15,9 +16,8 @@ import { FanOutService } from '../fan-out/fan-out.service';
 import { NotificationService } from '../notifications/notification.service';
 
 /**
- * Compiles a milestone's implementation report by streaming its tasks from a cursor and
- * fetching each one's latest revision: memory holds one summary per working group, never
- * all submissions. Deterministic, so a redelivered job rewrites the same report.
+ * Compiles a milestone's implementation report by streaming its tasks and their revisions
+ * from two cursors: memory holds one summary per working group, never all submissions. Deterministic, so a redelivered job rewrites the same report.
  */
 @Injectable()
 export class CompilationService {
@@ -69,8 +69,18 @@ export class CompilationService {
       },
       higherIsBetter,
     );
+    // Merge join: tasks by _id, revisions by taskId (the same hex order), keeping only the
+    // latest revision of the current task in memory.
+    const revisions = this.submissions.streamByMilestone(cycleId, milestoneKey)[Symbol.asyncIterator]();
+    let next = await revisions.next();
     for await (const task of this.tasks.stream({ cycleId, milestoneKey })) {
-      const latest = task.status === 'submitted' ? await this.submissions.latest(task.id) : null;
+      let latest: SubmissionRecord | null = null;
+      while (!next.done && next.value.taskId < task.id) next = await revisions.next();
+      while (!next.done && next.value.taskId === task.id) {
+        if (next.value.revision <= task.latestRevision) latest = next.value;
+        next = await revisions.next();
+      }
+      if (task.status !== 'submitted') latest = null;
       compiler.add({
         groupKey: task.groupKey,
         fieldOfAction: groupInfo.get(task.groupKey)?.fieldOfAction ?? task.groupKey,

@@ -23,14 +23,21 @@ export class EventRepository {
     }
   }
 
-  async appendMany(events: NewEvent[]): Promise<void> {
-    if (!events.length) return;
+  /**
+   * Appends a batch in one round trip; returns the dedupe keys that were new (events already
+   * recorded under their key are skipped, as with append).
+   */
+  async appendMany(events: NewEvent[]): Promise<Set<string>> {
+    if (!events.length) return new Set();
     const docs = events.map((e) => ({ ...e, data: e.data ?? {}, dedupeKey: e.dedupeKey ?? randomUUID(), recordedAt: new Date() }));
+    const inserted = new Set(docs.map((d) => d.dedupeKey));
     try {
       await this.model.collection.insertMany(docs, { ordered: false });
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
+      for (const w of (err as { writeErrors?: { index: number }[] }).writeErrors ?? []) inserted.delete(docs[w.index].dedupeKey);
     }
+    return inserted;
   }
 
   async listByTask(taskId: string): Promise<EventRecord[]> {

@@ -101,6 +101,7 @@ export const SubmissionSchema = new Schema(
   { ...opts, collection: 'submissions' },
 );
 SubmissionSchema.index({ taskId: 1, revision: 1 }, { unique: true });
+SubmissionSchema.index({ cycleId: 1, milestoneKey: 1, taskId: 1, revision: 1 });
 
 export const EventSchema = new Schema(
   {
