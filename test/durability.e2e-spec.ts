@@ -16,7 +16,7 @@ describe('durability (e2e)', () => {
       const cycleId = res.body.id;
       await h.waitFor('fan-out', async () => (await h.http.get(`/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested');
       const tasks = (await h.http.get(`/cycles/${cycleId}/tasks`)).body;
-      await h.http.post(`/tasks/${tasks.find((t: any) => t.groupKey === 'education').id}/submissions`).send(reportFor('education')).expect(201);
+      await (await h.chair('education')).post(`/tasks/${tasks.find((t: any) => t.groupKey === 'education').id}/submissions`).send(reportFor('education')).expect(201);
 
       const delayedBefore = await h.redis.zcard(`${h.prefix}:deadlines:delayed`);
       expect(delayedBefore).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Clock } from '@pact/domain';
+import { IdentityService } from '@pact/engine';
 import { CLOCK } from '@pact/queues';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -20,6 +21,7 @@ export interface HarnessOptions {
   /** Start an in-process worker (default true). */
   worker?: boolean;
   reconcileEveryMs?: number;
+  rateLimitPerMinute?: number;
 }
 
 /**
@@ -38,6 +40,9 @@ export class EngineHarness {
   readonly prefix = `pacttest${randomBytes(4).toString('hex')}`;
   readonly dbName = `pact_test_${randomBytes(4).toString('hex')}`;
   private children: ChildProcess[] = [];
+  /** The bootstrap committee member's API token; h.http sends it. */
+  committeeToken!: string;
+  private tokens = new Map<string, string>();
 
   constructor(private readonly opts: HarnessOptions = {}) {}
 
@@ -58,6 +63,7 @@ export class EngineHarness {
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
       PACT_CONFIG: join(ROOT, 'config', 'pact.yaml'),
       BODY_LIMIT: '64kb',
+      RATE_LIMIT_PER_MINUTE: String(this.opts.rateLimitPerMinute ?? 100000),
       WORKER_LOCK_MS: '3000',
     };
   }
@@ -69,13 +75,38 @@ export class EngineHarness {
     const { createApi } = await import('../../apps/api/src/bootstrap');
     this.api = await createApi();
     await this.api.listen(0, '127.0.0.1');
-    this.http = request(this.api.getHttpServer());
+    const { token } = await this.api.get(IdentityService).bootstrapCommittee('Test Committee', 'committee@test.example.org');
+    this.committeeToken = token.token;
+    this.http = this.agent(this.committeeToken);
     this.clock = this.api.get<Clock>(CLOCK);
     if (this.opts.worker !== false) await this.startWorker();
     this.redis = new IORedis(this.env.REDIS_URL, { maxRetriesPerRequest: null });
     this.mongo = await MongoClient.connect(this.env.MONGODB_URI);
     this.db = this.mongo.db(this.dbName);
     return this;
+  }
+
+  /** A supertest agent sending `token` (or none) on every request. */
+  agent(token?: string): TestAgent {
+    const a = request.agent(this.api.getHttpServer());
+    return token ? a.set('Authorization', `Bearer ${token}`) : a;
+  }
+
+  /** Creates (once) a user with these roles through the API and returns their token. */
+  async tokenFor(roles: ('committee' | 'chair' | 'operator')[], groupKeys: string[] = []): Promise<string> {
+    const key = `${roles.join('+')}/${groupKeys.join('+')}`;
+    const known = this.tokens.get(key);
+    if (known) return known;
+    const email = `${key.replace(/[^a-z0-9]+/g, '.').replace(/^\.+|\.+$/g, '')}@test.example.org`;
+    const user = await this.http.post('/users').send({ name: key, email, roles, ...(groupKeys.length ? { groupKeys } : {}) }).expect(201);
+    const issued = await this.http.post(`/users/${user.body.id}/tokens`).send({ name: 'test' }).expect(201);
+    this.tokens.set(key, issued.body.token);
+    return issued.body.token;
+  }
+
+  /** An agent acting as the chair of `groupKey`. */
+  async chair(groupKey: string): Promise<TestAgent> {
+    return this.agent(await this.tokenFor(['chair'], [groupKey]));
   }
 
   async startWorker(): Promise<void> {

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { logLevels } from '@pact/engine';
 import { ApiModule } from './api.module';
 import { configureHttp } from './http/http-setup';
+import { setupOpenApi } from './http/openapi';
 
 /** Builds the HTTP application exactly as production runs it; the e2e tests use this too. */
 export async function createApi(): Promise<NestExpressApplication> {
@@ -11,6 +12,9 @@ export async function createApi(): Promise<NestExpressApplication> {
     bodyParser: false,
     logger: logLevels(process.env.LOG_LEVEL),
   });
-  configureHttp(app, app.get(ConfigService).getOrThrow<string>('BODY_LIMIT'));
+  const config = app.get(ConfigService);
+  const origins = String(config.get('CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  configureHttp(app, config.getOrThrow<string>('BODY_LIMIT'), origins);
+  setupOpenApi(app);
   return app;
 }

@@ -1,14 +1,19 @@
-/** A small client for the engine's HTTP API, as a committee tool or a chair's portal would use it. */
+/**
+ * A small client for the engine's HTTP API, as a committee tool or a chair's portal would use
+ * it. Each call is made as someone: `committee` or `chair:<group>`, mapped to their API token.
+ */
 export class ApiClient {
   constructor(
     readonly baseUrl: string,
-    private readonly actor = 'demo',
+    private readonly tokenFor: (actor: string) => string | undefined,
+    private readonly actor = 'committee',
   ) {}
 
   async request<T = any>(method: string, path: string, body?: unknown, actor = this.actor): Promise<{ status: number; body: T }> {
+    const token = this.tokenFor(actor);
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', 'x-actor': actor },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

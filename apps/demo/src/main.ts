@@ -50,6 +50,19 @@ function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Runs `npm run bootstrap`'s program and returns the first committee member's token. */
+function bootstrapCommittee(env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((res, rej) => {
+    const cli = join(ROOT, 'dist', 'apps', 'api', 'src', 'cli', 'bootstrap-committee.js');
+    const child = spawn(process.execPath, [cli, '--name', 'Maria Rossi', '--email', 'maria.rossi@pact.example.eu', '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('exit', (code) => (code === 0 ? res(JSON.parse(out).token) : rej(new Error(`bootstrap failed: ${err || out}`))));
+  });
+}
+
 async function main(): Promise<void> {
   const wall = Date.now();
   if (!process.env.MONGODB_URI) throw new Error('MONGODB_URI is not set: run the demo with `npm run demo`, which starts the services it needs');
@@ -68,6 +81,8 @@ async function main(): Promise<void> {
     SIM_ANCHOR_REAL_MS: String(wall),
     SIM_ANCHOR_DATE: anchorSim.toISOString(),
     RECONCILE_EVERY_MS: '2000',
+    // The demo's chairs and progress display poll several times a second.
+    RATE_LIMIT_PER_MINUTE: '100000',
     PORT: String(port),
     LOG_LEVEL: 'log',
     NO_COLOR: '1',
@@ -95,12 +110,20 @@ async function main(): Promise<void> {
 
   start('api', 'api');
   start('worker', 'worker');
-  const api = new ApiClient(`http://127.0.0.1:${port}`, 'committee');
+  const tokens: Record<string, string> = {};
+  const api = new ApiClient(`http://127.0.0.1:${port}`, (actor) => tokens[actor]);
   for (let i = 0; ; i++) {
     const ok = await api.request('GET', '/health').then((r) => r.status === 200, () => false);
     if (ok) break;
     if (i > 300) throw new Error(`the API did not come up; see ${logs}/api.log`);
     await sleep(100);
+  }
+  // People: the first committee member from the bootstrap command, then a chair per group,
+  // registered by the committee through the API, each with their own token.
+  tokens.committee = await bootstrapCommittee(env);
+  for (const g of await api.get('/working-groups')) {
+    const user = await api.post('/users', { name: g.chair.name, email: g.chair.email, roles: ['chair'], groupKeys: [g.key] });
+    tokens[`chair:${g.key}`] = (await api.post(`/users/${user.id}/tokens`, { name: 'demo', expiresInDays: 1 })).token;
   }
 
   const config = parse(readFileSync(env.PACT_CONFIG, 'utf8'));

@@ -6,6 +6,7 @@ import { EngineConfigModule } from './config/config.module';
 import { CyclesModule } from './cycles/cycles.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { FanOutModule } from './fan-out/fan-out.module';
+import { IdentityModule } from './identity/identity.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { ReportsModule } from './reports/reports.module';
@@ -20,6 +21,7 @@ const capabilities = [
   SubmissionsModule,
   ReportsModule,
   ReconciliationModule,
+  IdentityModule,
 ];
 
 /** Infrastructure (config, clock, MongoDB, Redis queues, notifications) plus one module per capability. */

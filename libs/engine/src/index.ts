@@ -21,3 +21,5 @@ export * from './reports/reports.module';
 export * from './submissions/submissions.module';
 export * from './working-groups/working-groups.module';
 export * from './notifications/notifications.module';
+export * from './identity/identity.module';
+export * from './identity/identity.service';

@@ -7,3 +7,5 @@ export * from './repositories/submission.repository';
 export * from './repositories/task.repository';
 export * from './repositories/template.repository';
 export * from './repositories/working-group.repository';
+export * from './repositories/api-token.repository';
+export * from './repositories/user.repository';

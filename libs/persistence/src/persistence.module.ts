@@ -2,14 +2,17 @@ import { Global, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common
 import { ConfigService } from '@nestjs/config';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
+import { ApiTokenRepository } from './repositories/api-token.repository';
 import { CycleRepository } from './repositories/cycle.repository';
 import { EventRepository } from './repositories/event.repository';
 import { ReportRepository } from './repositories/report.repository';
 import { SubmissionRepository } from './repositories/submission.repository';
 import { TaskRepository } from './repositories/task.repository';
 import { TemplateRepository } from './repositories/template.repository';
+import { UserRepository } from './repositories/user.repository';
 import { WorkingGroupRepository } from './repositories/working-group.repository';
 import {
+  ApiTokenSchema,
   CycleSchema,
   EventSchema,
   MODEL,
@@ -17,6 +20,7 @@ import {
   SubmissionSchema,
   TaskSchema,
   TemplateSchema,
+  UserSchema,
   WorkingGroupSchema,
 } from './schemas/schemas';
 
@@ -28,6 +32,8 @@ const repositories = [
   SubmissionRepository,
   EventRepository,
   ReportRepository,
+  UserRepository,
+  ApiTokenRepository,
 ];
 
 /**
@@ -63,6 +69,8 @@ class IndexBootstrap implements OnModuleInit {
       { name: MODEL.Submission, schema: SubmissionSchema },
       { name: MODEL.Event, schema: EventSchema },
       { name: MODEL.Report, schema: ReportSchema },
+      { name: MODEL.User, schema: UserSchema },
+      { name: MODEL.ApiToken, schema: ApiTokenSchema },
     ]),
   ],
   providers: [

@@ -120,3 +120,29 @@ export function isDuplicateKey(err: unknown): boolean {
   if (e?.code === 11000) return true;
   return Array.isArray(e?.writeErrors) && e.writeErrors.length > 0 && e.writeErrors.every((w) => (w.code ?? w.err?.code) === 11000);
 }
+
+export type Role = 'committee' | 'chair' | 'operator';
+
+export interface UserRecord {
+  id: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  groupKeys: string[];
+  createdAt: Date;
+  createdBy?: string;
+  disabledAt?: Date;
+}
+
+export interface ApiTokenRecord {
+  id: string;
+  userId: string;
+  name: string;
+  hash: string;
+  hint: string;
+  createdAt: Date;
+  createdBy?: string;
+  expiresAt: Date;
+  revokedAt?: Date;
+  lastUsedAt?: Date;
+}

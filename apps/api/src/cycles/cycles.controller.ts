@@ -1,7 +1,9 @@
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { CompilationService, CycleService } from '@pact/engine';
+import { CompilationService, CycleService, Principal } from '@pact/engine';
 import { CycleRecord, EventRepository, TaskRepository } from '@pact/persistence';
-import { Actor } from '../http/actor';
+import { Actor, CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { seesAllGroups } from '../auth/task-access';
 import { CancelCycleDto, CreateCycleDto, ListCyclesQuery, ListEventsQuery, ListTasksQuery, ReportQuery } from './cycle.dto';
 
 const date = (s?: string) => (s === undefined ? undefined : new Date(s));
@@ -12,6 +14,7 @@ function present(c: CycleRecord) {
   return { ...rest, templateKey: template.key, templateName: template.name };
 }
 
+@ApiTags('cycles')
 @Controller('cycles')
 export class CyclesController {
   constructor(
@@ -23,6 +26,8 @@ export class CyclesController {
 
   /** The steering committee triggers a monitoring cycle. */
   @Post()
+  @Roles('committee')
+  @ApiBody({ type: CreateCycleDto })
   async create(@Body() dto: CreateCycleDto, @Actor() actor: string) {
     const cycle = await this.cycles.create(
       {
@@ -57,16 +62,21 @@ export class CyclesController {
   }
 
   @Post(':id/cancel')
+  @Roles('committee')
+  @ApiBody({ type: CancelCycleDto })
   @HttpCode(200)
   async cancel(@Param('id') id: string, @Body() dto: CancelCycleDto, @Actor() actor: string) {
     return present(await this.cycles.cancel(id, dto.reason ?? '', actor));
   }
 
+  /** Every task for the committee and operators; a chair sees only their own groups' tasks. */
   @Get(':id/tasks')
-  async listTasks(@Param('id') id: string, @Query() q: ListTasksQuery) {
+  async listTasks(@Param('id') id: string, @Query() q: ListTasksQuery, @CurrentPrincipal() p: Principal) {
     await this.cycles.get(id);
+    let groupKeys = q.group ? [q.group] : undefined;
+    if (!seesAllGroups(p)) groupKeys = (groupKeys ?? p.groupKeys).filter((g) => p.groupKeys.includes(g));
     return this.tasks.list(
-      { cycleId: id, status: q.status ? [q.status] : undefined, milestoneKey: q.milestone, groupKeys: q.group ? [q.group] : undefined },
+      { cycleId: id, status: q.status ? [q.status] : undefined, milestoneKey: q.milestone, groupKeys },
       q.limit ?? 100,
       q.skip ?? 0,
     );
@@ -74,6 +84,7 @@ export class CyclesController {
 
   /** The cycle's timeline: the append-only event log. */
   @Get(':id/events')
+  @Roles('committee', 'operator')
   async listEvents(@Param('id') id: string, @Query() q: ListEventsQuery) {
     await this.cycles.get(id);
     return this.events.listByCycle(id, { type: q.type, groupKey: q.group }, q.limit ?? 500, q.skip ?? 0);

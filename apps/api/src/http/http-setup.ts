@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { assertNoHostileKeys } from './hostile-input';
 
 /**
@@ -83,8 +84,24 @@ function bodyParserErrors(err: unknown, req: Request, res: Response, next: NextF
 }
 
 /** Everything the HTTP edge needs, shared by main.ts and the end-to-end tests. */
-export function configureHttp(app: NestExpressApplication, bodyLimit: string): INestApplication {
+export function configureHttp(app: NestExpressApplication, bodyLimit: string, corsOrigins: string[] = []): INestApplication {
   app.disable('x-powered-by');
+  // The two HTML pages served (API docs, queue dashboard) bundle inline scripts and styles;
+  // nothing is loaded from another origin.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': ["'self'", "'unsafe-inline'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          'font-src': ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  // CORS is off unless origins are configured: the API is called by servers and scripts.
+  if (corsOrigins.length) app.enableCors({ origin: corsOrigins, allowedHeaders: ['Authorization', 'Content-Type'] });
   app.use(requireJson);
   app.useBodyParser('json', { limit: bodyLimit, strict: true });
   app.use(bodyParserErrors);

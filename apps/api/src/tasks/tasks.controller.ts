@@ -1,23 +1,32 @@
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { DeadlineService, SubmissionService } from '@pact/engine';
-import { Actor } from '../http/actor';
+import { DeadlineService, Principal, SubmissionService } from '@pact/engine';
+import { Actor, CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { TaskAccess } from '../auth/task-access';
 import { ExtensionDto, SubmissionDto } from './task.dto';
 
+@ApiTags('tasks')
 @Controller('tasks')
 export class TasksController {
   constructor(
     private readonly submissions: SubmissionService,
     private readonly deadlines: DeadlineService,
+    private readonly access: TaskAccess,
   ) {}
 
   /** The task with every revision and its timeline (requested, reminded, escalated, extended, submitted). */
   @Get(':id')
-  get(@Param('id') id: string) {
+  async get(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
+    await this.access.visible(id, p, 'read');
     return this.submissions.view(id);
   }
 
+  /** Only the chair of the task's own group submits; any other group's task is a 404. */
   @Post(':id/submissions')
-  submit(@Param('id') id: string, @Body() dto: SubmissionDto, @Actor() actor: string) {
+  @Roles('chair')
+  @ApiBody({ type: SubmissionDto })
+  async submit(@Param('id') id: string, @Body() dto: SubmissionDto, @Actor() actor: string, @CurrentPrincipal() p: Principal) {
+    await this.access.visible(id, p, 'submit');
     return this.submissions.submit(
       id,
       {
@@ -33,6 +42,8 @@ export class TasksController {
 
   /** The committee grants an extension: every pending timer of the task moves to the new date. */
   @Post(':id/extensions')
+  @Roles('committee')
+  @ApiBody({ type: ExtensionDto })
   extend(@Param('id') id: string, @Body() dto: ExtensionDto, @Actor() actor: string) {
     return this.deadlines.extend(id, new Date(dto.dueAt), dto.reason, actor);
   }

@@ -1,8 +1,10 @@
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { BadRequestException, Body, Controller, Get, Param, Patch } from '@nestjs/common';
 import { WorkingGroupService } from '@pact/engine';
-import { Actor } from '../http/actor';
+import { Actor, Roles } from '../auth/auth.decorators';
 import { UpdateWorkingGroupDto } from './working-group.dto';
 
+@ApiTags('working groups')
 @Controller('working-groups')
 export class WorkingGroupsController {
   constructor(private readonly groups: WorkingGroupService) {}
@@ -19,6 +21,8 @@ export class WorkingGroupsController {
 
   /** The committee names a new chair (or rewords the group's goal). */
   @Patch(':key')
+  @Roles('committee')
+  @ApiBody({ type: UpdateWorkingGroupDto })
   update(@Param('key') key: string, @Body() dto: UpdateWorkingGroupDto, @Actor() actor: string) {
     if (!dto.chair && dto.goal === undefined) throw new BadRequestException({ statusCode: 400, message: ['body: give chair and/or goal'] });
     return this.groups.update(key, { chair: dto.chair ? { ...dto.chair } : undefined, goal: dto.goal }, actor);

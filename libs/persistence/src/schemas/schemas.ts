@@ -131,7 +131,40 @@ export const ReportSchema = new Schema(
 );
 ReportSchema.index({ cycleId: 1, milestoneKey: 1 }, { unique: true });
 
+export const UserSchema = new Schema(
+  {
+    name: { type: String, required: true },
+    email: { type: String, required: true, unique: true },
+    roles: { type: [String], required: true },
+    /** Working groups a chair acts for. */
+    groupKeys: { type: [String], default: [] },
+    createdAt: Date,
+    createdBy: String,
+    disabledAt: Date,
+  },
+  { ...opts, collection: 'users' },
+);
+
+export const ApiTokenSchema = new Schema(
+  {
+    userId: { type: String, required: true, index: true },
+    name: String,
+    /** SHA-256 of the token: the token itself is shown once and never stored. */
+    hash: { type: String, required: true, unique: true },
+    /** The token's first characters, so a person can tell their tokens apart. */
+    hint: String,
+    createdAt: Date,
+    createdBy: String,
+    expiresAt: { type: Date, required: true },
+    revokedAt: Date,
+    lastUsedAt: Date,
+  },
+  { ...opts, collection: 'api_tokens' },
+);
+
 export const MODEL = {
+  User: 'User',
+  ApiToken: 'ApiToken',
   WorkingGroup: 'WorkingGroup',
   Template: 'Template',
   Cycle: 'Cycle',

@@ -1,0 +1,27 @@
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { BullBoardModule } from '@bull-board/nestjs';
+import { Module } from '@nestjs/common';
+import { IdentityModule, IdentityService } from '@pact/engine';
+import { ALL_QUEUES } from '@pact/queues';
+import { queueDashboardAuth } from '../auth/queue-dashboard-auth';
+
+export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
+
+/** Bull Board over every queue of the engine, for operators (who may retry and clean jobs). */
+@Module({
+  imports: [
+    BullBoardModule.forRootAsync({
+      imports: [IdentityModule],
+      inject: [IdentityService],
+      useFactory: (identity: IdentityService) => ({
+        route: QUEUE_DASHBOARD_ROUTE,
+        adapter: ExpressAdapter,
+        middleware: queueDashboardAuth(identity),
+        boardOptions: { uiConfig: { boardTitle: 'Pact queues' } },
+      }),
+    }),
+    BullBoardModule.forFeature(...ALL_QUEUES.map((name) => ({ name, adapter: BullMQAdapter }))),
+  ],
+})
+export class QueueDashboardModule {}

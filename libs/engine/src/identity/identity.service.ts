@@ -1,0 +1,120 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ApiTokenRecord, ApiTokenRepository, EventRepository, isDuplicateKey, Role, UserRecord, UserRepository, WorkingGroupRepository } from '@pact/persistence';
+import { createHash, randomBytes } from 'node:crypto';
+
+export const ROLES: Role[] = ['committee', 'chair', 'operator'];
+
+/** Who is calling: resolved from a bearer token on every request. */
+export interface Principal {
+  userId: string;
+  tokenId: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  groupKeys: string[];
+  /** How the event log names this caller. */
+  actor: string;
+}
+
+export interface IssuedToken {
+  id: string;
+  /** Shown once; only its hash is stored. */
+  token: string;
+  name: string;
+  expiresAt: Date;
+}
+
+const TOKEN_PREFIX = 'pact_';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/**
+ * Users, their roles and their API tokens. Token expiry and revocation use wall-clock time,
+ * never the (possibly simulated) cycle clock: security does not speed up in a demo.
+ */
+@Injectable()
+export class IdentityService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly tokens: ApiTokenRepository,
+    private readonly groups: WorkingGroupRepository,
+    private readonly events: EventRepository,
+  ) {}
+
+  async createUser(input: { name: string; email: string; roles: Role[]; groupKeys?: string[] }, actor: string): Promise<UserRecord> {
+    const groupKeys = input.groupKeys ?? [];
+    const problems: string[] = [];
+    if (input.roles.includes('chair') && groupKeys.length === 0) problems.push('groupKeys: a chair acts for at least one working group');
+    if (!input.roles.includes('chair') && groupKeys.length > 0) problems.push('groupKeys: only chairs are bound to working groups');
+    const known = new Set((await this.groups.findByKeys(groupKeys)).map((g) => g.key));
+    groupKeys.forEach((k, i) => {
+      if (!known.has(k)) problems.push(`groupKeys[${i}]: unknown working group "${k}"`);
+    });
+    if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
+    try {
+      const user = await this.users.create({ name: input.name, email: input.email.toLowerCase(), roles: [...new Set(input.roles)], groupKeys, createdAt: new Date(), createdBy: actor });
+      await this.events.append({ type: 'user.created', at: new Date(), actor, data: { userId: user.id, email: user.email, roles: user.roles, groupKeys } });
+      return user;
+    } catch (err) {
+      if (isDuplicateKey(err)) throw new ConflictException(`a user with e-mail ${input.email} exists already`);
+      throw err;
+    }
+  }
+
+  listUsers(): Promise<UserRecord[]> {
+    return this.users.list();
+  }
+
+  async getUser(id: string): Promise<UserRecord> {
+    const u = await this.users.findById(id);
+    if (!u) throw new NotFoundException(`user ${id} does not exist`);
+    return u;
+  }
+
+  async issueToken(userId: string, name: string, expiresInDays: number, actor: string): Promise<IssuedToken> {
+    const user = await this.getUser(userId);
+    const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + expiresInDays * 86_400_000);
+    const rec = await this.tokens.create({ userId: user.id, name, hash: hashToken(token), hint: token.slice(0, 10), createdAt: new Date(), createdBy: actor, expiresAt });
+    await this.events.append({ type: 'token.issued', at: new Date(), actor, data: { userId: user.id, tokenId: rec.id, name, expiresAt } });
+    return { id: rec.id, token, name, expiresAt };
+  }
+
+  async listTokens(userId: string): Promise<Omit<ApiTokenRecord, 'hash'>[]> {
+    await this.getUser(userId);
+    return (await this.tokens.listByUser(userId)).map(({ hash, ...rest }) => rest);
+  }
+
+  /** The committee revokes any token; anyone else only their own. */
+  async revokeToken(tokenId: string, by: Principal): Promise<void> {
+    const token = await this.tokens.findById(tokenId);
+    if (!token || (!by.roles.includes('committee') && token.userId !== by.userId)) throw new NotFoundException(`token ${tokenId} does not exist`);
+    if (token.revokedAt) return;
+    await this.tokens.revoke(tokenId, new Date());
+    await this.events.append({ type: 'token.revoked', at: new Date(), actor: by.actor, data: { userId: token.userId, tokenId } });
+  }
+
+  /** Resolves a bearer token; null when unknown, revoked, expired or its user is disabled. */
+  async authenticate(token: string): Promise<Principal | null> {
+    if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+    const rec = await this.tokens.findByHash(hashToken(token));
+    const now = new Date();
+    if (!rec || rec.revokedAt || rec.expiresAt <= now) return null;
+    const user = await this.users.findById(rec.userId);
+    if (!user || user.disabledAt) return null;
+    this.tokens.touch(rec.id, now).catch(() => undefined);
+    return { userId: user.id, tokenId: rec.id, name: user.name, email: user.email, roles: user.roles, groupKeys: user.groupKeys, actor: `${user.roles[0]}:${user.email}` };
+  }
+
+  /** The first committee member, created from the command line; refused once one exists. */
+  async bootstrapCommittee(name: string, email: string): Promise<{ user: UserRecord; token: IssuedToken }> {
+    if ((await this.users.countWithRole('committee')) > 0) {
+      throw new ForbiddenException('a committee member exists already: ask them to create users and tokens through the API');
+    }
+    const user = await this.createUser({ name, email, roles: ['committee'] }, 'bootstrap');
+    const token = await this.issueToken(user.id, 'bootstrap', 365, 'bootstrap');
+    return { user, token };
+  }
+}

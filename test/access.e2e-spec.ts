@@ -1,0 +1,192 @@
+import type TestAgent from 'supertest/lib/agent';
+import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
+
+type Who = 'none' | 'committee' | 'chair' | 'otherChair' | 'operator';
+
+/**
+ * Who may do what, over HTTP: every row of the role × endpoint matrix, the chair's inbox, the
+ * queue dashboard's protection, token revocation and expiry, rate limits and hardening headers.
+ */
+describe('access control (e2e)', () => {
+  const h = new EngineHarness({ msPerDay: 20 });
+  const as = {} as Record<Who, TestAgent>;
+  const tokens = {} as Record<Who, string>;
+  let cycleId: string;
+  let eduTask: string;
+
+  beforeAll(async () => {
+    await h.start();
+    tokens.committee = h.committeeToken;
+    tokens.chair = await h.tokenFor(['chair'], ['education']);
+    tokens.otherChair = await h.tokenFor(['chair'], ['sport']);
+    tokens.operator = await h.tokenFor(['operator']);
+    for (const w of ['committee', 'chair', 'otherChair', 'operator'] as Who[]) as[w] = h.agent(tokens[w]);
+    as.none = h.agent();
+    const c = await h.http.post('/cycles').send(shortCycle(h, { name: 'Matrix', groups: ['education', 'sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201);
+    cycleId = c.body.id;
+    await h.waitFor('requested', async () => (await h.http.get(`/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested');
+    eduTask = (await h.http.get(`/cycles/${cycleId}/tasks?group=education`)).body[0].id;
+  }, 60_000);
+  afterAll(() => h.stop(), 60_000);
+
+  const futureCycle = () => ({ name: 'Later', start: new Date(h.clock.now().getTime() + 400 * 86_400_000).toISOString(), groups: ['education'] });
+  type Row = { what: string; call: (a: TestAgent) => any; expect: Record<Who, number> };
+  const rows: Row[] = [
+    { what: 'GET /health', call: (a) => a.get('/health'), expect: { none: 200, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
+    { what: 'GET /working-groups', call: (a) => a.get('/working-groups'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
+    { what: 'PATCH /working-groups/:key', call: (a) => a.patch('/working-groups/education').send({ goal: 'A fair chance for every child.' }), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 403 } },
+    { what: 'POST /cycles', call: (a) => a.post('/cycles').send(futureCycle()), expect: { none: 401, committee: 201, chair: 403, otherChair: 403, operator: 403 } },
+    { what: 'GET /cycles', call: (a) => a.get('/cycles'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
+    { what: 'GET /cycles/:id', call: (a) => a.get(`/cycles/${cycleId}`), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
+    { what: 'GET /cycles/:id/tasks', call: (a) => a.get(`/cycles/${cycleId}/tasks`), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
+    { what: 'GET /cycles/:id/events', call: (a) => a.get(`/cycles/${cycleId}/events`), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 200 } },
+    { what: 'GET /tasks/:id', call: (a) => a.get(`/tasks/${eduTask}`), expect: { none: 401, committee: 200, chair: 200, otherChair: 404, operator: 200 } },
+    { what: 'POST /tasks/:id/submissions', call: (a) => a.post(`/tasks/${eduTask}/submissions`).send(reportFor('education')), expect: { none: 401, committee: 403, chair: 201, otherChair: 404, operator: 403 } },
+    { what: 'POST /users', call: (a) => a.post('/users').send({ name: 'New', email: `new.${Math.random().toString(36).slice(2)}@example.org`, roles: ['operator'] }), expect: { none: 401, committee: 201, chair: 403, otherChair: 403, operator: 403 } },
+    { what: 'GET /users', call: (a) => a.get('/users'), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 200 } },
+    { what: 'GET /me', call: (a) => a.get('/me'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
+    { what: 'GET /me/tasks', call: (a) => a.get('/me/tasks'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
+  ];
+  const cases = rows.flatMap((r) => (Object.keys(r.expect) as Who[]).map((who) => ({ what: r.what, who, status: r.expect[who], call: r.call })));
+
+  it.each(cases)('$what as $who → $status', async ({ who, status, call }) => {
+    const res = await call(as[who]);
+    expect(res.status).toBe(status);
+    if (status === 401) expect(res.headers['www-authenticate']).toMatch(/Bearer/);
+  });
+
+  it('extending and cancelling are the committee’s, and every change names its actor', async () => {
+    const body = { dueAt: new Date(h.clock.now().getTime() + 450 * 86_400_000).toISOString(), reason: 'New chair' };
+    for (const who of ['chair', 'otherChair', 'operator'] as Who[]) await as[who].post(`/tasks/${eduTask}/extensions`).send(body).expect(403);
+    await as.none.post(`/tasks/${eduTask}/extensions`).send(body).expect(401);
+    const other = (await h.http.post('/cycles').send(futureCycle()).expect(201)).body.id;
+    for (const who of ['chair', 'operator'] as Who[]) await as[who].post(`/cycles/${other}/cancel`).send({}).expect(403);
+    await as.committee.post(`/cycles/${other}/cancel`).send({ reason: 'duplicate' }).expect(200);
+    const events = await h.db.collection('events').find({ type: { $in: ['cycle.cancelled', 'submission.received', 'user.created', 'working-group.goal-changed'] } }).toArray();
+    const actor = (type: string) => events.find((e) => e.type === type)?.actor;
+    expect(actor('cycle.cancelled')).toBe('committee:committee@test.example.org');
+    expect(actor('submission.received')).toBe('chair:chair.education@test.example.org');
+    expect(events.filter((e) => e.type === 'user.created').map((e) => e.actor)).toEqual(expect.arrayContaining(['bootstrap', 'committee:committee@test.example.org']));
+    expect(actor('working-group.goal-changed')).toBe('committee:committee@test.example.org');
+  });
+
+  it('a chair lists only their own groups’ tasks', async () => {
+    const mine = (await as.chair.get(`/cycles/${cycleId}/tasks`).expect(200)).body;
+    expect(mine.map((t: any) => t.groupKey)).toEqual(['education']);
+    expect((await as.chair.get(`/cycles/${cycleId}/tasks?group=sport`).expect(200)).body).toEqual([]);
+    expect((await as.committee.get(`/cycles/${cycleId}/tasks`).expect(200)).body).toHaveLength(2);
+  });
+
+  it('the chair’s inbox shows open work with due date, days left, escalation level and last reminder', async () => {
+    const daysTo = (iso: string) => (new Date(iso).getTime() - h.clock.now().getTime()) / 86_400_000;
+    const sportTask = (await h.http.get(`/cycles/${cycleId}/tasks?group=sport`)).body[0];
+    const most = Math.ceil(daysTo(sportTask.dueAt));
+    const inbox = (await as.otherChair.get('/me/tasks').expect(200)).body;
+    const least = Math.floor(daysTo(sportTask.dueAt));
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]).toMatchObject({ groupKey: 'sport', status: 'open', escalationLevel: 0, lastReminderAt: null, cycleName: 'Matrix', milestoneTitle: 'Implementation report' });
+    // Days left counted on the engine's clock at the moment of the request.
+    expect(inbox[0].daysLeft).toBeGreaterThanOrEqual(least);
+    expect(inbox[0].daysLeft).toBeLessThanOrEqual(most);
+    expect(new Date(inbox[0].dueAt).toISOString()).toBe(new Date(sportTask.dueAt).toISOString());
+    expect((await as.otherChair.get('/me/tasks?status=overdue').expect(200)).body).toEqual([]);
+    const soon = new Date(h.clock.now().getTime() + 10 * 86_400_000).toISOString();
+    expect((await as.otherChair.get(`/me/tasks?dueBefore=${encodeURIComponent(soon)}`).expect(200)).body).toEqual([]);
+    await as.otherChair.get('/me/tasks?status=lost').expect(400);
+    // education was submitted in the matrix: nothing left in its chair's inbox.
+    expect((await as.chair.get('/me/tasks').expect(200)).body).toEqual([]);
+    expect((await as.committee.get('/me/tasks').expect(200)).body).toEqual([]);
+  });
+
+  it('the queue dashboard is for operators only, by bearer token or Basic login', async () => {
+    const anon = await as.none.get('/admin/queues');
+    expect(anon.status).toBe(401);
+    expect(anon.headers['www-authenticate']).toMatch(/^Basic/);
+    await as.committee.get('/admin/queues').expect(403);
+    await as.chair.get('/admin/queues').expect(403);
+    const page = await as.operator.get('/admin/queues').expect(200);
+    expect(page.headers['content-type']).toMatch(/html/);
+    const basic = Buffer.from(`operator:${tokens.operator}`).toString('base64');
+    await h.agent().get('/admin/queues').set('Authorization', `Basic ${basic}`).expect(200);
+    await h.agent().get('/admin/queues').set('Authorization', `Basic ${Buffer.from('x:pact_wrong').toString('base64')}`).expect(401);
+    const api = await as.operator.get('/admin/queues/api/queues').expect(200);
+    expect(api.body.queues.map((q: any) => q.name).sort()).toEqual(['cycles', 'deadlines', 'maintenance']);
+    await as.none.get('/admin/queues/api/queues').expect(401);
+    await as.chair.get('/admin/queues/api/queues').expect(403);
+  });
+
+  it('revoked and expired tokens stop working; a chair cannot revoke someone else’s token', async () => {
+    const token = await h.tokenFor(['chair'], ['security']);
+    const me = (await h.agent(token).get('/me').expect(200)).body;
+    const listed = (await h.http.get(`/users/${me.id}/tokens`).expect(200)).body;
+    expect(listed[0]).not.toHaveProperty('hash');
+    expect(listed[0].hint).toBe(token.slice(0, 10));
+    await as.chair.delete(`/tokens/${listed[0].id}`).expect(404);
+    await h.agent(token).delete(`/tokens/${listed[0].id}`).expect(204);
+    await h.agent(token).get('/me').expect(401);
+
+    const expiring = (await h.http.post(`/users/${me.id}/tokens`).send({ name: 'short', expiresInDays: 1 }).expect(201)).body;
+    await h.agent(expiring.token).get('/me').expect(200);
+    await h.db.collection('api_tokens').updateOne({ hint: expiring.token.slice(0, 10) }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+    await h.agent(expiring.token).get('/me').expect(401);
+    // Only the hash is stored.
+    const stored = await h.db.collection('api_tokens').find({}).toArray();
+    expect(JSON.stringify(stored)).not.toContain(expiring.token);
+  });
+
+  it('hostile input in authenticated requests gets a clear 4xx and changes nothing', async () => {
+    const before = await h.db.collection('users').countDocuments();
+    const hostile: [string, () => any, number, RegExp][] = [
+      ['$gt in an e-mail', () => as.committee.post('/users').send({ name: 'X', email: { $gt: '' }, roles: ['operator'] }), 400, /email\.\$gt/],
+      ['__proto__ in a user', () => as.committee.post('/users').set('Content-Type', 'application/json').send('{"name":"X","email":"x@example.org","roles":["operator"],"__proto__":{"roles":["committee"]}}'), 400, /__proto__/],
+      ['unknown role', () => as.committee.post('/users').send({ name: 'X', email: 'x@example.org', roles: ['admin'] }), 400, /roles/],
+      ['chair without a group', () => as.committee.post('/users').send({ name: 'X', email: 'x@example.org', roles: ['chair'] }), 400, /groupKeys/],
+      ['huge name', () => as.committee.post('/users').send({ name: 'x'.repeat(10_000), email: 'x@example.org', roles: ['operator'] }), 400, /name/],
+      ['text body', () => as.committee.post('/users').set('Content-Type', 'text/plain').send('name=X'), 415, /application\/json/],
+      ['$where in a submission', () => as.chair.post(`/tasks/${eduTask}/submissions`).send({ ...reportFor('education'), $where: '1' }), 400, /\$where/],
+      ['garbage bearer token', () => h.agent().get('/cycles').set('Authorization', 'Bearer {"$ne":null}'), 401, /token/],
+    ];
+    for (const [name, call, status, mentions] of hostile) {
+      const res = await call();
+      expect([name, res.status]).toEqual([name, status]);
+      expect([name, JSON.stringify(res.body.message)]).toEqual([name, expect.stringMatching(mentions)]);
+    }
+    expect(await h.db.collection('users').countDocuments()).toBe(before);
+  });
+
+  it('sends hardening headers and no CORS permission by default; OpenAPI documents every endpoint', async () => {
+    const res = await as.committee.get('/cycles').set('Origin', 'https://evil.example.com').expect(200);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toBeDefined();
+    expect(res.headers['x-powered-by']).toBeUndefined();
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    const preflight = await h.agent().options('/cycles').set('Origin', 'https://evil.example.com').set('Access-Control-Request-Method', 'POST');
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+
+    const doc = (await h.agent().get('/docs-json').expect(200)).body;
+    for (const path of ['/cycles', '/cycles/{id}', '/cycles/{id}/cancel', '/cycles/{id}/report', '/tasks/{id}', '/tasks/{id}/submissions', '/tasks/{id}/extensions', '/working-groups/{key}', '/users', '/me/tasks']) {
+      expect(doc.paths).toHaveProperty([path]);
+    }
+    const create = doc.components.schemas.CreateCycleDto;
+    expect(create.properties.lengthMonths).toMatchObject({ minimum: 1, maximum: 120 });
+    expect(create.required).toEqual(expect.arrayContaining(['name', 'start']));
+    expect(doc.components.schemas.MeasureDto.properties.status.enum).toEqual(['not-started', 'planned', 'in-progress', 'implemented', 'discontinued']);
+    expect(doc.paths['/cycles'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/CreateCycleDto');
+    expect((await h.agent().get('/docs').expect(200)).text).toMatch(/swagger/i);
+  });
+});
+
+describe('rate limits (e2e)', () => {
+  const h = new EngineHarness({ worker: false, rateLimitPerMinute: 15 });
+  beforeAll(() => h.start(), 60_000);
+  afterAll(() => h.stop(), 60_000);
+
+  it('answers 429 once a token exceeds its limit, without touching other tokens', async () => {
+    const operator = h.agent(await h.tokenFor(['operator']));
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) statuses.push((await operator.get('/working-groups')).status);
+    expect(statuses.slice(0, 10).every((s) => s === 200)).toBe(true);
+    expect(statuses).toContain(429);
+    await h.agent(await h.tokenFor(['chair'], ['sport'])).get('/working-groups').expect(200);
+  });
+});
