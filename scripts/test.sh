@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
+bash scripts/ensure-chromium.sh
 npm run --silent build
 exec bash scripts/with-services.sh npx jest --config jest.config.js --runInBand "$@"
