@@ -113,6 +113,11 @@ describe('access control (e2e)', () => {
     expect(api.body.queues.map((q: any) => q.name).sort()).toEqual(['cycles', 'deadlines', 'maintenance']);
     await as.none.get('/admin/queues/api/queues').expect(401);
     await as.chair.get('/admin/queues/api/queues').expect(403);
+    // Operators may retry and clean; nobody else reaches those actions.
+    await as.committee.put('/admin/queues/api/queues/maintenance/clean/completed').expect(403);
+    await as.none.put('/admin/queues/api/queues/deadlines/retry/failed').expect(401);
+    await as.operator.put('/admin/queues/api/queues/maintenance/clean/completed').expect(200);
+    await as.operator.put('/admin/queues/api/queues/deadlines/retry/failed').expect(200);
   });
 
   it('revoked and expired tokens stop working; a chair cannot revoke someone else’s token', async () => {

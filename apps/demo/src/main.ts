@@ -193,7 +193,10 @@ async function main(): Promise<void> {
   writeFileSync(file, JSON.stringify(final, null, 2));
   const timeline = await api.get(`/cycles/${cycle.id}/events?limit=500`);
   writeFileSync(join(logs, 'events.json'), JSON.stringify(timeline, null, 2));
-  console.log(`\nThe full report (JSON): ${file}`);
+  const page = join(logs, 'implementation-report.html');
+  const html = await api.request('GET', `/cycles/${cycle.id}/report?milestone=final&format=html`);
+  writeFileSync(page, String(html.body ?? ''));
+  console.log(`\nThe full report: ${page} (a standalone page with charts; JSON beside it: ${file})`);
   console.log(`Done in ${Math.round((Date.now() - wall) / 1000)} s of wall time.`);
   stopAll();
 }

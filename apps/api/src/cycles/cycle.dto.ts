@@ -72,6 +72,16 @@ export class ListEventsQuery extends PaginationQuery {
   @IsOptional() @Matches(KEY_PATTERN) group?: string;
 }
 
+export const REPORT_FORMATS = ['json', 'markdown', 'html', 'csv'] as const;
+
 export class ReportQuery {
+  @IsOptional() @Matches(KEY_PATTERN) milestone?: string;
+  /** Overrides the Accept header. */
+  @IsOptional() @IsIn(REPORT_FORMATS) format?: (typeof REPORT_FORMATS)[number];
+}
+
+export class CompareQuery {
+  @Matches(/^[0-9a-f]{24}$/, { message: 'from: a cycle id' }) from: string;
+  @Matches(/^[0-9a-f]{24}$/, { message: 'to: a cycle id' }) to: string;
   @IsOptional() @Matches(KEY_PATTERN) milestone?: string;
 }

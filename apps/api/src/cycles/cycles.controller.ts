@@ -1,10 +1,12 @@
 import { ApiBody, ApiTags } from '@nestjs/swagger';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotAcceptableException, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { reportToCsv, reportToHtml, reportToMarkdown } from '@pact/domain';
+import type { Request, Response } from 'express';
 import { CompilationService, CycleService, Principal } from '@pact/engine';
 import { CycleRecord, EventRepository, TaskRepository } from '@pact/persistence';
 import { Actor, CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { seesAllGroups } from '../auth/task-access';
-import { CancelCycleDto, CreateCycleDto, ListCyclesQuery, ListEventsQuery, ListTasksQuery, ReportQuery } from './cycle.dto';
+import { CancelCycleDto, CreateCycleDto, ListCyclesQuery, ListEventsQuery, ListTasksQuery, REPORT_FORMATS, ReportQuery } from './cycle.dto';
 
 const date = (s?: string) => (s === undefined ? undefined : new Date(s));
 
@@ -90,9 +92,32 @@ export class CyclesController {
     return this.events.listByCycle(id, { type: q.type, groupKey: q.group }, q.limit ?? 500, q.skip ?? 0);
   }
 
+  /**
+   * The compiled report as JSON, Markdown, a standalone HTML page with SVG charts, or CSV (one
+   * row per reported item), by the Accept header or ?format=.
+   */
   @Get(':id/report')
-  async report(@Param('id') id: string, @Query() q: ReportQuery) {
-    return (await this.compilation.find(id, q.milestone)).report;
+  async report(@Param('id') id: string, @Query() q: ReportQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const report = (await this.compilation.find(id, q.milestone)).report;
+    const byAccept: Record<string, (typeof REPORT_FORMATS)[number]> = { 'application/json': 'json', 'text/markdown': 'markdown', 'text/html': 'html', 'text/csv': 'csv' };
+    const accepted = req.accepts(Object.keys(byAccept));
+    const format = q.format ?? (accepted ? byAccept[accepted] : undefined);
+    if (!format) throw new NotAcceptableException('the report is available as application/json, text/markdown, text/html or text/csv');
+    res.vary('Accept');
+    const name = `report-${id}-${report.milestoneKey}`;
+    switch (format) {
+      case 'markdown':
+        res.type('text/markdown; charset=utf-8');
+        return reportToMarkdown(report);
+      case 'html':
+        res.type('text/html; charset=utf-8');
+        return reportToHtml(report);
+      case 'csv':
+        res.type('text/csv; charset=utf-8').attachment(`${name}.csv`);
+        return reportToCsv(report);
+      default:
+        return report;
+    }
   }
 
   @Get(':id/reports')

@@ -1,2 +1,3 @@
 export * from './implementation-report';
 export * from './report-compiler';
+export * from './render';

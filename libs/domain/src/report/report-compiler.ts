@@ -22,15 +22,8 @@ export interface CompilerTaskInput {
   content?: SubmissionContent;
 }
 
-export interface CompilerHeader {
-  cycleId: string;
-  cycleName: string;
-  milestoneKey: string;
-  milestoneTitle: string;
-  milestoneKind: 'progress' | 'final';
-  dueAt: Date;
-  compiledAt: Date;
-}
+/** What a report says about itself, given by the caller. */
+export type CompilerHeader = Pick<ImplementationReport, 'cycleId' | 'cycleName' | 'milestoneKey' | 'milestoneTitle' | 'milestoneKind' | 'dueAt' | 'compiledAt'>;
 
 /** Per-list cap: a report gathers texts, but one group cannot make it unbounded. */
 const MAX_GATHERED_PER_FIELD = 200;

@@ -1,0 +1,68 @@
+import { ReportCompiler } from '../report-compiler';
+import { csvField, escapeHtml } from './escape';
+import { reportToCsv } from './report-csv';
+import { reportToHtml } from './report-html';
+import { reportToMarkdown } from './report-markdown';
+
+function report() {
+  const c = new ReportCompiler({
+    cycleId: 'c1',
+    cycleName: 'Pact 2030',
+    milestoneKey: 'final',
+    milestoneTitle: 'Implementation report',
+    milestoneKind: 'final',
+    dueAt: new Date('2030-06-01T00:00:00Z'),
+    compiledAt: new Date('2030-07-01T00:00:00Z'),
+  });
+  c.add({
+    groupKey: 'education',
+    fieldOfAction: 'Education | schools',
+    status: 'submitted',
+    late: false,
+    escalationLevel: 0,
+    extended: false,
+    content: {
+      measures: [{ title: '<script>alert(1)</script>', status: 'implemented' }],
+      indicators: [{ key: 'k', name: 'Courses, "new"', unit: 'courses', baseline: 0, target: 10, actual: 5 }],
+      goodPractices: ['=HYPERLINK("http://x")'],
+      obstacles: [],
+      recommendations: [],
+    },
+  });
+  c.add({ groupKey: 'sport', fieldOfAction: 'Sport', status: 'overdue', late: false, escalationLevel: 2, extended: false });
+  return c.result();
+}
+
+describe('report renderers', () => {
+  it('never lets a chair’s text become markup, a formula or a broken table', () => {
+    expect(escapeHtml('<a href="x">\'&')).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;');
+    expect(csvField('=SUM(A1)')).toBe("'=SUM(A1)");
+    expect(csvField('-5')).toBe('-5');
+    expect(csvField('a,"b"')).toBe('"a,""b"""');
+    const html = reportToHtml(report());
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('&lt;script&gt;');
+    const md = reportToMarkdown(report());
+    expect(md).toContain('Education \\| schools');
+  });
+
+  it('CSV: a header and one row per item, plus one per missing group', () => {
+    const rows = reportToCsv(report()).trim().split('\r\n');
+    expect(rows).toHaveLength(5);
+    expect(rows[1]).toBe('Pact 2030,final,education,Education | schools,on-time,measure,<script>alert(1)</script>,implemented,,,,,,');
+    expect(rows[2]).toBe('Pact 2030,final,education,Education | schools,on-time,indicator,"Courses, ""new""",,courses,0,10,5,0.5,no');
+    expect(rows[3]).toBe(`Pact 2030,final,education,Education | schools,on-time,good_practice,"'=HYPERLINK(""http://x"")",,,,,,,`);
+    expect(rows[4]).toBe('Pact 2030,final,sport,Sport,missing,missing,,,,,,,,');
+  });
+
+  it('Markdown and HTML carry coverage, charts and the missing group', () => {
+    const md = reportToMarkdown(report());
+    expect(md).toMatch(/^# Pact 2030: Implementation report/);
+    expect(md).toContain('1 on time, 0 late, 1 missing of 2 working groups.');
+    expect(md).toContain('| Sport | missing |  | 2 |  |');
+    const html = reportToHtml(report());
+    expect(html.match(/<svg class="bar"/g)).toHaveLength(2);
+    expect(html).toContain('no report submitted');
+    expect(html).toContain('@page { size: A4');
+  });
+});

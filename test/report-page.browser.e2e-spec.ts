@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium } from 'playwright-core';
+import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OUT = join(__dirname, '..', 'test-output');
+
+/** The HTML report as a person sees it: opened in headless Chromium, charts drawn, every group listed. */
+describe('implementation report page in a browser (e2e)', () => {
+  const h = new EngineHarness({ msPerDay: 20 });
+  let browser: Browser;
+  beforeAll(async () => {
+    await h.start();
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    mkdirSync(OUT, { recursive: true });
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    await h.stop();
+  }, 60_000);
+
+  it('draws the measures chart per field of action and lists every working group', async () => {
+    const groups = ['education', 'labour-market', 'sport'];
+    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Report page', groups, dueAfterDays: 80, compileAfterDays: 100 })).expect(201)).body;
+    await h.waitFor('requested', async () => (await h.http.get(`/cycles/${cycle.id}`)).body.progress.milestones[0].status === 'requested');
+    for (const t of (await h.http.get(`/cycles/${cycle.id}/tasks`)).body.filter((x: any) => x.groupKey !== 'sport')) {
+      await (await h.chair(t.groupKey)).post(`/tasks/${t.id}/submissions`).send(reportFor(t.groupKey, 1)).expect(201);
+    }
+    await h.waitFor('compiled', async () => (await h.http.get(`/cycles/${cycle.id}/report`)).status === 200);
+    const html = (await h.http.get(`/cycles/${cycle.id}/report?format=html`).expect(200)).text;
+
+    const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await page.setContent(html);
+    const sections = await page.locator('section.field h3').allTextContents();
+    expect(sections.sort()).toEqual(['Integration into the labour market', 'Integration through education', 'Integration through sport']);
+    expect(await page.locator('section[data-group="education"] svg.bar rect').count()).toBe(2); // implemented + planned
+    expect(await page.locator('section[data-group="sport"] .missing').isVisible()).toBe(true);
+    const box = await page.locator('section[data-group="education"] svg.bar').boundingBox();
+    expect(box!.width).toBeGreaterThan(100);
+    expect(await page.locator('.summary').textContent()).toBe('2 on time, 0 late, 1 missing of 3 working groups.');
+    await page.screenshot({ path: join(OUT, 'implementation-report.png'), fullPage: true });
+  }, 90_000);
+});
