@@ -3,7 +3,12 @@ import { EngineHarness, shortCycle } from './support/engine-harness';
 /** The change since the previous cycle, computed when the later report is compiled. */
 describe('report comparison across cycles (e2e)', () => {
   const h = new EngineHarness({ msPerDay: 20 });
-  beforeAll(() => h.start(), 60_000);
+  beforeAll(async () => {
+    await h.start();
+    // Chairs registered up front, so submitting is all that happens inside the due window.
+    await h.chair('education');
+    await h.chair('sport');
+  }, 60_000);
   afterAll(() => h.stop(), 60_000);
 
   const content = (implemented: number, actual: number) => ({
@@ -17,7 +22,7 @@ describe('report comparison across cycles (e2e)', () => {
 
   const ids: string[] = [];
   async function runCycle(name: string, submissions: Record<string, object>): Promise<any> {
-    const res = await h.http.post('/cycles').send(shortCycle(h, { name, groups: ['education', 'sport'], dueAfterDays: 30, compileAfterDays: 40 })).expect(201);
+    const res = await h.http.post('/cycles').send(shortCycle(h, { name, groups: ['education', 'sport'], dueAfterDays: 60, compileAfterDays: 90 })).expect(201);
     ids.push(res.body.id);
     await h.waitFor('tasks', async () => (await h.http.get(`/cycles/${res.body.id}`)).body.progress.milestones[0].status === 'requested');
     const tasks = (await h.http.get(`/cycles/${res.body.id}/tasks`)).body;
@@ -41,8 +46,9 @@ describe('report comparison across cycles (e2e)', () => {
       education: content(2, 210),
       sport: { measures: [{ title: 'Club open days', status: 'implemented' }], indicators: [] },
     });
-    // Compiled early: everyone was in before the due date.
-    expect(new Date(second.compiledAt).getTime()).toBeLessThan(new Date(second.dueAt).getTime());
+    // Compiled early: everyone was in, so it did not wait for the compile date (30 days after due).
+    expect(new Date(second.compiledAt).getTime()).toBeLessThan(new Date(second.dueAt).getTime() + 30 * 86_400_000);
+    expect(second.coverage).toMatchObject({ onTime: 2, late: 0, missing: 0 });
     const change = second.changeSincePrevious;
     expect(change.previousCycleName).toBe('2030 cycle');
     expect(change.coverage).toEqual({ onTime: 1, late: 0, missing: -1 });
