@@ -1,10 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium, TEST_OUTPUT } from './support/chromium';
 import { EngineHarness, shortCycle } from './support/engine-harness';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const OUT = join(__dirname, '..', 'test-output');
 
 /**
  * The operators' queue dashboard in a real headless Chromium: with an operator's token the
@@ -16,16 +13,10 @@ describe('queue dashboard in a browser (e2e)', () => {
   let base: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium package (scripts/test.sh does when run as root)`);
     await h.start();
     await h.http.post('/cycles').send(shortCycle(h, { name: 'Browser', groups: ['education'], requestInDays: 30 })).expect(201);
     base = (await h.api.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    mkdirSync(OUT, { recursive: true });
+    browser = await launchChromium();
   }, 90_000);
   afterAll(async () => {
     await browser?.close();
@@ -42,7 +33,7 @@ describe('queue dashboard in a browser (e2e)', () => {
       await page.getByText(name, { exact: true }).first().waitFor({ state: 'visible', timeout: 30_000 });
     }
     await expect(page.title()).resolves.toMatch(/Pact queues/);
-    await page.screenshot({ path: join(OUT, 'queue-dashboard.png'), fullPage: true });
+    await page.screenshot({ path: join(TEST_OUTPUT, 'queue-dashboard.png'), fullPage: true });
     await context.close();
   }, 90_000);
 

@@ -1,10 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium, TEST_OUTPUT } from './support/chromium';
 import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const OUT = join(__dirname, '..', 'test-output');
 
 /** The HTML report as a person sees it: opened in headless Chromium, charts drawn, every group listed. */
 describe('implementation report page in a browser (e2e)', () => {
@@ -12,8 +9,7 @@ describe('implementation report page in a browser (e2e)', () => {
   let browser: Browser;
   beforeAll(async () => {
     await h.start();
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-    mkdirSync(OUT, { recursive: true });
+    browser = await launchChromium();
   }, 90_000);
   afterAll(async () => {
     await browser?.close();
@@ -39,6 +35,6 @@ describe('implementation report page in a browser (e2e)', () => {
     const box = await page.locator('section[data-group="education"] svg.bar').boundingBox();
     expect(box!.width).toBeGreaterThan(100);
     expect(await page.locator('.summary').textContent()).toBe('2 on time, 0 late, 1 missing of 3 working groups.');
-    await page.screenshot({ path: join(OUT, 'implementation-report.png'), fullPage: true });
+    await page.screenshot({ path: join(TEST_OUTPUT, 'implementation-report.png'), fullPage: true });
   }, 90_000);
 });

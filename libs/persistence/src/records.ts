@@ -1,9 +1,8 @@
 import type {
   Chair,
   CycleStatus,
-  EscalationPolicyInput,
+  CyclePlan,
   ImplementationReport,
-  Milestone,
   MilestoneStatus,
   ReportTemplate,
   SubmissionContent,
@@ -25,20 +24,14 @@ export interface MilestoneState {
   compiledAt?: Date;
 }
 
-export interface CycleRecord {
+/** A stored cycle: its resolved plan, plus who takes part and how far it has got. */
+export interface CycleRecord extends CyclePlan {
   id: string;
   name: string;
   status: CycleStatus;
-  start: Date;
-  end: Date;
-  lengthMonths: number;
-  milestones: Milestone[];
-  reminderDaysBeforeDue: number[];
-  escalation: EscalationPolicyInput;
   groupKeys: string[];
   template: ReportTemplate;
   milestoneState: Record<string, MilestoneState>;
-  previousCycleId?: string;
   createdAt: Date;
   createdBy?: string;
   cancelledAt?: Date;

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Clock, Milestone, TaskTimer } from '@pact/domain';
-import { Job, Queue } from 'bullmq';
+import { Queue } from 'bullmq';
 import { CLOCK } from './clock.token';
 import { CompileJob, FanOutJob, JOB, jobId, QUEUE, RECONCILE_SCHEDULER_ID, TaskTimerJob } from './queue-names';
 
@@ -84,20 +84,8 @@ export class TimerScheduler {
     }
   }
 
-  async hasJob(queue: 'cycles' | 'deadlines', id: string): Promise<boolean> {
-    const q = queue === 'cycles' ? this.cycles : this.deadlines;
-    const job: Job | undefined = await q.getJob(id);
-    if (!job) return false;
-    const state = await job.getState();
-    return state !== 'completed' && state !== 'unknown';
-  }
-
   /** The periodic reconciliation, as a BullMQ job scheduler (idempotent upsert). */
   async ensureReconcileScheduler(everyMs: number): Promise<void> {
     await this.maintenance.upsertJobScheduler(RECONCILE_SCHEDULER_ID, { every: everyMs }, { name: JOB.Reconcile, data: {} });
-  }
-
-  async reconcileNow(): Promise<void> {
-    await this.maintenance.add(JOB.Reconcile, {}, { jobId: `reconcile-now-${Date.now()}` });
   }
 }

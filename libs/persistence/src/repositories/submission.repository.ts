@@ -30,10 +30,6 @@ export class SubmissionRepository {
     return (await this.model.find({ taskId }).sort({ revision: 1 }).lean()).map((d) => toRecord<SubmissionRecord>(d));
   }
 
-  async latest(taskId: string): Promise<SubmissionRecord | null> {
-    return toRecord<SubmissionRecord>(await this.model.findOne({ taskId }).sort({ revision: -1 }).lean());
-  }
-
   /**
    * Every revision of a milestone, ordered by task id then revision: the compiler walks it
    * beside the task cursor (a merge join), so two queries serve any number of tasks.
@@ -41,9 +37,5 @@ export class SubmissionRepository {
   async *streamByMilestone(cycleId: string, milestoneKey: string): AsyncGenerator<SubmissionRecord> {
     const cursor = this.model.find({ cycleId, milestoneKey }).sort({ taskId: 1, revision: 1 }).lean().cursor({ batchSize: 500 });
     for await (const d of cursor) yield toRecord<SubmissionRecord>(d);
-  }
-
-  async countByTask(taskId: string): Promise<number> {
-    return this.model.countDocuments({ taskId });
   }
 }

@@ -19,8 +19,4 @@ export class TemplateRepository {
     const { _id, updatedAt, ...t } = doc;
     return t as ReportTemplate;
   }
-
-  async listKeys(): Promise<string[]> {
-    return (await this.model.find({}, { key: 1 }).lean()).map((d: any) => d.key);
-  }
 }

@@ -51,7 +51,6 @@ export const CycleSchema = new Schema(
     template: Schema.Types.Mixed,
     /** Per milestone key: { status, requestedAt?, compiledAt? }; updated with dotted $set paths. */
     milestoneState: Schema.Types.Mixed,
-    previousCycleId: String,
     createdAt: Date,
     createdBy: String,
     cancelledAt: Date,
