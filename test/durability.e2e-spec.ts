@@ -103,7 +103,7 @@ describe('durability (e2e)', () => {
           [2, 'committee'],
         ]);
       }
-      const notifications = (await h.events(cycleId, 'notification.sent')).filter((n) => n.data.kind === 'escalated');
+      const notifications = (await h.events(cycleId, 'notification.queued')).filter((n) => n.data.kind === 'escalated');
       expect(notifications).toHaveLength(groups.length * 2);
 
       const tasks = await h.db.collection('tasks').find({ cycleId }).toArray();

@@ -21,7 +21,7 @@ describe('working groups and chairs (e2e)', () => {
     expect(changed).toMatchObject({ actor: 'committee:committee@test.example.org', data: { to: chair, from: { name: 'Lena Schmidt' } } });
 
     const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'After the change', groups: ['sport'] })).expect(201)).body;
-    const sent = await h.waitFor('request notification', async () => (await h.events(cycle.id, 'notification.sent'))[0]);
+    const sent = await h.waitFor('request notification', async () => (await h.events(cycle.id, 'notification.queued'))[0]);
     expect(sent.data).toMatchObject({ kind: 'task-requested', to: ['ines.duarte@city.example.pt'] });
 
     // A restart seeds config again, but does not undo the committee's choice.

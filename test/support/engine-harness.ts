@@ -22,6 +22,8 @@ export interface HarnessOptions {
   worker?: boolean;
   reconcileEveryMs?: number;
   rateLimitPerMinute?: number;
+  /** More settings for the API and the worker (SMTP server, delivery retries, …). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -65,6 +67,12 @@ export class EngineHarness {
       BODY_LIMIT: '64kb',
       RATE_LIMIT_PER_MINUTE: String(this.opts.rateLimitPerMinute ?? 100000),
       WORKER_LOCK_MS: '3000',
+      // Deliveries: quick retries and no rate limit worth noticing, unless a test says otherwise.
+      NOTIFY_BACKOFF_MS: '100',
+      NOTIFY_RATE_MAX: '1000',
+      COMMITTEE_SUMMARY_WAIT_MS: '300',
+      SMTP_HOST: '',
+      ...this.opts.env,
     };
   }
 

@@ -9,6 +9,7 @@ import { TokenThrottlerGuard } from './auth/throttle.guard';
 import { CyclesHttpModule } from './cycles/cycles.module';
 import { HealthController } from './health/health.controller';
 import { IdentityHttpModule } from './identity/identity-http.module';
+import { NotificationsHttpModule } from './notifications/notifications-http.module';
 import { TasksHttpModule } from './tasks/tasks.module';
 import { WorkingGroupsHttpModule } from './working-groups/working-groups.module';
 
@@ -24,6 +25,7 @@ import { WorkingGroupsHttpModule } from './working-groups/working-groups.module'
     CyclesHttpModule,
     TasksHttpModule,
     IdentityHttpModule,
+    NotificationsHttpModule,
     QueueDashboardModule,
   ],
   controllers: [HealthController],

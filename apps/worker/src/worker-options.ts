@@ -18,3 +18,16 @@ export function workerOptions(defaultConcurrency: number): ProcessorWorkerOption
     maxStalledCount: 3,
   };
 }
+
+/**
+ * The notifications worker is rate limited (NOTIFY_RATE_MAX per NOTIFY_RATE_MS, across all
+ * workers sharing the Redis), so a fan-out to thousands of chairs does not flood a mail relay.
+ */
+export function deliveryWorkerOptions(): ProcessorWorkerOptions {
+  const max = Number(process.env.NOTIFY_RATE_MAX ?? 20);
+  const duration = Number(process.env.NOTIFY_RATE_MS ?? 1000);
+  return {
+    ...workerOptions(4),
+    limiter: { max: max > 0 ? max : 20, duration: duration > 0 ? duration : 1000 },
+  };
+}

@@ -5,3 +5,4 @@ export * from './report';
 export * from './task';
 export * from './template';
 export * from './working-group';
+export * from './notification';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PersistenceModule } from '@pact/persistence';
 import { QueuesModule } from '@pact/queues';
+import { CalendarModule } from './calendar/calendar.module';
 import { ClockModule } from './clock/clock.module';
 import { EngineConfigModule } from './config/config.module';
 import { CyclesModule } from './cycles/cycles.module';
@@ -11,6 +12,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { ReportsModule } from './reports/reports.module';
 import { SubmissionsModule } from './submissions/submissions.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkingGroupsModule } from './working-groups/working-groups.module';
 
 const capabilities = [
@@ -22,6 +24,8 @@ const capabilities = [
   ReportsModule,
   ReconciliationModule,
   IdentityModule,
+  WebhooksModule,
+  CalendarModule,
 ];
 
 /** Infrastructure (config, clock, MongoDB, Redis queues, notifications) plus one module per capability. */

@@ -9,3 +9,5 @@ export * from './repositories/template.repository';
 export * from './repositories/working-group.repository';
 export * from './repositories/api-token.repository';
 export * from './repositories/user.repository';
+export * from './repositories/delivery.repository';
+export * from './repositories/webhook-subscription.repository';

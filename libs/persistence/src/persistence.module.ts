@@ -4,13 +4,16 @@ import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
 import { ApiTokenRepository } from './repositories/api-token.repository';
 import { CycleRepository } from './repositories/cycle.repository';
+import { DeliveryRepository } from './repositories/delivery.repository';
 import { EventRepository } from './repositories/event.repository';
 import { ReportRepository } from './repositories/report.repository';
 import { SubmissionRepository } from './repositories/submission.repository';
 import { TaskRepository } from './repositories/task.repository';
 import { TemplateRepository } from './repositories/template.repository';
 import { UserRepository } from './repositories/user.repository';
+import { WebhookSubscriptionRepository } from './repositories/webhook-subscription.repository';
 import { WorkingGroupRepository } from './repositories/working-group.repository';
+import { DeliverySchema, WebhookSubscriptionSchema } from './schemas/delivery.schemas';
 import {
   ApiTokenSchema,
   CycleSchema,
@@ -34,6 +37,8 @@ const repositories = [
   ReportRepository,
   UserRepository,
   ApiTokenRepository,
+  DeliveryRepository,
+  WebhookSubscriptionRepository,
 ];
 
 /**
@@ -71,6 +76,8 @@ class IndexBootstrap implements OnModuleInit {
       { name: MODEL.Report, schema: ReportSchema },
       { name: MODEL.User, schema: UserSchema },
       { name: MODEL.ApiToken, schema: ApiTokenSchema },
+      { name: MODEL.Delivery, schema: DeliverySchema },
+      { name: MODEL.WebhookSubscription, schema: WebhookSubscriptionSchema },
     ]),
   ],
   providers: [

@@ -63,6 +63,7 @@ export interface TaskRecord {
   submittedAt?: Date;
   late: boolean;
   latestRevision: number;
+  summaryRun?: string;
   updatedAt?: Date;
 }
 
@@ -125,6 +126,8 @@ export interface UserRecord {
   createdAt: Date;
   createdBy?: string;
   disabledAt?: Date;
+  calendarTokenHash?: string;
+  calendarTokenCreatedAt?: Date;
 }
 
 export interface ApiTokenRecord {
@@ -138,4 +141,70 @@ export interface ApiTokenRecord {
   expiresAt: Date;
   revokedAt?: Date;
   lastUsedAt?: Date;
+}
+
+export type DeliveryChannel = 'email' | 'webhook';
+/**
+ * queued: waiting for (another) attempt; delivered: accepted by the SMTP server or the webhook
+ * receiver; logged: no SMTP server configured, written to the log only; failed: retries
+ * exhausted or refused for good; held: its webhook subscription is paused (sent on resume).
+ */
+export type DeliveryStatus = 'queued' | 'delivered' | 'logged' | 'failed' | 'held';
+
+export interface DeliveryAttempt {
+  n: number;
+  at: Date;
+  status: 'delivered' | 'logged' | 'failed';
+  error?: string;
+  /** SMTP reply code or HTTP status, when there was one. */
+  code?: number;
+  durationMs: number;
+  /** Whether another attempt follows. */
+  willRetry: boolean;
+}
+
+export interface DeliveryRecord {
+  id: string;
+  dedupeKey: string;
+  kind: string;
+  channel: DeliveryChannel;
+  recipient: string;
+  subscriptionId?: string;
+  cycleId?: string;
+  taskId?: string;
+  groupKey?: string;
+  message: Record<string, any>;
+  status: DeliveryStatus;
+  attempts: DeliveryAttempt[];
+  attemptCount: number;
+  round: number;
+  lastError?: string;
+  createdAt: Date;
+  updatedAt: Date;
+  deliveredAt?: Date;
+}
+
+export type WebhookScope = 'group' | 'user' | 'network';
+export type WebhookStatus = 'active' | 'paused' | 'disabled';
+
+export interface WebhookSubscriptionRecord {
+  id: string;
+  url: string;
+  secret: string;
+  scope: WebhookScope;
+  groupKey?: string;
+  userId?: string;
+  kinds: string[];
+  description?: string;
+  status: WebhookStatus;
+  consecutiveFailures: number;
+  pausedAt?: Date;
+  pausedReason?: string;
+  lastError?: string;
+  lastAttemptAt?: Date;
+  lastSuccessAt?: Date;
+  createdAt: Date;
+  createdBy: string;
+  ownerUserId?: string;
+  disabledAt?: Date;
 }

@@ -4,3 +4,4 @@ export * from './queue-names';
 export * from './queues.module';
 export * from './redis-connection';
 export * from './timer-scheduler';
+export * from './delivery-queue';

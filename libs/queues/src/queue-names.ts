@@ -6,6 +6,8 @@ export const QUEUE = {
   Deadlines: 'deadlines',
   /** The reconciler that rebuilds missing timers from MongoDB. */
   Maintenance: 'maintenance',
+  /** One job per delivery (e-mail or webhook), retried with backoff, rate limited. */
+  Notifications: 'notifications',
 } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 export const ALL_QUEUES: QueueName[] = Object.values(QUEUE);
@@ -17,7 +19,19 @@ export const JOB = {
   Overdue: 'overdue',
   Escalate: 'escalate',
   Reconcile: 'reconcile',
+  Deliver: 'deliver',
+  CommitteeSummary: 'committee-summary',
 } as const;
+
+export interface DeliverJob {
+  deliveryId: string;
+}
+
+export interface CommitteeSummaryJob {
+  cycleId: string;
+  /** How often the run has waited for escalations still owed. */
+  waits?: number;
+}
 
 export interface FanOutJob {
   cycleId: string;
@@ -46,6 +60,10 @@ export type ReconcileJob = Record<string, never>;
 export const jobId = {
   fanOut: (cycleId: string, milestoneKey: string) => `fanout-${cycleId}-${milestoneKey}`,
   compile: (cycleId: string, milestoneKey: string) => `compile-${cycleId}-${milestoneKey}`,
+  /** A new round (a manual retry, a resumed subscription) gets a new job: the old one may be kept as failed. */
+  deliver: (deliveryId: string, round: number) => `${deliveryId}-r${round}`,
+  committeeSummary: (taskId: string, dueVersion: number) => `summary-${taskId}-v${dueVersion}`,
+  committeeSummaryCatchUp: (cycleId: string) => `summary-catchup-${cycleId}`,
 };
 
 export const RECONCILE_SCHEDULER_ID = 'reconcile-timers';

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { DeliveryQueue } from './delivery-queue';
 import { DEFAULT_JOB_OPTIONS } from './job-options';
 import { ALL_QUEUES } from './queue-names';
 import { redisConnectionFromUrl } from './redis-connection';
@@ -19,7 +20,7 @@ import { TimerScheduler } from './timer-scheduler';
     }),
     BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
   ],
-  providers: [TimerScheduler],
-  exports: [BullModule, TimerScheduler],
+  providers: [TimerScheduler, DeliveryQueue],
+  exports: [BullModule, TimerScheduler, DeliveryQueue],
 })
 export class QueuesModule {}

@@ -1,5 +1,5 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
 
 /**
  * Every setting the engine reads from the environment, validated at start: a typo or a
@@ -82,6 +82,95 @@ export class EnvironmentVariables {
   /** Browser origins allowed to call the API (comma-separated); empty: CORS off. */
   @IsString()
   CORS_ORIGINS = '';
+
+  /** Where people reach the API: links in messages and calendar feed URLs start with it. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** Message templates, one YAML file per language (en.yaml is required). */
+  @IsString()
+  MESSAGES_DIR = 'config/messages';
+
+  /** SMTP server for e-mail; empty: e-mails are written to the log only (status "logged"). */
+  @IsString()
+  SMTP_HOST = '';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  SMTP_PORT = 587;
+
+  /** true: TLS from the first byte (port 465); false: STARTTLS when the server offers it. */
+  @IsIn(['true', 'false'])
+  SMTP_SECURE = 'false';
+
+  /** true: refuse to send unless the connection is upgraded with STARTTLS. */
+  @IsIn(['true', 'false'])
+  SMTP_REQUIRE_TLS = 'false';
+
+  /** false only for test servers with self-signed certificates. */
+  @IsIn(['true', 'false'])
+  SMTP_TLS_VERIFY = 'true';
+
+  @IsString()
+  SMTP_USER = '';
+
+  @IsString()
+  SMTP_PASSWORD = '';
+
+  @IsString()
+  @Matches(/@/, { message: 'SMTP_FROM must hold an address, e.g. "Pact monitoring <no-reply@example.org>"' })
+  SMTP_FROM = 'Pact monitoring <no-reply@pact.example.eu>';
+
+  /** Delivery attempts per message (the first one included) before it is recorded as failed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  NOTIFY_ATTEMPTS = 8;
+
+  /** First retry delay (real ms); it doubles with every further attempt. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  NOTIFY_BACKOFF_MS = 30_000;
+
+  /** Rate limit of the notifications worker: at most NOTIFY_RATE_MAX deliveries per NOTIFY_RATE_MS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  NOTIFY_RATE_MAX = 20;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  NOTIFY_RATE_MS = 1000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /** A subscription is paused after this many deliveries in a row failed for good. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_PAUSE_AFTER = 5;
+
+  /** How long (real ms) a committee summary waits to gather escalations that fall due together. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  COMMITTEE_SUMMARY_WAIT_MS = 60_000;
+
+  /** How often calendar clients are asked to refresh a chair's deadline feed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(1440)
+  CALENDAR_REFRESH_MINUTES = 60;
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';

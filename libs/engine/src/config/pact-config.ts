@@ -18,7 +18,7 @@ import {
   validateSync,
   ValidationError,
 } from 'class-validator';
-import { DEFAULT_LIMITS, KEY_PATTERN, MEASURE_STATUSES, ReportTemplate, SUPPORTED_LANGUAGES, WorkingGroup } from '@pact/domain';
+import { DEFAULT_LIMITS, DEFAULT_TIME_ZONE, isTimeZone, KEY_PATTERN, MEASURE_STATUSES, ReportTemplate, SUPPORTED_LANGUAGES, WorkingGroup } from '@pact/domain';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
@@ -26,6 +26,7 @@ export class ChairConfig {
   @IsString() @MinLength(1) @MaxLength(200) name: string;
   @IsEmail() email: string;
   @IsIn(SUPPORTED_LANGUAGES) language: (typeof SUPPORTED_LANGUAGES)[number];
+  @IsOptional() @IsString() timeZone?: string;
 }
 
 export class WorkingGroupConfig {
@@ -60,6 +61,9 @@ export class TemplateConfig {
 export class CommitteeConfig {
   @IsString() name: string;
   @IsEmail({}, { each: true }) @ArrayMinSize(1) emails: string[];
+  /** Language and time zone of the committee's messages (escalation summaries, compiled reports). */
+  @IsOptional() @IsIn(SUPPORTED_LANGUAGES) language?: (typeof SUPPORTED_LANGUAGES)[number];
+  @IsOptional() @IsString() timeZone?: string;
 }
 
 export class PactConfigFile {
@@ -72,7 +76,7 @@ export class PactConfigFile {
 
 export interface PactConfig {
   network: string;
-  committee: { name: string; emails: string[] };
+  committee: { name: string; emails: string[]; language: string; timeZone: string };
   defaultTemplate: string;
   workingGroups: WorkingGroup[];
   templates: ReportTemplate[];
@@ -98,6 +102,7 @@ export function loadPactConfig(path: string): PactConfig {
   const problems = flatten(validateSync(file));
   const keys = new Set<string>();
   for (const g of file.workingGroups ?? []) {
+    if (g.chair?.timeZone && !isTimeZone(g.chair.timeZone)) problems.push(`workingGroups.${g.key}.chair.timeZone: ${g.chair.timeZone} is not an IANA time zone`);
     if (keys.has(g.key)) problems.push(`workingGroups: duplicate key ${g.key}`);
     keys.add(g.key);
   }
@@ -108,6 +113,7 @@ export function loadPactConfig(path: string): PactConfig {
       list.forEach((d, i) => problems.push(...flatten(validateSync(d), `templates.${t.key}.indicatorsByGroup.${group}[${i}]`)));
     }
   }
+  if (file.committee?.timeZone && !isTimeZone(file.committee.timeZone)) problems.push(`committee.timeZone: ${file.committee.timeZone} is not an IANA time zone`);
   if (file.templates && !file.templates.some((t) => t.key === file.defaultTemplate)) {
     problems.push(`defaultTemplate: no template with key ${file.defaultTemplate}`);
   }
@@ -115,7 +121,12 @@ export function loadPactConfig(path: string): PactConfig {
 
   return {
     network: file.network,
-    committee: { name: file.committee.name, emails: file.committee.emails },
+    committee: {
+      name: file.committee.name,
+      emails: file.committee.emails,
+      language: file.committee.language ?? 'en',
+      timeZone: file.committee.timeZone ?? DEFAULT_TIME_ZONE,
+    },
     defaultTemplate: file.defaultTemplate,
     workingGroups: file.workingGroups.map((g) => ({ key: g.key, fieldOfAction: g.fieldOfAction, goal: g.goal ?? '', chair: { ...g.chair } })),
     templates: file.templates.map((t) => ({

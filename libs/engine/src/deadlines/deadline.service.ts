@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { addDays, canExtend, Clock, daysBetween, EscalationPolicy } from '@pact/domain';
 import { CycleRecord, CycleRepository, EventRepository, TaskRecord, TaskRepository } from '@pact/persistence';
-import { CLOCK, TaskTimerJob, TimerScheduler } from '@pact/queues';
+import { CLOCK, DeliveryQueue, jobId, TaskTimerJob, TimerScheduler } from '@pact/queues';
 import { NotificationService } from '../notifications/notification.service';
 
 /**
@@ -19,6 +19,7 @@ export class DeadlineService {
     private readonly events: EventRepository,
     private readonly timers: TimerScheduler,
     private readonly notifications: NotificationService,
+    private readonly queue: DeliveryQueue,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -66,6 +67,7 @@ export class DeadlineService {
     await this.notifications.send(
       {
         kind: 'reminder',
+        audience: 'chair',
         recipients: await this.notifications.chairOf(task.groupKey),
         cycleId: task.cycleId,
         cycleName: cycle?.name ?? task.cycleId,
@@ -94,6 +96,23 @@ export class DeadlineService {
       dedupeKey: `event-overdue-${task.id}-v${task.dueVersion}`,
       data: { dueAt: task.dueAt, scheduledFor: job.fireAt },
     });
+    const cycle = await this.cycles.findById(task.cycleId);
+    // No e-mail (level-1 escalation tells the chair at the same moment): webhook subscribers only.
+    await this.notifications.send(
+      {
+        kind: 'overdue',
+        audience: 'chair',
+        recipients: [],
+        cycleId: task.cycleId,
+        cycleName: cycle?.name ?? task.cycleId,
+        taskId: task.id,
+        groupKey: task.groupKey,
+        milestoneTitle: cycle ? this.milestoneTitle(cycle, task.milestoneKey) : task.milestoneKey,
+        dueAt: task.dueAt,
+        details: { overdueDays: Math.max(0, -daysBetween(now, task.dueAt)) },
+      },
+      `overdue-${task.id}-v${task.dueVersion}`,
+    );
     return true;
   }
 
@@ -144,10 +163,13 @@ export class DeadlineService {
       dedupeKey: `event-${key}`,
       data: { level, target, dueAt: task.dueAt, overdueDays, scheduledFor },
     });
+    // The committee hears of escalations in one summary per cycle (CommitteeSummaryService), not one
+    // e-mail per task; webhook subscribers still get each escalation as it happens.
     await this.notifications.send(
       {
         kind: 'escalated',
-        recipients: target === 'chair' ? await this.notifications.chairOf(task.groupKey) : this.notifications.committee(),
+        audience: target,
+        recipients: target === 'chair' ? await this.notifications.chairOf(task.groupKey) : [],
         cycleId: task.cycleId,
         cycleName: cycle.name,
         taskId: task.id,
@@ -158,6 +180,7 @@ export class DeadlineService {
       },
       key,
     );
+    if (target === 'committee') await this.queue.scheduleCommitteeSummary(jobId.committeeSummary(task.id, task.dueVersion), task.cycleId);
   }
 
   /** The committee moves a deadline; every pending timer of the task moves with it. */
@@ -200,6 +223,7 @@ export class DeadlineService {
     await this.notifications.send(
       {
         kind: 'extended',
+        audience: 'chair',
         recipients: await this.notifications.chairOf(task.groupKey),
         cycleId: cycle.id,
         cycleName: cycle.name,

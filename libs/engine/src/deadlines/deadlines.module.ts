@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CommitteeSummaryService } from './committee-summary.service';
 import { DeadlineService } from './deadline.service';
 
-@Module({ providers: [DeadlineService], exports: [DeadlineService] })
+@Module({ providers: [DeadlineService, CommitteeSummaryService], exports: [DeadlineService, CommitteeSummaryService] })
 export class DeadlinesModule {}

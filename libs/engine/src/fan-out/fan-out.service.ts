@@ -72,6 +72,7 @@ export class FanOutService {
         batch.map((task) => ({
           notification: {
             kind: 'task-requested' as const,
+            audience: 'chair' as const,
             recipients: chairs.get(task.groupKey) ?? [],
             cycleId,
             cycleName: cycle.name,

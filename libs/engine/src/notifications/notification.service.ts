@@ -1,82 +1,242 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Clock } from '@pact/domain';
-import { EventRepository, WorkingGroupRepository } from '@pact/persistence';
-import { CLOCK } from '@pact/queues';
+import { ConfigService } from '@nestjs/config';
+import { Clock, daysBetween, DEFAULT_TIME_ZONE, EMAIL_KINDS, MessageCatalogs, MessageFacts, OverdueItem, renderMessage } from '@pact/domain';
+import {
+  DeliveryRepository,
+  EventRepository,
+  NewDelivery,
+  UserRecord,
+  UserRepository,
+  WebhookSubscriptionRecord,
+  WebhookSubscriptionRepository,
+  WorkingGroupRecord,
+  WorkingGroupRepository,
+} from '@pact/persistence';
+import { CLOCK, DeliveryQueue } from '@pact/queues';
+import { createHash } from 'node:crypto';
 import { PACT_CONFIG } from '../config/config.module';
 import type { PactConfig } from '../config/pact-config';
-import { CHAIR_NOTIFIER, ChairNotifier, Notification, Recipient } from './notification';
+import { MESSAGE_CATALOGS } from './message-catalog.provider';
+import { Notification, Recipient } from './notification';
+
+interface PlanningContext {
+  groups: Map<string, WorkingGroupRecord>;
+  subscriptions: WebhookSubscriptionRecord[];
+  users: Map<string, UserRecord>;
+}
+
+/** Deterministic: the same notification planned twice (a retried job) names the same deliveries. */
+export function deliveryId(dedupeKey: string, channel: string, target: string): string {
+  return 'd' + createHash('sha256').update(`${dedupeKey}|${channel}|${target}`).digest('hex').slice(0, 31);
+}
 
 /**
- * Sends a notification at most once per dedupe key and records it in the event log.
- * A failing channel is logged and recorded, never thrown: the state change that caused
- * the notification has already happened and must not be undone or retried because of it.
+ * Turns what the engine has to say into deliveries: an e-mail per recipient, rendered in their
+ * language and time zone, and a signed webhook call per matching subscription. Deliveries are
+ * stored first and queued second, so a queue lost with Redis is refilled by the reconciler; the
+ * sending itself happens in the notifications worker, never inside the state change that caused it.
  */
 @Injectable()
 export class NotificationService {
   private readonly logger = new Logger(NotificationService.name);
+  private readonly publicUrl: string;
 
   constructor(
-    @Inject(CHAIR_NOTIFIER) private readonly notifier: ChairNotifier,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PACT_CONFIG) private readonly config: PactConfig,
+    @Inject(MESSAGE_CATALOGS) private readonly catalogs: MessageCatalogs,
+    env: ConfigService,
     private readonly events: EventRepository,
     private readonly groups: WorkingGroupRepository,
-  ) {}
+    private readonly deliveries: DeliveryRepository,
+    private readonly subscriptions: WebhookSubscriptionRepository,
+    private readonly users: UserRepository,
+    private readonly queue: DeliveryQueue,
+  ) {
+    this.publicUrl = env.getOrThrow<string>('PUBLIC_URL').replace(/\/+$/, '');
+  }
+
+  link(path: string): string {
+    return `${this.publicUrl}${path}`;
+  }
 
   async chairOf(groupKey: string): Promise<Recipient[]> {
     return (await this.chairsOf([groupKey])).get(groupKey) ?? [];
   }
 
   async chairsOf(groupKeys: string[]): Promise<Map<string, Recipient[]>> {
-    const groups = await this.groups.findByKeys(groupKeys);
-    return new Map(groups.map((g) => [g.key, [{ name: g.chair.name, email: g.chair.email, language: g.chair.language }]]));
+    const groups = await this.groups.findByKeys([...new Set(groupKeys)]);
+    return new Map(
+      groups.map((g) => [g.key, [{ name: g.chair.name, email: g.chair.email, language: g.chair.language, timeZone: g.chair.timeZone ?? DEFAULT_TIME_ZONE }]]),
+    );
   }
 
+  /** The steering committee's address list (config/pact.yaml). */
   committee(): Recipient[] {
-    return this.config.committee.emails.map((email) => ({ name: this.config.committee.name, email, language: 'en' }));
-  }
-
-  /** Many notifications with one event insert: for fan-out to thousands of groups. */
-  async sendMany(items: { notification: Notification; dedupeKey: string }[]): Promise<void> {
-    const now = this.clock.now();
-    const fresh = await this.events.appendMany(items.map(({ notification: n, dedupeKey }) => this.sentEvent(n, dedupeKey, now)));
-    for (const { notification, dedupeKey } of items) {
-      if (fresh.has(`notify-${dedupeKey}`)) await this.deliver(notification, dedupeKey);
-    }
-  }
-
-  private sentEvent(n: Notification, dedupeKey: string, at: Date) {
-    return {
-      type: 'notification.sent',
-      at,
-      actor: 'engine',
-      cycleId: n.cycleId,
-      taskId: n.taskId,
-      groupKey: n.groupKey,
-      dedupeKey: `notify-${dedupeKey}`,
-      data: { kind: n.kind, channel: this.notifier.channel, to: n.recipients.map((r) => r.email), ...(n.details ?? {}) },
-    };
+    const c = this.config.committee;
+    return c.emails.map((email) => ({ name: c.name, email, language: c.language, timeZone: c.timeZone }));
   }
 
   async send(n: Notification, dedupeKey: string): Promise<void> {
-    const fresh = await this.events.append(this.sentEvent(n, dedupeKey, this.clock.now()));
-    if (fresh) await this.deliver(n, dedupeKey);
+    await this.sendMany([{ notification: n, dedupeKey }]);
   }
 
-  private async deliver(n: Notification, dedupeKey: string): Promise<void> {
-    try {
-      await this.notifier.deliver(n);
-    } catch (err) {
-      this.logger.error(`delivery of ${n.kind} for ${dedupeKey} failed: ${(err as Error).message}`);
-      await this.events.append({
-        type: 'notification.failed',
-        at: this.clock.now(),
+  /** Many notifications with one insert of deliveries, one of events and one queue round trip: for fan-out to thousands of groups. */
+  async sendMany(items: { notification: Notification; dedupeKey: string }[]): Promise<void> {
+    if (!items.length) return;
+    const now = this.clock.now();
+    const ctx = await this.planningContext(items.map((i) => i.notification));
+    const planned = items.map(({ notification, dedupeKey }) => ({ notification, dedupeKey, deliveries: this.plan(notification, dedupeKey, ctx, now) }));
+    const all = planned.flatMap((p) => p.deliveries);
+    await this.deliveries.insertNew(all);
+    await this.events.appendMany(
+      planned.map(({ notification: n, dedupeKey, deliveries }) => ({
+        type: 'notification.queued',
+        at: now,
         actor: 'engine',
         cycleId: n.cycleId,
         taskId: n.taskId,
         groupKey: n.groupKey,
-        data: { kind: n.kind, channel: this.notifier.channel, error: (err as Error).message },
+        dedupeKey: `notify-${dedupeKey}`,
+        data: {
+          kind: n.kind,
+          to: n.recipients.map((r) => r.email),
+          webhooks: deliveries.filter((d) => d.channel === 'webhook').length,
+          deliveries: deliveries.map((d) => d.id),
+          ...this.eventDetails(n),
+        },
+      })),
+    );
+    try {
+      await this.queue.enqueue(await this.deliveries.queued({ ids: all.map((d) => d.id) }));
+    } catch (err) {
+      // Stored, so not lost: the reconciler queues every delivery still marked queued.
+      this.logger.warn(`could not queue ${all.length} deliveries now (${(err as Error).message}); the reconciler will`);
+    }
+  }
+
+  private eventDetails(n: Notification): Record<string, unknown> {
+    const { items, ...rest } = n.details ?? {};
+    return Array.isArray(items) ? { ...rest, items: items.length } : rest;
+  }
+
+  private async planningContext(ns: Notification[]): Promise<PlanningContext> {
+    const keys = [...new Set(ns.map((n) => n.groupKey).filter((k): k is string => !!k))];
+    const groups = new Map((keys.length ? await this.groups.findByKeys(keys) : []).map((g) => [g.key, g]));
+    const subscriptions = await this.subscriptions.listReceiving();
+    const userIds = [...new Set(subscriptions.filter((s) => s.scope === 'user' && s.userId).map((s) => s.userId!))];
+    const users = new Map<string, UserRecord>();
+    for (const id of userIds) {
+      const u = await this.users.findById(id);
+      if (u && !u.disabledAt) users.set(id, u);
+    }
+    return { groups, subscriptions, users };
+  }
+
+  private matches(sub: WebhookSubscriptionRecord, n: Notification, ctx: PlanningContext): boolean {
+    if (sub.kinds.length && !sub.kinds.includes(n.kind)) return false;
+    switch (sub.scope) {
+      case 'network':
+        return true;
+      case 'group':
+        return !!n.groupKey && sub.groupKey === n.groupKey;
+      case 'user': {
+        const user = ctx.users.get(sub.userId ?? '');
+        if (!user) return false;
+        if (n.audience === 'committee') return user.roles.includes('committee');
+        return !!n.groupKey && user.roles.includes('chair') && user.groupKeys.includes(n.groupKey);
+      }
+      default:
+        return false;
+    }
+  }
+
+  private facts(n: Notification, ctx: PlanningContext, now: Date): Omit<MessageFacts, 'recipientName'> {
+    const d = (n.details ?? {}) as Record<string, any>;
+    const coverage = d.coverage as { onTime: number; late: number; missing: number } | undefined;
+    return {
+      network: this.config.network,
+      cycleName: n.cycleName,
+      fieldOfAction: n.groupKey ? (ctx.groups.get(n.groupKey)?.fieldOfAction ?? n.groupKey) : undefined,
+      groupKey: n.groupKey,
+      milestone: n.milestoneTitle,
+      dueAt: n.dueAt,
+      previousDueAt: d.previousDueAt ? new Date(d.previousDueAt) : undefined,
+      daysLeft: typeof d.daysLeft === 'number' ? d.daysLeft : n.dueAt ? daysBetween(now, n.dueAt) : undefined,
+      overdueDays: typeof d.overdueDays === 'number' ? d.overdueDays : undefined,
+      level: typeof d.level === 'number' ? d.level : undefined,
+      reason: typeof d.reason === 'string' ? d.reason : undefined,
+      taskLink: n.taskId ? this.link(`/tasks/${n.taskId}`) : undefined,
+      reportLink: this.link(`/cycles/${n.cycleId}/report?format=html`),
+      cycleLink: this.link(`/cycles/${n.cycleId}`),
+      submittedCount: coverage ? coverage.onTime + coverage.late : undefined,
+      lateCount: coverage?.late,
+      missingCount: coverage?.missing,
+      items: Array.isArray(d.items) ? (d.items as OverdueItem[]).map((i) => ({ ...i, dueAt: new Date(i.dueAt) })) : undefined,
+    };
+  }
+
+  private plan(n: Notification, dedupeKey: string, ctx: PlanningContext, now: Date): NewDelivery[] {
+    const base = { dedupeKey, kind: n.kind, cycleId: n.cycleId, taskId: n.taskId, groupKey: n.groupKey, createdAt: now };
+    const facts = this.facts(n, ctx, now);
+    const out: NewDelivery[] = [];
+    if (EMAIL_KINDS.includes(n.kind)) {
+      for (const r of n.recipients) {
+        const msg = renderMessage(this.catalogs, n.kind, r, { ...facts, recipientName: r.name });
+        out.push({
+          ...base,
+          id: deliveryId(dedupeKey, 'email', r.email.toLowerCase()),
+          channel: 'email',
+          recipient: r.email,
+          message: { to: { name: r.name, email: r.email }, language: msg.language, timeZone: r.timeZone, subject: msg.subject, text: msg.text },
+          status: 'queued',
+        });
+      }
+    }
+    for (const sub of ctx.subscriptions) {
+      if (!this.matches(sub, n, ctx)) continue;
+      const id = deliveryId(dedupeKey, 'webhook', sub.id);
+      out.push({
+        ...base,
+        id,
+        channel: 'webhook',
+        recipient: sub.url,
+        subscriptionId: sub.id,
+        message: this.webhookEvent(n, id, facts, now),
+        // A paused subscription's deliveries wait for it to be resumed; nothing is dropped.
+        status: sub.status === 'paused' ? 'held' : 'queued',
       });
     }
+    return out;
+  }
+
+  /** The JSON a webhook receives: stable field names, ISO dates, links back to the API. */
+  private webhookEvent(n: Notification, id: string, facts: Omit<MessageFacts, 'recipientName'>, now: Date): Record<string, unknown> {
+    const { coverage, items, previousDueAt, ...details } = (n.details ?? {}) as Record<string, any>;
+    return {
+      id,
+      type: n.kind,
+      occurredAt: now.toISOString(),
+      network: this.config.network,
+      cycle: { id: n.cycleId, name: n.cycleName, url: facts.cycleLink },
+      ...(n.taskId
+        ? {
+            task: {
+              id: n.taskId,
+              groupKey: n.groupKey,
+              fieldOfAction: facts.fieldOfAction,
+              milestone: n.milestoneTitle,
+              dueAt: n.dueAt?.toISOString(),
+              url: facts.taskLink,
+            },
+          }
+        : {}),
+      data: {
+        ...details,
+        ...(previousDueAt ? { previousDueAt: new Date(previousDueAt).toISOString() } : {}),
+        ...(coverage ? { coverage, reportUrl: facts.reportLink } : {}),
+        ...(items ? { overdue: (items as OverdueItem[]).map((i) => ({ ...i, dueAt: new Date(i.dueAt).toISOString() })) } : {}),
+      },
+    };
   }
 }

@@ -1,13 +1,24 @@
-export type NotificationKind = 'task-requested' | 'reminder' | 'overdue' | 'escalated' | 'extended' | 'report-compiled';
+import type { NotificationKind } from '@pact/domain';
 
+export type { NotificationKind };
+
+/** A person who gets e-mail: language and time zone decide how the message reads. */
 export interface Recipient {
   name: string;
   email: string;
   language: string;
+  timeZone: string;
 }
 
+/**
+ * Something people must hear about, as the engine states it. NotificationService turns it into
+ * deliveries: one e-mail per recipient, one webhook call per matching subscription.
+ */
 export interface Notification {
   kind: NotificationKind;
+  /** Who the message is for: chairs of `groupKey`, or the steering committee (decides user-scoped webhooks). */
+  audience: 'chair' | 'committee';
+  /** E-mail recipients; empty for kinds that only go to webhooks. */
   recipients: Recipient[];
   cycleId: string;
   cycleName: string;
@@ -19,13 +30,19 @@ export interface Notification {
   details?: Record<string, unknown>;
 }
 
-/**
- * Where notifications go. The engine depends on this interface only; the logging
- * implementation is the default until real delivery (e-mail, webhooks) is configured.
- */
-export interface ChairNotifier {
-  readonly channel: string;
-  deliver(notification: Notification): Promise<void>;
+/** What a channel reports when it could not deliver; `retryable` decides whether another attempt follows. */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly code?: number,
+  ) {
+    super(message);
+  }
 }
 
-export const CHAIR_NOTIFIER = Symbol('CHAIR_NOTIFIER');
+export interface ChannelResult {
+  /** logged: no transport configured, written to the log only. */
+  status: 'delivered' | 'logged';
+  code?: number;
+}

@@ -1,11 +1,14 @@
 import { Global, Module } from '@nestjs/common';
-import { LoggingNotifier } from './logging-notifier';
-import { CHAIR_NOTIFIER } from './notification';
+import { DeliveryService } from './delivery.service';
+import { EmailChannel } from './email.channel';
+import { messageCatalogsProvider } from './message-catalog.provider';
 import { NotificationService } from './notification.service';
+import { WebhookChannel } from './webhook.channel';
 
+/** Planning deliveries (every process) and attempting them (the notifications worker). */
 @Global()
 @Module({
-  providers: [{ provide: CHAIR_NOTIFIER, useClass: LoggingNotifier }, NotificationService],
-  exports: [NotificationService, CHAIR_NOTIFIER],
+  providers: [messageCatalogsProvider, NotificationService, DeliveryService, EmailChannel, WebhookChannel],
+  exports: [NotificationService, DeliveryService, messageCatalogsProvider],
 })
 export class NotificationsModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { TimerReconciler } from './timer-reconciler';
 
-@Module({ providers: [TimerReconciler], exports: [TimerReconciler] })
+@Module({ imports: [DeadlinesModule], providers: [TimerReconciler], exports: [TimerReconciler] })
 export class ReconciliationModule {}

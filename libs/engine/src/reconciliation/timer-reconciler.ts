@@ -1,16 +1,20 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock, EscalationPolicy, TaskTimer } from '@pact/domain';
-import { CycleRepository, TaskRepository } from '@pact/persistence';
-import { CLOCK, TimerScheduler } from '@pact/queues';
+import { CycleRepository, DeliveryRepository, TaskRepository } from '@pact/persistence';
+import { CLOCK, DeliveryQueue, jobId, TimerScheduler } from '@pact/queues';
+import { CommitteeSummaryService } from '../deadlines/committee-summary.service';
 
 export interface ReconcileResult {
   cycles: number;
   cycleJobs: number;
   taskTimers: number;
+  deliveries: number;
+  committeeSummaries: number;
 }
 
 /**
- * MongoDB is the source of truth for what should happen when; Redis only holds the timers.
+ * MongoDB is the source of truth for what should happen when; Redis only holds the timers
+ * (and deliveries in flight, and committee summaries waiting to be written).
  * This walks every active cycle and re-adds each timer that should exist. Adds are by
  * deterministic job id, so timers that exist are left alone, and a timer that fires twice
  * meets a guard that lets it act once.
@@ -23,11 +27,14 @@ export class TimerReconciler {
     private readonly cycles: CycleRepository,
     private readonly tasks: TaskRepository,
     private readonly timers: TimerScheduler,
+    private readonly deliveries: DeliveryRepository,
+    private readonly deliveryQueue: DeliveryQueue,
+    private readonly summaries: CommitteeSummaryService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async reconcile(): Promise<ReconcileResult> {
-    const result: ReconcileResult = { cycles: 0, cycleJobs: 0, taskTimers: 0 };
+    const result: ReconcileResult = { cycles: 0, cycleJobs: 0, taskTimers: 0, deliveries: 0, committeeSummaries: 0 };
     for await (const cycle of this.cycles.active()) {
       result.cycles++;
       for (const m of cycle.milestones) {
@@ -68,6 +75,15 @@ export class TimerReconciler {
       for (const timer of policy.pendingTimersFor(task)) batch.push({ taskId: task.id, timer });
     }
     await flush();
+
+    // Deliveries stored but possibly not queued (Redis lost them, or was down when they were planned).
+    const queued = await this.deliveries.queued({ limit: 50_000 });
+    await this.deliveryQueue.enqueue(queued);
+    result.deliveries = queued.length;
+    for (const cycleId of await this.summaries.cyclesOwingSummary()) {
+      await this.deliveryQueue.scheduleCommitteeSummary(jobId.committeeSummaryCatchUp(cycleId), cycleId);
+      result.committeeSummaries++;
+    }
     this.logger.debug(`reconciled at ${this.clock.now().toISOString()}: ${JSON.stringify(result)}`);
     return result;
   }

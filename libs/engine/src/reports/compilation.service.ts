@@ -118,6 +118,7 @@ export class CompilationService {
     await this.notifications.send(
       {
         kind: 'report-compiled',
+        audience: 'committee',
         recipients: this.notifications.committee(),
         cycleId,
         cycleName: cycle.name,

@@ -116,6 +116,8 @@ export class TaskRepository {
         { _id: id, status: { $in: AWAITING_STATUSES }, dueVersion: expectedVersion },
         {
           $set: { dueAt: newDueAt, status: 'open', escalationLevel: 0, updatedAt: ext.at },
+          // A later level-2 escalation at the new date belongs in a new committee summary.
+          $unset: { summaryRun: '' },
           $inc: { dueVersion: 1 },
           $push: { extensions: ext },
         },
@@ -147,5 +149,40 @@ export class TaskRepository {
   async cancelAwaiting(cycleId: string, at: Date): Promise<number> {
     const res = await this.model.updateMany({ cycleId, status: { $in: AWAITING_STATUSES } }, { $set: { status: 'cancelled', updatedAt: at } });
     return res.modifiedCount;
+  }
+
+  /**
+   * Claims, for one committee summary run, every task of the cycle escalated to the committee
+   * and not reported in a summary yet. Per document the claim is atomic, so two runs never
+   * report the same escalation; a run retried after a crash finds its own claim again.
+   */
+  async claimForSummary(cycleId: string, runId: string, minLevel: number): Promise<TaskRecord[]> {
+    await this.model.updateMany(
+      { cycleId, status: 'overdue', escalationLevel: { $gte: minLevel }, summaryRun: { $exists: false } },
+      { $set: { summaryRun: runId } },
+    );
+    return (await this.model.find({ cycleId, summaryRun: runId }).lean()).map((d) => toRecord<TaskRecord>(d));
+  }
+
+  async listOverdue(cycleId: string): Promise<TaskRecord[]> {
+    return (await this.model.find({ cycleId, status: 'overdue' }).sort({ dueAt: 1, groupKey: 1 }).lean()).map((d) => toRecord<TaskRecord>(d));
+  }
+
+  /** Overdue tasks whose escalation to `level` is due (due before `dueBefore`) but not applied yet. */
+  async countEscalationsOwed(cycleId: string, level: number, dueBefore: Date): Promise<number> {
+    return this.model.countDocuments({ cycleId, status: 'overdue', escalationLevel: { $lt: level }, dueAt: { $lte: dueBefore } });
+  }
+
+  async countUnsummarised(cycleId: string, minLevel: number): Promise<number> {
+    return this.model.countDocuments({ cycleId, status: 'overdue', escalationLevel: { $gte: minLevel }, summaryRun: { $exists: false } });
+  }
+
+  /** Cycles with a committee escalation no summary has reported yet (for the reconciler). */
+  async cyclesWithUnsummarisedEscalations(minLevel: number): Promise<string[]> {
+    const rows = await this.model.aggregate([
+      { $match: { status: 'overdue', escalationLevel: { $gte: minLevel }, summaryRun: { $exists: false } } },
+      { $group: { _id: '$cycleId' } },
+    ]);
+    return rows.map((r: { _id: string }) => r._id);
   }
 }

@@ -24,4 +24,25 @@ export class UserRepository {
   async countWithRole(role: Role): Promise<number> {
     return this.model.countDocuments({ roles: role, disabledAt: { $exists: false } });
   }
+
+  /** Users who act for a working group as its chair (for webhooks addressed to "the chair"). */
+  async chairsOf(groupKeys: string[]): Promise<UserRecord[]> {
+    return (await this.model.find({ roles: 'chair', groupKeys: { $in: groupKeys }, disabledAt: { $exists: false } }).lean()).map((d) =>
+      toRecord<UserRecord>(d),
+    );
+  }
+
+  async withRole(role: Role): Promise<UserRecord[]> {
+    return (await this.model.find({ roles: role, disabledAt: { $exists: false } }).lean()).map((d) => toRecord<UserRecord>(d));
+  }
+
+  async setCalendarToken(id: string, hash: string, at: Date): Promise<boolean> {
+    if (!isValidObjectId(id)) return false;
+    const res = await this.model.updateOne({ _id: id, disabledAt: { $exists: false } }, { $set: { calendarTokenHash: hash, calendarTokenCreatedAt: at } });
+    return res.matchedCount === 1;
+  }
+
+  async findByCalendarTokenHash(hash: string): Promise<UserRecord | null> {
+    return toRecord<UserRecord>(await this.model.findOne({ calendarTokenHash: hash, disabledAt: { $exists: false } }).lean());
+  }
 }

@@ -6,7 +6,7 @@ import { Schema } from 'mongoose';
  */
 const opts = { versionKey: false as const, minimize: false };
 
-const ChairSchema = new Schema({ name: String, email: String, language: String }, { _id: false });
+const ChairSchema = new Schema({ name: String, email: String, language: String, timeZone: String }, { _id: false });
 
 export const WorkingGroupSchema = new Schema(
   {
@@ -77,6 +77,8 @@ export const TaskSchema = new Schema(
     submittedAt: Date,
     late: { type: Boolean, default: false },
     latestRevision: { type: Number, default: 0 },
+    /** The committee summary that reported this task's level-2 escalation (claimed once). */
+    summaryRun: String,
     updatedAt: Date,
   },
   { ...opts, collection: 'tasks' },
@@ -140,6 +142,9 @@ export const UserSchema = new Schema(
     createdAt: Date,
     createdBy: String,
     disabledAt: Date,
+    /** SHA-256 of the private calendar feed token (the token is in the feed's URL, shown once). */
+    calendarTokenHash: { type: String, index: true },
+    calendarTokenCreatedAt: Date,
   },
   { ...opts, collection: 'users' },
 );
@@ -171,4 +176,6 @@ export const MODEL = {
   Submission: 'Submission',
   Event: 'Event',
   Report: 'Report',
+  Delivery: 'Delivery',
+  WebhookSubscription: 'WebhookSubscription',
 } as const;

@@ -1,0 +1,42 @@
+import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
+import { Principal, viewOf, WebhookSubscriptionService } from '@pact/engine';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { CreateWebhookDto, WebhookListQuery } from './notification.dto';
+
+@ApiTags('notifications')
+@Controller('webhooks')
+export class WebhooksController {
+  constructor(private readonly webhooks: WebhookSubscriptionService) {}
+
+  /** A new subscription; the answer holds its signing secret, shown this once. */
+  @Post()
+  @Roles('committee', 'chair')
+  @ApiBody({ type: CreateWebhookDto })
+  create(@Body() dto: CreateWebhookDto, @CurrentPrincipal() p: Principal) {
+    return this.webhooks.create(dto, p);
+  }
+
+  /** Committee and operators see every subscription (`?status=paused` for the ones needing attention); chairs their own. */
+  @Get()
+  list(@Query() q: WebhookListQuery, @CurrentPrincipal() p: Principal) {
+    return this.webhooks.list(p, q.status ? [q.status] : undefined);
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
+    return viewOf(await this.webhooks.get(id, p));
+  }
+
+  /** Resumes a paused subscription and sends what was held meanwhile. */
+  @Post(':id/resume')
+  resume(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
+    return this.webhooks.resume(id, p);
+  }
+
+  @Delete(':id')
+  @Roles('committee', 'chair')
+  remove(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
+    return this.webhooks.remove(id, p);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './notification-kind';
+export * from './message-catalog';
+export * from './webhook-signature';
+export * from './icalendar';

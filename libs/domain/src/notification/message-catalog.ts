@@ -1,0 +1,196 @@
+import { NOTIFICATION_KINDS, NotificationKind } from './notification-kind';
+
+/**
+ * Message templates, one catalog per language, read from files under config/messages/.
+ * A template holds `{placeholder}`s; the values are formatted for the recipient's language
+ * and time zone here (Intl), so a translator writes sentences, not date formats.
+ */
+export interface MessageTemplate {
+  subject: string;
+  body: string;
+  /** For summaries: the line written once per listed item (placeholders of OverdueItem). */
+  item?: string;
+}
+export type MessageCatalog = Partial<Record<NotificationKind, MessageTemplate>>;
+export type MessageCatalogs = Record<string, MessageCatalog>;
+
+export const FALLBACK_LANGUAGE = 'en';
+
+const COMMON = ['recipientName', 'network', 'cycleName'] as const;
+const TASK = [...COMMON, 'fieldOfAction', 'groupKey', 'milestone', 'dueDate', 'taskLink'] as const;
+
+/** The placeholders each kind may use; a template naming anything else is refused at start. */
+export const PLACEHOLDERS: Record<NotificationKind, readonly string[]> = {
+  'task-requested': [...TASK, 'dueIn'],
+  reminder: [...TASK, 'dueIn', 'daysLeft'],
+  overdue: [...TASK, 'overdueDays'],
+  escalated: [...TASK, 'overdueDays', 'level'],
+  'escalation-summary': [...COMMON, 'overdueCount', 'newlyEscalatedCount', 'items', 'cycleLink'],
+  extended: [...TASK, 'previousDueDate', 'reason', 'extensionDays'],
+  'report-compiled': [...COMMON, 'milestone', 'reportLink', 'submittedCount', 'lateCount', 'missingCount'],
+};
+export const ITEM_PLACEHOLDERS = ['fieldOfAction', 'groupKey', 'milestone', 'dueDate', 'overdueDays', 'level', 'marker'] as const;
+
+const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
+
+function namesIn(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]);
+}
+
+/** Every problem with a set of catalogs, as lines naming language, kind and field; empty when usable. */
+export function checkCatalogs(catalogs: MessageCatalogs): string[] {
+  const problems: string[] = [];
+  const fallback = catalogs[FALLBACK_LANGUAGE];
+  if (!fallback) return [`${FALLBACK_LANGUAGE}: the fallback language has no catalog`];
+  for (const kind of NOTIFICATION_KINDS) {
+    if (!fallback[kind]) problems.push(`${FALLBACK_LANGUAGE}.${kind}: missing (every kind needs an English template)`);
+  }
+  for (const [language, catalog] of Object.entries(catalogs)) {
+    for (const [kind, template] of Object.entries(catalog ?? {})) {
+      if (!(NOTIFICATION_KINDS as readonly string[]).includes(kind)) {
+        problems.push(`${language}.${kind}: not a message kind (one of ${NOTIFICATION_KINDS.join(', ')})`);
+        continue;
+      }
+      const allowed = PLACEHOLDERS[kind as NotificationKind];
+      for (const field of ['subject', 'body'] as const) {
+        if (typeof template?.[field] !== 'string' || !template[field].trim()) {
+          problems.push(`${language}.${kind}.${field}: must be a non-empty text`);
+          continue;
+        }
+        for (const name of namesIn(template[field])) {
+          if (!allowed.includes(name)) problems.push(`${language}.${kind}.${field}: unknown placeholder {${name}} (allowed: ${allowed.join(', ')})`);
+        }
+      }
+      if (kind === 'escalation-summary') {
+        if (typeof template?.item !== 'string') problems.push(`${language}.${kind}.item: the line per overdue task is missing`);
+        else for (const name of namesIn(template.item)) {
+          if (!(ITEM_PLACEHOLDERS as readonly string[]).includes(name)) problems.push(`${language}.${kind}.item: unknown placeholder {${name}}`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+export interface OverdueItem {
+  fieldOfAction: string;
+  groupKey: string;
+  milestone: string;
+  dueAt: Date;
+  overdueDays: number;
+  level: number;
+  /** Escalated to the committee since the last summary. */
+  isNew: boolean;
+}
+
+/** The facts of one message, unformatted; which of them a kind uses is in PLACEHOLDERS. */
+export interface MessageFacts {
+  recipientName: string;
+  network: string;
+  cycleName: string;
+  fieldOfAction?: string;
+  groupKey?: string;
+  milestone?: string;
+  dueAt?: Date;
+  previousDueAt?: Date;
+  daysLeft?: number;
+  overdueDays?: number;
+  level?: number;
+  reason?: string;
+  taskLink?: string;
+  reportLink?: string;
+  cycleLink?: string;
+  submittedCount?: number;
+  lateCount?: number;
+  missingCount?: number;
+  items?: OverdueItem[];
+}
+
+export interface RenderedMessage {
+  /** The language actually used (the fallback when the recipient's has no template). */
+  language: string;
+  subject: string;
+  text: string;
+}
+
+/** Picks the recipient's language when it has this kind's template, else English. */
+export function templateFor(catalogs: MessageCatalogs, kind: NotificationKind, language: string): { language: string; template: MessageTemplate } {
+  const own = catalogs[language]?.[kind];
+  if (own) return { language, template: own };
+  const fallback = catalogs[FALLBACK_LANGUAGE]?.[kind];
+  if (!fallback) throw new Error(`no template for ${kind} in ${language} nor in ${FALLBACK_LANGUAGE}`);
+  return { language: FALLBACK_LANGUAGE, template: fallback };
+}
+
+export function formatDate(date: Date, language: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(language, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(date);
+}
+
+export function formatShortDate(date: Date, language: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone }).format(date);
+}
+
+function fill(text: string, values: Record<string, string>): string {
+  return text.replace(PLACEHOLDER, (whole, name: string) => values[name] ?? whole);
+}
+
+/** Renders one message for one recipient: language chosen with fallback, every value formatted for it. */
+export function renderMessage(
+  catalogs: MessageCatalogs,
+  kind: NotificationKind,
+  recipient: { language: string; timeZone: string },
+  facts: MessageFacts,
+): RenderedMessage {
+  const { language, template } = templateFor(catalogs, kind, recipient.language);
+  const tz = recipient.timeZone;
+  const num = new Intl.NumberFormat(language);
+  const rel = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  const values: Record<string, string> = {
+    recipientName: facts.recipientName,
+    network: facts.network,
+    cycleName: facts.cycleName,
+    fieldOfAction: facts.fieldOfAction ?? facts.groupKey ?? '',
+    groupKey: facts.groupKey ?? '',
+    milestone: facts.milestone ?? '',
+    dueDate: facts.dueAt ? formatDate(facts.dueAt, language, tz) : '',
+    previousDueDate: facts.previousDueAt ? formatDate(facts.previousDueAt, language, tz) : '',
+    dueIn: facts.daysLeft !== undefined ? rel.format(facts.daysLeft, 'day') : '',
+    daysLeft: facts.daysLeft !== undefined ? num.format(facts.daysLeft) : '',
+    overdueDays: facts.overdueDays !== undefined ? num.format(facts.overdueDays) : '',
+    level: facts.level !== undefined ? num.format(facts.level) : '',
+    reason: facts.reason ?? '',
+    extensionDays:
+      facts.dueAt && facts.previousDueAt ? num.format(Math.round((facts.dueAt.getTime() - facts.previousDueAt.getTime()) / 86_400_000)) : '',
+    taskLink: facts.taskLink ?? '',
+    reportLink: facts.reportLink ?? '',
+    cycleLink: facts.cycleLink ?? '',
+    submittedCount: num.format(facts.submittedCount ?? 0),
+    lateCount: num.format(facts.lateCount ?? 0),
+    missingCount: num.format(facts.missingCount ?? 0),
+    overdueCount: num.format(facts.items?.length ?? 0),
+    newlyEscalatedCount: num.format(facts.items?.filter((i) => i.isNew).length ?? 0),
+    items: (facts.items ?? [])
+      .map((i) =>
+        fill(template.item ?? '- {fieldOfAction}: {milestone}', {
+          fieldOfAction: i.fieldOfAction,
+          groupKey: i.groupKey,
+          milestone: i.milestone,
+          dueDate: formatShortDate(i.dueAt, language, tz),
+          overdueDays: num.format(i.overdueDays),
+          level: num.format(i.level),
+          marker: i.isNew ? '*' : ' ',
+        }),
+      )
+      .join('\n'),
+  };
+  return { language, subject: fill(template.subject, values).replace(/\s+/g, ' ').trim(), text: fill(template.body, values).trimEnd() + '\n' };
+}

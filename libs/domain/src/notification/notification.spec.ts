@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { buildCalendar, foldLine } from './icalendar';
+import { checkCatalogs, MessageCatalogs, renderMessage } from './message-catalog';
+import { NOTIFICATION_KINDS } from './notification-kind';
+import { signWebhook, verifyWebhook } from './webhook-signature';
+
+const root = join(__dirname, '../../../../config/messages');
+const shipped: MessageCatalogs = Object.fromEntries(['en', 'de', 'fr'].map((l) => [l, parse(readFileSync(join(root, `${l}.yaml`), 'utf8'))]));
+const due = new Date('2027-03-31T15:00:00Z');
+const facts = {
+  recipientName: 'Anna Keller',
+  network: 'European Pact for Integration',
+  cycleName: 'Cycle 2027',
+  fieldOfAction: 'Integration through education',
+  groupKey: 'education',
+  milestone: 'Final report',
+  dueAt: due,
+  daysLeft: 3,
+  taskLink: 'https://pact.example.eu/tasks/t1',
+};
+
+describe('message catalogs', () => {
+  it('the shipped catalogs are complete: English has every kind; German and French translate every kind', () => {
+    expect(checkCatalogs(shipped)).toEqual([]);
+    for (const lang of ['de', 'fr']) expect(Object.keys(shipped[lang]).sort()).toEqual([...NOTIFICATION_KINDS].sort());
+  });
+
+  it('names every problem: missing English kind, unknown placeholder, unknown kind', () => {
+    const broken: MessageCatalogs = {
+      en: { reminder: { subject: 'Due {dueIn}', body: 'Hello {nobody}' } },
+      de: { 'no-such-kind': { subject: 'x', body: 'y' } } as never,
+    };
+    const problems = checkCatalogs(broken);
+    expect(problems).toContain('en.task-requested: missing (every kind needs an English template)');
+    expect(problems.some((p) => p.startsWith('en.reminder.body: unknown placeholder {nobody}'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('de.no-such-kind: not a message kind'))).toBe(true);
+  });
+
+  it('renders in the recipient language with dates in their time zone', () => {
+    const de = renderMessage(shipped, 'reminder', { language: 'de', timeZone: 'Europe/Berlin' }, facts);
+    expect(de.language).toBe('de');
+    expect(de.subject).toBe('[European Pact for Integration] Erinnerung: Final report ist in 3 Tagen fällig');
+    // 15:00 UTC is 17:00 in Berlin on 31 March (summer time).
+    expect(de.text).toContain('Mittwoch, 31. März 2027 um 17:00 MESZ');
+    expect(de.text).toContain(facts.taskLink);
+
+    const fr = renderMessage(shipped, 'reminder', { language: 'fr', timeZone: 'America/Montreal' }, facts);
+    expect(fr.text).toContain('mercredi 31 mars 2027 à 11:00 UTC−4');
+    expect(fr.subject).toContain('dans 3 jours');
+
+    const en = renderMessage(shipped, 'reminder', { language: 'en', timeZone: 'Asia/Tokyo' }, facts);
+    expect(en.text).toContain('Thursday, April 1, 2027 at 12:00 AM GMT+9');
+  });
+
+  it('falls back to English for a language without templates, and per kind for a partial catalog', () => {
+    const it = renderMessage(shipped, 'task-requested', { language: 'it', timeZone: 'Europe/Rome' }, facts);
+    expect(it.language).toBe('en');
+    expect(it.subject).toBe('[European Pact for Integration] Report requested: Final report — Integration through education');
+    // Even in English, the date is in the recipient's time zone.
+    expect(it.text).toContain('5:00 PM GMT+2');
+
+    const partial: MessageCatalogs = { ...shipped, nl: { reminder: { subject: 'Herinnering {milestone}', body: 'Beste {recipientName}' } } };
+    expect(renderMessage(partial, 'reminder', { language: 'nl', timeZone: 'Europe/Amsterdam' }, facts).subject).toBe('Herinnering Final report');
+    expect(renderMessage(partial, 'extended', { language: 'nl', timeZone: 'Europe/Amsterdam' }, facts).language).toBe('en');
+  });
+
+  it('formats numbers for the locale and writes one line per overdue item in summaries', () => {
+    const items = [
+      { fieldOfAction: 'Sport', groupKey: 'sport', milestone: 'Final', dueAt: due, overdueDays: 1234, level: 2, isNew: true },
+      { fieldOfAction: 'Housing', groupKey: 'housing', milestone: 'Final', dueAt: due, overdueDays: 8, level: 1, isNew: false },
+    ];
+    const de = renderMessage(shipped, 'escalation-summary', { language: 'de', timeZone: 'Europe/Brussels' }, { ...facts, items });
+    expect(de.subject).toContain('1 Berichte eskaliert, 2 überfällig');
+    expect(de.text).toContain('* Sport — Final: fällig am 31.03.2027, seit 1.234 Tagen überfällig (Stufe 2)');
+    expect(de.text).toContain('  Housing — Final');
+  });
+});
+
+describe('webhook signatures', () => {
+  const body = JSON.stringify({ type: 'reminder', data: { ü: 'x' } });
+  it('verifies what was signed, within the replay window only', () => {
+    const sig = signWebhook('whsec_abc', 1_800_000_000, body);
+    expect(sig).toMatch(/^v1=[0-9a-f]{64}$/);
+    const base = { secret: 'whsec_abc', signature: sig, timestamp: '1800000000', rawBody: body };
+    expect(verifyWebhook({ ...base, nowSeconds: 1_800_000_100 })).toEqual({ ok: true });
+    expect(verifyWebhook({ ...base, nowSeconds: 1_800_000_301 })).toMatchObject({ ok: false, reason: expect.stringContaining('replay') });
+    expect(verifyWebhook({ ...base, rawBody: body + ' ', nowSeconds: 1_800_000_000 })).toMatchObject({ ok: false, reason: 'signature does not match' });
+    expect(verifyWebhook({ ...base, secret: 'other', nowSeconds: 1_800_000_000 })).toMatchObject({ ok: false });
+    expect(verifyWebhook({ ...base, timestamp: '1800000001', nowSeconds: 1_800_000_000 })).toMatchObject({ ok: false });
+    expect(verifyWebhook({ ...base, signature: undefined })).toMatchObject({ ok: false, reason: expect.stringContaining('missing') });
+  });
+});
+
+describe('iCalendar', () => {
+  it('folds long lines at 75 octets without splitting characters', () => {
+    const folded = foldLine('DESCRIPTION:' + 'é'.repeat(100));
+    for (const line of folded.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    expect(folded.split('\r\n').map((l, i) => (i ? l.slice(1) : l)).join('')).toBe('DESCRIPTION:' + 'é'.repeat(100));
+  });
+
+  it('writes one event per task with its alarms, escaping text', () => {
+    const ics = buildCalendar({
+      name: 'Pact deadlines; Anna',
+      generatedAt: new Date('2027-01-01T00:00:00Z'),
+      refreshMinutes: 60,
+      events: [{ uid: 'task-1@pact', sequence: 2, start: due, summary: 'Due, final', alarmDaysBefore: [3, 14, 3] }],
+    });
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(ics).toContain('X-WR-CALNAME:Pact deadlines\\; Anna\r\n');
+    expect(ics).toContain('DTSTART:20270331T150000Z\r\n');
+    expect(ics).toContain('SEQUENCE:2\r\n');
+    expect(ics).toContain('SUMMARY:Due\\, final\r\n');
+    expect(ics.match(/BEGIN:VALARM/g)).toHaveLength(2);
+    expect(ics.indexOf('TRIGGER;RELATED=START:-P14D')).toBeLessThan(ics.indexOf('TRIGGER;RELATED=START:-P3D'));
+  });
+});

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { DELIVERY_HEADER, EVENT_HEADER, signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '@pact/domain';
+import type { DeliveryRecord } from '@pact/persistence';
+import { ChannelResult, DeliveryError } from './notification';
+
+/** Statuses worth another attempt: the receiver is overloaded or down, not refusing the content. */
+const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+/**
+ * POSTs the event as JSON, signed with the subscription's secret over the exact bytes sent.
+ * The signature's timestamp is real time (the receiver checks it against its own clock),
+ * even when the engine runs a simulated cycle.
+ */
+@Injectable()
+export class WebhookChannel {
+  private readonly timeoutMs: number;
+
+  constructor(config: ConfigService) {
+    this.timeoutMs = Number(config.get('WEBHOOK_TIMEOUT_MS'));
+  }
+
+  async send(d: DeliveryRecord, secret: string): Promise<ChannelResult> {
+    const body = JSON.stringify(d.message);
+    const timestamp = Math.floor(Date.now() / 1000);
+    let res: Response;
+    try {
+      res = await fetch(d.recipient, {
+        method: 'POST',
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.timeoutMs),
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'pact-monitoring-webhooks/1',
+          [EVENT_HEADER]: d.kind,
+          [DELIVERY_HEADER]: d.id,
+          [TIMESTAMP_HEADER]: String(timestamp),
+          [SIGNATURE_HEADER]: signWebhook(secret, timestamp, body),
+        },
+        body,
+      });
+    } catch (err) {
+      const e = err as Error & { cause?: { code?: string } };
+      const what = e.name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : `${e.message}${e.cause?.code ? ` (${e.cause.code})` : ''}`;
+      throw new DeliveryError(`webhook: ${what}`, true);
+    }
+    // Only the status matters; the body is read (and dropped) so the connection can be reused.
+    await res.arrayBuffer().catch(() => undefined);
+    if (res.status >= 200 && res.status < 300) return { status: 'delivered', code: res.status };
+    throw new DeliveryError(`webhook: the receiver answered ${res.status}`, RETRYABLE.has(res.status), res.status);
+  }
+}

@@ -1,0 +1,141 @@
+import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { Clock, NotificationKind } from '@pact/domain';
+import {
+  DeliveryRepository,
+  EventRepository,
+  UserRepository,
+  WebhookScope,
+  WebhookStatus,
+  WebhookSubscriptionRecord,
+  WebhookSubscriptionRepository,
+  WorkingGroupRepository,
+} from '@pact/persistence';
+import { CLOCK, DeliveryQueue } from '@pact/queues';
+import { randomBytes } from 'node:crypto';
+import type { Principal } from '../identity/identity.service';
+
+export interface NewSubscription {
+  url: string;
+  scope: WebhookScope;
+  groupKey?: string;
+  userId?: string;
+  kinds?: NotificationKind[];
+  description?: string;
+}
+
+/** What the API shows of a subscription: everything but the secret. */
+export type SubscriptionView = Omit<WebhookSubscriptionRecord, 'secret'>;
+
+export function viewOf(s: WebhookSubscriptionRecord): SubscriptionView {
+  const { secret: _secret, ...rest } = s;
+  return rest;
+}
+
+/**
+ * Who may subscribe to what: the committee to anything; a chair to their own groups and to
+ * what is addressed to themselves. Operators see every subscription (paused ones are theirs
+ * to notice) and may resume them, but do not create them.
+ */
+@Injectable()
+export class WebhookSubscriptionService {
+  constructor(
+    private readonly subscriptions: WebhookSubscriptionRepository,
+    private readonly deliveries: DeliveryRepository,
+    private readonly groups: WorkingGroupRepository,
+    private readonly users: UserRepository,
+    private readonly events: EventRepository,
+    private readonly queue: DeliveryQueue,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  private isCommittee(p: Principal): boolean {
+    return p.roles.includes('committee');
+  }
+
+  async create(input: NewSubscription, p: Principal): Promise<{ subscription: SubscriptionView; secret: string }> {
+    const problems: string[] = [];
+    if (input.scope === 'group') {
+      if (!input.groupKey) problems.push('groupKey: required when scope is "group"');
+      else if (!(await this.groups.findByKey(input.groupKey))) problems.push(`groupKey: no working group ${input.groupKey}`);
+      if (input.userId) problems.push('userId: only with scope "user"');
+    } else if (input.scope === 'user') {
+      if (input.groupKey) problems.push('groupKey: only with scope "group"');
+    } else if (input.groupKey || input.userId) {
+      problems.push('groupKey/userId: a network subscription receives everything; leave them out');
+    }
+    if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
+
+    const userId = input.scope === 'user' ? (input.userId ?? p.userId) : undefined;
+    if (!this.isCommittee(p)) {
+      if (input.scope === 'network') throw new ForbiddenException('only the steering committee may subscribe to the whole network');
+      if (input.scope === 'group' && !p.groupKeys.includes(input.groupKey!)) throw new ForbiddenException(`you do not chair ${input.groupKey}`);
+      if (input.scope === 'user' && userId !== p.userId) throw new ForbiddenException('a chair may subscribe to what is addressed to themselves only');
+    }
+    if (userId && !(await this.users.findById(userId))) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [`userId: no user ${userId}`] });
+
+    const secret = `whsec_${randomBytes(32).toString('base64url')}`;
+    const created = await this.subscriptions.create({
+      url: input.url,
+      secret,
+      scope: input.scope,
+      groupKey: input.groupKey,
+      userId,
+      kinds: input.kinds ?? [],
+      description: input.description,
+      createdAt: this.clock.now(),
+      createdBy: p.actor,
+      ownerUserId: p.userId,
+    });
+    await this.events.append({
+      type: 'webhook.created',
+      at: this.clock.now(),
+      actor: p.actor,
+      groupKey: input.groupKey,
+      data: { subscriptionId: created.id, url: created.url, scope: created.scope, kinds: created.kinds },
+    });
+    return { subscription: viewOf(created), secret };
+  }
+
+  private canSee(s: WebhookSubscriptionRecord, p: Principal): boolean {
+    if (this.isCommittee(p) || p.roles.includes('operator')) return true;
+    return s.ownerUserId === p.userId || s.userId === p.userId || (!!s.groupKey && p.groupKeys.includes(s.groupKey));
+  }
+
+  async list(p: Principal, status?: WebhookStatus[]): Promise<SubscriptionView[]> {
+    const all = this.isCommittee(p) || p.roles.includes('operator');
+    const found = await this.subscriptions.list({ status, ownerOrGroups: all ? undefined : { userId: p.userId, groupKeys: p.groupKeys } });
+    return found.map(viewOf);
+  }
+
+  /** Another's subscription is reported as missing, not forbidden: its existence is not theirs to learn. */
+  async get(id: string, p: Principal): Promise<WebhookSubscriptionRecord> {
+    const s = await this.subscriptions.findById(id);
+    if (!s || !this.canSee(s, p)) throw new NotFoundException(`webhook subscription ${id} does not exist`);
+    return s;
+  }
+
+  /** Resumes a paused subscription; what was held while it was paused is sent now, in order. */
+  async resume(id: string, p: Principal): Promise<{ subscription: SubscriptionView; released: number }> {
+    const s = await this.get(id, p);
+    if (s.status === 'disabled') throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['the subscription was deleted'] });
+    const resumed = (await this.subscriptions.resume(id))!;
+    const released = await this.deliveries.requeue({ subscriptionId: id, from: ['held'] }, this.clock.now());
+    await this.queue.enqueue(released);
+    await this.events.append({
+      type: 'webhook.resumed',
+      at: this.clock.now(),
+      actor: p.actor,
+      groupKey: s.groupKey,
+      data: { subscriptionId: id, url: s.url, released: released.length, wasPaused: s.status === 'paused' },
+    });
+    return { subscription: viewOf(resumed), released: released.length };
+  }
+
+  async remove(id: string, p: Principal): Promise<SubscriptionView> {
+    const s = await this.get(id, p);
+    if (!this.isCommittee(p) && s.ownerUserId !== p.userId) throw new ForbiddenException('only the committee or whoever created it may delete a subscription');
+    const removed = (await this.subscriptions.disable(id, this.clock.now())) ?? s;
+    await this.events.append({ type: 'webhook.deleted', at: this.clock.now(), actor: p.actor, groupKey: s.groupKey, data: { subscriptionId: id, url: s.url } });
+    return viewOf(removed);
+  }
+}

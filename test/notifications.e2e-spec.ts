@@ -1,0 +1,270 @@
+import { verifyWebhook } from '@pact/domain';
+import { EngineHarness, shortCycle } from './support/engine-harness';
+import { MailSink, WebhookReceiver } from './support/delivery-receivers';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ICALModule = require('ical.js');
+const ICAL = ICALModule.default ?? ICALModule;
+
+/**
+ * Delivery over real connections: e-mail through a real SMTP server (STARTTLS, AUTH) on
+ * loopback, webhooks to a real HTTP receiver, the calendar feed read by a real iCalendar
+ * parser; the API, worker, Redis and MongoDB-wire server are the real ones too.
+ */
+describe('notifications (e2e)', () => {
+  const sink = new MailSink();
+  const hooks = new WebhookReceiver();
+  let h: EngineHarness;
+
+  beforeAll(async () => {
+    await sink.start();
+    await hooks.start();
+    h = new EngineHarness({
+      msPerDay: 20,
+      env: { ...sink.env(), PUBLIC_URL: 'https://pact.test', NOTIFY_ATTEMPTS: '4', WEBHOOK_PAUSE_AFTER: '2' },
+    });
+    await h.start();
+    // Chairs registered up front, so each test's timing window holds only the actions it is about.
+    for (const g of ['education', 'migrant-families', 'sport', 'security']) await h.chair(g);
+    await h.tokenFor(['operator']);
+  }, 60_000);
+  afterAll(async () => {
+    await h?.stop();
+    await hooks.stop();
+    await sink.stop();
+  }, 60_000);
+
+  async function tasksOf(cycleId: string, count: number): Promise<any[]> {
+    return h.waitFor('tasks requested', async () => {
+      const res = await h.http.get(`/cycles/${cycleId}/tasks`).expect(200);
+      return res.body.length === count && res.body;
+    });
+  }
+
+  async function delivery(filter: Record<string, unknown>, status: string[] = ['delivered', 'failed', 'logged']) {
+    return h.waitFor(`delivery ${JSON.stringify(filter)} ${status.join('|')}`, async () => {
+      const d = await h.db.collection('deliveries').findOne(filter);
+      return d && status.includes(d.status) ? d : undefined;
+    });
+  }
+
+  it('e-mails each chair the request in their language, due date in their time zone, with the task link', async () => {
+    await h.http
+      .patch('/working-groups/education')
+      .send({ chair: { name: 'Anna Keller', email: 'anna.keller@education.example.de', language: 'de', timeZone: 'America/New_York' } })
+      .expect(200);
+    // The chair of migrant-families reads Italian: there are no Italian templates, so English.
+    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Mail cycle', groups: ['education', 'migrant-families'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
+    const tasks = await tasksOf(cycle.id, 2);
+    const education = tasks.find((t) => t.groupKey === 'education');
+    const families = tasks.find((t) => t.groupKey === 'migrant-families');
+
+    const [de] = await h.waitFor('German request', async () => sink.to('anna.keller@education.example.de').length > 0 && sink.to('anna.keller@education.example.de'));
+    expect(de.subject).toBe('[European Pact for Integration] Bericht angefordert: Implementation report — Integration through education');
+    expect(de.headers.get('content-language')).toBe('de');
+    expect(de.from?.value[0].address).toBe('secretariat@pact.example.eu');
+    expect(de.text).toContain('Guten Tag Anna Keller');
+    expect(de.text).toContain(`Hier einreichen: https://pact.test/tasks/${education.id}`);
+    // The due date as a New Yorker reads it, in German: weekday, day, month, year, local hour, zone.
+    const due = new Date(education.dueAt);
+    const ny = Object.fromEntries(
+      new Intl.DateTimeFormat('de', { timeZone: 'America/New_York', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })
+        .formatToParts(due)
+        .map((p) => [p.type, p.value]),
+    );
+    for (const part of [ny.weekday, `${ny.day}. ${ny.month} ${ny.year}`, `${ny.hour}:${ny.minute}`, ny.timeZoneName]) expect(de.text).toContain(part);
+    expect(ny.hour).not.toBe(String(due.getUTCHours()).padStart(2, '0'));
+
+    const [it] = await h.waitFor('Italian chair request', async () => sink.to('chair.families@pact.example.eu').length > 0 && sink.to('chair.families@pact.example.eu'));
+    expect(it.subject).toBe('[European Pact for Integration] Report requested: Implementation report — Integration through migrant families');
+    expect(it.headers.get('content-language')).toBe('en');
+    expect(it.text).toContain(`Submit it here: https://pact.test/tasks/${families.id}`);
+
+    // The delivery log shows the attempt, to the committee and to operators, not to chairs.
+    const op = h.agent(await h.tokenFor(['operator']));
+    const log = (await op.get(`/deliveries?taskId=${education.id}&channel=email`).expect(200)).body;
+    expect(log.items).toHaveLength(1);
+    expect(log.items[0]).toMatchObject({ kind: 'task-requested', recipient: 'anna.keller@education.example.de', status: 'delivered', message: { language: 'de' } });
+    expect(log.items[0].attempts).toEqual([expect.objectContaining({ n: 1, status: 'delivered', code: 250, willRetry: false })]);
+    await (await h.chair('education')).get('/deliveries').expect(403);
+    await h.agent().get('/deliveries').expect(401);
+  }, 60_000);
+
+  it('a refused address fails at once in the log, and the cycle goes on', async () => {
+    await h.http.patch('/working-groups/sport').send({ chair: { name: 'No One', email: 'bounce@sport.example.org', language: 'en' } }).expect(200);
+    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Bounce cycle', groups: ['sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
+    const [task] = await tasksOf(cycle.id, 1);
+    const d = await delivery({ taskId: task.id, channel: 'email', kind: 'task-requested' }, ['failed']);
+    // 550 is final: one attempt, no retries.
+    expect(d.attempts).toHaveLength(1);
+    expect(d.attempts[0]).toMatchObject({ status: 'failed', code: 550, willRetry: false });
+    expect(d.lastError).toContain('mailbox unavailable');
+    expect((await h.http.get(`/tasks/${task.id}`).expect(200)).body.task.status).toBe('open');
+    // Committee can retry it once the address is fixed; the old attempt stays in the log.
+    const retried = (await h.http.post(`/deliveries/${d._id}/retry`).expect(202)).body;
+    expect(['queued', 'failed']).toContain(retried.status);
+    await h.http.post(`/deliveries/${d._id}/retry`).then((r) => expect([202, 409]).toContain(r.status));
+  }, 60_000);
+
+  it('webhooks are signed, retried after failures, and verifiable by the receiver', async () => {
+    const chair = await h.chair('education');
+    hooks.answer('/flaky', [503, 503, 200]);
+    hooks.answer('/gone', 410);
+    const created = (await chair.post('/webhooks').send({ url: hooks.url('/flaky'), scope: 'group', groupKey: 'education', kinds: ['extended'] }).expect(201)).body;
+    expect(created.secret).toMatch(/^whsec_/);
+    expect(created.subscription).not.toHaveProperty('secret');
+    const gone = (await chair.post('/webhooks').send({ url: hooks.url('/gone'), scope: 'user', kinds: ['extended'] }).expect(201)).body;
+
+    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Hook cycle', groups: ['education'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
+    const [task] = await tasksOf(cycle.id, 1);
+    const newDue = new Date(new Date(task.dueAt).getTime() + 10 * 86_400_000).toISOString();
+    await h.http.post(`/tasks/${task.id}/extensions`).send({ dueAt: newDue, reason: 'Elections in the region' }).expect(201);
+
+    const d = await delivery({ taskId: task.id, channel: 'webhook', subscriptionId: created.subscription.id });
+    expect(d.status).toBe('delivered');
+    expect(d.attempts.map((a: any) => [a.status, a.code, a.willRetry])).toEqual([
+      ['failed', 503, true],
+      ['failed', 503, true],
+      ['delivered', 200, false],
+    ]);
+    const calls = hooks.at('/flaky');
+    expect(calls).toHaveLength(3);
+    expect(new Set(calls.map((c) => c.headers['x-pact-delivery']))).toEqual(new Set([d._id]));
+    const last = calls[2];
+    expect(last.headers['x-pact-event']).toBe('extended');
+    expect(verifyWebhook({ secret: created.secret, signature: last.headers['x-pact-signature'] as string, timestamp: last.headers['x-pact-timestamp'] as string, rawBody: last.body })).toEqual({ ok: true });
+    expect(verifyWebhook({ secret: gone.secret, signature: last.headers['x-pact-signature'] as string, timestamp: last.headers['x-pact-timestamp'] as string, rawBody: last.body }).ok).toBe(false);
+    const event = JSON.parse(last.body);
+    expect(event).toMatchObject({ id: d._id, type: 'extended', cycle: { id: cycle.id, name: 'Hook cycle' }, task: { id: task.id, groupKey: 'education', dueAt: newDue, url: `https://pact.test/tasks/${task.id}` }, data: { reason: 'Elections in the region', previousDueAt: task.dueAt } });
+
+    // 410 is a refusal for good: one attempt, counted against the subscription, no retry.
+    const refused = await delivery({ taskId: task.id, channel: 'webhook', subscriptionId: gone.subscription.id });
+    expect(refused.status).toBe('failed');
+    expect(refused.attempts).toHaveLength(1);
+    const view = (await chair.get(`/webhooks/${gone.subscription.id}`).expect(200)).body;
+    expect(view).toMatchObject({ status: 'active', consecutiveFailures: 1, lastError: 'webhook: the receiver answered 410' });
+    // Other chairs do not see it.
+    await (await h.chair('sport')).get(`/webhooks/${gone.subscription.id}`).expect(404);
+  }, 60_000);
+
+  it('a subscription that keeps failing is paused, shown to operators, and sends what it held when resumed', async () => {
+    hooks.answer('/down', 500);
+    const sub = (await h.http.post('/webhooks').send({ url: hooks.url('/down'), scope: 'network', kinds: ['extended'] }).expect(201)).body;
+    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Pause cycle', groups: ['security', 'migrant-families', 'sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
+    const tasks = await tasksOf(cycle.id, 3);
+    const extend = (t: any) => h.http.post(`/tasks/${t.id}/extensions`).send({ dueAt: new Date(new Date(t.dueAt).getTime() + 5 * 86_400_000).toISOString(), reason: 'More time' });
+
+    // Two deliveries fail all four attempts: the subscription pauses (WEBHOOK_PAUSE_AFTER=2).
+    await extend(tasks[0]).expect(201);
+    await delivery({ taskId: tasks[0].id, subscriptionId: sub.subscription.id }, ['failed']);
+    await extend(tasks[1]).expect(201);
+    await delivery({ taskId: tasks[1].id, subscriptionId: sub.subscription.id }, ['failed']);
+    const op = h.agent(await h.tokenFor(['operator']));
+    const paused = await h.waitFor('paused', async () => (await op.get('/webhooks?status=paused').expect(200)).body.find((s: any) => s.id === sub.subscription.id));
+    expect(paused.pausedReason).toContain('2 deliveries in a row failed');
+    expect(paused).not.toHaveProperty('secret');
+    expect(hooks.at('/down')).toHaveLength(8);
+
+    // While paused, new deliveries are held (not attempted, not lost); the state change happened regardless.
+    const third = (await extend(tasks[2]).expect(201)).body;
+    expect(third.dueVersion).toBe(1);
+    const held = await delivery({ taskId: tasks[2].id, subscriptionId: sub.subscription.id }, ['held']);
+    expect(held.attempts).toHaveLength(0);
+    expect(hooks.at('/down')).toHaveLength(8);
+    expect((await h.db.collection('events').findOne({ type: 'webhook.paused' }))?.data.subscriptionId).toBe(sub.subscription.id);
+
+    // The receiver is fixed; an operator resumes: the held delivery goes out.
+    hooks.answer('/down', 200);
+    const resumed = (await op.post(`/webhooks/${sub.subscription.id}/resume`).expect(201)).body;
+    expect(resumed).toMatchObject({ subscription: { status: 'active', consecutiveFailures: 0 }, released: 1 });
+    const sent = await delivery({ _id: held._id }, ['delivered']);
+    expect(sent.attempts).toHaveLength(1);
+    expect(JSON.parse(hooks.at('/down').at(-1)!.body).task.id).toBe(tasks[2].id);
+  }, 90_000);
+
+  it('each chair has a private iCalendar feed of open deadlines with alarms, updated on extension', async () => {
+    const chair = await h.chair('migrant-families');
+    const issued = (await chair.post('/me/calendar').expect(201)).body;
+    expect(issued.url).toMatch(/^https:\/\/pact\.test\/calendar\/cal_[A-Za-z0-9_-]{32}\.ics$/);
+    const path = new URL(issued.url).pathname;
+    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Calendar cycle', groups: ['migrant-families'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24, reminders: [30, 7] })).expect(201)).body;
+    const [task] = await tasksOf(cycle.id, 1);
+
+    const read = async () => {
+      const res = await h.agent().get(path).expect(200);
+      expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
+      const cal = new ICAL.Component(ICAL.parse(res.text));
+      const vevent = cal.getAllSubcomponents('vevent').find((v: any) => v.getFirstPropertyValue('uid') === `task-${task.id}@pact-monitoring`);
+      return { cal, vevent, event: vevent && new ICAL.Event(vevent) };
+    };
+    const first = await read();
+    expect(first.cal.getFirstPropertyValue('version')).toBe('2.0');
+    expect(first.event.startDate.toJSDate().toISOString()).toBe(new Date(task.dueAt).toISOString());
+    expect(first.event.sequence).toBe(0);
+    expect(first.event.summary).toContain('Integration through migrant families');
+    expect(first.vevent.getFirstPropertyValue('url')).toBe(`https://pact.test/tasks/${task.id}`);
+    const triggers = first.vevent.getAllSubcomponents('valarm').map((a: any) => a.getFirstPropertyValue('trigger').toSeconds() / 86_400);
+    expect(triggers.sort((a: number, b: number) => a - b)).toEqual([-30, -7]);
+
+    const newDue = new Date(new Date(task.dueAt).getTime() + 21 * 86_400_000).toISOString();
+    await h.http.post(`/tasks/${task.id}/extensions`).send({ dueAt: newDue, reason: 'Summer break' }).expect(201);
+    const second = await read();
+    expect(second.event.startDate.toJSDate().toISOString()).toBe(newDue);
+    expect(second.event.sequence).toBe(1);
+    expect(second.event.description).toContain('Extended from');
+
+    // A new URL revokes the old one; wrong tokens look the same as revoked ones.
+    const again = (await chair.post('/me/calendar').expect(201)).body;
+    await h.agent().get(path).expect(404);
+    await h.agent().get(new URL(again.url).pathname).expect(200);
+    await h.agent().get('/calendar/cal_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics').expect(404);
+    await h.agent().get('/calendar/not-a-token').expect(404);
+    await h.agent(await h.tokenFor(['operator'])).post('/me/calendar').expect(403);
+  }, 60_000);
+
+  it('level 2 reaches the steering committee as one summary of everything overdue in the cycle', async () => {
+    const before = sink.to('steering-committee@pact.example.eu').length;
+    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Summary cycle', groups: ['security', 'migrant-families', 'sport'], dueAfterDays: 30, compileAfterDays: 400, lengthMonths: 24 })).expect(201)).body;
+    await tasksOf(cycle.id, 3);
+    const summaries = await h.waitFor('summary e-mail', async () => {
+      const mails = sink.to('steering-committee@pact.example.eu').slice(before).filter((m) => m.subject?.includes('Summary cycle'));
+      return mails.length > 0 && mails;
+    });
+    // Give stragglers time: there must be no second summary and no per-task committee e-mail.
+    await new Promise((r) => setTimeout(r, 2000));
+    const committeeMails = sink.to('steering-committee@pact.example.eu').slice(before).filter((m) => m.subject?.includes('Summary cycle'));
+    expect(committeeMails).toHaveLength(1);
+    const [summary] = summaries;
+    expect(summary.subject).toBe('[European Pact for Integration] Summary cycle: 3 reports escalated, 3 overdue');
+    for (const field of ['Migration, integration and security', 'Integration through migrant families', 'Integration through sport']) {
+      expect(summary.text).toMatch(new RegExp(`\\* ${field}[^\\n]*\\(level 2\\)`));
+    }
+    const deliveries = await h.db.collection('deliveries').find({ cycleId: cycle.id, kind: 'escalation-summary' }).toArray();
+    expect(deliveries).toHaveLength(1);
+    // The chairs heard first, each in their own e-mail (level 1).
+    const level1 = await h.db.collection('deliveries').find({ cycleId: cycle.id, kind: 'escalated', channel: 'email' }).toArray();
+    expect(level1.map((d) => d.recipient).sort()).toEqual(['bounce@sport.example.org', 'chair.families@pact.example.eu', 'chair.security@pact.example.eu']);
+  }, 90_000);
+
+  it('refuses bad subscriptions with a 4xx naming the problem, and creates nothing', async () => {
+    const before = await h.db.collection('webhook_subscriptions').countDocuments();
+    const chair = await h.chair('education');
+    const bad = async (agent: any, body: unknown, status: number, says: string) => {
+      const res = await agent.post('/webhooks').send(body);
+      expect(res.status).toBe(status);
+      expect(JSON.stringify(res.body)).toContain(says);
+    };
+    await bad(h.http, { url: 'ftp://example.org/x', scope: 'network' }, 400, 'url must be an http(s) URL');
+    await bad(h.http, { url: hooks.url('/x'), scope: 'everything' }, 400, 'scope');
+    await bad(h.http, { url: hooks.url('/x'), scope: 'network', extra: 1 }, 400, 'extra');
+    await bad(h.http, { url: hooks.url('/x'), scope: 'network', kinds: ['gossip'] }, 400, 'kinds');
+    await bad(h.http, { url: hooks.url('/x'), scope: 'group', groupKey: { $ne: 'x' } }, 400, '$ne');
+    await bad(h.http, { url: hooks.url('/x'), scope: 'group' }, 400, 'groupKey: required');
+    await bad(h.http, { url: hooks.url('/x'), scope: 'group', groupKey: 'no-such-group' }, 400, 'no working group');
+    await bad(chair, { url: hooks.url('/x'), scope: 'network' }, 403, 'committee');
+    await bad(chair, { url: hooks.url('/x'), scope: 'group', groupKey: 'sport' }, 403, 'sport');
+    await bad(h.agent(await h.tokenFor(['operator'])), { url: hooks.url('/x'), scope: 'network' }, 403, 'Forbidden');
+    expect(await h.db.collection('webhook_subscriptions').countDocuments()).toBe(before);
+    await h.http.get('/deliveries?status=lost').expect(400);
+  }, 30_000);
+});

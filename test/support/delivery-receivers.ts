@@ -1,0 +1,118 @@
+import { createServer, IncomingMessage, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { simpleParser, ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+/**
+ * A real SMTP server on loopback (STARTTLS with smtp-server's own certificate, AUTH required),
+ * keeping every message it accepts, parsed. Recipients containing "bounce" are refused with 550.
+ */
+export class MailSink {
+  readonly messages: ParsedMail[] = [];
+  readonly user = 'pact';
+  readonly password = 'smtp-secret';
+  private server!: SMTPServer;
+  port = 0;
+
+  async start(): Promise<this> {
+    this.server = new SMTPServer({
+      secure: false,
+      logger: false,
+      authMethods: ['PLAIN', 'LOGIN'],
+      onAuth: (auth, _session, cb) =>
+        auth.username === this.user && auth.password === this.password ? cb(null, { user: auth.username }) : cb(new Error('Invalid username or password')),
+      onRcptTo: (address, _session, cb) => {
+        if (address.address.includes('bounce')) {
+          const err = new Error('5.1.1 mailbox unavailable') as Error & { responseCode: number };
+          err.responseCode = 550;
+          return cb(err);
+        }
+        cb();
+      },
+      onData: (stream, _session, cb) => {
+        simpleParser(stream)
+          .then((mail) => {
+            this.messages.push(mail);
+            cb();
+          })
+          .catch(cb);
+      },
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
+    this.port = (this.server.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  env(): Record<string, string> {
+    return {
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(this.port),
+      SMTP_SECURE: 'false',
+      SMTP_REQUIRE_TLS: 'true',
+      SMTP_TLS_VERIFY: 'false',
+      SMTP_USER: this.user,
+      SMTP_PASSWORD: this.password,
+      SMTP_FROM: 'Pact secretariat <secretariat@pact.example.eu>',
+    };
+  }
+
+  to(address: string): ParsedMail[] {
+    return this.messages.filter((m) => {
+      const to = Array.isArray(m.to) ? m.to : m.to ? [m.to] : [];
+      return to.some((t) => t.value.some((v) => v.address === address));
+    });
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+export interface ReceivedHook {
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+  status: number;
+}
+
+/** An HTTP receiver whose answer per path is set by the test: a fixed status, or a list consumed in order. */
+export class WebhookReceiver {
+  readonly received: ReceivedHook[] = [];
+  private readonly plans = new Map<string, number[] | number>();
+  private server!: Server;
+  port = 0;
+
+  answer(path: string, statuses: number[] | number): void {
+    this.plans.set(path, Array.isArray(statuses) ? [...statuses] : statuses);
+  }
+
+  url(path: string): string {
+    return `http://127.0.0.1:${this.port}${path}`;
+  }
+
+  at(path: string): ReceivedHook[] {
+    return this.received.filter((r) => r.path === path);
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const path = req.url ?? '/';
+        const plan = this.plans.get(path) ?? 200;
+        const status = Array.isArray(plan) ? (plan.length > 1 ? plan.shift()! : (plan[0] ?? 200)) : plan;
+        this.received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status });
+        res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'no');
+      });
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  stop(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
