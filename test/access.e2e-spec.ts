@@ -46,6 +46,11 @@ describe('access control (e2e)', () => {
     { what: 'GET /users', call: (a) => a.get('/users'), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 200 } },
     { what: 'GET /me', call: (a) => a.get('/me'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
     { what: 'GET /me/tasks', call: (a) => a.get('/me/tasks'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
+    { what: 'POST /webhooks (group education)', call: (a) => a.post('/webhooks').send({ url: 'http://127.0.0.1:9/hook', scope: 'group', groupKey: 'education' }), expect: { none: 401, committee: 201, chair: 201, otherChair: 403, operator: 403 } },
+    { what: 'POST /webhooks (network)', call: (a) => a.post('/webhooks').send({ url: 'http://127.0.0.1:9/hook', scope: 'network' }), expect: { none: 401, committee: 201, chair: 403, otherChair: 403, operator: 403 } },
+    { what: 'GET /webhooks', call: (a) => a.get('/webhooks'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
+    { what: 'GET /deliveries', call: (a) => a.get('/deliveries'), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 200 } },
+    { what: 'POST /me/calendar', call: (a) => a.post('/me/calendar'), expect: { none: 401, committee: 403, chair: 201, otherChair: 201, operator: 403 } },
   ];
   const cases = rows.flatMap((r) => (Object.keys(r.expect) as Who[]).map((who) => ({ what: r.what, who, status: r.expect[who], call: r.call })));
 
@@ -110,7 +115,7 @@ describe('access control (e2e)', () => {
     await h.agent().get('/admin/queues').set('Authorization', `Basic ${basic}`).expect(200);
     await h.agent().get('/admin/queues').set('Authorization', `Basic ${Buffer.from('x:pact_wrong').toString('base64')}`).expect(401);
     const api = await as.operator.get('/admin/queues/api/queues').expect(200);
-    expect(api.body.queues.map((q: any) => q.name).sort()).toEqual(['cycles', 'deadlines', 'maintenance']);
+    expect(api.body.queues.map((q: any) => q.name).sort()).toEqual(['cycles', 'deadlines', 'maintenance', 'notifications']);
     await as.none.get('/admin/queues/api/queues').expect(401);
     await as.chair.get('/admin/queues/api/queues').expect(403);
     // Operators may retry and clean; nobody else reaches those actions.

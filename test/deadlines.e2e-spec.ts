@@ -75,7 +75,10 @@ describe('deadlines (e2e)', () => {
     const notified = await h.events(cycleId, 'notification.queued');
     const level1 = notified.find((n) => n.data.kind === 'escalated' && n.data.level === 1);
     expect(level1.data.to).toEqual(['chair.security@pact.example.eu']);
-    const level2 = notified.find((n) => n.data.kind === 'escalated' && n.data.level === 2);
+    // Queued right after the escalation's event: wait for it rather than race it.
+    const level2 = await h.waitFor('level-2 notification', async () =>
+      (await h.events(cycleId, 'notification.queued')).find((n) => n.data.kind === 'escalated' && n.data.level === 2),
+    );
     expect(level2.data.to).toEqual([]);
     const summary = await h.waitFor('committee summary', async () => (await h.events(cycleId, 'notification.queued')).find((n) => n.data.kind === 'escalation-summary'));
     expect(summary.data.to).toEqual(['steering-committee@pact.example.eu']);

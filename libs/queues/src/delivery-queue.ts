@@ -38,6 +38,8 @@ export class DeliveryQueue {
    */
   async scheduleCommitteeSummary(id: string, cycleId: string): Promise<void> {
     const wait = Number(this.config.get('COMMITTEE_SUMMARY_WAIT_MS'));
-    await this.deadlines.add(JOB.CommitteeSummary, { cycleId } satisfies CommitteeSummaryJob, { jobId: id, delay: wait });
+    // A failed run must not keep its id taken (that would block the cycle's later summaries);
+    // what it did not report stays unclaimed and the reconciler schedules it again.
+    await this.deadlines.add(JOB.CommitteeSummary, { cycleId } satisfies CommitteeSummaryJob, { jobId: id, delay: wait, removeOnFail: true });
   }
 }

@@ -62,8 +62,12 @@ export const jobId = {
   compile: (cycleId: string, milestoneKey: string) => `compile-${cycleId}-${milestoneKey}`,
   /** A new round (a manual retry, a resumed subscription) gets a new job: the old one may be kept as failed. */
   deliver: (deliveryId: string, round: number) => `${deliveryId}-r${round}`,
-  committeeSummary: (taskId: string, dueVersion: number) => `summary-${taskId}-v${dueVersion}`,
-  committeeSummaryCatchUp: (cycleId: string) => `summary-catchup-${cycleId}`,
+  /**
+   * One pending summary per cycle: escalations arriving while it waits join it (the add is
+   * ignored), so summary runs of one cycle never overlap. Completed jobs are removed, so the
+   * next escalation after a run schedules the next summary.
+   */
+  committeeSummary: (cycleId: string) => `summary-${cycleId}`,
 };
 
 export const RECONCILE_SCHEDULER_ID = 'reconcile-timers';

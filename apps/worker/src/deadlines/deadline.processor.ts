@@ -33,7 +33,8 @@ export class DeadlineProcessor extends LoggedWorkerHost {
   /** Escalations of the same moment still in flight: the run steps back a second and looks again. */
   private async summarise(job: Job<CommitteeSummaryJob>, token?: string): Promise<{ summary: string }> {
     const waits = job.data.waits ?? 0;
-    const outcome = await this.summaries.summarise(job.data.cycleId, job.id!, waits);
+    // The job id is reused by the cycle's next summary; id and creation time name this run.
+    const outcome = await this.summaries.summarise(job.data.cycleId, `${job.id}-${job.timestamp}`, waits);
     if (outcome === 'wait' && token) {
       await job.updateData({ ...job.data, waits: waits + 1 });
       await job.moveToDelayed(Date.now() + 1000, token);

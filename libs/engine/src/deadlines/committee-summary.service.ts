@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { addDays, Clock, daysBetween, EscalationPolicy, OverdueItem } from '@pact/domain';
 import { CycleRecord, CycleRepository, EventRepository, TaskRepository, WorkingGroupRepository } from '@pact/persistence';
 import { CLOCK } from '@pact/queues';
+import { createHash } from 'node:crypto';
 import { NotificationService } from '../notifications/notification.service';
 
 export type SummaryOutcome = 'sent' | 'nothing-new' | 'wait';
@@ -11,8 +12,9 @@ export const MAX_SUMMARY_WAITS = 30;
 
 /**
  * Level-2 escalation reaches the steering committee as one message per cycle listing everything
- * overdue, not one message per task. Each committee escalation schedules a run; the first run
- * claims every unreported escalation of the cycle, later runs find nothing new and send nothing.
+ * overdue, not one message per task. Each committee escalation asks for the cycle's one pending
+ * summary run (a single job id per cycle, so runs never overlap); the run claims every
+ * unreported escalation of the cycle and sends them in one message.
  */
 @Injectable()
 export class CommitteeSummaryService {
@@ -82,7 +84,8 @@ export class CommitteeSummaryService {
         cycleName: cycle.name,
         details: { items, newlyEscalated: claimed.length },
       },
-      `summary-${runId}`,
+      // Keyed by what it reports: were a run ever repeated on the same escalations, it would name the same deliveries.
+      `summary-${cycleId}-${createHash('sha256').update(claimed.map((t) => `${t.id}-v${t.dueVersion}`).sort().join(',')).digest('hex').slice(0, 24)}`,
     );
     this.logger.log(`${cycle.name}: escalation summary to the committee (${claimed.length} new, ${overdue.length} overdue)`);
     return 'sent';

@@ -180,7 +180,7 @@ export class DeadlineService {
       },
       key,
     );
-    if (target === 'committee') await this.queue.scheduleCommitteeSummary(jobId.committeeSummary(task.id, task.dueVersion), task.cycleId);
+    if (target === 'committee') await this.queue.scheduleCommitteeSummary(jobId.committeeSummary(task.cycleId), task.cycleId);
   }
 
   /** The committee moves a deadline; every pending timer of the task moves with it. */

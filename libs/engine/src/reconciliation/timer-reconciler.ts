@@ -81,7 +81,7 @@ export class TimerReconciler {
     await this.deliveryQueue.enqueue(queued);
     result.deliveries = queued.length;
     for (const cycleId of await this.summaries.cyclesOwingSummary()) {
-      await this.deliveryQueue.scheduleCommitteeSummary(jobId.committeeSummaryCatchUp(cycleId), cycleId);
+      await this.deliveryQueue.scheduleCommitteeSummary(jobId.committeeSummary(cycleId), cycleId);
       result.committeeSummaries++;
     }
     this.logger.debug(`reconciled at ${this.clock.now().toISOString()}: ${JSON.stringify(result)}`);
