@@ -1,6 +1,6 @@
 import { verifyWebhook } from '@pact/domain';
 import { EngineHarness, shortCycle } from './support/engine-harness';
-import { MailSink, WebhookReceiver } from './support/delivery-receivers';
+import { MailSink, WebhookReceiver } from '../apps/demo/src/delivery-sinks';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ICALModule = require('ical.js');

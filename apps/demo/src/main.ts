@@ -4,8 +4,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { verifyWebhook } from '@pact/domain';
 import { ApiClient } from './api-client';
 import { ChairBehaviour, ChairSimulator, IndicatorDef } from './chair-simulator';
+import { MailSink, WebhookReceiver } from './delivery-sinks';
 import { summariseReport } from './report-summary';
 
 /**
@@ -71,6 +73,9 @@ async function main(): Promise<void> {
   const uri = new URL(process.env.MONGODB_URI);
   uri.pathname = `/pact_demo_${wall}`;
   const anchorSim = new Date('2027-01-01T00:00:00.000Z');
+  // Real delivery to local receivers: e-mail over SMTP into an outbox folder, webhooks to an HTTP endpoint.
+  const mail = await new MailSink(join(logs, 'outbox')).start();
+  const hooks = await new WebhookReceiver().start();
   const env = {
     ...process.env,
     MONGODB_URI: uri.toString(),
@@ -87,6 +92,11 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'log',
     NO_COLOR: '1',
     PACT_CONFIG: join(ROOT, 'config', 'pact.yaml'),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    ...mail.env(),
+    NOTIFY_BACKOFF_MS: '200',
+    NOTIFY_RATE_MAX: '200',
+    COMMITTEE_SUMMARY_WAIT_MS: '1500',
   };
   const children: ChildProcess[] = [];
   const start = (name: string, file: string) => {
@@ -125,6 +135,9 @@ async function main(): Promise<void> {
     const user = await api.post('/users', { name: g.chair.name, email: g.chair.email, roles: ['chair'], groupKeys: [g.key] });
     tokens[`chair:${g.key}`] = (await api.post(`/users/${user.id}/tokens`, { name: 'demo', expiresInDays: 1 })).token;
   }
+
+  // The secretariat's own system listens to the committee's events through a signed webhook.
+  const hook = await api.post('/webhooks', { url: hooks.url('/secretariat'), scope: 'network', kinds: ['escalation-summary', 'extended', 'report-compiled'], description: 'secretariat tracker' });
 
   const config = parse(readFileSync(env.PACT_CONFIG, 'utf8'));
   const indicatorDefs: Record<string, IndicatorDef[]> = config.templates[0].indicatorsByGroup;
@@ -197,8 +210,34 @@ async function main(): Promise<void> {
   const html = await api.request('GET', `/cycles/${cycle.id}/report?milestone=final&format=html`);
   writeFileSync(page, String(html.body ?? ''));
   console.log(`\nThe full report: ${page} (a standalone page with charts; JSON beside it: ${file})`);
+
+  // What people received: the delivery log, the e-mails in the outbox, the webhook calls checked as a receiver would.
+  await sleep(2000);
+  const deliveryLog = await api.get('/deliveries?limit=1');
+  const byKind = new Map<string, number>();
+  const byLanguage = new Map<string, number>();
+  for (const m of mail.messages) {
+    const kind = String(m.headers.get('x-pact-kind') ?? '?');
+    byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+    const lang = String(m.headers.get('content-language') ?? '?');
+    byLanguage.set(lang, (byLanguage.get(lang) ?? 0) + 1);
+  }
+  const list = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+  const calls = hooks.at('/secretariat');
+  const verified = calls.filter((c) =>
+    verifyWebhook({ secret: hook.secret, signature: String(c.headers['x-pact-signature']), timestamp: String(c.headers['x-pact-timestamp']), rawBody: c.body, nowSeconds: c.receivedAt }).ok,
+  );
+  console.log(`\nDeliveries (${JSON.stringify(deliveryLog.byStatus)}):`);
+  console.log(`  ${mail.messages.length} e-mails through SMTP — ${list(byKind)}; languages: ${list(byLanguage)}; in ${join(logs, 'outbox')}`);
+  console.log(`  ${calls.length} webhook calls to the secretariat, ${verified.length} with a valid signature`);
+  // The chair who never submitted still has the overdue report in their calendar.
+  const calendar = await api.request('POST', '/me/calendar', undefined, 'chair:development-cooperation');
+  const feed = await api.request('GET', new URL((calendar.body as { url: string }).url).pathname);
+  writeFileSync(join(logs, 'calendar-development-cooperation.ics'), String(feed.body ?? ''));
+  console.log(`  a chair's private calendar feed: ${join(logs, 'calendar-development-cooperation.ics')}`);
   console.log(`Done in ${Math.round((Date.now() - wall) / 1000)} s of wall time.`);
   stopAll();
+  await Promise.all([mail.stop(), hooks.stop()]);
 }
 
 main().then(

@@ -1,11 +1,17 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { simpleParser, ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 /**
- * A real SMTP server on loopback (STARTTLS with smtp-server's own certificate, AUTH required),
- * keeping every message it accepts, parsed. Recipients containing "bounce" are refused with 550.
+ * Local receivers for what the engine delivers, used by the demo and the end-to-end tests:
+ * nothing leaves the machine, yet the engine talks real SMTP and real HTTP to them.
+ *
+ * MailSink: an SMTP server on loopback (STARTTLS with smtp-server's own certificate, AUTH
+ * required), keeping every message it accepts, parsed, and optionally writing each as an .eml
+ * file. Recipients containing "bounce" are refused with 550.
  */
 export class MailSink {
   readonly messages: ParsedMail[] = [];
@@ -13,6 +19,10 @@ export class MailSink {
   readonly password = 'smtp-secret';
   private server!: SMTPServer;
   port = 0;
+
+  constructor(private readonly outbox?: string) {
+    if (outbox) mkdirSync(outbox, { recursive: true });
+  }
 
   async start(): Promise<this> {
     this.server = new SMTPServer({
@@ -30,12 +40,18 @@ export class MailSink {
         cb();
       },
       onData: (stream, _session, cb) => {
-        simpleParser(stream)
-          .then((mail) => {
-            this.messages.push(mail);
-            cb();
-          })
-          .catch(cb);
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          simpleParser(raw)
+            .then((mail) => {
+              this.messages.push(mail);
+              if (this.outbox) writeFileSync(join(this.outbox, `${String(this.messages.length).padStart(4, '0')}.eml`), raw);
+              cb();
+            })
+            .catch(cb);
+        });
       },
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
@@ -73,6 +89,8 @@ export interface ReceivedHook {
   headers: IncomingMessage['headers'];
   body: string;
   status: number;
+  /** Unix seconds at receipt: what a receiver checks the signature's timestamp against. */
+  receivedAt: number;
 }
 
 /** An HTTP receiver whose answer per path is set by the test: a fixed status, or a list consumed in order. */
@@ -102,7 +120,7 @@ export class WebhookReceiver {
         const path = req.url ?? '/';
         const plan = this.plans.get(path) ?? 200;
         const status = Array.isArray(plan) ? (plan.length > 1 ? plan.shift()! : (plan[0] ?? 200)) : plan;
-        this.received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status });
+        this.received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status, receivedAt: Math.floor(Date.now() / 1000) });
         res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'no');
       });
     });
