@@ -246,6 +246,23 @@ describe('notifications (e2e)', () => {
     expect(level1.map((d) => d.recipient).sort()).toEqual(['bounce@sport.example.org', 'chair.families@pact.example.eu', 'chair.security@pact.example.eu']);
   }, 90_000);
 
+  it('a delivery whose job Redis lost is still made: the reconciler queues it again from MongoDB', async () => {
+    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Flush cycle', groups: ['security'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
+    const [task] = await tasksOf(cycle.id, 1);
+    await delivery({ taskId: task.id, kind: 'task-requested', channel: 'email' });
+    // No worker: the extension's e-mail is stored and queued, then Redis loses everything.
+    await h.stopWorker();
+    await h.http.post(`/tasks/${task.id}/extensions`).send({ dueAt: new Date(new Date(task.dueAt).getTime() + 3 * 86_400_000).toISOString(), reason: 'Flush' }).expect(201);
+    const queued = await delivery({ taskId: task.id, kind: 'extended', channel: 'email' }, ['queued']);
+    expect(await h.wipeRedis()).toBeGreaterThan(0);
+    await h.startWorker();
+    const sent = await delivery({ _id: queued._id }, ['delivered']);
+    expect(sent.attempts).toHaveLength(1);
+    const mails = sink.to('chair.security@pact.example.eu').filter((m) => m.headers.get('x-pact-delivery') === String(queued._id));
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toContain('Neues Fälligkeitsdatum');
+  }, 60_000);
+
   it('refuses bad subscriptions with a 4xx naming the problem, and creates nothing', async () => {
     const before = await h.db.collection('webhook_subscriptions').countDocuments();
     const chair = await h.chair('education');
