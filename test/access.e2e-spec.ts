@@ -174,7 +174,7 @@ describe('access control (e2e)', () => {
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
 
     const doc = (await h.agent().get('/docs-json').expect(200)).body;
-    for (const path of ['/cycles', '/cycles/{id}', '/cycles/{id}/cancel', '/cycles/{id}/report', '/tasks/{id}', '/tasks/{id}/submissions', '/tasks/{id}/extensions', '/working-groups/{key}', '/users', '/me/tasks']) {
+    for (const path of ['/cycles', '/cycles/{id}', '/cycles/{id}/cancel', '/cycles/{id}/report', '/tasks/{id}', '/tasks/{id}/submissions', '/tasks/{id}/extensions', '/working-groups/{key}', '/users', '/me/tasks', '/webhooks', '/webhooks/{id}/resume', '/deliveries', '/deliveries/{id}/retry', '/me/calendar']) {
       expect(doc.paths).toHaveProperty([path]);
     }
     const create = doc.components.schemas.CreateCycleDto;
@@ -182,6 +182,7 @@ describe('access control (e2e)', () => {
     expect(create.required).toEqual(expect.arrayContaining(['name', 'start']));
     expect(doc.components.schemas.MeasureDto.properties.status.enum).toEqual(['not-started', 'planned', 'in-progress', 'implemented', 'discontinued']);
     expect(doc.paths['/cycles'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/CreateCycleDto');
+    expect(doc.components.schemas.CreateWebhookDto.properties.scope.enum).toEqual(['group', 'user', 'network']);
     expect((await h.agent().get('/docs').expect(200)).text).toMatch(/swagger/i);
   });
 });

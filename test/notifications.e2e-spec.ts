@@ -21,7 +21,7 @@ describe('notifications (e2e)', () => {
     await hooks.start();
     h = new EngineHarness({
       msPerDay: 20,
-      env: { ...sink.env(), PUBLIC_URL: 'https://pact.test', NOTIFY_ATTEMPTS: '4', WEBHOOK_PAUSE_AFTER: '2' },
+      env: { ...sink.env(), PUBLIC_URL: 'https://pact.test', NOTIFY_ATTEMPTS: '4', WEBHOOK_PAUSE_AFTER: '2', WEBHOOK_TIMEOUT_MS: '1000' },
     });
     await h.start();
     // Chairs registered up front, so each test's timing window holds only the actions it is about.
@@ -145,6 +145,21 @@ describe('notifications (e2e)', () => {
     expect(view).toMatchObject({ status: 'active', consecutiveFailures: 1, lastError: 'webhook: the receiver answered 410' });
     // Other chairs do not see it.
     await (await h.chair('sport')).get(`/webhooks/${gone.subscription.id}`).expect(404);
+  }, 60_000);
+
+  it('a receiver that does not answer in time counts as a failed attempt and is tried again', async () => {
+    hooks.answer('/slow', 200);
+    hooks.delay('/slow', [3000]);
+    const sub = (await h.http.post('/webhooks').send({ url: hooks.url('/slow'), scope: 'group', groupKey: 'sport', kinds: ['extended'] }).expect(201)).body;
+    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Slow cycle', groups: ['sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
+    const [task] = await tasksOf(cycle.id, 1);
+    await h.http.post(`/tasks/${task.id}/extensions`).send({ dueAt: new Date(new Date(task.dueAt).getTime() + 2 * 86_400_000).toISOString(), reason: 'Slow' }).expect(201);
+    const d = await delivery({ taskId: task.id, subscriptionId: sub.subscription.id }, ['delivered']);
+    expect(d.attempts.map((a: any) => [a.status, a.willRetry])).toEqual([
+      ['failed', true],
+      ['delivered', false],
+    ]);
+    expect(d.attempts[0].error).toBe('webhook: no answer within 1000 ms');
   }, 60_000);
 
   it('a subscription that keeps failing is paused, shown to operators, and sends what it held when resumed', async () => {

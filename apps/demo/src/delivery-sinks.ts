@@ -97,11 +97,17 @@ export interface ReceivedHook {
 export class WebhookReceiver {
   readonly received: ReceivedHook[] = [];
   private readonly plans = new Map<string, number[] | number>();
+  private readonly delays = new Map<string, number[]>();
   private server!: Server;
   port = 0;
 
   answer(path: string, statuses: number[] | number): void {
     this.plans.set(path, Array.isArray(statuses) ? [...statuses] : statuses);
+  }
+
+  /** The next answers on `path` come only after these delays (ms), one per request. */
+  delay(path: string, delaysMs: number[]): void {
+    this.delays.set(path, [...delaysMs]);
   }
 
   url(path: string): string {
@@ -121,7 +127,10 @@ export class WebhookReceiver {
         const plan = this.plans.get(path) ?? 200;
         const status = Array.isArray(plan) ? (plan.length > 1 ? plan.shift()! : (plan[0] ?? 200)) : plan;
         this.received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status, receivedAt: Math.floor(Date.now() / 1000) });
-        res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'no');
+        const wait = this.delays.get(path)?.shift() ?? 0;
+        setTimeout(() => {
+          if (!res.destroyed) res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'no');
+        }, wait);
       });
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
