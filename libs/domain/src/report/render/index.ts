@@ -1,3 +1,4 @@
 export * from './report-csv';
 export * from './report-html';
 export * from './report-markdown';
+export * from './report-timeline';
