@@ -46,6 +46,8 @@ export type ReconcileJob = Record<string, never>;
 export const jobId = {
   fanOut: (cycleId: string, milestoneKey: string) => `fanout-${cycleId}-${milestoneKey}`,
   compile: (cycleId: string, milestoneKey: string) => `compile-${cycleId}-${milestoneKey}`,
+  /** The recompilation owed after the n-th late revision of a compiled milestone. */
+  recompile: (cycleId: string, milestoneKey: string, n: number) => `compile-${cycleId}-${milestoneKey}-r${n}`,
 };
 
 export const RECONCILE_SCHEDULER_ID = 'reconcile-timers';
