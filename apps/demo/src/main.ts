@@ -196,7 +196,12 @@ async function main(): Promise<void> {
   const page = join(logs, 'implementation-report.html');
   const html = await api.request('GET', `/cycles/${cycle.id}/report?milestone=final&format=html`);
   writeFileSync(page, String(html.body ?? ''));
-  console.log(`\nThe full report: ${page} (a standalone page with charts; JSON beside it: ${file})`);
+  // The same page printed to A4 by the API's headless Chromium (a 503 says why when it has none).
+  const pdfFile = join(logs, 'implementation-report.pdf');
+  const pdf = await fetch(`${api.baseUrl}/cycles/${cycle.id}/report?milestone=final&format=pdf`, { headers: { authorization: `Bearer ${tokens.committee}` } });
+  if (pdf.ok) writeFileSync(pdfFile, Buffer.from(await pdf.arrayBuffer()));
+  else console.log(`\n(no PDF: ${pdf.status} ${((await pdf.json().catch(() => ({}))) as { message?: string }).message ?? ''})`);
+  console.log(`\nThe full report: ${page} (a standalone page with charts${pdf.ok ? `; as PDF: ${pdfFile}` : ''}; JSON beside it: ${file})`);
   console.log(`Done in ${Math.round((Date.now() - wall) / 1000)} s of wall time.`);
   stopAll();
 }
