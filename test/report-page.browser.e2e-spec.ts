@@ -36,5 +36,24 @@ describe('implementation report page in a browser (e2e)', () => {
     expect(box!.width).toBeGreaterThan(100);
     expect(await page.locator('.summary').textContent()).toBe('2 on time, 0 late, 1 missing of 3 working groups.');
     await page.screenshot({ path: join(TEST_OUTPUT, 'implementation-report.png'), fullPage: true });
+
+    // The timeline: drawn on the server as SVG, one lane per kind of event, bars where something happened.
+    const timeline = page.locator('svg.timeline');
+    expect(await timeline.isVisible()).toBe(true);
+    const tbox = await timeline.boundingBox();
+    expect(tbox!.width).toBeGreaterThan(400);
+    expect(await timeline.locator('g.lane').count()).toBe(5);
+    expect(await timeline.locator('g.lane[data-kind="requests"] rect.count').count()).toBe(1);
+    expect(await timeline.locator('g.lane[data-kind="requests"] text.value').textContent()).toBe('3');
+    expect(await timeline.locator('g.lane[data-kind="submissions"] rect.count').count()).toBeGreaterThanOrEqual(1);
+    expect(await timeline.locator('line.milestone').count()).toBe(4); // start, requested, due, compiled
+    expect(await page.locator('ol.marks li').allTextContents()).toEqual([
+      expect.stringMatching(/Cycle starts$/),
+      expect.stringMatching(/Implementation report requested$/),
+      expect.stringMatching(/Implementation report due$/),
+      expect.stringMatching(/Implementation report compiled$/),
+    ]);
+    expect(await page.locator('table.timeline-table tr.total td').first().textContent()).toBe('All');
+    await page.locator('section.timeline').screenshot({ path: join(TEST_OUTPUT, 'report-timeline.png') });
   }, 90_000);
 });

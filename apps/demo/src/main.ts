@@ -209,7 +209,12 @@ async function main(): Promise<void> {
   const page = join(logs, 'implementation-report.html');
   const html = await api.request('GET', `/cycles/${cycle.id}/report?milestone=final&format=html`);
   writeFileSync(page, String(html.body ?? ''));
-  console.log(`\nThe full report: ${page} (a standalone page with charts; JSON beside it: ${file})`);
+  // The same page printed to A4 by the API's headless Chromium (a 503 says why when it has none).
+  const pdfFile = join(logs, 'implementation-report.pdf');
+  const pdf = await fetch(`${api.baseUrl}/cycles/${cycle.id}/report?milestone=final&format=pdf`, { headers: { authorization: `Bearer ${tokens.committee}` } });
+  if (pdf.ok) writeFileSync(pdfFile, Buffer.from(await pdf.arrayBuffer()));
+  else console.log(`\n(no PDF: ${pdf.status} ${((await pdf.json().catch(() => ({}))) as { message?: string }).message ?? ''})`);
+  console.log(`\nThe full report: ${page} (a standalone page with charts${pdf.ok ? `; as PDF: ${pdfFile}` : ''}; JSON beside it: ${file})`);
 
   // What people received: the delivery log, the e-mails in the outbox, the webhook calls checked as a receiver would.
   await sleep(2000);

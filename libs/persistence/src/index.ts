@@ -3,6 +3,7 @@ export * from './records';
 export * from './repositories/cycle.repository';
 export * from './repositories/event.repository';
 export * from './repositories/report.repository';
+export * from './repositories/report-version.repository';
 export * from './repositories/submission.repository';
 export * from './repositories/task.repository';
 export * from './repositories/template.repository';

@@ -7,6 +7,7 @@ import { CycleRepository } from './repositories/cycle.repository';
 import { DeliveryRepository } from './repositories/delivery.repository';
 import { EventRepository } from './repositories/event.repository';
 import { ReportRepository } from './repositories/report.repository';
+import { ReportVersionRepository } from './repositories/report-version.repository';
 import { SubmissionRepository } from './repositories/submission.repository';
 import { TaskRepository } from './repositories/task.repository';
 import { TemplateRepository } from './repositories/template.repository';
@@ -26,6 +27,7 @@ import {
   UserSchema,
   WorkingGroupSchema,
 } from './schemas/schemas';
+import { ReportVersionSchema } from './schemas/report-version.schema';
 
 const repositories = [
   WorkingGroupRepository,
@@ -35,6 +37,7 @@ const repositories = [
   SubmissionRepository,
   EventRepository,
   ReportRepository,
+  ReportVersionRepository,
   UserRepository,
   ApiTokenRepository,
   DeliveryRepository,
@@ -74,6 +77,7 @@ class IndexBootstrap implements OnModuleInit {
       { name: MODEL.Submission, schema: SubmissionSchema },
       { name: MODEL.Event, schema: EventSchema },
       { name: MODEL.Report, schema: ReportSchema },
+      { name: MODEL.ReportVersion, schema: ReportVersionSchema },
       { name: MODEL.User, schema: UserSchema },
       { name: MODEL.ApiToken, schema: ApiTokenSchema },
       { name: MODEL.Delivery, schema: DeliverySchema },

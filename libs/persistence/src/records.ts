@@ -100,6 +100,27 @@ export interface ReportRecord {
   milestoneKind: string;
   compiledAt: Date;
   report: ImplementationReport;
+  /** Revisions that arrived after this milestone's report was first written (counted as they arrive). */
+  lateRevisions?: number;
+  /** How many of them the stored report includes; fewer than lateRevisions: a recompilation is owed. */
+  lateRevisionsCompiled?: number;
+  stale?: boolean;
+}
+
+/** A published version of a report: frozen, never updated. */
+export interface ReportVersionRecord {
+  id: string;
+  cycleId: string;
+  milestoneKey: string;
+  milestoneTitle: string;
+  version: number;
+  compiledAt: Date;
+  publishedAt: Date;
+  publishedBy: string;
+  /** SHA-256 (hex) of `json`. */
+  sha256: string;
+  /** The report exactly as published (JSON text): what every format of this version is rendered from. */
+  json: string;
 }
 
 /** Turns a lean Mongo document into a record with a string `id`. */

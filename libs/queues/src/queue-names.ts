@@ -68,6 +68,8 @@ export const jobId = {
    * next escalation after a run schedules the next summary.
    */
   committeeSummary: (cycleId: string) => `summary-${cycleId}`,
+  /** The recompilation owed after the n-th late revision of a compiled milestone. */
+  recompile: (cycleId: string, milestoneKey: string, n: number) => `compile-${cycleId}-${milestoneKey}-r${n}`,
 };
 
 export const RECONCILE_SCHEDULER_ID = 'reconcile-timers';

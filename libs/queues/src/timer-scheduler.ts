@@ -49,6 +49,15 @@ export class TimerScheduler {
     }
   }
 
+  /**
+   * Recompiles a compiled milestone after its n-th late revision: a compile job of its own id,
+   * so each late revision is compiled in once, however often this is called for it.
+   */
+  async recompile(cycleId: string, milestoneKey: string, n: number): Promise<void> {
+    const data: CompileJob = { cycleId, milestoneKey };
+    await this.cycles.add(JOB.Compile, data, { jobId: jobId.recompile(cycleId, milestoneKey, n) });
+  }
+
   async scheduleTaskTimers(cycleId: string, timers: { taskId: string; timer: TaskTimer }[]): Promise<void> {
     for (let i = 0; i < timers.length; i += BATCH) {
       await this.deadlines.addBulk(

@@ -72,10 +72,20 @@ export class ListEventsQuery extends PaginationQuery {
   @IsOptional() @Matches(KEY_PATTERN) group?: string;
 }
 
-export const REPORT_FORMATS = ['json', 'markdown', 'html', 'csv'] as const;
+export const REPORT_FORMATS = ['json', 'markdown', 'html', 'csv', 'pdf'] as const;
 
 export class ReportQuery {
   @IsOptional() @Matches(KEY_PATTERN) milestone?: string;
+  /** Overrides the Accept header. */
+  @IsOptional() @IsIn(REPORT_FORMATS) format?: (typeof REPORT_FORMATS)[number];
+}
+
+export class PublishReportQuery {
+  /** The milestone whose report to publish; default: the final one if compiled, else the latest. */
+  @IsOptional() @Matches(KEY_PATTERN) milestone?: string;
+}
+
+export class VersionQuery {
   /** Overrides the Accept header. */
   @IsOptional() @IsIn(REPORT_FORMATS) format?: (typeof REPORT_FORMATS)[number];
 }

@@ -1,12 +1,24 @@
-import { ApiBody, ApiTags } from '@nestjs/swagger';
-import { Body, Controller, Get, HttpCode, NotAcceptableException, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { reportToCsv, reportToHtml, reportToMarkdown } from '@pact/domain';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { ImplementationReport } from '@pact/domain';
 import type { Request, Response } from 'express';
-import { CompilationService, CycleService, Principal } from '@pact/engine';
+import { CompilationService, CycleService, Principal, ReportPublishingService } from '@pact/engine';
 import { CycleRecord, EventRepository, TaskRepository } from '@pact/persistence';
 import { Actor, CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { seesAllGroups } from '../auth/task-access';
-import { CancelCycleDto, CreateCycleDto, ListCyclesQuery, ListEventsQuery, ListTasksQuery, REPORT_FORMATS, ReportQuery } from './cycle.dto';
+import { ReportResponder, REPORT_MEDIA_TYPES } from '../reports/report-responder';
+import { CancelCycleDto, CreateCycleDto, ListCyclesQuery, ListEventsQuery, ListTasksQuery, PublishReportQuery, ReportQuery, VersionQuery } from './cycle.dto';
+
+const REPORT_PRODUCES = Object.values(REPORT_MEDIA_TYPES);
+/** Each format the report is served as, for the OpenAPI document. */
+const REPORT_CONTENT = {
+  'application/json': { schema: { type: 'object', description: 'The compiled report, with its timeline' } },
+  'text/markdown': { schema: { type: 'string' } },
+  'text/html': { schema: { type: 'string', description: 'A standalone page with SVG charts and the timeline, no scripts, prints on A4' } },
+  'text/csv': { schema: { type: 'string', description: 'One row per reported item' } },
+  'application/pdf': { schema: { type: 'string', format: 'binary', description: 'The HTML page printed to A4 by headless Chromium' } },
+};
+const PDF_UNAVAILABLE = 'PDF only: Chromium is not available (the message says why) or too many PDFs are being rendered';
 
 const date = (s?: string) => (s === undefined ? undefined : new Date(s));
 
@@ -24,6 +36,8 @@ export class CyclesController {
     private readonly compilation: CompilationService,
     private readonly tasks: TaskRepository,
     private readonly events: EventRepository,
+    private readonly publishing: ReportPublishingService,
+    private readonly responder: ReportResponder,
   ) {}
 
   /** The steering committee triggers a monitoring cycle. */
@@ -93,31 +107,55 @@ export class CyclesController {
   }
 
   /**
-   * The compiled report as JSON, Markdown, a standalone HTML page with SVG charts, or CSV (one
-   * row per reported item), by the Accept header or ?format=.
+   * The compiled report as JSON, Markdown, a standalone HTML page with SVG charts, CSV (one
+   * row per reported item) or that page printed to an A4 PDF, by the Accept header or ?format=.
    */
   @Get(':id/report')
+  @ApiProduces(...REPORT_PRODUCES)
+  @ApiOkResponse({ description: 'The compiled report in the negotiated format (JSON, Markdown, HTML, CSV or PDF)', content: REPORT_CONTENT })
+  @ApiServiceUnavailableResponse({ description: PDF_UNAVAILABLE })
   async report(@Param('id') id: string, @Query() q: ReportQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const format = this.responder.format(req, q.format);
     const report = (await this.compilation.find(id, q.milestone)).report;
-    const byAccept: Record<string, (typeof REPORT_FORMATS)[number]> = { 'application/json': 'json', 'text/markdown': 'markdown', 'text/html': 'html', 'text/csv': 'csv' };
-    const accepted = req.accepts(Object.keys(byAccept));
-    const format = q.format ?? (accepted ? byAccept[accepted] : undefined);
-    if (!format) throw new NotAcceptableException('the report is available as application/json, text/markdown, text/html or text/csv');
-    res.vary('Accept');
-    const name = `report-${id}-${report.milestoneKey}`;
-    switch (format) {
-      case 'markdown':
-        res.type('text/markdown; charset=utf-8');
-        return reportToMarkdown(report);
-      case 'html':
-        res.type('text/html; charset=utf-8');
-        return reportToHtml(report);
-      case 'csv':
-        res.type('text/csv; charset=utf-8').attachment(`${name}.csv`);
-        return reportToCsv(report);
-      default:
-        return report;
-    }
+    return this.responder.send(res, report, format, `report-${id}-${report.milestoneKey}`);
+  }
+
+  /**
+   * Freezes the current compiled report as the cycle's next version (1, 2, …). Publishing
+   * content already published returns that version (200) instead of creating another (201).
+   */
+  @Post(':id/report/publish')
+  @Roles('committee')
+  @HttpCode(201)
+  @ApiCreatedResponse({ description: 'A new version was published' })
+  @ApiOkResponse({ description: 'Nothing changed since this version was published: it is returned' })
+  async publish(@Param('id') id: string, @Query() q: PublishReportQuery, @Actor() actor: string, @Res({ passthrough: true }) res: Response) {
+    const { version, created } = await this.publishing.publish(id, q.milestone, actor);
+    res.status(created ? 201 : 200).location(`/cycles/${id}/report/versions/${version.version}`);
+    return { ...version, created };
+  }
+
+  /** The published versions of the cycle's reports, oldest first (without their content). */
+  @Get(':id/report/versions')
+  async versions(@Param('id') id: string) {
+    return this.publishing.list(id);
+  }
+
+  /** One published version, exactly as frozen, in any format of the live report. */
+  @Get(':id/report/versions/:n')
+  @ApiProduces(...REPORT_PRODUCES)
+  @ApiOkResponse({ description: 'The published version in the negotiated format; JSON is the exact text published', content: REPORT_CONTENT })
+  @ApiServiceUnavailableResponse({ description: PDF_UNAVAILABLE })
+  async version(@Param('id') id: string, @Param('n') n: string, @Query() q: VersionQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    if (!/^[1-9]\d{0,8}$/.test(n)) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['n: a version number (1, 2, …)'] });
+    const format = this.responder.format(req, q.format);
+    const v = await this.publishing.get(id, Number(n));
+    const report = JSON.parse(v.json) as ImplementationReport;
+    res.setHeader('X-Report-Version', String(v.version)).setHeader('X-Report-SHA256', v.sha256);
+    return this.responder.send(res, report, format, `report-${id}-${v.milestoneKey}-v${v.version}`, {
+      json: v.json,
+      edition: { version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy },
+    });
   }
 
   @Get(':id/reports')

@@ -1,4 +1,5 @@
 import { MEASURE_STATUSES, MeasureStatus } from '../template/report-template';
+import type { ReportTimeline } from './timeline';
 
 export type CoverageState = 'on-time' | 'late' | 'missing';
 
@@ -67,6 +68,11 @@ export interface ImplementationReport {
   totals: { measures: number; measuresByStatus: Record<MeasureStatus, number>; indicators: number; indicatorsAchieved: number };
   fields: FieldOfActionResult[];
   changeSincePrevious: ChangeSincePrevious | null;
+  /**
+   * The cycle's requests, reminders, escalations, extensions and submissions per week or month
+   * up to compilation, with its key moments. Absent from reports compiled before it existed.
+   */
+  timeline?: ReportTimeline;
 }
 
 export function emptyStatusCounts(): Record<MeasureStatus, number> {

@@ -1,3 +1,4 @@
 export * from './implementation-report';
 export * from './report-compiler';
 export * from './render';
+export * from './timeline';

@@ -8,6 +8,7 @@ import {
   ImplementationReport,
   IndicatorResult,
 } from './implementation-report';
+import type { ReportTimeline } from './timeline';
 
 /** What the compiler needs of one task: its outcome and its latest submission, if any. */
 export interface CompilerTaskInput {
@@ -97,7 +98,7 @@ export class ReportCompiler {
     this.fields.push(field);
   }
 
-  result(previous?: ImplementationReport | null): ImplementationReport {
+  result(previous?: ImplementationReport | null, timeline?: ReportTimeline): ImplementationReport {
     const byKey = (a: { groupKey: string }, b: { groupKey: string }) => a.groupKey.localeCompare(b.groupKey);
     const report: ImplementationReport = {
       ...this.header,
@@ -107,6 +108,7 @@ export class ReportCompiler {
       changeSincePrevious: null,
     };
     report.changeSincePrevious = previous ? compareReports(previous, report) : null;
+    if (timeline) report.timeline = timeline;
     return report;
   }
 }

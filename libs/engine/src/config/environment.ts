@@ -72,6 +72,18 @@ export class EnvironmentVariables {
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 100kb or 1mb' })
   BODY_LIMIT = '256kb';
 
+  /** Headless Chromium that prints reports as PDF: by default Debian's chromium package, where scripts/ensure-chromium.sh installs it. */
+  @IsString()
+  @Matches(/^\//, { message: 'CHROMIUM_PATH must be an absolute path to a Chromium executable' })
+  CHROMIUM_PATH = '/usr/bin/chromium';
+
+  /** PDF reports rendered at once per API process; more wait their turn (503 when too many wait). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  PDF_CONCURRENCY = 2;
+
   /** Requests per minute allowed per API token (per client address without one). */
   @Type(() => Number)
   @IsInt()

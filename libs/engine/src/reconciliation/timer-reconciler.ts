@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock, EscalationPolicy, TaskTimer } from '@pact/domain';
-import { CycleRepository, DeliveryRepository, TaskRepository } from '@pact/persistence';
+import { CycleRepository, DeliveryRepository, ReportRepository, TaskRepository } from '@pact/persistence';
 import { CLOCK, DeliveryQueue, jobId, TimerScheduler } from '@pact/queues';
 import { CommitteeSummaryService } from '../deadlines/committee-summary.service';
 
@@ -26,6 +26,7 @@ export class TimerReconciler {
   constructor(
     private readonly cycles: CycleRepository,
     private readonly tasks: TaskRepository,
+    private readonly reports: ReportRepository,
     private readonly timers: TimerScheduler,
     private readonly deliveries: DeliveryRepository,
     private readonly deliveryQueue: DeliveryQueue,
@@ -48,6 +49,11 @@ export class TimerReconciler {
           result.cycleJobs++;
         }
       }
+    }
+    // Recompilations owed for late revisions (the job may have been lost with Redis).
+    for await (const r of this.reports.streamStale()) {
+      await this.timers.recompile(r.cycleId, r.milestoneKey, r.lateRevisions ?? 0);
+      result.cycleJobs++;
     }
     // Task timers of every task still awaiting its chair, also in a cycle whose report is already
     // compiled: escalation of a missing report goes on after compilation. Cancelled cycles have

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { Clock, ImplementationReport, isComplete, Milestone, ReportCompiler } from '@pact/domain';
+import { Clock, ImplementationReport, isComplete, Milestone, ReportCompiler, TIMELINE_EVENT_TYPES, TimelineBuilder, timelineMarks } from '@pact/domain';
 import {
   CycleRecord,
   CycleRepository,
@@ -35,28 +35,77 @@ export class CompilationService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /**
+   * Compiles a milestone's report once its tasks are requested. Run again on a compiled
+   * milestone, it recompiles when late revisions arrived since (each counted once, see
+   * ReportRepository.noteLateRevision), else it redoes the idempotent follow-ups.
+   */
   async compile(cycleId: string, milestoneKey: string): Promise<ImplementationReport | null> {
     let cycle = await this.cycles.findById(cycleId);
-    if (!cycle || (cycle.status !== 'scheduled' && cycle.status !== 'running')) return null;
+    if (!cycle) return null;
     const milestone = cycle.milestones.find((m) => m.key === milestoneKey);
     if (!milestone) return null;
+    if (cycle.milestoneState[milestoneKey]?.status === 'compiled') {
+      const stored = await this.reports.find(cycleId, milestoneKey);
+      if (!stored) return null;
+      if (cycle.status !== 'cancelled' && (stored.lateRevisions ?? 0) > (stored.lateRevisionsCompiled ?? 0)) {
+        return this.recompile(cycle, milestone, stored);
+      }
+      // Compiled by an attempt that may have died before its follow-ups: they are idempotent, redo them.
+      if (cycle.status !== 'cancelled') await this.afterCompiled(cycle, milestone, stored.report);
+      return stored.report;
+    }
+    if (cycle.status !== 'scheduled' && cycle.status !== 'running') return null;
     if (cycle.milestoneState[milestoneKey]?.status === 'scheduled') {
       // The request never went out (its timer was lost and not yet rebuilt): send it now,
       // so the report lists every group, as missing.
       await this.fanOut.run(cycleId, milestoneKey);
       cycle = (await this.cycles.findById(cycleId))!;
     }
-    if (cycle.milestoneState[milestoneKey]?.status === 'compiled') {
-      // Compiled by an attempt that may have died before its follow-ups: they are idempotent, redo them.
-      const stored = await this.reports.find(cycleId, milestoneKey);
-      if (stored) await this.afterCompiled(cycle, milestone, stored.report);
-      return stored?.report ?? null;
-    }
     if (cycle.milestoneState[milestoneKey]?.status !== 'requested') return null;
 
     const now = this.clock.now();
+    // Late revisions noted against a report written by an earlier attempt are all in this one.
+    const lateRevisions = (await this.reports.find(cycleId, milestoneKey))?.lateRevisions ?? 0;
+    const report = await this.build(cycle, milestone, now, now, false);
+    await this.reports.save(report, lateRevisions);
+
+    const moved = await this.cycles.transitionMilestone(cycleId, milestoneKey, ['requested'], 'compiled', now);
+    if (moved) await this.afterCompiled(moved, milestone, report);
+    return report;
+  }
+
+  /**
+   * The report again, with every revision stored so far. The baseline for "change since the
+   * previous cycle" stays the one of the first compilation.
+   */
+  private async recompile(cycle: CycleRecord, milestone: Milestone, stored: ReportRecord): Promise<ImplementationReport> {
+    const lateRevisions = stored.lateRevisions ?? 0;
+    const now = this.clock.now();
+    const firstCompiledAt = cycle.milestoneState[milestone.key]?.compiledAt ?? stored.compiledAt;
+    const report = await this.build(cycle, milestone, now, firstCompiledAt, true);
+    if (!(await this.reports.saveRecompiled(report, lateRevisions))) {
+      // A recompilation that saw as many late revisions or more was saved first.
+      return (await this.reports.find(cycle.id, milestone.key))?.report ?? report;
+    }
+    const fresh = await this.events.append({
+      type: 'report.recompiled',
+      at: now,
+      actor: 'engine',
+      cycleId: cycle.id,
+      dedupeKey: `report-recompiled-${cycle.id}-${milestone.key}-${lateRevisions}`,
+      data: { milestoneKey: milestone.key, lateRevisions, onTime: report.coverage.onTime, late: report.coverage.late, missing: report.coverage.missing },
+    });
+    if (fresh) this.logger.log(`${cycle.name}: ${milestone.title} recompiled after ${lateRevisions} late revision(s)`);
+    return report;
+  }
+
+  /** Streams the milestone's tasks and their revisions, and the cycle's events for the timeline. */
+  private async build(cycle: CycleRecord, milestone: Milestone, now: Date, previousBefore: Date, recompiled: boolean): Promise<ImplementationReport> {
+    const cycleId = cycle.id;
+    const milestoneKey = milestone.key;
     const groupInfo = new Map((await this.groups.findByKeys(cycle.groupKeys)).map((g) => [g.key, g]));
-    const higherIsBetter = (g: string, k: string) => cycle!.template.indicatorsByGroup[g]?.find((d) => d.key === k)?.higherIsBetter ?? true;
+    const higherIsBetter = (g: string, k: string) => cycle.template.indicatorsByGroup[g]?.find((d) => d.key === k)?.higherIsBetter ?? true;
     const compiler = new ReportCompiler(
       {
         cycleId,
@@ -93,13 +142,21 @@ export class CompilationService {
         content: latest?.content,
       });
     }
-    const previous = await this.reports.previousOfKind(milestone.kind, cycleId, now);
-    const report = compiler.result(previous?.report ?? null);
-    await this.reports.save(report);
 
-    const moved = await this.cycles.transitionMilestone(cycleId, milestoneKey, ['requested'], 'compiled', now);
-    if (moved) await this.afterCompiled(moved, milestone, report);
-    return report;
+    // The timeline: the cycle's events up to now, counted per week or month over a cursor.
+    const marks = timelineMarks(
+      {
+        start: cycle.start,
+        milestones: cycle.milestones.map((m) => ({ ...m, compiledAt: cycle.milestoneState[m.key]?.compiledAt })),
+      },
+      now,
+      { milestoneKey, at: now, recompiled },
+    );
+    const timeline = new TimelineBuilder(cycle.start, now, marks);
+    for await (const e of this.events.streamByCycle(cycleId, Object.keys(TIMELINE_EVENT_TYPES), now)) timeline.add(e);
+
+    const previous = await this.reports.previousOfKind(milestone.kind, cycleId, previousBefore);
+    return compiler.result(previous?.report ?? null, timeline.result());
   }
 
   /** Event, committee notification and cycle completion: each deduplicated, so safe to repeat. */
@@ -140,13 +197,16 @@ export class CompilationService {
 
   /** The report of a milestone; without a key, the final one if compiled, else the latest. */
   async find(cycleId: string, milestoneKey?: string): Promise<ReportRecord> {
+    const found = await this.findIfCompiled(cycleId, milestoneKey);
+    if (!found) throw new NotFoundException(milestoneKey ? `no report compiled yet for milestone "${milestoneKey}"` : 'no report compiled yet for this cycle');
+    return found;
+  }
+
+  /** As find, but null when no report is compiled yet (404 still for an unknown cycle). */
+  async findIfCompiled(cycleId: string, milestoneKey?: string): Promise<ReportRecord | null> {
     const cycle = await this.cycles.findById(cycleId);
     if (!cycle) throw new NotFoundException(`cycle ${cycleId} does not exist`);
     const all = await this.reports.listByCycle(cycleId);
-    const found = milestoneKey
-      ? all.find((r) => r.milestoneKey === milestoneKey)
-      : (all.find((r) => r.milestoneKind === 'final') ?? all[all.length - 1]);
-    if (!found) throw new NotFoundException(milestoneKey ? `no report compiled yet for milestone "${milestoneKey}"` : 'no report compiled yet for this cycle');
-    return found;
+    return (milestoneKey ? all.find((r) => r.milestoneKey === milestoneKey) : (all.find((r) => r.milestoneKind === 'final') ?? all[all.length - 1])) ?? null;
   }
 }

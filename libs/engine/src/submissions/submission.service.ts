@@ -4,6 +4,7 @@ import {
   CycleRepository,
   EventRecord,
   EventRepository,
+  ReportRepository,
   SubmissionRecord,
   SubmissionRepository,
   TaskRecord,
@@ -24,6 +25,7 @@ export class SubmissionService {
     private readonly cycles: CycleRepository,
     private readonly submissions: SubmissionRepository,
     private readonly events: EventRepository,
+    private readonly reports: ReportRepository,
     private readonly timers: TimerScheduler,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -69,6 +71,11 @@ export class SubmissionService {
       dedupeKey: `submission-${submission.id}`,
       data: { revision: submission.revision, late, afterCompilation, measures: content.measures.length, indicators: content.indicators.length },
     });
+
+    // A revision for a milestone whose report is already written: the report is recompiled
+    // (through the compile queue, once per late revision), so it and later published versions include it.
+    const owed = await this.reports.noteLateRevision(task.cycleId, task.milestoneKey);
+    if (owed !== null) await this.timers.recompile(task.cycleId, task.milestoneKey, owed);
 
     // Everyone is in: compile now rather than wait for the compile date.
     if (cycle.milestoneState[task.milestoneKey]?.status === 'requested') {

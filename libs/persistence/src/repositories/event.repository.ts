@@ -51,6 +51,18 @@ export class EventRepository {
     return (await this.model.find(q).sort({ at: 1, _id: 1 }).skip(skip).limit(limit).lean()).map((d) => toRecord<EventRecord>(d));
   }
 
+  /**
+   * A cycle's events of the given types up to `until`, oldest first, streamed from a cursor
+   * (the report's timeline aggregates them without holding them).
+   */
+  async *streamByCycle(cycleId: string, types: string[], until: Date): AsyncGenerator<Pick<EventRecord, 'type' | 'at' | 'data'>> {
+    const cursor = this.model
+      .find({ cycleId, type: { $in: types }, at: { $lte: until } }, { _id: 0, type: 1, at: 1, data: 1 })
+      .lean()
+      .cursor({ batchSize: 1000 });
+    for await (const doc of cursor) yield doc as Pick<EventRecord, 'type' | 'at' | 'data'>;
+  }
+
   async countByType(cycleId: string): Promise<Record<string, number>> {
     const rows = await this.model.aggregate([{ $match: { cycleId } }, { $group: { _id: '$type', count: { $sum: 1 } } }]);
     return Object.fromEntries(rows.map((r: any) => [r._id, r.count]));

@@ -9,13 +9,58 @@ import { MODEL } from '../schemas/schemas';
 export class ReportRepository {
   constructor(@InjectModel(MODEL.Report) private readonly model: Model<any>) {}
 
-  /** Compilation is deterministic, so a redelivered compile job simply writes the same report again. */
-  async save(report: ImplementationReport): Promise<void> {
+  /**
+   * The first compilation of a milestone. A redelivered compile job writes it again. `lateRevisions`
+   * is the count of late revisions noted before compiling (all of them are in this report).
+   */
+  async save(report: ImplementationReport, lateRevisions = 0): Promise<void> {
     await this.model.updateOne(
       { cycleId: report.cycleId, milestoneKey: report.milestoneKey },
-      { $set: { milestoneKind: report.milestoneKind, compiledAt: report.compiledAt, report } },
+      { $set: { milestoneKind: report.milestoneKind, compiledAt: report.compiledAt, report, lateRevisionsCompiled: lateRevisions } },
       { upsert: true },
     );
+    await this.clearStale(report.cycleId, report.milestoneKey, lateRevisions);
+  }
+
+  /**
+   * A revision arrived for a milestone whose report exists: counts it and marks the report stale.
+   * Returns the new count (the recompilation owed), or null when no report exists yet.
+   */
+  async noteLateRevision(cycleId: string, milestoneKey: string): Promise<number | null> {
+    // Two steps rather than findOneAndUpdate: FerretDB 1.24 cannot project its result, and the
+    // report is large. Reading a higher count (another revision meanwhile) is fine: the
+    // recompilation owed for it covers both.
+    const res = await this.model.updateOne({ cycleId, milestoneKey }, { $inc: { lateRevisions: 1 }, $set: { stale: true } });
+    if (res.matchedCount === 0) return null;
+    const doc = await this.model.findOne({ cycleId, milestoneKey }, { lateRevisions: 1 }).lean<{ lateRevisions: number }>();
+    return doc?.lateRevisions ?? null;
+  }
+
+  /**
+   * Replaces the report with one recompiled after `lateRevisions` late revisions had been noted,
+   * unless a recompilation that saw as many or more got there first: false then.
+   */
+  async saveRecompiled(report: ImplementationReport, lateRevisions: number): Promise<boolean> {
+    const res = await this.model.updateOne(
+      {
+        cycleId: report.cycleId,
+        milestoneKey: report.milestoneKey,
+        $or: [{ lateRevisionsCompiled: { $lt: lateRevisions } }, { lateRevisionsCompiled: { $exists: false } }],
+      },
+      { $set: { compiledAt: report.compiledAt, report, lateRevisionsCompiled: lateRevisions } },
+    );
+    await this.clearStale(report.cycleId, report.milestoneKey, lateRevisions);
+    return res.modifiedCount > 0;
+  }
+
+  /** No longer stale, unless another late revision was noted meanwhile. */
+  private async clearStale(cycleId: string, milestoneKey: string, lateRevisions: number): Promise<void> {
+    await this.model.updateOne({ cycleId, milestoneKey, stale: true, lateRevisions }, { $set: { stale: false } });
+  }
+
+  /** Reports owing a recompilation (the reconciler re-adds their jobs). */
+  async *streamStale(): AsyncGenerator<ReportRecord> {
+    for await (const d of this.model.find({ stale: true }, { report: 0 }).lean().cursor()) yield toRecord<ReportRecord>(d);
   }
 
   async listByCycle(cycleId: string): Promise<ReportRecord[]> {

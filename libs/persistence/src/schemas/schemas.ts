@@ -127,6 +127,10 @@ export const ReportSchema = new Schema(
     milestoneKind: String,
     compiledAt: Date,
     report: Schema.Types.Mixed,
+    /** Late revisions noted / included: a recompilation is owed while the first exceeds the second. */
+    lateRevisions: { type: Number, default: 0 },
+    lateRevisionsCompiled: Number,
+    stale: Boolean,
   },
   { ...opts, collection: 'reports' },
 );
@@ -171,6 +175,7 @@ export const MODEL = {
   ApiToken: 'ApiToken',
   WorkingGroup: 'WorkingGroup',
   Template: 'Template',
+  ReportVersion: 'ReportVersion',
   Cycle: 'Cycle',
   Task: 'Task',
   Submission: 'Submission',

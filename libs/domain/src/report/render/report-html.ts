@@ -1,6 +1,17 @@
 import { MEASURE_STATUSES, MeasureStatus } from '../../template/report-template';
 import type { ImplementationReport } from '../implementation-report';
 import { day, escapeHtml as e } from './escape';
+import { timelineHtml } from './report-timeline';
+
+/** How a report is being shown: the live compiled report, or a frozen published version of it. */
+export interface RenderOptions {
+  edition?: { version: number; publishedAt: Date | string; publishedBy?: string };
+}
+
+/** The line naming a published version, shown under the title. */
+export function editionLine(o: RenderOptions): string {
+  return o.edition ? `Published version ${o.edition.version}, ${day(o.edition.publishedAt)}` : '';
+}
 
 const COLOURS: Record<MeasureStatus, string> = {
   implemented: '#1b7f3b',
@@ -32,7 +43,7 @@ function indicatorBar(progress: number | null, achieved: boolean): string {
 }
 
 /** The implementation report as one standalone page: no external assets, prints on A4. */
-export function reportToHtml(r: ImplementationReport): string {
+export function reportToHtml(r: ImplementationReport, options: RenderOptions = {}): string {
   const legend = MEASURE_STATUSES.map((s) => `<span class="key"><i style="background:${COLOURS[s]}"></i>${s}</span>`).join(' ');
   const coverage = r.coverage.byGroup
     .map((g) => `<tr class="${g.state}"><td>${e(g.fieldOfAction)}</td><td>${g.state}${g.extended ? ' (extended)' : ''}</td><td>${g.revision ?? ''}</td><td>${g.escalationLevel || ''}</td><td>${day(g.submittedAt)}</td></tr>`)
@@ -56,6 +67,8 @@ ${list('Good practices', f.goodPractices)}${list('Obstacles', f.obstacles)}${lis
     ? `<p>Compared with <b>${e(c.previousCycleName)}</b> (compiled ${day(c.previousCompiledAt)}): on time ${sign(c.coverage.onTime)}, late ${sign(c.coverage.late)}, missing ${sign(c.coverage.missing)}; measures implemented ${sign(c.measuresImplemented)}; indicators at target ${sign(c.indicatorsAchieved)}.</p>
 <table><tr><th>Field of action</th><th>Report then → now</th><th>Implemented measures</th></tr>${c.fields.map((f) => `<tr><td>${e(f.fieldOfAction)}</td><td>${f.coverage.previous} → ${f.coverage.current}</td><td>${sign(f.measuresByStatus.implemented)}</td></tr>`).join('')}</table>`
     : '<p>No previous cycle of this kind has been compiled.</p>';
+  const timeline = r.timeline ? timelineHtml(r.timeline) : '';
+  const edition = options.edition ? `<p class="edition">${e(editionLine(options))}</p>` : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${e(r.cycleName)}: ${e(r.milestoneTitle)}</title>
 <style>
@@ -65,12 +78,13 @@ h1 { font-size: 18pt; margin-bottom: 0; } h2 { border-bottom: 1px solid #ccc; ma
 table { border-collapse: collapse; width: 100%; font-size: 9.5pt; } td, th { border-bottom: 1px solid #e3e6ea; padding: 3px 6px; text-align: left; }
 tr.missing td:nth-child(2), .missing { color: #c0392b; font-weight: 600; } tr.late td:nth-child(2) { color: #b36b00; }
 .key { margin-right: 10px; font-size: 9pt; } .key i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
-.field { break-inside: avoid; } ul.measures { list-style: none; padding-left: 0; } ul.measures i { display: inline-block; width: 8px; height: 8px; margin-right: 6px; } .n, .none { color: #666; font-size: 9pt; }
+.field, section.timeline .chart { break-inside: avoid; } section.timeline figure { margin: 0; } ol.marks { columns: 2; font-size: 9pt; padding-left: 1.4em; } tr.total td { font-weight: 600; } .edition { font-weight: 600; color: #3b73c4; } ul.measures { list-style: none; padding-left: 0; } ul.measures i { display: inline-block; width: 8px; height: 8px; margin-right: 6px; } .n, .none { color: #666; font-size: 9pt; }
 @media print { body { padding: 0; } }
 </style></head><body>
-<h1>${e(r.cycleName)}</h1><p>${e(r.milestoneTitle)}: due ${day(r.dueAt)}, compiled ${day(r.compiledAt)}</p>
+<h1>${e(r.cycleName)}</h1><p>${e(r.milestoneTitle)}: due ${day(r.dueAt)}, compiled ${day(r.compiledAt)}</p>${edition}
 <h2>Coverage</h2><p class="summary">${r.coverage.onTime} on time, ${r.coverage.late} late, ${r.coverage.missing} missing of ${r.coverage.total} working groups.</p>
 <table class="coverage"><tr><th>Field of action</th><th>Report</th><th>Revision</th><th>Escalation</th><th>Submitted</th></tr>${coverage}</table>
+${timeline}
 <h2>Fields of action</h2><p>${legend}</p>
 <p>All fields: ${measuresBar(r.totals.measuresByStatus, 420)} — ${r.totals.indicatorsAchieved} of ${r.totals.indicators} indicators at target.</p>
 ${fields}

@@ -1,16 +1,20 @@
 import { MEASURE_STATUSES } from '../../template/report-template';
 import type { ImplementationReport } from '../implementation-report';
 import { day, mdCell } from './escape';
+import { editionLine, RenderOptions } from './report-html';
+import { timelineMarkdown } from './report-timeline';
 
 /** The implementation report as Markdown, for wikis and e-mail. */
-export function reportToMarkdown(r: ImplementationReport): string {
+export function reportToMarkdown(r: ImplementationReport, options: RenderOptions = {}): string {
   const out: string[] = [];
   out.push(`# ${r.cycleName}: ${r.milestoneTitle}`, '', `Due ${day(r.dueAt)}, compiled ${day(r.compiledAt)}.`, '');
+  if (options.edition) out.push(`**${editionLine(options)}.**`, '');
   out.push('## Coverage', '', `${r.coverage.onTime} on time, ${r.coverage.late} late, ${r.coverage.missing} missing of ${r.coverage.total} working groups.`, '');
   out.push('| Field of action | Report | Revision | Escalation | Extended |', '| --- | --- | --- | --- | --- |');
   for (const g of r.coverage.byGroup) {
     out.push(`| ${mdCell(g.fieldOfAction)} | ${g.state} | ${g.revision ?? ''} | ${g.escalationLevel || ''} | ${g.extended ? 'yes' : ''} |`);
   }
+  if (r.timeline) out.push('', '## Timeline', '', ...timelineMarkdown(r.timeline));
   out.push('', '## Measures by status', '', `| Field of action | ${MEASURE_STATUSES.join(' | ')} |`, `| --- |${MEASURE_STATUSES.map(() => ' ---: |').join('')}`);
   for (const f of r.fields) out.push(`| ${mdCell(f.fieldOfAction)} | ${MEASURE_STATUSES.map((s) => f.measuresByStatus[s]).join(' | ')} |`);
   out.push(`| **All** | ${MEASURE_STATUSES.map((s) => `**${r.totals.measuresByStatus[s]}**`).join(' | ')} |`);

@@ -1,0 +1,63 @@
+import { Injectable, NotAcceptableException, StreamableFile } from '@nestjs/common';
+import { ImplementationReport, RenderOptions, reportToCsv, reportToHtml, reportToMarkdown } from '@pact/domain';
+import type { Request, Response } from 'express';
+import { REPORT_FORMATS } from '../cycles/cycle.dto';
+import { ReportPdfService } from './report-pdf.service';
+
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** The media types a report is served as, by format. */
+export const REPORT_MEDIA_TYPES: Record<ReportFormat, string> = {
+  json: 'application/json',
+  markdown: 'text/markdown',
+  html: 'text/html',
+  csv: 'text/csv',
+  pdf: 'application/pdf',
+};
+
+/**
+ * Serves a report in the format asked for by ?format= or the Accept header: JSON, Markdown,
+ * a standalone HTML page, CSV, or that same HTML page printed to an A4 PDF.
+ */
+@Injectable()
+export class ReportResponder {
+  constructor(private readonly pdf: ReportPdfService) {}
+
+  format(req: Request, explicit?: ReportFormat): ReportFormat {
+    if (explicit) return explicit;
+    const byType = Object.fromEntries(Object.entries(REPORT_MEDIA_TYPES).map(([f, t]) => [t, f as ReportFormat]));
+    const accepted = req.accepts(Object.keys(byType));
+    if (!accepted) throw new NotAcceptableException(`the report is available as ${Object.values(REPORT_MEDIA_TYPES).join(', ')}`);
+    return byType[accepted];
+  }
+
+  /**
+   * `json`, when given, is the report's exact JSON text (a published version), sent as is.
+   * Returns what the controller hands back to Nest (passthrough response).
+   */
+  async send(res: Response, report: ImplementationReport, format: ReportFormat, name: string, options: RenderOptions & { json?: string } = {}): Promise<unknown> {
+    res.vary('Accept');
+    switch (format) {
+      case 'markdown':
+        res.type('text/markdown; charset=utf-8');
+        return reportToMarkdown(report, options);
+      case 'html':
+        res.type('text/html; charset=utf-8');
+        return reportToHtml(report, options);
+      case 'csv':
+        res.type('text/csv; charset=utf-8').attachment(`${name}.csv`);
+        return reportToCsv(report);
+      case 'pdf': {
+        const edition = options.edition ? `, published version ${options.edition.version}` : '';
+        const pdf = await this.pdf.render(reportToHtml(report, options), `${report.cycleName}: ${report.milestoneTitle}${edition}`);
+        return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="${name}.pdf"`, length: pdf.length });
+      }
+      default:
+        if (options.json !== undefined) {
+          res.type('application/json; charset=utf-8');
+          return options.json;
+        }
+        return report;
+    }
+  }
+}

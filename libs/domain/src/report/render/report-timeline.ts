@@ -1,0 +1,134 @@
+import { ReportTimeline, TIMELINE_KINDS, TimelineBucket, TimelineKind } from '../timeline';
+import { day, escapeHtml as e, mdCell } from './escape';
+
+export const TIMELINE_LABELS: Record<TimelineKind, string> = {
+  requests: 'Requests',
+  reminders: 'Reminders',
+  escalations: 'Escalations',
+  extensions: 'Extensions',
+  submissions: 'Submissions',
+};
+
+export const TIMELINE_COLOURS: Record<TimelineKind, string> = {
+  requests: '#3b73c4',
+  reminders: '#d9a400',
+  escalations: '#c0392b',
+  extensions: '#8e44ad',
+  submissions: '#1b7f3b',
+};
+
+const MARK_COLOURS = { start: '#555', request: '#3b73c4', due: '#c0392b', compiled: '#1b7f3b' } as const;
+
+const time = (d: Date | string) => new Date(d).getTime();
+
+/** A bucket's name in tables and on the axis: `2027-03` for a month, the Monday's date for a week. */
+export function periodLabel(b: Pick<TimelineBucket, 'start'>, granularity: 'week' | 'month'): string {
+  const iso = new Date(b.start).toISOString();
+  return granularity === 'month' ? iso.slice(0, 7) : `week of ${iso.slice(0, 10)}`;
+}
+
+/**
+ * The timeline as one server-drawn SVG: a lane per kind of event, a bar per week or month
+ * (its height the count relative to the lane's busiest period, the count written above it),
+ * and the key moments as numbered dashed lines. Scales to the page width, no script.
+ */
+export function timelineSvg(t: ReportTimeline): string {
+  const W = 680;
+  const left = 92;
+  const right = 8;
+  const top = 22;
+  const lane = 34;
+  const axis = 20;
+  const plotW = W - left - right;
+  const H = top + lane * TIMELINE_KINDS.length + axis;
+  const from = time(t.buckets[0]?.start ?? t.from);
+  const to = time(t.buckets[t.buckets.length - 1]?.end ?? t.to);
+  const x = (d: Date | string) => left + ((time(d) - from) / Math.max(1, to - from)) * plotW;
+  const out: string[] = [];
+
+  TIMELINE_KINDS.forEach((kind, row) => {
+    const y0 = top + row * lane;
+    const max = Math.max(0, ...t.buckets.map((b) => b.counts[kind]));
+    const bars = t.buckets
+      .filter((b) => b.counts[kind] > 0)
+      .map((b) => {
+        const n = b.counts[kind];
+        const x0 = x(b.start);
+        const w = Math.max(1.5, x(b.end) - x0 - 1);
+        const h = Math.max(2, (n / max) * (lane - 14));
+        const extra = kind === 'submissions' && b.lateSubmissions ? `, ${b.lateSubmissions} late` : kind === 'escalations' && b.committeeEscalations ? `, ${b.committeeEscalations} to the committee` : '';
+        const label = w >= 12 ? `<text class="value" x="${(x0 + w / 2).toFixed(1)}" y="${(y0 + lane - 4 - h - 2).toFixed(1)}" text-anchor="middle">${n}</text>` : '';
+        return `<rect class="count" x="${x0.toFixed(1)}" y="${(y0 + lane - 4 - h).toFixed(1)}" width="${w.toFixed(1)}" height="${h.toFixed(1)}" fill="${TIMELINE_COLOURS[kind]}"><title>${e(periodLabel(b, t.granularity))}: ${n} ${kind}${extra}</title></rect>${label}`;
+      })
+      .join('');
+    out.push(
+      `<g class="lane" data-kind="${kind}"><line x1="${left}" y1="${y0 + lane - 4}" x2="${W - right}" y2="${y0 + lane - 4}" stroke="#ccd1d6"/><text class="lane-label" x="${left - 6}" y="${y0 + lane - 8}" text-anchor="end">${TIMELINE_LABELS[kind]}</text>${bars}</g>`,
+    );
+  });
+
+  // Axis: at most about ten labels, whatever the number of buckets.
+  const step = Math.max(1, Math.ceil(t.buckets.length / 10));
+  const ticks = t.buckets
+    .map((b, i) => ({ b, i }))
+    .filter(({ i }) => i % step === 0)
+    .map(({ b }) => {
+      const x0 = x(b.start);
+      const text = new Date(b.start).toISOString().slice(0, t.granularity === 'month' ? 7 : 10);
+      // A label that would run off the right edge is left out; its tick stays.
+      const label = x0 + text.length * 4.6 <= W ? `<text x="${x0.toFixed(1)}" y="${H - 5}" text-anchor="start">${text}</text>` : '';
+      return `<line x1="${x0.toFixed(1)}" y1="${H - axis}" x2="${x0.toFixed(1)}" y2="${H - axis + 4}" stroke="#888"/>${label}`;
+    })
+    .join('');
+  out.push(`<g class="axis">${ticks}</g>`);
+
+  // Badges of moments close together (the cycle's start and its first request) sit side by side.
+  let lastBadge = -Infinity;
+  const marks = t.marks
+    .map((m, i) => {
+      const lx = x(m.at);
+      const bx = Math.min(W - 8, Math.max(lx, lastBadge + 15));
+      lastBadge = bx;
+      const mx = lx.toFixed(1);
+      return `<g class="mark" data-kind="${m.kind}"><line class="milestone" x1="${mx}" y1="${top - 4}" x2="${mx}" y2="${H - axis}" stroke="${MARK_COLOURS[m.kind]}" stroke-dasharray="3 2"/><circle cx="${bx.toFixed(1)}" cy="${top - 11}" r="7" fill="${MARK_COLOURS[m.kind]}"/><text class="badge" x="${bx.toFixed(1)}" y="${top - 8}" text-anchor="middle">${i + 1}</text><title>${i + 1}. ${e(m.label)}: ${day(m.at)}</title></g>`;
+    })
+    .join('');
+  out.push(marks);
+
+  return `<svg class="timeline" role="img" aria-label="timeline of the cycle: requests, reminders, escalations, extensions and submissions per ${t.granularity}" width="100%" viewBox="0 0 ${W} ${H}" preserveAspectRatio="xMinYMin meet" font-family="system-ui, sans-serif" font-size="9"><style>.value{font-size:7.5px;fill:#333}.badge{font-size:8px;fill:#fff;font-weight:600}.lane-label{font-size:9.5px;fill:#222}.axis text{font-size:8px;fill:#555}</style>${out.join('')}</svg>`;
+}
+
+function summary(t: ReportTimeline): string {
+  const n = t.totals;
+  return `${n.requests} requests, ${n.reminders} reminders, ${n.escalations} escalations (${t.committeeEscalations} to the committee), ${n.extensions} extensions, ${n.submissions} submissions (${t.lateSubmissions} late), ${day(t.from)} to ${day(t.to)}, per ${t.granularity}.`;
+}
+
+const cell = (b: Pick<TimelineBucket, 'counts' | 'lateSubmissions'>, k: TimelineKind) =>
+  k === 'submissions' && b.lateSubmissions ? `${b.counts[k]} (${b.lateSubmissions} late)` : String(b.counts[k] || '');
+
+const busy = (b: TimelineBucket) => TIMELINE_KINDS.some((k) => b.counts[k] > 0);
+
+/** The timeline section of the HTML report: the chart, its key moments, and a compact table of the busy periods. */
+export function timelineHtml(t: ReportTimeline, heading = '<h2>Timeline</h2>'): string {
+  const legend = TIMELINE_KINDS.map((k) => `<span class="key"><i style="background:${TIMELINE_COLOURS[k]}"></i>${TIMELINE_LABELS[k].toLowerCase()}</span>`).join(' ');
+  const marks = t.marks.map((m) => `<li data-kind="${m.kind}"><b>${day(m.at)}</b> ${e(m.label)}</li>`).join('');
+  const rows = t.buckets
+    .filter(busy)
+    .map((b) => `<tr><td>${e(periodLabel(b, t.granularity))}</td>${TIMELINE_KINDS.map((k) => `<td>${cell(b, k)}</td>`).join('')}</tr>`)
+    .join('');
+  const total = `<tr class="total"><td>All</td>${TIMELINE_KINDS.map((k) => `<td>${cell({ counts: t.totals, lateSubmissions: t.lateSubmissions }, k) || '0'}</td>`).join('')}</tr>`;
+  // Heading, chart and key moments stay on one printed page; the table may run on.
+  return `<section class="timeline"><div class="chart">${heading}<p class="timeline-summary">${e(summary(t))}</p><p>${legend}</p>
+<figure>${timelineSvg(t)}</figure>
+<ol class="marks">${marks}</ol></div>
+<table class="timeline-table"><tr><th>Period</th>${TIMELINE_KINDS.map((k) => `<th>${TIMELINE_LABELS[k]}</th>`).join('')}</tr>${rows}${total}</table></section>`;
+}
+
+/** The timeline in Markdown: the key moments and the busy periods as a table. */
+export function timelineMarkdown(t: ReportTimeline): string[] {
+  const out = [summary(t), '', 'Key moments:', ''];
+  t.marks.forEach((m, i) => out.push(`${i + 1}. ${day(m.at)} ${mdCell(m.label)}`));
+  out.push('', `| Period | ${TIMELINE_KINDS.map((k) => TIMELINE_LABELS[k]).join(' | ')} |`, `| --- |${TIMELINE_KINDS.map(() => ' ---: |').join('')}`);
+  for (const b of t.buckets.filter(busy)) out.push(`| ${periodLabel(b, t.granularity)} | ${TIMELINE_KINDS.map((k) => cell(b, k)).join(' | ')} |`);
+  out.push(`| **All** | ${TIMELINE_KINDS.map((k) => `**${cell({ counts: t.totals, lateSubmissions: t.lateSubmissions }, k) || '0'}**`).join(' | ')} |`);
+  return out;
+}

@@ -1,0 +1,78 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { TEST_OUTPUT } from './support/chromium';
+import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
+import { pdfText as parsePdf } from './support/pdf-text';
+
+const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+/** The report printed to PDF by headless Chromium in the API, read back as text. */
+describe('implementation report as PDF (e2e)', () => {
+  const h = new EngineHarness({ msPerDay: 20 });
+  let cycleId: string;
+  let fields: string[];
+  beforeAll(async () => {
+    await h.start();
+    for (const g of ['education', 'sport', 'security']) await h.chair(g);
+    fields = (await h.http.get('/working-groups').expect(200)).body.map((g: any) => g.fieldOfAction);
+    mkdirSync(TEST_OUTPUT, { recursive: true });
+  }, 60_000);
+  afterAll(() => h.stop(), 60_000);
+
+  it('prints the whole report, every working group and the charts, on A4 pages', async () => {
+    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Pact PDF cycle 2030', dueAfterDays: 80, compileAfterDays: 110 })).expect(201)).body;
+    cycleId = cycle.id;
+    await h.waitFor('requested', async () => (await h.http.get(`/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested');
+    const tasks = (await h.http.get(`/cycles/${cycleId}/tasks`)).body;
+    expect(tasks).toHaveLength(12);
+    for (const g of ['education', 'sport', 'security']) {
+      await (await h.chair(g)).post(`/tasks/${tasks.find((t: any) => t.groupKey === g).id}/submissions`).send(reportFor(g, 1)).expect(201);
+    }
+    await h.waitFor('compiled', async () => (await h.http.get(`/cycles/${cycleId}/report`)).status === 200, 60_000);
+
+    const res = await (await h.chair('sport')).get(`/cycles/${cycleId}/report`).set('Accept', 'application/pdf').buffer(true).parse(binary).expect(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toMatch(/^inline; filename="report-[0-9a-f]{24}-final\.pdf"$/);
+    const pdf: Buffer = res.body;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    writeFileSync(join(TEST_OUTPUT, 'implementation-report.pdf'), pdf);
+
+    const { text, pages, title } = await parsePdf(pdf);
+    expect(title).toBe('Pact PDF cycle 2030: Implementation report');
+    expect(text).toContain('Pact PDF cycle 2030');
+    expect(text).toContain('3 on time, 0 late, 9 missing of 12 working groups.');
+    for (const f of fields) expect(text).toContain(f);
+    expect(text).toContain('Timeline');
+    expect(text).toContain('sport: mentoring programme');
+    // The page numbers in the footer, and a sane length for 12 groups.
+    expect(text).toMatch(/page 1 of \d+/);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(pages).toBeLessThanOrEqual(20);
+  }, 120_000);
+
+  it('prints published versions too, and ?format=pdf works like the Accept header', async () => {
+    await h.http.post(`/cycles/${cycleId}/report/publish`).expect(201);
+    const res = await h.http.get(`/cycles/${cycleId}/report/versions/1?format=pdf`).buffer(true).parse(binary).expect(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const { text } = await parsePdf(res.body);
+    expect(text).toContain('Published version 1');
+    for (const f of fields) expect(text).toContain(f);
+
+    // Several at once: bounded concurrency queues them, all succeed.
+    const all = await Promise.all([1, 2, 3, 4].map(() => h.http.get(`/cycles/${cycleId}/report?format=pdf`).buffer(true).parse(binary)));
+    expect(all.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+  }, 120_000);
+
+  it('documents PDF beside the other formats in OpenAPI', async () => {
+    const doc = (await h.agent().get('/docs-json').expect(200)).body;
+    const get = doc.paths['/cycles/{id}/report'].get;
+    expect(Object.keys(get.responses['200'].content)).toEqual(expect.arrayContaining(['application/pdf', 'text/html', 'text/markdown', 'text/csv', 'application/json']));
+    expect(get.responses['503']).toBeDefined();
+    expect(doc.paths['/cycles/{id}/report/publish'].post).toBeDefined();
+    expect(doc.paths['/cycles/{id}/report/versions/{n}'].get.responses['200'].content).toHaveProperty('application/pdf');
+  });
+});
