@@ -59,7 +59,7 @@ export class EventRepository {
     const cursor = this.model
       .find({ cycleId, type: { $in: types }, at: { $lte: until } }, { _id: 0, type: 1, at: 1, data: 1 })
       .lean()
-      .cursor({ batchSize: 1000 });
+      .cursor({ batchSize: 200 });
     for await (const doc of cursor) yield doc as Pick<EventRecord, 'type' | 'at' | 'data'>;
   }
 

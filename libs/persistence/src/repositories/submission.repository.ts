@@ -35,7 +35,7 @@ export class SubmissionRepository {
    * beside the task cursor (a merge join), so two queries serve any number of tasks.
    */
   async *streamByMilestone(cycleId: string, milestoneKey: string): AsyncGenerator<SubmissionRecord> {
-    const cursor = this.model.find({ cycleId, milestoneKey }).sort({ taskId: 1, revision: 1 }).lean().cursor({ batchSize: 500 });
+    const cursor = this.model.find({ cycleId, milestoneKey }).sort({ taskId: 1, revision: 1 }).lean().cursor({ batchSize: 200 });
     for await (const d of cursor) yield toRecord<SubmissionRecord>(d);
   }
 }
