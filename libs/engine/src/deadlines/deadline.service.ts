@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, Inject, Injectable, Logger, Not
 import { addDays, canExtend, Clock, daysBetween, EscalationPolicy } from '@pact/domain';
 import { CycleRecord, CycleRepository, EventRepository, TaskRecord, TaskRepository } from '@pact/persistence';
 import { CLOCK, DeliveryQueue, jobId, TaskTimerJob, TimerScheduler } from '@pact/queues';
+import { Notification, NotificationKind, Recipient } from '../notifications/notification';
 import { NotificationService } from '../notifications/notification.service';
 
 /**
@@ -44,6 +45,29 @@ export class DeadlineService {
     return cycle.milestones.find((m) => m.key === key)?.title ?? key;
   }
 
+  /** What to tell whom about a task: the notification, with the task's cycle and milestone named. */
+  private about(
+    task: TaskRecord,
+    cycle: CycleRecord | null,
+    kind: NotificationKind,
+    audience: Notification['audience'],
+    recipients: Recipient[],
+    details: Record<string, unknown>,
+  ): Notification {
+    return {
+      kind,
+      audience,
+      recipients,
+      cycleId: task.cycleId,
+      cycleName: cycle?.name ?? task.cycleId,
+      taskId: task.id,
+      groupKey: task.groupKey,
+      milestoneTitle: cycle ? this.milestoneTitle(cycle, task.milestoneKey) : task.milestoneKey,
+      dueAt: task.dueAt,
+      details,
+    };
+  }
+
   async remind(job: TaskTimerJob): Promise<boolean> {
     const now = this.clock.now();
     let task = await this.tasks.recordReminder(job.taskId, job.dueVersion, job.timerKey, now);
@@ -64,21 +88,7 @@ export class DeadlineService {
       dedupeKey: `event-${job.timerKey}`,
       data: { reminder: job.index, daysLeft, dueAt: task.dueAt, scheduledFor: job.fireAt },
     });
-    await this.notifications.send(
-      {
-        kind: 'reminder',
-        audience: 'chair',
-        recipients: await this.notifications.chairOf(task.groupKey),
-        cycleId: task.cycleId,
-        cycleName: cycle?.name ?? task.cycleId,
-        taskId: task.id,
-        groupKey: task.groupKey,
-        milestoneTitle: cycle ? this.milestoneTitle(cycle, task.milestoneKey) : task.milestoneKey,
-        dueAt: task.dueAt,
-        details: { daysLeft },
-      },
-      job.timerKey,
-    );
+    await this.notifications.send(this.about(task, cycle, 'reminder', 'chair', await this.notifications.chairOf(task.groupKey), { daysLeft }), job.timerKey);
     return true;
   }
 
@@ -99,18 +109,7 @@ export class DeadlineService {
     const cycle = await this.cycles.findById(task.cycleId);
     // No e-mail (level-1 escalation tells the chair at the same moment): webhook subscribers only.
     await this.notifications.send(
-      {
-        kind: 'overdue',
-        audience: 'chair',
-        recipients: [],
-        cycleId: task.cycleId,
-        cycleName: cycle?.name ?? task.cycleId,
-        taskId: task.id,
-        groupKey: task.groupKey,
-        milestoneTitle: cycle ? this.milestoneTitle(cycle, task.milestoneKey) : task.milestoneKey,
-        dueAt: task.dueAt,
-        details: { overdueDays: Math.max(0, -daysBetween(now, task.dueAt)) },
-      },
+      this.about(task, cycle, 'overdue', 'chair', [], { overdueDays: Math.max(0, -daysBetween(now, task.dueAt)) }),
       `overdue-${task.id}-v${task.dueVersion}`,
     );
     return true;
@@ -165,21 +164,8 @@ export class DeadlineService {
     });
     // The committee hears of escalations in one summary per cycle (CommitteeSummaryService), not one
     // e-mail per task; webhook subscribers still get each escalation as it happens.
-    await this.notifications.send(
-      {
-        kind: 'escalated',
-        audience: target,
-        recipients: target === 'chair' ? await this.notifications.chairOf(task.groupKey) : [],
-        cycleId: task.cycleId,
-        cycleName: cycle.name,
-        taskId: task.id,
-        groupKey: task.groupKey,
-        milestoneTitle: this.milestoneTitle(cycle, task.milestoneKey),
-        dueAt: task.dueAt,
-        details: { level, target, overdueDays },
-      },
-      key,
-    );
+    const recipients = target === 'chair' ? await this.notifications.chairOf(task.groupKey) : [];
+    await this.notifications.send(this.about(task, cycle, 'escalated', target, recipients, { level, target, overdueDays }), key);
     if (target === 'committee') await this.queue.scheduleCommitteeSummary(jobId.committeeSummary(task.cycleId), task.cycleId);
   }
 
@@ -221,18 +207,7 @@ export class DeadlineService {
       data: { from: task.dueAt, to: newDueAt, reason, days: daysBetween(task.dueAt, newDueAt) },
     });
     await this.notifications.send(
-      {
-        kind: 'extended',
-        audience: 'chair',
-        recipients: await this.notifications.chairOf(task.groupKey),
-        cycleId: cycle.id,
-        cycleName: cycle.name,
-        taskId: task.id,
-        groupKey: task.groupKey,
-        milestoneTitle: milestone.title,
-        dueAt: newDueAt,
-        details: { reason, previousDueAt: task.dueAt },
-      },
+      this.about(extended, cycle, 'extended', 'chair', await this.notifications.chairOf(task.groupKey), { reason, previousDueAt: task.dueAt }),
       `extended-${task.id}-v${extended.dueVersion}`,
     );
     this.logger.log(`task ${task.id} (${task.groupKey}) extended to ${newDueAt.toISOString().slice(0, 10)}`);
