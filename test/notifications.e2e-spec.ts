@@ -145,6 +145,23 @@ describe('notifications (e2e)', () => {
     expect(view).toMatchObject({ status: 'active', consecutiveFailures: 1, lastError: 'webhook: the receiver answered 410' });
     // Other chairs do not see it.
     await (await h.chair('sport')).get(`/webhooks/${gone.subscription.id}`).expect(404);
+
+    // A rotated secret signs what follows; the old one no longer verifies.
+    await (await h.chair('sport')).post(`/webhooks/${created.subscription.id}/rotate-secret`).expect(404);
+    const rotated = (await chair.post(`/webhooks/${created.subscription.id}/rotate-secret`).expect(201)).body;
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(created.secret);
+    expect(rotated.subscription).not.toHaveProperty('secret');
+    hooks.answer('/flaky', 200);
+    const later = new Date(new Date(newDue).getTime() + 5 * 86_400_000).toISOString();
+    await h.http.post(`/tasks/${task.id}/extensions`).send({ dueAt: later, reason: 'Once more' }).expect(201);
+    const next = await h.waitFor('delivery after rotation', async () => {
+      const found = hooks.at('/flaky').find((c) => JSON.parse(c.body).data.reason === 'Once more');
+      return found;
+    });
+    const sig = { signature: next.headers['x-pact-signature'] as string, timestamp: next.headers['x-pact-timestamp'] as string, rawBody: next.body };
+    expect(verifyWebhook({ secret: rotated.secret, ...sig })).toEqual({ ok: true });
+    expect(verifyWebhook({ secret: created.secret, ...sig }).ok).toBe(false);
   }, 60_000);
 
   it('a receiver that does not answer in time counts as a failed attempt and is tried again', async () => {
@@ -186,7 +203,8 @@ describe('notifications (e2e)', () => {
     const held = await delivery({ taskId: tasks[2].id, subscriptionId: sub.subscription.id }, ['held']);
     expect(held.attempts).toHaveLength(0);
     expect(hooks.at('/down')).toHaveLength(8);
-    expect((await h.db.collection('events').findOne({ type: 'webhook.paused' }))?.data.subscriptionId).toBe(sub.subscription.id);
+    const pausedEvent = await h.db.collection('events').findOne({ type: 'webhook.paused', 'data.subscriptionId': sub.subscription.id });
+    expect(pausedEvent?.data).toMatchObject({ url: hooks.url('/down'), failedDeliveries: 2, lastError: 'webhook: the receiver answered 500' });
 
     // The receiver is fixed; an operator resumes: the held delivery goes out.
     hooks.answer('/down', 200);
@@ -298,5 +316,28 @@ describe('notifications (e2e)', () => {
     await bad(h.agent(await h.tokenFor(['operator'])), { url: hooks.url('/x'), scope: 'network' }, 403, 'Forbidden');
     expect(await h.db.collection('webhook_subscriptions').countDocuments()).toBe(before);
     await h.http.get('/deliveries?status=lost').expect(400);
+  }, 30_000);
+});
+
+describe('webhook targets (e2e)', () => {
+  // As in production: webhooks may not point into the operator's own network.
+  const h = new EngineHarness({ worker: false, env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'false' } });
+  beforeAll(() => h.start(), 60_000);
+  afterAll(() => h.stop(), 60_000);
+
+  it('refuses loopback, private and link-local receivers, naming the address', async () => {
+    for (const [url, says] of [
+      ['http://127.0.0.1:8080/hook', '127.0.0.1 is not a public address'],
+      ['http://localhost/hook', 'localhost is this machine'],
+      ['http://10.0.0.5/hook', '10.0.0.5 is not a public address'],
+      ['http://169.254.169.254/latest/meta-data', '169.254.169.254 is not a public address'],
+      ['http://[::1]:3000/hook', '::1 is not a public address'],
+      ['http://192.168.1.20/hook', '192.168.1.20 is not a public address'],
+    ]) {
+      const res = await h.http.post('/webhooks').send({ url, scope: 'network' }).expect(400);
+      expect(JSON.stringify(res.body.message)).toContain(says);
+    }
+    expect(await h.db.collection('webhook_subscriptions').countDocuments()).toBe(0);
+    await h.http.post('/webhooks').send({ url: 'https://hooks.city.example.org/pact', scope: 'network' }).expect(201);
   }, 30_000);
 });

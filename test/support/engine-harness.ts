@@ -72,6 +72,8 @@ export class EngineHarness {
       NOTIFY_RATE_MAX: '1000',
       COMMITTEE_SUMMARY_WAIT_MS: '300',
       SMTP_HOST: '',
+      // The tests' receivers listen on loopback.
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
       ...this.opts.env,
     };
   }

@@ -94,6 +94,8 @@ async function main(): Promise<void> {
     PACT_CONFIG: join(ROOT, 'config', 'pact.yaml'),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     ...mail.env(),
+    // The demo's webhook receiver listens on loopback.
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     NOTIFY_BACKOFF_MS: '200',
     NOTIFY_RATE_MAX: '200',
     COMMITTEE_SUMMARY_WAIT_MS: '1500',

@@ -34,6 +34,13 @@ export class WebhooksController {
     return this.webhooks.resume(id, p);
   }
 
+  /** A new signing secret, shown once in the answer; the old one stops working at once. */
+  @Post(':id/rotate-secret')
+  @Roles('committee', 'chair')
+  rotate(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
+    return this.webhooks.rotateSecret(id, p);
+  }
+
   @Delete(':id')
   @Roles('committee', 'chair')
   remove(@Param('id') id: string, @CurrentPrincipal() p: Principal) {

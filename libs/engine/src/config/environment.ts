@@ -165,6 +165,10 @@ export class EnvironmentVariables {
   @Max(120_000)
   WEBHOOK_TIMEOUT_MS = 10_000;
 
+  /** true: webhooks may target loopback and private networks (internal receivers, tests); false refuses them. */
+  @IsIn(['true', 'false'])
+  WEBHOOK_ALLOW_PRIVATE_TARGETS = 'false';
+
   /** A subscription is paused after this many deliveries in a row failed for good. */
   @Type(() => Number)
   @IsInt()

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DELIVERY_HEADER, EVENT_HEADER, signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '@pact/domain';
 import type { DeliveryRecord } from '@pact/persistence';
+import { resolvedTargetProblem } from '../webhooks/webhook-target';
 import { ChannelResult, DeliveryError } from './notification';
 
 /** Statuses worth another attempt: the receiver is overloaded or down, not refusing the content. */
@@ -15,12 +16,24 @@ const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
 @Injectable()
 export class WebhookChannel {
   private readonly timeoutMs: number;
+  private readonly allowPrivate: boolean;
 
   constructor(config: ConfigService) {
     this.timeoutMs = Number(config.get('WEBHOOK_TIMEOUT_MS'));
+    this.allowPrivate = config.get('WEBHOOK_ALLOW_PRIVATE_TARGETS') === 'true';
   }
 
   async send(d: DeliveryRecord, secret: string): Promise<ChannelResult> {
+    if (!this.allowPrivate) {
+      // Checked again at each delivery: a name may come to resolve into the internal network later.
+      let problem: string | null;
+      try {
+        problem = await resolvedTargetProblem(d.recipient);
+      } catch (err) {
+        throw new DeliveryError(`webhook: cannot resolve the receiver (${(err as Error).message})`, true);
+      }
+      if (problem) throw new DeliveryError(`webhook: ${problem}`, false);
+    }
     const body = JSON.stringify(d.message);
     const timestamp = Math.floor(Date.now() / 1000);
     let res: Response;

@@ -11,8 +11,10 @@ import {
   WorkingGroupRepository,
 } from '@pact/persistence';
 import { CLOCK, DeliveryQueue } from '@pact/queues';
+import { ConfigService } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
 import type { Principal } from '../identity/identity.service';
+import { literalTargetProblem } from './webhook-target';
 
 export interface NewSubscription {
   url: string;
@@ -46,7 +48,12 @@ export class WebhookSubscriptionService {
     private readonly events: EventRepository,
     private readonly queue: DeliveryQueue,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly config: ConfigService,
   ) {}
+
+  private newSecret(): string {
+    return `whsec_${randomBytes(32).toString('base64url')}`;
+  }
 
   private isCommittee(p: Principal): boolean {
     return p.roles.includes('committee');
@@ -54,6 +61,8 @@ export class WebhookSubscriptionService {
 
   async create(input: NewSubscription, p: Principal): Promise<{ subscription: SubscriptionView; secret: string }> {
     const problems: string[] = [];
+    const target = this.config.get('WEBHOOK_ALLOW_PRIVATE_TARGETS') === 'true' ? null : literalTargetProblem(input.url);
+    if (target) problems.push(`${target} (set WEBHOOK_ALLOW_PRIVATE_TARGETS=true to allow internal receivers)`);
     if (input.scope === 'group') {
       if (!input.groupKey) problems.push('groupKey: required when scope is "group"');
       else if (!(await this.groups.findByKey(input.groupKey))) problems.push(`groupKey: no working group ${input.groupKey}`);
@@ -73,7 +82,7 @@ export class WebhookSubscriptionService {
     }
     if (userId && !(await this.users.findById(userId))) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [`userId: no user ${userId}`] });
 
-    const secret = `whsec_${randomBytes(32).toString('base64url')}`;
+    const secret = this.newSecret();
     const created = await this.subscriptions.create({
       url: input.url,
       secret,
@@ -129,6 +138,20 @@ export class WebhookSubscriptionService {
       data: { subscriptionId: id, url: s.url, released: released.length, wasPaused: s.status === 'paused' },
     });
     return { subscription: viewOf(resumed), released: released.length };
+  }
+
+  /**
+   * A new signing secret, shown once; the old one stops working at once (a receiver switching
+   * over should accept both for a moment: verify with the new, then the old).
+   */
+  async rotateSecret(id: string, p: Principal): Promise<{ subscription: SubscriptionView; secret: string }> {
+    const s = await this.get(id, p);
+    if (!this.isCommittee(p) && s.ownerUserId !== p.userId) throw new ForbiddenException('only the committee or whoever created it may rotate its secret');
+    const secret = this.newSecret();
+    const rotated = await this.subscriptions.setSecret(id, secret);
+    if (!rotated) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['the subscription was deleted'] });
+    await this.events.append({ type: 'webhook.secret-rotated', at: this.clock.now(), actor: p.actor, groupKey: s.groupKey, data: { subscriptionId: id, url: s.url } });
+    return { subscription: viewOf(rotated), secret };
   }
 
   async remove(id: string, p: Principal): Promise<SubscriptionView> {

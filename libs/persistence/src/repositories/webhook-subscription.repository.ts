@@ -62,6 +62,11 @@ export class WebhookSubscriptionRepository {
     return toRecord<WebhookSubscriptionRecord>(doc);
   }
 
+  async setSecret(id: string, secret: string): Promise<WebhookSubscriptionRecord | null> {
+    const doc = await this.model.findOneAndUpdate({ _id: id, status: { $ne: 'disabled' } }, { $set: { secret } }, { returnDocument: 'after' }).lean();
+    return toRecord<WebhookSubscriptionRecord>(doc);
+  }
+
   async disable(id: string, at: Date): Promise<WebhookSubscriptionRecord | null> {
     const doc = await this.model
       .findOneAndUpdate({ _id: id, status: { $ne: 'disabled' } }, { $set: { status: 'disabled', disabledAt: at } }, { returnDocument: 'after' })
