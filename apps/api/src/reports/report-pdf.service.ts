@@ -2,19 +2,8 @@ import { Injectable, Logger, OnModuleDestroy, ServiceUnavailableException } from
 import { ConfigService } from '@nestjs/config';
 import { escapeHtml } from '@pact/domain';
 import { existsSync } from 'node:fs';
-import { Browser, chromium } from 'playwright-core';
-
-/** Flags for a headless Chromium on a server: no sandbox helper, no GPU, no calls home. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import type { Browser } from 'playwright-core';
+import { launchHeadlessChromium } from './headless-chromium';
 
 /** How many renders may wait for a turn, per allowed concurrent render, before 503. */
 const WAITING_PER_SLOT = 8;
@@ -73,7 +62,7 @@ export class ReportPdfService implements OnModuleDestroy {
       if (!existsSync(this.path)) {
         throw new ServiceUnavailableException(`PDF rendering is not available: no Chromium at ${this.path} (install Debian's chromium package or set CHROMIUM_PATH)`);
       }
-      const launching = chromium.launch({ executablePath: this.path, headless: true, args: CHROMIUM_ARGS }).then(
+      const launching = launchHeadlessChromium(this.path).then(
         (b) => {
           this.logger.log(`Chromium ${b.version()} started for PDF reports`);
           // A crashed browser is relaunched by the next render.
