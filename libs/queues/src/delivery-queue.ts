@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Queue } from 'bullmq';
-import { CommitteeSummaryJob, DeliverJob, JOB, jobId, QUEUE } from './queue-names';
+import { DeliverJob, JOB, jobId, QUEUE } from './queue-names';
 
 const BATCH = 500;
 
@@ -14,7 +14,6 @@ const BATCH = 500;
 export class DeliveryQueue {
   constructor(
     @InjectQueue(QUEUE.Notifications) private readonly notifications: Queue,
-    @InjectQueue(QUEUE.Deadlines) private readonly deadlines: Queue,
     private readonly config: ConfigService,
   ) {}
 
@@ -30,16 +29,5 @@ export class DeliveryQueue {
         })),
       );
     }
-  }
-
-  /**
-   * A committee summary run, after a short wait in real time so that escalations falling due
-   * together (one milestone, many groups) arrive in one message.
-   */
-  async scheduleCommitteeSummary(id: string, cycleId: string): Promise<void> {
-    const wait = Number(this.config.get('COMMITTEE_SUMMARY_WAIT_MS'));
-    // A failed run must not keep its id taken (that would block the cycle's later summaries);
-    // what it did not report stays unclaimed and the reconciler schedules it again.
-    await this.deadlines.add(JOB.CommitteeSummary, { cycleId } satisfies CommitteeSummaryJob, { jobId: id, delay: wait, removeOnFail: true });
   }
 }

@@ -1,9 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { Clock, Milestone, TaskTimer } from '@pact/domain';
 import { Queue } from 'bullmq';
 import { CLOCK } from './clock.token';
-import { CompileJob, FanOutJob, JOB, jobId, QUEUE, RECONCILE_SCHEDULER_ID, TaskTimerJob } from './queue-names';
+import { CommitteeSummaryJob, CompileJob, FanOutJob, JOB, jobId, QUEUE, RECONCILE_SCHEDULER_ID, TaskTimerJob } from './queue-names';
 
 const BATCH = 500;
 
@@ -14,12 +15,17 @@ const BATCH = 500;
  */
 @Injectable()
 export class TimerScheduler {
+  private readonly summaryWaitMs: number;
+
   constructor(
     @InjectQueue(QUEUE.Cycles) private readonly cycles: Queue,
     @InjectQueue(QUEUE.Deadlines) private readonly deadlines: Queue,
     @InjectQueue(QUEUE.Maintenance) private readonly maintenance: Queue,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    config: ConfigService,
+  ) {
+    this.summaryWaitMs = Number(config.get('COMMITTEE_SUMMARY_WAIT_MS'));
+  }
 
   async scheduleFanOut(cycleId: string, m: Milestone): Promise<void> {
     const data: FanOutJob = { cycleId, milestoneKey: m.key };
@@ -91,6 +97,17 @@ export class TimerScheduler {
         }
       }
     }
+  }
+
+  /**
+   * The cycle's committee summary run, after a short wait in real time so that escalations
+   * falling due together (one milestone, many groups) arrive in one message.
+   */
+  async scheduleCommitteeSummary(cycleId: string): Promise<void> {
+    const data: CommitteeSummaryJob = { cycleId };
+    // A failed run must not keep its id taken (that would block the cycle's later summaries);
+    // what it did not report stays unclaimed and the reconciler schedules it again.
+    await this.deadlines.add(JOB.CommitteeSummary, data, { jobId: jobId.committeeSummary(cycleId), delay: this.summaryWaitMs, removeOnFail: true });
   }
 
   /** The periodic reconciliation, as a BullMQ job scheduler (idempotent upsert). */

@@ -9,6 +9,3 @@ export const NOTIFICATION_KINDS = [
   'report-compiled',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
-/** Kinds a person is told about by e-mail. `overdue` is left to webhooks: level-1 escalation tells the chair at the same moment. */
-export const EMAIL_KINDS: readonly NotificationKind[] = NOTIFICATION_KINDS.filter((k) => k !== 'overdue');

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { addDays, canExtend, Clock, daysBetween, EscalationPolicy } from '@pact/domain';
 import { CycleRecord, CycleRepository, EventRepository, TaskRecord, TaskRepository } from '@pact/persistence';
-import { CLOCK, DeliveryQueue, jobId, TaskTimerJob, TimerScheduler } from '@pact/queues';
+import { CLOCK, TaskTimerJob, TimerScheduler } from '@pact/queues';
 import { Notification, NotificationKind, Recipient } from '../notifications/notification';
 import { NotificationService } from '../notifications/notification.service';
 
@@ -20,7 +20,6 @@ export class DeadlineService {
     private readonly events: EventRepository,
     private readonly timers: TimerScheduler,
     private readonly notifications: NotificationService,
-    private readonly queue: DeliveryQueue,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -166,7 +165,7 @@ export class DeadlineService {
     // e-mail per task; webhook subscribers still get each escalation as it happens.
     const recipients = target === 'chair' ? await this.notifications.chairOf(task.groupKey) : [];
     await this.notifications.send(this.about(task, cycle, 'escalated', target, recipients, { level, target, overdueDays }), key);
-    if (target === 'committee') await this.queue.scheduleCommitteeSummary(jobId.committeeSummary(task.cycleId), task.cycleId);
+    if (target === 'committee') await this.timers.scheduleCommitteeSummary(task.cycleId);
   }
 
   /** The committee moves a deadline; every pending timer of the task moves with it. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Clock, daysBetween, DEFAULT_TIME_ZONE, EMAIL_KINDS, MessageCatalogs, MessageFacts, OverdueItem, renderMessage } from '@pact/domain';
+import { Clock, daysBetween, DEFAULT_TIME_ZONE, MessageCatalogs, MessageFacts, OverdueItem, renderMessage } from '@pact/domain';
 import {
   DeliveryRepository,
   EventRepository,
@@ -180,18 +180,16 @@ export class NotificationService {
     const base = { dedupeKey, kind: n.kind, cycleId: n.cycleId, taskId: n.taskId, groupKey: n.groupKey, createdAt: now };
     const facts = this.facts(n, ctx, now);
     const out: NewDelivery[] = [];
-    if (EMAIL_KINDS.includes(n.kind)) {
-      for (const r of n.recipients) {
-        const msg = renderMessage(this.catalogs, n.kind, r, { ...facts, recipientName: r.name });
-        out.push({
-          ...base,
-          id: deliveryId(dedupeKey, 'email', r.email.toLowerCase()),
-          channel: 'email',
-          recipient: r.email,
-          message: { to: { name: r.name, email: r.email }, language: msg.language, timeZone: r.timeZone, subject: msg.subject, text: msg.text },
-          status: 'queued',
-        });
-      }
+    for (const r of n.recipients) {
+      const msg = renderMessage(this.catalogs, n.kind, r, { ...facts, recipientName: r.name });
+      out.push({
+        ...base,
+        id: deliveryId(dedupeKey, 'email', r.email.toLowerCase()),
+        channel: 'email',
+        recipient: r.email,
+        message: { to: { name: r.name, email: r.email }, language: msg.language, timeZone: r.timeZone, subject: msg.subject, text: msg.text },
+        status: 'queued',
+      });
     }
     for (const sub of ctx.subscriptions) {
       if (!this.matches(sub, n, ctx)) continue;

@@ -18,7 +18,7 @@ export interface Notification {
   kind: NotificationKind;
   /** Who the message is for: chairs of `groupKey`, or the steering committee (decides user-scoped webhooks). */
   audience: 'chair' | 'committee';
-  /** E-mail recipients; empty for kinds that only go to webhooks. */
+  /** E-mail recipients; empty when only webhooks are told (overdue, and level 2, which the committee reads in its summary). */
   recipients: Recipient[];
   cycleId: string;
   cycleName: string;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock, EscalationPolicy, TaskTimer } from '@pact/domain';
 import { CycleRepository, DeliveryRepository, ReportRepository, TaskRepository } from '@pact/persistence';
-import { CLOCK, DeliveryQueue, jobId, TimerScheduler } from '@pact/queues';
+import { CLOCK, DeliveryQueue, TimerScheduler } from '@pact/queues';
 import { CommitteeSummaryService } from '../deadlines/committee-summary.service';
 
 export interface ReconcileResult {
@@ -87,7 +87,7 @@ export class TimerReconciler {
     await this.deliveryQueue.enqueue(queued);
     result.deliveries = queued.length;
     for (const cycleId of await this.summaries.cyclesOwingSummary()) {
-      await this.deliveryQueue.scheduleCommitteeSummary(jobId.committeeSummary(cycleId), cycleId);
+      await this.timers.scheduleCommitteeSummary(cycleId);
       result.committeeSummaries++;
     }
     this.logger.debug(`reconciled at ${this.clock.now().toISOString()}: ${JSON.stringify(result)}`);
