@@ -25,6 +25,7 @@ export interface IssuedToken {
 }
 
 const TOKEN_PREFIX = 'pact_';
+const TOUCH_EVERY_MS = 60_000;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
@@ -104,7 +105,12 @@ export class IdentityService {
     if (!rec || rec.revokedAt || rec.expiresAt <= now) return null;
     const user = await this.users.findById(rec.userId);
     if (!user || user.disabledAt) return null;
-    this.tokens.touch(rec.id, now).catch(() => undefined);
+    // lastUsedAt is kept to the minute. The write is awaited, so no write of this request is still
+    // in flight when the token is next changed: FerretDB rewrites the whole document on update,
+    // and a late "last used" write could otherwise undo a revocation or expiry made just after.
+    if (!rec.lastUsedAt || now.getTime() - rec.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+      await this.tokens.touch(rec.id, now, TOUCH_EVERY_MS).catch(() => undefined);
+    }
     return { userId: user.id, tokenId: rec.id, name: user.name, email: user.email, roles: user.roles, groupKeys: user.groupKeys, actor: `${user.roles[0]}:${user.email}` };
   }
 

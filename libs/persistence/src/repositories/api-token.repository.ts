@@ -31,7 +31,10 @@ export class ApiTokenRepository {
   }
 
   /** Best effort and coarse (once a minute): an audit hint, not a counter. */
-  async touch(id: string, at: Date): Promise<void> {
-    await this.model.updateOne({ _id: id, $or: [{ lastUsedAt: { $exists: false } }, { lastUsedAt: { $lt: new Date(at.getTime() - 60_000) } }] }, { $set: { lastUsedAt: at } });
+  async touch(id: string, at: Date, everyMs: number): Promise<void> {
+    await this.model.updateOne(
+      { _id: id, revokedAt: { $exists: false }, $or: [{ lastUsedAt: { $exists: false } }, { lastUsedAt: { $lt: new Date(at.getTime() - everyMs) } }] },
+      { $set: { lastUsedAt: at } },
+    );
   }
 }
