@@ -31,3 +31,4 @@ export * from './webhooks/webhook-subscription.service';
 export * from './webhooks/webhooks.module';
 export * from './calendar/calendar-feed.service';
 export * from './calendar/calendar.module';
+export * from './reconciliation/follow-up-sweeper';

@@ -26,6 +26,10 @@ export class SubmissionRepository {
     throw new Error(`could not number a new revision of task ${data.taskId}`);
   }
 
+  async findRevision(taskId: string, revision: number): Promise<SubmissionRecord | null> {
+    return toRecord<SubmissionRecord>(await this.model.findOne({ taskId, revision }).lean());
+  }
+
   async listByTask(taskId: string): Promise<SubmissionRecord[]> {
     return (await this.model.find({ taskId }).sort({ revision: 1 }).lean()).map((d) => toRecord<SubmissionRecord>(d));
   }
