@@ -23,7 +23,7 @@ describe('revisions racing a compilation (e2e)', () => {
 
   it('every revision stored after compilation started is in the final report', async () => {
     const chairs = new Map(await Promise.all(GROUPS.map(async (g) => [g, await h.chair(g)] as const)));
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < 8; round++) {
       const res = await h.http.post('/cycles').send(shortCycle(h, { name: `Compile race ${round}`, groups: GROUPS, dueAfterDays: 200, compileAfterDays: 300 })).expect(201);
       const cycleId = res.body.id;
       await h.waitFor('fan-out', async () => (await h.http.get(`/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested', 60_000);

@@ -33,6 +33,9 @@ import (
 )
 
 const (
+	// maxUpdateStatements is the most statements one update command may carry (see requests).
+	maxUpdateStatements = 100
+
 	opMsg       = 2013
 	maxMessage  = 48 * 1024 * 1024 // MongoDB's maxMessageSizeBytes
 	moreToCome  = 1 << 1
@@ -119,6 +122,8 @@ type conn struct {
 	holdLimit       time.Duration
 	logger          *log.Logger
 
+	clientMu sync.Mutex // replies from FerretDB and the gate's own refusals both write to the client
+
 	mu      sync.Mutex
 	pending map[int32]*heldWrite // request id → write holding the gate, until its reply
 	closed  bool
@@ -160,6 +165,19 @@ func (c *conn) requests() {
 			}
 			continue
 		}
+		if n := sequenceLength(msg, "updates"); strings.EqualFold(commandName(msg), "update") && n > maxUpdateStatements {
+			// FerretDB 1.24 (SQLite) holds one pooled storage connection per statement of an update
+			// command until the command ends; past its pool of 100 the command waits for itself
+			// forever and stalls every client. Refuse it loudly instead.
+			reply := errorReply(msg, 2, "BadValue", fmt.Sprintf("update with %d statements: the embedded FerretDB deadlocks above %d statements per update command; send smaller batches", n, maxUpdateStatements))
+			c.clientMu.Lock()
+			_, err := c.client.Write(reply)
+			c.clientMu.Unlock()
+			if err != nil {
+				return
+			}
+			continue
+		}
 		c.gate.take()
 		held := &heldWrite{}
 		held.timer = time.AfterFunc(c.holdLimit, func() {
@@ -197,7 +215,10 @@ func (c *conn) replies() {
 			return
 		}
 		responseTo := int32(binary.LittleEndian.Uint32(msg[8:12]))
-		if _, err := c.client.Write(msg); err != nil {
+		c.clientMu.Lock()
+		_, err = c.client.Write(msg)
+		c.clientMu.Unlock()
+		if err != nil {
 			return
 		}
 		c.mu.Lock()
@@ -268,4 +289,83 @@ func commandName(msg []byte) string {
 
 func isWrite(msg []byte) bool {
 	return writeCommands[strings.ToLower(commandName(msg))]
+}
+
+// sequenceLength counts the documents of the OP_MSG document sequence (kind 1) named id, the
+// form drivers use for the statements of insert, update and delete; -1 when there is none.
+func sequenceLength(msg []byte, id string) int {
+	if len(msg) < headerBytes+4 {
+		return -1
+	}
+	pos := headerBytes + 4
+	end := len(msg)
+	if binary.LittleEndian.Uint32(msg[16:20])&1 != 0 {
+		end -= 4
+	}
+	for pos < end {
+		kind := msg[pos]
+		pos++
+		if pos+4 > end {
+			return -1
+		}
+		size := int(int32(binary.LittleEndian.Uint32(msg[pos : pos+4])))
+		if size < 5 || pos+size > end {
+			return -1
+		}
+		if kind == 1 {
+			section := msg[pos+4 : pos+size]
+			nameEnd := 0
+			for nameEnd < len(section) && section[nameEnd] != 0 {
+				nameEnd++
+			}
+			if string(section[:nameEnd]) == id {
+				n := 0
+				for docs := section[nameEnd+1:]; len(docs) >= 5; n++ {
+					docSize := int(int32(binary.LittleEndian.Uint32(docs[0:4])))
+					if docSize < 5 || docSize > len(docs) {
+						return -1
+					}
+					docs = docs[docSize:]
+				}
+				return n
+			}
+		}
+		pos += size
+	}
+	return -1
+}
+
+// errorReply builds an OP_MSG reply to request with a command error {ok: 0, errmsg, code, codeName}.
+func errorReply(request []byte, code int32, codeName, errmsg string) []byte {
+	var doc []byte
+	doc = append(doc, 0, 0, 0, 0)
+	doc = append(doc, 0x01) // double
+	doc = append(doc, "ok\x00"...)
+	doc = binary.LittleEndian.AppendUint64(doc, 0)
+	doc = appendString(doc, "errmsg", errmsg)
+	doc = append(doc, 0x10) // int32
+	doc = append(doc, "code\x00"...)
+	doc = binary.LittleEndian.AppendUint32(doc, uint32(code))
+	doc = appendString(doc, "codeName", codeName)
+	doc = append(doc, 0)
+	binary.LittleEndian.PutUint32(doc[0:4], uint32(len(doc)))
+
+	msg := make([]byte, headerBytes, headerBytes+5+len(doc))
+	binary.LittleEndian.PutUint32(msg[4:8], 0)
+	copy(msg[8:12], request[4:8]) // responseTo: the request's id
+	binary.LittleEndian.PutUint32(msg[12:16], opMsg)
+	msg = binary.LittleEndian.AppendUint32(msg, 0) // flagBits
+	msg = append(msg, 0)                           // section kind 0: the body
+	msg = append(msg, doc...)
+	binary.LittleEndian.PutUint32(msg[0:4], uint32(len(msg)))
+	return msg
+}
+
+func appendString(doc []byte, name, value string) []byte {
+	doc = append(doc, 0x02)
+	doc = append(doc, name...)
+	doc = append(doc, 0)
+	doc = binary.LittleEndian.AppendUint32(doc, uint32(len(value)+1))
+	doc = append(doc, value...)
+	return append(doc, 0)
 }

@@ -32,3 +32,5 @@ export * from './webhooks/webhooks.module';
 export * from './calendar/calendar-feed.service';
 export * from './calendar/calendar.module';
 export * from './reconciliation/follow-up-sweeper';
+export * from './health/health.service';
+export * from './health/health.module';

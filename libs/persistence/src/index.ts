@@ -12,3 +12,5 @@ export * from './repositories/api-token.repository';
 export * from './repositories/user.repository';
 export * from './repositories/delivery.repository';
 export * from './repositories/webhook-subscription.repository';
+export * from './transient-errors';
+export * from './database-probe';

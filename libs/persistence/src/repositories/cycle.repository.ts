@@ -4,8 +4,10 @@ import { ACTIVE_CYCLE_STATUSES, CycleStatus, MilestoneStatus } from '@pact/domai
 import { isValidObjectId, Model } from 'mongoose';
 import { CycleRecord, toRecord } from '../records';
 import { MODEL } from '../schemas/schemas';
+import { RetriedWhenNotApplied } from '../transient-errors';
 
 @Injectable()
+@RetriedWhenNotApplied()
 export class CycleRepository {
   constructor(@InjectModel(MODEL.Cycle) private readonly model: Model<any>) {}
 

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { DeliveryAttempt, DeliveryRecord, DeliveryStatus, isDuplicateKey, toRecord } from '../records';
 import { MODEL } from '../schemas/schemas';
+import { RetriedWhenNotApplied } from '../transient-errors';
 
 export type NewDelivery = Omit<DeliveryRecord, 'attempts' | 'attemptCount' | 'round' | 'updatedAt' | 'deliveredAt' | 'lastError'>;
 export interface QueuedDelivery {
@@ -26,6 +27,7 @@ const SETTLED: DeliveryStatus[] = ['delivered', 'logged', 'failed'];
 
 /** The delivery log: planned deliveries and every attempt, appended to the document. */
 @Injectable()
+@RetriedWhenNotApplied()
 export class DeliveryRepository {
   constructor(@InjectModel(MODEL.Delivery) private readonly model: Model<any>) {}
 

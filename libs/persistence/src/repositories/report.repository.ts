@@ -4,8 +4,10 @@ import type { ImplementationReport } from '@pact/domain';
 import { Model } from 'mongoose';
 import { ReportRecord, toRecord } from '../records';
 import { MODEL } from '../schemas/schemas';
+import { RetriedWhenNotApplied } from '../transient-errors';
 
 @Injectable()
+@RetriedWhenNotApplied()
 export class ReportRepository {
   constructor(@InjectModel(MODEL.Report) private readonly model: Model<any>) {}
 

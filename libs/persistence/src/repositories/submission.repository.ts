@@ -3,8 +3,10 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { isDuplicateKey, SubmissionRecord, toRecord } from '../records';
 import { MODEL } from '../schemas/schemas';
+import { RetriedWhenNotApplied } from '../transient-errors';
 
 @Injectable()
+@RetriedWhenNotApplied()
 export class SubmissionRepository {
   constructor(@InjectModel(MODEL.Submission) private readonly model: Model<any>) {}
 

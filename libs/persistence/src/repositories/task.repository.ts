@@ -4,6 +4,7 @@ import { AWAITING_STATUSES, TaskStatus } from '@pact/domain';
 import { isValidObjectId, Model } from 'mongoose';
 import { ExtensionRecord, isDuplicateKey, TaskRecord, toRecord } from '../records';
 import { MODEL } from '../schemas/schemas';
+import { RetriedWhenNotApplied } from '../transient-errors';
 
 export type NewTask = Omit<TaskRecord, 'id' | 'firedTimers' | 'extensions' | 'late' | 'latestRevision' | 'escalationLevel' | 'dueVersion'>;
 
@@ -20,6 +21,7 @@ export interface TaskFilter {
  * delivered twice, or two workers racing, change the task once.
  */
 @Injectable()
+@RetriedWhenNotApplied()
 export class TaskRepository {
   constructor(@InjectModel(MODEL.Task) private readonly model: Model<any>) {}
 
