@@ -29,7 +29,7 @@ func main() {
 	addr := flag.String("addr", "127.0.0.1:27017", "TCP listen address (loopback only)")
 	dir := flag.String("dir", "", "directory for the SQLite files (required)")
 	writeGate := flag.Bool("write-gate", true, "serialise write commands (off only to measure what it costs or to show the races it prevents)")
-	holdLimit := flag.Duration("write-hold-limit", 120*time.Second, "longest a single write may hold the gate before its connection is closed")
+	holdLimit := flag.Duration("write-hold-limit", 60*time.Second, "longest a single write may hold the gate before its connection is closed")
 	flag.Parse()
 
 	if *dir == "" {
