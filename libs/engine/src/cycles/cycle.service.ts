@@ -8,6 +8,7 @@ import {
   DEFAULT_REMINDER_DAYS,
   defaultMilestones,
   EscalationPolicy,
+  eventKeys,
   MilestoneInput,
   parseCycleFollowUp,
   planCycle,
@@ -131,7 +132,7 @@ export class CycleService {
         at: cycle.createdAt,
         actor: cycle.createdBy ?? 'engine',
         cycleId: cycle.id,
-        dedupeKey: `cycle-created-${cycle.id}`,
+        dedupeKey: eventKeys.cycleCreated(cycle.id),
         data: { name: cycle.name, start: cycle.start, end: cycle.end, groups: cycle.groupKeys.length, milestones: cycle.milestones.map((m) => m.key) },
       });
       // MongoDB holds the cycle first: if Redis fails here, the reconciler schedules these later.
@@ -156,7 +157,7 @@ export class CycleService {
         at: cycle.cancelledAt ?? this.clock.now(),
         actor: cycle.cancelledBy ?? 'engine',
         cycleId: cycle.id,
-        dedupeKey: `cycle-cancelled-${cycle.id}`,
+        dedupeKey: eventKeys.cycleCancelled(cycle.id),
         data: { reason: cycle.cancelReason ?? '', tasksCancelled, timersRemoved: keys.length },
       });
     } else {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Clock, daysBetween, DEFAULT_TIME_ZONE, MessageCatalogs, MessageFacts, OverdueItem, renderMessage } from '@pact/domain';
+import { Clock, daysBetween, DEFAULT_TIME_ZONE, eventKeys, MessageCatalogs, MessageFacts, OverdueItem, renderMessage } from '@pact/domain';
 import {
   DeliveryRepository,
   EventRepository,
@@ -97,7 +97,7 @@ export class NotificationService {
         cycleId: n.cycleId,
         taskId: n.taskId,
         groupKey: n.groupKey,
-        dedupeKey: `notify-${dedupeKey}`,
+        dedupeKey: eventKeys.notificationQueued(dedupeKey),
         data: {
           kind: n.kind,
           to: n.recipients.map((r) => r.email),

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { Clock, cycleKeys, ImplementationReport, isComplete, Milestone, parseCycleFollowUp, ReportCompiler, TIMELINE_EVENT_TYPES, TimelineBuilder, timelineMarks } from '@pact/domain';
+import { Clock, cycleKeys, eventKeys, ImplementationReport, isComplete, Milestone, notificationKeys, parseCycleFollowUp, ReportCompiler, TIMELINE_EVENT_TYPES, TimelineBuilder, timelineMarks } from '@pact/domain';
 import {
   CycleRecord,
   CycleRepository,
@@ -112,7 +112,7 @@ export class CompilationService {
       at: now,
       actor: 'engine',
       cycleId: cycle.id,
-      dedupeKey: `report-recompiled-${cycle.id}-${milestone.key}-${lateRevisions}`,
+      dedupeKey: eventKeys.reportRecompiled(cycle.id, milestone.key, lateRevisions),
       data: { milestoneKey: milestone.key, lateRevisions, onTime: report.coverage.onTime, late: report.coverage.late, missing: report.coverage.missing },
     });
     if (fresh) this.logger.log(`${cycle.name}: ${milestone.title} recompiled after ${lateRevisions} late revision(s)`);
@@ -210,7 +210,7 @@ export class CompilationService {
       at: now,
       actor: 'engine',
       cycleId,
-      dedupeKey: `report-compiled-${cycleId}-${milestoneKey}`,
+      dedupeKey: eventKeys.reportCompiled(cycleId, milestoneKey),
       data: { milestoneKey, onTime: report.coverage.onTime, late: report.coverage.late, missing: report.coverage.missing },
     });
     await this.notifications.send(
@@ -223,7 +223,7 @@ export class CompilationService {
         milestoneTitle: milestone.title,
         details: { milestoneKey, coverage: { onTime: report.coverage.onTime, late: report.coverage.late, missing: report.coverage.missing } },
       },
-      `compiled-${cycleId}-${milestoneKey}`,
+      notificationKeys.reportCompiled(cycleId, milestoneKey),
     );
     if (fresh) {
       this.logger.log(`${cycle.name}: ${milestone.title} compiled (${report.coverage.onTime} on time, ${report.coverage.late} late, ${report.coverage.missing} missing)`);
@@ -231,7 +231,7 @@ export class CompilationService {
     if (isComplete(Object.values(cycle.milestoneState).map((s) => s.status))) {
       const done = await this.cycles.transition(cycleId, ['running'], 'completed', now);
       if (done || cycle.status === 'completed') {
-        await this.events.append({ type: 'cycle.completed', at: now, actor: 'engine', cycleId, dedupeKey: `cycle-completed-${cycleId}` });
+        await this.events.append({ type: 'cycle.completed', at: now, actor: 'engine', cycleId, dedupeKey: eventKeys.cycleCompleted(cycleId) });
       }
     }
   }
