@@ -12,11 +12,11 @@ describe('bad input (e2e)', () => {
   beforeAll(async () => {
     await h.start();
     // A slow clock (1 day = 1 s) so the task stays open for the whole file.
-    const res = await h.http.post('/cycles').send(shortCycle(h, { name: 'Target', groups: ['education'], requestInDays: 0.001, dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201);
+    const res = await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Target', groups: ['education'], requestInDays: 0.001, dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201);
     cycleId = res.body.id;
     // Wait for the whole fan-out (the milestone marked requested), so nothing moves during the snapshots.
-    await h.waitFor('milestone requested', async () => (await h.http.get(`/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested');
-    taskId = (await h.http.get(`/cycles/${cycleId}/tasks`)).body[0].id;
+    await h.waitFor('milestone requested', async () => (await h.http.get(`/api/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested');
+    taskId = (await h.http.get(`/api/cycles/${cycleId}/tasks`)).body[0].id;
     await h.chair('education'); // created now, so the snapshots below do not see its creation
   }, 60_000);
   afterAll(() => h.stop(), 60_000);
@@ -113,25 +113,25 @@ describe('bad input (e2e)', () => {
   });
 
   it('unknown ids answer 404, malformed ids too', async () => {
-    await h.http.get('/cycles/000000000000000000000000').expect(404);
-    await h.http.get('/cycles/not-an-id').expect(404);
-    await h.http.get('/tasks/123').expect(404);
-    await (await h.chair('education')).post('/tasks/000000000000000000000000/submissions').send(reportFor('education')).expect(404);
-    await h.http.get('/working-groups/astrology').expect(404);
-    await h.http.get(`/cycles/${cycleId}/report`).expect(404);
+    await h.http.get('/api/cycles/000000000000000000000000').expect(404);
+    await h.http.get('/api/cycles/not-an-id').expect(404);
+    await h.http.get('/api/tasks/123').expect(404);
+    await (await h.chair('education')).post('/api/tasks/000000000000000000000000/submissions').send(reportFor('education')).expect(404);
+    await h.http.get('/api/working-groups/astrology').expect(404);
+    await h.http.get(`/api/cycles/${cycleId}/report`).expect(404);
   });
 
   it('a cancelled cycle stops its timers and closes submissions (409)', async () => {
-    const res = await h.http.post('/cycles').send(shortCycle(h, { name: 'To cancel', groups: ['sport'], requestInDays: 0.001 })).expect(201);
+    const res = await h.http.post('/api/cycles').send(shortCycle(h, { name: 'To cancel', groups: ['sport'], requestInDays: 0.001 })).expect(201);
     // Once the fan-out is over (cancelling during it is safe too: its late timers meet cancelled tasks).
-    await h.waitFor('milestone requested', async () => (await h.http.get(`/cycles/${res.body.id}`)).body.progress.milestones[0].status === 'requested');
-    const task = (await h.http.get(`/cycles/${res.body.id}/tasks`)).body[0];
+    await h.waitFor('milestone requested', async () => (await h.http.get(`/api/cycles/${res.body.id}`)).body.progress.milestones[0].status === 'requested');
+    const task = (await h.http.get(`/api/cycles/${res.body.id}/tasks`)).body[0];
     expect(await h.redis.zcard(`${h.prefix}:deadlines:delayed`)).toBeGreaterThan(0);
-    const cancelled = await h.http.post(`/cycles/${res.body.id}/cancel`).send({ reason: 'Pact restructured' }).expect(200);
+    const cancelled = await h.http.post(`/api/cycles/${res.body.id}/cancel`).send({ reason: 'Pact restructured' }).expect(200);
     expect(cancelled.body.status).toBe('cancelled');
-    await h.http.post(`/cycles/${res.body.id}/cancel`).send({}).expect(409);
-    await (await h.chair('sport')).post(`/tasks/${task.id}/submissions`).send(reportFor('sport')).expect(409);
-    const view = (await h.http.get(`/tasks/${task.id}`)).body;
+    await h.http.post(`/api/cycles/${res.body.id}/cancel`).send({}).expect(409);
+    await (await h.chair('sport')).post(`/api/tasks/${task.id}/submissions`).send(reportFor('sport')).expect(409);
+    const view = (await h.http.get(`/api/tasks/${task.id}`)).body;
     expect(view.task.status).toBe('cancelled');
     const ids = await h.redis.zrange(`${h.prefix}:deadlines:delayed`, 0, -1);
     expect(ids.filter((id) => id.includes(task.id))).toEqual([]);
@@ -139,20 +139,20 @@ describe('bad input (e2e)', () => {
   });
 
   it('cancelling a cycle before its first request removes the request and compile jobs', async () => {
-    const res = await h.http.post('/cycles').send(shortCycle(h, { name: 'Cancelled early', groups: ['sport'], requestInDays: 100 })).expect(201);
+    const res = await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Cancelled early', groups: ['sport'], requestInDays: 100 })).expect(201);
     const delayed = () => h.redis.zrange(`${h.prefix}:cycles:delayed`, 0, -1);
     expect(await delayed()).toEqual(expect.arrayContaining([`fanout-${res.body.id}-final`, `compile-${res.body.id}-final`]));
-    await h.http.post(`/cycles/${res.body.id}/cancel`).send({}).expect(200);
+    await h.http.post(`/api/cycles/${res.body.id}/cancel`).send({}).expect(200);
     expect((await delayed()).filter((id) => id.includes(res.body.id))).toEqual([]);
   });
 
   it('lists cycles and shows progress by state', async () => {
-    const list = (await h.http.get('/cycles?limit=10').expect(200)).body;
+    const list = (await h.http.get('/api/cycles?limit=10').expect(200)).body;
     expect(list.map((c: any) => c.id)).toContain(cycleId);
-    const one = (await h.http.get(`/cycles/${cycleId}`).expect(200)).body;
+    const one = (await h.http.get(`/api/cycles/${cycleId}`).expect(200)).body;
     expect(one.progress.tasksByStatus.open).toBe(1);
     expect(one.progress.milestones[0].status).toBe('requested');
-    await h.http.get('/cycles?limit=abc').expect(400);
-    await h.http.get('/cycles?status=sleeping').expect(400);
+    await h.http.get('/api/cycles?limit=abc').expect(400);
+    await h.http.get('/api/cycles?status=sleeping').expect(400);
   });
 });

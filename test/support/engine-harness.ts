@@ -108,8 +108,8 @@ export class EngineHarness {
     const known = this.tokens.get(key);
     if (known) return known;
     const email = `${key.replace(/[^a-z0-9]+/g, '.').replace(/^\.+|\.+$/g, '')}@test.example.org`;
-    const user = await this.http.post('/users').send({ name: key, email, roles, ...(groupKeys.length ? { groupKeys } : {}) }).expect(201);
-    const issued = await this.http.post(`/users/${user.body.id}/tokens`).send({ name: 'test' }).expect(201);
+    const user = await this.http.post('/api/users').send({ name: key, email, roles, ...(groupKeys.length ? { groupKeys } : {}) }).expect(201);
+    const issued = await this.http.post(`/api/users/${user.body.id}/tokens`).send({ name: 'test' }).expect(201);
     this.tokens.set(key, issued.body.token);
     return issued.body.token;
   }
