@@ -11,6 +11,7 @@ import { IdentityModule } from './identity/identity.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { ReportsModule } from './reports/reports.module';
+import { SignInModule } from './sign-in/sign-in.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkingGroupsModule } from './working-groups/working-groups.module';
@@ -26,6 +27,7 @@ const capabilities = [
   IdentityModule,
   WebhooksModule,
   CalendarModule,
+  SignInModule,
 ];
 
 /** Infrastructure (config, clock, MongoDB, Redis queues, notifications) plus one module per capability. */

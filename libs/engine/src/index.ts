@@ -31,3 +31,8 @@ export * from './webhooks/webhook-subscription.service';
 export * from './webhooks/webhooks.module';
 export * from './calendar/calendar-feed.service';
 export * from './calendar/calendar.module';
+export * from './identity/identity.errors';
+export * from './sign-in/sign-in.errors';
+export * from './sign-in/sign-in.module';
+export * from './sign-in/sign-in.service';
+export * from './sign-in/session.service';

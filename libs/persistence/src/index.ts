@@ -12,3 +12,7 @@ export * from './repositories/api-token.repository';
 export * from './repositories/user.repository';
 export * from './repositories/delivery.repository';
 export * from './repositories/webhook-subscription.repository';
+export * from './repositories/sign-in-link.repository';
+export * from './repositories/session.repository';
+export * from './repositories/rate-counter.repository';
+export * from './repositories/site-key.repository';
