@@ -12,6 +12,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { ReportsModule } from './reports/reports.module';
 import { SignInModule } from './sign-in/sign-in.module';
+import { InboxModule } from './inbox/inbox.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkingGroupsModule } from './working-groups/working-groups.module';
@@ -28,6 +29,7 @@ const capabilities = [
   WebhooksModule,
   CalendarModule,
   SignInModule,
+  InboxModule,
 ];
 
 /** Infrastructure (config, clock, MongoDB, Redis queues, notifications) plus one module per capability. */

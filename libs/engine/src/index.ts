@@ -36,3 +36,5 @@ export * from './sign-in/sign-in.errors';
 export * from './sign-in/sign-in.module';
 export * from './sign-in/sign-in.service';
 export * from './sign-in/session.service';
+export * from './inbox/inbox.module';
+export * from './inbox/inbox.query';
