@@ -66,6 +66,9 @@ export class EngineHarness {
       PACT_CONFIG: join(ROOT, 'config', 'pact.yaml'),
       BODY_LIMIT: '64kb',
       RATE_LIMIT_PER_MINUTE: String(this.opts.rateLimitPerMinute ?? 100000),
+      // Tests sign people in many times from one address; the limits have their own test.
+      SIGN_IN_LIMIT_PER_ADDRESS: '1000',
+      SIGN_IN_LIMIT_PER_CLIENT: '1000',
       WORKER_LOCK_MS: '3000',
       // Deliveries: quick retries and no rate limit worth noticing, unless a test says otherwise.
       NOTIFY_BACKOFF_MS: '100',

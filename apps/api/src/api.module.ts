@@ -9,6 +9,7 @@ import { TokenThrottlerGuard } from './auth/throttle.guard';
 import { HealthController } from './health/health.controller';
 import { API_HTTP_MODULES, ApiRoutes } from './http/api-routes';
 import { CalendarFeedHttpModule } from './notifications/calendar-feed-http.module';
+import { WebModule } from './web/web.module';
 
 @Module({
   imports: [
@@ -22,6 +23,7 @@ import { CalendarFeedHttpModule } from './notifications/calendar-feed-http.modul
     ApiRoutes,
     CalendarFeedHttpModule,
     QueueDashboardModule,
+    WebModule,
   ],
   controllers: [HealthController],
   providers: [
