@@ -214,6 +214,18 @@ describe('sign-in for people (e2e)', () => {
     await person.get('/api/me').expect(401);
   });
 
+  it('lets an operator signed in on the pages open the queue dashboard; changes only from this site', async () => {
+    const op = await signInOverHttp(h, sink, 'operator@test.example.org');
+    await op.get('/admin/queues').expect(200);
+    await op.get('/admin/queues/api/queues').expect(200);
+    await op.put('/admin/queues/api/queues/maintenance/clean/completed').set('Sec-Fetch-Site', 'cross-site').expect(403);
+    await op.put('/admin/queues/api/queues/maintenance/clean/completed').expect(403);
+    await op.put('/admin/queues/api/queues/maintenance/clean/completed').set('Sec-Fetch-Site', 'same-origin').expect(200);
+    const chair = await signInOverHttp(h, sink, 'chair.education@test.example.org');
+    await chair.get('/admin/queues/api/queues').expect(403);
+    await browserAgent(h).get('/admin/queues/api/queues').expect(401);
+  });
+
   it('answers with pages by role: 403 and 404 pages without detail, JSON under /api', async () => {
     const chair = await signInOverHttp(h, sink, 'chair.education@test.example.org');
     expect((await chair.get('/').expect(303)).headers.location).toBe('/my-tasks');
