@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import IORedis from 'ioredis';
 import { MongoClient } from 'mongodb';
 import request from 'supertest';
 import { csrfOf } from './support/web';
@@ -30,11 +31,14 @@ describe('npm start (e2e)', () => {
   const data = mkdtempSync(join(tmpdir(), 'pact-start-'));
   let child: ChildProcess | undefined;
   let port: number;
+  const prefixes: string[] = [];
 
   const run = async (args: string[]): Promise<{ output: () => string; child: ChildProcess }> => {
     const uri = new URL(process.env.MONGODB_URI!);
     uri.pathname = `/${db}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, MONGODB_URI: uri.toString(), QUEUE_PREFIX: `pactstart${randomBytes(4).toString('hex')}`, PACT_DATA_DIR: data, LOG_LEVEL: 'warn' };
+    const prefix = `pactstart${randomBytes(4).toString('hex')}`;
+    prefixes.push(prefix);
+    const env: NodeJS.ProcessEnv = { ...process.env, MONGODB_URI: uri.toString(), QUEUE_PREFIX: prefix, PACT_DATA_DIR: data, LOG_LEVEL: 'warn' };
     delete env.SMTP_HOST;
     delete env.PUBLIC_URL;
     const c = spawn(process.execPath, [MAIN, '--port', String(port), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -75,6 +79,13 @@ describe('npm start (e2e)', () => {
     await mongo.db(db).dropDatabase();
     await mongo.close();
     rmSync(data, { recursive: true, force: true });
+    // Redis is shared: this test's queues go with it.
+    const redis = new IORedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    for (const prefix of prefixes) {
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length) await redis.del(...keys);
+    }
+    redis.disconnect();
   }, 60_000);
 
   it('starts everything, creates the first committee member and prints a sign-in link that works', async () => {
