@@ -67,7 +67,7 @@ describe('published report versions (e2e)', () => {
   it('publishes version 1, and publishing the unchanged report again returns it instead of a duplicate', async () => {
     const first = await h.http.post(`/api/cycles/${cycleId}/report/publish`).expect(201);
     expect(first.body).toMatchObject({ version: 1, milestoneKey: 'final', created: true, publishedBy: 'committee:committee@test.example.org' });
-    expect(first.headers.location).toBe(`/cycles/${cycleId}/report/versions/1`);
+    expect(first.headers.location).toBe(`/api/cycles/${cycleId}/report/versions/1`);
     const again = await h.http.post(`/api/cycles/${cycleId}/report/publish`).expect(200);
     expect(again.body).toMatchObject({ version: 1, created: false, sha256: first.body.sha256 });
     const list = (await h.http.get(`/api/cycles/${cycleId}/report/versions`).expect(200)).body;

@@ -132,6 +132,14 @@ describe('people\'s pages in a browser (e2e)', () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toMatch(/text\/csv/);
 
+    // Someone with two roles gets a home page listing where each takes them.
+    await h.http.post('/api/users').send({ name: 'Both Roles', email: 'both@test.example.org', roles: ['committee', 'operator'] }).expect(201);
+    const both = await newPage();
+    await signInInBrowser(both, base, h, sink, 'both@test.example.org');
+    expect(new URL(both.url()).pathname).toBe('/');
+    expect(await both.locator('.start-list a').allTextContents()).toEqual(['Cycles', 'Operations']);
+    await checkPage(both, 'home');
+
     const op = await newPage();
     await signInInBrowser(op, base, h, sink, operator);
     expect(new URL(op.url()).pathname).toBe('/operations');

@@ -11,7 +11,7 @@ import {
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { API_PREFIX, isMachinePath } from './api-routes';
+import { API_PREFIX, isMachinePath } from './api-paths';
 import { assertNoHostileKeys } from './hostile-input';
 
 /**

@@ -1,4 +1,4 @@
-import { isMachinePath } from '../http/api-routes';
+import { isMachinePath } from '../http/api-paths';
 
 /**
  * Where to go after signing in, or after switching language: only a path on this site (one

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { isMachinePath } from '../http/api-routes';
+import { isMachinePath } from '../http/api-paths';
 import { CsrfRefused, SignInRequired } from './page-errors';
 import type { PageRequest } from './page-state';
 import { WebContext } from './web-context';

@@ -4,7 +4,7 @@ import { Eta } from 'eta';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { relative } from 'node:path';
-import { isMachinePath } from '../http/api-routes';
+import { isMachinePath } from '../http/api-paths';
 import { HttpErrorFilter } from '../http/http-setup';
 import { PageErrorFilter, redactUrl } from './page-error.filter';
 import type { PageRequest } from './page-state';
