@@ -24,6 +24,8 @@ export interface HarnessOptions {
   rateLimitPerMinute?: number;
   /** More settings for the API and the worker (SMTP server, delivery retries, …). */
   env?: Record<string, string>;
+  /** A MongoDB-wire server of the test's own (e.g. an EmbeddedDb it restarts) instead of MONGODB_URI. */
+  mongoUri?: () => string;
 }
 
 /**
@@ -49,7 +51,7 @@ export class EngineHarness {
   constructor(private readonly opts: HarnessOptions = {}) {}
 
   get env(): Record<string, string> {
-    const base = process.env.MONGODB_URI;
+    const base = this.opts.mongoUri?.() ?? process.env.MONGODB_URI;
     if (!base) throw new Error('MONGODB_URI is not set: run the tests through `npm test` (scripts/with-services.sh)');
     const uri = new URL(base);
     uri.pathname = `/${this.dbName}`;

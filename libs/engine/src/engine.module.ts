@@ -7,6 +7,7 @@ import { EngineConfigModule } from './config/config.module';
 import { CyclesModule } from './cycles/cycles.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { FanOutModule } from './fan-out/fan-out.module';
+import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
@@ -30,6 +31,7 @@ const capabilities = [
   CalendarModule,
   SignInModule,
   InboxModule,
+  HealthModule,
 ];
 
 /** Infrastructure (config, clock, MongoDB, Redis queues, notifications) plus one module per capability. */

@@ -38,3 +38,6 @@ export * from './sign-in/sign-in.service';
 export * from './sign-in/session.service';
 export * from './inbox/inbox.module';
 export * from './inbox/inbox.query';
+export * from './reconciliation/follow-up-sweeper';
+export * from './health/health.service';
+export * from './health/health.module';

@@ -16,3 +16,5 @@ export * from './repositories/sign-in-link.repository';
 export * from './repositories/session.repository';
 export * from './repositories/rate-counter.repository';
 export * from './repositories/site-key.repository';
+export * from './transient-errors';
+export * from './database-probe';

@@ -2,6 +2,7 @@ import { Global, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common
 import { ConfigService } from '@nestjs/config';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
+import { DatabaseProbe } from './database-probe';
 import { ApiTokenRepository } from './repositories/api-token.repository';
 import { CycleRepository } from './repositories/cycle.repository';
 import { DeliveryRepository } from './repositories/delivery.repository';
@@ -84,7 +85,12 @@ class IndexBootstrap implements OnModuleInit {
       useFactory: (config: ConfigService) => ({
         uri: config.getOrThrow<string>('MONGODB_URI'),
         autoIndex: false,
-        serverSelectionTimeoutMS: 10000,
+        // Every command has a deadline: a database that stops answering fails requests (503) and
+        // jobs (retried) instead of stalling the process, and its connection is closed, which
+        // also frees what the server held for it.
+        serverSelectionTimeoutMS: Number(config.get('MONGODB_SERVER_SELECTION_TIMEOUT_MS') ?? 5000),
+        socketTimeoutMS: Number(config.get('MONGODB_SOCKET_TIMEOUT_MS') ?? 30000),
+        connectTimeoutMS: Number(config.get('MONGODB_SERVER_SELECTION_TIMEOUT_MS') ?? 5000),
       }),
     }),
     MongooseModule.forFeature([
@@ -108,8 +114,9 @@ class IndexBootstrap implements OnModuleInit {
   ],
   providers: [
     ...repositories,
+    DatabaseProbe,
     { provide: IndexBootstrap, inject: [getConnectionToken()], useFactory: (c: Connection) => new IndexBootstrap(c) },
   ],
-  exports: repositories,
+  exports: [...repositories, DatabaseProbe],
 })
 export class PersistenceModule {}

@@ -12,7 +12,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { API_PREFIX, isMachinePath } from './api-paths';
+import { isServiceUnavailableError } from '@pact/engine';
 import { assertNoHostileKeys } from './hostile-input';
+
+/** What a 503 asks the client to wait before retrying: about the time a restarted store needs. */
+const RETRY_AFTER_SECONDS = 5;
 
 /**
  * Turns body-parser failures into clear 4xx answers and keeps unexpected errors from
@@ -27,7 +31,21 @@ export class HttpErrorFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<Request>();
     if (exception instanceof HttpException) {
       const body = exception.getResponse();
+      if (exception.getStatus() === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       res.status(exception.getStatus()).json(typeof body === 'string' ? { statusCode: exception.getStatus(), message: body } : body);
+      return;
+    }
+    // The database or Redis did not answer (restarting, unreachable, too slow), after the
+    // repositories' own retries of what certainly changed nothing: a 503 the client may retry,
+    // never a 500. Effects already applied are complete (their follow-ups are in an outbox).
+    if (isServiceUnavailableError(exception)) {
+      this.logger.warn(`${req.method} ${req.url}: storage unavailable: ${(exception as Error).message?.slice(0, 300)}`);
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      res.status(503).json({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: [`storage is not answering right now; retry in ${RETRY_AFTER_SECONDS} seconds (GET /health shows which store)`],
+      });
       return;
     }
     const e = exception as { type?: string; status?: number; message?: string; limit?: number };

@@ -4,6 +4,7 @@ import { PERSONAL_MESSAGE_KINDS } from '@pact/domain';
 import { Model } from 'mongoose';
 import { DeliveryAttempt, DeliveryRecord, DeliveryStatus, isDuplicateKey, toRecord } from '../records';
 import { MODEL } from '../schemas/schemas';
+import { RetriedWhenNotApplied } from '../transient-errors';
 
 export type NewDelivery = Omit<DeliveryRecord, 'attempts' | 'attemptCount' | 'round' | 'updatedAt' | 'deliveredAt' | 'lastError'>;
 export interface QueuedDelivery {
@@ -27,6 +28,7 @@ const SETTLED: DeliveryStatus[] = ['delivered', 'logged', 'failed'];
 
 /** The delivery log: planned deliveries and every attempt, appended to the document. */
 @Injectable()
+@RetriedWhenNotApplied()
 export class DeliveryRepository {
   constructor(@InjectModel(MODEL.Delivery) private readonly model: Model<any>) {}
 

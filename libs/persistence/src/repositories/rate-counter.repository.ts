@@ -3,12 +3,14 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { isDuplicateKey } from '../records';
 import { MODEL } from '../schemas/schemas';
+import { RetriedWhenNotApplied } from '../transient-errors';
 
 /**
  * Fixed-window counters shared by every API process: one document per key and window, counted
  * with an atomic upsert-and-increment.
  */
 @Injectable()
+@RetriedWhenNotApplied()
 export class RateCounterRepository {
   constructor(@InjectModel(MODEL.RateCounter) private readonly model: Model<any>) {}
 

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model } from 'mongoose';
 import { SessionRecord, toRecord } from '../records';
 import { MODEL } from '../schemas/schemas';
+import { RetriedWhenNotApplied } from '../transient-errors';
 
 /**
  * People's sessions. Ending a session deletes it: on FerretDB an update rewrites the whole
@@ -10,6 +11,7 @@ import { MODEL } from '../schemas/schemas';
  * whereas nothing brings a deleted session back.
  */
 @Injectable()
+@RetriedWhenNotApplied()
 export class SessionRepository {
   constructor(@InjectModel(MODEL.Session) private readonly model: Model<any>) {}
 

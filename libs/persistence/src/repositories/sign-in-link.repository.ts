@@ -3,9 +3,11 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { SignInLinkRecord, toRecord } from '../records';
 import { MODEL } from '../schemas/schemas';
+import { RetriedWhenNotApplied } from '../transient-errors';
 
 /** One-time sign-in links, kept as hashes. */
 @Injectable()
+@RetriedWhenNotApplied()
 export class SignInLinkRepository {
   constructor(@InjectModel(MODEL.SignInLink) private readonly model: Model<any>) {}
 

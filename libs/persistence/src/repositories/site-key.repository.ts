@@ -3,9 +3,11 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { isDuplicateKey } from '../records';
 import { MODEL } from '../schemas/schemas';
+import { RetriedWhenNotApplied } from '../transient-errors';
 
 /** Secrets the site makes for itself, once, shared by every API process through MongoDB. */
 @Injectable()
+@RetriedWhenNotApplied()
 export class SiteKeyRepository {
   constructor(@InjectModel(MODEL.SiteKey) private readonly model: Model<any>) {}
 

@@ -3,8 +3,10 @@ import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model } from 'mongoose';
 import { Role, toRecord, UserRecord } from '../records';
 import { MODEL } from '../schemas/schemas';
+import { RetriedWhenNotApplied } from '../transient-errors';
 
 @Injectable()
+@RetriedWhenNotApplied()
 export class UserRepository {
   constructor(@InjectModel(MODEL.User) private readonly model: Model<any>) {}
 
