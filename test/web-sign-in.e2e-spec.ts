@@ -86,6 +86,11 @@ describe('sign-in for people (e2e)', () => {
     expect(signIn.message.text).toContain('[sign-in link withheld]');
     expect(signIn.message.subject).toBe('[European Pact for Integration] Your sign-in link');
     await op.post(`/api/deliveries/${signIn.id}/retry`).expect(409);
+    const byKind = (await op.get('/api/deliveries?kind=sign-in-link').expect(200)).body;
+    expect(byKind.items.length).toBeGreaterThan(0);
+    expect(byKind.items.every((d: any) => d.kind === 'sign-in-link' && d.message.text.includes('[sign-in link withheld]'))).toBe(true);
+    // Webhooks cannot subscribe to personal messages.
+    await h.http.post('/api/webhooks').send({ url: 'http://127.0.0.1:9/x', scope: 'network', kinds: ['sign-in-link'] }).expect(400);
   });
 
   it('refuses a used link and an expired one, with a page that offers a new link', async () => {
