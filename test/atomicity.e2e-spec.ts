@@ -33,10 +33,10 @@ describe('atomic guarded updates on the embedded database (e2e)', () => {
   const task = (id: string) => h.db.collection('tasks').findOne({ _id: new (require('mongodb').ObjectId)(id) });
 
   async function openTasks(name: string): Promise<{ id: string; groupKey: string; cycleId: string; dueAt: string }[]> {
-    const res = await h.http.post('/cycles').send(shortCycle(h, { name, groups: GROUPS, requestInDays: 1, dueAfterDays: 200, compileAfterDays: 300 })).expect(201);
+    const res = await h.http.post('/api/cycles').send(shortCycle(h, { name, groups: GROUPS, requestInDays: 1, dueAfterDays: 200, compileAfterDays: 300 })).expect(201);
     const cycleId = res.body.id;
-    await h.waitFor('fan-out', async () => (await h.http.get(`/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested', 60_000);
-    const tasks = (await h.http.get(`/cycles/${cycleId}/tasks?limit=100`)).body;
+    await h.waitFor('fan-out', async () => (await h.http.get(`/api/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested', 60_000);
+    const tasks = (await h.http.get(`/api/cycles/${cycleId}/tasks?limit=100`)).body;
     expect(tasks).toHaveLength(GROUPS.length);
     return tasks.map((t: any) => ({ id: t.id, groupKey: t.groupKey, cycleId, dueAt: t.dueAt }));
   }
@@ -68,7 +68,7 @@ describe('atomic guarded updates on the embedded database (e2e)', () => {
           const effect = effects[(c + i) % effects.length];
           // The timer effect starts 0–14 ms after the request: across rounds, every interleaving.
           const [res] = await Promise.all([
-            chair.post(`/tasks/${t.id}/submissions`).send(reportFor(t.groupKey)),
+            chair.post(`/api/tasks/${t.id}/submissions`).send(reportFor(t.groupKey)),
             pause((i * 5 + c * 3) % 15).then(() => effect(t)),
           ]);
           expect(res.status).toBe(201);
@@ -105,7 +105,7 @@ describe('atomic guarded updates on the embedded database (e2e)', () => {
     await Promise.all(
       tasks.map(async (t, i) => {
         const chair = await h.chair(t.groupKey);
-        const posts = [0, 1, 2, 3, 4].map((n) => pause(n * 3).then(() => chair.post(`/tasks/${t.id}/submissions`).send(reportFor(t.groupKey, n))));
+        const posts = [0, 1, 2, 3, 4].map((n) => pause(n * 3).then(() => chair.post(`/api/tasks/${t.id}/submissions`).send(reportFor(t.groupKey, n))));
         const [answers] = await Promise.all([Promise.all(posts), pause(i % 10).then(() => deadlines.remind(timerJob(t, 'reminder', 2)))]);
         for (const a of answers) expect(a.status).toBe(201);
         acknowledged.set(t.id, answers.map((a) => a.body.submission.revision));

@@ -36,10 +36,10 @@ describe('database outages (e2e)', () => {
     await h.start();
     // The fan-out runs on a worker: one in this process just for it.
     await h.startWorker();
-    const res = await h.http.post('/cycles').send(shortCycle(h, { name: 'Outages', groups: ['education'], dueAfterDays: 200, compileAfterDays: 300 })).expect(201);
-    await h.waitFor('fan-out', async () => (await h.http.get(`/cycles/${res.body.id}`)).body.progress.milestones[0].status === 'requested', 60_000);
+    const res = await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Outages', groups: ['education'], dueAfterDays: 200, compileAfterDays: 300 })).expect(201);
+    await h.waitFor('fan-out', async () => (await h.http.get(`/api/cycles/${res.body.id}`)).body.progress.milestones[0].status === 'requested', 60_000);
     await h.stopWorker();
-    [task] = (await h.http.get(`/cycles/${res.body.id}/tasks`)).body;
+    [task] = (await h.http.get(`/api/cycles/${res.body.id}/tasks`)).body;
     chair = await h.chair('education');
   }, 120_000);
   afterAll(async () => {
@@ -62,7 +62,7 @@ con.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); time.sleep(12); con
       locker.once('exit', (code) => reject(new Error(`the lock holder exited with ${code}`)));
     });
     const before = await revisions();
-    const res = await chair.post(`/tasks/${task.id}/submissions`).send(reportFor('education'));
+    const res = await chair.post(`/api/tasks/${task.id}/submissions`).send(reportFor('education'));
     expect(res.status).toBe(201);
     expect(await revisions()).toBe(before + 1);
     await released;
@@ -75,7 +75,7 @@ con.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); time.sleep(12); con
       expect(health.status).toBe(503);
       expect(health.body.mongo.status).toBe('timeout');
       expect(health.body.redis.status).toBe('up');
-      const res = await chair.post(`/tasks/${task.id}/submissions`).send(reportFor('education', 1));
+      const res = await chair.post(`/api/tasks/${task.id}/submissions`).send(reportFor('education', 1));
       expect(res.status).toBe(503);
       expect(res.headers['retry-after']).toBe('5');
       expect(res.body.message.join(' ')).toMatch(/retry/);
@@ -84,7 +84,7 @@ con.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); time.sleep(12); con
     }
     await h.waitFor('readiness again', async () => (await h.agent().get('/health')).status === 200, 30_000);
     const before = await revisions();
-    expect((await chair.post(`/tasks/${task.id}/submissions`).send(reportFor('education', 2))).status).toBe(201);
+    expect((await chair.post(`/api/tasks/${task.id}/submissions`).send(reportFor('education', 2))).status).toBe(201);
     expect(await revisions()).toBe(before + 1);
   });
 
@@ -94,14 +94,14 @@ con.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); time.sleep(12); con
     const health = await h.agent().get('/health');
     expect(health.status).toBe(503);
     expect(['down', 'timeout']).toContain(health.body.mongo.status);
-    const res = await chair.post(`/tasks/${task.id}/submissions`).send(reportFor('education', 3));
+    const res = await chair.post(`/api/tasks/${task.id}/submissions`).send(reportFor('education', 3));
     expect(res.status).toBe(503);
     expect(res.headers['retry-after']).toBe('5');
 
     await db.start();
     await h.waitFor('readiness after the restart', async () => (await h.agent().get('/health')).status === 200, 30_000);
     expect(await revisions()).toBe(before);
-    const again = await chair.post(`/tasks/${task.id}/submissions`).send(reportFor('education', 3));
+    const again = await chair.post(`/api/tasks/${task.id}/submissions`).send(reportFor('education', 3));
     expect(again.status).toBe(201);
     expect(again.body.submission.revision).toBe(before + 1);
     const stored = await h.db.collection('tasks').findOne({ groupKey: 'education' });

@@ -27,9 +27,9 @@ describe('follow-ups survive a crash after the effect (e2e)', () => {
     events = h.api.get(EventRepository, { strict: false });
     notifications = h.api.get(NotificationService, { strict: false });
     const groups = ['education', 'sport', 'security', 'labour-market'];
-    const res = await h.http.post('/cycles').send(shortCycle(h, { name: 'Crash after the effect', groups, dueAfterDays: 200, compileAfterDays: 300 })).expect(201);
-    await h.waitFor('fan-out', async () => (await h.http.get(`/cycles/${res.body.id}`)).body.progress.milestones[0].status === 'requested', 60_000);
-    tasks = (await h.http.get(`/cycles/${res.body.id}/tasks`)).body.map((t: any) => ({ id: t.id, groupKey: t.groupKey, cycleId: res.body.id, dueAt: t.dueAt }));
+    const res = await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Crash after the effect', groups, dueAfterDays: 200, compileAfterDays: 300 })).expect(201);
+    await h.waitFor('fan-out', async () => (await h.http.get(`/api/cycles/${res.body.id}`)).body.progress.milestones[0].status === 'requested', 60_000);
+    tasks = (await h.http.get(`/api/cycles/${res.body.id}/tasks`)).body.map((t: any) => ({ id: t.id, groupKey: t.groupKey, cycleId: res.body.id, dueAt: t.dueAt }));
   }, 120_000);
   afterAll(() => h.stop(), 60_000);
 
@@ -107,7 +107,7 @@ describe('follow-ups survive a crash after the effect (e2e)', () => {
   it('a revision stored and marked but not followed up gets its event, and compilation when all are in', async () => {
     // Everyone else is in first; the last revision's follow-ups (event, compile now) are interrupted.
     for (const g of ['education', 'sport', 'security']) {
-      await (await h.chair(g)).post(`/tasks/${taskOf(g).id}/submissions`).send(reportFor(g)).expect(201);
+      await (await h.chair(g)).post(`/api/tasks/${taskOf(g).id}/submissions`).send(reportFor(g)).expect(201);
     }
     const t = taskOf('labour-market');
     await crashing(events, 'append', (e) => e.type === 'submission.received', () => submissions.submit(t.id, reportFor('labour-market') as SubmissionContent, 'chair:test'));
@@ -118,7 +118,7 @@ describe('follow-ups survive a crash after the effect (e2e)', () => {
     });
     expect(event).toMatchObject({ actor: 'chair:test', data: { revision: 1 } });
     const report = await h.waitFor('the report compiled now that all are in', async () => {
-      const r = await h.http.get(`/cycles/${t.cycleId}/report`);
+      const r = await h.http.get(`/api/cycles/${t.cycleId}/report`);
       return r.status === 200 && r.body;
     });
     expect(report.coverage).toMatchObject({ total: 4, onTime: 4, missing: 0 });

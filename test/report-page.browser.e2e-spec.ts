@@ -18,13 +18,13 @@ describe('implementation report page in a browser (e2e)', () => {
 
   it('draws the measures chart per field of action and lists every working group', async () => {
     const groups = ['education', 'labour-market', 'sport'];
-    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Report page', groups, dueAfterDays: 80, compileAfterDays: 100 })).expect(201)).body;
-    await h.waitFor('requested', async () => (await h.http.get(`/cycles/${cycle.id}`)).body.progress.milestones[0].status === 'requested');
-    for (const t of (await h.http.get(`/cycles/${cycle.id}/tasks`)).body.filter((x: any) => x.groupKey !== 'sport')) {
-      await (await h.chair(t.groupKey)).post(`/tasks/${t.id}/submissions`).send(reportFor(t.groupKey, 1)).expect(201);
+    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Report page', groups, dueAfterDays: 80, compileAfterDays: 100 })).expect(201)).body;
+    await h.waitFor('requested', async () => (await h.http.get(`/api/cycles/${cycle.id}`)).body.progress.milestones[0].status === 'requested');
+    for (const t of (await h.http.get(`/api/cycles/${cycle.id}/tasks`)).body.filter((x: any) => x.groupKey !== 'sport')) {
+      await (await h.chair(t.groupKey)).post(`/api/tasks/${t.id}/submissions`).send(reportFor(t.groupKey, 1)).expect(201);
     }
-    await h.waitFor('compiled', async () => (await h.http.get(`/cycles/${cycle.id}/report`)).status === 200);
-    const html = (await h.http.get(`/cycles/${cycle.id}/report?format=html`).expect(200)).text;
+    await h.waitFor('compiled', async () => (await h.http.get(`/api/cycles/${cycle.id}/report`)).status === 200);
+    const html = (await h.http.get(`/api/cycles/${cycle.id}/report?format=html`).expect(200)).text;
 
     const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
     await page.setContent(html);

@@ -100,7 +100,7 @@ describe('concurrent first start (e2e)', () => {
       await mongo.close();
     }
     // The API answers requests (an unauthenticated one: 401 quickly, not a hang).
-    expect((await fetch(`http://127.0.0.1:${port}/working-groups`)).status).toBe(401);
+    expect((await fetch(`http://127.0.0.1:${port}/api/working-groups`)).status).toBe(401);
     for (const p of processes) expect(p.child.exitCode).toBeNull();
   });
 });

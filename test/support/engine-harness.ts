@@ -68,6 +68,9 @@ export class EngineHarness {
       PACT_CONFIG: join(ROOT, 'config', 'pact.yaml'),
       BODY_LIMIT: '64kb',
       RATE_LIMIT_PER_MINUTE: String(this.opts.rateLimitPerMinute ?? 100000),
+      // Tests sign people in many times from one address; the limits have their own test.
+      SIGN_IN_LIMIT_PER_ADDRESS: '1000',
+      SIGN_IN_LIMIT_PER_CLIENT: '1000',
       WORKER_LOCK_MS: '3000',
       // Deliveries: quick retries and no rate limit worth noticing, unless a test says otherwise.
       NOTIFY_BACKOFF_MS: '100',
@@ -110,8 +113,8 @@ export class EngineHarness {
     const known = this.tokens.get(key);
     if (known) return known;
     const email = `${key.replace(/[^a-z0-9]+/g, '.').replace(/^\.+|\.+$/g, '')}@test.example.org`;
-    const user = await this.http.post('/users').send({ name: key, email, roles, ...(groupKeys.length ? { groupKeys } : {}) }).expect(201);
-    const issued = await this.http.post(`/users/${user.body.id}/tokens`).send({ name: 'test' }).expect(201);
+    const user = await this.http.post('/api/users').send({ name: key, email, roles, ...(groupKeys.length ? { groupKeys } : {}) }).expect(201);
+    const issued = await this.http.post(`/api/users/${user.body.id}/tokens`).send({ name: 'test' }).expect(201);
     this.tokens.set(key, issued.body.token);
     return issued.body.token;
   }

@@ -5,8 +5,9 @@ import { logLevels } from '@pact/engine';
 import { ApiModule } from './api.module';
 import { configureHttp } from './http/http-setup';
 import { setupOpenApi } from './http/openapi';
+import { configureWeb } from './web/web-setup';
 
-/** Builds the HTTP application exactly as production runs it; the e2e tests use this too. */
+/** Builds the HTTP application (JSON API under /api, people's pages at the root) exactly as production runs it; the e2e tests use this too. */
 export async function createApi(): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
     bodyParser: false,
@@ -15,6 +16,7 @@ export async function createApi(): Promise<NestExpressApplication> {
   const config = app.get(ConfigService);
   const origins = String(config.get('CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   configureHttp(app, config.getOrThrow<string>('BODY_LIMIT'), origins);
+  configureWeb(app, config.getOrThrow<string>('BODY_LIMIT'));
   setupOpenApi(app);
   return app;
 }

@@ -12,6 +12,8 @@ import { IdentityModule } from './identity/identity.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { ReportsModule } from './reports/reports.module';
+import { SignInModule } from './sign-in/sign-in.module';
+import { InboxModule } from './inbox/inbox.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkingGroupsModule } from './working-groups/working-groups.module';
@@ -27,6 +29,8 @@ const capabilities = [
   IdentityModule,
   WebhooksModule,
   CalendarModule,
+  SignInModule,
+  InboxModule,
   HealthModule,
 ];
 

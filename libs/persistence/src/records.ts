@@ -167,6 +167,30 @@ export interface UserRecord {
   disabledAt?: Date;
   calendarTokenHash?: string;
   calendarTokenCreatedAt?: Date;
+  /** Preferred language of pages and personal messages; unset: from the browser. */
+  language?: string;
+  /** IANA time zone dates are shown in; unset: the engine's default. */
+  timeZone?: string;
+}
+
+export interface SignInLinkRecord {
+  id: string;
+  tokenHash: string;
+  userId: string;
+  next: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface SessionRecord {
+  id: string;
+  tokenHash: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  idleExpiresAt: Date;
+  expiresAt: Date;
 }
 
 export interface ApiTokenRecord {

@@ -2,9 +2,11 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { BullBoardModule } from '@bull-board/nestjs';
 import { Module } from '@nestjs/common';
-import { IdentityModule, IdentityService } from '@pact/engine';
+import { ConfigService } from '@nestjs/config';
+import { IdentityModule, IdentityService, SessionService, SignInModule } from '@pact/engine';
 import { ALL_QUEUES } from '@pact/queues';
 import { queueDashboardAuth } from '../auth/queue-dashboard-auth';
+import { cookieNames } from '../web/cookies';
 
 export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
 
@@ -12,12 +14,12 @@ export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
 @Module({
   imports: [
     BullBoardModule.forRootAsync({
-      imports: [IdentityModule],
-      inject: [IdentityService],
-      useFactory: (identity: IdentityService) => ({
+      imports: [IdentityModule, SignInModule],
+      inject: [IdentityService, SessionService, ConfigService],
+      useFactory: (identity: IdentityService, sessions: SessionService, config: ConfigService) => ({
         route: QUEUE_DASHBOARD_ROUTE,
         adapter: ExpressAdapter,
-        middleware: queueDashboardAuth(identity),
+        middleware: queueDashboardAuth(identity, sessions, cookieNames(config.getOrThrow<string>('PUBLIC_URL').startsWith('https:')).session),
         boardOptions: { uiConfig: { boardTitle: 'Pact queues' } },
       }),
     }),

@@ -11,6 +11,7 @@ import {
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { API_PREFIX, isMachinePath } from './api-paths';
 import { isServiceUnavailableError } from '@pact/engine';
 import { assertNoHostileKeys } from './hostile-input';
 
@@ -104,23 +105,23 @@ function bodyParserErrors(err: unknown, req: Request, res: Response, next: NextF
 /** Everything the HTTP edge needs, shared by main.ts and the end-to-end tests. */
 export function configureHttp(app: NestExpressApplication, bodyLimit: string, corsOrigins: string[] = []): INestApplication {
   app.disable('x-powered-by');
-  // The two HTML pages served (API docs, queue dashboard) bundle inline scripts and styles;
-  // nothing is loaded from another origin.
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          'script-src': ["'self'", "'unsafe-inline'"],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:'],
-          'font-src': ["'self'", 'data:'],
-        },
+  // The two HTML pages served here (API docs, queue dashboard) bundle inline scripts and styles;
+  // nothing is loaded from another origin. People's pages get their own, stricter policy (web/web-setup.ts).
+  const machineHeaders = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        'script-src': ["'self'", "'unsafe-inline'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'", 'data:'],
       },
-    }),
-  );
+    },
+  });
+  app.use((req: Request, res: Response, next: NextFunction) => (isMachinePath(req.path) ? machineHeaders(req, res, next) : next()));
   // CORS is off unless origins are configured: the API is called by servers and scripts.
   if (corsOrigins.length) app.enableCors({ origin: corsOrigins, allowedHeaders: ['Authorization', 'Content-Type'] });
-  app.use(requireJson);
+  // Pages post forms; the JSON API takes JSON only.
+  app.use(API_PREFIX, requireJson);
   app.useBodyParser('json', { limit: bodyLimit, strict: true });
   app.use(bodyParserErrors);
   app.use(rejectHostileKeys);

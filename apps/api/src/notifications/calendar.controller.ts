@@ -15,6 +15,13 @@ export class CalendarController {
   issue(@CurrentPrincipal() p: Principal) {
     return this.calendar.issue(p.userId);
   }
+}
+
+/** The feed itself, at /calendar (not under /api): see CalendarFeedHttpModule. */
+@ApiTags('notifications')
+@Controller()
+export class CalendarFeedController {
+  constructor(private readonly calendar: CalendarFeedService) {}
 
   /** The feed itself: the token in the URL is the credential, as calendar clients send no headers. */
   @Public()

@@ -222,6 +222,32 @@ export class EnvironmentVariables {
   @Max(1440)
   CALENDAR_REFRESH_MINUTES = 60;
 
+  /** People's sessions end after this long without a request (enforced in code). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 60)
+  SESSION_IDLE_MINUTES = 60;
+
+  /** …and this long after sign-in whatever happens (enforced in code). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(30 * 24)
+  SESSION_MAX_HOURS = 12;
+
+  /** Sign-in links asked for per e-mail address in 15 minutes (known or not, counted alike). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SIGN_IN_LIMIT_PER_ADDRESS = 5;
+
+  /** Sign-in links asked for per client (IP address) in 15 minutes. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SIGN_IN_LIMIT_PER_CLIENT = 30;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

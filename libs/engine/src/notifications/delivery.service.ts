@@ -99,4 +99,9 @@ export class DeliveryService {
     await this.queue.enqueue(requeued);
     return this.deliveries.findById(deliveryId);
   }
+
+  /** How many deliveries are in each state (queued, delivered, logged, failed, held): the operators' overview. */
+  countByStatus(): Promise<Record<string, number>> {
+    return this.deliveries.countByStatus();
+  }
 }

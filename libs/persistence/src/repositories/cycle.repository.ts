@@ -21,6 +21,13 @@ export class CycleRepository {
     return toRecord<CycleRecord>(await this.model.findById(id).lean());
   }
 
+  /** Several cycles in one query (ids that are not ObjectIds are skipped). */
+  async findByIds(ids: string[]): Promise<CycleRecord[]> {
+    const valid = ids.filter((id) => isValidObjectId(id));
+    if (!valid.length) return [];
+    return (await this.model.find({ _id: { $in: valid } }).lean()).map((d) => toRecord<CycleRecord>(d));
+  }
+
   async list(filter: { status?: CycleStatus }, limit: number, skip: number): Promise<CycleRecord[]> {
     const q = filter.status ? { status: filter.status } : {};
     return (await this.model.find(q).sort({ createdAt: -1 }).skip(skip).limit(limit).lean()).map((d) => toRecord<CycleRecord>(d));

@@ -165,6 +165,9 @@ export const UserSchema = new Schema(
     /** SHA-256 of the private calendar feed token (the token is in the feed's URL, shown once). */
     calendarTokenHash: { type: String, index: true },
     calendarTokenCreatedAt: Date,
+    /** What pages and personal messages are shown in (chosen on "your settings"). */
+    language: String,
+    timeZone: String,
   },
   { ...opts, collection: 'users' },
 );
@@ -199,4 +202,11 @@ export const MODEL = {
   Report: 'Report',
   Delivery: 'Delivery',
   WebhookSubscription: 'WebhookSubscription',
+  SignInLink: 'SignInLink',
+  Session: 'Session',
+  RateCounter: 'RateCounter',
+  SiteKey: 'SiteKey',
 } as const;
+
+/** Models whose records expire (`expiresAt`): a TTL index cleans them up where the server supports one. */
+export const EXPIRING_MODELS = [MODEL.SignInLink, MODEL.Session, MODEL.RateCounter];

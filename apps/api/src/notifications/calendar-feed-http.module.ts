@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '@pact/engine';
+import { CalendarFeedController } from './calendar.controller';
+
+/** The calendar feed, outside /api: its URLs are pasted into calendar applications and must keep working. */
+@Module({ imports: [CalendarModule], controllers: [CalendarFeedController] })
+export class CalendarFeedHttpModule {}
