@@ -41,3 +41,4 @@ export * from './inbox/inbox.query';
 export * from './reconciliation/follow-up-sweeper';
 export * from './health/health.service';
 export * from './health/health.module';
+export * from './errors';
