@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
+import { EngineError } from '@pact/engine';
 import type { Response } from 'express';
 import { isMachinePath } from '../http/api-paths';
 import { CsrfRefused, SignInRequired } from './page-errors';
@@ -11,6 +12,9 @@ export function redactUrl(url: string): string {
 }
 
 const KINDS: Record<number, string> = { 400: 'badRequest', 403: 'forbidden', 404: 'notFound', 413: 'tooLarge' };
+
+/** The engine's own errors on pages (the API's filter maps them for machines). */
+const ENGINE_STATUS: Record<EngineError['kind'], number> = { 'not-found': 404, forbidden: 403, conflict: 409, invalid: 400, 'rate-limited': 429 };
 
 /**
  * Errors on pages become pages: 403, 404 and the "form could not be sent" page say what happened
@@ -46,6 +50,8 @@ export class PageErrorFilter implements ExceptionFilter {
       kind = 'csrf';
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
+    } else if (exception instanceof EngineError) {
+      status = ENGINE_STATUS[exception.kind];
     } else {
       const e = exception as { type?: string; status?: number };
       if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) status = e.status;
