@@ -154,6 +154,34 @@ describe('CycleProgressQuery.overdue', () => {
   });
 });
 
+describe('CycleProgressQuery.extensionOutcome', () => {
+  it('gives the request’s new date, its latest extension and who is told', async () => {
+    const t = setUp([]);
+    const newDue = new Date('2031-04-01T00:00:00Z');
+    const ext = { from: MID_DUE, to: newDue, reason: 'ill', at: NOW, actor: 'committee:x' };
+    t.double(TaskRepository).findById.mockResolvedValue(task('sport', { id: 'x1', status: 'open', dueAt: newDue, extensions: [ext] }));
+    t.double(NotificationService).webhooksReached.mockResolvedValue(new Map([['sport', 1]]));
+    expect(await t.service.extensionOutcome(CYCLE, 'x1')).toEqual({
+      taskId: 'x1',
+      cycleId: CYCLE,
+      groupKey: 'sport',
+      fieldOfAction: 'Sport',
+      milestoneTitle: 'Mid-term',
+      dueAt: newDue,
+      extension: ext,
+      chair: expect.objectContaining({ name: 'Chair of sport' }),
+      webhooks: 1,
+    });
+  });
+
+  it('is null for a request of another cycle, or none', async () => {
+    const t = setUp([]);
+    t.double(TaskRepository).findById.mockResolvedValueOnce(task('sport', { cycleId: 'another' })).mockResolvedValueOnce(null);
+    expect(await t.service.extensionOutcome(CYCLE, 'x')).toBeNull();
+    expect(await t.service.extensionOutcome(CYCLE, 'y')).toBeNull();
+  });
+});
+
 describe('CycleProgressQuery.glance', () => {
   it('counts every listed cycle with one aggregation, and names the next date ahead', async () => {
     const t = setUp([]);

@@ -50,6 +50,20 @@ export interface OverdueRequest {
   webhooksOnExtension: number;
 }
 
+/** A request's latest extension and who was told of it (the overdue list's confirmation). */
+export interface ExtensionOutcome {
+  taskId: string;
+  cycleId: string;
+  groupKey: string;
+  fieldOfAction: string;
+  milestoneTitle: string;
+  dueAt: Date;
+  extension: { from: Date; to: Date; reason: string; at: Date; actor: string } | null;
+  /** The chair e-mailed: the group's chair now, whom the extension's notification addressed. */
+  chair: Chair | null;
+  webhooks: number;
+}
+
 /** A cycle at a glance, for the cycles list. */
 export interface CycleGlance {
   tasksByStatus: Record<TaskStatus, number>;
@@ -158,6 +172,29 @@ export class CycleProgressQuery {
       };
     });
     return { cycle, items };
+  }
+
+  /** A request of the cycle after an extension: its new date, the extension, and who is told. Null when it is not this cycle's. */
+  async extensionOutcome(cycleId: string, taskId: string): Promise<ExtensionOutcome | null> {
+    const task = await this.tasks.findById(taskId);
+    if (!task || task.cycleId !== cycleId) return null;
+    const [cycle, groups, webhooks] = await Promise.all([
+      this.cycle(cycleId),
+      this.groups.findByKeys([task.groupKey]),
+      this.notifications.webhooksReached('extended', 'chair', [task.groupKey]),
+    ]);
+    const g = groups[0];
+    return {
+      taskId,
+      cycleId,
+      groupKey: task.groupKey,
+      fieldOfAction: g?.fieldOfAction ?? task.groupKey,
+      milestoneTitle: cycle.milestones.find((m) => m.key === task.milestoneKey)?.title ?? task.milestoneKey,
+      dueAt: task.dueAt,
+      extension: task.extensions.length ? task.extensions[task.extensions.length - 1] : null,
+      chair: g?.chair ?? null,
+      webhooks: webhooks.get(task.groupKey) ?? 0,
+    };
   }
 
   /** Counts by state and the next date ahead, for each of the cycles given: one aggregation for all. */

@@ -1,0 +1,87 @@
+import { Body, ConflictException, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ConflictError, CycleProgressQuery, DeadlineService, ExtensionOutcome, Problem } from '@pact/engine';
+import type { Response } from 'express';
+import { ExtensionDto } from '../../tasks/task.dto';
+import { apiRuleProblems } from '../api-rules';
+import { FormError, formErrors } from '../form-errors';
+import { Page, PageController, PageRoles } from '../page.decorators';
+import type { PageState } from '../page-state';
+import type { Translator } from '../i18n/translator';
+
+const TASK_ID = /^[0-9a-f]{24}$/;
+
+/** Says an extension's problem beside its input, in the reader's language, with the date it names. */
+function extensionMessage(i18n: Translator) {
+  return (p: Problem, field: string): string => {
+    const iso = /\((?:now is )?(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\)/.exec(p.message)?.[1];
+    const date = iso ? i18n.dateTime(iso) : '';
+    if (field.startsWith('reason-')) return i18n.t('overdue.error.reason');
+    if (/after the current due date/.test(p.message)) return i18n.t('overdue.error.afterCurrent', { date });
+    if (/in the future/.test(p.message)) return i18n.t('overdue.error.future', { date });
+    if (/compilation date/.test(p.message)) return i18n.t('overdue.error.afterCompile', { date });
+    return i18n.t('overdue.error.dueAt');
+  };
+}
+
+/**
+ * The committee's overdue list of a cycle, each request with a one-step extension: a new date
+ * and a reason, saying beforehand who is told (the chair's e-mail, and the webhook subscriptions
+ * an "extended" event reaches). The form is checked by the API's rules (ExtensionDto) and
+ * DeadlineService.extend, as POST /api/tasks/:id/extensions is.
+ */
+@PageController('cycles')
+@PageRoles('committee')
+export class OverduePageController {
+  constructor(
+    private readonly progress: CycleProgressQuery,
+    private readonly deadlines: DeadlineService,
+  ) {}
+
+  @Get(':id/overdue')
+  async list(@Page() page: PageState, @Param('id') id: string, @Query('extended') extended: unknown, @Res() res: Response) {
+    const notice = typeof extended === 'string' && TASK_ID.test(extended) ? await this.progress.extensionOutcome(id, extended) : null;
+    await this.render(page, res, id, 200, [], {}, notice);
+  }
+
+  @Post(':id/overdue/:taskId')
+  async extend(@Page() page: PageState, @Param('id') id: string, @Param('taskId') taskId: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
+    const dueAt = typeof body.dueAt === 'string' ? body.dueAt.trim() : '';
+    const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
+    const values = { [taskId]: { dueAt, reason } };
+    const { items } = await this.progress.overdue(id);
+    // Only requests on this cycle's list; another's (or one no longer overdue) is told as such below.
+    const opts = {
+      field: (path: string) => (path === 'reason' ? `reason-${taskId}` : `dueAt-${taskId}`),
+      message: extensionMessage(page.i18n),
+    };
+    const problems = await apiRuleProblems(ExtensionDto, { dueAt: dueAt || undefined, reason });
+    if (problems.length) return this.render(page, res, id, 400, formErrors(problems, opts)!, values);
+    if (!items.some((i) => i.taskId === taskId)) {
+      return this.render(page, res, id, 409, [{ field: 'overdue-list', message: page.i18n.t('overdue.error.notOverdue') }], {});
+    }
+    try {
+      await this.deadlines.extend(taskId, new Date(dueAt), reason, page.person!.actor);
+    } catch (err) {
+      if (err instanceof ConflictException || err instanceof ConflictError) {
+        return this.render(page, res, id, 409, [{ field: 'overdue-list', message: page.i18n.t('overdue.error.changed') }], {});
+      }
+      const errors = formErrors(err, opts);
+      if (!errors) throw err;
+      return this.render(page, res, id, 400, errors, values);
+    }
+    res.redirect(303, `/cycles/${id}/overdue?extended=${taskId}`);
+  }
+
+  private async render(page: PageState, res: Response, id: string, status: number, errors: FormError[], values: Record<string, { dueAt: string; reason: string }>, notice: ExtensionOutcome | null = null) {
+    const { cycle, items } = await this.progress.overdue(id);
+    res.status(status).render('pages/overdue', {
+      title: page.i18n.t('overdue.title', { cycle: cycle.name }),
+      cycle,
+      items,
+      errors,
+      values,
+      notice,
+      active: cycle.status === 'scheduled' || cycle.status === 'running',
+    });
+  }
+}
