@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
-import { CyclesModule, IdentityModule, InboxModule, ReportsModule, SignInModule, SubmissionsModule, WorkingGroupsModule } from '@pact/engine';
+import { CyclesModule, DeadlinesModule, IdentityModule, InboxModule, ReportsModule, SignInModule, SubmissionsModule, WorkingGroupsModule } from '@pact/engine';
 import { ReportRenderingModule } from '../reports/report-rendering.module';
 import { loadPageCatalogs } from './i18n/page-catalogs';
 import { CyclePagesController } from './pages/cycles.controller';
 import { HomeController } from './pages/home.controller';
 import { MyTasksController } from './pages/my-tasks.controller';
 import { OperationsController } from './pages/operations.controller';
+import { OverduePageController } from './pages/overdue.controller';
+import { ReportPageController } from './pages/report.controller';
 import { SignInController } from './pages/sign-in.controller';
+import { StartCyclePageController } from './pages/start-cycle.controller';
 import { TaskPageController } from './pages/task.controller';
+import { WorkingGroupPagesController } from './pages/working-groups.controller';
 import { PageGuard } from './page.guard';
 import { PAGE_CATALOGS, WebContext } from './web-context';
 import { LOCALES_DIR } from './web-files';
@@ -17,8 +21,20 @@ import { LOCALES_DIR } from './web-files';
  * Pages call engine services only. To add a page, see docs/architecture.md ("Adding a page").
  */
 @Module({
-  imports: [SignInModule, IdentityModule, InboxModule, WorkingGroupsModule, CyclesModule, ReportsModule, SubmissionsModule, ReportRenderingModule],
-  controllers: [SignInController, HomeController, MyTasksController, TaskPageController, CyclePagesController, OperationsController],
+  imports: [SignInModule, IdentityModule, InboxModule, WorkingGroupsModule, CyclesModule, DeadlinesModule, ReportsModule, SubmissionsModule, ReportRenderingModule],
+  controllers: [
+    SignInController,
+    HomeController,
+    MyTasksController,
+    TaskPageController,
+    // Before the cycle pages: /cycles/new is the form, not a cycle's id.
+    StartCyclePageController,
+    CyclePagesController,
+    OverduePageController,
+    ReportPageController,
+    WorkingGroupPagesController,
+    OperationsController,
+  ],
   providers: [WebContext, PageGuard, { provide: PAGE_CATALOGS, useFactory: () => loadPageCatalogs(LOCALES_DIR) }],
   exports: [WebContext],
 })
