@@ -8,6 +8,7 @@ import { CyclesModule } from './cycles/cycles.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { FanOutModule } from './fan-out/fan-out.module';
 import { HealthModule } from './health/health.module';
+import { TasksModule } from './tasks/tasks.module';
 import { IdentityModule } from './identity/identity.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
@@ -32,6 +33,7 @@ const capabilities = [
   SignInModule,
   InboxModule,
   HealthModule,
+  TasksModule,
 ];
 
 /** Infrastructure (config, clock, MongoDB, Redis queues, notifications) plus one module per capability. */
