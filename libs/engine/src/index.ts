@@ -45,3 +45,8 @@ export * from './tasks/task.query';
 export * from './tasks/tasks.module';
 export * from './cycles/cycle.query';
 export * from './notifications/delivery.query';
+export * from './infrastructure.module';
+
+/** The queues' names, for the operators' dashboard (apps reach queues only through the engine; the worker names its own). */
+export { ALL_QUEUES, QUEUE } from '@pact/queues';
+export type { QueueName } from '@pact/queues';

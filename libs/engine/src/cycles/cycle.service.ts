@@ -1,20 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  Clock,
-  cycleKeys,
-  CyclePlanInput,
-  DEFAULT_ESCALATION,
-  DEFAULT_LENGTH_MONTHS,
-  DEFAULT_REMINDER_DAYS,
-  defaultMilestones,
-  EscalationPolicy,
-  eventKeys,
-  MilestoneInput,
-  parseCycleFollowUp,
-  planCycle,
-  TASK_STATUSES,
-  TaskStatus,
-} from '@pact/domain';
+import { Clock, CLOCK, cycleKeys, CyclePlanInput, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, defaultMilestones, EscalationPolicy, eventKeys, MilestoneInput, parseCycleFollowUp, planCycle, TASK_STATUSES, TaskStatus } from '@pact/domain';
 import {
   CycleRecord,
   CycleRepository,
@@ -24,7 +9,7 @@ import {
   TemplateRepository,
   WorkingGroupRepository,
 } from '@pact/persistence';
-import { CLOCK, TimerScheduler } from '@pact/queues';
+import { TimerScheduler } from '@pact/queues';
 import { PACT_CONFIG } from '../config/config.module';
 import type { PactConfig } from '../config/pact-config';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { addDays, canExtend, Clock, daysBetween, EscalationPolicy, followUpDedupe, parseTaskFollowUp, taskKeys } from '@pact/domain';
+import { addDays, canExtend, Clock, CLOCK, daysBetween, EscalationPolicy, followUpDedupe, parseTaskFollowUp, taskKeys } from '@pact/domain';
 import { CycleRecord, CycleRepository, EventRepository, TaskRecord, TaskRepository } from '@pact/persistence';
-import { CLOCK, TaskTimerJob, TimerScheduler } from '@pact/queues';
+import { TaskTimerJob, TimerScheduler } from '@pact/queues';
 import { Notification, NotificationKind, Recipient } from '../notifications/notification';
 import { NotificationService } from '../notifications/notification.service';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Clock } from '@pact/domain';
-import { eventKeys, PERSONAL_MESSAGE_KINDS } from '@pact/domain';
+import { CLOCK, eventKeys, PERSONAL_MESSAGE_KINDS } from '@pact/domain';
 import { ConflictError, NotFoundError } from '../errors';
 import { DeliveryAttempt, DeliveryRecord, DeliveryRepository, EventRepository, WebhookSubscriptionRepository } from '@pact/persistence';
-import { CLOCK, DeliveryQueue } from '@pact/queues';
+import { DeliveryQueue } from '@pact/queues';
 import { ChannelResult, DeliveryError } from './notification';
 import { EmailChannel } from './email.channel';
 import { WebhookChannel } from './webhook.channel';

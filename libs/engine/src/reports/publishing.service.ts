@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Clock } from '@pact/domain';
-import { eventKeys } from '@pact/domain';
+import { CLOCK, eventKeys } from '@pact/domain';
 import { EventRepository, ReportVersionRecord, ReportVersionRepository, ReportVersionSummary } from '@pact/persistence';
-import { CLOCK } from '@pact/queues';
+
 import { createHash } from 'node:crypto';
 import { CompilationService } from './compilation.service';
 import { ConflictError, NotFoundError } from '../errors';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { canSubmit, checkContentAgainstTemplate, Clock, followUpDedupe, isLate, normaliseContent, parseTaskFollowUp, SubmissionContent, taskKeys } from '@pact/domain';
+import { canSubmit, checkContentAgainstTemplate, Clock, CLOCK, followUpDedupe, isLate, normaliseContent, parseTaskFollowUp, SubmissionContent, taskKeys } from '@pact/domain';
 import {
   CycleRepository,
   EventRecord,
@@ -10,7 +10,7 @@ import {
   TaskRecord,
   TaskRepository,
 } from '@pact/persistence';
-import { CLOCK, TimerScheduler } from '@pact/queues';
+import { TimerScheduler } from '@pact/queues';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
 
 export interface TaskView {

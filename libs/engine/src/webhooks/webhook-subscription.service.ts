@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Clock, NotificationKind } from '@pact/domain';
 import { DeliveryRepository, EventRepository, UserRepository, WebhookSubscriptionRecord, WebhookSubscriptionRepository, WorkingGroupRepository } from '@pact/persistence';
-import { CLOCK, DeliveryQueue } from '@pact/queues';
+import { DeliveryQueue } from '@pact/queues';
+import { CLOCK } from '@pact/domain';
 import { ConfigService } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
 import type { Principal } from '../identity/identity.service';

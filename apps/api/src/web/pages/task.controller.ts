@@ -1,7 +1,7 @@
 import { Get, Param, Res } from '@nestjs/common';
-import { Clock, daysBetween } from '@pact/domain';
+import { Clock, CLOCK, daysBetween } from '@pact/domain';
 import { CycleService, SubmissionService, TaskQuery, WorkingGroupService } from '@pact/engine';
-import { CLOCK } from '@pact/queues';
+
 import { Inject } from '@nestjs/common';
 import type { Response } from 'express';
 import { Page, PageController } from '../page.decorators';
