@@ -4,7 +4,7 @@ import { BullBoardModule } from '@bull-board/nestjs';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { IdentityModule, IdentityService, SessionService, SignInModule } from '@pact/engine';
-import { ALL_QUEUES } from '@pact/queues';
+import { ALL_QUEUES } from '@pact/engine';
 import { queueDashboardAuth } from '../auth/queue-dashboard-auth';
 import { cookieNames } from '../web/cookies';
 

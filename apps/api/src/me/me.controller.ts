@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import { InboxQuery, Principal } from '@pact/engine';
 import { CurrentPrincipal } from '../auth/auth.decorators';
+import { ApiProblems } from '../http/problem-details';
 
 export class InboxListQuery {
   /** open: waiting and not yet due; overdue: past due; default both. */
@@ -24,6 +25,7 @@ export class MeController {
   }
 
   /** The chair's inbox: report requests of their groups still waiting for them, soonest first. */
+  @ApiProblems(400)
   @Get('tasks')
   inbox(@CurrentPrincipal() p: Principal, @Query() q: InboxListQuery) {
     return this.inboxQuery.list(p.groupKeys, { status: q.status, dueBefore: q.dueBefore ? new Date(q.dueBefore) : undefined, limit: q.limit, skip: q.skip });

@@ -2,6 +2,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Header, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
 import { CalendarFeedService, Principal } from '@pact/engine';
 import { CurrentPrincipal, Public, Roles } from '../auth/auth.decorators';
+import { ApiProblems } from '../http/problem-details';
 
 @ApiTags('notifications')
 @Controller()
@@ -24,6 +25,7 @@ export class CalendarFeedController {
   constructor(private readonly calendar: CalendarFeedService) {}
 
   /** The feed itself: the token in the URL is the credential, as calendar clients send no headers. */
+  @ApiProblems(404)
   @Public()
   @Get('calendar/:file')
   @Header('Content-Type', 'text/calendar; charset=utf-8')

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Chair, Clock, daysBetween, MilestoneProgress, MilestoneStatus, ProgressCell, progressCell, ProgressTally, TASK_STATUSES, TaskStatus } from '@pact/domain';
+import { Chair, Clock, CLOCK, daysBetween, MilestoneProgress, MilestoneStatus, ProgressCell, progressCell, ProgressTally, TASK_STATUSES, TaskStatus } from '@pact/domain';
 import { CycleRecord, CycleRepository, TaskRepository, WorkingGroupRepository } from '@pact/persistence';
-import { CLOCK } from '@pact/queues';
 import { NotFoundError } from '../errors';
 import { NotificationService } from '../notifications/notification.service';
 

@@ -1,8 +1,7 @@
 import { Get, Param, Query, Res } from '@nestjs/common';
 import { CYCLE_STATUSES, CycleStatus } from '@pact/domain';
-import { CycleProgressQuery, CycleService } from '@pact/engine';
+import { CycleProgressQuery, CycleService, seesAllGroups } from '@pact/engine';
 import type { Response } from 'express';
-import { seesAllGroups } from '../../auth/task-access';
 import { Page, PageController } from '../page.decorators';
 import type { PageState } from '../page-state';
 

@@ -1,7 +1,6 @@
 import { Body, Get, Inject, Post, Res } from '@nestjs/common';
-import { Clock, DEFAULT_LENGTH_MONTHS, PlanPreview, previewCyclePlan, previewSteps } from '@pact/domain';
+import { Clock, CLOCK, DEFAULT_LENGTH_MONTHS, PlanPreview, previewCyclePlan, previewSteps } from '@pact/domain';
 import { CycleService, WorkingGroupService } from '@pact/engine';
-import { CLOCK } from '@pact/queues';
 import type { Response } from 'express';
 import { formErrors, FormError } from '../form-errors';
 import { Page, PageController, PageRoles } from '../page.decorators';

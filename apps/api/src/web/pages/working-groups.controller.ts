@@ -1,8 +1,7 @@
 import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { DEFAULT_TIME_ZONE, SUPPORTED_LANGUAGES } from '@pact/domain';
-import { IdentityService, InboxQuery, Problem, WorkingGroupService } from '@pact/engine';
+import { IdentityService, InboxQuery, Problem, seesAllGroups, WorkingGroupService } from '@pact/engine';
 import type { Response } from 'express';
-import { seesAllGroups } from '../../auth/task-access';
 import { UpdateWorkingGroupDto } from '../../working-groups/working-group.dto';
 import { apiRuleProblems } from '../api-rules';
 import { FormError, formErrors } from '../form-errors';
