@@ -12,8 +12,21 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { API_PREFIX, isMachinePath } from './api-paths';
-import { isServiceUnavailableError } from '@pact/engine';
+import { EngineError, InvalidError, isServiceUnavailableError, RateLimitedError } from '@pact/engine';
 import { assertNoHostileKeys } from './hostile-input';
+
+const ENGINE_ERROR_STATUS: Record<EngineError['kind'], { status: number; error: string }> = {
+  'not-found': { status: 404, error: 'Not Found' },
+  conflict: { status: 409, error: 'Conflict' },
+  forbidden: { status: 403, error: 'Forbidden' },
+  'rate-limited': { status: 429, error: 'Too Many Requests' },
+  invalid: { status: 400, error: 'Bad Request' },
+};
+
+/** The HTTP status an engine error stands for (pages use it too). */
+export function engineErrorStatus(err: EngineError): number {
+  return ENGINE_ERROR_STATUS[err.kind].status;
+}
 
 /** What a 503 asks the client to wait before retrying: about the time a restarted store needs. */
 const RETRY_AFTER_SECONDS = 5;
@@ -33,6 +46,15 @@ export class HttpErrorFilter implements ExceptionFilter {
       const body = exception.getResponse();
       if (exception.getStatus() === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       res.status(exception.getStatus()).json(typeof body === 'string' ? { statusCode: exception.getStatus(), message: body } : body);
+      return;
+    }
+    // The engine's own errors (new code throws these rather than HTTP exceptions): mapped here,
+    // once, in the answer shape the API has always had. (The lead's issue-11 filter replaces this.)
+    if (exception instanceof EngineError) {
+      const { status, error } = ENGINE_ERROR_STATUS[exception.kind];
+      if (exception instanceof RateLimitedError) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      const message = exception instanceof InvalidError ? exception.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)) : [exception.message];
+      res.status(status).json({ statusCode: status, error, message });
       return;
     }
     // The database or Redis did not answer (restarting, unreachable, too slow), after the

@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { EngineError } from '@pact/engine';
 import { isMachinePath } from '../http/api-paths';
+import { engineErrorStatus } from '../http/http-setup';
 import { CsrfRefused, SignInRequired } from './page-errors';
 import type { PageRequest } from './page-state';
 import { WebContext } from './web-context';
@@ -46,6 +48,8 @@ export class PageErrorFilter implements ExceptionFilter {
       kind = 'csrf';
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
+    } else if (exception instanceof EngineError) {
+      status = engineErrorStatus(exception);
     } else {
       const e = exception as { type?: string; status?: number };
       if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) status = e.status;

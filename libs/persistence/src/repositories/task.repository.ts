@@ -181,9 +181,13 @@ export class TaskRepository {
     return toRecord<TaskRecord>(doc);
   }
 
-  /** Tasks with a request waiting for the committee (optionally of one cycle), at most `limit`. */
+  /**
+   * Tasks with a request waiting for the committee (optionally of one cycle), at most `limit`.
+   * Only tasks still awaiting their report: once it is in, or the cycle cancelled, a request has
+   * nothing left to decide.
+   */
   async listWithPendingExtensionRequest(f: { cycleId?: string }, limit: number): Promise<TaskRecord[]> {
-    const q: Record<string, unknown> = { pendingExtensionRequestId: { $gt: '' } };
+    const q: Record<string, unknown> = { pendingExtensionRequestId: { $gt: '' }, status: { $in: AWAITING_STATUSES } };
     if (f.cycleId) q.cycleId = f.cycleId;
     return (await this.model.find(q).limit(limit).lean()).map((d) => toRecord<TaskRecord>(d));
   }
