@@ -13,6 +13,9 @@ describe('access control (e2e)', () => {
   const tokens = {} as Record<Who, string>;
   let cycleId: string;
   let eduTask: string;
+  /** The education task of a cycle due years from now (the matrix cycle's due date passes during the test at 20 ms a day). */
+  let laterTask: string;
+  let laterCycle: string;
 
   beforeAll(async () => {
     await h.start();
@@ -26,9 +29,16 @@ describe('access control (e2e)', () => {
     cycleId = c.body.id;
     await h.waitFor('requested', async () => (await h.http.get(`/api/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested');
     eduTask = (await h.http.get(`/api/cycles/${cycleId}/tasks?group=education`)).body[0].id;
+    laterCycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Matrix, later', groups: ['education'], dueAfterDays: 3000, compileAfterDays: 3100, lengthMonths: 120 })).expect(201)).body.id;
+    laterTask = await h.waitFor('the later task', async () => (await h.http.get(`/api/cycles/${laterCycle}/tasks`)).body[0]?.id);
   }, 60_000);
   afterAll(() => h.stop(), 60_000);
 
+  const laterTaskNow = async () => (await h.http.get(`/api/tasks/${laterTask}`).expect(200)).body.task;
+  /** 50 days after the later task's due date: a date the committee could grant. */
+  const laterDate = async () => new Date(new Date((await laterTaskNow()).dueAt).getTime() + 50 * 86_400_000).toISOString();
+  /** The later task's request waiting for a decision (made in the row before), or an id of none once decided. */
+  const pendingRequestId = async () => (await laterTaskNow()).pendingExtensionRequestId ?? 'ffffffffffffffffffffffff';
   const futureCycle = () => ({ name: 'Later', start: new Date(h.clock.now().getTime() + 400 * 86_400_000).toISOString(), groups: ['education'] });
   type Row = { what: string; call: (a: TestAgent) => any; expect: Record<Who, number> };
   const rows: Row[] = [
@@ -41,6 +51,9 @@ describe('access control (e2e)', () => {
     { what: 'GET /cycles/:id/tasks', call: (a) => a.get(`/api/cycles/${cycleId}/tasks`), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
     { what: 'GET /cycles/:id/events', call: (a) => a.get(`/api/cycles/${cycleId}/events`), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 200 } },
     { what: 'GET /tasks/:id', call: (a) => a.get(`/api/tasks/${eduTask}`), expect: { none: 401, committee: 200, chair: 200, otherChair: 404, operator: 200 } },
+    { what: 'POST /tasks/:id/extension-requests', call: async (a) => a.post(`/api/tasks/${laterTask}/extension-requests`).send({ proposedDueAt: await laterDate(), reason: 'Council elections' }), expect: { none: 401, committee: 403, chair: 201, otherChair: 404, operator: 403 } },
+    { what: 'GET /extension-requests', call: (a) => a.get('/api/extension-requests?status=pending'), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 200 } },
+    { what: 'POST /tasks/:id/extension-requests/:requestId/decision', call: async (a) => a.post(`/api/tasks/${laterTask}/extension-requests/${await pendingRequestId()}/decision`).send({ grant: false, reason: 'Needed on time' }), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 403 } },
     { what: 'POST /tasks/:id/submissions', call: (a) => a.post(`/api/tasks/${eduTask}/submissions`).send(reportFor('education')), expect: { none: 401, committee: 403, chair: 201, otherChair: 404, operator: 403 } },
     { what: 'POST /users', call: (a) => a.post('/api/users').send({ name: 'New', email: `new.${Math.random().toString(36).slice(2)}@example.org`, roles: ['operator'] }), expect: { none: 401, committee: 201, chair: 403, otherChair: 403, operator: 403 } },
     { what: 'GET /users', call: (a) => a.get('/api/users'), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 200 } },
@@ -58,6 +71,14 @@ describe('access control (e2e)', () => {
     const res = await call(as[who]);
     expect(res.status).toBe(status);
     if (status === 401) expect(res.headers['www-authenticate']).toMatch(/Bearer/);
+  });
+
+  it('a request of a cancelled cycle waits for nobody: the committee’s list drops it', async () => {
+    await as.chair.post(`/api/tasks/${laterTask}/extension-requests`).send({ proposedDueAt: await laterDate(), reason: 'Council elections' }).expect(201);
+    expect((await as.operator.get('/api/extension-requests').expect(200)).body.map((r: any) => r.taskId)).toEqual([laterTask]);
+    await as.committee.post(`/api/cycles/${laterCycle}/cancel`).send({ reason: 'only for the matrix' }).expect(200);
+    expect((await as.operator.get('/api/extension-requests').expect(200)).body).toEqual([]);
+    await as.chair.post(`/api/tasks/${laterTask}/extension-requests`).send({ proposedDueAt: await laterDate(), reason: 'Again' }).expect(409);
   });
 
   it('extending and cancelling are the committee’s, and every change names its actor', async () => {
@@ -174,7 +195,7 @@ describe('access control (e2e)', () => {
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
 
     const doc = (await h.agent().get('/api/docs-json').expect(200)).body;
-    for (const path of ['/cycles', '/cycles/{id}', '/cycles/{id}/cancel', '/cycles/{id}/report', '/tasks/{id}', '/tasks/{id}/submissions', '/tasks/{id}/extensions', '/working-groups/{key}', '/users', '/me/tasks', '/webhooks', '/webhooks/{id}/resume', '/deliveries', '/deliveries/{id}/retry', '/me/calendar']) {
+    for (const path of ['/cycles', '/cycles/{id}', '/cycles/{id}/cancel', '/cycles/{id}/report', '/tasks/{id}', '/tasks/{id}/submissions', '/tasks/{id}/extensions', '/tasks/{id}/extension-requests', '/tasks/{id}/extension-requests/{requestId}/decision', '/extension-requests', '/working-groups/{key}', '/users', '/me/tasks', '/webhooks', '/webhooks/{id}/resume', '/deliveries', '/deliveries/{id}/retry', '/me/calendar']) {
       expect(doc.paths).toHaveProperty([`/api${path}`]);
     }
     // Health and the calendar feed stay at the root; the document names the server they are on; no page is in it.

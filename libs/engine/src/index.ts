@@ -5,6 +5,7 @@ export * from './config/pact-config';
 export * from './cycles/cycle.service';
 export * from './cycles/cycle-progress.query';
 export * from './deadlines/deadline.service';
+export * from './deadlines/extension-request.service';
 export * from './engine.module';
 export * from './fan-out/fan-out.service';
 export * from './notifications/notification';

@@ -2,6 +2,7 @@ import type {
   Chair,
   CycleStatus,
   CyclePlan,
+  ExtensionRequest,
   ImplementationReport,
   MilestoneStatus,
   ReportTemplate,
@@ -59,6 +60,8 @@ export interface ExtensionRecord {
   reason: string;
   at: Date;
   actor: string;
+  /** The chair's request this extension granted, when it was one (its follow-ups record extension.granted). */
+  requestId?: string;
 }
 
 export interface TaskRecord {
@@ -80,6 +83,14 @@ export interface TaskRecord {
   latestRevision: number;
   summaryRun?: string;
   updatedAt?: Date;
+  /** The chair's extension requests, oldest first: at most one pending, the others decided. */
+  extensionRequests?: ExtensionRequest[];
+  /**
+   * The id of the request waiting for the committee, absent when none. Every change to
+   * `extensionRequests` is guarded by it (no positional updates on FerretDB: the list is
+   * written back whole), which also makes "one pending at a time" a single-document rule.
+   */
+  pendingExtensionRequestId?: string;
   /**
    * Keys of effects applied to the task whose follow-ups (event, notification, scheduling) are
    * still owed: written in the same atomic update as the effect, removed once the follow-ups are

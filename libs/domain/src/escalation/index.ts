@@ -1,1 +1,2 @@
 export * from './escalation-policy';
+export * from './extension-request';

@@ -4,6 +4,7 @@ import { cycleKeys, followUpDedupe, parseCycleFollowUp, parseTaskFollowUp, taskK
 
 const TASK = '65f1a2b3c4d5e6f708192a3b';
 const CYCLE = '65f1a2b3c4d5e6f708192a3c';
+const REQUEST = '0123456789abcdef01234567';
 
 /**
  * The formats are pinned: timers already in Redis, keys already in `firedTimers` and outboxes,
@@ -16,6 +17,10 @@ describe('keys', () => {
     expect(taskKeys.escalation(TASK, 1, 2)).toBe(`escalate-${TASK}-v1-2`);
     expect(taskKeys.extension(TASK, 1)).toBe(`extended-${TASK}-v1`);
     expect(taskKeys.submission(TASK, 4)).toBe(`submitted-${TASK}-r4`);
+    expect(taskKeys.extensionRequested(TASK, REQUEST)).toBe(`extension-requested-${TASK}-${REQUEST}`);
+    expect(taskKeys.extensionGranted(TASK, REQUEST)).toBe(`extension-granted-${TASK}-${REQUEST}`);
+    expect(taskKeys.extensionRefused(TASK, REQUEST)).toBe(`extension-refused-${TASK}-${REQUEST}`);
+    expect(followUpDedupe.event(taskKeys.extensionRequested(TASK, REQUEST))).toBe(`event-extension-requested-${TASK}-${REQUEST}`);
     expect(followUpDedupe.event(taskKeys.overdue(TASK, 0))).toBe(`event-overdue-${TASK}-v0`);
     expect(followUpDedupe.notification(taskKeys.reminder(TASK, 0, 1))).toBe(`reminder-${TASK}-v0-1`);
   });
@@ -26,7 +31,20 @@ describe('keys', () => {
     expect(parseTaskFollowUp(taskKeys.escalation(TASK, 1, 2))).toEqual({ kind: 'escalation', taskId: TASK, dueVersion: 1, level: 2 });
     expect(parseTaskFollowUp(taskKeys.extension(TASK, 3))).toEqual({ kind: 'extension', taskId: TASK, dueVersion: 3 });
     expect(parseTaskFollowUp(taskKeys.submission(TASK, 7))).toEqual({ kind: 'submission', taskId: TASK, revision: 7 });
-    for (const bad of ['', 'reminder-xyz-v0-1', `reminder-${TASK}-v0`, `escalate-${TASK}-1`, `submitted-${TASK}-v1`]) expect(parseTaskFollowUp(bad)).toBeNull();
+    expect(parseTaskFollowUp(taskKeys.extensionRequested(TASK, REQUEST))).toEqual({ kind: 'extension-requested', taskId: TASK, requestId: REQUEST });
+    expect(parseTaskFollowUp(taskKeys.extensionGranted(TASK, REQUEST))).toEqual({ kind: 'extension-granted', taskId: TASK, requestId: REQUEST });
+    expect(parseTaskFollowUp(taskKeys.extensionRefused(TASK, REQUEST))).toEqual({ kind: 'extension-refused', taskId: TASK, requestId: REQUEST });
+    for (const bad of [
+      '',
+      'reminder-xyz-v0-1',
+      `reminder-${TASK}-v0`,
+      `escalate-${TASK}-1`,
+      `submitted-${TASK}-v1`,
+      `extension-decided-${TASK}-${REQUEST}`,
+      `extension-requested-${TASK}`,
+      `extension-requested-${TASK}-${REQUEST.toUpperCase()}`,
+      `extension-refused-${TASK}-${REQUEST}-1`,
+    ]) expect(parseTaskFollowUp(bad)).toBeNull();
   });
 
   it('cycle follow-ups', () => {
@@ -68,6 +86,9 @@ describe('keys', () => {
       taskKeys.reminder(TASK, 0, 1),
       taskKeys.overdue(TASK, 0),
       taskKeys.escalation(TASK, 0, 1),
+      taskKeys.extensionRequested(TASK, REQUEST),
+      taskKeys.extensionGranted(TASK, REQUEST),
+      taskKeys.extensionRefused(TASK, REQUEST),
       jobIds.fanOut(CYCLE, 'final'),
       jobIds.compile(CYCLE, 'final'),
       jobIds.recompile(CYCLE, 'final', 1),

@@ -13,6 +13,15 @@ export const taskKeys = {
   extension: (taskId: string, dueVersion: number) => `extended-${taskId}-v${dueVersion}`,
   /** The follow-ups of revision `revision` of a task's report. */
   submission: (taskId: string, revision: number) => `submitted-${taskId}-r${revision}`,
+  /** The follow-ups of a chair's extension request `requestId` (24 hex digits): the committee is told. */
+  extensionRequested: (taskId: string, requestId: string) => `extension-requested-${taskId}-${requestId}`,
+  /**
+   * The `extension.granted` event of a granted request. A grant is an extension, so its
+   * follow-ups run under the extension's key (taskKeys.extension); this key names that event.
+   */
+  extensionGranted: (taskId: string, requestId: string) => `extension-granted-${taskId}-${requestId}`,
+  /** The follow-ups of a refused request: its event, and the chair is told. */
+  extensionRefused: (taskId: string, requestId: string) => `extension-refused-${taskId}-${requestId}`,
 };
 
 /** What a key in a task's outbox stands for: the effect whose follow-ups are still owed. */
@@ -21,7 +30,8 @@ export type TaskFollowUp =
   | { kind: 'overdue'; taskId: string; dueVersion: number }
   | { kind: 'escalation'; taskId: string; dueVersion: number; level: number }
   | { kind: 'extension'; taskId: string; dueVersion: number }
-  | { kind: 'submission'; taskId: string; revision: number };
+  | { kind: 'submission'; taskId: string; revision: number }
+  | { kind: 'extension-requested' | 'extension-granted' | 'extension-refused'; taskId: string; requestId: string };
 
 const PATTERNS: [RegExp, (m: RegExpMatchArray) => TaskFollowUp][] = [
   [/^reminder-([0-9a-f]{24})-v(\d+)-(\d+)$/, (m) => ({ kind: 'reminder', taskId: m[1], dueVersion: Number(m[2]), index: Number(m[3]) })],
@@ -29,6 +39,10 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => TaskFollowUp][] = [
   [/^escalate-([0-9a-f]{24})-v(\d+)-(\d+)$/, (m) => ({ kind: 'escalation', taskId: m[1], dueVersion: Number(m[2]), level: Number(m[3]) })],
   [/^extended-([0-9a-f]{24})-v(\d+)$/, (m) => ({ kind: 'extension', taskId: m[1], dueVersion: Number(m[2]) })],
   [/^submitted-([0-9a-f]{24})-r(\d+)$/, (m) => ({ kind: 'submission', taskId: m[1], revision: Number(m[2]) })],
+  [
+    /^extension-(requested|granted|refused)-([0-9a-f]{24})-([0-9a-f]{24})$/,
+    (m) => ({ kind: `extension-${m[1]}` as 'extension-requested' | 'extension-granted' | 'extension-refused', taskId: m[2], requestId: m[3] }),
+  ],
 ];
 
 /** The follow-up a key names, or null for a key no builder above makes. */

@@ -28,6 +28,8 @@ export const PLACEHOLDERS: Record<MessageKind, readonly string[]> = {
   'escalation-summary': [...COMMON, 'overdueCount', 'newlyEscalatedCount', 'items', 'cycleLink'],
   extended: [...TASK, 'previousDueDate', 'reason', 'extensionDays'],
   'report-compiled': [...COMMON, 'milestone', 'reportLink', 'submittedCount', 'lateCount', 'missingCount'],
+  'extension-requested': [...TASK, 'proposedDueDate', 'reason', 'requestedBy'],
+  'extension-refused': [...TASK, 'proposedDueDate', 'reason'],
   'sign-in-link': ['recipientName', 'network', 'signInLink', 'linkMinutes', 'linkExpiresAt'],
 };
 
@@ -101,6 +103,10 @@ export interface MessageFacts {
   milestone?: string;
   dueAt?: Date;
   previousDueAt?: Date;
+  /** An extension request's proposed due date. */
+  proposedDueAt?: Date;
+  /** Who asked (an extension request), as the event log names them. */
+  requestedBy?: string;
   daysLeft?: number;
   overdueDays?: number;
   level?: number;
@@ -175,6 +181,8 @@ export function renderMessage(
     milestone: facts.milestone ?? '',
     dueDate: facts.dueAt ? formatDate(facts.dueAt, language, tz) : '',
     previousDueDate: facts.previousDueAt ? formatDate(facts.previousDueAt, language, tz) : '',
+    proposedDueDate: facts.proposedDueAt ? formatDate(facts.proposedDueAt, language, tz) : '',
+    requestedBy: facts.requestedBy ?? '',
     dueIn: facts.daysLeft !== undefined ? rel.format(facts.daysLeft, 'day') : '',
     daysLeft: facts.daysLeft !== undefined ? num.format(facts.daysLeft) : '',
     overdueDays: facts.overdueDays !== undefined ? num.format(facts.overdueDays) : '',

@@ -7,6 +7,10 @@ export const NOTIFICATION_KINDS = [
   'escalation-summary',
   'extended',
   'report-compiled',
+  /** A chair asked for more time: the committee is told (it decides). */
+  'extension-requested',
+  /** The committee refused a chair's request: the chair is told (a grant sends `extended`). */
+  'extension-refused',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

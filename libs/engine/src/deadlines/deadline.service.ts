@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { addDays, canExtend, Clock, CLOCK, daysBetween, EscalationPolicy, followUpDedupe, parseTaskFollowUp, taskKeys } from '@pact/domain';
+import { addDays, canExtend, Clock, CLOCK, daysBetween, decideRequest, EscalationPolicy, followUpDedupe, newDueDateProblems, parseTaskFollowUp, taskKeys } from '@pact/domain';
 import { CycleRecord, CycleRepository, EventRepository, TaskRecord, TaskRepository } from '@pact/persistence';
 import { TaskTimerJob, TimerScheduler } from '@pact/queues';
 import { Notification, NotificationKind, Recipient } from '../notifications/notification';
@@ -134,7 +134,8 @@ export class DeadlineService {
    */
   async followUp(task: TaskRecord, key: string): Promise<void> {
     const what = parseTaskFollowUp(key);
-    if (!what || what.kind === 'submission') throw new Error(`${key} is not a deadline follow-up`);
+    // Submissions and extension requests have their own services' follow-ups.
+    if (!what || !('dueVersion' in what)) throw new Error(`${key} is not a deadline follow-up`);
     const cycle = await this.cycles.findById(task.cycleId);
     const now = this.clock.now();
     const dueAt = dueAtVersion(task, what.dueVersion);
@@ -198,6 +199,18 @@ export class DeadlineService {
           type: 'task.extended',
           data: { from: extension.from, to: extension.to, reason: extension.reason, days: daysBetween(extension.from, extension.to) },
         });
+        // An extension that granted a chair's request also records the decision on the request.
+        if (extension.requestId) {
+          const request = task.extensionRequests?.find((r) => r.id === extension.requestId);
+          await this.events.append({
+            ...base,
+            at: extension.at,
+            actor: extension.actor,
+            type: 'extension.granted',
+            dedupeKey: followUpDedupe.event(taskKeys.extensionGranted(task.id, extension.requestId)),
+            data: { requestId: extension.requestId, proposedDueAt: request?.proposedDueAt, dueAt: extension.to, previousDueAt: extension.from, reason: extension.reason },
+          });
+        }
         await this.notifications.send(
           this.about(task, cycle, 'extended', 'chair', await this.notifications.chairOf(task.groupKey), { reason: extension.reason, previousDueAt: extension.from }, extension.to),
           followUpDedupe.notification(key),
@@ -208,8 +221,12 @@ export class DeadlineService {
     await this.tasks.completeFollowUp(task.id, key);
   }
 
-  /** The committee moves a deadline; every pending timer of the task moves with it. */
-  async extend(taskId: string, newDueAt: Date, reason: string, actor: string): Promise<TaskRecord> {
+  /**
+   * The committee moves a deadline; every pending timer of the task moves with it. With
+   * `granting`, the extension grants the chair's pending request of that id, in the same update
+   * (ExtensionRequestService.decide).
+   */
+  async extend(taskId: string, newDueAt: Date, reason: string, actor: string, granting?: { requestId: string }): Promise<TaskRecord> {
     const ctx = await this.context(taskId);
     if (!ctx) throw new NotFoundError(`task ${taskId} does not exist`);
     const { task, cycle } = ctx;
@@ -217,18 +234,22 @@ export class DeadlineService {
     if (!canExtend(task.status)) throw new ConflictError(`the task is ${task.status}; only open or overdue tasks can be extended`);
     const now = this.clock.now();
     const milestone = cycle.milestones.find((m) => m.key === task.milestoneKey)!;
-    const problems: string[] = [];
-    if (newDueAt.getTime() <= task.dueAt.getTime()) problems.push(`dueAt: must be after the current due date (${task.dueAt.toISOString()})`);
-    if (newDueAt.getTime() <= now.getTime()) problems.push(`dueAt: must be in the future (now is ${now.toISOString()})`);
-    if (newDueAt.getTime() > milestone.compileAt.getTime()) {
-      problems.push(`dueAt: must not be after the milestone's compilation date (${milestone.compileAt.toISOString()})`);
+    const problems = newDueDateProblems('dueAt', newDueAt, { dueAt: task.dueAt, now, compileAt: milestone.compileAt });
+    if (problems.length) throw new InvalidError(problems);
+    if (granting && task.pendingExtensionRequestId !== granting.requestId) {
+      throw new ConflictError(`extension request ${granting.requestId} is not pending; it was decided meanwhile`);
     }
-    if (problems.length) throw InvalidError.fromMessages(problems);
 
     const policy = new EscalationPolicy(cycle.reminderDaysBeforeDue, cycle.escalation);
     const oldKeys = policy.timersFor(task).map((t) => t.key);
     const key = taskKeys.extension(task.id, task.dueVersion + 1);
-    const extended = await this.tasks.extend(task.id, task.dueVersion, newDueAt, { from: task.dueAt, to: newDueAt, reason, at: now, actor }, key);
+    const extension = { from: task.dueAt, to: newDueAt, reason, at: now, actor, ...(granting ? { requestId: granting.requestId } : {}) };
+    const extended = granting
+      ? await this.tasks.extend(task.id, task.dueVersion, newDueAt, extension, key, {
+          requestId: granting.requestId,
+          requests: decideRequest(task.extensionRequests ?? [], granting.requestId, { status: 'granted', by: actor, at: now, reason, grantedDueAt: newDueAt }),
+        })
+      : await this.tasks.extend(task.id, task.dueVersion, newDueAt, extension, key);
     if (!extended) throw new ConflictError('the task changed while extending it (submitted or extended meanwhile); reload and retry');
 
     // Best effort: a stale timer left behind no longer matches the task's guard.

@@ -194,6 +194,8 @@ export class NotificationService {
       milestone: n.milestoneTitle,
       dueAt: n.dueAt,
       previousDueAt: d.previousDueAt ? new Date(d.previousDueAt) : undefined,
+      proposedDueAt: d.proposedDueAt ? new Date(d.proposedDueAt) : undefined,
+      requestedBy: typeof d.requestedBy === 'string' ? d.requestedBy : undefined,
       daysLeft: typeof d.daysLeft === 'number' ? d.daysLeft : n.dueAt ? daysBetween(now, n.dueAt) : undefined,
       overdueDays: typeof d.overdueDays === 'number' ? d.overdueDays : undefined,
       level: typeof d.level === 'number' ? d.level : undefined,
@@ -240,7 +242,7 @@ export class NotificationService {
 
   /** The JSON a webhook receives: stable field names, ISO dates, links back to the API (under /api). */
   private webhookEvent(n: Notification, id: string, facts: Omit<MessageFacts, 'recipientName'>, now: Date): Record<string, unknown> {
-    const { coverage, items, previousDueAt, ...details } = (n.details ?? {}) as Record<string, any>;
+    const { coverage, items, previousDueAt, proposedDueAt, ...details } = (n.details ?? {}) as Record<string, any>;
     return {
       id,
       type: n.kind,
@@ -262,6 +264,7 @@ export class NotificationService {
       data: {
         ...details,
         ...(previousDueAt ? { previousDueAt: new Date(previousDueAt).toISOString() } : {}),
+        ...(proposedDueAt ? { proposedDueAt: new Date(proposedDueAt).toISOString() } : {}),
         ...(coverage ? { coverage, reportUrl: facts.reportLink } : {}),
         ...(items ? { overdue: (items as OverdueItem[]).map((i) => ({ ...i, dueAt: new Date(i.dueAt).toISOString() })) } : {}),
       },

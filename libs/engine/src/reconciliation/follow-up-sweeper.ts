@@ -3,6 +3,7 @@ import { parseCycleFollowUp, parseTaskFollowUp } from '@pact/domain';
 import { CycleRepository, TaskRepository } from '@pact/persistence';
 import { CycleService } from '../cycles/cycle.service';
 import { DeadlineService } from '../deadlines/deadline.service';
+import { ExtensionRequestService } from '../deadlines/extension-request.service';
 import { CompilationService } from '../reports/compilation.service';
 import { SubmissionService } from '../submissions/submission.service';
 
@@ -20,6 +21,7 @@ export class FollowUpSweeper {
     private readonly tasks: TaskRepository,
     private readonly cycles: CycleRepository,
     private readonly deadlines: DeadlineService,
+    private readonly extensionRequests: ExtensionRequestService,
     private readonly submissions: SubmissionService,
     private readonly cycleService: CycleService,
     private readonly compilation: CompilationService,
@@ -41,6 +43,7 @@ export class FollowUpSweeper {
       for (const key of task.outbox ?? []) {
         const what = parseTaskFollowUp(key);
         if (what?.kind === 'submission') await this.submissions.followUp(task, key);
+        else if (what && !('dueVersion' in what)) await this.extensionRequests.followUp(task, key);
         else if (what) await this.deadlines.followUp(task, key);
         else await this.drop('task', task.id, key, () => this.tasks.completeFollowUp(task.id, key));
         done++;

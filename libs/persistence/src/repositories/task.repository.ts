@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { AWAITING_STATUSES, TaskStatus } from '@pact/domain';
+import { AWAITING_STATUSES, ExtensionRequest, TaskStatus } from '@pact/domain';
 import { isValidObjectId, Model } from 'mongoose';
 import { ExtensionRecord, isDuplicateKey, TaskRecord, toRecord } from '../records';
 import { MODEL } from '../schemas/schemas';
@@ -123,16 +123,30 @@ export class TaskRepository {
 
   /**
    * Moves the due date; bumping dueVersion makes every timer of the old date stale. `followUp`
-   * (the extension's key for the new version) enters the outbox in the same update.
+   * (the extension's key for the new version) enters the outbox in the same update. When the
+   * extension grants a chair's request (`granting`), the same update decides it: guarded by the
+   * request still being the pending one, the request list written back with it granted.
    */
-  async extend(id: string, expectedVersion: number, newDueAt: Date, ext: ExtensionRecord, followUp: string): Promise<TaskRecord | null> {
+  async extend(
+    id: string,
+    expectedVersion: number,
+    newDueAt: Date,
+    ext: ExtensionRecord,
+    followUp: string,
+    granting?: { requestId: string; requests: ExtensionRequest[] },
+  ): Promise<TaskRecord | null> {
     const doc = await this.model
       .findOneAndUpdate(
-        { _id: id, status: { $in: AWAITING_STATUSES }, dueVersion: expectedVersion },
         {
-          $set: { dueAt: newDueAt, status: 'open', escalationLevel: 0, updatedAt: ext.at },
+          _id: id,
+          status: { $in: AWAITING_STATUSES },
+          dueVersion: expectedVersion,
+          ...(granting ? { pendingExtensionRequestId: granting.requestId } : {}),
+        },
+        {
+          $set: { dueAt: newDueAt, status: 'open', escalationLevel: 0, updatedAt: ext.at, ...(granting ? { extensionRequests: granting.requests } : {}) },
           // A later level-2 escalation at the new date belongs in a new committee summary.
-          $unset: { summaryRun: '' },
+          $unset: { summaryRun: '', ...(granting ? { pendingExtensionRequestId: '' } : {}) },
           $inc: { dueVersion: 1 },
           $push: { extensions: ext },
           $addToSet: { outbox: followUp },
@@ -141,6 +155,51 @@ export class TaskRepository {
       )
       .lean();
     return toRecord<TaskRecord>(doc);
+  }
+
+  /**
+   * Adds a chair's extension request, only while the task awaits its report and no other
+   * request is pending. `followUp` (the request's key) enters the outbox in the same update.
+   */
+  async addExtensionRequest(id: string, request: ExtensionRequest, followUp: string): Promise<TaskRecord | null> {
+    const doc = await this.model
+      .findOneAndUpdate(
+        { _id: id, status: { $in: AWAITING_STATUSES }, pendingExtensionRequestId: { $exists: false } },
+        {
+          $push: { extensionRequests: request },
+          $set: { pendingExtensionRequestId: request.id, updatedAt: request.requestedAt },
+          $addToSet: { outbox: followUp },
+        },
+        { returnDocument: 'after' },
+      )
+      .lean();
+    return toRecord<TaskRecord>(doc);
+  }
+
+  /**
+   * Refuses the pending request `requestId`: the list written back whole with it refused, guarded
+   * by its still being the pending one (a second decision matches nothing). The due date stays.
+   */
+  async refuseExtensionRequest(id: string, requestId: string, requests: ExtensionRequest[], at: Date, followUp: string): Promise<TaskRecord | null> {
+    const doc = await this.model
+      .findOneAndUpdate(
+        { _id: id, pendingExtensionRequestId: requestId },
+        { $set: { extensionRequests: requests, updatedAt: at }, $unset: { pendingExtensionRequestId: '' }, $addToSet: { outbox: followUp } },
+        { returnDocument: 'after' },
+      )
+      .lean();
+    return toRecord<TaskRecord>(doc);
+  }
+
+  /**
+   * Tasks with a request waiting for the committee (optionally of one cycle), at most `limit`.
+   * Only tasks still awaiting their report: once it is in, or the cycle cancelled, a request has
+   * nothing left to decide.
+   */
+  async listWithPendingExtensionRequest(f: { cycleId?: string }, limit: number): Promise<TaskRecord[]> {
+    const q: Record<string, unknown> = { pendingExtensionRequestId: { $gt: '' }, status: { $in: AWAITING_STATUSES } };
+    if (f.cycleId) q.cycleId = f.cycleId;
+    return (await this.model.find(q).limit(limit).lean()).map((d) => toRecord<TaskRecord>(d));
   }
 
   /**

@@ -86,6 +86,10 @@ export const TaskSchema = new Schema(
     /** The committee summary that reported this task's level-2 escalation (claimed once). */
     summaryRun: String,
     updatedAt: Date,
+    /** Chairs' extension requests (ExtensionRequest), oldest first; written back whole, guarded by the pending id. */
+    extensionRequests: { type: [Schema.Types.Mixed], default: undefined },
+    /** The request waiting for the committee; absent when none. */
+    pendingExtensionRequestId: String,
     /**
      * Keys of effects whose follow-ups (event, notification) are still owed, written in the
      * effect's own atomic update and removed when they are done: a crash between an effect and
@@ -99,6 +103,8 @@ TaskSchema.index({ cycleId: 1, milestoneKey: 1, groupKey: 1 }, { unique: true })
 TaskSchema.index({ status: 1, cycleId: 1 });
 // The follow-up sweep: { outbox: { $gt: '' } } finds tasks with any key in their outbox.
 TaskSchema.index({ outbox: 1 });
+// The committee's list of requests waiting for a decision: { pendingExtensionRequestId: { $gt: '' } } (+ cycleId).
+TaskSchema.index({ pendingExtensionRequestId: 1, cycleId: 1 });
 
 export const SubmissionSchema = new Schema(
   {
