@@ -27,6 +27,7 @@ describe('progressCell', () => {
       extensions: 2,
       submittedAt: undefined,
       revision: 0,
+      extensionRequested: false,
     });
     expect(progressCell(task({ status: 'submitted', submittedAt: at, latestRevision: 3 }))).toMatchObject({ submittedAt: at, revision: 3 });
   });
@@ -48,7 +49,7 @@ describe('ProgressTally', () => {
       task({ status: 'open' }),
       task({ status: 'cancelled' }),
     );
-    expect(r).toEqual({ requested: 6, open: 2, overdue: 1, escalated: 1, submitted: 2, onTime: 1, late: 1, extended: 1, cancelled: 1, dueSoFar: 3, onTimeRate: 1 / 3 });
+    expect(r).toEqual({ requested: 6, open: 2, overdue: 1, escalated: 1, submitted: 2, onTime: 1, late: 1, extended: 1, extensionRequested: 0, cancelled: 1, dueSoFar: 3, onTimeRate: 1 / 3 });
   });
 
   it('an open request whose due date has passed (its overdue timer not yet run) is due so far', () => {
@@ -58,6 +59,12 @@ describe('ProgressTally', () => {
   it('has no rate while nothing is due or in', () => {
     expect(tally(task(), task()).onTimeRate).toBeNull();
     expect(tally().onTimeRate).toBeNull();
+  });
+
+  it('counts a request whose chair asked for more time while it waits, not once it is in', () => {
+    const r = tally(task({ status: 'overdue', dueAt: PAST, pendingExtensionRequestId: 'r1' }), task({ status: 'submitted', pendingExtensionRequestId: 'r2' }));
+    expect(r.extensionRequested).toBe(1);
+    expect(progressCell(task({ pendingExtensionRequestId: 'r1' })).extensionRequested).toBe(true);
   });
 
   it('counts an extension on a submitted request too', () => {

@@ -15,6 +15,8 @@ export interface ProgressSource {
   extensions: unknown[];
   submittedAt?: Date;
   latestRevision: number;
+  /** Set while the chair's request for more time waits for the committee. */
+  pendingExtensionRequestId?: string;
 }
 
 export interface ProgressCell {
@@ -27,6 +29,8 @@ export interface ProgressCell {
   extensions: number;
   submittedAt?: Date;
   revision: number;
+  /** The chair asked for more time and the committee has not decided yet. */
+  extensionRequested: boolean;
 }
 
 export function progressCell(t: ProgressSource): ProgressCell {
@@ -39,6 +43,7 @@ export function progressCell(t: ProgressSource): ProgressCell {
     extensions: t.extensions.length,
     submittedAt: t.submittedAt,
     revision: t.latestRevision,
+    extensionRequested: !!t.pendingExtensionRequestId && (t.status === 'open' || t.status === 'overdue'),
   };
 }
 
@@ -55,6 +60,8 @@ export interface MilestoneProgress {
   late: number;
   /** Requests whose due date was moved at least once, whatever their state now. */
   extended: number;
+  /** Waiting requests whose chair asked for more time, not decided yet. */
+  extensionRequested: number;
   cancelled: number;
   /** Submitted, or still waiting after their due date: the requests an on-time rate can judge. */
   dueSoFar: number;
@@ -69,7 +76,7 @@ export interface MilestoneProgress {
  * counts as not on time. Cancelled requests are left out.
  */
 export class ProgressTally {
-  private readonly c = { requested: 0, open: 0, overdue: 0, escalated: 0, submitted: 0, onTime: 0, late: 0, extended: 0, cancelled: 0, dueSoFar: 0 };
+  private readonly c = { requested: 0, open: 0, overdue: 0, escalated: 0, submitted: 0, onTime: 0, late: 0, extended: 0, extensionRequested: 0, cancelled: 0, dueSoFar: 0 };
 
   constructor(private readonly now: Date) {}
 
@@ -77,6 +84,7 @@ export class ProgressTally {
     const c = this.c;
     c.requested++;
     if (cell.extensions > 0) c.extended++;
+    if (cell.extensionRequested) c.extensionRequested++;
     switch (cell.state) {
       case 'cancelled':
         c.cancelled++;

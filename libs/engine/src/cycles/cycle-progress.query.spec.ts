@@ -98,7 +98,7 @@ describe('CycleProgressQuery.matrix', () => {
 
   it('counts each milestone and its on-time rate, and the total', async () => {
     const m = await setUp(tasks()).service.matrix(CYCLE);
-    expect(m.milestones[0].progress).toEqual({ requested: 3, open: 0, overdue: 1, escalated: 1, submitted: 2, onTime: 1, late: 1, extended: 1, cancelled: 0, dueSoFar: 3, onTimeRate: 1 / 3 });
+    expect(m.milestones[0].progress).toEqual({ requested: 3, open: 0, overdue: 1, escalated: 1, submitted: 2, onTime: 1, late: 1, extended: 1, extensionRequested: 0, cancelled: 0, dueSoFar: 3, onTimeRate: 1 / 3 });
     // The final request is not due yet: no rate.
     expect(m.milestones[1].progress).toMatchObject({ requested: 1, open: 1, dueSoFar: 0, onTimeRate: null });
     expect(m.total).toMatchObject({ requested: 4, submitted: 2, dueSoFar: 3 });
@@ -169,9 +169,31 @@ describe('CycleProgressQuery.extensionOutcome', () => {
       milestoneTitle: 'Mid-term',
       dueAt: newDue,
       extension: ext,
+      request: null,
       chair: expect.objectContaining({ name: 'Chair of sport' }),
       webhooks: 1,
     });
+    expect(t.double(NotificationService).webhooksReached).toHaveBeenCalledWith('extended', 'chair', ['sport']);
+  });
+
+  it('after a refusal, names the request and counts the webhooks of the refusal', async () => {
+    const t = setUp([]);
+    const request = { id: 'r'.repeat(24), proposedDueAt: new Date('2031-05-01T00:00:00Z'), reason: 'more time', requestedBy: 'chair:s', requestedAt: NOW, status: 'refused' as const, decidedBy: 'committee:c', decidedAt: NOW, decisionReason: 'no' };
+    t.double(TaskRepository).findById.mockResolvedValue(task('sport', { id: 'x2', extensionRequests: [request] }));
+    t.double(NotificationService).webhooksReached.mockResolvedValue(new Map([['sport', 3]]));
+    expect(await t.service.extensionOutcome(CYCLE, 'x2', request.id)).toMatchObject({ request, extension: null, webhooks: 3 });
+    expect(t.double(NotificationService).webhooksReached).toHaveBeenCalledWith('extension-refused', 'chair', ['sport']);
+  });
+});
+
+describe('CycleProgressQuery.decisionAudience', () => {
+  it('names each group’s chair and the webhook subscriptions a grant and a refusal reach', async () => {
+    const t = setUp([]);
+    t.double(NotificationService).webhooksReached.mockImplementation(async (kind: string) => new Map([['sport', kind === 'extended' ? 2 : 1]]));
+    const audience = await t.service.decisionAudience(['sport', 'sport', 'nowhere']);
+    expect(audience.get('sport')).toEqual({ chair: expect.objectContaining({ email: 'sport@example.org' }), webhooksOnGrant: 2, webhooksOnRefusal: 1 });
+    expect(audience.get('nowhere')).toEqual({ chair: null, webhooksOnGrant: 0, webhooksOnRefusal: 0 });
+    expect(await t.service.decisionAudience([])).toEqual(new Map());
   });
 
   it('is null for a request of another cycle, or none', async () => {

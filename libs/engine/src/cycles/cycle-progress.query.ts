@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Chair, Clock, CLOCK, daysBetween, MilestoneProgress, MilestoneStatus, ProgressCell, progressCell, ProgressTally, TASK_STATUSES, TaskStatus } from '@pact/domain';
+import { Chair, Clock, CLOCK, daysBetween, ExtensionRequest, MilestoneProgress, MilestoneStatus, ProgressCell, progressCell, ProgressTally, TASK_STATUSES, TaskStatus } from '@pact/domain';
 import { CycleRecord, CycleRepository, TaskRepository, WorkingGroupRepository } from '@pact/persistence';
 import { NotFoundError } from '../errors';
 import { NotificationService } from '../notifications/notification.service';
@@ -58,9 +58,19 @@ export interface ExtensionOutcome {
   milestoneTitle: string;
   dueAt: Date;
   extension: { from: Date; to: Date; reason: string; at: Date; actor: string } | null;
+  /** The chair's request for more time named, when one was (after a decision on it). */
+  request: ExtensionRequest | null;
   /** The chair e-mailed: the group's chair now, whom the extension's notification addressed. */
   chair: Chair | null;
+  /** Webhook subscriptions the message reached: "extended", or "extension-refused" after a refusal. */
   webhooks: number;
+}
+
+/** Who hears of a decision on a group's request: its chair by e-mail, and the webhook subscriptions of each kind. */
+export interface DecisionAudience {
+  chair: Chair | null;
+  webhooksOnGrant: number;
+  webhooksOnRefusal: number;
 }
 
 /** A cycle at a glance, for the cycles list. */
@@ -173,14 +183,19 @@ export class CycleProgressQuery {
     return { cycle, items };
   }
 
-  /** A request of the cycle after an extension: its new date, the extension, and who is told. Null when it is not this cycle's. */
-  async extensionOutcome(cycleId: string, taskId: string): Promise<ExtensionOutcome | null> {
+  /**
+   * A request of the cycle after an extension or a decision on the chair's request `requestId`:
+   * its due date now, the extension, the request, and who was told. Null when it is not this cycle's.
+   */
+  async extensionOutcome(cycleId: string, taskId: string, requestId?: string): Promise<ExtensionOutcome | null> {
     const task = await this.tasks.findById(taskId);
     if (!task || task.cycleId !== cycleId) return null;
+    const request = requestId ? (task.extensionRequests?.find((r) => r.id === requestId) ?? null) : null;
+    const kind = request?.status === 'refused' ? 'extension-refused' : 'extended';
     const [cycle, groups, webhooks] = await Promise.all([
       this.cycle(cycleId),
       this.groups.findByKeys([task.groupKey]),
-      this.notifications.webhooksReached('extended', 'chair', [task.groupKey]),
+      this.notifications.webhooksReached(kind, 'chair', [task.groupKey]),
     ]);
     const g = groups[0];
     return {
@@ -191,9 +206,23 @@ export class CycleProgressQuery {
       milestoneTitle: cycle.milestones.find((m) => m.key === task.milestoneKey)?.title ?? task.milestoneKey,
       dueAt: task.dueAt,
       extension: task.extensions.length ? task.extensions[task.extensions.length - 1] : null,
+      request,
       chair: g?.chair ?? null,
       webhooks: webhooks.get(task.groupKey) ?? 0,
     };
+  }
+
+  /** For each group, who a decision on its chair's request for more time reaches. */
+  async decisionAudience(groupKeys: string[]): Promise<Map<string, DecisionAudience>> {
+    const keys = [...new Set(groupKeys)];
+    if (!keys.length) return new Map();
+    const [groups, onGrant, onRefusal] = await Promise.all([
+      this.groups.findByKeys(keys),
+      this.notifications.webhooksReached('extended', 'chair', keys),
+      this.notifications.webhooksReached('extension-refused', 'chair', keys),
+    ]);
+    const chairs = new Map(groups.map((g) => [g.key, g.chair]));
+    return new Map(keys.map((k) => [k, { chair: chairs.get(k) ?? null, webhooksOnGrant: onGrant.get(k) ?? 0, webhooksOnRefusal: onRefusal.get(k) ?? 0 }]));
   }
 
   /** Counts by state and the next date ahead, for each of the cycles given: one aggregation for all. */
