@@ -3,6 +3,7 @@ import { CyclesModule, DeadlinesModule, IdentityModule, InboxModule, ReportsModu
 import { ReportRenderingModule } from '../reports/report-rendering.module';
 import { loadPageCatalogs } from './i18n/page-catalogs';
 import { CyclePagesController } from './pages/cycles.controller';
+import { ExtensionRequestsPageController } from './pages/extension-requests.controller';
 import { HomeController } from './pages/home.controller';
 import { MyTasksController } from './pages/my-tasks.controller';
 import { OperationsController } from './pages/operations.controller';
@@ -31,6 +32,7 @@ import { LOCALES_DIR } from './web-files';
     StartCyclePageController,
     CyclePagesController,
     OverduePageController,
+    ExtensionRequestsPageController,
     ReportPageController,
     WorkingGroupPagesController,
     OperationsController,

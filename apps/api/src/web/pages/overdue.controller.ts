@@ -1,27 +1,14 @@
 import { Body, ConflictException, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ConflictError, CycleProgressQuery, DeadlineService, ExtensionOutcome, Problem } from '@pact/engine';
+import { ConflictError, CycleProgressQuery, DeadlineService, ExtensionOutcome } from '@pact/engine';
 import type { Response } from 'express';
 import { ExtensionDto } from '../../tasks/task.dto';
 import { apiRuleProblems } from '../api-rules';
 import { FormError, formErrors } from '../form-errors';
 import { Page, PageController, PageRoles } from '../page.decorators';
 import type { PageState } from '../page-state';
-import type { Translator } from '../i18n/translator';
+import { extensionMessage } from './extension-texts';
 
 const TASK_ID = /^[0-9a-f]{24}$/;
-
-/** Says an extension's problem beside its input, in the reader's language, with the date it names. */
-function extensionMessage(i18n: Translator) {
-  return (p: Problem, field: string): string => {
-    const iso = /\((?:now is )?(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\)/.exec(p.message)?.[1];
-    const date = iso ? i18n.dateTime(iso) : '';
-    if (field.startsWith('reason-')) return i18n.t('overdue.error.reason');
-    if (/after the current due date/.test(p.message)) return i18n.t('overdue.error.afterCurrent', { date });
-    if (/in the future/.test(p.message)) return i18n.t('overdue.error.future', { date });
-    if (/compilation date/.test(p.message)) return i18n.t('overdue.error.afterCompile', { date });
-    return i18n.t('overdue.error.dueAt');
-  };
-}
 
 /**
  * The committee's overdue list of a cycle, each request with a one-step extension: a new date
