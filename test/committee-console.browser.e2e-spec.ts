@@ -8,8 +8,8 @@ const MS_PER_DAY = 400;
 
 /**
  * The committee's console in a real Chromium: starting a cycle through the form and its plan
- * preview, the progress matrix filling as chairs submit (through the API), an overdue request
- * extended in one step, a chair changed, a report published and compared. Every page and state
+ * preview, the progress matrix filling as chairs submit (through the API), a chair's request for
+ * more time granted, an overdue request extended in one step, a chair changed, a report published and compared. Every page and state
  * is checked with axe-core (0 serious or critical) and photographed at 1280 and 360 px; the form
  * is used with the keyboard alone, and the console once more with JavaScript off.
  */
@@ -54,7 +54,7 @@ describe('committee console in a browser (e2e)', () => {
     await sink.stop();
   }, 60_000);
 
-  it('starts a cycle through the form and its preview; the matrix fills as chairs submit; an overdue request is extended; the report is published and compared', async () => {
+  it('starts a cycle through the form and its preview; the matrix fills as chairs submit; a request for more time is granted; an overdue request is extended; the report is published and compared', async () => {
     const page = await newPage();
     await signInInBrowser(page, base, h, sink, committee);
     expect(new URL(page.url()).pathname).toBe('/cycles');
@@ -122,24 +122,47 @@ describe('committee console in a browser (e2e)', () => {
     });
     const taskOf = (g: string) => tasks.find((t: any) => t.groupKey === g).id;
     await (await h.chair('education')).post(`/api/tasks/${taskOf('education')}/submissions`).send(reportFor('education', 1)).expect(201);
+    // The labour market's chair asks for 20 more days.
+    const lmDue = tasks.find((t: any) => t.groupKey === 'labour-market').dueAt;
+    const proposed = new Date(new Date(lmDue).getTime() + 20 * 86_400_000).toISOString();
+    await (await h.chair('labour-market')).post(`/api/tasks/${taskOf('labour-market')}/extension-requests`).send({ proposedDueAt: proposed, reason: 'Our board meets later this month' }).expect(201);
     await page.goto(`${base}/cycles/${cycleId}`);
     expect(await stateOf(page, 'education', 'mid-term')).toBe('submitted');
     expect(await stateOf(page, 'sport', 'mid-term')).toBe('open');
     expect(await stateOf(page, 'sport', 'final')).toBe('not-requested');
     expect(await page.locator('tr[data-group="education"] td[data-milestone="mid-term"]').innerText()).toContain('Submitted on time');
+    expect(await page.locator('tr[data-group="labour-market"] td[data-milestone="mid-term"]').innerText()).toContain('Asked for more time');
     await checkPage(page, 'console-cycle-matrix');
 
-    // Past the due date: sport and labour market are overdue and escalated; labour market then submits, late.
-    await h.waitFor('overdue and escalated', async () => {
-      const r = await api(`/api/cycles/${cycleId}/tasks`);
-      return r.filter((t: any) => t.status === 'overdue' && t.escalationLevel >= 1).length === 2;
+    // The committee grants the request: the proposed date, a reason the chair reads.
+    await page.getByRole('link', { name: /Requests for more time waiting for you \(1\)/ }).click();
+    await page.waitForURL(`${base}/cycles/${cycleId}/extension-requests`);
+    expect(await page.locator('[data-reason]').innerText()).toBe('Our board meets later this month');
+    await checkPage(page, 'console-extension-requests');
+    await page.getByRole('button', { name: /Send the decision/ }).click();
+    await page.locator('.error-summary').waitFor();
+    expect(await page.locator('.error-summary a').allInnerTexts()).toEqual(['Choose whether to grant or refuse the request', 'Enter a reason of 3 to 2000 characters']);
+    await checkPage(page, 'console-extension-requests-errors');
+    await page.getByLabel('Grant', { exact: true }).check();
+    await page.getByLabel('Your reason').fill('The board must approve the report');
+    await page.getByRole('button', { name: /Send the decision/ }).click();
+    await page.locator('.notice', { hasText: 'Granted: Integration into the labour market' }).waitFor();
+    expect(await page.locator('[data-empty]').innerText()).toBe('No chair of this cycle is waiting for an answer to a request for more time.');
+    await checkPage(page, 'console-extension-requests-decided');
+    expect((await api(`/api/tasks/${taskOf('labour-market')}`)).task.dueAt).toBe(proposed);
+
+    // Past the first due date: sport is overdue and escalated; the labour market, given more time, submits on time.
+    await h.waitFor('sport overdue and escalated', async () => {
+      const t = (await api(`/api/tasks/${taskOf('sport')}`)).task;
+      return t.status === 'overdue' && t.escalationLevel >= 1;
     }, 60_000);
     await (await h.chair('labour-market')).post(`/api/tasks/${taskOf('labour-market')}/submissions`).send(reportFor('labour-market')).expect(201);
-    await page.reload();
+    await page.goto(`${base}/cycles/${cycleId}`);
     expect(await stateOf(page, 'sport', 'mid-term')).toBe('overdue');
     expect(await page.locator('tr[data-group="sport"] td[data-milestone="mid-term"]').innerText()).toMatch(/Overdue\s+Escalated to level \d/);
-    expect(await stateOf(page, 'labour-market', 'mid-term')).toBe('late');
-    expect(await page.locator('tr[data-milestone="mid-term"] td[data-rate]').innerText()).toBe('33 % (1 of 3 due so far)');
+    expect(await stateOf(page, 'labour-market', 'mid-term')).toBe('submitted');
+    expect(await page.locator('tr[data-group="labour-market"] td[data-milestone="mid-term"]').innerText()).toContain('Extensions: 1');
+    expect(await page.locator('tr[data-milestone="mid-term"] td[data-rate]').innerText()).toBe('67 % (2 of 3 due so far)');
     await checkPage(page, 'console-cycle-matrix-overdue');
 
     // The overdue list: one step to a new date, saying who is told.
@@ -170,7 +193,7 @@ describe('committee console in a browser (e2e)', () => {
     expect(await stateOf(page, 'sport', 'mid-term')).toBe('submitted');
     await page.getByRole('link', { name: /Read the report/ }).first().click();
     await page.waitForURL(new RegExp(`/cycles/${cycleId}/report\\?milestone=mid-term$`));
-    expect(await page.locator('.lead').innerText()).toBe('2 on time, 1 late, 0 missing of 3 working groups.');
+    expect(await page.locator('.lead').innerText()).toBe('3 on time, 0 late, 0 missing of 3 working groups.');
     expect(await page.locator('[data-report-document] h2').first().innerText()).toBe('Coverage');
     await checkPage(page, 'console-report');
 

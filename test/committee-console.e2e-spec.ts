@@ -455,6 +455,101 @@ describe('committee console (e2e)', () => {
     });
   });
 
+  describe('requests for more time', () => {
+    let cycleId: string;
+    const requests: Record<string, { taskId: string; requestId: string; dueAt: string; proposed: string }> = {};
+    const pendingIds = async () => ((await h.http.get(`/api/extension-requests?cycleId=${cycleId}`).expect(200)).body as any[]).map((r) => r.id).sort();
+
+    beforeAll(async () => {
+      cycleId = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Requests cycle', groups: ['education', 'labour-market'], requestInDays: 0.5, dueAfterDays: 60, compileAfterDays: 200, lengthMonths: 24 })).expect(201)).body.id;
+      for (const t of await tasksOf(cycleId, 2)) {
+        const proposed = new Date(new Date(t.dueAt).getTime() + 10 * 86_400_000).toISOString();
+        const r = await (await h.chair(t.groupKey)).post(`/api/tasks/${t.id}/extension-requests`).send({ proposedDueAt: proposed, reason: `${t.groupKey} needs the board's approval first` }).expect(201);
+        requests[t.groupKey] = { taskId: t.id, requestId: r.body.id, dueAt: t.dueAt, proposed };
+      }
+    }, 60_000);
+
+    it('are the committee’s: a chair and an operator get 403', async () => {
+      await chair.get(`/cycles/${cycleId}/extension-requests`).expect(403);
+      await operator.get(`/cycles/${cycleId}/extension-requests`).expect(403);
+      const csrf = csrfOf((await chair.get('/cycles')).text);
+      const { taskId, requestId } = requests.education;
+      await chair.post(`/cycles/${cycleId}/extension-requests/${taskId}/${requestId}`).type('form').send({ _csrf: csrf, decision: 'grant', reason: 'Granted by myself' }).expect(403);
+      expect(await pendingIds()).toHaveLength(2);
+    });
+
+    it('lists each request with the date asked for, the reason, and who hears of a grant or a refusal', async () => {
+      const page = await committee.get(`/cycles/${cycleId}/extension-requests`).expect(200);
+      const card = /<section class="card card-request" data-request="([^"]+)"[\s\S]*?<\/section>/g;
+      expect([...page.text.matchAll(card)].map((m) => m[1]).sort()).toEqual(await pendingIds());
+      const edu = new RegExp(`data-request="${requests.education.requestId}"[\\s\\S]*?</section>`).exec(page.text)![0];
+      expect(textOf(/<dd data-proposed>([\s\S]*?)<\/dd>/.exec(edu)![1])).toBe(dateTime(requests.education.proposed));
+      expect(textOf(/<dd data-reason>([\s\S]*?)<\/dd>/.exec(edu)![1])).toBe("education needs the board's approval first");
+      expect(textOf(edu)).toContain('Anna Keller (chair.education@pact.example.eu), the chair, is e-mailed the new date and your reason; reminders and escalations move to it.');
+      expect(textOf(edu)).toContain('Anna Keller (chair.education@pact.example.eu), the chair, is e-mailed your refusal and your reason; the due date stays.');
+      // The cycle page counts them and says so in the matrix.
+      const cycle = await committee.get(`/cycles/${cycleId}`).expect(200);
+      expect(textOf(cycle.text)).toContain('Requests for more time waiting for you (2)');
+      expect(textOf(/<tr data-group="education">([\s\S]*?)<\/tr>/.exec(cycle.text)![1])).toContain('Asked for more time');
+    });
+
+    it('refuses bad input beside the field, deciding nothing; CSRF is required', async () => {
+      const { taskId, requestId } = requests.education;
+      const page = await committee.get(`/cycles/${cycleId}/extension-requests`).expect(200);
+      const csrf = csrfOf(page.text);
+      const post = (body: Record<string, string>) => committee.post(`/cycles/${cycleId}/extension-requests/${taskId}/${requestId}`).type('form').send(body);
+      const cases: [Record<string, string>, Record<string, string>][] = [
+        [{ reason: 'Fine by us' }, { [`decision-${requestId}`]: 'Choose whether to grant or refuse the request' }],
+        [{ decision: 'maybe', reason: 'Fine by us' }, { [`decision-${requestId}`]: 'Choose whether to grant or refuse the request' }],
+        [{ decision: 'grant', reason: 'ok' }, { [`reason-${requestId}`]: 'Enter a reason of 3 to 2000 characters' }],
+        [{ decision: 'grant', dueAt: 'soon', reason: 'Fine by us' }, { [`dueAt-${requestId}`]: 'Enter the new due date as a date, for example 2031-03-15' }],
+        [{ decision: 'grant', dueAt: '2020-01-01', reason: 'Fine by us' }, { [`dueAt-${requestId}`]: `The new due date must be after the current one (${dateTime(requests.education.dueAt)})` }],
+      ];
+      for (const [body, expected] of cases) {
+        const res = await post({ _csrf: csrf, ...body });
+        expect({ body, status: res.status }).toEqual({ body, status: 400 });
+        expect(formErrorsOf(res.text).beside).toEqual(expected);
+        expect(formErrorsOf(res.text).summary).toEqual(expected);
+      }
+      await post({ decision: 'grant', reason: 'Fine by us' }).expect(403);
+      expect(await pendingIds()).toEqual([requests.education.requestId, requests['labour-market'].requestId].sort());
+      expect((await h.http.get(`/api/tasks/${taskId}`).expect(200)).body.task.dueAt).toBe(requests.education.dueAt);
+    });
+
+    it('grants: the proposed date, the chair e-mailed; then the request is gone from the list', async () => {
+      const { taskId, requestId, proposed } = requests.education;
+      const page = await committee.get(`/cycles/${cycleId}/extension-requests`).expect(200);
+      const res = await committee.post(`/cycles/${cycleId}/extension-requests/${taskId}/${requestId}`).type('form').send({ _csrf: csrfOf(page.text), decision: 'grant', dueAt: '', reason: 'Board approval is a good reason' }).expect(303);
+      expect(res.headers.location).toBe(`/cycles/${cycleId}/extension-requests?decided=${requestId}&task=${taskId}`);
+      const done = await committee.get(res.headers.location).expect(200);
+      expect(textOf(/<div class="notice"[\s\S]*?<\/div>/.exec(done.text)![0])).toBe(
+        `Granted: Integration through education, Implementation report is now due ${dateTime(proposed)}. Anna Keller (chair.education@pact.example.eu), the chair, is e-mailed the new date and your reason.`,
+      );
+      expect(done.text).not.toContain(`data-request="${requestId}"`);
+      const task = (await h.http.get(`/api/tasks/${taskId}`).expect(200)).body.task;
+      expect(task.dueAt).toBe(proposed);
+      expect(task.extensionRequests.find((r: any) => r.id === requestId)).toMatchObject({ status: 'granted', decidedBy: 'committee:committee@test.example.org', decisionReason: 'Board approval is a good reason' });
+      await h.waitFor('the chair’s e-mail', async () => sink.to('chair.education@pact.example.eu').find((m) => m.headers.get('x-pact-kind') === 'extended' && (m.text ?? '').includes('Board approval')));
+      // Deciding it again: not waiting any more.
+      const again = await committee.post(`/cycles/${cycleId}/extension-requests/${taskId}/${requestId}`).type('form').send({ _csrf: csrfOf(page.text), decision: 'refuse', reason: 'Changed our mind' }).expect(409);
+      expect(formErrorsOf(again.text).summary['requests-list']).toContain('not waiting any more');
+    });
+
+    it('refuses with a reason: the date stays, a date typed in is not used, the chair is e-mailed', async () => {
+      const { taskId, requestId, dueAt } = requests['labour-market'];
+      const page = await committee.get(`/cycles/${cycleId}/extension-requests`).expect(200);
+      const res = await committee.post(`/cycles/${cycleId}/extension-requests/${taskId}/${requestId}`).type('form').send({ _csrf: csrfOf(page.text), decision: 'refuse', dueAt: '2040-01-01', reason: 'The report is needed on time' }).expect(303);
+      const done = await committee.get(res.headers.location).expect(200);
+      expect(textOf(/<div class="notice"[\s\S]*?<\/div>/.exec(done.text)![0])).toBe(
+        `Refused: Integration into the labour market, Implementation report stays due ${dateTime(dueAt)}. Marc Dubois (chair.labour@pact.example.eu), the chair, is e-mailed your refusal and your reason.`,
+      );
+      expect(done.text).toContain('No chair of this cycle is waiting for an answer to a request for more time.');
+      expect((await h.http.get(`/api/tasks/${taskId}`).expect(200)).body.task.dueAt).toBe(dueAt);
+      await h.waitFor('the refusal e-mail', async () => sink.to('chair.labour@pact.example.eu').find((m) => m.headers.get('x-pact-kind') === 'extension-refused'));
+      expect(await pendingIds()).toEqual([]);
+    });
+  });
+
   it('every console form refuses a POST without its CSRF token (403) and changes nothing', async () => {
     const before = await cycleCount();
     const form = await committee.get('/cycles/new').expect(200);
