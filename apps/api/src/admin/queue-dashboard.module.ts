@@ -1,27 +1,41 @@
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import type { QueueAdapterOptions } from '@bull-board/api/typings/app';
 import { ExpressAdapter } from '@bull-board/express';
 import { BullBoardModule } from '@bull-board/nestjs';
+import { getQueueToken } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { IdentityModule, IdentityService } from '@pact/engine';
 import { ALL_QUEUES } from '@pact/queues';
+import type { Queue } from 'bullmq';
 import { queueDashboardAuth } from '../auth/queue-dashboard-auth';
 
 export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
 
-/** Bull Board over every queue of the engine, for operators (who may retry and clean jobs). */
+/** Bull Board's adapters read this option (the UI hides "retry" on completed jobs) but do not type it. */
+const ADAPTER_OPTIONS = { allowCompletedRetries: false } as Partial<QueueAdapterOptions>;
+
+/**
+ * Bull Board over every queue of the engine, for operators: they may look, retry failed jobs
+ * and clean completed or failed ones; every other action is refused by queueDashboardAuth.
+ * Completed jobs are not offered for retry (a completed fan-out or compilation is done).
+ */
 @Module({
   imports: [
     BullBoardModule.forRootAsync({
       imports: [IdentityModule],
-      inject: [IdentityService],
-      useFactory: (identity: IdentityService) => ({
-        route: QUEUE_DASHBOARD_ROUTE,
-        adapter: ExpressAdapter,
-        middleware: queueDashboardAuth(identity),
-        boardOptions: { uiConfig: { boardTitle: 'Pact queues' } },
-      }),
+      inject: [IdentityService, ...ALL_QUEUES.map((name) => getQueueToken(name))],
+      useFactory: (identity: IdentityService, ...queues: Queue[]) => {
+        const byName = new Map(queues.map((q) => [q.name, q]));
+        const jobState = async (queue: string, jobId: string) => (byName.has(queue) ? byName.get(queue)!.getJobState(jobId) : 'unknown');
+        return {
+          route: QUEUE_DASHBOARD_ROUTE,
+          adapter: ExpressAdapter,
+          middleware: queueDashboardAuth(identity, QUEUE_DASHBOARD_ROUTE, jobState),
+          boardOptions: { uiConfig: { boardTitle: 'Pact queues' } },
+        };
+      },
     }),
-    BullBoardModule.forFeature(...ALL_QUEUES.map((name) => ({ name, adapter: BullMQAdapter }))),
+    BullBoardModule.forFeature(...ALL_QUEUES.map((name) => ({ name, adapter: BullMQAdapter, options: ADAPTER_OPTIONS }))),
   ],
 })
 export class QueueDashboardModule {}

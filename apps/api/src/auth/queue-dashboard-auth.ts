@@ -1,13 +1,18 @@
 import type { IdentityService } from '@pact/engine';
 import type { NextFunction, Request, Response } from 'express';
+import { dashboardAction } from '../admin/queue-dashboard-actions';
 import { tokenFromRequest } from './bearer-token';
 
+/** The state of a job (`unknown` when there is no such job or queue). */
+export type JobStateLookup = (queue: string, jobId: string) => Promise<string>;
+
 /**
- * Guards the Bull Board dashboard (an Express router outside Nest's guards): operators only.
- * Without credentials it asks for HTTP Basic, so a person can open it in a browser and paste
- * their token as the password; API clients send the usual bearer token.
+ * Guards the Bull Board dashboard (an Express router outside Nest's guards): operators only,
+ * and only for what operators may do there (see dashboardAction). Without credentials it asks
+ * for HTTP Basic, so a person can open it in a browser and paste their token as the password;
+ * API clients send the usual bearer token.
  */
-export function queueDashboardAuth(identity: IdentityService) {
+export function queueDashboardAuth(identity: IdentityService, route: string, jobState: JobStateLookup) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
       const token = tokenFromRequest(req);
@@ -21,9 +26,32 @@ export function queueDashboardAuth(identity: IdentityService) {
         res.status(403).json({ statusCode: 403, message: 'the queue dashboard is for operators' });
         return;
       }
+      const refusal = await refusalOf(req, route, jobState);
+      if (refusal) {
+        res.status(403).json({ statusCode: 403, error: 'Forbidden', message: refusal });
+        return;
+      }
       next();
     } catch (err) {
       next(err);
     }
   };
+}
+
+const ALLOWED = 'operators may look at the queues, retry failed jobs and clean completed or failed ones';
+
+async function refusalOf(req: Request, route: string, jobState: JobStateLookup): Promise<string | null> {
+  const path = new URL(req.originalUrl, 'http://dashboard').pathname;
+  const below = path.toLowerCase().startsWith(route.toLowerCase()) ? path.slice(route.length) : null;
+  const action = below === null ? { kind: 'refused' as const, what: `${req.method} ${path}` } : dashboardAction(req.method, below);
+  switch (action.kind) {
+    case 'refused':
+      return `${action.what}: not allowed; ${ALLOWED}`;
+    case 'job': {
+      const state = await jobState(action.queue, action.jobId);
+      return action.states.includes(state) ? null : `job ${action.jobId} of ${action.queue} is ${state}: only ${action.states.join(' or ')} jobs may be ${action.action === 'retry' ? 'retried' : 'cleaned'}`;
+    }
+    default:
+      return null;
+  }
 }
