@@ -79,6 +79,111 @@ describe('security review: reports, validation, roles (e2e)', () => {
     // The API docs still get the global policy they need.
     expect((await h.agent().get('/docs').expect(200)).headers['content-security-policy']).toMatch(/script-src 'self' 'unsafe-inline'/);
   }, 120_000);
+
+  async function snapshot(): Promise<string> {
+    const out: Record<string, unknown> = {};
+    for (const n of ['cycles', 'tasks', 'submissions', 'working_groups', 'users', 'api_tokens', 'webhook_subscriptions']) {
+      out[n] = await h.db.collection(n).find({}, { projection: { lastUsedAt: 0 } }).sort({ _id: 1 }).toArray();
+    }
+    return JSON.stringify(out);
+  }
+
+  let openTask: string;
+  async function openEducationTask(): Promise<string> {
+    if (openTask) return openTask;
+    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Open', groups: ['education'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
+    await h.waitFor('requested', async () => (await h.http.get(`/cycles/${cycle.id}`)).body.progress.milestones[0].status === 'requested');
+    openTask = (await h.http.get(`/cycles/${cycle.id}/tasks`)).body[0].id;
+    return openTask;
+  }
+
+  const chairOf = (name: unknown) => ({ chair: { name, email: 'new.chair@example.org', language: 'de' } });
+  const validCycle = (patch: Record<string, unknown> = {}) => ({ name: 'Later', start: new Date(h.clock.now().getTime() + 400 * 86_400_000).toISOString(), groups: ['education'], ...patch });
+
+  it.each([
+    ['"chair": []', { chair: [] }],
+    ['"chair": [ {…} ]', { chair: [{ name: 'Array Chair', email: 'array@example.org', language: 'en' }] }],
+    ['"chair": null', { chair: null, goal: 'A goal' }],
+    ['"chair": "x"', { chair: 'x' }],
+  ])('4. PATCH /working-groups/:key with %s is refused, naming chair; nothing stored', async (_what, body) => {
+    const before = await snapshot();
+    const res = await h.http.patch('/working-groups/education').send(body).expect(400);
+    expect(res.body.message).toContain('chair: chair must be an object');
+    expect(await snapshot()).toBe(before);
+    expect((await h.http.get('/working-groups/education').expect(200)).body.chair).toMatchObject({ email: expect.any(String) });
+  });
+
+  it.each([
+    ['"escalation": []', { escalation: [] }, 'escalation: escalation must be an object'],
+    ['"escalation": null', { escalation: null }, 'escalation: escalation must be an object'],
+    ['"escalation": "x"', { escalation: 'x' }, 'escalation: escalation must be an object'],
+    ['"escalation": { "levels": [[]] }', { escalation: { levels: [[]] } }, 'escalation.levels: each value in levels must be an object'],
+    ['"escalation": { "levels": {} }', { escalation: { levels: {} } }, 'escalation.levels: levels must be an array of objects'],
+    ['"milestones": [[]]', { milestones: [[]] }, 'milestones: each value in milestones must be an object'],
+    ['"milestones": [null]', { milestones: [null] }, 'milestones: each value in milestones must be an object'],
+  ])('5. POST /cycles with %s answers 400 naming the field (not 500); nothing stored', async (_what, patch, message) => {
+    const before = await snapshot();
+    const res = await h.http.post('/cycles').send(validCycle(patch));
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain(message);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('4/5. submissions refuse arrays and nulls where measures and indicators belong', async () => {
+    const task = await openEducationTask();
+    const chair = await h.chair('education');
+    const before = await snapshot();
+    for (const [patch, message] of [
+      [{ measures: [[]] }, 'measures: each value in measures must be an object'],
+      [{ indicators: [null] }, 'indicators: each value in indicators must be an object'],
+    ] as const) {
+      const res = await chair.post(`/tasks/${task}/submissions`).send({ ...reportFor('education'), ...patch }).expect(400);
+      expect(res.body.message).toContain(message);
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  const controls: [string, string][] = [
+    ['LF', 'Anna\nBcc: everyone@example.org'],
+    ['CR LF', 'Anna\r\nX-Injected: 1'],
+    ['NUL', 'Anna\u0000'],
+    ['escape', 'Anna \u001b[2J'],
+    ['line separator', 'Anna\u2028Keller'],
+    ['right-to-left override', 'Anna \u202egnp.exe'],
+  ];
+  const singleLineFields: [string, (text: string) => Promise<any>][] = [
+    ['working-group chair name', (t) => h.http.patch('/working-groups/education').send(chairOf(t))],
+    ['cycle name', (t) => h.http.post('/cycles').send(validCycle({ name: t }))],
+    ['milestone title', (t) => h.http.post('/cycles').send(validCycle({ milestones: [{ key: 'final', title: t, kind: 'final', requestMonth: 1, dueMonth: 2, compileMonth: 3 }] }))],
+    ['measure title', async (t) => (await h.chair('education')).post(`/tasks/${await openEducationTask()}/submissions`).send({ ...reportFor('education'), measures: [{ title: t, status: 'planned' }] })],
+    ['indicator name', async (t) => (await h.chair('education')).post(`/tasks/${await openEducationTask()}/submissions`).send({ ...reportFor('education'), indicators: [{ key: 'own', name: t, unit: 'people', baseline: 1, target: 2, actual: 1 }] })],
+    ['indicator unit', async (t) => (await h.chair('education')).post(`/tasks/${await openEducationTask()}/submissions`).send({ ...reportFor('education'), indicators: [{ key: 'own', name: 'Own', unit: t, baseline: 1, target: 2, actual: 1 }] })],
+    ['user name', (t) => h.http.post('/users').send({ name: t, email: 'someone.new@example.org', roles: ['operator'] })],
+    ['token name', async (t) => h.http.post(`/users/${(await h.http.get('/me')).body.id}/tokens`).send({ name: t })],
+    ['webhook description', (t) => h.http.post('/webhooks').send({ url: 'http://127.0.0.1:9/hook', scope: 'network', description: t })],
+  ];
+  const singleLineCases = singleLineFields.flatMap(([field, call]) => controls.map(([what, text]) => ({ field, what, text, call })));
+
+  it.each(singleLineCases)('6. $field with $what is refused with a 400 naming the character; nothing stored', async ({ text, call }) => {
+    await openEducationTask();
+    const before = await snapshot();
+    const res = await call(text);
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body.message)).toMatch(/must be a single line of text, without line breaks, control characters or bidirectional overrides \(found U\+[0-9A-F]{4} at position \d+\)/);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('6. multi-line texts keep their line breaks, but not other control characters', async () => {
+    const task = await openEducationTask();
+    const chair = await h.chair('education');
+    const body = { ...reportFor('education'), goodPractices: ['First line\nsecond line'], obstacles: ['Funding:\r\n\t- short-term only'] };
+    await chair.post(`/tasks/${task}/submissions`).send(body).expect(201);
+    const stored = await h.db.collection('submissions').find({ taskId: task }).sort({ revision: -1 }).limit(1).next();
+    expect(stored!.content).toMatchObject({ goodPractices: ['First line\nsecond line'], obstacles: ['Funding:\r\n\t- short-term only'] });
+    await h.http.patch('/working-groups/education').send({ goal: 'Line one.\nLine two.' }).expect(200);
+    const refused = await h.http.patch('/working-groups/education').send({ goal: 'Line one.\u0000' }).expect(400);
+    expect(refused.body.message).toEqual(['goal: goal must be text without control characters (other than line breaks and tabs) or bidirectional overrides (found U+0000 at position 9)']);
+  });
 });
 
 describe('security review: the queue dashboard lets operators look, retry failed and clean (e2e)', () => {
