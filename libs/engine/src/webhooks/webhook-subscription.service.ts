@@ -123,9 +123,16 @@ export class WebhookSubscriptionService {
     return s;
   }
 
-  /** Resumes a paused subscription; what was held while it was paused is sent now, in order. */
+  /**
+   * Resumes a paused subscription; what was held while it was paused is sent now, in order.
+   * The committee, operators (who watch paused subscriptions) and whoever created it may; a
+   * chair who merely sees a subscription of their group, made by the committee, may not.
+   */
   async resume(id: string, p: Principal): Promise<{ subscription: SubscriptionView; released: number }> {
     const s = await this.get(id, p);
+    if (!this.isCommittee(p) && !p.roles.includes('operator') && s.ownerUserId !== p.userId) {
+      throw new ForbiddenException('only the committee, an operator or whoever created it may resume a subscription');
+    }
     if (s.status === 'disabled') throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['the subscription was deleted'] });
     const resumed = (await this.subscriptions.resume(id))!;
     const released = await this.deliveries.requeue({ subscriptionId: id, from: ['held'] }, this.clock.now());
