@@ -1,4 +1,5 @@
 import { Queue, Worker } from 'bullmq';
+import { ObjectId } from 'mongodb';
 import type TestAgent from 'supertest/lib/agent';
 import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
 
@@ -183,6 +184,61 @@ describe('security review: reports, validation, roles (e2e)', () => {
     await h.http.patch('/working-groups/education').send({ goal: 'Line one.\nLine two.' }).expect(200);
     const refused = await h.http.patch('/working-groups/education').send({ goal: 'Line one.\u0000' }).expect(400);
     expect(refused.body.message).toEqual(['goal: goal must be text without control characters (other than line breaks and tabs) or bidirectional overrides (found U+0000 at position 9)']);
+  });
+
+  it('8. no answer shows a calendar token hash: GET /users (committee, operator) and POST /users', async () => {
+    const chair = await h.chair('education');
+    const feed = (await chair.post('/me/calendar').expect(201)).body;
+    expect(JSON.stringify(feed)).not.toMatch(/calendarTokenHash/);
+    const me = (await chair.get('/me').expect(200)).body;
+    const stored = await h.db.collection('users').findOne({ email: me.email });
+    expect(stored!.calendarTokenHash).toMatch(/^[0-9a-f]{64}$/); // it is there, and stays there
+    for (const agent of [h.http, h.agent(await h.tokenFor(['operator']))]) {
+      const users = (await agent.get('/users').expect(200)).body;
+      const listed = users.find((u: any) => u.email === me.email);
+      expect(listed).toMatchObject({ email: me.email, roles: ['chair'], calendarTokenCreatedAt: expect.any(String) });
+      expect(listed).not.toHaveProperty('calendarTokenHash');
+      expect(JSON.stringify(users)).not.toContain(stored!.calendarTokenHash);
+    }
+    const created = (await h.http.post('/users').send({ name: 'Another Chair', email: 'another.chair@example.org', roles: ['chair'], groupKeys: ['sport'] }).expect(201)).body;
+    expect(created).not.toHaveProperty('calendarTokenHash');
+  });
+
+  it('9. a chair cannot resume a subscription the committee made for their group; its creator, the committee and operators can', async () => {
+    const chair = await h.chair('education');
+    const operator = h.agent(await h.tokenFor(['operator']));
+    const committees = (await h.http.post('/webhooks').send({ url: 'http://127.0.0.1:9/committee', scope: 'group', groupKey: 'education' }).expect(201)).body.subscription;
+    const chairs = (await chair.post('/webhooks').send({ url: 'http://127.0.0.1:9/chair', scope: 'group', groupKey: 'education' }).expect(201)).body.subscription;
+    const pause = (id: string) =>
+      h.db.collection('webhook_subscriptions').updateOne({ _id: new ObjectId(id) }, { $set: { status: 'paused', pausedAt: new Date(), pausedReason: 'receiver failing' } });
+    await pause(committees.id);
+    await pause(chairs.id);
+    // The chair sees it (it concerns their group), so the answer is 403, not 404.
+    expect((await chair.get(`/webhooks/${committees.id}`).expect(200)).body.status).toBe('paused');
+    const before = await snapshot();
+    const refused = await chair.post(`/webhooks/${committees.id}/resume`).expect(403);
+    expect(refused.body.message).toMatch(/only the committee, an operator or whoever created it may resume/);
+    expect(await snapshot()).toBe(before);
+    expect(await h.db.collection('events').countDocuments({ type: 'webhook.resumed' })).toBe(0);
+    // Rotate and delete were already refused; they still are.
+    await chair.post(`/webhooks/${committees.id}/rotate-secret`).expect(403);
+    await chair.delete(`/webhooks/${committees.id}`).expect(403);
+
+    expect((await chair.post(`/webhooks/${chairs.id}/resume`).expect(201)).body.subscription.status).toBe('active');
+    expect((await operator.post(`/webhooks/${committees.id}/resume`).expect(201)).body.subscription.status).toBe('active');
+    await pause(committees.id);
+    expect((await h.http.post(`/webhooks/${committees.id}/resume`).expect(201)).body.subscription.status).toBe('active');
+  });
+
+  it('10. GET /me/tasks caps skip and limit like every other listing', async () => {
+    const chair = await h.chair('education');
+    for (const query of ['skip=99999999999999999999', 'skip=1000001', 'skip=-1', 'skip=1.5', 'limit=0', 'limit=501', 'limit=99999999999999999999']) {
+      const res = await chair.get(`/me/tasks?${query}`);
+      expect([query, res.status]).toEqual([query, 400]);
+      expect(JSON.stringify(res.body.message)).toMatch(new RegExp(query.split('=')[0]));
+    }
+    await chair.get('/me/tasks?skip=1000000&limit=500').expect(200);
+    expect((await chair.get('/me/tasks?skip=0&limit=1').expect(200)).body.length).toBeLessThanOrEqual(1);
   });
 });
 

@@ -1,19 +1,18 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 import { Clock, daysBetween } from '@pact/domain';
 import { Principal } from '@pact/engine';
 import { CycleRepository, TaskRepository } from '@pact/persistence';
 import { CLOCK } from '@pact/queues';
 import { CurrentPrincipal } from '../auth/auth.decorators';
+import { PaginationQuery } from '../http/pagination.dto';
 
-export class InboxQuery {
+/** Paged like every other listing (limit 1–500, skip at most 1,000,000). */
+export class InboxQuery extends PaginationQuery {
   /** open: waiting and not yet due; overdue: past due; default both. */
   @IsOptional() @IsIn(['open', 'overdue']) status?: 'open' | 'overdue';
   @IsOptional() @IsISO8601({ strict: true }) dueBefore?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) skip?: number;
 }
 
 @ApiTags('me')
