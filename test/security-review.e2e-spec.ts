@@ -1,5 +1,7 @@
 import { Queue, Worker } from 'bullmq';
+import { Agent } from 'node:http';
 import { ObjectId } from 'mongodb';
+import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
 
@@ -371,5 +373,50 @@ describe('security review: the queue dashboard lets operators look, retry failed
       await a.put(`${base}/queues/maintenance/retry/failed`).expect(403);
       await a.post(`${base}/queues/maintenance/add`).send({ name: 'x', data: {} }).expect(403);
     }
+  });
+});
+
+describe('security review: failed authentications are limited per client address (e2e)', () => {
+  const h = new EngineHarness({ worker: false, env: { AUTH_FAILURES_PER_MINUTE: '5' } });
+  // The attacker connects from another loopback address than the legitimate clients (127.0.0.1).
+  const attackerAddress = new Agent({ localAddress: '127.0.0.2', keepAlive: false });
+  const fromAttacker = (method: 'get' | 'put', path: string, auth?: string) => {
+    const r = request(h.api.getHttpServer())[method](path).agent(attackerAddress);
+    return auth ? r.set('Authorization', auth) : r;
+  };
+  let operatorToken: string;
+  beforeAll(async () => {
+    await h.start();
+    operatorToken = await h.tokenFor(['operator']);
+  }, 60_000);
+  afterAll(async () => {
+    attackerAddress.destroy();
+    await h.stop();
+  }, 60_000);
+
+  it('7. after AUTH_FAILURES_PER_MINUTE failures an address gets 429 with Retry-After, before any token is looked up; other clients go on', async () => {
+    // Forged tokens and no token at all both count.
+    for (let i = 0; i < 4; i++) await fromAttacker('get', '/cycles', `Bearer pact_forged${i}`).expect(401);
+    await fromAttacker('get', '/cycles').expect(401);
+    const limited = await fromAttacker('get', '/cycles', 'Bearer pact_forged5').expect(429);
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(limited.body.message).toMatch(/too many failed authentications from your address; try again in \d+ s/);
+    // Every way in is closed to that address: the queue dashboard and the calendar feeds too …
+    await fromAttacker('get', '/admin/queues', `Basic ${Buffer.from('x:pact_forged').toString('base64')}`).expect(429);
+    await fromAttacker('get', `/calendar/cal_${'A'.repeat(32)}.ics`).expect(429);
+    // … and even a valid token is turned away: the check comes before the lookup.
+    await fromAttacker('get', '/me', `Bearer ${operatorToken}`).expect(429);
+    // Public endpoints are not authentications.
+    await fromAttacker('get', '/health').expect(200);
+
+    // Clients at other addresses are not affected: they authenticate as usual, and their own
+    // failures are counted on their own.
+    await h.agent(operatorToken).get('/me').expect(200);
+    await h.agent(operatorToken).get('/admin/queues/api/queues').expect(200);
+    await h.http.get('/cycles').expect(200);
+    await h.agent('pact_forged_local').get('/cycles').expect(401);
+    await h.agent(operatorToken).get('/me').expect(200);
   });
 });

@@ -66,6 +66,8 @@ export class EngineHarness {
       PACT_CONFIG: join(ROOT, 'config', 'pact.yaml'),
       BODY_LIMIT: '64kb',
       RATE_LIMIT_PER_MINUTE: String(this.opts.rateLimitPerMinute ?? 100000),
+      // Tests make many unauthenticated requests on purpose, all from 127.0.0.1.
+      AUTH_FAILURES_PER_MINUTE: '100000',
       WORKER_LOCK_MS: '3000',
       // Deliveries: quick retries and no rate limit worth noticing, unless a test says otherwise.
       NOTIFY_BACKOFF_MS: '100',

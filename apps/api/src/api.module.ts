@@ -5,6 +5,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { EngineModule, IdentityModule } from '@pact/engine';
 import { QueueDashboardModule } from './admin/queue-dashboard.module';
 import { AuthGuard } from './auth/auth.guard';
+import { AuthModule } from './auth/auth.module';
 import { TokenThrottlerGuard } from './auth/throttle.guard';
 import { CyclesHttpModule } from './cycles/cycles.module';
 import { HealthController } from './health/health.controller';
@@ -17,6 +18,7 @@ import { WorkingGroupsHttpModule } from './working-groups/working-groups.module'
   imports: [
     EngineModule,
     IdentityModule,
+    AuthModule,
     ThrottlerModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService) => ({ throttlers: [{ name: 'per-token', ttl: 60_000, limit: Number(config.get('RATE_LIMIT_PER_MINUTE')) }] }),

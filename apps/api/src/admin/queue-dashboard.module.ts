@@ -7,6 +7,8 @@ import { Module } from '@nestjs/common';
 import { IdentityModule, IdentityService } from '@pact/engine';
 import { ALL_QUEUES } from '@pact/queues';
 import type { Queue } from 'bullmq';
+import { AuthFailureLimiter } from '../auth/auth-failure-limiter';
+import { AuthModule } from '../auth/auth.module';
 import { queueDashboardAuth } from '../auth/queue-dashboard-auth';
 
 export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
@@ -22,15 +24,15 @@ const ADAPTER_OPTIONS = { allowCompletedRetries: false } as Partial<QueueAdapter
 @Module({
   imports: [
     BullBoardModule.forRootAsync({
-      imports: [IdentityModule],
-      inject: [IdentityService, ...ALL_QUEUES.map((name) => getQueueToken(name))],
-      useFactory: (identity: IdentityService, ...queues: Queue[]) => {
+      imports: [IdentityModule, AuthModule],
+      inject: [IdentityService, AuthFailureLimiter, ...ALL_QUEUES.map((name) => getQueueToken(name))],
+      useFactory: (identity: IdentityService, failures: AuthFailureLimiter, ...queues: Queue[]) => {
         const byName = new Map(queues.map((q) => [q.name, q]));
         const jobState = async (queue: string, jobId: string) => (byName.has(queue) ? byName.get(queue)!.getJobState(jobId) : 'unknown');
         return {
           route: QUEUE_DASHBOARD_ROUTE,
           adapter: ExpressAdapter,
-          middleware: queueDashboardAuth(identity, QUEUE_DASHBOARD_ROUTE, jobState),
+          middleware: queueDashboardAuth(identity, failures, QUEUE_DASHBOARD_ROUTE, jobState),
           boardOptions: { uiConfig: { boardTitle: 'Pact queues' } },
         };
       },

@@ -1,6 +1,8 @@
+import { HttpException } from '@nestjs/common';
 import type { IdentityService } from '@pact/engine';
 import type { NextFunction, Request, Response } from 'express';
 import { dashboardAction } from '../admin/queue-dashboard-actions';
+import type { AuthFailureLimiter } from './auth-failure-limiter';
 import { tokenFromRequest } from './bearer-token';
 
 /** The state of a job (`unknown` when there is no such job or queue). */
@@ -12,12 +14,14 @@ export type JobStateLookup = (queue: string, jobId: string) => Promise<string>;
  * for HTTP Basic, so a person can open it in a browser and paste their token as the password;
  * API clients send the usual bearer token.
  */
-export function queueDashboardAuth(identity: IdentityService, route: string, jobState: JobStateLookup) {
+export function queueDashboardAuth(identity: IdentityService, failures: AuthFailureLimiter, route: string, jobState: JobStateLookup) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
+      failures.assertAllowed(req, res);
       const token = tokenFromRequest(req);
       const principal = token ? await identity.authenticate(token) : null;
       if (!principal) {
+        failures.recordFailure(req);
         res.setHeader('WWW-Authenticate', 'Basic realm="Pact queue dashboard", charset="UTF-8"');
         res.status(401).json({ statusCode: 401, message: 'operator credentials are required (bearer token, or the token as the Basic password)' });
         return;
@@ -33,6 +37,10 @@ export function queueDashboardAuth(identity: IdentityService, route: string, job
       }
       next();
     } catch (err) {
+      if (err instanceof HttpException) {
+        res.status(err.getStatus()).json(err.getResponse());
+        return;
+      }
       next(err);
     }
   };

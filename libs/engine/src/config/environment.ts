@@ -91,6 +91,17 @@ export class EnvironmentVariables {
   @Max(1_000_000)
   RATE_LIMIT_PER_MINUTE = 600;
 
+  /**
+   * Failed authentications (no token, or an unknown, expired or revoked one) allowed per client
+   * address and minute; beyond, that address gets 429 until the minute is over, before any token
+   * is looked up.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  AUTH_FAILURES_PER_MINUTE = 30;
+
   /** Browser origins allowed to call the API (comma-separated); empty: CORS off. */
   @IsString()
   CORS_ORIGINS = '';
