@@ -1,5 +1,6 @@
 import { Queue, Worker } from 'bullmq';
 import { Agent } from 'node:http';
+import { connect } from 'node:net';
 import { ObjectId } from 'mongodb';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
@@ -419,4 +420,40 @@ describe('security review: failed authentications are limited per client address
     await h.agent('pact_forged_local').get('/cycles').expect(401);
     await h.agent(operatorToken).get('/me').expect(200);
   });
+});
+
+describe('security review: slow clients do not hold connections (e2e)', () => {
+  const h = new EngineHarness({ worker: false, env: { HTTP_HEADERS_TIMEOUT_MS: '1000', HTTP_REQUEST_TIMEOUT_MS: '2000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '1500' } });
+  beforeAll(() => h.start(), 60_000);
+  afterAll(() => h.stop(), 60_000);
+
+  /** Sends `bytes` on a raw connection, then stays silent; resolves with what the server said once it closes. */
+  function sendAndWait(bytes: string): Promise<string> {
+    const { port } = h.api.getHttpServer().address() as { port: number };
+    return new Promise((resolve, reject) => {
+      let answer = '';
+      const socket = connect(port, '127.0.0.1', () => socket.write(bytes));
+      socket.on('data', (d) => (answer += d.toString()));
+      socket.on('error', reject);
+      socket.on('close', () => resolve(answer));
+    });
+  }
+
+  it('a request that declares a large body and sends a few bytes gets 408 and is disconnected', async () => {
+    const answer = await sendAndWait(
+      `POST /cycles HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${h.committeeToken}\r\nContent-Type: application/json\r\nContent-Length: 60000\r\n\r\n{"name":`,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(await h.db.collection('cycles').countDocuments()).toBe(0);
+  }, 30_000);
+
+  it('headers that never end get 408 and are disconnected', async () => {
+    expect(await sendAndWait('GET /health HTTP/1.1\r\nHost: localhost\r\nX-Slow: 1')).toMatch(/^HTTP\/1\.1 408 /);
+  }, 30_000);
+
+  it('idle keep-alive connections are closed after HTTP_KEEP_ALIVE_TIMEOUT_MS, as announced', async () => {
+    const answer = await sendAndWait('GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+    expect(answer).toMatch(/\r\nKeep-Alive: timeout=1\r\n/i);
+  }, 30_000);
 });
