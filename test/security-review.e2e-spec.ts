@@ -233,6 +233,26 @@ describe('security review: reports, validation, roles (e2e)', () => {
     expect((await h.http.post(`/webhooks/${committees.id}/resume`).expect(201)).body.subscription.status).toBe('active');
   });
 
+  it('/docs-json documents the operations’ schemas only: no environment or configuration classes', async () => {
+    const doc = (await h.agent().get('/docs-json').expect(200)).body;
+    const text = JSON.stringify(doc);
+    for (const internal of ['EnvironmentVariables', 'MONGODB_URI', 'SMTP_PASSWORD', 'WEBHOOK_ALLOW_PRIVATE_TARGETS', 'PactConfigFile', 'ChairConfig', 'TemplateConfig', 'LimitsConfig', 'CommitteeConfig']) {
+      expect([internal, text.includes(internal)]).toEqual([internal, false]);
+    }
+    // What the operations use is there, nested schemas included, with the rules that are enforced.
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['CreateCycleDto', 'MilestoneDto', 'EscalationPolicyDto', 'EscalationLevelDto', 'SubmissionDto', 'MeasureDto', 'IndicatorDto', 'UpdateWorkingGroupDto', 'ChairDto', 'CreateUserDto', 'IssueTokenDto', 'CreateWebhookDto']));
+    const name = new RegExp(doc.components.schemas.CreateCycleDto.properties.name.pattern);
+    expect(name.test('Pact cycle 2030–2032')).toBe(true);
+    expect(name.test('Pact\ncycle')).toBe(false);
+    expect(name.test('Pact \u202ecycle')).toBe(false);
+    for (const [, schema] of Object.entries(doc.components.schemas) as [string, any][]) {
+      JSON.stringify(schema, (k, v) => {
+        if (k === '$ref') expect(doc.components.schemas).toHaveProperty([v.replace('#/components/schemas/', '')]);
+        return v;
+      });
+    }
+  });
+
   it('10. GET /me/tasks caps skip and limit like every other listing', async () => {
     const chair = await h.chair('education');
     for (const query of ['skip=99999999999999999999', 'skip=1000001', 'skip=-1', 'skip=1.5', 'limit=0', 'limit=501', 'limit=99999999999999999999']) {

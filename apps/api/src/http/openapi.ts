@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { TEXT_RULE_SCHEMAS } from './validation';
 
 /**
  * The OpenAPI document at /docs (UI) and /docs-json. Request schemas are generated from the
@@ -20,7 +21,37 @@ export function setupOpenApi(app: INestApplication): void {
     .addSecurityRequirements('bearer')
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  const schemas = validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/', classTransformerMetadataStorage: defaultMetadataStorage });
-  document.components = { ...document.components, schemas: { ...(document.components?.schemas ?? {}), ...(schemas as Record<string, object>) } };
+  const schemas = validationMetadatasToSchemas({
+    refPointerPrefix: '#/components/schemas/',
+    classTransformerMetadataStorage: defaultMetadataStorage,
+    additionalConverters: TEXT_RULE_SCHEMAS,
+  });
+  const all = { ...(document.components?.schemas ?? {}), ...(schemas as Record<string, object>) };
+  document.components = { ...document.components, schemas: referencedFrom(document.paths, all) };
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Pact monitoring engine API' });
+}
+
+/**
+ * Only the schemas the operations use, and what those use in turn. class-validator's metadata
+ * holds every validated class of the process, the engine's own environment and configuration
+ * schemas included; their names and rules are nobody's business outside it.
+ */
+export function referencedFrom(root: unknown, schemas: Record<string, object>): Record<string, object> {
+  const PREFIX = '#/components/schemas/';
+  const kept: Record<string, object> = {};
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string' && value.startsWith(PREFIX)) {
+        const name = value.slice(PREFIX.length);
+        if (!(name in kept) && name in schemas) {
+          kept[name] = schemas[name];
+          visit(schemas[name]);
+        }
+      } else visit(value);
+    }
+  };
+  visit(root);
+  return kept;
 }

@@ -1,7 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsArray, IsObject, ValidateBy, ValidateIf, ValidateNested, ValidationArguments, ValidationOptions } from 'class-validator';
-import { JSONSchema } from 'class-validator-jsonschema';
 
 /**
  * Characters no name or title holds: C0 and C1 controls (line breaks, tab, escape, NUL, NEL …),
@@ -16,27 +15,31 @@ const NOT_IN_A_TEXT = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u00
 
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
-function textRule(name: string, characters: string, what: string, each: boolean): PropertyDecorator {
+/**
+ * The text rules in the OpenAPI document (for class-validator-jsonschema, which would otherwise
+ * describe a custom rule by the property's type): the same characters, as a pattern.
+ */
+export const TEXT_RULE_SCHEMAS = {
+  isSingleLineText: { type: 'string' as const, pattern: `^[^${NOT_IN_A_LINE}]*$` },
+  isMultiLineText: { type: 'string' as const, pattern: `^[^${NOT_IN_A_TEXT}]*$` },
+};
+
+function textRule(name: keyof typeof TEXT_RULE_SCHEMAS, characters: string, what: string, each: boolean): PropertyDecorator {
   const forbidden = new RegExp(`[${characters}]`);
-  // The same rule in the OpenAPI document.
-  const pattern = `^[^${characters}]*$`;
   const found = (v: unknown) => (typeof v === 'string' ? forbidden.exec(v) : null);
-  return applyDecorators(
-    ValidateBy(
-      {
-        name,
-        // Strings only: the type is checked (and reported) by @IsString.
-        validator: { validate: (v: unknown) => !found(v) },
+  return ValidateBy(
+    {
+      name,
+      // Strings only: the type is checked (and reported) by @IsString.
+      validator: { validate: (v: unknown) => !found(v) },
+    },
+    {
+      each,
+      message: (args: ValidationArguments) => {
+        const m = found(args.value) ?? [...(Array.isArray(args.value) ? args.value : [])].map(found).find(Boolean);
+        return `${each ? 'each value in ' : ''}$property must be ${what}${m ? ` (found ${codePoint(m[0])} at position ${m.index})` : ''}`;
       },
-      {
-        each,
-        message: (args: ValidationArguments) => {
-          const m = found(args.value) ?? [...(Array.isArray(args.value) ? args.value : [])].map(found).find(Boolean);
-          return `${each ? 'each value in ' : ''}$property must be ${what}${m ? ` (found ${codePoint(m[0])} at position ${m.index})` : ''}`;
-        },
-      } as ValidationOptions,
-    ),
-    JSONSchema(each ? { items: { pattern } } : { pattern }) as PropertyDecorator,
+    } as ValidationOptions,
   );
 }
 
