@@ -253,6 +253,13 @@ describe('security review: reports, validation, roles (e2e)', () => {
     }
   });
 
+  it('a user name or password in a webhook URL is refused even where internal receivers are allowed', async () => {
+    const before = await snapshot();
+    const res = await h.http.post('/webhooks').send({ url: 'http://user:pass@127.0.0.1:9/hook', scope: 'network' }).expect(400);
+    expect(res.body.message).toEqual(['url: must not contain a user name or password (user:password@…); receivers check the X-Pact-Signature of each delivery instead']);
+    expect(await snapshot()).toBe(before);
+  });
+
   it('10. GET /me/tasks caps skip and limit like every other listing', async () => {
     const chair = await h.chair('education');
     for (const query of ['skip=99999999999999999999', 'skip=1000001', 'skip=-1', 'skip=1.5', 'limit=0', 'limit=501', 'limit=99999999999999999999']) {
@@ -476,4 +483,45 @@ describe('security review: slow clients do not hold connections (e2e)', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 200 /);
     expect(answer).toMatch(/\r\nKeep-Alive: timeout=1\r\n/i);
   }, 30_000);
+});
+
+describe('security review: webhook targets (e2e)', () => {
+  // As in production: receivers must be public.
+  const h = new EngineHarness({ worker: false, env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'false' } });
+  beforeAll(() => h.start(), 60_000);
+  afterAll(() => h.stop(), 60_000);
+
+  const stored = () => h.db.collection('webhook_subscriptions').countDocuments();
+
+  it.each([
+    'http://[::127.0.0.1]/hook',
+    'http://[::ffff:127.0.0.1]/hook',
+    'http://[64:ff9b::a9fe:a9fe]/latest/meta-data/',
+    'http://[64:ff9b::169.254.169.254]/hook',
+    'http://[64:ff9b:1::a9fe:a9fe]/hook',
+    'http://[2002:a9fe:a9fe::1]/hook',
+    'http://192.0.0.192/hook',
+    'http://192.0.0.170/hook',
+    'http://198.18.0.1/hook',
+    'http://203.0.113.5/hook',
+    'http://240.0.0.1/hook',
+    'http://[2001:db8::1]/hook',
+    'http://[100::1]/hook',
+  ])('refuses the non-global target %s with a 400 naming the url; nothing stored', async (url) => {
+    const before = await stored();
+    const res = await h.http.post('/webhooks').send({ url, scope: 'network' }).expect(400);
+    expect(JSON.stringify(res.body.message)).toMatch(/url: .* is not a public address/);
+    expect(await stored()).toBe(before);
+  });
+
+  it('refuses a user name or password in the URL, so it is never shown to readers of the subscription', async () => {
+    for (const url of ['https://alice:s3cret@hooks.example.org/pact', 'https://token@hooks.example.org/pact']) {
+      const res = await h.http.post('/webhooks').send({ url, scope: 'network' }).expect(400);
+      expect(res.body.message).toContain('url: must not contain a user name or password (user:password@…); receivers check the X-Pact-Signature of each delivery instead');
+    }
+    expect(await stored()).toBe(0);
+    expect(JSON.stringify(await h.db.collection('events').find({}).toArray())).not.toContain('s3cret');
+    // A public receiver without credentials is fine.
+    await h.http.post('/webhooks').send({ url: 'https://hooks.example.org/pact', scope: 'network' }).expect(201);
+  });
 });

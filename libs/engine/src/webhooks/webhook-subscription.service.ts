@@ -14,7 +14,7 @@ import { CLOCK, DeliveryQueue } from '@pact/queues';
 import { ConfigService } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
 import type { Principal } from '../identity/identity.service';
-import { literalTargetProblem } from './webhook-target';
+import { credentialsProblem, literalTargetProblem } from './webhook-target';
 
 export interface NewSubscription {
   url: string;
@@ -61,6 +61,8 @@ export class WebhookSubscriptionService {
 
   async create(input: NewSubscription, p: Principal): Promise<{ subscription: SubscriptionView; secret: string }> {
     const problems: string[] = [];
+    const credentials = credentialsProblem(input.url);
+    if (credentials) problems.push(credentials);
     const target = this.config.get('WEBHOOK_ALLOW_PRIVATE_TARGETS') === 'true' ? null : literalTargetProblem(input.url);
     if (target) problems.push(`${target} (set WEBHOOK_ALLOW_PRIVATE_TARGETS=true to allow internal receivers)`);
     if (input.scope === 'group') {
