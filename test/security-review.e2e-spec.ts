@@ -12,10 +12,16 @@ import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
  */
 describe('security review: reports, validation, roles (e2e)', () => {
   const h = new EngineHarness({ msPerDay: 20 });
+  let reportCycle: string;
+  let openTask: string;
+  // Made first, before any test tries to corrupt the education group (on code without the fixes
+  // a stored empty chair would break later fan-outs).
   beforeAll(async () => {
     await h.start();
     await h.chair('education');
-  }, 60_000);
+    reportCycle = await compiledHostileReport();
+    openTask = await openEducationTask();
+  }, 120_000);
   afterAll(() => h.stop(), 60_000);
 
   const hostile = {
@@ -26,10 +32,9 @@ describe('security review: reports, validation, roles (e2e)', () => {
     obstacle: '</li></ul><script>alert(5)</script>',
     recommendation: '![pixel](https://evil.example/p.png) **loud** `code`',
   };
-  let reportCycle: string;
 
+  /** A cycle whose compiled and published report holds hostile names and texts everywhere. */
   async function compiledHostileReport(): Promise<string> {
-    if (reportCycle) return reportCycle;
     const body = shortCycle(h, { name: hostile.cycle, groups: ['education'], dueAfterDays: 60, compileAfterDays: 90 });
     body.milestones[0].title = hostile.milestone;
     const cycle = (await h.http.post('/cycles').send(body).expect(201)).body;
@@ -43,12 +48,11 @@ describe('security review: reports, validation, roles (e2e)', () => {
     await (await h.chair('education')).post(`/tasks/${task.id}/submissions`).send(content).expect(201);
     await h.waitFor('compiled', async () => (await h.http.get(`/cycles/${cycle.id}/report`)).status === 200, 60_000);
     await h.http.post(`/cycles/${cycle.id}/report/publish`).expect(201);
-    reportCycle = cycle.id;
     return cycle.id;
   }
 
   it('1. the Markdown report, live and published, has no raw HTML, no active link and no injected syntax', async () => {
-    const id = await compiledHostileReport();
+    const id = reportCycle;
     for (const path of [`/cycles/${id}/report`, `/cycles/${id}/report/versions/1`]) {
       const res = await h.http.get(path).set('Accept', 'text/markdown').expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/markdown/);
@@ -67,7 +71,7 @@ describe('security review: reports, validation, roles (e2e)', () => {
   }, 120_000);
 
   it('3. report pages, live and published, get a strict policy of their own; the rest keeps the global one', async () => {
-    const id = await compiledHostileReport();
+    const id = reportCycle;
     for (const path of [`/cycles/${id}/report?format=html`, `/cycles/${id}/report/versions/1?format=html`]) {
       const res = await h.http.get(path).expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
@@ -92,13 +96,11 @@ describe('security review: reports, validation, roles (e2e)', () => {
     return JSON.stringify(out);
   }
 
-  let openTask: string;
+  /** An education task that stays open for the whole file. */
   async function openEducationTask(): Promise<string> {
-    if (openTask) return openTask;
     const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Open', groups: ['education'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
     await h.waitFor('requested', async () => (await h.http.get(`/cycles/${cycle.id}`)).body.progress.milestones[0].status === 'requested');
-    openTask = (await h.http.get(`/cycles/${cycle.id}/tasks`)).body[0].id;
-    return openTask;
+    return (await h.http.get(`/cycles/${cycle.id}/tasks`)).body[0].id;
   }
 
   const chairOf = (name: unknown) => ({ chair: { name, email: 'new.chair@example.org', language: 'de' } });
@@ -134,7 +136,7 @@ describe('security review: reports, validation, roles (e2e)', () => {
   });
 
   it('4/5. submissions refuse arrays and nulls where measures and indicators belong', async () => {
-    const task = await openEducationTask();
+    const task = openTask;
     const chair = await h.chair('education');
     const before = await snapshot();
     for (const [patch, message] of [
@@ -159,9 +161,9 @@ describe('security review: reports, validation, roles (e2e)', () => {
     ['working-group chair name', (t) => h.http.patch('/working-groups/education').send(chairOf(t))],
     ['cycle name', (t) => h.http.post('/cycles').send(validCycle({ name: t }))],
     ['milestone title', (t) => h.http.post('/cycles').send(validCycle({ milestones: [{ key: 'final', title: t, kind: 'final', requestMonth: 1, dueMonth: 2, compileMonth: 3 }] }))],
-    ['measure title', async (t) => (await h.chair('education')).post(`/tasks/${await openEducationTask()}/submissions`).send({ ...reportFor('education'), measures: [{ title: t, status: 'planned' }] })],
-    ['indicator name', async (t) => (await h.chair('education')).post(`/tasks/${await openEducationTask()}/submissions`).send({ ...reportFor('education'), indicators: [{ key: 'own', name: t, unit: 'people', baseline: 1, target: 2, actual: 1 }] })],
-    ['indicator unit', async (t) => (await h.chair('education')).post(`/tasks/${await openEducationTask()}/submissions`).send({ ...reportFor('education'), indicators: [{ key: 'own', name: 'Own', unit: t, baseline: 1, target: 2, actual: 1 }] })],
+    ['measure title', async (t) => (await h.chair('education')).post(`/tasks/${openTask}/submissions`).send({ ...reportFor('education'), measures: [{ title: t, status: 'planned' }] })],
+    ['indicator name', async (t) => (await h.chair('education')).post(`/tasks/${openTask}/submissions`).send({ ...reportFor('education'), indicators: [{ key: 'own', name: t, unit: 'people', baseline: 1, target: 2, actual: 1 }] })],
+    ['indicator unit', async (t) => (await h.chair('education')).post(`/tasks/${openTask}/submissions`).send({ ...reportFor('education'), indicators: [{ key: 'own', name: 'Own', unit: t, baseline: 1, target: 2, actual: 1 }] })],
     ['user name', (t) => h.http.post('/users').send({ name: t, email: 'someone.new@example.org', roles: ['operator'] })],
     ['token name', async (t) => h.http.post(`/users/${(await h.http.get('/me')).body.id}/tokens`).send({ name: t })],
     ['webhook description', (t) => h.http.post('/webhooks').send({ url: 'http://127.0.0.1:9/hook', scope: 'network', description: t })],
@@ -169,7 +171,6 @@ describe('security review: reports, validation, roles (e2e)', () => {
   const singleLineCases = singleLineFields.flatMap(([field, call]) => controls.map(([what, text]) => ({ field, what, text, call })));
 
   it.each(singleLineCases)('6. $field with $what is refused with a 400 naming the character; nothing stored', async ({ text, call }) => {
-    await openEducationTask();
     const before = await snapshot();
     const res = await call(text);
     expect(res.status).toBe(400);
@@ -178,7 +179,7 @@ describe('security review: reports, validation, roles (e2e)', () => {
   });
 
   it('6. multi-line texts keep their line breaks, but not other control characters', async () => {
-    const task = await openEducationTask();
+    const task = openTask;
     const chair = await h.chair('education');
     const body = { ...reportFor('education'), goodPractices: ['First line\nsecond line'], obstacles: ['Funding:\r\n\t- short-term only'] };
     await chair.post(`/tasks/${task}/submissions`).send(body).expect(201);

@@ -49,7 +49,8 @@ export function queueDashboardAuth(identity: IdentityService, failures: AuthFail
 const ALLOWED = 'operators may look at the queues, retry failed jobs and clean completed or failed ones';
 
 async function refusalOf(req: Request, route: string, jobState: JobStateLookup): Promise<string | null> {
-  const path = new URL(req.originalUrl, 'http://dashboard').pathname;
+  // The path as Express matched it (not URL-normalised: '//x' must not become another host).
+  const path = req.originalUrl.split('?')[0];
   const below = path.toLowerCase().startsWith(route.toLowerCase()) ? path.slice(route.length) : null;
   const action = below === null ? { kind: 'refused' as const, what: `${req.method} ${path}` } : dashboardAction(req.method, below);
   switch (action.kind) {
