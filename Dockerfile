@@ -41,6 +41,8 @@ RUN --mount=type=cache,target=/root/.npm \
 # Owned by root and read-only to the `node` user that runs the app.
 COPY --from=build /app/dist ./dist
 COPY config ./config
+# The pages' templates, stylesheet, script and texts (read at run time, not compiled).
+COPY apps/api/web ./apps/api/web
 
 USER node
 EXPOSE 3000

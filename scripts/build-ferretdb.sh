@@ -13,7 +13,7 @@ if ! command -v go >/dev/null 2>&1; then
   echo "       Set MONGODB_URI to a MongoDB 7 server, install mongod, or install Go >= 1.22." >&2
   exit 1
 fi
-hash=$(cat "$src/go.mod" "$src/go.sum" "$src/main.go" | sha256sum | cut -c1-16)
+hash=$(cat "$src/go.mod" "$src/go.sum" "$src"/*.go | sha256sum | cut -c1-16)
 cache="${PACT_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pact-monitoring}"
 bin="$cache/ferretdb-embedded-$hash"
 if [ ! -x "$bin" ]; then

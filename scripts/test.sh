@@ -6,4 +6,8 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 bash scripts/ensure-chromium.sh
 npm run --silent build
+# The embedded database's write gate (tools/ferretdb) has Go unit tests of its own; run them
+# with the whole suite when Go is here (it is wherever the embedded database is built).
+go=$(command -v go || { [ -x /usr/local/go/bin/go ] && echo /usr/local/go/bin/go; } || true)
+if [ $# -eq 0 ] && [ -n "$go" ]; then (cd tools/ferretdb && "$go" test ./...); fi
 exec bash scripts/with-services.sh npx jest --config jest.config.js --runInBand "$@"

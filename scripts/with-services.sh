@@ -4,10 +4,13 @@
 #   MongoDB: $MONGODB_URI if set; else a mongod on the PATH; else the embedded FerretDB 1.24
 #            (tools/ferretdb, SQLite in a temp dir, loopback, a free port).
 # Whatever it started, it stops (by its own pid) when the command ends.
+# With PACT_DATA_DIR set (npm start), the MongoDB-wire server keeps its data there across runs
+# instead of in a temp dir.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/pact-services.XXXXXX")
 pids=()
+data="${PACT_DATA_DIR:-$work}"
 
 cleanup() {
   local code=$?
@@ -56,14 +59,15 @@ fi
 if [ -z "${MONGODB_URI:-}" ]; then
   port=$(free_port)
   if command -v mongod >/dev/null 2>&1; then
-    mkdir -p "$work/mongod"
-    mongod --dbpath "$work/mongod" --port "$port" --bind_ip 127.0.0.1 >"$work/mongod.log" 2>&1 &
+    mkdir -p "$data/mongod"
+    mongod --dbpath "$data/mongod" --port "$port" --bind_ip 127.0.0.1 >"$work/mongod.log" 2>&1 &
     pids+=($!)
     wait_port 127.0.0.1 "$port" mongod "$!"
     echo "services: started mongod (pid ${pids[-1]}) on 127.0.0.1:$port" >&2
   else
     bin=$(bash "$root/scripts/build-ferretdb.sh")
-    "$bin" -addr "127.0.0.1:$port" -dir "$work/ferretdb" >"$work/ferretdb.out" 2>"$work/ferretdb.log" &
+    mkdir -p "$data/ferretdb"
+    "$bin" -addr "127.0.0.1:$port" -dir "$data/ferretdb" >"$work/ferretdb.out" 2>"$work/ferretdb.log" &
     pids+=($!)
     wait_port 127.0.0.1 "$port" "the embedded FerretDB" "$!"
     echo "services: started the embedded FerretDB 1.24 (pid ${pids[-1]}) on 127.0.0.1:$port" >&2

@@ -22,10 +22,10 @@ describe('access control (e2e)', () => {
     tokens.operator = await h.tokenFor(['operator']);
     for (const w of ['committee', 'chair', 'otherChair', 'operator'] as Who[]) as[w] = h.agent(tokens[w]);
     as.none = h.agent();
-    const c = await h.http.post('/cycles').send(shortCycle(h, { name: 'Matrix', groups: ['education', 'sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201);
+    const c = await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Matrix', groups: ['education', 'sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201);
     cycleId = c.body.id;
-    await h.waitFor('requested', async () => (await h.http.get(`/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested');
-    eduTask = (await h.http.get(`/cycles/${cycleId}/tasks?group=education`)).body[0].id;
+    await h.waitFor('requested', async () => (await h.http.get(`/api/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested');
+    eduTask = (await h.http.get(`/api/cycles/${cycleId}/tasks?group=education`)).body[0].id;
   }, 60_000);
   afterAll(() => h.stop(), 60_000);
 
@@ -33,24 +33,24 @@ describe('access control (e2e)', () => {
   type Row = { what: string; call: (a: TestAgent) => any; expect: Record<Who, number> };
   const rows: Row[] = [
     { what: 'GET /health', call: (a) => a.get('/health'), expect: { none: 200, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
-    { what: 'GET /working-groups', call: (a) => a.get('/working-groups'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
-    { what: 'PATCH /working-groups/:key', call: (a) => a.patch('/working-groups/education').send({ goal: 'A fair chance for every child.' }), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 403 } },
-    { what: 'POST /cycles', call: (a) => a.post('/cycles').send(futureCycle()), expect: { none: 401, committee: 201, chair: 403, otherChair: 403, operator: 403 } },
-    { what: 'GET /cycles', call: (a) => a.get('/cycles'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
-    { what: 'GET /cycles/:id', call: (a) => a.get(`/cycles/${cycleId}`), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
-    { what: 'GET /cycles/:id/tasks', call: (a) => a.get(`/cycles/${cycleId}/tasks`), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
-    { what: 'GET /cycles/:id/events', call: (a) => a.get(`/cycles/${cycleId}/events`), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 200 } },
-    { what: 'GET /tasks/:id', call: (a) => a.get(`/tasks/${eduTask}`), expect: { none: 401, committee: 200, chair: 200, otherChair: 404, operator: 200 } },
-    { what: 'POST /tasks/:id/submissions', call: (a) => a.post(`/tasks/${eduTask}/submissions`).send(reportFor('education')), expect: { none: 401, committee: 403, chair: 201, otherChair: 404, operator: 403 } },
-    { what: 'POST /users', call: (a) => a.post('/users').send({ name: 'New', email: `new.${Math.random().toString(36).slice(2)}@example.org`, roles: ['operator'] }), expect: { none: 401, committee: 201, chair: 403, otherChair: 403, operator: 403 } },
-    { what: 'GET /users', call: (a) => a.get('/users'), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 200 } },
-    { what: 'GET /me', call: (a) => a.get('/me'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
-    { what: 'GET /me/tasks', call: (a) => a.get('/me/tasks'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
-    { what: 'POST /webhooks (group education)', call: (a) => a.post('/webhooks').send({ url: 'http://127.0.0.1:9/hook', scope: 'group', groupKey: 'education' }), expect: { none: 401, committee: 201, chair: 201, otherChair: 403, operator: 403 } },
-    { what: 'POST /webhooks (network)', call: (a) => a.post('/webhooks').send({ url: 'http://127.0.0.1:9/hook', scope: 'network' }), expect: { none: 401, committee: 201, chair: 403, otherChair: 403, operator: 403 } },
-    { what: 'GET /webhooks', call: (a) => a.get('/webhooks'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
-    { what: 'GET /deliveries', call: (a) => a.get('/deliveries'), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 200 } },
-    { what: 'POST /me/calendar', call: (a) => a.post('/me/calendar'), expect: { none: 401, committee: 403, chair: 201, otherChair: 201, operator: 403 } },
+    { what: 'GET /working-groups', call: (a) => a.get('/api/working-groups'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
+    { what: 'PATCH /working-groups/:key', call: (a) => a.patch('/api/working-groups/education').send({ goal: 'A fair chance for every child.' }), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 403 } },
+    { what: 'POST /cycles', call: (a) => a.post('/api/cycles').send(futureCycle()), expect: { none: 401, committee: 201, chair: 403, otherChair: 403, operator: 403 } },
+    { what: 'GET /cycles', call: (a) => a.get('/api/cycles'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
+    { what: 'GET /cycles/:id', call: (a) => a.get(`/api/cycles/${cycleId}`), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
+    { what: 'GET /cycles/:id/tasks', call: (a) => a.get(`/api/cycles/${cycleId}/tasks`), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
+    { what: 'GET /cycles/:id/events', call: (a) => a.get(`/api/cycles/${cycleId}/events`), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 200 } },
+    { what: 'GET /tasks/:id', call: (a) => a.get(`/api/tasks/${eduTask}`), expect: { none: 401, committee: 200, chair: 200, otherChair: 404, operator: 200 } },
+    { what: 'POST /tasks/:id/submissions', call: (a) => a.post(`/api/tasks/${eduTask}/submissions`).send(reportFor('education')), expect: { none: 401, committee: 403, chair: 201, otherChair: 404, operator: 403 } },
+    { what: 'POST /users', call: (a) => a.post('/api/users').send({ name: 'New', email: `new.${Math.random().toString(36).slice(2)}@example.org`, roles: ['operator'] }), expect: { none: 401, committee: 201, chair: 403, otherChair: 403, operator: 403 } },
+    { what: 'GET /users', call: (a) => a.get('/api/users'), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 200 } },
+    { what: 'GET /me', call: (a) => a.get('/api/me'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
+    { what: 'GET /me/tasks', call: (a) => a.get('/api/me/tasks'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
+    { what: 'POST /webhooks (group education)', call: (a) => a.post('/api/webhooks').send({ url: 'http://127.0.0.1:9/hook', scope: 'group', groupKey: 'education' }), expect: { none: 401, committee: 201, chair: 201, otherChair: 403, operator: 403 } },
+    { what: 'POST /webhooks (network)', call: (a) => a.post('/api/webhooks').send({ url: 'http://127.0.0.1:9/hook', scope: 'network' }), expect: { none: 401, committee: 201, chair: 403, otherChair: 403, operator: 403 } },
+    { what: 'GET /webhooks', call: (a) => a.get('/api/webhooks'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
+    { what: 'GET /deliveries', call: (a) => a.get('/api/deliveries'), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 200 } },
+    { what: 'POST /me/calendar', call: (a) => a.post('/api/me/calendar'), expect: { none: 401, committee: 403, chair: 201, otherChair: 201, operator: 403 } },
   ];
   const cases = rows.flatMap((r) => (Object.keys(r.expect) as Who[]).map((who) => ({ what: r.what, who, status: r.expect[who], call: r.call })));
 
@@ -62,11 +62,11 @@ describe('access control (e2e)', () => {
 
   it('extending and cancelling are the committee’s, and every change names its actor', async () => {
     const body = { dueAt: new Date(h.clock.now().getTime() + 450 * 86_400_000).toISOString(), reason: 'New chair' };
-    for (const who of ['chair', 'otherChair', 'operator'] as Who[]) await as[who].post(`/tasks/${eduTask}/extensions`).send(body).expect(403);
-    await as.none.post(`/tasks/${eduTask}/extensions`).send(body).expect(401);
-    const other = (await h.http.post('/cycles').send(futureCycle()).expect(201)).body.id;
-    for (const who of ['chair', 'operator'] as Who[]) await as[who].post(`/cycles/${other}/cancel`).send({}).expect(403);
-    await as.committee.post(`/cycles/${other}/cancel`).send({ reason: 'duplicate' }).expect(200);
+    for (const who of ['chair', 'otherChair', 'operator'] as Who[]) await as[who].post(`/api/tasks/${eduTask}/extensions`).send(body).expect(403);
+    await as.none.post(`/api/tasks/${eduTask}/extensions`).send(body).expect(401);
+    const other = (await h.http.post('/api/cycles').send(futureCycle()).expect(201)).body.id;
+    for (const who of ['chair', 'operator'] as Who[]) await as[who].post(`/api/cycles/${other}/cancel`).send({}).expect(403);
+    await as.committee.post(`/api/cycles/${other}/cancel`).send({ reason: 'duplicate' }).expect(200);
     const events = await h.db.collection('events').find({ type: { $in: ['cycle.cancelled', 'submission.received', 'user.created', 'working-group.goal-changed'] } }).toArray();
     const actor = (type: string) => events.find((e) => e.type === type)?.actor;
     expect(actor('cycle.cancelled')).toBe('committee:committee@test.example.org');
@@ -76,17 +76,17 @@ describe('access control (e2e)', () => {
   });
 
   it('a chair lists only their own groups’ tasks', async () => {
-    const mine = (await as.chair.get(`/cycles/${cycleId}/tasks`).expect(200)).body;
+    const mine = (await as.chair.get(`/api/cycles/${cycleId}/tasks`).expect(200)).body;
     expect(mine.map((t: any) => t.groupKey)).toEqual(['education']);
-    expect((await as.chair.get(`/cycles/${cycleId}/tasks?group=sport`).expect(200)).body).toEqual([]);
-    expect((await as.committee.get(`/cycles/${cycleId}/tasks`).expect(200)).body).toHaveLength(2);
+    expect((await as.chair.get(`/api/cycles/${cycleId}/tasks?group=sport`).expect(200)).body).toEqual([]);
+    expect((await as.committee.get(`/api/cycles/${cycleId}/tasks`).expect(200)).body).toHaveLength(2);
   });
 
   it('the chair’s inbox shows open work with due date, days left, escalation level and last reminder', async () => {
     const daysTo = (iso: string) => (new Date(iso).getTime() - h.clock.now().getTime()) / 86_400_000;
-    const sportTask = (await h.http.get(`/cycles/${cycleId}/tasks?group=sport`)).body[0];
+    const sportTask = (await h.http.get(`/api/cycles/${cycleId}/tasks?group=sport`)).body[0];
     const most = Math.ceil(daysTo(sportTask.dueAt));
-    const inbox = (await as.otherChair.get('/me/tasks').expect(200)).body;
+    const inbox = (await as.otherChair.get('/api/me/tasks').expect(200)).body;
     const least = Math.floor(daysTo(sportTask.dueAt));
     expect(inbox).toHaveLength(1);
     expect(inbox[0]).toMatchObject({ groupKey: 'sport', status: 'open', escalationLevel: 0, lastReminderAt: null, cycleName: 'Matrix', milestoneTitle: 'Implementation report' });
@@ -94,13 +94,13 @@ describe('access control (e2e)', () => {
     expect(inbox[0].daysLeft).toBeGreaterThanOrEqual(least);
     expect(inbox[0].daysLeft).toBeLessThanOrEqual(most);
     expect(new Date(inbox[0].dueAt).toISOString()).toBe(new Date(sportTask.dueAt).toISOString());
-    expect((await as.otherChair.get('/me/tasks?status=overdue').expect(200)).body).toEqual([]);
+    expect((await as.otherChair.get('/api/me/tasks?status=overdue').expect(200)).body).toEqual([]);
     const soon = new Date(h.clock.now().getTime() + 10 * 86_400_000).toISOString();
-    expect((await as.otherChair.get(`/me/tasks?dueBefore=${encodeURIComponent(soon)}`).expect(200)).body).toEqual([]);
-    await as.otherChair.get('/me/tasks?status=lost').expect(400);
+    expect((await as.otherChair.get(`/api/me/tasks?dueBefore=${encodeURIComponent(soon)}`).expect(200)).body).toEqual([]);
+    await as.otherChair.get('/api/me/tasks?status=lost').expect(400);
     // education was submitted in the matrix: nothing left in its chair's inbox.
-    expect((await as.chair.get('/me/tasks').expect(200)).body).toEqual([]);
-    expect((await as.committee.get('/me/tasks').expect(200)).body).toEqual([]);
+    expect((await as.chair.get('/api/me/tasks').expect(200)).body).toEqual([]);
+    expect((await as.committee.get('/api/me/tasks').expect(200)).body).toEqual([]);
   });
 
   it('the queue dashboard is for operators only, by bearer token or Basic login', async () => {
@@ -127,18 +127,18 @@ describe('access control (e2e)', () => {
 
   it('revoked and expired tokens stop working; a chair cannot revoke someone else’s token', async () => {
     const token = await h.tokenFor(['chair'], ['security']);
-    const me = (await h.agent(token).get('/me').expect(200)).body;
-    const listed = (await h.http.get(`/users/${me.id}/tokens`).expect(200)).body;
+    const me = (await h.agent(token).get('/api/me').expect(200)).body;
+    const listed = (await h.http.get(`/api/users/${me.id}/tokens`).expect(200)).body;
     expect(listed[0]).not.toHaveProperty('hash');
     expect(listed[0].hint).toBe(token.slice(0, 10));
-    await as.chair.delete(`/tokens/${listed[0].id}`).expect(404);
-    await h.agent(token).delete(`/tokens/${listed[0].id}`).expect(204);
-    await h.agent(token).get('/me').expect(401);
+    await as.chair.delete(`/api/tokens/${listed[0].id}`).expect(404);
+    await h.agent(token).delete(`/api/tokens/${listed[0].id}`).expect(204);
+    await h.agent(token).get('/api/me').expect(401);
 
-    const expiring = (await h.http.post(`/users/${me.id}/tokens`).send({ name: 'short', expiresInDays: 1 }).expect(201)).body;
-    await h.agent(expiring.token).get('/me').expect(200);
+    const expiring = (await h.http.post(`/api/users/${me.id}/tokens`).send({ name: 'short', expiresInDays: 1 }).expect(201)).body;
+    await h.agent(expiring.token).get('/api/me').expect(200);
     await h.db.collection('api_tokens').updateOne({ hint: expiring.token.slice(0, 10) }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
-    await h.agent(expiring.token).get('/me').expect(401);
+    await h.agent(expiring.token).get('/api/me').expect(401);
     // Only the hash is stored.
     const stored = await h.db.collection('api_tokens').find({}).toArray();
     expect(JSON.stringify(stored)).not.toContain(expiring.token);
@@ -147,14 +147,14 @@ describe('access control (e2e)', () => {
   it('hostile input in authenticated requests gets a clear 4xx and changes nothing', async () => {
     const before = await h.db.collection('users').countDocuments();
     const hostile: [string, () => any, number, RegExp][] = [
-      ['$gt in an e-mail', () => as.committee.post('/users').send({ name: 'X', email: { $gt: '' }, roles: ['operator'] }), 400, /email\.\$gt/],
-      ['__proto__ in a user', () => as.committee.post('/users').set('Content-Type', 'application/json').send('{"name":"X","email":"x@example.org","roles":["operator"],"__proto__":{"roles":["committee"]}}'), 400, /__proto__/],
-      ['unknown role', () => as.committee.post('/users').send({ name: 'X', email: 'x@example.org', roles: ['admin'] }), 400, /roles/],
-      ['chair without a group', () => as.committee.post('/users').send({ name: 'X', email: 'x@example.org', roles: ['chair'] }), 400, /groupKeys/],
-      ['huge name', () => as.committee.post('/users').send({ name: 'x'.repeat(10_000), email: 'x@example.org', roles: ['operator'] }), 400, /name/],
-      ['text body', () => as.committee.post('/users').set('Content-Type', 'text/plain').send('name=X'), 415, /application\/json/],
-      ['$where in a submission', () => as.chair.post(`/tasks/${eduTask}/submissions`).send({ ...reportFor('education'), $where: '1' }), 400, /\$where/],
-      ['garbage bearer token', () => h.agent().get('/cycles').set('Authorization', 'Bearer {"$ne":null}'), 401, /token/],
+      ['$gt in an e-mail', () => as.committee.post('/api/users').send({ name: 'X', email: { $gt: '' }, roles: ['operator'] }), 400, /email\.\$gt/],
+      ['__proto__ in a user', () => as.committee.post('/api/users').set('Content-Type', 'application/json').send('{"name":"X","email":"x@example.org","roles":["operator"],"__proto__":{"roles":["committee"]}}'), 400, /__proto__/],
+      ['unknown role', () => as.committee.post('/api/users').send({ name: 'X', email: 'x@example.org', roles: ['admin'] }), 400, /roles/],
+      ['chair without a group', () => as.committee.post('/api/users').send({ name: 'X', email: 'x@example.org', roles: ['chair'] }), 400, /groupKeys/],
+      ['huge name', () => as.committee.post('/api/users').send({ name: 'x'.repeat(10_000), email: 'x@example.org', roles: ['operator'] }), 400, /name/],
+      ['text body', () => as.committee.post('/api/users').set('Content-Type', 'text/plain').send('name=X'), 415, /application\/json/],
+      ['$where in a submission', () => as.chair.post(`/api/tasks/${eduTask}/submissions`).send({ ...reportFor('education'), $where: '1' }), 400, /\$where/],
+      ['garbage bearer token', () => h.agent().get('/api/cycles').set('Authorization', 'Bearer {"$ne":null}'), 401, /token/],
     ];
     for (const [name, call, status, mentions] of hostile) {
       const res = await call();
@@ -165,25 +165,30 @@ describe('access control (e2e)', () => {
   });
 
   it('sends hardening headers and no CORS permission by default; OpenAPI documents every endpoint', async () => {
-    const res = await as.committee.get('/cycles').set('Origin', 'https://evil.example.com').expect(200);
+    const res = await as.committee.get('/api/cycles').set('Origin', 'https://evil.example.com').expect(200);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toBeDefined();
     expect(res.headers['x-powered-by']).toBeUndefined();
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
-    const preflight = await h.agent().options('/cycles').set('Origin', 'https://evil.example.com').set('Access-Control-Request-Method', 'POST');
+    const preflight = await h.agent().options('/api/cycles').set('Origin', 'https://evil.example.com').set('Access-Control-Request-Method', 'POST');
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
 
-    const doc = (await h.agent().get('/docs-json').expect(200)).body;
+    const doc = (await h.agent().get('/api/docs-json').expect(200)).body;
     for (const path of ['/cycles', '/cycles/{id}', '/cycles/{id}/cancel', '/cycles/{id}/report', '/tasks/{id}', '/tasks/{id}/submissions', '/tasks/{id}/extensions', '/working-groups/{key}', '/users', '/me/tasks', '/webhooks', '/webhooks/{id}/resume', '/deliveries', '/deliveries/{id}/retry', '/me/calendar']) {
-      expect(doc.paths).toHaveProperty([path]);
+      expect(doc.paths).toHaveProperty([`/api${path}`]);
     }
+    // Health and the calendar feed stay at the root; the document names the server they are on; no page is in it.
+    expect(doc.paths).toHaveProperty(['/health']);
+    expect(doc.paths).toHaveProperty(['/calendar/{file}']);
+    expect(Object.keys(doc.paths).filter((p) => !p.startsWith('/api/') && p !== '/health' && !p.startsWith('/calendar/'))).toEqual([]);
+    expect(doc.servers).toEqual([{ url: h.env.PUBLIC_URL ?? 'http://localhost:3000' }]);
     const create = doc.components.schemas.CreateCycleDto;
     expect(create.properties.lengthMonths).toMatchObject({ minimum: 1, maximum: 120 });
     expect(create.required).toEqual(expect.arrayContaining(['name', 'start']));
     expect(doc.components.schemas.MeasureDto.properties.status.enum).toEqual(['not-started', 'planned', 'in-progress', 'implemented', 'discontinued']);
-    expect(doc.paths['/cycles'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/CreateCycleDto');
+    expect(doc.paths['/api/cycles'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/CreateCycleDto');
     expect(doc.components.schemas.CreateWebhookDto.properties.scope.enum).toEqual(['group', 'user', 'network']);
-    expect((await h.agent().get('/docs').expect(200)).text).toMatch(/swagger/i);
+    expect((await h.agent().get('/api/docs').expect(200)).text).toMatch(/swagger/i);
   });
 });
 
@@ -195,9 +200,9 @@ describe('rate limits (e2e)', () => {
   it('answers 429 once a token exceeds its limit, without touching other tokens', async () => {
     const operator = h.agent(await h.tokenFor(['operator']));
     const statuses: number[] = [];
-    for (let i = 0; i < 20; i++) statuses.push((await operator.get('/working-groups')).status);
+    for (let i = 0; i < 20; i++) statuses.push((await operator.get('/api/working-groups')).status);
     expect(statuses.slice(0, 10).every((s) => s === 200)).toBe(true);
     expect(statuses).toContain(429);
-    await h.agent(await h.tokenFor(['chair'], ['sport'])).get('/working-groups').expect(200);
+    await h.agent(await h.tokenFor(['chair'], ['sport'])).get('/api/working-groups').expect(200);
   });
 });

@@ -51,7 +51,7 @@ describe('bootstrap command (e2e)', () => {
   });
 
   it('the harness’s own bootstrap token is a committee token over HTTP', async () => {
-    const me = await request(h.api.getHttpServer()).get('/me').set('Authorization', `Bearer ${h.committeeToken}`).expect(200);
+    const me = await request(h.api.getHttpServer()).get('/api/me').set('Authorization', `Bearer ${h.committeeToken}`).expect(200);
     expect(me.body.roles).toEqual(['committee']);
   });
 });

@@ -25,11 +25,11 @@ describe('a whole monitoring cycle (e2e)', () => {
   it('requests, reminds, escalates, extends, collects and compiles both reports', async () => {
     const url = await h.api.getUrl();
     const tokens: Record<string, string> = { committee: h.committeeToken };
-    for (const g of (await h.http.get('/working-groups')).body) tokens[`chair:${g.key}`] = await h.tokenFor(['chair'], [g.key]);
+    for (const g of (await h.http.get('/api/working-groups')).body) tokens[`chair:${g.key}`] = await h.tokenFor(['chair'], [g.key]);
     const api = new ApiClient(url.replace('[::1]', '127.0.0.1'), (actor) => tokens[actor]);
     const start = h.daysFromNow(3);
     const created = await h.http
-      .post('/cycles')
+      .post('/api/cycles')
       // The default policy escalates to the committee 7 days after the due date; 3 days here
       // leaves the "late" chair more room before the mid-term compilation on a loaded machine.
       .send({ name: 'Pact cycle 2030–2032', start: start.toISOString(), escalation: { levels: [{ level: 1, daysAfterDue: 0, target: 'chair' }, { level: 2, daysAfterDue: 3, target: 'committee' }] } })
@@ -47,7 +47,7 @@ describe('a whole monitoring cycle (e2e)', () => {
       'cycle completed',
       async () => {
         await chairs.step(cycleId);
-        const c = (await h.http.get(`/cycles/${cycleId}`)).body;
+        const c = (await h.http.get(`/api/cycles/${cycleId}`)).body;
         return c.status === 'completed' && c;
       },
       170_000,
@@ -57,7 +57,7 @@ describe('a whole monitoring cycle (e2e)', () => {
     expect(cycle.progress.tasksByStatus.overdue).toBe(2);
 
     for (const milestone of ['mid-term', 'final']) {
-      const report = (await h.http.get(`/cycles/${cycleId}/report?milestone=${milestone}`).expect(200)).body;
+      const report = (await h.http.get(`/api/cycles/${cycleId}/report?milestone=${milestone}`).expect(200)).body;
       expect(report.coverage).toMatchObject({ total: 12, onTime: 10, late: 1, missing: 1 });
       const state = Object.fromEntries(report.coverage.byGroup.map((g: any) => [g.groupKey, g]));
       expect(state['development-cooperation']).toMatchObject({ state: 'missing', escalationLevel: 2 });
@@ -71,7 +71,7 @@ describe('a whole monitoring cycle (e2e)', () => {
       expect(report.fields.filter((f: any) => f.goodPractices.length === 1)).toHaveLength(11);
     }
     // Without ?milestone the final report is served.
-    expect((await h.http.get(`/cycles/${cycleId}/report`)).body.milestoneKey).toBe('final');
+    expect((await h.http.get(`/api/cycles/${cycleId}/report`)).body.milestoneKey).toBe('final');
 
     const events = await h.events(cycleId);
     const count = (type: string, group?: string) => events.filter((e) => e.type === type && (!group || e.groupKey === group)).length;

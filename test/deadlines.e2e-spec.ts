@@ -14,13 +14,13 @@ describe('deadlines (e2e)', () => {
   afterAll(() => h.stop(), 60_000);
 
   async function startCycle(body: object): Promise<string> {
-    const res = await h.http.post('/cycles').send(body).expect(201);
+    const res = await h.http.post('/api/cycles').send(body).expect(201);
     return res.body.id;
   }
 
   async function tasksOf(cycleId: string): Promise<any[]> {
     return h.waitFor('tasks requested', async () => {
-      const res = await h.http.get(`/cycles/${cycleId}/tasks`).expect(200);
+      const res = await h.http.get(`/api/cycles/${cycleId}/tasks`).expect(200);
       return res.body.length > 0 && res.body;
     });
   }
@@ -29,14 +29,14 @@ describe('deadlines (e2e)', () => {
     const cycleId = await startCycle(shortCycle(h, { name: 'Suppression', groups: ['education', 'sport'] }));
     const tasks = await tasksOf(cycleId);
     const education = tasks.find((t) => t.groupKey === 'education');
-    await (await h.chair('education')).post(`/tasks/${education.id}/submissions`).send(reportFor('education')).expect(201);
+    await (await h.chair('education')).post(`/api/tasks/${education.id}/submissions`).send(reportFor('education')).expect(201);
 
     // Wait until the other group's task has been escalated to level 2 (long after every timer of education).
     await h.waitFor('sport escalated to level 2', async () => {
-      const t = (await h.http.get(`/cycles/${cycleId}/tasks?group=sport`)).body[0];
+      const t = (await h.http.get(`/api/cycles/${cycleId}/tasks?group=sport`)).body[0];
       return t.escalationLevel === 2;
     });
-    const view = (await h.http.get(`/tasks/${education.id}`).expect(200)).body;
+    const view = (await h.http.get(`/api/tasks/${education.id}`).expect(200)).body;
     expect(view.task.status).toBe('submitted');
     expect(view.task.late).toBe(false);
     const types = view.timeline.map((e: any) => e.type);
@@ -46,8 +46,8 @@ describe('deadlines (e2e)', () => {
     expect(types).not.toContain('task.overdue');
     expect(types).not.toContain('task.escalated');
 
-    const sport = (await h.http.get(`/cycles/${cycleId}/tasks?group=sport`)).body[0];
-    const sportTypes = (await h.http.get(`/tasks/${sport.id}`)).body.timeline.map((e: any) => e.type);
+    const sport = (await h.http.get(`/api/cycles/${cycleId}/tasks?group=sport`)).body[0];
+    const sportTypes = (await h.http.get(`/api/tasks/${sport.id}`)).body.timeline.map((e: any) => e.type);
     expect(sportTypes.filter((t: string) => t === 'task.reminded')).toHaveLength(2);
   });
 
@@ -83,11 +83,11 @@ describe('deadlines (e2e)', () => {
     const summary = await h.waitFor('committee summary', async () => (await h.events(cycleId, 'notification.queued')).find((n) => n.data.kind === 'escalation-summary'));
     expect(summary.data.to).toEqual(['steering-committee@pact.example.eu']);
 
-    const view = (await h.http.get(`/tasks/${task.id}`)).body;
+    const view = (await h.http.get(`/api/tasks/${task.id}`)).body;
     expect(view.task.status).toBe('overdue');
     expect(view.task.escalationLevel).toBe(2);
     // A late submission is accepted and marked late.
-    const res = await (await h.chair('security')).post(`/tasks/${task.id}/submissions`).send(reportFor('security')).expect(201);
+    const res = await (await h.chair('security')).post(`/api/tasks/${task.id}/submissions`).send(reportFor('security')).expect(201);
     expect(res.body.submission.late).toBe(true);
     expect(res.body.task.status).toBe('submitted');
     expect(res.body.task.late).toBe(true);
@@ -101,7 +101,7 @@ describe('deadlines (e2e)', () => {
     const oldDue = new Date(task.dueAt);
     const newDue = new Date(oldDue.getTime() + 60 * 86_400_000);
     const ext = await h.http
-      .post(`/tasks/${task.id}/extensions`)
+      .post(`/api/tasks/${task.id}/extensions`)
       .send({ dueAt: newDue.toISOString(), reason: 'Regional elections in the chair’s city' })
       .expect(201);
     expect(ext.body.dueVersion).toBe(1);
@@ -127,15 +127,15 @@ describe('deadlines (e2e)', () => {
     const tasks = await tasksOf(cycleId);
     const t = tasks.find((x) => x.groupKey === 'education');
     const chair = await h.chair('education');
-    const r1 = await chair.post(`/tasks/${t.id}/submissions`).send(reportFor('education', 0)).expect(201);
-    const r2 = await chair.post(`/tasks/${t.id}/submissions`).send(reportFor('education', 1)).expect(201);
+    const r1 = await chair.post(`/api/tasks/${t.id}/submissions`).send(reportFor('education', 0)).expect(201);
+    const r2 = await chair.post(`/api/tasks/${t.id}/submissions`).send(reportFor('education', 1)).expect(201);
     const [r3, r4] = await Promise.all([
-      chair.post(`/tasks/${t.id}/submissions`).send(reportFor('education', 2)),
-      chair.post(`/tasks/${t.id}/submissions`).send(reportFor('education', 3)),
+      chair.post(`/api/tasks/${t.id}/submissions`).send(reportFor('education', 2)),
+      chair.post(`/api/tasks/${t.id}/submissions`).send(reportFor('education', 3)),
     ]);
     expect([r1.body.submission.revision, r2.body.submission.revision]).toEqual([1, 2]);
     expect([r3.body.submission.revision, r4.body.submission.revision].sort()).toEqual([3, 4]);
-    const view = (await h.http.get(`/tasks/${t.id}`).expect(200)).body;
+    const view = (await h.http.get(`/api/tasks/${t.id}`).expect(200)).body;
     expect(view.revisions.map((r: any) => r.revision)).toEqual([1, 2, 3, 4]);
     expect(view.task.latestRevision).toBe(4);
     expect(view.revisions[0].content.measures[0].status).toBe('in-progress');

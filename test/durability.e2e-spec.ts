@@ -12,11 +12,11 @@ describe('durability (e2e)', () => {
 
     it('rebuilds every timer from MongoDB: reminders, escalations and the compilation all happen', async () => {
       const groups = ['education', 'sport', 'security'];
-      const res = await h.http.post('/cycles').send(shortCycle(h, { name: 'Wiped after fan-out', groups, dueAfterDays: 80, compileAfterDays: 130 })).expect(201);
+      const res = await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Wiped after fan-out', groups, dueAfterDays: 80, compileAfterDays: 130 })).expect(201);
       const cycleId = res.body.id;
-      await h.waitFor('fan-out', async () => (await h.http.get(`/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested');
-      const tasks = (await h.http.get(`/cycles/${cycleId}/tasks`)).body;
-      await (await h.chair('education')).post(`/tasks/${tasks.find((t: any) => t.groupKey === 'education').id}/submissions`).send(reportFor('education')).expect(201);
+      await h.waitFor('fan-out', async () => (await h.http.get(`/api/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested');
+      const tasks = (await h.http.get(`/api/cycles/${cycleId}/tasks`)).body;
+      await (await h.chair('education')).post(`/api/tasks/${tasks.find((t: any) => t.groupKey === 'education').id}/submissions`).send(reportFor('education')).expect(201);
 
       const delayedBefore = await h.redis.zcard(`${h.prefix}:deadlines:delayed`);
       expect(delayedBefore).toBeGreaterThan(0);
@@ -24,7 +24,7 @@ describe('durability (e2e)', () => {
       expect(await h.redis.zcard(`${h.prefix}:deadlines:delayed`)).toBe(0);
 
       const report = await h.waitFor('report compiled after the wipe', async () => {
-        const r = await h.http.get(`/cycles/${cycleId}/report`);
+        const r = await h.http.get(`/api/cycles/${cycleId}/report`);
         return r.status === 200 && r.body;
       });
       expect(report.coverage).toMatchObject({ total: 3, onTime: 1, late: 0, missing: 2 });
@@ -42,10 +42,10 @@ describe('durability (e2e)', () => {
     });
 
     it('rebuilds a milestone request whose timer was lost before it fired', async () => {
-      const res = await h.http.post('/cycles').send(shortCycle(h, { name: 'Wiped before fan-out', groups: ['education', 'sport'], requestInDays: 20 })).expect(201);
+      const res = await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Wiped before fan-out', groups: ['education', 'sport'], requestInDays: 20 })).expect(201);
       expect(await h.wipeRedis()).toBeGreaterThan(0);
       const cycle = await h.waitFor('tasks requested after the wipe', async () => {
-        const c = (await h.http.get(`/cycles/${res.body.id}`)).body;
+        const c = (await h.http.get(`/api/cycles/${res.body.id}`)).body;
         return c.progress.milestones[0].status === 'requested' && c;
       });
       expect(cycle.progress.tasksByStatus.open + cycle.progress.tasksByStatus.overdue).toBe(2);
@@ -60,7 +60,7 @@ describe('durability (e2e)', () => {
     it('a restarted worker carries on without duplicate escalations or notifications', async () => {
       const first = await h.spawnWorker();
       const groups = ['education', 'labour-market', 'sport', 'security', 'public-services'];
-      const res = await h.http.post('/cycles').send(shortCycle(h, { name: 'Killed worker', groups, requestInDays: 5, dueAfterDays: 50, compileAfterDays: 100 })).expect(201);
+      const res = await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Killed worker', groups, requestInDays: 5, dueAfterDays: 50, compileAfterDays: 100 })).expect(201);
       const cycleId = res.body.id;
 
       // Kill it hard once the first level-1 escalations are under way.
@@ -72,7 +72,7 @@ describe('durability (e2e)', () => {
 
       await h.spawnWorker();
       await h.waitFor('every escalation and the report, by the second worker', async () => {
-        const compiled = (await h.http.get(`/cycles/${cycleId}/report`)).status === 200;
+        const compiled = (await h.http.get(`/api/cycles/${cycleId}/report`)).status === 200;
         return compiled && (await h.events(cycleId, 'task.escalated')).length >= groups.length * 2;
       }, 30_000).catch(async (err) => {
         const tasks = await h.db.collection('tasks').find({ cycleId }).toArray();

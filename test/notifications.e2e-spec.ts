@@ -36,7 +36,7 @@ describe('notifications (e2e)', () => {
 
   async function tasksOf(cycleId: string, count: number): Promise<any[]> {
     return h.waitFor('tasks requested', async () => {
-      const res = await h.http.get(`/cycles/${cycleId}/tasks`).expect(200);
+      const res = await h.http.get(`/api/cycles/${cycleId}/tasks`).expect(200);
       return res.body.length === count && res.body;
     });
   }
@@ -50,11 +50,11 @@ describe('notifications (e2e)', () => {
 
   it('e-mails each chair the request in their language, due date in their time zone, with the task link', async () => {
     await h.http
-      .patch('/working-groups/education')
+      .patch('/api/working-groups/education')
       .send({ chair: { name: 'Anna Keller', email: 'anna.keller@education.example.de', language: 'de', timeZone: 'America/New_York' } })
       .expect(200);
     // The chair of migrant-families reads Italian: there are no Italian templates, so English.
-    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Mail cycle', groups: ['education', 'migrant-families'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
+    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Mail cycle', groups: ['education', 'migrant-families'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
     const tasks = await tasksOf(cycle.id, 2);
     const education = tasks.find((t) => t.groupKey === 'education');
     const families = tasks.find((t) => t.groupKey === 'migrant-families');
@@ -82,43 +82,43 @@ describe('notifications (e2e)', () => {
 
     // The delivery log shows the attempt, to the committee and to operators, not to chairs.
     const op = h.agent(await h.tokenFor(['operator']));
-    const log = (await op.get(`/deliveries?taskId=${education.id}&channel=email`).expect(200)).body;
+    const log = (await op.get(`/api/deliveries?taskId=${education.id}&channel=email`).expect(200)).body;
     expect(log.items).toHaveLength(1);
     expect(log.items[0]).toMatchObject({ kind: 'task-requested', recipient: 'anna.keller@education.example.de', status: 'delivered', message: { language: 'de' } });
     expect(log.items[0].attempts).toEqual([expect.objectContaining({ n: 1, status: 'delivered', code: 250, willRetry: false })]);
-    await (await h.chair('education')).get('/deliveries').expect(403);
-    await h.agent().get('/deliveries').expect(401);
+    await (await h.chair('education')).get('/api/deliveries').expect(403);
+    await h.agent().get('/api/deliveries').expect(401);
   }, 60_000);
 
   it('a refused address fails at once in the log, and the cycle goes on', async () => {
-    await h.http.patch('/working-groups/sport').send({ chair: { name: 'No One', email: 'bounce@sport.example.org', language: 'en' } }).expect(200);
-    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Bounce cycle', groups: ['sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
+    await h.http.patch('/api/working-groups/sport').send({ chair: { name: 'No One', email: 'bounce@sport.example.org', language: 'en' } }).expect(200);
+    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Bounce cycle', groups: ['sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
     const [task] = await tasksOf(cycle.id, 1);
     const d = await delivery({ taskId: task.id, channel: 'email', kind: 'task-requested' }, ['failed']);
     // 550 is final: one attempt, no retries.
     expect(d.attempts).toHaveLength(1);
     expect(d.attempts[0]).toMatchObject({ status: 'failed', code: 550, willRetry: false });
     expect(d.lastError).toContain('mailbox unavailable');
-    expect((await h.http.get(`/tasks/${task.id}`).expect(200)).body.task.status).toBe('open');
+    expect((await h.http.get(`/api/tasks/${task.id}`).expect(200)).body.task.status).toBe('open');
     // Committee can retry it once the address is fixed; the old attempt stays in the log.
-    const retried = (await h.http.post(`/deliveries/${d._id}/retry`).expect(202)).body;
+    const retried = (await h.http.post(`/api/deliveries/${d._id}/retry`).expect(202)).body;
     expect(['queued', 'failed']).toContain(retried.status);
-    await h.http.post(`/deliveries/${d._id}/retry`).then((r) => expect([202, 409]).toContain(r.status));
+    await h.http.post(`/api/deliveries/${d._id}/retry`).then((r) => expect([202, 409]).toContain(r.status));
   }, 60_000);
 
   it('webhooks are signed, retried after failures, and verifiable by the receiver', async () => {
     const chair = await h.chair('education');
     hooks.answer('/flaky', [503, 503, 200]);
     hooks.answer('/gone', 410);
-    const created = (await chair.post('/webhooks').send({ url: hooks.url('/flaky'), scope: 'group', groupKey: 'education', kinds: ['extended'] }).expect(201)).body;
+    const created = (await chair.post('/api/webhooks').send({ url: hooks.url('/flaky'), scope: 'group', groupKey: 'education', kinds: ['extended'] }).expect(201)).body;
     expect(created.secret).toMatch(/^whsec_/);
     expect(created.subscription).not.toHaveProperty('secret');
-    const gone = (await chair.post('/webhooks').send({ url: hooks.url('/gone'), scope: 'user', kinds: ['extended'] }).expect(201)).body;
+    const gone = (await chair.post('/api/webhooks').send({ url: hooks.url('/gone'), scope: 'user', kinds: ['extended'] }).expect(201)).body;
 
-    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Hook cycle', groups: ['education'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
+    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Hook cycle', groups: ['education'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
     const [task] = await tasksOf(cycle.id, 1);
     const newDue = new Date(new Date(task.dueAt).getTime() + 10 * 86_400_000).toISOString();
-    await h.http.post(`/tasks/${task.id}/extensions`).send({ dueAt: newDue, reason: 'Elections in the region' }).expect(201);
+    await h.http.post(`/api/tasks/${task.id}/extensions`).send({ dueAt: newDue, reason: 'Elections in the region' }).expect(201);
 
     const d = await delivery({ taskId: task.id, channel: 'webhook', subscriptionId: created.subscription.id });
     expect(d.status).toBe('delivered');
@@ -135,26 +135,26 @@ describe('notifications (e2e)', () => {
     expect(verifyWebhook({ secret: created.secret, signature: last.headers['x-pact-signature'] as string, timestamp: last.headers['x-pact-timestamp'] as string, rawBody: last.body })).toEqual({ ok: true });
     expect(verifyWebhook({ secret: gone.secret, signature: last.headers['x-pact-signature'] as string, timestamp: last.headers['x-pact-timestamp'] as string, rawBody: last.body }).ok).toBe(false);
     const event = JSON.parse(last.body);
-    expect(event).toMatchObject({ id: d._id, type: 'extended', cycle: { id: cycle.id, name: 'Hook cycle' }, task: { id: task.id, groupKey: 'education', dueAt: newDue, url: `https://pact.test/tasks/${task.id}` }, data: { reason: 'Elections in the region', previousDueAt: task.dueAt } });
+    expect(event).toMatchObject({ id: d._id, type: 'extended', cycle: { id: cycle.id, name: 'Hook cycle' }, task: { id: task.id, groupKey: 'education', dueAt: newDue, url: `https://pact.test/api/tasks/${task.id}` }, data: { reason: 'Elections in the region', previousDueAt: task.dueAt } });
 
     // 410 is a refusal for good: one attempt, counted against the subscription, no retry.
     const refused = await delivery({ taskId: task.id, channel: 'webhook', subscriptionId: gone.subscription.id });
     expect(refused.status).toBe('failed');
     expect(refused.attempts).toHaveLength(1);
-    const view = (await chair.get(`/webhooks/${gone.subscription.id}`).expect(200)).body;
+    const view = (await chair.get(`/api/webhooks/${gone.subscription.id}`).expect(200)).body;
     expect(view).toMatchObject({ status: 'active', consecutiveFailures: 1, lastError: 'webhook: the receiver answered 410' });
     // Other chairs do not see it.
-    await (await h.chair('sport')).get(`/webhooks/${gone.subscription.id}`).expect(404);
+    await (await h.chair('sport')).get(`/api/webhooks/${gone.subscription.id}`).expect(404);
 
     // A rotated secret signs what follows; the old one no longer verifies.
-    await (await h.chair('sport')).post(`/webhooks/${created.subscription.id}/rotate-secret`).expect(404);
-    const rotated = (await chair.post(`/webhooks/${created.subscription.id}/rotate-secret`).expect(201)).body;
+    await (await h.chair('sport')).post(`/api/webhooks/${created.subscription.id}/rotate-secret`).expect(404);
+    const rotated = (await chair.post(`/api/webhooks/${created.subscription.id}/rotate-secret`).expect(201)).body;
     expect(rotated.secret).toMatch(/^whsec_/);
     expect(rotated.secret).not.toBe(created.secret);
     expect(rotated.subscription).not.toHaveProperty('secret');
     hooks.answer('/flaky', 200);
     const later = new Date(new Date(newDue).getTime() + 5 * 86_400_000).toISOString();
-    await h.http.post(`/tasks/${task.id}/extensions`).send({ dueAt: later, reason: 'Once more' }).expect(201);
+    await h.http.post(`/api/tasks/${task.id}/extensions`).send({ dueAt: later, reason: 'Once more' }).expect(201);
     const next = await h.waitFor('delivery after rotation', async () => {
       const found = hooks.at('/flaky').find((c) => JSON.parse(c.body).data.reason === 'Once more');
       return found;
@@ -167,10 +167,10 @@ describe('notifications (e2e)', () => {
   it('a receiver that does not answer in time counts as a failed attempt and is tried again', async () => {
     hooks.answer('/slow', 200);
     hooks.delay('/slow', [3000]);
-    const sub = (await h.http.post('/webhooks').send({ url: hooks.url('/slow'), scope: 'group', groupKey: 'sport', kinds: ['extended'] }).expect(201)).body;
-    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Slow cycle', groups: ['sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
+    const sub = (await h.http.post('/api/webhooks').send({ url: hooks.url('/slow'), scope: 'group', groupKey: 'sport', kinds: ['extended'] }).expect(201)).body;
+    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Slow cycle', groups: ['sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
     const [task] = await tasksOf(cycle.id, 1);
-    await h.http.post(`/tasks/${task.id}/extensions`).send({ dueAt: new Date(new Date(task.dueAt).getTime() + 2 * 86_400_000).toISOString(), reason: 'Slow' }).expect(201);
+    await h.http.post(`/api/tasks/${task.id}/extensions`).send({ dueAt: new Date(new Date(task.dueAt).getTime() + 2 * 86_400_000).toISOString(), reason: 'Slow' }).expect(201);
     const d = await delivery({ taskId: task.id, subscriptionId: sub.subscription.id }, ['delivered']);
     expect(d.attempts.map((a: any) => [a.status, a.willRetry])).toEqual([
       ['failed', true],
@@ -181,10 +181,10 @@ describe('notifications (e2e)', () => {
 
   it('a subscription that keeps failing is paused, shown to operators, and sends what it held when resumed', async () => {
     hooks.answer('/down', 500);
-    const sub = (await h.http.post('/webhooks').send({ url: hooks.url('/down'), scope: 'network', kinds: ['extended'] }).expect(201)).body;
-    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Pause cycle', groups: ['security', 'migrant-families', 'sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
+    const sub = (await h.http.post('/api/webhooks').send({ url: hooks.url('/down'), scope: 'network', kinds: ['extended'] }).expect(201)).body;
+    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Pause cycle', groups: ['security', 'migrant-families', 'sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
     const tasks = await tasksOf(cycle.id, 3);
-    const extend = (t: any) => h.http.post(`/tasks/${t.id}/extensions`).send({ dueAt: new Date(new Date(t.dueAt).getTime() + 5 * 86_400_000).toISOString(), reason: 'More time' });
+    const extend = (t: any) => h.http.post(`/api/tasks/${t.id}/extensions`).send({ dueAt: new Date(new Date(t.dueAt).getTime() + 5 * 86_400_000).toISOString(), reason: 'More time' });
 
     // Two deliveries fail all four attempts: the subscription pauses (WEBHOOK_PAUSE_AFTER=2).
     await extend(tasks[0]).expect(201);
@@ -192,7 +192,7 @@ describe('notifications (e2e)', () => {
     await extend(tasks[1]).expect(201);
     await delivery({ taskId: tasks[1].id, subscriptionId: sub.subscription.id }, ['failed']);
     const op = h.agent(await h.tokenFor(['operator']));
-    const paused = await h.waitFor('paused', async () => (await op.get('/webhooks?status=paused').expect(200)).body.find((s: any) => s.id === sub.subscription.id));
+    const paused = await h.waitFor('paused', async () => (await op.get('/api/webhooks?status=paused').expect(200)).body.find((s: any) => s.id === sub.subscription.id));
     expect(paused.pausedReason).toContain('2 deliveries in a row failed');
     expect(paused).not.toHaveProperty('secret');
     expect(hooks.at('/down')).toHaveLength(8);
@@ -208,7 +208,7 @@ describe('notifications (e2e)', () => {
 
     // The receiver is fixed; an operator resumes: the held delivery goes out.
     hooks.answer('/down', 200);
-    const resumed = (await op.post(`/webhooks/${sub.subscription.id}/resume`).expect(201)).body;
+    const resumed = (await op.post(`/api/webhooks/${sub.subscription.id}/resume`).expect(201)).body;
     expect(resumed).toMatchObject({ subscription: { status: 'active', consecutiveFailures: 0 }, released: 1 });
     const sent = await delivery({ _id: held._id }, ['delivered']);
     expect(sent.attempts).toHaveLength(1);
@@ -217,10 +217,10 @@ describe('notifications (e2e)', () => {
 
   it('each chair has a private iCalendar feed of open deadlines with alarms, updated on extension', async () => {
     const chair = await h.chair('migrant-families');
-    const issued = (await chair.post('/me/calendar').expect(201)).body;
+    const issued = (await chair.post('/api/me/calendar').expect(201)).body;
     expect(issued.url).toMatch(/^https:\/\/pact\.test\/calendar\/cal_[A-Za-z0-9_-]{32}\.ics$/);
     const path = new URL(issued.url).pathname;
-    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Calendar cycle', groups: ['migrant-families'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24, reminders: [30, 7] })).expect(201)).body;
+    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Calendar cycle', groups: ['migrant-families'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24, reminders: [30, 7] })).expect(201)).body;
     const [task] = await tasksOf(cycle.id, 1);
 
     const read = async () => {
@@ -240,24 +240,24 @@ describe('notifications (e2e)', () => {
     expect(triggers.sort((a: number, b: number) => a - b)).toEqual([-30, -7]);
 
     const newDue = new Date(new Date(task.dueAt).getTime() + 21 * 86_400_000).toISOString();
-    await h.http.post(`/tasks/${task.id}/extensions`).send({ dueAt: newDue, reason: 'Summer break' }).expect(201);
+    await h.http.post(`/api/tasks/${task.id}/extensions`).send({ dueAt: newDue, reason: 'Summer break' }).expect(201);
     const second = await read();
     expect(second.event.startDate.toJSDate().toISOString()).toBe(newDue);
     expect(second.event.sequence).toBe(1);
     expect(second.event.description).toContain('Extended from');
 
     // A new URL revokes the old one; wrong tokens look the same as revoked ones.
-    const again = (await chair.post('/me/calendar').expect(201)).body;
+    const again = (await chair.post('/api/me/calendar').expect(201)).body;
     await h.agent().get(path).expect(404);
     await h.agent().get(new URL(again.url).pathname).expect(200);
     await h.agent().get('/calendar/cal_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics').expect(404);
     await h.agent().get('/calendar/not-a-token').expect(404);
-    await h.agent(await h.tokenFor(['operator'])).post('/me/calendar').expect(403);
+    await h.agent(await h.tokenFor(['operator'])).post('/api/me/calendar').expect(403);
   }, 60_000);
 
   it('level 2 reaches the steering committee as one summary of everything overdue in the cycle', async () => {
     const before = sink.to('steering-committee@pact.example.eu').length;
-    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Summary cycle', groups: ['security', 'migrant-families', 'sport'], dueAfterDays: 30, compileAfterDays: 400, lengthMonths: 24 })).expect(201)).body;
+    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Summary cycle', groups: ['security', 'migrant-families', 'sport'], dueAfterDays: 30, compileAfterDays: 400, lengthMonths: 24 })).expect(201)).body;
     await tasksOf(cycle.id, 3);
     const summaries = await h.waitFor('summary e-mail', async () => {
       const mails = sink.to('steering-committee@pact.example.eu').slice(before).filter((m) => m.subject?.includes('Summary cycle'));
@@ -280,12 +280,12 @@ describe('notifications (e2e)', () => {
   }, 90_000);
 
   it('a delivery whose job Redis lost is still made: the reconciler queues it again from MongoDB', async () => {
-    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Flush cycle', groups: ['security'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
+    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Flush cycle', groups: ['security'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
     const [task] = await tasksOf(cycle.id, 1);
     await delivery({ taskId: task.id, kind: 'task-requested', channel: 'email' });
     // No worker: the extension's e-mail is stored and queued, then Redis loses everything.
     await h.stopWorker();
-    await h.http.post(`/tasks/${task.id}/extensions`).send({ dueAt: new Date(new Date(task.dueAt).getTime() + 3 * 86_400_000).toISOString(), reason: 'Flush' }).expect(201);
+    await h.http.post(`/api/tasks/${task.id}/extensions`).send({ dueAt: new Date(new Date(task.dueAt).getTime() + 3 * 86_400_000).toISOString(), reason: 'Flush' }).expect(201);
     const queued = await delivery({ taskId: task.id, kind: 'extended', channel: 'email' }, ['queued']);
     expect(await h.wipeRedis()).toBeGreaterThan(0);
     await h.startWorker();
@@ -300,7 +300,7 @@ describe('notifications (e2e)', () => {
     const before = await h.db.collection('webhook_subscriptions').countDocuments();
     const chair = await h.chair('education');
     const bad = async (agent: any, body: unknown, status: number, says: string) => {
-      const res = await agent.post('/webhooks').send(body);
+      const res = await agent.post('/api/webhooks').send(body);
       expect(res.status).toBe(status);
       expect(JSON.stringify(res.body)).toContain(says);
     };
@@ -315,7 +315,7 @@ describe('notifications (e2e)', () => {
     await bad(chair, { url: hooks.url('/x'), scope: 'group', groupKey: 'sport' }, 403, 'sport');
     await bad(h.agent(await h.tokenFor(['operator'])), { url: hooks.url('/x'), scope: 'network' }, 403, 'Forbidden');
     expect(await h.db.collection('webhook_subscriptions').countDocuments()).toBe(before);
-    await h.http.get('/deliveries?status=lost').expect(400);
+    await h.http.get('/api/deliveries?status=lost').expect(400);
   }, 30_000);
 });
 
@@ -334,10 +334,10 @@ describe('webhook targets (e2e)', () => {
       ['http://[::1]:3000/hook', '::1 is not a public address'],
       ['http://192.168.1.20/hook', '192.168.1.20 is not a public address'],
     ]) {
-      const res = await h.http.post('/webhooks').send({ url, scope: 'network' }).expect(400);
+      const res = await h.http.post('/api/webhooks').send({ url, scope: 'network' }).expect(400);
       expect(JSON.stringify(res.body.message)).toContain(says);
     }
     expect(await h.db.collection('webhook_subscriptions').countDocuments()).toBe(0);
-    await h.http.post('/webhooks').send({ url: 'https://hooks.city.example.org/pact', scope: 'network' }).expect(201);
+    await h.http.post('/api/webhooks').send({ url: 'https://hooks.city.example.org/pact', scope: 'network' }).expect(201);
   }, 30_000);
 });

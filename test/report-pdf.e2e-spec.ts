@@ -18,23 +18,23 @@ describe('implementation report as PDF (e2e)', () => {
   beforeAll(async () => {
     await h.start();
     for (const g of ['education', 'sport', 'security']) await h.chair(g);
-    fields = (await h.http.get('/working-groups').expect(200)).body.map((g: any) => g.fieldOfAction);
+    fields = (await h.http.get('/api/working-groups').expect(200)).body.map((g: any) => g.fieldOfAction);
     mkdirSync(TEST_OUTPUT, { recursive: true });
   }, 60_000);
   afterAll(() => h.stop(), 60_000);
 
   it('prints the whole report, every working group and the charts, on A4 pages', async () => {
-    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Pact PDF cycle 2030', dueAfterDays: 80, compileAfterDays: 110 })).expect(201)).body;
+    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Pact PDF cycle 2030', dueAfterDays: 80, compileAfterDays: 110 })).expect(201)).body;
     cycleId = cycle.id;
-    await h.waitFor('requested', async () => (await h.http.get(`/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested');
-    const tasks = (await h.http.get(`/cycles/${cycleId}/tasks`)).body;
+    await h.waitFor('requested', async () => (await h.http.get(`/api/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested');
+    const tasks = (await h.http.get(`/api/cycles/${cycleId}/tasks`)).body;
     expect(tasks).toHaveLength(12);
     for (const g of ['education', 'sport', 'security']) {
-      await (await h.chair(g)).post(`/tasks/${tasks.find((t: any) => t.groupKey === g).id}/submissions`).send(reportFor(g, 1)).expect(201);
+      await (await h.chair(g)).post(`/api/tasks/${tasks.find((t: any) => t.groupKey === g).id}/submissions`).send(reportFor(g, 1)).expect(201);
     }
-    await h.waitFor('compiled', async () => (await h.http.get(`/cycles/${cycleId}/report`)).status === 200, 60_000);
+    await h.waitFor('compiled', async () => (await h.http.get(`/api/cycles/${cycleId}/report`)).status === 200, 60_000);
 
-    const res = await (await h.chair('sport')).get(`/cycles/${cycleId}/report`).set('Accept', 'application/pdf').buffer(true).parse(binary).expect(200);
+    const res = await (await h.chair('sport')).get(`/api/cycles/${cycleId}/report`).set('Accept', 'application/pdf').buffer(true).parse(binary).expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toMatch(/^inline; filename="report-[0-9a-f]{24}-final\.pdf"$/);
     const pdf: Buffer = res.body;
@@ -55,24 +55,24 @@ describe('implementation report as PDF (e2e)', () => {
   }, 120_000);
 
   it('prints published versions too, and ?format=pdf works like the Accept header', async () => {
-    await h.http.post(`/cycles/${cycleId}/report/publish`).expect(201);
-    const res = await h.http.get(`/cycles/${cycleId}/report/versions/1?format=pdf`).buffer(true).parse(binary).expect(200);
+    await h.http.post(`/api/cycles/${cycleId}/report/publish`).expect(201);
+    const res = await h.http.get(`/api/cycles/${cycleId}/report/versions/1?format=pdf`).buffer(true).parse(binary).expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const { text } = await parsePdf(res.body);
     expect(text).toContain('Published version 1');
     for (const f of fields) expect(text).toContain(f);
 
     // Several at once: bounded concurrency queues them, all succeed.
-    const all = await Promise.all([1, 2, 3, 4].map(() => h.http.get(`/cycles/${cycleId}/report?format=pdf`).buffer(true).parse(binary)));
+    const all = await Promise.all([1, 2, 3, 4].map(() => h.http.get(`/api/cycles/${cycleId}/report?format=pdf`).buffer(true).parse(binary)));
     expect(all.map((r) => r.status)).toEqual([200, 200, 200, 200]);
   }, 120_000);
 
   it('documents PDF beside the other formats in OpenAPI', async () => {
-    const doc = (await h.agent().get('/docs-json').expect(200)).body;
-    const get = doc.paths['/cycles/{id}/report'].get;
+    const doc = (await h.agent().get('/api/docs-json').expect(200)).body;
+    const get = doc.paths['/api/cycles/{id}/report'].get;
     expect(Object.keys(get.responses['200'].content)).toEqual(expect.arrayContaining(['application/pdf', 'text/html', 'text/markdown', 'text/csv', 'application/json']));
     expect(get.responses['503']).toBeDefined();
-    expect(doc.paths['/cycles/{id}/report/publish'].post).toBeDefined();
-    expect(doc.paths['/cycles/{id}/report/versions/{n}'].get.responses['200'].content).toHaveProperty('application/pdf');
+    expect(doc.paths['/api/cycles/{id}/report/publish'].post).toBeDefined();
+    expect(doc.paths['/api/cycles/{id}/report/versions/{n}'].get.responses['200'].content).toHaveProperty('application/pdf');
   });
 });

@@ -22,15 +22,15 @@ describe('report comparison across cycles (e2e)', () => {
 
   const ids: string[] = [];
   async function runCycle(name: string, submissions: Record<string, object>): Promise<any> {
-    const res = await h.http.post('/cycles').send(shortCycle(h, { name, groups: ['education', 'sport'], dueAfterDays: 60, compileAfterDays: 90 })).expect(201);
+    const res = await h.http.post('/api/cycles').send(shortCycle(h, { name, groups: ['education', 'sport'], dueAfterDays: 60, compileAfterDays: 90 })).expect(201);
     ids.push(res.body.id);
-    await h.waitFor('tasks', async () => (await h.http.get(`/cycles/${res.body.id}`)).body.progress.milestones[0].status === 'requested');
-    const tasks = (await h.http.get(`/cycles/${res.body.id}/tasks`)).body;
+    await h.waitFor('tasks', async () => (await h.http.get(`/api/cycles/${res.body.id}`)).body.progress.milestones[0].status === 'requested');
+    const tasks = (await h.http.get(`/api/cycles/${res.body.id}/tasks`)).body;
     for (const [group, body] of Object.entries(submissions)) {
-      await (await h.chair(group)).post(`/tasks/${tasks.find((t: any) => t.groupKey === group).id}/submissions`).send(body).expect(201);
+      await (await h.chair(group)).post(`/api/tasks/${tasks.find((t: any) => t.groupKey === group).id}/submissions`).send(body).expect(201);
     }
     return h.waitFor('report', async () => {
-      const r = await h.http.get(`/cycles/${res.body.id}/report`);
+      const r = await h.http.get(`/api/cycles/${res.body.id}/report`);
       return r.status === 200 && r.body;
     });
   }
@@ -64,14 +64,14 @@ describe('report comparison across cycles (e2e)', () => {
   it('serves the report as Markdown, CSV and a standalone HTML page with SVG charts, and compares cycles', async () => {
     const [first, second] = ids;
     const chair = await h.chair('sport');
-    const md = await chair.get(`/cycles/${second}/report`).set('Accept', 'text/markdown').expect(200);
+    const md = await chair.get(`/api/cycles/${second}/report`).set('Accept', 'text/markdown').expect(200);
     expect(md.headers['content-type']).toMatch(/^text\/markdown/);
     expect(md.text).toMatch(/^# 2032 cycle: Implementation report/);
     expect(md.text).toContain('| Integration through education | on-time |');
     expect(md.text).toContain('| Integration through sport | on-time |');
     expect(md.text).toContain('Compared with 2030 cycle');
 
-    const csv = await h.http.get(`/cycles/${second}/report?format=csv`).expect(200);
+    const csv = await h.http.get(`/api/cycles/${second}/report?format=csv`).expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename="report-.*\.csv"/);
     const rows = csv.text.trim().split('\r\n');
@@ -80,19 +80,19 @@ describe('report comparison across cycles (e2e)', () => {
     expect(rows.slice(1).map((r) => r.split(',')[5]).sort()).toEqual(['good_practice', 'indicator', 'measure', 'measure', 'measure']);
     expect(rows.find((r) => r.includes(',indicator,'))).toContain(',pupils,100,200,210,1.1,yes');
 
-    const html = await h.http.get(`/cycles/${second}/report`).set('Accept', 'text/html').expect(200);
+    const html = await h.http.get(`/api/cycles/${second}/report`).set('Accept', 'text/html').expect(200);
     expect(html.text).toMatch(/^<!doctype html>/);
     expect(html.text).not.toMatch(/<script|<link|src="http/i);
     expect(html.text.match(/<svg class="bar"/g)?.length).toBe(3); // two fields and the total
     for (const f of ['Integration through education', 'Integration through sport']) expect(html.text).toContain(f);
 
-    await h.http.get(`/cycles/${second}/report`).set('Accept', 'image/png').expect(406);
-    await h.http.get(`/cycles/${second}/report?format=docx`).expect(400);
+    await h.http.get(`/api/cycles/${second}/report`).set('Accept', 'image/png').expect(406);
+    await h.http.get(`/api/cycles/${second}/report?format=docx`).expect(400);
 
-    const cmp = (await h.http.get(`/reports/compare?from=${first}&to=${second}`).expect(200)).body;
+    const cmp = (await h.http.get(`/api/reports/compare?from=${first}&to=${second}`).expect(200)).body;
     expect(cmp.coverage).toEqual({ onTime: 1, late: 0, missing: -1 });
     expect(cmp.fields.find((f: any) => f.groupKey === 'education').indicators[0]).toMatchObject({ previousActual: 120, actual: 210, change: 90 });
-    await h.http.get(`/reports/compare?from=${first}&to=${first}`).expect(400);
-    await h.http.get(`/reports/compare?from=${first}`).expect(400);
+    await h.http.get(`/api/reports/compare?from=${first}&to=${first}`).expect(400);
+    await h.http.get(`/api/reports/compare?from=${first}`).expect(400);
   });
 });

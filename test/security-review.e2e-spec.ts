@@ -37,23 +37,23 @@ describe('security review: reports, validation, roles (e2e)', () => {
   async function compiledHostileReport(): Promise<string> {
     const body = shortCycle(h, { name: hostile.cycle, groups: ['education'], dueAfterDays: 60, compileAfterDays: 90 });
     body.milestones[0].title = hostile.milestone;
-    const cycle = (await h.http.post('/cycles').send(body).expect(201)).body;
-    await h.waitFor('requested', async () => (await h.http.get(`/cycles/${cycle.id}`)).body.progress.milestones[0].status === 'requested');
-    const task = (await h.http.get(`/cycles/${cycle.id}/tasks`)).body[0];
+    const cycle = (await h.http.post('/api/cycles').send(body).expect(201)).body;
+    await h.waitFor('requested', async () => (await h.http.get(`/api/cycles/${cycle.id}`)).body.progress.milestones[0].status === 'requested');
+    const task = (await h.http.get(`/api/cycles/${cycle.id}/tasks`)).body[0];
     const content = reportFor('education');
     content.indicators[0].name = hostile.indicator;
     content.goodPractices = [hostile.practice];
     content.obstacles = [hostile.obstacle];
     content.recommendations = [hostile.recommendation];
-    await (await h.chair('education')).post(`/tasks/${task.id}/submissions`).send(content).expect(201);
-    await h.waitFor('compiled', async () => (await h.http.get(`/cycles/${cycle.id}/report`)).status === 200, 60_000);
-    await h.http.post(`/cycles/${cycle.id}/report/publish`).expect(201);
+    await (await h.chair('education')).post(`/api/tasks/${task.id}/submissions`).send(content).expect(201);
+    await h.waitFor('compiled', async () => (await h.http.get(`/api/cycles/${cycle.id}/report`)).status === 200, 60_000);
+    await h.http.post(`/api/cycles/${cycle.id}/report/publish`).expect(201);
     return cycle.id;
   }
 
   it('1. the Markdown report, live and published, has no raw HTML, no active link and no injected syntax', async () => {
     const id = reportCycle;
-    for (const path of [`/cycles/${id}/report`, `/cycles/${id}/report/versions/1`]) {
+    for (const path of [`/api/cycles/${id}/report`, `/api/cycles/${id}/report/versions/1`]) {
       const res = await h.http.get(path).set('Accept', 'text/markdown').expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/markdown/);
       const md = res.text;
@@ -72,7 +72,7 @@ describe('security review: reports, validation, roles (e2e)', () => {
 
   it('3. report pages, live and published, get a strict policy of their own; the rest keeps the global one', async () => {
     const id = reportCycle;
-    for (const path of [`/cycles/${id}/report?format=html`, `/cycles/${id}/report/versions/1?format=html`]) {
+    for (const path of [`/api/cycles/${id}/report?format=html`, `/api/cycles/${id}/report/versions/1?format=html`]) {
       const res = await h.http.get(path).expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
       const csp = String(res.headers['content-security-policy']);
@@ -85,7 +85,7 @@ describe('security review: reports, validation, roles (e2e)', () => {
       expect(res.text).not.toContain('<script>alert');
     }
     // The API docs still get the global policy they need.
-    expect((await h.agent().get('/docs').expect(200)).headers['content-security-policy']).toMatch(/script-src 'self' 'unsafe-inline'/);
+    expect((await h.agent().get('/api/docs').expect(200)).headers['content-security-policy']).toMatch(/script-src 'self' 'unsafe-inline'/);
   }, 120_000);
 
   async function snapshot(): Promise<string> {
@@ -98,9 +98,9 @@ describe('security review: reports, validation, roles (e2e)', () => {
 
   /** An education task that stays open for the whole file. */
   async function openEducationTask(): Promise<string> {
-    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Open', groups: ['education'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
-    await h.waitFor('requested', async () => (await h.http.get(`/cycles/${cycle.id}`)).body.progress.milestones[0].status === 'requested');
-    return (await h.http.get(`/cycles/${cycle.id}/tasks`)).body[0].id;
+    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Open', groups: ['education'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
+    await h.waitFor('requested', async () => (await h.http.get(`/api/cycles/${cycle.id}`)).body.progress.milestones[0].status === 'requested');
+    return (await h.http.get(`/api/cycles/${cycle.id}/tasks`)).body[0].id;
   }
 
   const chairOf = (name: unknown) => ({ chair: { name, email: 'new.chair@example.org', language: 'de' } });
@@ -113,10 +113,10 @@ describe('security review: reports, validation, roles (e2e)', () => {
     ['"chair": "x"', { chair: 'x' }],
   ])('4. PATCH /working-groups/:key with %s is refused, naming chair; nothing stored', async (_what, body) => {
     const before = await snapshot();
-    const res = await h.http.patch('/working-groups/education').send(body).expect(400);
+    const res = await h.http.patch('/api/working-groups/education').send(body).expect(400);
     expect(res.body.message).toContain('chair: chair must be an object');
     expect(await snapshot()).toBe(before);
-    expect((await h.http.get('/working-groups/education').expect(200)).body.chair).toMatchObject({ email: expect.any(String) });
+    expect((await h.http.get('/api/working-groups/education').expect(200)).body.chair).toMatchObject({ email: expect.any(String) });
   });
 
   it.each([
@@ -129,7 +129,7 @@ describe('security review: reports, validation, roles (e2e)', () => {
     ['"milestones": [null]', { milestones: [null] }, 'milestones: each value in milestones must be an object'],
   ])('5. POST /cycles with %s answers 400 naming the field (not 500); nothing stored', async (_what, patch, message) => {
     const before = await snapshot();
-    const res = await h.http.post('/cycles').send(validCycle(patch));
+    const res = await h.http.post('/api/cycles').send(validCycle(patch));
     expect(res.status).toBe(400);
     expect(res.body.message).toContain(message);
     expect(await snapshot()).toBe(before);
@@ -143,7 +143,7 @@ describe('security review: reports, validation, roles (e2e)', () => {
       [{ measures: [[]] }, 'measures: each value in measures must be an object'],
       [{ indicators: [null] }, 'indicators: each value in indicators must be an object'],
     ] as const) {
-      const res = await chair.post(`/tasks/${task}/submissions`).send({ ...reportFor('education'), ...patch }).expect(400);
+      const res = await chair.post(`/api/tasks/${task}/submissions`).send({ ...reportFor('education'), ...patch }).expect(400);
       expect(res.body.message).toContain(message);
     }
     expect(await snapshot()).toBe(before);
@@ -158,15 +158,15 @@ describe('security review: reports, validation, roles (e2e)', () => {
     ['right-to-left override', 'Anna \u202egnp.exe'],
   ];
   const singleLineFields: [string, (text: string) => Promise<any>][] = [
-    ['working-group chair name', (t) => h.http.patch('/working-groups/education').send(chairOf(t))],
-    ['cycle name', (t) => h.http.post('/cycles').send(validCycle({ name: t }))],
-    ['milestone title', (t) => h.http.post('/cycles').send(validCycle({ milestones: [{ key: 'final', title: t, kind: 'final', requestMonth: 1, dueMonth: 2, compileMonth: 3 }] }))],
-    ['measure title', async (t) => (await h.chair('education')).post(`/tasks/${openTask}/submissions`).send({ ...reportFor('education'), measures: [{ title: t, status: 'planned' }] })],
-    ['indicator name', async (t) => (await h.chair('education')).post(`/tasks/${openTask}/submissions`).send({ ...reportFor('education'), indicators: [{ key: 'own', name: t, unit: 'people', baseline: 1, target: 2, actual: 1 }] })],
-    ['indicator unit', async (t) => (await h.chair('education')).post(`/tasks/${openTask}/submissions`).send({ ...reportFor('education'), indicators: [{ key: 'own', name: 'Own', unit: t, baseline: 1, target: 2, actual: 1 }] })],
-    ['user name', (t) => h.http.post('/users').send({ name: t, email: 'someone.new@example.org', roles: ['operator'] })],
-    ['token name', async (t) => h.http.post(`/users/${(await h.http.get('/me')).body.id}/tokens`).send({ name: t })],
-    ['webhook description', (t) => h.http.post('/webhooks').send({ url: 'http://127.0.0.1:9/hook', scope: 'network', description: t })],
+    ['working-group chair name', (t) => h.http.patch('/api/working-groups/education').send(chairOf(t))],
+    ['cycle name', (t) => h.http.post('/api/cycles').send(validCycle({ name: t }))],
+    ['milestone title', (t) => h.http.post('/api/cycles').send(validCycle({ milestones: [{ key: 'final', title: t, kind: 'final', requestMonth: 1, dueMonth: 2, compileMonth: 3 }] }))],
+    ['measure title', async (t) => (await h.chair('education')).post(`/api/tasks/${openTask}/submissions`).send({ ...reportFor('education'), measures: [{ title: t, status: 'planned' }] })],
+    ['indicator name', async (t) => (await h.chair('education')).post(`/api/tasks/${openTask}/submissions`).send({ ...reportFor('education'), indicators: [{ key: 'own', name: t, unit: 'people', baseline: 1, target: 2, actual: 1 }] })],
+    ['indicator unit', async (t) => (await h.chair('education')).post(`/api/tasks/${openTask}/submissions`).send({ ...reportFor('education'), indicators: [{ key: 'own', name: 'Own', unit: t, baseline: 1, target: 2, actual: 1 }] })],
+    ['user name', (t) => h.http.post('/api/users').send({ name: t, email: 'someone.new@example.org', roles: ['operator'] })],
+    ['token name', async (t) => h.http.post(`/api/users/${(await h.http.get('/api/me')).body.id}/tokens`).send({ name: t })],
+    ['webhook description', (t) => h.http.post('/api/webhooks').send({ url: 'http://127.0.0.1:9/hook', scope: 'network', description: t })],
   ];
   const singleLineCases = singleLineFields.flatMap(([field, call]) => controls.map(([what, text]) => ({ field, what, text, call })));
 
@@ -182,60 +182,60 @@ describe('security review: reports, validation, roles (e2e)', () => {
     const task = openTask;
     const chair = await h.chair('education');
     const body = { ...reportFor('education'), goodPractices: ['First line\nsecond line'], obstacles: ['Funding:\r\n\t- short-term only'] };
-    await chair.post(`/tasks/${task}/submissions`).send(body).expect(201);
+    await chair.post(`/api/tasks/${task}/submissions`).send(body).expect(201);
     const stored = await h.db.collection('submissions').find({ taskId: task }).sort({ revision: -1 }).limit(1).next();
     expect(stored!.content).toMatchObject({ goodPractices: ['First line\nsecond line'], obstacles: ['Funding:\r\n\t- short-term only'] });
-    await h.http.patch('/working-groups/education').send({ goal: 'Line one.\nLine two.' }).expect(200);
-    const refused = await h.http.patch('/working-groups/education').send({ goal: 'Line one.\u0000' }).expect(400);
+    await h.http.patch('/api/working-groups/education').send({ goal: 'Line one.\nLine two.' }).expect(200);
+    const refused = await h.http.patch('/api/working-groups/education').send({ goal: 'Line one.\u0000' }).expect(400);
     expect(refused.body.message).toEqual(['goal: goal must be text without control characters (other than line breaks and tabs) or bidirectional overrides (found U+0000 at position 9)']);
   });
 
   it('8. no answer shows a calendar token hash: GET /users (committee, operator) and POST /users', async () => {
     const chair = await h.chair('education');
-    const feed = (await chair.post('/me/calendar').expect(201)).body;
+    const feed = (await chair.post('/api/me/calendar').expect(201)).body;
     expect(JSON.stringify(feed)).not.toMatch(/calendarTokenHash/);
-    const me = (await chair.get('/me').expect(200)).body;
+    const me = (await chair.get('/api/me').expect(200)).body;
     const stored = await h.db.collection('users').findOne({ email: me.email });
     expect(stored!.calendarTokenHash).toMatch(/^[0-9a-f]{64}$/); // it is there, and stays there
     for (const agent of [h.http, h.agent(await h.tokenFor(['operator']))]) {
-      const users = (await agent.get('/users').expect(200)).body;
+      const users = (await agent.get('/api/users').expect(200)).body;
       const listed = users.find((u: any) => u.email === me.email);
       expect(listed).toMatchObject({ email: me.email, roles: ['chair'], calendarTokenCreatedAt: expect.any(String) });
       expect(listed).not.toHaveProperty('calendarTokenHash');
       expect(JSON.stringify(users)).not.toContain(stored!.calendarTokenHash);
     }
-    const created = (await h.http.post('/users').send({ name: 'Another Chair', email: 'another.chair@example.org', roles: ['chair'], groupKeys: ['sport'] }).expect(201)).body;
+    const created = (await h.http.post('/api/users').send({ name: 'Another Chair', email: 'another.chair@example.org', roles: ['chair'], groupKeys: ['sport'] }).expect(201)).body;
     expect(created).not.toHaveProperty('calendarTokenHash');
   });
 
   it('9. a chair cannot resume a subscription the committee made for their group; its creator, the committee and operators can', async () => {
     const chair = await h.chair('education');
     const operator = h.agent(await h.tokenFor(['operator']));
-    const committees = (await h.http.post('/webhooks').send({ url: 'http://127.0.0.1:9/committee', scope: 'group', groupKey: 'education' }).expect(201)).body.subscription;
-    const chairs = (await chair.post('/webhooks').send({ url: 'http://127.0.0.1:9/chair', scope: 'group', groupKey: 'education' }).expect(201)).body.subscription;
+    const committees = (await h.http.post('/api/webhooks').send({ url: 'http://127.0.0.1:9/committee', scope: 'group', groupKey: 'education' }).expect(201)).body.subscription;
+    const chairs = (await chair.post('/api/webhooks').send({ url: 'http://127.0.0.1:9/chair', scope: 'group', groupKey: 'education' }).expect(201)).body.subscription;
     const pause = (id: string) =>
       h.db.collection('webhook_subscriptions').updateOne({ _id: new ObjectId(id) }, { $set: { status: 'paused', pausedAt: new Date(), pausedReason: 'receiver failing' } });
     await pause(committees.id);
     await pause(chairs.id);
     // The chair sees it (it concerns their group), so the answer is 403, not 404.
-    expect((await chair.get(`/webhooks/${committees.id}`).expect(200)).body.status).toBe('paused');
+    expect((await chair.get(`/api/webhooks/${committees.id}`).expect(200)).body.status).toBe('paused');
     const before = await snapshot();
-    const refused = await chair.post(`/webhooks/${committees.id}/resume`).expect(403);
+    const refused = await chair.post(`/api/webhooks/${committees.id}/resume`).expect(403);
     expect(refused.body.message).toMatch(/only the committee, an operator or whoever created it may resume/);
     expect(await snapshot()).toBe(before);
     expect(await h.db.collection('events').countDocuments({ type: 'webhook.resumed' })).toBe(0);
     // Rotate and delete were already refused; they still are.
-    await chair.post(`/webhooks/${committees.id}/rotate-secret`).expect(403);
-    await chair.delete(`/webhooks/${committees.id}`).expect(403);
+    await chair.post(`/api/webhooks/${committees.id}/rotate-secret`).expect(403);
+    await chair.delete(`/api/webhooks/${committees.id}`).expect(403);
 
-    expect((await chair.post(`/webhooks/${chairs.id}/resume`).expect(201)).body.subscription.status).toBe('active');
-    expect((await operator.post(`/webhooks/${committees.id}/resume`).expect(201)).body.subscription.status).toBe('active');
+    expect((await chair.post(`/api/webhooks/${chairs.id}/resume`).expect(201)).body.subscription.status).toBe('active');
+    expect((await operator.post(`/api/webhooks/${committees.id}/resume`).expect(201)).body.subscription.status).toBe('active');
     await pause(committees.id);
-    expect((await h.http.post(`/webhooks/${committees.id}/resume`).expect(201)).body.subscription.status).toBe('active');
+    expect((await h.http.post(`/api/webhooks/${committees.id}/resume`).expect(201)).body.subscription.status).toBe('active');
   });
 
-  it('/docs-json documents the operations’ schemas only: no environment or configuration classes', async () => {
-    const doc = (await h.agent().get('/docs-json').expect(200)).body;
+  it('/api/docs-json documents the operations’ schemas only: no environment or configuration classes', async () => {
+    const doc = (await h.agent().get('/api/docs-json').expect(200)).body;
     const text = JSON.stringify(doc);
     for (const internal of ['EnvironmentVariables', 'MONGODB_URI', 'SMTP_PASSWORD', 'WEBHOOK_ALLOW_PRIVATE_TARGETS', 'PactConfigFile', 'ChairConfig', 'TemplateConfig', 'LimitsConfig', 'CommitteeConfig']) {
       expect([internal, text.includes(internal)]).toEqual([internal, false]);
@@ -256,7 +256,7 @@ describe('security review: reports, validation, roles (e2e)', () => {
 
   it('a user name or password in a webhook URL is refused even where internal receivers are allowed', async () => {
     const before = await snapshot();
-    const res = await h.http.post('/webhooks').send({ url: 'http://user:pass@127.0.0.1:9/hook', scope: 'network' }).expect(400);
+    const res = await h.http.post('/api/webhooks').send({ url: 'http://user:pass@127.0.0.1:9/hook', scope: 'network' }).expect(400);
     expect(res.body.message).toEqual(['url: must not contain a user name or password (user:password@…); receivers check the X-Pact-Signature of each delivery instead']);
     expect(await snapshot()).toBe(before);
   });
@@ -264,12 +264,12 @@ describe('security review: reports, validation, roles (e2e)', () => {
   it('10. GET /me/tasks caps skip and limit like every other listing', async () => {
     const chair = await h.chair('education');
     for (const query of ['skip=99999999999999999999', 'skip=1000001', 'skip=-1', 'skip=1.5', 'limit=0', 'limit=501', 'limit=99999999999999999999']) {
-      const res = await chair.get(`/me/tasks?${query}`);
+      const res = await chair.get(`/api/me/tasks?${query}`);
       expect([query, res.status]).toEqual([query, 400]);
       expect(JSON.stringify(res.body.message)).toMatch(new RegExp(query.split('=')[0]));
     }
-    await chair.get('/me/tasks?skip=1000000&limit=500').expect(200);
-    expect((await chair.get('/me/tasks?skip=0&limit=1').expect(200)).body.length).toBeLessThanOrEqual(1);
+    await chair.get('/api/me/tasks?skip=1000000&limit=500').expect(200);
+    expect((await chair.get('/api/me/tasks?skip=0&limit=1').expect(200)).body.length).toBeLessThanOrEqual(1);
   });
 });
 
@@ -288,7 +288,7 @@ describe('security review: the queue dashboard lets operators look, retry failed
     const connection = { url: h.env.REDIS_URL };
     for (const name of ['cycles', 'deadlines', 'maintenance', 'notifications']) queues[name] = new Queue(name, { prefix: h.prefix, connection });
     // A cycle requested far ahead: its fan-out and compile jobs wait, delayed, in "cycles".
-    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'Dashboard', groups: ['education'], requestInDays: 300 })).expect(201)).body;
+    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Dashboard', groups: ['education'], requestInDays: 300 })).expect(201)).body;
     delayedJob = `fanout-${cycle.id}-final`;
     // One failed and one completed job in "maintenance", made by a real worker of the test's own.
     const worker = new Worker(
@@ -425,9 +425,9 @@ describe('security review: failed authentications are limited per client address
 
   it('7. after AUTH_FAILURES_PER_MINUTE failures an address gets 429 with Retry-After, before any token is looked up; other clients go on', async () => {
     // Forged tokens and no token at all both count.
-    for (let i = 0; i < 4; i++) await fromAttacker('get', '/cycles', `Bearer pact_forged${i}`).expect(401);
-    await fromAttacker('get', '/cycles').expect(401);
-    const limited = await fromAttacker('get', '/cycles', 'Bearer pact_forged5').expect(429);
+    for (let i = 0; i < 4; i++) await fromAttacker('get', '/api/cycles', `Bearer pact_forged${i}`).expect(401);
+    await fromAttacker('get', '/api/cycles').expect(401);
+    const limited = await fromAttacker('get', '/api/cycles', 'Bearer pact_forged5').expect(429);
     const retryAfter = Number(limited.headers['retry-after']);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
@@ -436,17 +436,17 @@ describe('security review: failed authentications are limited per client address
     await fromAttacker('get', '/admin/queues', `Basic ${Buffer.from('x:pact_forged').toString('base64')}`).expect(429);
     await fromAttacker('get', `/calendar/cal_${'A'.repeat(32)}.ics`).expect(429);
     // … and even a valid token is turned away: the check comes before the lookup.
-    await fromAttacker('get', '/me', `Bearer ${operatorToken}`).expect(429);
+    await fromAttacker('get', '/api/me', `Bearer ${operatorToken}`).expect(429);
     // Public endpoints are not authentications.
     await fromAttacker('get', '/health').expect(200);
 
     // Clients at other addresses are not affected: they authenticate as usual, and their own
     // failures are counted on their own.
-    await h.agent(operatorToken).get('/me').expect(200);
+    await h.agent(operatorToken).get('/api/me').expect(200);
     await h.agent(operatorToken).get('/admin/queues/api/queues').expect(200);
-    await h.http.get('/cycles').expect(200);
-    await h.agent('pact_forged_local').get('/cycles').expect(401);
-    await h.agent(operatorToken).get('/me').expect(200);
+    await h.http.get('/api/cycles').expect(200);
+    await h.agent('pact_forged_local').get('/api/cycles').expect(401);
+    await h.agent(operatorToken).get('/api/me').expect(200);
   });
 });
 
@@ -510,19 +510,19 @@ describe('security review: webhook targets (e2e)', () => {
     'http://[100::1]/hook',
   ])('refuses the non-global target %s with a 400 naming the url; nothing stored', async (url) => {
     const before = await stored();
-    const res = await h.http.post('/webhooks').send({ url, scope: 'network' }).expect(400);
+    const res = await h.http.post('/api/webhooks').send({ url, scope: 'network' }).expect(400);
     expect(JSON.stringify(res.body.message)).toMatch(/url: .* is not a public address/);
     expect(await stored()).toBe(before);
   });
 
   it('refuses a user name or password in the URL, so it is never shown to readers of the subscription', async () => {
     for (const url of ['https://alice:s3cret@hooks.example.org/pact', 'https://token@hooks.example.org/pact']) {
-      const res = await h.http.post('/webhooks').send({ url, scope: 'network' }).expect(400);
+      const res = await h.http.post('/api/webhooks').send({ url, scope: 'network' }).expect(400);
       expect(res.body.message).toContain('url: must not contain a user name or password (user:password@…); receivers check the X-Pact-Signature of each delivery instead');
     }
     expect(await stored()).toBe(0);
     expect(JSON.stringify(await h.db.collection('events').find({}).toArray())).not.toContain('s3cret');
     // A public receiver without credentials is fine.
-    await h.http.post('/webhooks').send({ url: 'https://hooks.example.org/pact', scope: 'network' }).expect(201);
+    await h.http.post('/api/webhooks').send({ url: 'https://hooks.example.org/pact', scope: 'network' }).expect(201);
   });
 });

@@ -6,21 +6,21 @@ describe('working groups and chairs (e2e)', () => {
   afterAll(() => h.stop(), 60_000);
 
   it('lists the 12 fields of action of the Pact, loaded from config/pact.yaml', async () => {
-    const groups = (await h.http.get('/working-groups').expect(200)).body;
+    const groups = (await h.http.get('/api/working-groups').expect(200)).body;
     expect(groups).toHaveLength(12);
     expect(groups.map((g: any) => g.key)).toContain('inter-religious-dialogue');
-    const edu = (await h.http.get('/working-groups/education').expect(200)).body;
+    const edu = (await h.http.get('/api/working-groups/education').expect(200)).body;
     expect(edu).toMatchObject({ fieldOfAction: 'Integration through education', chair: { name: 'Anna Keller', language: 'de' } });
   });
 
   it('the committee names a new chair: recorded, used for the next notifications, kept across restarts', async () => {
     const chair = { name: 'Ines Duarte', email: 'ines.duarte@city.example.pt', language: 'fr' };
-    const res = await h.http.patch('/working-groups/sport').send({ chair }).expect(200);
+    const res = await h.http.patch('/api/working-groups/sport').send({ chair }).expect(200);
     expect(res.body.chair).toEqual(chair);
     const changed = await h.db.collection('events').findOne({ type: 'working-group.chair-changed', groupKey: 'sport' });
     expect(changed).toMatchObject({ actor: 'committee:committee@test.example.org', data: { to: chair, from: { name: 'Lena Schmidt' } } });
 
-    const cycle = (await h.http.post('/cycles').send(shortCycle(h, { name: 'After the change', groups: ['sport'] })).expect(201)).body;
+    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'After the change', groups: ['sport'] })).expect(201)).body;
     const sent = await h.waitFor('request notification', async () => (await h.events(cycle.id, 'notification.queued'))[0]);
     expect(sent.data).toMatchObject({ kind: 'task-requested', to: ['ines.duarte@city.example.pt'] });
 
@@ -29,7 +29,7 @@ describe('working groups and chairs (e2e)', () => {
     const { createApi } = await import('../apps/api/src/bootstrap');
     h.api = await createApi();
     await h.api.init();
-    const again = (await h.agent(h.committeeToken).get('/working-groups/sport').expect(200)).body;
+    const again = (await h.agent(h.committeeToken).get('/api/working-groups/sport').expect(200)).body;
     expect(again.chair).toEqual(chair);
   });
 });

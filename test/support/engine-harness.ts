@@ -24,6 +24,8 @@ export interface HarnessOptions {
   rateLimitPerMinute?: number;
   /** More settings for the API and the worker (SMTP server, delivery retries, …). */
   env?: Record<string, string>;
+  /** A MongoDB-wire server of the test's own (e.g. an EmbeddedDb it restarts) instead of MONGODB_URI. */
+  mongoUri?: () => string;
 }
 
 /**
@@ -49,7 +51,7 @@ export class EngineHarness {
   constructor(private readonly opts: HarnessOptions = {}) {}
 
   get env(): Record<string, string> {
-    const base = process.env.MONGODB_URI;
+    const base = this.opts.mongoUri?.() ?? process.env.MONGODB_URI;
     if (!base) throw new Error('MONGODB_URI is not set: run the tests through `npm test` (scripts/with-services.sh)');
     const uri = new URL(base);
     uri.pathname = `/${this.dbName}`;
@@ -66,6 +68,9 @@ export class EngineHarness {
       PACT_CONFIG: join(ROOT, 'config', 'pact.yaml'),
       BODY_LIMIT: '64kb',
       RATE_LIMIT_PER_MINUTE: String(this.opts.rateLimitPerMinute ?? 100000),
+      // Tests sign people in many times from one address; the limits have their own test.
+      SIGN_IN_LIMIT_PER_ADDRESS: '1000',
+      SIGN_IN_LIMIT_PER_CLIENT: '1000',
       // Tests make many unauthenticated requests on purpose, all from 127.0.0.1.
       AUTH_FAILURES_PER_MINUTE: '100000',
       WORKER_LOCK_MS: '3000',
@@ -110,8 +115,8 @@ export class EngineHarness {
     const known = this.tokens.get(key);
     if (known) return known;
     const email = `${key.replace(/[^a-z0-9]+/g, '.').replace(/^\.+|\.+$/g, '')}@test.example.org`;
-    const user = await this.http.post('/users').send({ name: key, email, roles, ...(groupKeys.length ? { groupKeys } : {}) }).expect(201);
-    const issued = await this.http.post(`/users/${user.body.id}/tokens`).send({ name: 'test' }).expect(201);
+    const user = await this.http.post('/api/users').send({ name: key, email, roles, ...(groupKeys.length ? { groupKeys } : {}) }).expect(201);
+    const issued = await this.http.post(`/api/users/${user.body.id}/tokens`).send({ name: 'test' }).expect(201);
     this.tokens.set(key, issued.body.token);
     return issued.body.token;
   }

@@ -7,12 +7,10 @@ import { QueueDashboardModule } from './admin/queue-dashboard.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { TokenThrottlerGuard } from './auth/throttle.guard';
-import { CyclesHttpModule } from './cycles/cycles.module';
 import { HealthController } from './health/health.controller';
-import { IdentityHttpModule } from './identity/identity-http.module';
-import { NotificationsHttpModule } from './notifications/notifications-http.module';
-import { TasksHttpModule } from './tasks/tasks.module';
-import { WorkingGroupsHttpModule } from './working-groups/working-groups.module';
+import { API_HTTP_MODULES, ApiRoutes } from './http/api-routes';
+import { CalendarFeedHttpModule } from './notifications/calendar-feed-http.module';
+import { WebModule } from './web/web.module';
 
 @Module({
   imports: [
@@ -23,12 +21,11 @@ import { WorkingGroupsHttpModule } from './working-groups/working-groups.module'
       inject: [ConfigService],
       useFactory: (config: ConfigService) => ({ throttlers: [{ name: 'per-token', ttl: 60_000, limit: Number(config.get('RATE_LIMIT_PER_MINUTE')) }] }),
     }),
-    WorkingGroupsHttpModule,
-    CyclesHttpModule,
-    TasksHttpModule,
-    IdentityHttpModule,
-    NotificationsHttpModule,
+    ...API_HTTP_MODULES,
+    ApiRoutes,
+    CalendarFeedHttpModule,
     QueueDashboardModule,
+    WebModule,
   ],
   controllers: [HealthController],
   providers: [

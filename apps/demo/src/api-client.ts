@@ -1,6 +1,7 @@
 /**
  * A small client for the engine's HTTP API, as a committee tool or a chair's portal would use
  * it. Each call is made as someone: `committee` or `chair:<group>`, mapped to their API token.
+ * Paths are the API's (`/cycles`), sent under /api; `site()` reaches the root (/health, /calendar/…).
  */
 export class ApiClient {
   constructor(
@@ -10,6 +11,11 @@ export class ApiClient {
   ) {}
 
   async request<T = any>(method: string, path: string, body?: unknown, actor = this.actor): Promise<{ status: number; body: T }> {
+    return this.site<T>(method, `/api${path}`, body, actor);
+  }
+
+  /** A request to a path at the site's root rather than under /api. */
+  async site<T = any>(method: string, path: string, body?: unknown, actor = this.actor): Promise<{ status: number; body: T }> {
     const token = this.tokenFor(actor);
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,

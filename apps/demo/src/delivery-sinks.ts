@@ -47,7 +47,8 @@ export class MailSink {
           simpleParser(raw)
             .then((mail) => {
               this.messages.push(mail);
-              if (this.outbox) writeFileSync(join(this.outbox, `${String(this.messages.length).padStart(4, '0')}.eml`), raw);
+              // Named by time, so an outbox kept across runs (npm start) never overwrites a message.
+              if (this.outbox) writeFileSync(join(this.outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(this.messages.length).padStart(4, '0')}.eml`), raw);
               cb();
             })
             .catch(cb);

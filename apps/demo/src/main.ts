@@ -125,7 +125,7 @@ async function main(): Promise<void> {
   const tokens: Record<string, string> = {};
   const api = new ApiClient(`http://127.0.0.1:${port}`, (actor) => tokens[actor]);
   for (let i = 0; ; i++) {
-    const ok = await api.request('GET', '/health').then((r) => r.status === 200, () => false);
+    const ok = await api.site('GET', '/health').then((r) => r.status === 200, () => false);
     if (ok) break;
     if (i > 300) throw new Error(`the API did not come up; see ${logs}/api.log`);
     await sleep(100);
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
 
   const config = parse(readFileSync(env.PACT_CONFIG, 'utf8'));
   const indicatorDefs: Record<string, IndicatorDef[]> = config.templates[0].indicatorsByGroup;
-  const now = async () => new Date((await api.get('/health')).now);
+  const now = async () => new Date((await api.site('GET', '/health')).body.now);
   const fmt = (d: Date) => d.toISOString().slice(0, 10);
 
   console.log(`Pact monitoring engine — demo (1 day of cycle time = ${MS_PER_DAY} ms; logs in ${logs})`);
@@ -213,7 +213,7 @@ async function main(): Promise<void> {
   writeFileSync(page, String(html.body ?? ''));
   // The same page printed to A4 by the API's headless Chromium (a 503 says why when it has none).
   const pdfFile = join(logs, 'implementation-report.pdf');
-  const pdf = await fetch(`${api.baseUrl}/cycles/${cycle.id}/report?milestone=final&format=pdf`, { headers: { authorization: `Bearer ${tokens.committee}` } });
+  const pdf = await fetch(`${api.baseUrl}/api/cycles/${cycle.id}/report?milestone=final&format=pdf`, { headers: { authorization: `Bearer ${tokens.committee}` } });
   if (pdf.ok) writeFileSync(pdfFile, Buffer.from(await pdf.arrayBuffer()));
   else console.log(`\n(no PDF: ${pdf.status} ${((await pdf.json().catch(() => ({}))) as { message?: string }).message ?? ''})`);
   console.log(`\nThe full report: ${page} (a standalone page with charts${pdf.ok ? `; as PDF: ${pdfFile}` : ''}; JSON beside it: ${file})`);
@@ -239,7 +239,7 @@ async function main(): Promise<void> {
   console.log(`  ${calls.length} webhook calls to the secretariat, ${verified.length} with a valid signature`);
   // The chair who never submitted still has the overdue report in their calendar.
   const calendar = await api.request('POST', '/me/calendar', undefined, 'chair:development-cooperation');
-  const feed = await api.request('GET', new URL((calendar.body as { url: string }).url).pathname);
+  const feed = await api.site('GET', new URL((calendar.body as { url: string }).url).pathname);
   writeFileSync(join(logs, 'calendar-development-cooperation.ics'), String(feed.body ?? ''));
   console.log(`  a chair's private calendar feed: ${join(logs, 'calendar-development-cooperation.ics')}`);
   console.log(`Done in ${Math.round((Date.now() - wall) / 1000)} s of wall time.`);

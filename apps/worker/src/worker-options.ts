@@ -1,6 +1,7 @@
+import { redisConnectionFromUrl } from '@pact/queues';
 import type { WorkerOptions } from 'bullmq';
 
-type ProcessorWorkerOptions = Omit<WorkerOptions, 'connection'>;
+type ProcessorWorkerOptions = WorkerOptions;
 
 /**
  * Worker options are fixed when the processor classes are decorated, before Nest's config
@@ -12,6 +13,9 @@ export function workerOptions(defaultConcurrency: number): ProcessorWorkerOption
   const lock = Number(process.env.WORKER_LOCK_MS ?? 30_000);
   const concurrency = Number(process.env.WORKER_CONCURRENCY ?? defaultConcurrency);
   return {
+    // The root connection, not the queue's: producers have a command deadline
+    // (REDIS_COMMAND_TIMEOUT_MS), which would cut the worker's blocking waits for jobs short.
+    connection: redisConnectionFromUrl(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'),
     concurrency: Number.isInteger(concurrency) && concurrency > 0 ? concurrency : defaultConcurrency,
     lockDuration: lock > 0 ? lock : 30_000,
     stalledInterval: lock > 0 ? lock : 30_000,

@@ -6,3 +6,4 @@ export * from './task';
 export * from './template';
 export * from './working-group';
 export * from './notification';
+export * from './keys';

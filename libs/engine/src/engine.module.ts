@@ -7,10 +7,13 @@ import { EngineConfigModule } from './config/config.module';
 import { CyclesModule } from './cycles/cycles.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { FanOutModule } from './fan-out/fan-out.module';
+import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { ReportsModule } from './reports/reports.module';
+import { SignInModule } from './sign-in/sign-in.module';
+import { InboxModule } from './inbox/inbox.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkingGroupsModule } from './working-groups/working-groups.module';
@@ -26,6 +29,9 @@ const capabilities = [
   IdentityModule,
   WebhooksModule,
   CalendarModule,
+  SignInModule,
+  InboxModule,
+  HealthModule,
 ];
 
 /** Infrastructure (config, clock, MongoDB, Redis queues, notifications) plus one module per capability. */

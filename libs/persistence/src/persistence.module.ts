@@ -2,6 +2,7 @@ import { Global, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common
 import { ConfigService } from '@nestjs/config';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
+import { DatabaseProbe } from './database-probe';
 import { ApiTokenRepository } from './repositories/api-token.repository';
 import { CycleRepository } from './repositories/cycle.repository';
 import { DeliveryRepository } from './repositories/delivery.repository';
@@ -14,10 +15,16 @@ import { TemplateRepository } from './repositories/template.repository';
 import { UserRepository } from './repositories/user.repository';
 import { WebhookSubscriptionRepository } from './repositories/webhook-subscription.repository';
 import { WorkingGroupRepository } from './repositories/working-group.repository';
+import { RateCounterRepository } from './repositories/rate-counter.repository';
+import { SessionRepository } from './repositories/session.repository';
+import { SignInLinkRepository } from './repositories/sign-in-link.repository';
+import { SiteKeyRepository } from './repositories/site-key.repository';
+import { RateCounterSchema, SessionSchema, SignInLinkSchema, SiteKeySchema } from './schemas/sign-in.schemas';
 import { DeliverySchema, WebhookSubscriptionSchema } from './schemas/delivery.schemas';
 import {
   ApiTokenSchema,
   CycleSchema,
+  EXPIRING_MODELS,
   EventSchema,
   MODEL,
   ReportSchema,
@@ -42,6 +49,10 @@ const repositories = [
   ApiTokenRepository,
   DeliveryRepository,
   WebhookSubscriptionRepository,
+  SignInLinkRepository,
+  SessionRepository,
+  RateCounterRepository,
+  SiteKeyRepository,
 ];
 
 /**
@@ -54,6 +65,14 @@ class IndexBootstrap implements OnModuleInit {
   constructor(private readonly connection: Connection) {}
   async onModuleInit(): Promise<void> {
     for (const name of Object.values(MODEL)) await this.connection.model(name).createIndexes();
+    // Cleanup only: expiry itself is checked in code. FerretDB 1.24 has no TTL indexes ("not
+    // implemented"); there the services purge expired records themselves.
+    for (const name of EXPIRING_MODELS) {
+      await this.connection
+        .model(name)
+        .collection.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0, name: 'expiresAt_ttl' })
+        .catch((err: Error) => this.logger.debug(`no TTL index on ${name} (${err.message}); expired records are purged in code`));
+    }
     this.logger.log(`indexes ready on ${this.connection.name}`);
   }
 }
@@ -66,7 +85,12 @@ class IndexBootstrap implements OnModuleInit {
       useFactory: (config: ConfigService) => ({
         uri: config.getOrThrow<string>('MONGODB_URI'),
         autoIndex: false,
-        serverSelectionTimeoutMS: 10000,
+        // Every command has a deadline: a database that stops answering fails requests (503) and
+        // jobs (retried) instead of stalling the process, and its connection is closed, which
+        // also frees what the server held for it.
+        serverSelectionTimeoutMS: Number(config.get('MONGODB_SERVER_SELECTION_TIMEOUT_MS') ?? 5000),
+        socketTimeoutMS: Number(config.get('MONGODB_SOCKET_TIMEOUT_MS') ?? 30000),
+        connectTimeoutMS: Number(config.get('MONGODB_SERVER_SELECTION_TIMEOUT_MS') ?? 5000),
       }),
     }),
     MongooseModule.forFeature([
@@ -82,12 +106,17 @@ class IndexBootstrap implements OnModuleInit {
       { name: MODEL.ApiToken, schema: ApiTokenSchema },
       { name: MODEL.Delivery, schema: DeliverySchema },
       { name: MODEL.WebhookSubscription, schema: WebhookSubscriptionSchema },
+      { name: MODEL.SignInLink, schema: SignInLinkSchema },
+      { name: MODEL.Session, schema: SessionSchema },
+      { name: MODEL.RateCounter, schema: RateCounterSchema },
+      { name: MODEL.SiteKey, schema: SiteKeySchema },
     ]),
   ],
   providers: [
     ...repositories,
+    DatabaseProbe,
     { provide: IndexBootstrap, inject: [getConnectionToken()], useFactory: (c: Connection) => new IndexBootstrap(c) },
   ],
-  exports: repositories,
+  exports: [...repositories, DatabaseProbe],
 })
 export class PersistenceModule {}

@@ -22,6 +22,12 @@ export interface MilestoneState {
   status: MilestoneStatus;
   requestedAt?: Date;
   compiledAt?: Date;
+  /**
+   * Revisions stored for this milestone so far, counted after each revision's task update. A
+   * compilation notes the count before it reads; a higher count at the moment it marks the
+   * milestone compiled means revisions it may have missed, so a recompilation is owed.
+   */
+  revisions?: number;
 }
 
 /** A stored cycle: its resolved plan, plus who takes part and how far it has got. */
@@ -35,7 +41,11 @@ export interface CycleRecord extends CyclePlan {
   createdAt: Date;
   createdBy?: string;
   cancelledAt?: Date;
+  cancelledBy?: string;
+  cancelReason?: string;
   completedAt?: Date;
+  /** Keys of effects on the cycle whose follow-ups (events, notifications) are still owed. */
+  outbox?: string[];
 }
 
 export interface ExtensionRecord {
@@ -65,6 +75,12 @@ export interface TaskRecord {
   latestRevision: number;
   summaryRun?: string;
   updatedAt?: Date;
+  /**
+   * Keys of effects applied to the task whose follow-ups (event, notification, scheduling) are
+   * still owed: written in the same atomic update as the effect, removed once the follow-ups are
+   * done. A sweep finishes what a crashed or lost job left open.
+   */
+  outbox?: string[];
 }
 
 export interface SubmissionRecord {
@@ -105,6 +121,8 @@ export interface ReportRecord {
   /** How many of them the stored report includes; fewer than lateRevisions: a recompilation is owed. */
   lateRevisionsCompiled?: number;
   stale?: boolean;
+  /** The milestone's revision count (MilestoneState.revisions) read before this report was built. */
+  revisionsIncluded?: number;
 }
 
 /** A published version of a report: frozen, never updated. */
@@ -149,6 +167,30 @@ export interface UserRecord {
   disabledAt?: Date;
   calendarTokenHash?: string;
   calendarTokenCreatedAt?: Date;
+  /** Preferred language of pages and personal messages; unset: from the browser. */
+  language?: string;
+  /** IANA time zone dates are shown in; unset: the engine's default. */
+  timeZone?: string;
+}
+
+export interface SignInLinkRecord {
+  id: string;
+  tokenHash: string;
+  userId: string;
+  next: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface SessionRecord {
+  id: string;
+  tokenHash: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  idleExpiresAt: Date;
+  expiresAt: Date;
 }
 
 export interface ApiTokenRecord {

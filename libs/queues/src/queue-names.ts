@@ -1,3 +1,5 @@
+import { jobIds } from '@pact/domain';
+
 /** The engine's queues. Each queue has its own processor class in apps/worker. */
 export const QUEUE = {
   /** Milestone fan-out (report requests) and report compilation. */
@@ -56,20 +58,7 @@ export interface TaskTimerJob {
 
 export type ReconcileJob = Record<string, never>;
 
-/** Deterministic ids: BullMQ ignores an add whose id exists, which makes scheduling idempotent. */
-export const jobId = {
-  fanOut: (cycleId: string, milestoneKey: string) => `fanout-${cycleId}-${milestoneKey}`,
-  compile: (cycleId: string, milestoneKey: string) => `compile-${cycleId}-${milestoneKey}`,
-  /** A new round (a manual retry, a resumed subscription) gets a new job: the old one may be kept as failed. */
-  deliver: (deliveryId: string, round: number) => `${deliveryId}-r${round}`,
-  /**
-   * One pending summary per cycle: escalations arriving while it waits join it (the add is
-   * ignored), so summary runs of one cycle never overlap. Completed jobs are removed, so the
-   * next escalation after a run schedules the next summary.
-   */
-  committeeSummary: (cycleId: string) => `summary-${cycleId}`,
-  /** The recompilation owed after the n-th late revision of a compiled milestone. */
-  recompile: (cycleId: string, milestoneKey: string, n: number) => `compile-${cycleId}-${milestoneKey}-r${n}`,
-};
+/** Deterministic job ids, built in libs/domain/src/keys (one place for every key the engine's idempotency rests on). */
+export const jobId = jobIds;
 
 export const RECONCILE_SCHEDULER_ID = 'reconcile-timers';

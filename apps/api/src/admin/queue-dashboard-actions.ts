@@ -14,7 +14,8 @@ export type DashboardAction =
   | { kind: 'job'; queue: string; jobId: string; action: 'retry' | 'clean'; states: string[] }
   | { kind: 'refused'; what: string };
 
-const READS = new Set(['GET', 'HEAD']);
+/** Reads, and OPTIONS (which Bull Board does not route: Express answers it with the methods allowed). */
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** `path` is the request path below the dashboard's route (e.g. `/api/queues/cycles/retry/failed`). */
 export function dashboardAction(method: string, path: string): DashboardAction {

@@ -4,12 +4,14 @@ import { ExpressAdapter } from '@bull-board/express';
 import { BullBoardModule } from '@bull-board/nestjs';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { IdentityModule, IdentityService } from '@pact/engine';
+import { ConfigService } from '@nestjs/config';
+import { IdentityModule, IdentityService, SessionService, SignInModule } from '@pact/engine';
 import { ALL_QUEUES } from '@pact/queues';
 import type { Queue } from 'bullmq';
 import { AuthFailureLimiter } from '../auth/auth-failure-limiter';
 import { AuthModule } from '../auth/auth.module';
 import { queueDashboardAuth } from '../auth/queue-dashboard-auth';
+import { cookieNames } from '../web/cookies';
 
 export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
 
@@ -24,15 +26,16 @@ const ADAPTER_OPTIONS = { allowCompletedRetries: false } as Partial<QueueAdapter
 @Module({
   imports: [
     BullBoardModule.forRootAsync({
-      imports: [IdentityModule, AuthModule],
-      inject: [IdentityService, AuthFailureLimiter, ...ALL_QUEUES.map((name) => getQueueToken(name))],
-      useFactory: (identity: IdentityService, failures: AuthFailureLimiter, ...queues: Queue[]) => {
+      imports: [IdentityModule, SignInModule, AuthModule],
+      inject: [IdentityService, SessionService, ConfigService, AuthFailureLimiter, ...ALL_QUEUES.map((name) => getQueueToken(name))],
+      useFactory: (identity: IdentityService, sessions: SessionService, config: ConfigService, failures: AuthFailureLimiter, ...queues: Queue[]) => {
         const byName = new Map(queues.map((q) => [q.name, q]));
         const jobState = async (queue: string, jobId: string) => (byName.has(queue) ? byName.get(queue)!.getJobState(jobId) : 'unknown');
+        const sessionCookie = cookieNames(config.getOrThrow<string>('PUBLIC_URL').startsWith('https:')).session;
         return {
           route: QUEUE_DASHBOARD_ROUTE,
           adapter: ExpressAdapter,
-          middleware: queueDashboardAuth(identity, failures, QUEUE_DASHBOARD_ROUTE, jobState),
+          middleware: queueDashboardAuth({ identity, sessions, sessionCookie, failures, route: QUEUE_DASHBOARD_ROUTE, jobState }),
           boardOptions: { uiConfig: { boardTitle: 'Pact queues' } },
         };
       },

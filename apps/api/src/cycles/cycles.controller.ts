@@ -6,6 +6,7 @@ import { CompilationService, CycleService, Principal, ReportPublishingService } 
 import { CycleRecord, EventRepository, TaskRepository } from '@pact/persistence';
 import { Actor, CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { seesAllGroups } from '../auth/task-access';
+import { API_PREFIX } from '../http/api-paths';
 import { ReportResponder, REPORT_MEDIA_TYPES } from '../reports/report-responder';
 import { CancelCycleDto, CreateCycleDto, ListCyclesQuery, ListEventsQuery, ListTasksQuery, PublishReportQuery, ReportQuery, VersionQuery } from './cycle.dto';
 
@@ -131,7 +132,7 @@ export class CyclesController {
   @ApiOkResponse({ description: 'Nothing changed since this version was published: it is returned' })
   async publish(@Param('id') id: string, @Query() q: PublishReportQuery, @Actor() actor: string, @Res({ passthrough: true }) res: Response) {
     const { version, created } = await this.publishing.publish(id, q.milestone, actor);
-    res.status(created ? 201 : 200).location(`/cycles/${id}/report/versions/${version.version}`);
+    res.status(created ? 201 : 200).location(`${API_PREFIX}/cycles/${id}/report/versions/${version.version}`);
     return { ...version, created };
   }
 

@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CyclesModule, ReportsModule } from '@pact/engine';
-import { ReportPdfService } from '../reports/report-pdf.service';
-import { ReportResponder } from '../reports/report-responder';
+import { ReportRenderingModule } from '../reports/report-rendering.module';
 import { ReportsController } from '../reports/reports.controller';
 import { CyclesController } from './cycles.controller';
 
-@Module({ imports: [CyclesModule, ReportsModule], controllers: [CyclesController, ReportsController], providers: [ReportPdfService, ReportResponder] })
+@Module({ imports: [CyclesModule, ReportsModule, ReportRenderingModule], controllers: [CyclesController, ReportsController] })
 export class CyclesHttpModule {}

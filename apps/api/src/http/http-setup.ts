@@ -11,7 +11,12 @@ import {
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { API_PREFIX, isMachinePath } from './api-paths';
+import { isServiceUnavailableError } from '@pact/engine';
 import { assertNoHostileKeys } from './hostile-input';
+
+/** What a 503 asks the client to wait before retrying: about the time a restarted store needs. */
+const RETRY_AFTER_SECONDS = 5;
 
 /**
  * Turns body-parser failures into clear 4xx answers and keeps unexpected errors from
@@ -26,7 +31,21 @@ export class HttpErrorFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<Request>();
     if (exception instanceof HttpException) {
       const body = exception.getResponse();
+      if (exception.getStatus() === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       res.status(exception.getStatus()).json(typeof body === 'string' ? { statusCode: exception.getStatus(), message: body } : body);
+      return;
+    }
+    // The database or Redis did not answer (restarting, unreachable, too slow), after the
+    // repositories' own retries of what certainly changed nothing: a 503 the client may retry,
+    // never a 500. Effects already applied are complete (their follow-ups are in an outbox).
+    if (isServiceUnavailableError(exception)) {
+      this.logger.warn(`${req.method} ${req.url}: storage unavailable: ${(exception as Error).message?.slice(0, 300)}`);
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      res.status(503).json({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: [`storage is not answering right now; retry in ${RETRY_AFTER_SECONDS} seconds (GET /health shows which store)`],
+      });
       return;
     }
     const e = exception as { type?: string; status?: number; message?: string; limit?: number };
@@ -86,23 +105,23 @@ function bodyParserErrors(err: unknown, req: Request, res: Response, next: NextF
 /** Everything the HTTP edge needs, shared by main.ts and the end-to-end tests. */
 export function configureHttp(app: NestExpressApplication, bodyLimit: string, corsOrigins: string[] = []): INestApplication {
   app.disable('x-powered-by');
-  // The two HTML pages served (API docs, queue dashboard) bundle inline scripts and styles;
-  // nothing is loaded from another origin.
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          'script-src': ["'self'", "'unsafe-inline'"],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:'],
-          'font-src': ["'self'", 'data:'],
-        },
+  // The two HTML pages served here (API docs, queue dashboard) bundle inline scripts and styles;
+  // nothing is loaded from another origin. People's pages get their own, stricter policy (web/web-setup.ts).
+  const machineHeaders = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        'script-src': ["'self'", "'unsafe-inline'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'", 'data:'],
       },
-    }),
-  );
+    },
+  });
+  app.use((req: Request, res: Response, next: NextFunction) => (isMachinePath(req.path) ? machineHeaders(req, res, next) : next()));
   // CORS is off unless origins are configured: the API is called by servers and scripts.
   if (corsOrigins.length) app.enableCors({ origin: corsOrigins, allowedHeaders: ['Authorization', 'Content-Type'] });
-  app.use(requireJson);
+  // Pages post forms; the JSON API takes JSON only.
+  app.use(API_PREFIX, requireJson);
   app.useBodyParser('json', { limit: bodyLimit, strict: true });
   app.use(bodyParserErrors);
   app.use(rejectHostileKeys);

@@ -1,12 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { ApiModule } from '../api.module';
+import { CalendarFeedHttpModule } from '../notifications/calendar-feed-http.module';
+import { API_HTTP_MODULES, API_PREFIX } from './api-routes';
 import { TEXT_RULE_SCHEMAS } from './validation';
 
 /**
- * The OpenAPI document at /docs (UI) and /docs-json. Request schemas are generated from the
+ * The OpenAPI document at /api/docs (UI) and /api/docs-json, next to the API it describes. It
+ * covers the JSON API under /api, /health and the calendar feed, never the people's pages. Request schemas are generated from the
  * class-validator decorators themselves, so the documented constraints (lengths, patterns,
  * enums, ranges) are exactly the ones enforced: there is no second description to drift.
  */
@@ -14,13 +19,16 @@ export function setupOpenApi(app: INestApplication): void {
   const config = new DocumentBuilder()
     .setTitle('Pact monitoring engine')
     .setDescription(
-      'Monitoring cycles for networks of public bodies: the steering committee triggers cycles and grants extensions, chairs receive report requests and submit, operators watch the queues. Every request except /health needs a bearer token.',
+      'Monitoring cycles for networks of public bodies: the steering committee triggers cycles and grants extensions, chairs receive report requests and submit, operators watch the queues. Every request under /api needs a bearer token; /health and the calendar feed (its token is in the URL) do not. People use the pages at the site\'s root instead.',
     )
     .setVersion('0.1.0')
+    // Paths in this document are absolute (/api/…, /health, /calendar/…): the server is the site's root.
+    .addServer(app.get(ConfigService).getOrThrow<string>('PUBLIC_URL').replace(/\/+$/, ''))
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API token (pact_…), issued by the committee' })
     .addSecurityRequirements('bearer')
     .build();
-  const document = SwaggerModule.createDocument(app, config);
+  // ApiModule contributes only its own controller (/health); pages are in modules not listed here.
+  const document = SwaggerModule.createDocument(app, config, { include: [ApiModule, ...API_HTTP_MODULES, CalendarFeedHttpModule] });
   const schemas = validationMetadatasToSchemas({
     refPointerPrefix: '#/components/schemas/',
     classTransformerMetadataStorage: defaultMetadataStorage,
@@ -28,7 +36,7 @@ export function setupOpenApi(app: INestApplication): void {
   });
   const all = { ...(document.components?.schemas ?? {}), ...(schemas as Record<string, object>) };
   document.components = { ...document.components, schemas: referencedFrom(document.paths, all) };
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Pact monitoring engine API' });
+  SwaggerModule.setup(`${API_PREFIX.slice(1)}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX.slice(1)}/docs-json`, customSiteTitle: 'Pact monitoring engine API' });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '@pact/engine';
+import { IdentityModule, InboxModule } from '@pact/engine';
 import { MeController } from '../me/me.controller';
 import { UsersController } from '../users/users.controller';
 
-@Module({ imports: [IdentityModule], controllers: [UsersController, MeController] })
+@Module({ imports: [IdentityModule, InboxModule], controllers: [UsersController, MeController] })
 export class IdentityHttpModule {}

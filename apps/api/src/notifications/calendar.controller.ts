@@ -8,10 +8,7 @@ import { CurrentPrincipal, Public, Roles } from '../auth/auth.decorators';
 @ApiTags('notifications')
 @Controller()
 export class CalendarController {
-  constructor(
-    private readonly calendar: CalendarFeedService,
-    private readonly failures: AuthFailureLimiter,
-  ) {}
+  constructor(private readonly calendar: CalendarFeedService) {}
 
   /** A chair's private calendar URL (iCalendar) of their deadlines; asking again replaces the old URL. */
   @Post('me/calendar')
@@ -20,6 +17,16 @@ export class CalendarController {
   issue(@CurrentPrincipal() p: Principal) {
     return this.calendar.issue(p.userId);
   }
+}
+
+/** The feed itself, at /calendar (not under /api): see CalendarFeedHttpModule. */
+@ApiTags('notifications')
+@Controller()
+export class CalendarFeedController {
+  constructor(
+    private readonly calendar: CalendarFeedService,
+    private readonly failures: AuthFailureLimiter,
+  ) {}
 
   /**
    * The feed itself: the token in the URL is the credential, as calendar clients send no headers.

@@ -1,5 +1,6 @@
 import { ApiTags } from '@nestjs/swagger';
 import { ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { PERSONAL_MESSAGE_KINDS } from '@pact/domain';
 import { DeliveryService } from '@pact/engine';
 import { DeliveryRepository } from '@pact/persistence';
 import { Roles } from '../auth/auth.decorators';
@@ -37,6 +38,7 @@ export class DeliveriesController {
     const d = await this.deliveries.findById(id);
     if (!d) throw new NotFoundException(`delivery ${id} does not exist`);
     if (d.status !== 'failed') throw new ConflictException(`the delivery is ${d.status}; only failed deliveries are retried`);
+    if ((PERSONAL_MESSAGE_KINDS as readonly string[]).includes(d.kind)) throw new ConflictException('a sign-in link is never sent again; the person asks for a new one');
     return this.delivery.retry(id);
   }
 }

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsMongoId, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
-import { KEY_PATTERN, NOTIFICATION_KINDS, NotificationKind } from '@pact/domain';
+import { KEY_PATTERN, MESSAGE_KINDS, MessageKind, NOTIFICATION_KINDS, NotificationKind } from '@pact/domain';
 import { SingleLineText } from '../http/validation';
 
 export class CreateWebhookDto {
@@ -31,7 +31,8 @@ export class WebhookListQuery {
 export class DeliveryListQuery {
   @IsOptional() @IsIn(['queued', 'delivered', 'logged', 'failed', 'held']) status?: 'queued' | 'delivered' | 'logged' | 'failed' | 'held';
   @IsOptional() @IsIn(['email', 'webhook']) channel?: 'email' | 'webhook';
-  @IsOptional() @IsIn(NOTIFICATION_KINDS) kind?: NotificationKind;
+  /** Any kind of message, sign-in links (personal, never webhooks) included. */
+  @IsOptional() @IsIn(MESSAGE_KINDS) kind?: MessageKind;
   @IsOptional() @IsMongoId() cycleId?: string;
   @IsOptional() @IsMongoId() taskId?: string;
   @IsOptional() @Matches(KEY_PATTERN) groupKey?: string;

@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule, WebhooksModule } from '@pact/engine';
-import { AuthModule } from '../auth/auth.module';
 import { CalendarController } from './calendar.controller';
 import { DeliveriesController } from './deliveries.controller';
 import { WebhooksController } from './webhooks.controller';
 
-@Module({ imports: [WebhooksModule, CalendarModule, AuthModule], controllers: [WebhooksController, DeliveriesController, CalendarController] })
+@Module({ imports: [WebhooksModule, CalendarModule], controllers: [WebhooksController, DeliveriesController, CalendarController] })
 export class NotificationsHttpModule {}

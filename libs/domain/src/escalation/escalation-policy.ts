@@ -1,5 +1,6 @@
 import { addDays } from '../clock/calendar';
 import { EscalationLevel, EscalationPolicyInput } from '../cycle/cycle-plan';
+import { taskKeys } from '../keys/task-keys';
 
 export type TimerKind = 'reminder' | 'overdue' | 'escalation';
 
@@ -58,13 +59,13 @@ export class EscalationPolicy {
       .forEach((days, i) => {
         const fireAt = addDays(task.dueAt, -days);
         if (fireAt.getTime() > task.requestedAt.getTime()) {
-          timers.push({ key: `reminder-${task.id}-v${v}-${i + 1}`, kind: 'reminder', fireAt, dueVersion: v, index: i + 1, daysBeforeDue: days });
+          timers.push({ key: taskKeys.reminder(task.id, v, i + 1), kind: 'reminder', fireAt, dueVersion: v, index: i + 1, daysBeforeDue: days });
         }
       });
-    timers.push({ key: `overdue-${task.id}-v${v}`, kind: 'overdue', fireAt: task.dueAt, dueVersion: v, index: 0 });
+    timers.push({ key: taskKeys.overdue(task.id, v), kind: 'overdue', fireAt: task.dueAt, dueVersion: v, index: 0 });
     for (const l of this.levels) {
       timers.push({
-        key: `escalate-${task.id}-v${v}-${l.level}`,
+        key: taskKeys.escalation(task.id, v, l.level),
         kind: 'escalation',
         fireAt: addDays(task.dueAt, l.daysAfterDue),
         dueVersion: v,

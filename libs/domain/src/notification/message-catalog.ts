@@ -1,4 +1,4 @@
-import { NOTIFICATION_KINDS, NotificationKind } from './notification-kind';
+import { MESSAGE_KINDS, MessageKind } from './notification-kind';
 
 /**
  * Message templates, one catalog per language, read from files under config/messages/.
@@ -11,7 +11,7 @@ export interface MessageTemplate {
   /** For summaries: the line written once per listed item (placeholders of OverdueItem). */
   item?: string;
 }
-export type MessageCatalog = Partial<Record<NotificationKind, MessageTemplate>>;
+export type MessageCatalog = Partial<Record<MessageKind, MessageTemplate>>;
 export type MessageCatalogs = Record<string, MessageCatalog>;
 
 export const FALLBACK_LANGUAGE = 'en';
@@ -20,7 +20,7 @@ const COMMON = ['recipientName', 'network', 'cycleName'] as const;
 const TASK = [...COMMON, 'fieldOfAction', 'groupKey', 'milestone', 'dueDate', 'taskLink'] as const;
 
 /** The placeholders each kind may use; a template naming anything else is refused at start. */
-export const PLACEHOLDERS: Record<NotificationKind, readonly string[]> = {
+export const PLACEHOLDERS: Record<MessageKind, readonly string[]> = {
   'task-requested': [...TASK, 'dueIn'],
   reminder: [...TASK, 'dueIn', 'daysLeft'],
   overdue: [...TASK, 'overdueDays'],
@@ -28,7 +28,14 @@ export const PLACEHOLDERS: Record<NotificationKind, readonly string[]> = {
   'escalation-summary': [...COMMON, 'overdueCount', 'newlyEscalatedCount', 'items', 'cycleLink'],
   extended: [...TASK, 'previousDueDate', 'reason', 'extensionDays'],
   'report-compiled': [...COMMON, 'milestone', 'reportLink', 'submittedCount', 'lateCount', 'missingCount'],
+  'sign-in-link': ['recipientName', 'network', 'signInLink', 'linkMinutes', 'linkExpiresAt'],
 };
+
+/**
+ * Placeholders allowed in a message's body only: a sign-in link must never reach a subject line,
+ * which mail servers and the engine's own log record.
+ */
+export const BODY_ONLY_PLACEHOLDERS = ['signInLink'] as const;
 export const ITEM_PLACEHOLDERS = ['fieldOfAction', 'groupKey', 'milestone', 'dueDate', 'overdueDays', 'level', 'marker'] as const;
 
 const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
@@ -42,16 +49,16 @@ export function checkCatalogs(catalogs: MessageCatalogs): string[] {
   const problems: string[] = [];
   const fallback = catalogs[FALLBACK_LANGUAGE];
   if (!fallback) return [`${FALLBACK_LANGUAGE}: the fallback language has no catalog`];
-  for (const kind of NOTIFICATION_KINDS) {
+  for (const kind of MESSAGE_KINDS) {
     if (!fallback[kind]) problems.push(`${FALLBACK_LANGUAGE}.${kind}: missing (every kind needs an English template)`);
   }
   for (const [language, catalog] of Object.entries(catalogs)) {
     for (const [kind, template] of Object.entries(catalog ?? {})) {
-      if (!(NOTIFICATION_KINDS as readonly string[]).includes(kind)) {
-        problems.push(`${language}.${kind}: not a message kind (one of ${NOTIFICATION_KINDS.join(', ')})`);
+      if (!(MESSAGE_KINDS as readonly string[]).includes(kind)) {
+        problems.push(`${language}.${kind}: not a message kind (one of ${MESSAGE_KINDS.join(', ')})`);
         continue;
       }
-      const allowed = PLACEHOLDERS[kind as NotificationKind];
+      const allowed = PLACEHOLDERS[kind as MessageKind];
       for (const field of ['subject', 'body'] as const) {
         if (typeof template?.[field] !== 'string' || !template[field].trim()) {
           problems.push(`${language}.${kind}.${field}: must be a non-empty text`);
@@ -59,6 +66,7 @@ export function checkCatalogs(catalogs: MessageCatalogs): string[] {
         }
         for (const name of namesIn(template[field])) {
           if (!allowed.includes(name)) problems.push(`${language}.${kind}.${field}: unknown placeholder {${name}} (allowed: ${allowed.join(', ')})`);
+          else if (field === 'subject' && (BODY_ONLY_PLACEHOLDERS as readonly string[]).includes(name)) problems.push(`${language}.${kind}.subject: {${name}} may appear in the body only`);
         }
       }
       if (kind === 'escalation-summary') {
@@ -104,6 +112,10 @@ export interface MessageFacts {
   lateCount?: number;
   missingCount?: number;
   items?: OverdueItem[];
+  /** sign-in-link: the link itself (a secret: body only), how long it works, and until when. */
+  signInLink?: string;
+  linkMinutes?: number;
+  linkExpiresAt?: Date;
 }
 
 export interface RenderedMessage {
@@ -114,7 +126,7 @@ export interface RenderedMessage {
 }
 
 /** Picks the recipient's language when it has this kind's template, else English. */
-export function templateFor(catalogs: MessageCatalogs, kind: NotificationKind, language: string): { language: string; template: MessageTemplate } {
+export function templateFor(catalogs: MessageCatalogs, kind: MessageKind, language: string): { language: string; template: MessageTemplate } {
   const own = catalogs[language]?.[kind];
   if (own) return { language, template: own };
   const fallback = catalogs[FALLBACK_LANGUAGE]?.[kind];
@@ -146,7 +158,7 @@ function fill(text: string, values: Record<string, string>): string {
 /** Renders one message for one recipient: language chosen with fallback, every value formatted for it. */
 export function renderMessage(
   catalogs: MessageCatalogs,
-  kind: NotificationKind,
+  kind: MessageKind,
   recipient: { language: string; timeZone: string },
   facts: MessageFacts,
 ): RenderedMessage {
@@ -173,6 +185,9 @@ export function renderMessage(
     taskLink: facts.taskLink ?? '',
     reportLink: facts.reportLink ?? '',
     cycleLink: facts.cycleLink ?? '',
+    signInLink: facts.signInLink ?? '',
+    linkMinutes: facts.linkMinutes !== undefined ? num.format(facts.linkMinutes) : '',
+    linkExpiresAt: facts.linkExpiresAt ? formatDate(facts.linkExpiresAt, language, tz) : '',
     submittedCount: num.format(facts.submittedCount ?? 0),
     lateCount: num.format(facts.lateCount ?? 0),
     missingCount: num.format(facts.missingCount ?? 0),

@@ -9,3 +9,14 @@ export const NOTIFICATION_KINDS = [
   'report-compiled',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * Messages to one person about their own account, sent at once and never to webhooks: not
+ * notifications (webhook subscribers cannot filter on them), but written in the same catalogs.
+ */
+export const PERSONAL_MESSAGE_KINDS = ['sign-in-link'] as const;
+export type PersonalMessageKind = (typeof PERSONAL_MESSAGE_KINDS)[number];
+
+/** Every kind of message a catalog holds. */
+export const MESSAGE_KINDS = [...NOTIFICATION_KINDS, ...PERSONAL_MESSAGE_KINDS] as const;
+export type MessageKind = NotificationKind | PersonalMessageKind;

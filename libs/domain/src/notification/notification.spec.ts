@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { buildCalendar, foldLine } from './icalendar';
 import { checkCatalogs, MessageCatalogs, renderMessage } from './message-catalog';
-import { NOTIFICATION_KINDS } from './notification-kind';
+import { MESSAGE_KINDS } from './notification-kind';
 import { signWebhook, verifyWebhook } from './webhook-signature';
 
 const root = join(__dirname, '../../../../config/messages');
@@ -24,7 +24,7 @@ const facts = {
 describe('message catalogs', () => {
   it('the shipped catalogs are complete: English has every kind; German and French translate every kind', () => {
     expect(checkCatalogs(shipped)).toEqual([]);
-    for (const lang of ['de', 'fr']) expect(Object.keys(shipped[lang]).sort()).toEqual([...NOTIFICATION_KINDS].sort());
+    for (const lang of ['de', 'fr']) expect(Object.keys(shipped[lang]).sort()).toEqual([...MESSAGE_KINDS].sort());
   });
 
   it('names every problem: missing English kind, unknown placeholder, unknown kind', () => {
@@ -36,6 +36,18 @@ describe('message catalogs', () => {
     expect(problems).toContain('en.task-requested: missing (every kind needs an English template)');
     expect(problems.some((p) => p.startsWith('en.reminder.body: unknown placeholder {nobody}'))).toBe(true);
     expect(problems.some((p) => p.startsWith('de.no-such-kind: not a message kind'))).toBe(true);
+  });
+
+  it('keeps a sign-in link out of subjects, and renders it in the body in the person\'s language', () => {
+    const leaky: MessageCatalogs = { ...shipped, en: { ...shipped.en, 'sign-in-link': { subject: 'Sign in: {signInLink}', body: '{signInLink}' } } };
+    expect(checkCatalogs(leaky)).toContain('en.sign-in-link.subject: {signInLink} may appear in the body only');
+    const link = 'https://pact.example.eu/sign-in/abc';
+    const fr = renderMessage(shipped, 'sign-in-link', { language: 'fr', timeZone: 'Europe/Paris' }, { recipientName: 'Anne', network: 'Pact', cycleName: '', signInLink: link, linkMinutes: 15, linkExpiresAt: new Date('2030-01-01T10:15:00Z') });
+    expect(fr.language).toBe('fr');
+    expect(fr.subject).not.toContain(link);
+    expect(fr.text).toContain(link);
+    expect(fr.text).toContain('15');
+    expect(fr.text).toContain('11:15'); // 10:15 UTC in Paris
   });
 
   it('renders in the recipient language with dates in their time zone', () => {

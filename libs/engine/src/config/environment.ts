@@ -15,6 +15,40 @@ export class EnvironmentVariables {
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
+  /**
+   * How long (ms) to wait for a MongoDB server to be reachable before a command fails (the
+   * request is then answered 503 with Retry-After, the job retried with backoff).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  MONGODB_SERVER_SELECTION_TIMEOUT_MS = 5000;
+
+  /**
+   * How long (ms) a MongoDB command may wait for its reply before its connection is closed and
+   * it fails: a stuck database then costs a failed request, never a stalled process.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  @Max(600_000)
+  MONGODB_SOCKET_TIMEOUT_MS = 30_000;
+
+  /** How long (ms) a Redis command of a producer (API, scheduling) may wait for its reply. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  REDIS_COMMAND_TIMEOUT_MS = 5000;
+
+  /** How long (ms) each dependency may take to answer the readiness check (GET /health). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  HEALTH_TIMEOUT_MS = 2000;
+
   /** BullMQ key prefix; use one per deployment sharing a Redis. No ':' (it is BullMQ's separator). */
   @IsString()
   @Matches(/^[A-Za-z0-9_{}-]+$/, { message: 'QUEUE_PREFIX may hold letters, digits, _ - { } only' })
@@ -223,6 +257,32 @@ export class EnvironmentVariables {
   @Min(5)
   @Max(1440)
   CALENDAR_REFRESH_MINUTES = 60;
+
+  /** People's sessions end after this long without a request (enforced in code). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 60)
+  SESSION_IDLE_MINUTES = 60;
+
+  /** …and this long after sign-in whatever happens (enforced in code). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(30 * 24)
+  SESSION_MAX_HOURS = 12;
+
+  /** Sign-in links asked for per e-mail address in 15 minutes (known or not, counted alike). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SIGN_IN_LIMIT_PER_ADDRESS = 5;
+
+  /** Sign-in links asked for per client (IP address) in 15 minutes. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SIGN_IN_LIMIT_PER_CLIENT = 30;
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';

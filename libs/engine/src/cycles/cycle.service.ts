@@ -1,13 +1,16 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import {
   Clock,
+  cycleKeys,
   CyclePlanInput,
   DEFAULT_ESCALATION,
   DEFAULT_LENGTH_MONTHS,
   DEFAULT_REMINDER_DAYS,
   defaultMilestones,
   EscalationPolicy,
+  eventKeys,
   MilestoneInput,
+  parseCycleFollowUp,
   planCycle,
   TASK_STATUSES,
   TaskStatus,
@@ -111,21 +114,56 @@ export class CycleService {
       milestoneState: Object.fromEntries(plan.milestones.map((m) => [m.key, { status: 'scheduled' as const }])),
       createdAt: now,
       createdBy: actor,
+      outbox: [cycleKeys.created()],
     });
-    await this.events.append({
-      type: 'cycle.created',
-      at: now,
-      actor,
-      cycleId: cycle.id,
-      dedupeKey: `cycle-created-${cycle.id}`,
-      data: { name: cycle.name, start: cycle.start, end: cycle.end, groups: groupKeys.length, milestones: plan.milestones.map((m) => m.key) },
-    });
-    // MongoDB holds the cycle first: if Redis fails here, the reconciler schedules these later.
-    for (const m of cycle.milestones) {
-      await this.timers.scheduleFanOut(cycle.id, m);
-      await this.timers.scheduleCompile(cycle.id, m);
+    await this.followUp(cycle, cycleKeys.created());
+    return { ...cycle, outbox: [] };
+  }
+
+  /**
+   * The follow-ups of the cycle's creation or cancellation (named in its outbox), then the key
+   * leaves the outbox. Each step is idempotent, so the sweep may finish what a crash left open.
+   */
+  async followUp(cycle: CycleRecord, key: string): Promise<void> {
+    const what = parseCycleFollowUp(key);
+    if (what?.kind === 'created') {
+      await this.events.append({
+        type: 'cycle.created',
+        at: cycle.createdAt,
+        actor: cycle.createdBy ?? 'engine',
+        cycleId: cycle.id,
+        dedupeKey: eventKeys.cycleCreated(cycle.id),
+        data: { name: cycle.name, start: cycle.start, end: cycle.end, groups: cycle.groupKeys.length, milestones: cycle.milestones.map((m) => m.key) },
+      });
+      // MongoDB holds the cycle first: if Redis fails here, the reconciler schedules these later.
+      if (cycle.status === 'scheduled' || cycle.status === 'running') {
+        for (const m of cycle.milestones) {
+          await this.timers.scheduleFanOut(cycle.id, m);
+          await this.timers.scheduleCompile(cycle.id, m);
+        }
+      }
+    } else if (what?.kind === 'cancelled') {
+      // Timers first collected, then tasks cancelled: a timer that escapes removal finds its task cancelled.
+      const policy = new EscalationPolicy(cycle.reminderDaysBeforeDue, cycle.escalation);
+      const keys: string[] = [];
+      for await (const t of this.tasks.stream({ cycleId: cycle.id, status: ['open', 'overdue'] })) {
+        keys.push(...policy.timersFor(t).map((x) => x.key));
+      }
+      const tasksCancelled = await this.tasks.cancelAwaiting(cycle.id, cycle.cancelledAt ?? this.clock.now());
+      await this.timers.removeTaskTimers(keys);
+      await this.timers.removeCycleJobs(cycle.id, cycle.milestones.map((m) => m.key));
+      await this.events.append({
+        type: 'cycle.cancelled',
+        at: cycle.cancelledAt ?? this.clock.now(),
+        actor: cycle.cancelledBy ?? 'engine',
+        cycleId: cycle.id,
+        dedupeKey: eventKeys.cycleCancelled(cycle.id),
+        data: { reason: cycle.cancelReason ?? '', tasksCancelled, timersRemoved: keys.length },
+      });
+    } else {
+      throw new Error(`${key} is not a follow-up of CycleService`);
     }
-    return cycle;
+    await this.cycles.completeFollowUp(cycle.id, key);
   }
 
   list(status: CycleRecord['status'] | undefined, limit: number, skip: number): Promise<CycleRecord[]> {
@@ -165,25 +203,9 @@ export class CycleService {
   async cancel(id: string, reason: string, actor: string): Promise<CycleRecord> {
     const existing = await this.get(id);
     const now = this.clock.now();
-    const cancelled = await this.cycles.transition(id, ['scheduled', 'running'], 'cancelled', now);
+    const cancelled = await this.cycles.transition(id, ['scheduled', 'running'], 'cancelled', now, { by: actor, reason, followUp: cycleKeys.cancelled() });
     if (!cancelled) throw new ConflictException(`cycle ${id} is ${existing.status} and cannot be cancelled`);
-    // Timers first collected, then tasks cancelled: a timer that escapes removal finds its task cancelled.
-    const policy = new EscalationPolicy(cancelled.reminderDaysBeforeDue, cancelled.escalation);
-    const keys: string[] = [];
-    for await (const t of this.tasks.stream({ cycleId: id, status: ['open', 'overdue'] })) {
-      keys.push(...policy.timersFor(t).map((x) => x.key));
-    }
-    const tasksCancelled = await this.tasks.cancelAwaiting(id, now);
-    await this.timers.removeTaskTimers(keys);
-    await this.timers.removeCycleJobs(id, cancelled.milestones.map((m) => m.key));
-    await this.events.append({
-      type: 'cycle.cancelled',
-      at: now,
-      actor,
-      cycleId: id,
-      dedupeKey: `cycle-cancelled-${id}`,
-      data: { reason, tasksCancelled, timersRemoved: keys.length },
-    });
-    return cancelled;
+    await this.followUp(cancelled, cycleKeys.cancelled());
+    return { ...cancelled, outbox: (cancelled.outbox ?? []).filter((k) => k !== cycleKeys.cancelled()) };
   }
 }

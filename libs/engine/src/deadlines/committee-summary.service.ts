@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { addDays, Clock, daysBetween, EscalationPolicy, OverdueItem } from '@pact/domain';
+import { addDays, Clock, daysBetween, EscalationPolicy, eventKeys, notificationKeys, OverdueItem } from '@pact/domain';
 import { CycleRecord, CycleRepository, EventRepository, TaskRepository, WorkingGroupRepository } from '@pact/persistence';
 import { CLOCK } from '@pact/queues';
 import { createHash } from 'node:crypto';
@@ -72,7 +72,7 @@ export class CommitteeSummaryService {
       at: now,
       actor: 'engine',
       cycleId,
-      dedupeKey: `escalation-summary-${runId}`,
+      dedupeKey: eventKeys.escalationSummary(runId),
       data: { runId, newlyEscalated: claimed.map((t) => t.groupKey).sort(), overdue: overdue.length },
     });
     await this.notifications.send(
@@ -85,7 +85,7 @@ export class CommitteeSummaryService {
         details: { items, newlyEscalated: claimed.length },
       },
       // Keyed by what it reports: were a run ever repeated on the same escalations, it would name the same deliveries.
-      `summary-${cycleId}-${createHash('sha256').update(claimed.map((t) => `${t.id}-v${t.dueVersion}`).sort().join(',')).digest('hex').slice(0, 24)}`,
+      notificationKeys.escalationSummary(cycleId, createHash('sha256').update(claimed.map((t) => `${t.id}-v${t.dueVersion}`).sort().join(',')).digest('hex').slice(0, 24)),
     );
     this.logger.log(`${cycle.name}: escalation summary to the committee (${claimed.length} new, ${overdue.length} overdue)`);
     return 'sent';

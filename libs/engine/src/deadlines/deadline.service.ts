@@ -1,14 +1,24 @@
 import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { addDays, canExtend, Clock, daysBetween, EscalationPolicy } from '@pact/domain';
+import { addDays, canExtend, Clock, daysBetween, EscalationPolicy, followUpDedupe, parseTaskFollowUp, taskKeys } from '@pact/domain';
 import { CycleRecord, CycleRepository, EventRepository, TaskRecord, TaskRepository } from '@pact/persistence';
 import { CLOCK, TaskTimerJob, TimerScheduler } from '@pact/queues';
 import { Notification, NotificationKind, Recipient } from '../notifications/notification';
 import { NotificationService } from '../notifications/notification.service';
 
+/** The due date a task had at due version `v` (its extensions keep every earlier date). */
+function dueAtVersion(task: TaskRecord, v: number): Date {
+  if (v <= 0) return task.originalDueAt ?? task.dueAt;
+  return task.extensions[v - 1]?.to ?? task.dueAt;
+}
+
 /**
- * Reminders, overdue, escalation and extensions. Each timer's effect is one guarded update
- * on the task (status, due version, fired timers): a submitted task, a stale timer from
- * before an extension, or a second delivery of the same job all match nothing and do nothing.
+ * Reminders, overdue, escalation and extensions. Each effect is one guarded update on the task
+ * (status, due version, fired timers): a submitted task, a stale timer from before an extension,
+ * or a second delivery of the same job all match nothing and do nothing. The same update puts
+ * the effect's key in the task's outbox; its follow-ups (event, notification, scheduling) are
+ * done afterwards by `followUp`, which then removes the key. A crash in between leaves the key
+ * for the redelivered job or the sweep (TimerReconciler), so no effect goes without its event
+ * and notification, and none gets them twice (both are deduplicated by the key).
  */
 @Injectable()
 export class DeadlineService {
@@ -31,13 +41,14 @@ export class DeadlineService {
   }
 
   /**
-   * The guarded update matched nothing: either the timer is stale or pointless, or its effect
-   * was applied by an earlier attempt that died before its event and notification. In the
-   * second case those follow-ups (deduplicated) are still owed.
+   * The guarded update matched nothing: the timer is stale or pointless, or an earlier attempt
+   * applied the effect and died before its follow-ups, which are then still in the outbox.
    */
-  private async appliedEarlier(taskId: string, timerKey: string): Promise<TaskRecord | null> {
+  private async followUpIfOwed(taskId: string, key: string): Promise<boolean> {
     const current = await this.tasks.findById(taskId);
-    return current && current.firedTimers.includes(timerKey) ? current : null;
+    if (!current?.outbox?.includes(key)) return false;
+    await this.followUp(current, key);
+    return true;
   }
 
   private milestoneTitle(cycle: CycleRecord, key: string): string {
@@ -52,6 +63,7 @@ export class DeadlineService {
     audience: Notification['audience'],
     recipients: Recipient[],
     details: Record<string, unknown>,
+    dueAt: Date = task.dueAt,
   ): Notification {
     return {
       kind,
@@ -62,55 +74,22 @@ export class DeadlineService {
       taskId: task.id,
       groupKey: task.groupKey,
       milestoneTitle: cycle ? this.milestoneTitle(cycle, task.milestoneKey) : task.milestoneKey,
-      dueAt: task.dueAt,
+      dueAt,
       details,
     };
   }
 
   async remind(job: TaskTimerJob): Promise<boolean> {
-    const now = this.clock.now();
-    let task = await this.tasks.recordReminder(job.taskId, job.dueVersion, job.timerKey, now);
-    if (!task) {
-      task = await this.appliedEarlier(job.taskId, job.timerKey);
-      // A reminder owed from a crashed attempt is still sent, unless the chair has submitted since.
-      if (!task || task.status !== 'open') return false;
-    }
-    const cycle = await this.cycles.findById(task.cycleId);
-    const daysLeft = daysBetween(now, task.dueAt);
-    await this.events.append({
-      type: 'task.reminded',
-      at: now,
-      actor: 'engine',
-      cycleId: task.cycleId,
-      taskId: task.id,
-      groupKey: task.groupKey,
-      dedupeKey: `event-${job.timerKey}`,
-      data: { reminder: job.index, daysLeft, dueAt: task.dueAt, scheduledFor: job.fireAt },
-    });
-    await this.notifications.send(this.about(task, cycle, 'reminder', 'chair', await this.notifications.chairOf(task.groupKey), { daysLeft }), job.timerKey);
+    const task = await this.tasks.recordReminder(job.taskId, job.dueVersion, job.timerKey, this.clock.now());
+    if (!task) return this.followUpIfOwed(job.taskId, job.timerKey);
+    await this.followUp(task, job.timerKey);
     return true;
   }
 
   async markOverdue(job: TaskTimerJob): Promise<boolean> {
-    const now = this.clock.now();
-    const task = (await this.tasks.markOverdue(job.taskId, job.dueVersion, job.timerKey, now)) ?? (await this.appliedEarlier(job.taskId, job.timerKey));
-    if (!task) return false;
-    await this.events.append({
-      type: 'task.overdue',
-      at: now,
-      actor: 'engine',
-      cycleId: task.cycleId,
-      taskId: task.id,
-      groupKey: task.groupKey,
-      dedupeKey: `event-overdue-${task.id}-v${task.dueVersion}`,
-      data: { dueAt: task.dueAt, scheduledFor: job.fireAt },
-    });
-    const cycle = await this.cycles.findById(task.cycleId);
-    // No e-mail (level-1 escalation tells the chair at the same moment): webhook subscribers only.
-    await this.notifications.send(
-      this.about(task, cycle, 'overdue', 'chair', [], { overdueDays: Math.max(0, -daysBetween(now, task.dueAt)) }),
-      `overdue-${task.id}-v${task.dueVersion}`,
-    );
+    const task = await this.tasks.markOverdue(job.taskId, job.dueVersion, job.timerKey, this.clock.now());
+    if (!task) return this.followUpIfOwed(job.taskId, job.timerKey);
+    await this.followUp(task, job.timerKey);
     return true;
   }
 
@@ -122,50 +101,109 @@ export class DeadlineService {
   async escalate(job: TaskTimerJob): Promise<boolean> {
     const ctx = await this.context(job.taskId);
     if (!ctx) return false;
-    const policy = new EscalationPolicy(ctx.cycle.reminderDaysBeforeDue, ctx.cycle.escalation);
     // The overdue timer and level 1 are due at the same moment; whichever runs first marks overdue.
     if (ctx.task.status === 'open' && ctx.task.dueVersion === job.dueVersion) {
-      await this.markOverdue({ ...job, timerKey: `overdue-${job.taskId}-v${job.dueVersion}`, index: 0, fireAt: ctx.task.dueAt.toISOString() });
+      await this.markOverdue({ ...job, timerKey: taskKeys.overdue(job.taskId, job.dueVersion), index: 0, fireAt: ctx.task.dueAt.toISOString() });
     }
-    let applied = false;
+    let acted = false;
     for (let level = 1; level <= job.index; level++) {
-      const key = `escalate-${job.taskId}-v${job.dueVersion}-${level}`;
-      const now = this.clock.now();
-      const task = (await this.tasks.escalate(job.taskId, job.dueVersion, level, key, now)) ?? (await this.appliedEarlier(job.taskId, key));
+      const key = taskKeys.escalation(job.taskId, job.dueVersion, level);
+      const task = await this.tasks.escalate(job.taskId, job.dueVersion, level, key, this.clock.now());
+      if (task) {
+        await this.followUp(task, key);
+        acted = true;
+        continue;
+      }
+      const current = await this.tasks.findById(job.taskId);
       // Not overdue at this due version any more (submitted, extended): nothing further is owed.
-      if (!task) return applied;
-      const scheduledFor = level === job.index ? job.fireAt : addDays(task.dueAt, policy.level(level)?.daysAfterDue ?? 0).toISOString();
-      await this.escalationFollowUps(ctx.cycle, task, level, policy.level(level)?.target ?? 'committee', key, scheduledFor, now);
-      applied = true;
+      if (!current || !current.firedTimers.includes(key)) return acted;
+      // Applied earlier; its follow-ups may still be owed by an attempt that died.
+      if (current.outbox?.includes(key)) {
+        await this.followUp(current, key);
+        acted = true;
+      }
     }
-    return applied;
+    return acted;
   }
 
-  private async escalationFollowUps(
-    cycle: CycleRecord,
-    task: TaskRecord,
-    level: number,
-    target: 'chair' | 'committee',
-    key: string,
-    scheduledFor: string,
-    now: Date,
-  ): Promise<void> {
-    const overdueDays = Math.max(0, -daysBetween(now, task.dueAt));
-    await this.events.append({
-      type: 'task.escalated',
-      at: now,
-      actor: 'engine',
-      cycleId: task.cycleId,
-      taskId: task.id,
-      groupKey: task.groupKey,
-      dedupeKey: `event-${key}`,
-      data: { level, target, dueAt: task.dueAt, overdueDays, scheduledFor },
-    });
-    // The committee hears of escalations in one summary per cycle (CommitteeSummaryService), not one
-    // e-mail per task; webhook subscribers still get each escalation as it happens.
-    const recipients = target === 'chair' ? await this.notifications.chairOf(task.groupKey) : [];
-    await this.notifications.send(this.about(task, cycle, 'escalated', target, recipients, { level, target, overdueDays }), key);
-    if (target === 'committee') await this.timers.scheduleCommitteeSummary(task.cycleId);
+  /**
+   * Does the follow-ups of one effect named in the task's outbox (a timer effect or an
+   * extension), then removes its key. Safe to run more than once, also concurrently: the event
+   * and the notification are deduplicated by the key, scheduling is by deterministic job id.
+   */
+  async followUp(task: TaskRecord, key: string): Promise<void> {
+    const what = parseTaskFollowUp(key);
+    if (!what || what.kind === 'submission') throw new Error(`${key} is not a deadline follow-up`);
+    const cycle = await this.cycles.findById(task.cycleId);
+    const now = this.clock.now();
+    const dueAt = dueAtVersion(task, what.dueVersion);
+    const policy = cycle ? new EscalationPolicy(cycle.reminderDaysBeforeDue, cycle.escalation) : null;
+    const base = { at: now, actor: 'engine', cycleId: task.cycleId, taskId: task.id, groupKey: task.groupKey, dedupeKey: followUpDedupe.event(key) };
+    const scheduledFor = (): string | undefined =>
+      policy?.timersFor({ ...task, dueAt, dueVersion: what.dueVersion }).find((t) => t.key === key)?.fireAt.toISOString();
+
+    switch (what.kind) {
+      case 'reminder': {
+        // A reminder whose follow-ups were interrupted is not sent once the chair has submitted:
+        // no event either, so the report's timeline counts only reminders that went out.
+        if (task.status !== 'open' || task.dueVersion !== what.dueVersion) break;
+        const daysLeft = daysBetween(task.lastReminderAt ?? now, dueAt);
+        await this.events.append({ ...base, type: 'task.reminded', data: { reminder: what.index, daysLeft, dueAt, scheduledFor: scheduledFor() } });
+        await this.notifications.send(
+          this.about(task, cycle, 'reminder', 'chair', await this.notifications.chairOf(task.groupKey), { daysLeft }, dueAt),
+          followUpDedupe.notification(key),
+        );
+        break;
+      }
+      case 'overdue': {
+        await this.events.append({ ...base, type: 'task.overdue', data: { dueAt, scheduledFor: scheduledFor() } });
+        // No e-mail (level-1 escalation tells the chair at the same moment): webhook subscribers only.
+        await this.notifications.send(
+          this.about(task, cycle, 'overdue', 'chair', [], { overdueDays: Math.max(0, -daysBetween(now, dueAt)) }, dueAt),
+          followUpDedupe.notification(key),
+        );
+        break;
+      }
+      case 'escalation': {
+        const target = policy?.level(what.level)?.target ?? 'committee';
+        const overdueDays = Math.max(0, -daysBetween(now, dueAt));
+        const at = scheduledFor() ?? addDays(dueAt, policy?.level(what.level)?.daysAfterDue ?? 0).toISOString();
+        await this.events.append({ ...base, type: 'task.escalated', data: { level: what.level, target, dueAt, overdueDays, scheduledFor: at } });
+        // The committee hears of escalations in one summary per cycle (CommitteeSummaryService), not one
+        // e-mail per task; webhook subscribers still get each escalation as it happens.
+        const recipients = target === 'chair' ? await this.notifications.chairOf(task.groupKey) : [];
+        await this.notifications.send(
+          this.about(task, cycle, 'escalated', target, recipients, { level: what.level, target, overdueDays }, dueAt),
+          followUpDedupe.notification(key),
+        );
+        if (target === 'committee') await this.timers.scheduleCommitteeSummary(task.cycleId);
+        break;
+      }
+      case 'extension': {
+        const extension = task.extensions[what.dueVersion - 1];
+        if (!extension) break;
+        // The new date's timers (the reconciler would add them too, from the same state).
+        if (policy && task.dueVersion === what.dueVersion) {
+          await this.timers.scheduleTaskTimers(
+            task.cycleId,
+            policy.pendingTimersFor({ ...task, requestedAt: extension.at }).map((timer) => ({ taskId: task.id, timer })),
+          );
+        }
+        await this.events.append({
+          ...base,
+          at: extension.at,
+          actor: extension.actor,
+          type: 'task.extended',
+          data: { from: extension.from, to: extension.to, reason: extension.reason, days: daysBetween(extension.from, extension.to) },
+        });
+        await this.notifications.send(
+          this.about(task, cycle, 'extended', 'chair', await this.notifications.chairOf(task.groupKey), { reason: extension.reason, previousDueAt: extension.from }, extension.to),
+          followUpDedupe.notification(key),
+        );
+        break;
+      }
+    }
+    await this.tasks.completeFollowUp(task.id, key);
   }
 
   /** The committee moves a deadline; every pending timer of the task moves with it. */
@@ -187,30 +225,14 @@ export class DeadlineService {
 
     const policy = new EscalationPolicy(cycle.reminderDaysBeforeDue, cycle.escalation);
     const oldKeys = policy.timersFor(task).map((t) => t.key);
-    const extended = await this.tasks.extend(task.id, task.dueVersion, newDueAt, { from: task.dueAt, to: newDueAt, reason, at: now, actor });
+    const key = taskKeys.extension(task.id, task.dueVersion + 1);
+    const extended = await this.tasks.extend(task.id, task.dueVersion, newDueAt, { from: task.dueAt, to: newDueAt, reason, at: now, actor }, key);
     if (!extended) throw new ConflictException('the task changed while extending it (submitted or extended meanwhile); reload and retry');
 
+    // Best effort: a stale timer left behind no longer matches the task's guard.
     await this.timers.removeTaskTimers(oldKeys);
-    await this.timers.scheduleTaskTimers(
-      cycle.id,
-      policy.pendingTimersFor({ ...extended, requestedAt: now }).map((timer) => ({ taskId: extended.id, timer })),
-    );
-    await this.events.append({
-      type: 'task.extended',
-      at: now,
-      actor,
-      cycleId: cycle.id,
-      taskId: task.id,
-      groupKey: task.groupKey,
-      dedupeKey: `task-extended-${task.id}-v${extended.dueVersion}`,
-      data: { from: task.dueAt, to: newDueAt, reason, days: daysBetween(task.dueAt, newDueAt) },
-    });
-    await this.notifications.send(
-      this.about(extended, cycle, 'extended', 'chair', await this.notifications.chairOf(task.groupKey), { reason, previousDueAt: task.dueAt }),
-      `extended-${task.id}-v${extended.dueVersion}`,
-    );
+    await this.followUp(extended, key);
     this.logger.log(`task ${task.id} (${task.groupKey}) extended to ${newDueAt.toISOString().slice(0, 10)}`);
-    return extended;
+    return (await this.tasks.findById(task.id)) ?? extended;
   }
 }
-

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Clock, EscalationPolicy } from '@pact/domain';
+import { Clock, EscalationPolicy, eventKeys, notificationKeys } from '@pact/domain';
 import { CycleRepository, EventRepository, NewTask, TaskRecord, TaskRepository } from '@pact/persistence';
 import { CLOCK, TimerScheduler } from '@pact/queues';
 import { NotificationService } from '../notifications/notification.service';
@@ -63,7 +63,7 @@ export class FanOutService {
           cycleId,
           taskId: task.id,
           groupKey: task.groupKey,
-          dedupeKey: `task-requested-${task.id}`,
+          dedupeKey: eventKeys.taskRequested(task.id),
           data: { milestoneKey, dueAt: task.dueAt },
         })),
       );
@@ -81,7 +81,7 @@ export class FanOutService {
             milestoneTitle: milestone.title,
             dueAt: task.dueAt,
           },
-          dedupeKey: `requested-${task.id}`,
+          dedupeKey: notificationKeys.taskRequested(task.id),
         })),
       );
       requested += batch.length;
@@ -100,7 +100,7 @@ export class FanOutService {
         at: now,
         actor: 'engine',
         cycleId,
-        dedupeKey: `milestone-requested-${cycleId}-${milestoneKey}`,
+        dedupeKey: eventKeys.milestoneRequested(cycleId, milestoneKey),
         data: { milestoneKey, tasks: requested, dueAt: milestone.dueAt },
       });
       this.logger.log(`${cycle.name}: ${milestone.title} requested from ${requested} working groups, due ${milestone.dueAt.toISOString().slice(0, 10)}`);

@@ -1,13 +1,16 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { ApiTokenRecord, ApiTokenRepository, EventRepository, isDuplicateKey, Role, UserRecord, UserRepository, WorkingGroupRepository } from '@pact/persistence';
+import { DEFAULT_TIME_ZONE, isTimeZone, SUPPORTED_LANGUAGES } from '@pact/domain';
 import { createHash, randomBytes } from 'node:crypto';
+import { InvalidPreferences } from './identity.errors';
 
 export const ROLES: Role[] = ['committee', 'chair', 'operator'];
 
 /** Who is calling: resolved from a bearer token on every request. */
 export interface Principal {
   userId: string;
-  tokenId: string;
+  /** The API token the request came with (machines); people's pages have a session instead. */
+  tokenId?: string;
   name: string;
   email: string;
   roles: Role[];
@@ -133,5 +136,22 @@ export class IdentityService {
     const user = await this.createUser({ name, email, roles: ['committee'] }, 'bootstrap');
     const token = await this.issueToken(user.id, 'bootstrap', 365, 'bootstrap');
     return { user, token };
+  }
+
+  /** A person's language and time zone for pages and personal messages. */
+  async updatePreferences(userId: string, prefs: { language: string; timeZone: string }, actor: string): Promise<UserRecord> {
+    const problems: { field: string; message: string }[] = [];
+    if (!(SUPPORTED_LANGUAGES as readonly string[]).includes(prefs.language)) problems.push({ field: 'language', message: `not one of ${SUPPORTED_LANGUAGES.join(', ')}` });
+    if (!isTimeZone(prefs.timeZone)) problems.push({ field: 'timeZone', message: `${prefs.timeZone} is not an IANA time zone` });
+    if (problems.length) throw new InvalidPreferences(problems);
+    const user = await this.users.setPreferences(userId, prefs);
+    if (!user) throw new NotFoundException(`user ${userId} does not exist`);
+    await this.events.append({ type: 'user.preferences-changed', at: new Date(), actor, data: { userId, ...prefs } });
+    return user;
+  }
+
+  /** The time zone a person reads dates in. */
+  static timeZoneOf(user: Pick<UserRecord, 'timeZone'>): string {
+    return user.timeZone && isTimeZone(user.timeZone) ? user.timeZone : DEFAULT_TIME_ZONE;
   }
 }

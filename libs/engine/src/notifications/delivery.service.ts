@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Clock } from '@pact/domain';
+import { eventKeys } from '@pact/domain';
 import { DeliveryAttempt, DeliveryRecord, DeliveryRepository, EventRepository, WebhookSubscriptionRepository } from '@pact/persistence';
 import { CLOCK, DeliveryQueue } from '@pact/queues';
 import { ChannelResult, DeliveryError } from './notification';
@@ -87,7 +88,7 @@ export class DeliveryService {
       type: 'webhook.paused',
       at,
       actor: 'engine',
-      dedupeKey: `webhook-paused-${d.subscriptionId}-${d.id}`,
+      dedupeKey: eventKeys.webhookPaused(d.subscriptionId!, d.id),
       data: { subscriptionId: d.subscriptionId, url: d.recipient, failedDeliveries: this.pauseAfter, lastError: error },
     });
   }
@@ -97,5 +98,10 @@ export class DeliveryService {
     const requeued = await this.deliveries.requeue({ id: deliveryId, from: ['failed'] }, this.clock.now());
     await this.queue.enqueue(requeued);
     return this.deliveries.findById(deliveryId);
+  }
+
+  /** How many deliveries are in each state (queued, delivered, logged, failed, held): the operators' overview. */
+  countByStatus(): Promise<Record<string, number>> {
+    return this.deliveries.countByStatus();
   }
 }

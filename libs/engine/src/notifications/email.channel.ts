@@ -4,6 +4,13 @@ import type { DeliveryRecord } from '@pact/persistence';
 import { createTransport, Transporter } from 'nodemailer';
 import { ChannelResult, DeliveryError } from './notification';
 
+export interface EmailMessage {
+  to: { name: string; email: string };
+  language: string;
+  subject: string;
+  text: string;
+}
+
 /**
  * E-mail through SMTP (nodemailer, pooled connections). Without SMTP_HOST nothing leaves the
  * machine: the message is written to the log and its delivery recorded as "logged".
@@ -40,9 +47,16 @@ export class EmailChannel implements OnModuleDestroy {
   }
 
   async send(d: DeliveryRecord): Promise<ChannelResult> {
-    const m = d.message as { to: { name: string; email: string }; language: string; subject: string; text: string };
+    return this.sendMessage(d.id, d.kind, d.message as EmailMessage);
+  }
+
+  /**
+   * Sends one message. Without SMTP only the subject is logged, never the text: a personal
+   * message (a sign-in link) carries its secret in the text, and the catalogs keep it out of subjects.
+   */
+  async sendMessage(id: string, kind: string, m: EmailMessage): Promise<ChannelResult> {
     if (!this.transport) {
-      this.logger.debug(`${d.kind} → ${m.to.email} [${m.language}]: ${m.subject}`);
+      this.logger.debug(`${kind} → ${m.to.email} [${m.language}]: ${m.subject}`);
       return { status: 'logged' };
     }
     try {
@@ -52,8 +66,8 @@ export class EmailChannel implements OnModuleDestroy {
         subject: m.subject,
         text: m.text,
         // The delivery id makes the Message-ID: a message sent again after an unrecorded success is recognisably the same.
-        messageId: `<${d.id}@pact-monitoring>`,
-        headers: { 'Content-Language': m.language, 'X-Pact-Delivery': d.id, 'X-Pact-Kind': d.kind },
+        messageId: `<${id}@pact-monitoring>`,
+        headers: { 'Content-Language': m.language, 'X-Pact-Delivery': id, 'X-Pact-Kind': kind },
       });
       const code = Number(/^(\d{3})/.exec(String(info.response ?? ''))?.[1] ?? 250);
       return { status: 'delivered', code };

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Clock, daysBetween, DEFAULT_TIME_ZONE, MessageCatalogs, MessageFacts, OverdueItem, renderMessage } from '@pact/domain';
+import { Clock, daysBetween, DEFAULT_TIME_ZONE, eventKeys, MessageCatalogs, MessageFacts, OverdueItem, renderMessage } from '@pact/domain';
 import {
   DeliveryRepository,
   EventRepository,
@@ -60,6 +60,28 @@ export class NotificationService {
     return `${this.publicUrl}${path}`;
   }
 
+  /**
+   * Where a message sends a person: the pages (at the site's root), which pass through sign-in
+   * when needed. Webhook events carry the API's URLs instead (apiLinks), for the machines that read them.
+   */
+  private pageLinks(n: Notification): { taskLink?: string; cycleLink: string; reportLink: string } {
+    const milestone = typeof n.details?.milestoneKey === 'string' ? `?milestone=${encodeURIComponent(n.details.milestoneKey)}` : '';
+    return {
+      taskLink: n.taskId ? this.link(`/tasks/${n.taskId}`) : undefined,
+      cycleLink: this.link(`/cycles/${n.cycleId}`),
+      reportLink: this.link(`/cycles/${n.cycleId}/report${milestone}`),
+    };
+  }
+
+  private apiLinks(n: Notification): { taskLink?: string; cycleLink: string; reportLink: string } {
+    const milestone = typeof n.details?.milestoneKey === 'string' ? `?milestone=${encodeURIComponent(n.details.milestoneKey)}` : '';
+    return {
+      taskLink: n.taskId ? this.link(`/api/tasks/${n.taskId}`) : undefined,
+      cycleLink: this.link(`/api/cycles/${n.cycleId}`),
+      reportLink: this.link(`/api/cycles/${n.cycleId}/report${milestone}`),
+    };
+  }
+
   async chairOf(groupKey: string): Promise<Recipient[]> {
     return (await this.chairsOf([groupKey])).get(groupKey) ?? [];
   }
@@ -97,7 +119,7 @@ export class NotificationService {
         cycleId: n.cycleId,
         taskId: n.taskId,
         groupKey: n.groupKey,
-        dedupeKey: `notify-${dedupeKey}`,
+        dedupeKey: eventKeys.notificationQueued(dedupeKey),
         data: {
           kind: n.kind,
           to: n.recipients.map((r) => r.email),
@@ -166,9 +188,7 @@ export class NotificationService {
       overdueDays: typeof d.overdueDays === 'number' ? d.overdueDays : undefined,
       level: typeof d.level === 'number' ? d.level : undefined,
       reason: typeof d.reason === 'string' ? d.reason : undefined,
-      taskLink: n.taskId ? this.link(`/tasks/${n.taskId}`) : undefined,
-      reportLink: this.link(`/cycles/${n.cycleId}/report?format=html`),
-      cycleLink: this.link(`/cycles/${n.cycleId}`),
+      ...this.pageLinks(n),
       submittedCount: coverage ? coverage.onTime + coverage.late : undefined,
       lateCount: coverage?.late,
       missingCount: coverage?.missing,
@@ -200,7 +220,7 @@ export class NotificationService {
         channel: 'webhook',
         recipient: sub.url,
         subscriptionId: sub.id,
-        message: this.webhookEvent(n, id, facts, now),
+        message: this.webhookEvent(n, id, { ...facts, ...this.apiLinks(n) }, now),
         // A paused subscription's deliveries wait for it to be resumed; nothing is dropped.
         status: sub.status === 'paused' ? 'held' : 'queued',
       });
@@ -208,7 +228,7 @@ export class NotificationService {
     return out;
   }
 
-  /** The JSON a webhook receives: stable field names, ISO dates, links back to the API. */
+  /** The JSON a webhook receives: stable field names, ISO dates, links back to the API (under /api). */
   private webhookEvent(n: Notification, id: string, facts: Omit<MessageFacts, 'recipientName'>, now: Date): Record<string, unknown> {
     const { coverage, items, previousDueAt, ...details } = (n.details ?? {}) as Record<string, any>;
     return {

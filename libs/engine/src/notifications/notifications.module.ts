@@ -9,6 +9,6 @@ import { WebhookChannel } from './webhook.channel';
 @Global()
 @Module({
   providers: [messageCatalogsProvider, NotificationService, DeliveryService, EmailChannel, WebhookChannel],
-  exports: [NotificationService, DeliveryService, messageCatalogsProvider],
+  exports: [NotificationService, DeliveryService, EmailChannel, messageCatalogsProvider],
 })
 export class NotificationsModule {}

@@ -1,6 +1,14 @@
 import { Module } from '@nestjs/common';
+import { CyclesModule } from '../cycles/cycles.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { ReportsModule } from '../reports/reports.module';
+import { SubmissionsModule } from '../submissions/submissions.module';
+import { FollowUpSweeper } from './follow-up-sweeper';
 import { TimerReconciler } from './timer-reconciler';
 
-@Module({ imports: [DeadlinesModule], providers: [TimerReconciler], exports: [TimerReconciler] })
+@Module({
+  imports: [DeadlinesModule, SubmissionsModule, CyclesModule, ReportsModule],
+  providers: [TimerReconciler, FollowUpSweeper],
+  exports: [TimerReconciler, FollowUpSweeper],
+})
 export class ReconciliationModule {}

@@ -3,6 +3,7 @@ import { Clock, EscalationPolicy, TaskTimer } from '@pact/domain';
 import { CycleRepository, DeliveryRepository, ReportRepository, TaskRepository } from '@pact/persistence';
 import { CLOCK, DeliveryQueue, TimerScheduler } from '@pact/queues';
 import { CommitteeSummaryService } from '../deadlines/committee-summary.service';
+import { FollowUpSweeper } from './follow-up-sweeper';
 
 export interface ReconcileResult {
   cycles: number;
@@ -10,6 +11,7 @@ export interface ReconcileResult {
   taskTimers: number;
   deliveries: number;
   committeeSummaries: number;
+  followUps: number;
 }
 
 /**
@@ -31,11 +33,15 @@ export class TimerReconciler {
     private readonly deliveries: DeliveryRepository,
     private readonly deliveryQueue: DeliveryQueue,
     private readonly summaries: CommitteeSummaryService,
+    private readonly followUps: FollowUpSweeper,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async reconcile(): Promise<ReconcileResult> {
-    const result: ReconcileResult = { cycles: 0, cycleJobs: 0, taskTimers: 0, deliveries: 0, committeeSummaries: 0 };
+    const result: ReconcileResult = { cycles: 0, cycleJobs: 0, taskTimers: 0, deliveries: 0, committeeSummaries: 0, followUps: 0 };
+    // First the follow-ups owed by effects whose job died or was lost after the effect: they may
+    // schedule timers and deliveries that the steps below would otherwise add without them.
+    result.followUps = await this.followUps.sweep();
     for await (const cycle of this.cycles.active()) {
       result.cycles++;
       for (const m of cycle.milestones) {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { Clock, ImplementationReport, isComplete, Milestone, ReportCompiler, TIMELINE_EVENT_TYPES, TimelineBuilder, timelineMarks } from '@pact/domain';
+import { Clock, cycleKeys, eventKeys, ImplementationReport, isComplete, Milestone, notificationKeys, parseCycleFollowUp, ReportCompiler, TIMELINE_EVENT_TYPES, TimelineBuilder, timelineMarks } from '@pact/domain';
 import {
   CycleRecord,
   CycleRepository,
@@ -11,9 +11,17 @@ import {
   TaskRepository,
   WorkingGroupRepository,
 } from '@pact/persistence';
-import { CLOCK } from '@pact/queues';
+import { CLOCK, TimerScheduler } from '@pact/queues';
 import { FanOutService } from '../fan-out/fan-out.service';
 import { NotificationService } from '../notifications/notification.service';
+
+function revisionsOf(cycle: CycleRecord, milestoneKey: string): number {
+  return cycle.milestoneState[milestoneKey]?.revisions ?? 0;
+}
+
+function isStale(r: ReportRecord): boolean {
+  return (r.lateRevisions ?? 0) > (r.lateRevisionsCompiled ?? 0);
+}
 
 /**
  * Compiles a milestone's implementation report by streaming its tasks and their revisions
@@ -32,13 +40,15 @@ export class CompilationService {
     private readonly events: EventRepository,
     private readonly fanOut: FanOutService,
     private readonly notifications: NotificationService,
+    private readonly timers: TimerScheduler,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
    * Compiles a milestone's report once its tasks are requested. Run again on a compiled
-   * milestone, it recompiles when late revisions arrived since (each counted once, see
-   * ReportRepository.noteLateRevision), else it redoes the idempotent follow-ups.
+   * milestone, it recompiles when revisions arrived that the stored report lacks (late
+   * revisions noted by SubmissionService, or revisions counted while it was being compiled),
+   * else it redoes the idempotent follow-ups.
    */
   async compile(cycleId: string, milestoneKey: string): Promise<ImplementationReport | null> {
     let cycle = await this.cycles.findById(cycleId);
@@ -48,11 +58,17 @@ export class CompilationService {
     if (cycle.milestoneState[milestoneKey]?.status === 'compiled') {
       const stored = await this.reports.find(cycleId, milestoneKey);
       if (!stored) return null;
-      if (cycle.status !== 'cancelled' && (stored.lateRevisions ?? 0) > (stored.lateRevisionsCompiled ?? 0)) {
-        return this.recompile(cycle, milestone, stored);
+      if (cycle.status !== 'cancelled') {
+        // Revisions counted after this report's build began whose recompilation was never owed
+        // (the compilation that saw them died before noting them): note it now.
+        if (stored.revisionsIncluded !== undefined && revisionsOf(cycle, milestoneKey) > stored.revisionsIncluded && !isStale(stored)) {
+          await this.reports.noteLateRevision(cycleId, milestoneKey);
+          stored.lateRevisions = (stored.lateRevisions ?? 0) + 1;
+        }
+        if (isStale(stored)) return this.recompile(cycle, milestone, stored);
+        // Compiled by an attempt that may have died before its follow-ups: they are idempotent, redo them.
+        await this.followUp(cycle, cycleKeys.compiled(milestoneKey));
       }
-      // Compiled by an attempt that may have died before its follow-ups: they are idempotent, redo them.
-      if (cycle.status !== 'cancelled') await this.afterCompiled(cycle, milestone, stored.report);
       return stored.report;
     }
     if (cycle.status !== 'scheduled' && cycle.status !== 'running') return null;
@@ -67,11 +83,13 @@ export class CompilationService {
     const now = this.clock.now();
     // Late revisions noted against a report written by an earlier attempt are all in this one.
     const lateRevisions = (await this.reports.find(cycleId, milestoneKey))?.lateRevisions ?? 0;
+    // Revisions counted so far are in what this build reads (each is counted after its task update).
+    const included = revisionsOf(cycle, milestoneKey);
     const report = await this.build(cycle, milestone, now, now, false);
-    await this.reports.save(report, lateRevisions);
+    await this.reports.save(report, lateRevisions, included);
 
-    const moved = await this.cycles.transitionMilestone(cycleId, milestoneKey, ['requested'], 'compiled', now);
-    if (moved) await this.afterCompiled(moved, milestone, report);
+    const moved = await this.cycles.transitionMilestone(cycleId, milestoneKey, ['requested'], 'compiled', now, cycleKeys.compiled(milestoneKey));
+    if (moved) await this.followUp(moved, cycleKeys.compiled(milestoneKey));
     return report;
   }
 
@@ -83,8 +101,9 @@ export class CompilationService {
     const lateRevisions = stored.lateRevisions ?? 0;
     const now = this.clock.now();
     const firstCompiledAt = cycle.milestoneState[milestone.key]?.compiledAt ?? stored.compiledAt;
+    const included = revisionsOf(cycle, milestone.key);
     const report = await this.build(cycle, milestone, now, firstCompiledAt, true);
-    if (!(await this.reports.saveRecompiled(report, lateRevisions))) {
+    if (!(await this.reports.saveRecompiled(report, lateRevisions, included))) {
       // A recompilation that saw as many late revisions or more was saved first.
       return (await this.reports.find(cycle.id, milestone.key))?.report ?? report;
     }
@@ -93,7 +112,7 @@ export class CompilationService {
       at: now,
       actor: 'engine',
       cycleId: cycle.id,
-      dedupeKey: `report-recompiled-${cycle.id}-${milestone.key}-${lateRevisions}`,
+      dedupeKey: eventKeys.reportRecompiled(cycle.id, milestone.key, lateRevisions),
       data: { milestoneKey: milestone.key, lateRevisions, onTime: report.coverage.onTime, late: report.coverage.late, missing: report.coverage.missing },
     });
     if (fresh) this.logger.log(`${cycle.name}: ${milestone.title} recompiled after ${lateRevisions} late revision(s)`);
@@ -159,7 +178,29 @@ export class CompilationService {
     return compiler.result(previous?.report ?? null, timeline.result());
   }
 
-  /** Event, committee notification and cycle completion: each deduplicated, so safe to repeat. */
+  /**
+   * The follow-ups of a compiled milestone (named `compiled-<milestone>` in the cycle's outbox):
+   * event, committee notification and cycle completion, each deduplicated, so safe to repeat;
+   * then the key leaves the outbox.
+   */
+  async followUp(cycle: CycleRecord, key: string): Promise<void> {
+    const what = parseCycleFollowUp(key);
+    if (what?.kind !== 'compiled') throw new Error(`${key} is not a follow-up of CompilationService`);
+    const milestone = cycle.milestones.find((m) => m.key === what.milestoneKey);
+    const stored = milestone && (await this.reports.find(cycle.id, milestone.key));
+    if (milestone && stored && cycle.status !== 'cancelled') {
+      // Revisions counted between the build's start and the milestone's transition to compiled
+      // may be missing from the report (`cycle` is the one that transition returned, or newer);
+      // those counted after it saw "compiled" and noted their recompilation themselves.
+      if (stored.revisionsIncluded !== undefined && revisionsOf(cycle, milestone.key) > stored.revisionsIncluded && !isStale(stored)) {
+        const owed = await this.reports.noteLateRevision(cycle.id, milestone.key);
+        if (owed !== null) await this.timers.recompile(cycle.id, milestone.key, owed);
+      }
+      await this.afterCompiled(cycle, milestone, stored.report);
+    }
+    await this.cycles.completeFollowUp(cycle.id, key);
+  }
+
   private async afterCompiled(cycle: CycleRecord, milestone: Milestone, report: ImplementationReport): Promise<void> {
     const cycleId = cycle.id;
     const milestoneKey = milestone.key;
@@ -169,7 +210,7 @@ export class CompilationService {
       at: now,
       actor: 'engine',
       cycleId,
-      dedupeKey: `report-compiled-${cycleId}-${milestoneKey}`,
+      dedupeKey: eventKeys.reportCompiled(cycleId, milestoneKey),
       data: { milestoneKey, onTime: report.coverage.onTime, late: report.coverage.late, missing: report.coverage.missing },
     });
     await this.notifications.send(
@@ -182,7 +223,7 @@ export class CompilationService {
         milestoneTitle: milestone.title,
         details: { milestoneKey, coverage: { onTime: report.coverage.onTime, late: report.coverage.late, missing: report.coverage.missing } },
       },
-      `compiled-${cycleId}-${milestoneKey}`,
+      notificationKeys.reportCompiled(cycleId, milestoneKey),
     );
     if (fresh) {
       this.logger.log(`${cycle.name}: ${milestone.title} compiled (${report.coverage.onTime} on time, ${report.coverage.late} late, ${report.coverage.missing} missing)`);
@@ -190,7 +231,7 @@ export class CompilationService {
     if (isComplete(Object.values(cycle.milestoneState).map((s) => s.status))) {
       const done = await this.cycles.transition(cycleId, ['running'], 'completed', now);
       if (done || cycle.status === 'completed') {
-        await this.events.append({ type: 'cycle.completed', at: now, actor: 'engine', cycleId, dedupeKey: `cycle-completed-${cycleId}` });
+        await this.events.append({ type: 'cycle.completed', at: now, actor: 'engine', cycleId, dedupeKey: eventKeys.cycleCompleted(cycleId) });
       }
     }
   }

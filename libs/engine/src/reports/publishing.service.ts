@@ -1,5 +1,6 @@
 import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { Clock } from '@pact/domain';
+import { eventKeys } from '@pact/domain';
 import { EventRepository, ReportVersionRecord, ReportVersionRepository, ReportVersionSummary } from '@pact/persistence';
 import { CLOCK } from '@pact/queues';
 import { createHash } from 'node:crypto';
@@ -80,7 +81,7 @@ export class ReportPublishingService {
       at: v.publishedAt,
       actor: v.publishedBy,
       cycleId: v.cycleId,
-      dedupeKey: `report-published-${v.cycleId}-v${v.version}`,
+      dedupeKey: eventKeys.reportPublished(v.cycleId, v.version),
       data: { milestoneKey: v.milestoneKey, version: v.version, sha256: v.sha256, compiledAt: v.compiledAt },
     });
   }

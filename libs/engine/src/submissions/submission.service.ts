@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { canSubmit, checkContentAgainstTemplate, Clock, isLate, normaliseContent, SubmissionContent } from '@pact/domain';
+import { canSubmit, checkContentAgainstTemplate, Clock, followUpDedupe, isLate, normaliseContent, parseTaskFollowUp, SubmissionContent, taskKeys } from '@pact/domain';
 import {
   CycleRepository,
   EventRecord,
@@ -33,7 +33,8 @@ export class SubmissionService {
   /**
    * Stores the content as a new numbered revision, never overwriting an earlier one. The
    * revision is written before the task changes state, so an accepted submission survives
-   * a crash between the two; late submissions are accepted and marked late.
+   * a crash between the two; late submissions are accepted and marked late. The task update
+   * puts the revision's key in the task's outbox; `followUp` does the rest.
    */
   async submit(taskId: string, content: SubmissionContent, actor: string): Promise<{ submission: SubmissionRecord; task: TaskRecord }> {
     const task = await this.tasks.findById(taskId);
@@ -47,8 +48,6 @@ export class SubmissionService {
     if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems.map((p) => `${p.path}: ${p.message}`) });
 
     const now = this.clock.now();
-    const late = isLate(now, task.dueAt);
-    const afterCompilation = cycle.milestoneState[task.milestoneKey]?.status === 'compiled';
     const submission = await this.submissions.insertRevision({
       taskId: task.id,
       cycleId: task.cycleId,
@@ -56,33 +55,60 @@ export class SubmissionService {
       groupKey: task.groupKey,
       content: normaliseContent(cycle.template, task.groupKey, content),
       submittedAt: now,
-      late,
-      afterCompilation,
+      late: isLate(now, task.dueAt),
+      afterCompilation: cycle.milestoneState[task.milestoneKey]?.status === 'compiled',
       submittedBy: actor,
     });
-    const updated = (await this.tasks.markSubmitted(task.id, submission.revision, now, late)) ?? task;
-    await this.events.append({
-      type: 'submission.received',
-      at: now,
-      actor,
-      cycleId: task.cycleId,
-      taskId: task.id,
-      groupKey: task.groupKey,
-      dedupeKey: `submission-${submission.id}`,
-      data: { revision: submission.revision, late, afterCompilation, measures: content.measures.length, indicators: content.indicators.length },
-    });
+    const key = taskKeys.submission(task.id, submission.revision);
+    const updated = await this.tasks.markSubmitted(task.id, submission.revision, now, (dueAt) => isLate(now, dueAt), key);
+    if (!updated) return { submission, task }; // cancelled meanwhile: the revision is kept, nothing follows
+    await this.followUp(updated, key);
+    return { submission, task: { ...updated, outbox: (updated.outbox ?? []).filter((k) => k !== key) } };
+  }
 
-    // A revision for a milestone whose report is already written: the report is recompiled
-    // (through the compile queue, once per late revision), so it and later published versions include it.
-    const owed = await this.reports.noteLateRevision(task.cycleId, task.milestoneKey);
-    if (owed !== null) await this.timers.recompile(task.cycleId, task.milestoneKey, owed);
+  /**
+   * The follow-ups of a revision (named by its key in the task's outbox): its event, its count
+   * for compilation, and a compilation now or a recompilation. Safe to run again (the sweep
+   * finishes what a crash left open): the event is deduplicated by the key, and counting a
+   * revision twice costs at most one recompilation more.
+   */
+  async followUp(task: TaskRecord, key: string): Promise<void> {
+    const what = parseTaskFollowUp(key);
+    if (what?.kind !== 'submission') throw new Error(`${key} is not a submission follow-up`);
+    const submission = await this.submissions.findRevision(task.id, what.revision);
+    if (submission) {
+      await this.events.append({
+        type: 'submission.received',
+        at: submission.submittedAt,
+        actor: submission.submittedBy,
+        cycleId: task.cycleId,
+        taskId: task.id,
+        groupKey: task.groupKey,
+        dedupeKey: followUpDedupe.event(key),
+        data: {
+          revision: submission.revision,
+          late: submission.late,
+          afterCompilation: submission.afterCompilation,
+          measures: submission.content.measures.length,
+          indicators: submission.content.indicators.length,
+        },
+      });
+    }
 
-    // Everyone is in: compile now rather than wait for the compile date.
-    if (cycle.milestoneState[task.milestoneKey]?.status === 'requested') {
+    // Counted after the task update, in one atomic step that also tells whether compilation had
+    // already marked the milestone compiled: then this revision is in no report and a
+    // recompilation is owed here; otherwise the compilation sees the count (CompilationService).
+    const cycle = await this.cycles.countRevision(task.cycleId, task.milestoneKey);
+    const state = cycle?.milestoneState[task.milestoneKey]?.status;
+    if (state === 'compiled') {
+      const owed = await this.reports.noteLateRevision(task.cycleId, task.milestoneKey);
+      if (owed !== null) await this.timers.recompile(task.cycleId, task.milestoneKey, owed);
+    } else if (state === 'requested') {
+      // Everyone is in: compile now rather than wait for the compile date.
       const waiting = await this.tasks.count({ cycleId: task.cycleId, milestoneKey: task.milestoneKey, status: ['open', 'overdue'] });
       if (waiting === 0) await this.timers.compileNow(task.cycleId, task.milestoneKey);
     }
-    return { submission, task: updated };
+    await this.tasks.completeFollowUp(task.id, key);
   }
 
   async view(taskId: string): Promise<TaskView> {

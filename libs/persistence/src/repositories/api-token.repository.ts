@@ -3,8 +3,10 @@ import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model } from 'mongoose';
 import { ApiTokenRecord, toRecord } from '../records';
 import { MODEL } from '../schemas/schemas';
+import { RetriedWhenNotApplied } from '../transient-errors';
 
 @Injectable()
+@RetriedWhenNotApplied()
 export class ApiTokenRepository {
   constructor(@InjectModel(MODEL.ApiToken) private readonly model: Model<any>) {}
 

@@ -4,8 +4,10 @@ import { ACTIVE_CYCLE_STATUSES, CycleStatus, MilestoneStatus } from '@pact/domai
 import { isValidObjectId, Model } from 'mongoose';
 import { CycleRecord, toRecord } from '../records';
 import { MODEL } from '../schemas/schemas';
+import { RetriedWhenNotApplied } from '../transient-errors';
 
 @Injectable()
+@RetriedWhenNotApplied()
 export class CycleRepository {
   constructor(@InjectModel(MODEL.Cycle) private readonly model: Model<any>) {}
 
@@ -17,6 +19,13 @@ export class CycleRepository {
   async findById(id: string): Promise<CycleRecord | null> {
     if (!isValidObjectId(id)) return null;
     return toRecord<CycleRecord>(await this.model.findById(id).lean());
+  }
+
+  /** Several cycles in one query (ids that are not ObjectIds are skipped). */
+  async findByIds(ids: string[]): Promise<CycleRecord[]> {
+    const valid = ids.filter((id) => isValidObjectId(id));
+    if (!valid.length) return [];
+    return (await this.model.find({ _id: { $in: valid } }).lean()).map((d) => toRecord<CycleRecord>(d));
   }
 
   async list(filter: { status?: CycleStatus }, limit: number, skip: number): Promise<CycleRecord[]> {
@@ -40,12 +49,13 @@ export class CycleRepository {
     from: MilestoneStatus[],
     to: MilestoneStatus,
     at: Date,
+    followUp?: string,
   ): Promise<CycleRecord | null> {
     const path = `milestoneState.${key}`;
     const $set: Record<string, unknown> = { [`${path}.status`]: to };
     if (to === 'requested') $set[`${path}.requestedAt`] = at;
     if (to === 'compiled') $set[`${path}.compiledAt`] = at;
-    const update: Record<string, unknown> = { $set };
+    const update: Record<string, unknown> = { $set, ...(followUp ? { $addToSet: { outbox: followUp } } : {}) };
     const doc = await this.model
       .findOneAndUpdate(
         { _id: id, status: { $in: ACTIVE_CYCLE_STATUSES }, [`${path}.status`]: { $in: from } },
@@ -56,12 +66,42 @@ export class CycleRepository {
     return toRecord<CycleRecord>(doc);
   }
 
-  async transition(id: string, from: CycleStatus[], to: CycleStatus, at: Date): Promise<CycleRecord | null> {
+  /**
+   * Counts a revision of the milestone, after its task was updated. Returns the cycle as it is
+   * after the count, in one atomic step, so the caller sees whether compilation had marked the
+   * milestone compiled before this count (then the revision is in no report yet) or not (then
+   * that compilation sees the count and owes the recompilation itself).
+   */
+  async countRevision(id: string, key: string): Promise<CycleRecord | null> {
+    const doc = await this.model.findOneAndUpdate({ _id: id }, { $inc: { [`milestoneState.${key}.revisions`]: 1 } }, { returnDocument: 'after' }).lean();
+    return toRecord<CycleRecord>(doc);
+  }
+
+  /** The follow-ups of `key` are done: it leaves the outbox. */
+  async completeFollowUp(id: string, key: string): Promise<void> {
+    await this.model.updateOne({ _id: id, outbox: key }, { $pull: { outbox: key } });
+  }
+
+  /** Cycles with follow-ups still owed, for the sweep. */
+  async *streamWithFollowUpsOwed(): AsyncGenerator<CycleRecord> {
+    for await (const d of this.model.find({ outbox: { $gt: '' } }).lean().cursor()) yield toRecord<CycleRecord>(d);
+  }
+
+  /** `cancel` records who cancelled and why, and the key of the follow-ups owed, in the same update. */
+  async transition(
+    id: string,
+    from: CycleStatus[],
+    to: CycleStatus,
+    at: Date,
+    cancel?: { by: string; reason: string; followUp: string },
+  ): Promise<CycleRecord | null> {
     if (!isValidObjectId(id)) return null;
     const $set: Record<string, unknown> = { status: to };
     if (to === 'cancelled') $set.cancelledAt = at;
     if (to === 'completed') $set.completedAt = at;
-    const doc = await this.model.findOneAndUpdate({ _id: id, status: { $in: from } }, { $set }, { returnDocument: 'after' }).lean();
+    if (cancel) Object.assign($set, { cancelledBy: cancel.by, cancelReason: cancel.reason });
+    const update = cancel ? { $set, $addToSet: { outbox: cancel.followUp } } : { $set };
+    const doc = await this.model.findOneAndUpdate({ _id: id, status: { $in: from } }, update, { returnDocument: 'after' }).lean();
     return toRecord<CycleRecord>(doc);
   }
 }

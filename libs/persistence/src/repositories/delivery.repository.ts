@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { PERSONAL_MESSAGE_KINDS } from '@pact/domain';
 import { Model } from 'mongoose';
 import { DeliveryAttempt, DeliveryRecord, DeliveryStatus, isDuplicateKey, toRecord } from '../records';
 import { MODEL } from '../schemas/schemas';
+import { RetriedWhenNotApplied } from '../transient-errors';
 
 export type NewDelivery = Omit<DeliveryRecord, 'attempts' | 'attemptCount' | 'round' | 'updatedAt' | 'deliveredAt' | 'lastError'>;
 export interface QueuedDelivery {
@@ -26,6 +28,7 @@ const SETTLED: DeliveryStatus[] = ['delivered', 'logged', 'failed'];
 
 /** The delivery log: planned deliveries and every attempt, appended to the document. */
 @Injectable()
+@RetriedWhenNotApplied()
 export class DeliveryRepository {
   constructor(@InjectModel(MODEL.Delivery) private readonly model: Model<any>) {}
 
@@ -38,6 +41,25 @@ export class DeliveryRepository {
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
     }
+  }
+
+  /**
+   * Records a delivery that was attempted at once rather than queued (a personal message such as
+   * a sign-in link): it is stored settled, so no worker or reconciler ever sends it again.
+   */
+  async insertSettled(d: NewDelivery, attempts: DeliveryAttempt[]): Promise<void> {
+    const { id, ...rest } = d;
+    const last = attempts[attempts.length - 1];
+    await this.model.collection.insertOne({
+      _id: id,
+      ...rest,
+      attempts,
+      attemptCount: attempts.length,
+      round: 0,
+      updatedAt: last?.at ?? d.createdAt,
+      ...(last && last.status !== 'failed' ? { deliveredAt: last.at } : {}),
+      ...(last?.error ? { lastError: last.error } : {}),
+    } as any);
   }
 
   async findById(id: string): Promise<DeliveryRecord | null> {
@@ -74,7 +96,8 @@ export class DeliveryRepository {
 
   /** Makes held (or failed, for a manual retry) deliveries queued again; returns their ids. */
   async requeue(filter: { subscriptionId?: string; id?: string; from: DeliveryStatus[] }, at: Date): Promise<QueuedDelivery[]> {
-    const q: Record<string, unknown> = { status: { $in: filter.from } };
+    // A personal message (a sign-in link) is stored without its secret: it can never be sent again.
+    const q: Record<string, unknown> = { status: { $in: filter.from }, kind: { $nin: [...PERSONAL_MESSAGE_KINDS] } };
     if (filter.subscriptionId) q.subscriptionId = filter.subscriptionId;
     if (filter.id) q._id = filter.id;
     const ids = (await this.model.find(q, { _id: 1 }).lean()).map((d: any) => String(d._id));

@@ -4,11 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
 import { EventRecord, isDuplicateKey, toRecord } from '../records';
 import { MODEL } from '../schemas/schemas';
+import { RetriedWhenNotApplied } from '../transient-errors';
 
 export type NewEvent = Omit<EventRecord, 'id' | 'dedupeKey' | 'data'> & { dedupeKey?: string; data?: Record<string, unknown> };
 
 /** The append-only audit trail: inserts only; nothing here updates or deletes an event. */
 @Injectable()
+@RetriedWhenNotApplied()
 export class EventRepository {
   constructor(@InjectModel(MODEL.Event) private readonly model: Model<any>) {}
 

@@ -3,11 +3,13 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { isDuplicateKey, ReportVersionRecord, toRecord } from '../records';
 import { MODEL } from '../schemas/schemas';
+import { RetriedWhenNotApplied } from '../transient-errors';
 
 export type ReportVersionSummary = Omit<ReportVersionRecord, 'json'>;
 
 /** Published report versions: inserted once, never updated or deleted. */
 @Injectable()
+@RetriedWhenNotApplied()
 export class ReportVersionRepository {
   constructor(@InjectModel(MODEL.ReportVersion) private readonly model: Model<any>) {}
 

@@ -4,8 +4,10 @@ import type { ImplementationReport } from '@pact/domain';
 import { Model } from 'mongoose';
 import { ReportRecord, toRecord } from '../records';
 import { MODEL } from '../schemas/schemas';
+import { RetriedWhenNotApplied } from '../transient-errors';
 
 @Injectable()
+@RetriedWhenNotApplied()
 export class ReportRepository {
   constructor(@InjectModel(MODEL.Report) private readonly model: Model<any>) {}
 
@@ -13,10 +15,10 @@ export class ReportRepository {
    * The first compilation of a milestone. A redelivered compile job writes it again. `lateRevisions`
    * is the count of late revisions noted before compiling (all of them are in this report).
    */
-  async save(report: ImplementationReport, lateRevisions = 0): Promise<void> {
+  async save(report: ImplementationReport, lateRevisions: number, revisionsIncluded: number): Promise<void> {
     await this.model.updateOne(
       { cycleId: report.cycleId, milestoneKey: report.milestoneKey },
-      { $set: { milestoneKind: report.milestoneKind, compiledAt: report.compiledAt, report, lateRevisionsCompiled: lateRevisions } },
+      { $set: { milestoneKind: report.milestoneKind, compiledAt: report.compiledAt, report, lateRevisionsCompiled: lateRevisions, revisionsIncluded } },
       { upsert: true },
     );
     await this.clearStale(report.cycleId, report.milestoneKey, lateRevisions);
@@ -40,14 +42,14 @@ export class ReportRepository {
    * Replaces the report with one recompiled after `lateRevisions` late revisions had been noted,
    * unless a recompilation that saw as many or more got there first: false then.
    */
-  async saveRecompiled(report: ImplementationReport, lateRevisions: number): Promise<boolean> {
+  async saveRecompiled(report: ImplementationReport, lateRevisions: number, revisionsIncluded: number): Promise<boolean> {
     const res = await this.model.updateOne(
       {
         cycleId: report.cycleId,
         milestoneKey: report.milestoneKey,
         $or: [{ lateRevisionsCompiled: { $lt: lateRevisions } }, { lateRevisionsCompiled: { $exists: false } }],
       },
-      { $set: { compiledAt: report.compiledAt, report, lateRevisionsCompiled: lateRevisions } },
+      { $set: { compiledAt: report.compiledAt, report, lateRevisionsCompiled: lateRevisions, revisionsIncluded } },
     );
     await this.clearStale(report.cycleId, report.milestoneKey, lateRevisions);
     return res.modifiedCount > 0;

@@ -3,8 +3,10 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { isDuplicateKey, SubmissionRecord, toRecord } from '../records';
 import { MODEL } from '../schemas/schemas';
+import { RetriedWhenNotApplied } from '../transient-errors';
 
 @Injectable()
+@RetriedWhenNotApplied()
 export class SubmissionRepository {
   constructor(@InjectModel(MODEL.Submission) private readonly model: Model<any>) {}
 
@@ -24,6 +26,10 @@ export class SubmissionRepository {
       }
     }
     throw new Error(`could not number a new revision of task ${data.taskId}`);
+  }
+
+  async findRevision(taskId: string, revision: number): Promise<SubmissionRecord | null> {
+    return toRecord<SubmissionRecord>(await this.model.findOne({ taskId, revision }).lean());
   }
 
   async listByTask(taskId: string): Promise<SubmissionRecord[]> {

@@ -4,6 +4,7 @@ import { AWAITING_STATUSES, TaskStatus } from '@pact/domain';
 import { isValidObjectId, Model } from 'mongoose';
 import { ExtensionRecord, isDuplicateKey, TaskRecord, toRecord } from '../records';
 import { MODEL } from '../schemas/schemas';
+import { RetriedWhenNotApplied } from '../transient-errors';
 
 export type NewTask = Omit<TaskRecord, 'id' | 'firedTimers' | 'extensions' | 'late' | 'latestRevision' | 'escalationLevel' | 'dueVersion'>;
 
@@ -20,6 +21,7 @@ export interface TaskFilter {
  * delivered twice, or two workers racing, change the task once.
  */
 @Injectable()
+@RetriedWhenNotApplied()
 export class TaskRepository {
   constructor(@InjectModel(MODEL.Task) private readonly model: Model<any>) {}
 
@@ -79,7 +81,7 @@ export class TaskRepository {
     const doc = await this.model
       .findOneAndUpdate(
         { _id: id, status: 'open', dueVersion, firedTimers: { $ne: timerKey } },
-        { $addToSet: { firedTimers: timerKey }, $set: { lastReminderAt: at, updatedAt: at } },
+        { $addToSet: { firedTimers: timerKey, outbox: timerKey }, $set: { lastReminderAt: at, updatedAt: at } },
         { returnDocument: 'after' },
       )
       .lean();
@@ -90,7 +92,7 @@ export class TaskRepository {
     const doc = await this.model
       .findOneAndUpdate(
         { _id: id, status: 'open', dueVersion },
-        { $addToSet: { firedTimers: timerKey }, $set: { status: 'overdue', updatedAt: at } },
+        { $addToSet: { firedTimers: timerKey, outbox: timerKey }, $set: { status: 'overdue', updatedAt: at } },
         { returnDocument: 'after' },
       )
       .lean();
@@ -102,15 +104,18 @@ export class TaskRepository {
     const doc = await this.model
       .findOneAndUpdate(
         { _id: id, status: 'overdue', dueVersion, escalationLevel: level - 1 },
-        { $addToSet: { firedTimers: timerKey }, $set: { escalationLevel: level, updatedAt: at } },
+        { $addToSet: { firedTimers: timerKey, outbox: timerKey }, $set: { escalationLevel: level, updatedAt: at } },
         { returnDocument: 'after' },
       )
       .lean();
     return toRecord<TaskRecord>(doc);
   }
 
-  /** Moves the due date; bumping dueVersion makes every timer of the old date stale. */
-  async extend(id: string, expectedVersion: number, newDueAt: Date, ext: ExtensionRecord): Promise<TaskRecord | null> {
+  /**
+   * Moves the due date; bumping dueVersion makes every timer of the old date stale. `followUp`
+   * (the extension's key for the new version) enters the outbox in the same update.
+   */
+  async extend(id: string, expectedVersion: number, newDueAt: Date, ext: ExtensionRecord, followUp: string): Promise<TaskRecord | null> {
     const doc = await this.model
       .findOneAndUpdate(
         { _id: id, status: { $in: AWAITING_STATUSES }, dueVersion: expectedVersion },
@@ -120,6 +125,7 @@ export class TaskRepository {
           $unset: { summaryRun: '' },
           $inc: { dueVersion: 1 },
           $push: { extensions: ext },
+          $addToSet: { outbox: followUp },
         },
         { returnDocument: 'after' },
       )
@@ -128,22 +134,61 @@ export class TaskRepository {
   }
 
   /**
-   * Records a submission on the task. The first one moves it to submitted (late or not);
-   * later revisions only raise latestRevision.
+   * Records a submission on the task. The first one moves it to submitted (late or not, judged
+   * against the due date in force at that moment: the guard on dueVersion makes an extension
+   * granted meanwhile count); later revisions only raise latestRevision. `followUp` (the
+   * revision's key) enters the outbox in the same update.
    */
-  async markSubmitted(id: string, revision: number, at: Date, late: boolean): Promise<TaskRecord | null> {
-    const first = await this.model
-      .findOneAndUpdate(
-        { _id: id, status: { $in: AWAITING_STATUSES } },
-        { $set: { status: 'submitted', submittedAt: at, late, updatedAt: at }, $max: { latestRevision: revision } },
-        { returnDocument: 'after' },
-      )
-      .lean();
-    if (first) return toRecord<TaskRecord>(first);
-    const later = await this.model
-      .findOneAndUpdate({ _id: id, status: 'submitted' }, { $max: { latestRevision: revision }, $set: { updatedAt: at } }, { returnDocument: 'after' })
-      .lean();
-    return toRecord<TaskRecord>(later);
+  async markSubmitted(
+    id: string,
+    revision: number,
+    at: Date,
+    lateAgainst: (dueAt: Date) => boolean,
+    followUp: string,
+  ): Promise<TaskRecord | null> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const current = await this.findById(id);
+      if (!current) return null;
+      let doc: unknown;
+      if (current.status === 'open' || current.status === 'overdue') {
+        doc = await this.model
+          .findOneAndUpdate(
+            { _id: id, status: { $in: AWAITING_STATUSES }, dueVersion: current.dueVersion },
+            {
+              $set: { status: 'submitted', submittedAt: at, late: lateAgainst(current.dueAt), updatedAt: at },
+              $max: { latestRevision: revision },
+              $addToSet: { outbox: followUp },
+            },
+            { returnDocument: 'after' },
+          )
+          .lean();
+      } else if (current.status === 'submitted') {
+        doc = await this.model
+          .findOneAndUpdate(
+            { _id: id, status: 'submitted' },
+            { $max: { latestRevision: revision }, $set: { updatedAt: at }, $addToSet: { outbox: followUp } },
+            { returnDocument: 'after' },
+          )
+          .lean();
+      } else {
+        return null; // cancelled meanwhile
+      }
+      if (doc) return toRecord<TaskRecord>(doc);
+      // Extended, submitted or escalated between the read and the update: judge again.
+    }
+    throw new Error(`task ${id} kept changing while recording revision ${revision}`);
+  }
+
+  /** The follow-ups of `key` are done: it leaves the outbox (a no-op when already gone). */
+  async completeFollowUp(id: string, key: string): Promise<void> {
+    await this.model.updateOne({ _id: id, outbox: key }, { $pull: { outbox: key } });
+  }
+
+  /** Tasks with follow-ups still owed, for the sweep. */
+  async *streamWithFollowUpsOwed(): AsyncGenerator<TaskRecord> {
+    for await (const d of this.model.find({ outbox: { $gt: '' } }).sort({ _id: 1 }).lean().cursor({ batchSize: 200 })) {
+      yield toRecord<TaskRecord>(d);
+    }
   }
 
   async cancelAwaiting(cycleId: string, at: Date): Promise<number> {

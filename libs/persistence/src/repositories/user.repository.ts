@@ -3,8 +3,10 @@ import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model } from 'mongoose';
 import { Role, toRecord, UserRecord } from '../records';
 import { MODEL } from '../schemas/schemas';
+import { RetriedWhenNotApplied } from '../transient-errors';
 
 @Injectable()
+@RetriedWhenNotApplied()
 export class UserRepository {
   constructor(@InjectModel(MODEL.User) private readonly model: Model<any>) {}
 
@@ -44,5 +46,21 @@ export class UserRepository {
 
   async findByCalendarTokenHash(hash: string): Promise<UserRecord | null> {
     return toRecord<UserRecord>(await this.model.findOne({ calendarTokenHash: hash, disabledAt: { $exists: false } }).lean());
+  }
+
+  async findByEmail(email: string): Promise<UserRecord | null> {
+    return toRecord<UserRecord>(await this.model.findOne({ email: email.toLowerCase() }).lean());
+  }
+
+  async setPreferences(id: string, prefs: { language: string; timeZone: string }): Promise<UserRecord | null> {
+    if (!isValidObjectId(id)) return null;
+    return toRecord<UserRecord>(
+      await this.model.findOneAndUpdate({ _id: id, disabledAt: { $exists: false } }, { $set: prefs }, { returnDocument: 'after' }).lean(),
+    );
+  }
+
+  /** The committee member created first (the one `npm start` signs in). */
+  async firstWithRole(role: Role): Promise<UserRecord | null> {
+    return toRecord<UserRecord>(await this.model.findOne({ roles: role, disabledAt: { $exists: false } }).sort({ createdAt: 1 }).lean());
   }
 }

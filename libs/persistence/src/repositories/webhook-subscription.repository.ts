@@ -3,10 +3,12 @@ import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model } from 'mongoose';
 import { toRecord, WebhookStatus, WebhookSubscriptionRecord } from '../records';
 import { MODEL } from '../schemas/schemas';
+import { RetriedWhenNotApplied } from '../transient-errors';
 
 export type NewWebhookSubscription = Omit<WebhookSubscriptionRecord, 'id' | 'status' | 'consecutiveFailures'>;
 
 @Injectable()
+@RetriedWhenNotApplied()
 export class WebhookSubscriptionRepository {
   constructor(@InjectModel(MODEL.WebhookSubscription) private readonly model: Model<any>) {}
 

@@ -2,32 +2,52 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Chair, WorkingGroup } from '@pact/domain';
 import { Model } from 'mongoose';
-import { WorkingGroupRecord } from '../records';
+import { isDuplicateKey, WorkingGroupRecord } from '../records';
+
+const SEED_BATCH = 50;
 import { MODEL } from '../schemas/schemas';
+import { RetriedWhenNotApplied } from '../transient-errors';
 
 const strip = ({ _id, ...rest }: any): WorkingGroupRecord => rest;
 
 @Injectable()
+@RetriedWhenNotApplied()
 export class WorkingGroupRepository {
   constructor(@InjectModel(MODEL.WorkingGroup) private readonly model: Model<any>) {}
 
   /**
    * Seeds groups from config without overwriting what the committee changed through the API:
-   * a chair named by the committee outlives a restart with the original config.
+   * a chair named by the committee outlives a restart with the original config. Returns how
+   * many groups were new.
    */
-  async seed(groups: WorkingGroup[], at: Date): Promise<number> {
-    if (!groups.length) return 0;
-    const res = await this.model.bulkWrite(
-      groups.map((g) => ({
+  async seed(all: WorkingGroup[], at: Date): Promise<number> {
+    // Only the groups not stored yet are written: a restart (or a second process starting beside
+    // the first) then writes nothing at all.
+    const stored = new Set((await this.model.find({ key: { $in: all.map((g) => g.key) } }, { key: 1 }).lean<{ key: string }[]>()).map((d) => d.key));
+    const groups = all.filter((g) => !stored.has(g.key));
+    let added = 0;
+    // Batches of SEED_BATCH statements: FerretDB 1.24 (SQLite) holds one storage connection per
+    // statement of an update command until the command ends, and deadlocks its pool of 100
+    // connections on a larger one whose statements match existing documents (a second process
+    // seeding the same groups): every process on that database then stalls.
+    for (let i = 0; i < groups.length; i += SEED_BATCH) {
+      const batch = groups.slice(i, i + SEED_BATCH).map((g) => ({
         updateOne: {
           filter: { key: g.key },
           update: { $setOnInsert: { key: g.key, fieldOfAction: g.fieldOfAction, goal: g.goal, chair: g.chair, updatedAt: at } },
           upsert: true,
         },
-      })),
-      { ordered: false },
-    );
-    return res.upsertedCount;
+      }));
+      try {
+        added += (await this.model.bulkWrite(batch, { ordered: false })).upsertedCount;
+      } catch (err) {
+        // Another process seeding at the same moment inserted some first: they are there now,
+        // which is all seeding wants. Once more, so the rest of the batch is certainly in.
+        if (!isDuplicateKey(err)) throw err;
+        added += (await this.model.bulkWrite(batch, { ordered: false })).upsertedCount;
+      }
+    }
+    return added;
   }
 
   async list(): Promise<WorkingGroupRecord[]> {

@@ -49,15 +49,21 @@ export const CycleSchema = new Schema(
     escalation: Schema.Types.Mixed,
     groupKeys: [String],
     template: Schema.Types.Mixed,
-    /** Per milestone key: { status, requestedAt?, compiledAt? }; updated with dotted $set paths. */
+    /** Per milestone key: { status, requestedAt?, compiledAt?, revisions? }; updated with dotted paths. */
     milestoneState: Schema.Types.Mixed,
     createdAt: Date,
     createdBy: String,
     cancelledAt: Date,
+    cancelledBy: String,
+    cancelReason: String,
     completedAt: Date,
+    /** Effects whose follow-ups are still owed (see TaskSchema.outbox). */
+    outbox: { type: [String], default: undefined },
   },
   { ...opts, collection: 'cycles' },
 );
+// The follow-up sweep: cycles with an effect whose follow-ups are still owed.
+CycleSchema.index({ outbox: 1 });
 
 export const TaskSchema = new Schema(
   {
@@ -80,11 +86,19 @@ export const TaskSchema = new Schema(
     /** The committee summary that reported this task's level-2 escalation (claimed once). */
     summaryRun: String,
     updatedAt: Date,
+    /**
+     * Keys of effects whose follow-ups (event, notification) are still owed, written in the
+     * effect's own atomic update and removed when they are done: a crash between an effect and
+     * its follow-ups leaves the intent here for the sweep.
+     */
+    outbox: { type: [String], default: [] },
   },
   { ...opts, collection: 'tasks' },
 );
 TaskSchema.index({ cycleId: 1, milestoneKey: 1, groupKey: 1 }, { unique: true });
 TaskSchema.index({ status: 1, cycleId: 1 });
+// The follow-up sweep: { outbox: { $gt: '' } } finds tasks with any key in their outbox.
+TaskSchema.index({ outbox: 1 });
 
 export const SubmissionSchema = new Schema(
   {
@@ -131,6 +145,8 @@ export const ReportSchema = new Schema(
     lateRevisions: { type: Number, default: 0 },
     lateRevisionsCompiled: Number,
     stale: Boolean,
+    /** The milestone's revision count read before this report was built (see MilestoneState.revisions). */
+    revisionsIncluded: Number,
   },
   { ...opts, collection: 'reports' },
 );
@@ -149,6 +165,9 @@ export const UserSchema = new Schema(
     /** SHA-256 of the private calendar feed token (the token is in the feed's URL, shown once). */
     calendarTokenHash: { type: String, index: true },
     calendarTokenCreatedAt: Date,
+    /** What pages and personal messages are shown in (chosen on "your settings"). */
+    language: String,
+    timeZone: String,
   },
   { ...opts, collection: 'users' },
 );
@@ -183,4 +202,11 @@ export const MODEL = {
   Report: 'Report',
   Delivery: 'Delivery',
   WebhookSubscription: 'WebhookSubscription',
+  SignInLink: 'SignInLink',
+  Session: 'Session',
+  RateCounter: 'RateCounter',
+  SiteKey: 'SiteKey',
 } as const;
+
+/** Models whose records expire (`expiresAt`): a TTL index cleans them up where the server supports one. */
+export const EXPIRING_MODELS = [MODEL.SignInLink, MODEL.Session, MODEL.RateCounter];

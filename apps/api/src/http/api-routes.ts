@@ -1,0 +1,18 @@
+import { RouterModule } from '@nestjs/core';
+import { CyclesHttpModule } from '../cycles/cycles.module';
+import { IdentityHttpModule } from '../identity/identity-http.module';
+import { NotificationsHttpModule } from '../notifications/notifications-http.module';
+import { TasksHttpModule } from '../tasks/tasks.module';
+import { WorkingGroupsHttpModule } from '../working-groups/working-groups.module';
+import { API_PREFIX } from './api-paths';
+
+export { API_PREFIX, isMachinePath, MACHINE_PATHS } from './api-paths';
+
+/** The HTTP modules of the machine API, mounted under API_PREFIX (and documented in OpenAPI). */
+export const API_HTTP_MODULES = [WorkingGroupsHttpModule, CyclesHttpModule, TasksHttpModule, IdentityHttpModule, NotificationsHttpModule];
+
+/**
+ * A prefix per module (RouterModule) rather than a global prefix with exclusions: a new page
+ * needs no entry in an exclusion list, and a new API module is one line above.
+ */
+export const ApiRoutes = RouterModule.register([{ path: API_PREFIX, children: API_HTTP_MODULES }]);

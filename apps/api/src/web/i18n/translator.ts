@@ -1,0 +1,41 @@
+import type { PageCatalogs, PageLanguage } from './page-catalogs';
+
+/**
+ * What a page needs to speak the reader's language: its texts, and dates and numbers formatted
+ * by Intl for that language in the reader's time zone.
+ */
+export class Translator {
+  private readonly dateFmt: Intl.DateTimeFormat;
+  private readonly dateTimeFmt: Intl.DateTimeFormat;
+  private readonly numberFmt: Intl.NumberFormat;
+  private readonly relative: Intl.RelativeTimeFormat;
+
+  constructor(
+    private readonly catalogs: PageCatalogs,
+    readonly lang: PageLanguage,
+    readonly timeZone: string,
+  ) {
+    this.dateFmt = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone });
+    this.dateTimeFmt = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone });
+    this.numberFmt = new Intl.NumberFormat(lang);
+    this.relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  }
+
+  /** The text under `key` with {placeholders} filled. An unknown key throws: a page never shows a key. */
+  t = (key: string, params: Record<string, string | number> = {}): string => {
+    const text = this.catalogs[this.lang][key];
+    if (text === undefined) throw new Error(`no page text "${key}"`);
+    return text.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : typeof params[name] === 'number' ? this.number(params[name] as number) : String(params[name])));
+  };
+
+  /** The same text in another language (the language switcher names each language in its own). */
+  in = (lang: PageLanguage, key: string): string => this.catalogs[lang][key] ?? key;
+
+  date = (d: Date | string | undefined | null): string => (d ? this.dateFmt.format(new Date(d)) : '');
+  dateTime = (d: Date | string | undefined | null): string => (d ? this.dateTimeFmt.format(new Date(d)) : '');
+  number = (n: number): string => this.numberFmt.format(n);
+  /** "in 3 days", "yesterday", "vor 2 Tagen". */
+  days = (n: number): string => this.relative.format(n, 'day');
+  /** ISO 8601, for <time datetime>. */
+  iso = (d: Date | string | undefined | null): string => (d ? new Date(d).toISOString() : '');
+}

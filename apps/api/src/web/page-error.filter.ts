@@ -1,0 +1,74 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { isMachinePath } from '../http/api-paths';
+import { CsrfRefused, SignInRequired } from './page-errors';
+import type { PageRequest } from './page-state';
+import { WebContext } from './web-context';
+
+/** A sign-in link's token never reaches a log line, even in the URL of a failed request. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/sign-in\/[^/?#]+/g, '/sign-in/[link]');
+}
+
+const KINDS: Record<number, string> = { 400: 'badRequest', 403: 'forbidden', 404: 'notFound', 413: 'tooLarge' };
+
+/**
+ * Errors on pages become pages: 403, 404 and the "form could not be sent" page say what happened
+ * in the reader's language, a 500 says only that it was recorded (no stack trace, no detail).
+ * Machine paths keep the API's JSON answers: this filter is given the API's and hands them over.
+ */
+@Catch()
+@Injectable()
+export class PageErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Pages');
+  private static web?: WebContext;
+  private static api?: ExceptionFilter;
+
+  /** Set once at start (web-setup.ts): the page context, and the API's filter for machine paths. */
+  static configure(web: WebContext, api: ExceptionFilter): void {
+    PageErrorFilter.web = web;
+    PageErrorFilter.api = api;
+  }
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const req = host.switchToHttp().getRequest<PageRequest>();
+    const res = host.switchToHttp().getResponse<Response>();
+    if (isMachinePath(req.path) && PageErrorFilter.api) return PageErrorFilter.api.catch(exception, host);
+    if (res.headersSent) return;
+    if (exception instanceof SignInRequired) {
+      res.redirect(303, exception.next ? `/sign-in?next=${encodeURIComponent(exception.next)}` : '/sign-in');
+      return;
+    }
+    let status = 500;
+    let kind = 'server';
+    if (exception instanceof CsrfRefused) {
+      status = 403;
+      kind = 'csrf';
+    } else if (exception instanceof HttpException) {
+      status = exception.getStatus();
+    } else {
+      const e = exception as { type?: string; status?: number };
+      if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) status = e.status;
+    }
+    if (kind !== 'csrf') kind = KINDS[status] ?? (status >= 500 ? 'server' : 'badRequest');
+    if (status >= 500) this.logger.error(`${req.method} ${redactUrl(req.originalUrl ?? req.url)}: ${(exception as Error)?.stack ?? exception}`);
+    this.render(req, res, status, kind);
+  }
+
+  render(req: PageRequest, res: Response, status: number, kind: string): void {
+    const state = PageErrorFilter.web ? PageErrorFilter.web.fallback(req, res) : undefined;
+    const t = state?.i18n.t;
+    if (!t) {
+      res.status(status).type('text/plain').send(status >= 500 ? 'Sorry, there is a problem with the service.' : 'This request could not be answered.');
+      return;
+    }
+    res.status(status).render('errors/error', { title: t(`error.${kind}Title`), body: t(`error.${kind}Body`), status }, (err: Error | null, html?: string) => {
+      if (err) {
+        this.logger.error(`the error page could not be rendered: ${err.message}`);
+        res.status(500).type('text/plain').send('Sorry, there is a problem with the service.');
+        return;
+      }
+      res.send(html);
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './dedupe-keys';
+export * from './job-ids';
+export * from './task-keys';

@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Clock } from '@pact/domain';
+import { DatabaseProbe, isDatabaseUnavailableError } from '@pact/persistence';
+import { CLOCK, isRedisUnavailableError, QueueProbe } from '@pact/queues';
+
+export interface DependencyHealth {
+  status: 'up' | 'down' | 'timeout';
+  /** How long the probe took (ms), or the timeout when it did not answer in time. */
+  ms: number;
+  error?: string;
+}
+
+export interface Health {
+  status: 'ok' | 'degraded';
+  mongo: DependencyHealth;
+  redis: DependencyHealth;
+  now: Date;
+  clock: string;
+}
+
+/**
+ * Readiness: each store must answer a real query within HEALTH_TIMEOUT_MS. A store that
+ * accepts connections but answers nothing (a stalled database) reports "timeout", so load
+ * balancers stop sending work instead of piling requests onto it.
+ */
+@Injectable()
+export class HealthService {
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly database: DatabaseProbe,
+    private readonly queues: QueueProbe,
+    @Inject(CLOCK) private readonly clock: Clock,
+    config: ConfigService,
+  ) {
+    this.timeoutMs = Number(config.get('HEALTH_TIMEOUT_MS') ?? 2000);
+  }
+
+  async check(): Promise<Health> {
+    const [mongo, redis] = await Promise.all([this.timed(() => this.database.probe()), this.timed(() => this.queues.probe())]);
+    return { status: mongo.status === 'up' && redis.status === 'up' ? 'ok' : 'degraded', mongo, redis, now: this.clock.now(), clock: this.clock.describe() };
+  }
+
+  private async timed(probe: () => Promise<void>): Promise<DependencyHealth> {
+    const started = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), this.timeoutMs)));
+    try {
+      const outcome = await Promise.race([probe().then(() => 'up' as const), timeout]);
+      return outcome === 'timeout' ? { status: 'timeout', ms: this.timeoutMs } : { status: 'up', ms: Date.now() - started };
+    } catch (err) {
+      return { status: 'down', ms: Date.now() - started, error: (err as Error).message?.slice(0, 200) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** The database or Redis cannot serve the request now: answer 503 with Retry-After, retry the job. */
+export function isServiceUnavailableError(err: unknown): boolean {
+  return isDatabaseUnavailableError(err) || isRedisUnavailableError(err);
+}

@@ -1,0 +1,75 @@
+import { taskKeys } from '@pact/domain';
+import { CycleRepository, EventRepository, ReportRepository, SubmissionRepository, TaskRepository } from '@pact/persistence';
+import { TimerScheduler } from '@pact/queues';
+import { aCycle, aRevision, aTask, DUE, IDS, someContent } from '../testing/fixtures';
+import { newTestService } from '../testing/service-doubles';
+import { SubmissionService } from './submission.service';
+
+function setUp(now: Date) {
+  const t = newTestService(SubmissionService, { now });
+  const tasks = t.double(TaskRepository);
+  const cycles = t.double(CycleRepository);
+  const submissions = t.double(SubmissionRepository);
+  tasks.findById.mockResolvedValue(aTask());
+  cycles.findById.mockResolvedValue(aCycle());
+  t.double(EventRepository).append.mockResolvedValue(true);
+  return { ...t, tasks, cycles, submissions, reports: t.double(ReportRepository), timers: t.double(TimerScheduler), events: t.double(EventRepository) };
+}
+
+describe('SubmissionService', () => {
+  it('numbers the revision after the stored ones and records it on the task with its follow-up key', async () => {
+    const { service, tasks, submissions, cycles } = setUp(new Date('2030-02-01T00:00:00Z'));
+    submissions.insertRevision.mockImplementation(async (data) => aRevision(3, data));
+    tasks.markSubmitted.mockResolvedValue(aTask({ status: 'submitted', latestRevision: 3, outbox: [taskKeys.submission(IDS.task, 3)] }));
+    submissions.findRevision.mockResolvedValue(aRevision(3));
+    cycles.countRevision.mockResolvedValue(aCycle());
+    tasks.count.mockResolvedValue(1);
+
+    const { submission, task } = await service.submit(IDS.task, someContent(), 'chair:anna@example.org');
+    expect(submission.revision).toBe(3);
+    expect(tasks.markSubmitted).toHaveBeenCalledWith(IDS.task, 3, expect.any(Date), expect.any(Function), taskKeys.submission(IDS.task, 3));
+    expect(task.outbox).toEqual([]);
+    expect(tasks.completeFollowUp).toHaveBeenCalledWith(IDS.task, taskKeys.submission(IDS.task, 3));
+  });
+
+  it('judges lateness against the due date in force when the task is updated (an extension meanwhile counts)', async () => {
+    const now = new Date('2030-03-05T00:00:00Z');
+    const { service, tasks, submissions, cycles } = setUp(now);
+    submissions.insertRevision.mockImplementation(async (data) => aRevision(1, data));
+    tasks.markSubmitted.mockResolvedValue(aTask({ status: 'submitted', latestRevision: 1 }));
+    cycles.countRevision.mockResolvedValue(aCycle());
+    await service.submit(IDS.task, someContent(), 'chair:x');
+    const lateAgainst = tasks.markSubmitted.mock.calls[0][3] as (dueAt: Date) => boolean;
+    expect(lateAgainst(DUE)).toBe(true); // 4 days after the original date
+    expect(lateAgainst(new Date('2030-03-20T00:00:00Z'))).toBe(false); // extended meanwhile
+    expect(submissions.insertRevision).toHaveBeenCalledWith(expect.objectContaining({ late: true }));
+  });
+
+  it('a revision counted after the milestone was compiled owes a recompilation', async () => {
+    const { service, reports, timers, cycles, submissions } = setUp(new Date('2030-05-01T00:00:00Z'));
+    submissions.findRevision.mockResolvedValue(aRevision(2));
+    cycles.countRevision.mockResolvedValue(aCycle({ milestoneState: { final: { status: 'compiled', revisions: 5 } } }));
+    reports.noteLateRevision.mockResolvedValue(2);
+    await service.followUp(aTask({ status: 'submitted', latestRevision: 2 }), taskKeys.submission(IDS.task, 2));
+    expect(timers.recompile).toHaveBeenCalledWith(IDS.cycle, 'final', 2);
+    expect(timers.compileNow).not.toHaveBeenCalled();
+  });
+
+  it('a revision counted before compilation owes nothing itself; the last one in asks for compilation now', async () => {
+    const { service, reports, timers, cycles, tasks } = setUp(new Date('2030-02-01T00:00:00Z'));
+    cycles.countRevision.mockResolvedValue(aCycle());
+    tasks.count.mockResolvedValue(0);
+    await service.followUp(aTask({ status: 'submitted', latestRevision: 1 }), taskKeys.submission(IDS.task, 1));
+    expect(reports.noteLateRevision).not.toHaveBeenCalled();
+    expect(timers.compileNow).toHaveBeenCalledWith(IDS.cycle, 'final');
+  });
+
+  it('refuses content that breaks the template, naming the field, and stores nothing', async () => {
+    const { service, submissions, tasks } = setUp(new Date('2030-02-01T00:00:00Z'));
+    const twice = someContent().indicators[0];
+    const content = { ...someContent(), indicators: [twice, twice] };
+    await expect(service.submit(IDS.task, content, 'chair:x')).rejects.toMatchObject({ response: { message: [expect.stringMatching(/^indicators\[1\]\.key: .*twice/)] } });
+    expect(submissions.insertRevision).not.toHaveBeenCalled();
+    expect(tasks.markSubmitted).not.toHaveBeenCalled();
+  });
+});
