@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Clock } from '@pact/domain';
+import { Clock, CLOCK } from '@pact/domain';
 import { IdentityService } from '@pact/engine';
-import { CLOCK } from '@pact/queues';
+
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';

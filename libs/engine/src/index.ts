@@ -31,7 +31,6 @@ export * from './webhooks/webhook-subscription.service';
 export * from './webhooks/webhooks.module';
 export * from './calendar/calendar-feed.service';
 export * from './calendar/calendar.module';
-export * from './identity/identity.errors';
 export * from './sign-in/sign-in.errors';
 export * from './sign-in/sign-in.module';
 export * from './sign-in/sign-in.service';
@@ -42,3 +41,12 @@ export * from './reconciliation/follow-up-sweeper';
 export * from './health/health.service';
 export * from './health/health.module';
 export * from './errors';
+export * from './tasks/task.query';
+export * from './tasks/tasks.module';
+export * from './cycles/cycle.query';
+export * from './notifications/delivery.query';
+export * from './infrastructure.module';
+
+/** The queues' names, for the operators' dashboard (apps reach queues only through the engine; the worker names its own). */
+export { ALL_QUEUES, QUEUE } from '@pact/queues';
+export type { QueueName } from '@pact/queues';

@@ -6,7 +6,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { IdentityModule, IdentityService, SessionService, SignInModule } from '@pact/engine';
-import { ALL_QUEUES } from '@pact/queues';
+import { ALL_QUEUES } from '@pact/engine';
 import type { Queue } from 'bullmq';
 import { AuthFailureLimiter } from '../auth/auth-failure-limiter';
 import { AuthModule } from '../auth/auth.module';

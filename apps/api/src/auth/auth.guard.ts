@@ -1,11 +1,12 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { IdentityService } from '@pact/engine';
-import type { Role } from '@pact/persistence';
+
 import type { Request, Response } from 'express';
 import { AuthFailureLimiter } from './auth-failure-limiter';
 import { IS_PUBLIC, ROLES_KEY } from './auth.decorators';
 import { tokenFromRequest } from './bearer-token';
+import type { Role } from '@pact/domain';
 
 /**
  * The one way in: every route needs a valid bearer token unless marked @Public, and a role

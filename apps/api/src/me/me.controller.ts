@@ -4,6 +4,7 @@ import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 import { InboxQuery, Principal } from '@pact/engine';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { PaginationQuery } from '../http/pagination.dto';
+import { ApiProblems } from '../http/problem-details';
 
 /** Paged like every other listing (limit 1–500, skip at most 1,000,000). */
 export class InboxListQuery extends PaginationQuery {
@@ -23,6 +24,7 @@ export class MeController {
   }
 
   /** The chair's inbox: report requests of their groups still waiting for them, soonest first. */
+  @ApiProblems(400)
   @Get('tasks')
   inbox(@CurrentPrincipal() p: Principal, @Query() q: InboxListQuery) {
     return this.inboxQuery.list(p.groupKeys, { status: q.status, dueBefore: q.dueBefore ? new Date(q.dueBefore) : undefined, limit: q.limit, skip: q.skip });

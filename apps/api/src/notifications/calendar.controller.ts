@@ -1,9 +1,10 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Header, HttpCode, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
-import { CalendarFeedService, Principal } from '@pact/engine';
+import { CalendarFeedService, NotFoundError, Principal } from '@pact/engine';
 import type { Request, Response } from 'express';
 import { AuthFailureLimiter } from '../auth/auth-failure-limiter';
 import { CurrentPrincipal, Public, Roles } from '../auth/auth.decorators';
+import { ApiProblems } from '../http/problem-details';
 
 @ApiTags('notifications')
 @Controller()
@@ -32,6 +33,7 @@ export class CalendarFeedController {
    * The feed itself: the token in the URL is the credential, as calendar clients send no headers.
    * A wrong token counts as a failed authentication of the caller's address, like a wrong API token.
    */
+  @ApiProblems(404)
   @Public()
   @Get('calendar/:file')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
@@ -43,7 +45,7 @@ export class CalendarFeedController {
       if (!m) throw new NotFoundException('no such calendar');
       return await this.calendar.feedFor(m[1]);
     } catch (err) {
-      if (err instanceof NotFoundException) this.failures.recordFailure(req);
+      if (err instanceof NotFoundException || err instanceof NotFoundError) this.failures.recordFailure(req);
       throw err;
     }
   }

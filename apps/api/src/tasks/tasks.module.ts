@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { DeadlinesModule, SubmissionsModule } from '@pact/engine';
-import { TaskAccess } from '../auth/task-access';
+import { DeadlinesModule, SubmissionsModule, TasksModule } from '@pact/engine';
 import { TasksController } from './tasks.controller';
 
-@Module({ imports: [SubmissionsModule, DeadlinesModule], controllers: [TasksController], providers: [TaskAccess] })
+@Module({ imports: [SubmissionsModule, DeadlinesModule, TasksModule], controllers: [TasksController] })
 export class TasksHttpModule {}

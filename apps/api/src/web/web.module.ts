@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CyclesModule, IdentityModule, InboxModule, ReportsModule, SignInModule, SubmissionsModule, WorkingGroupsModule } from '@pact/engine';
+import { CyclesModule, IdentityModule, InboxModule, ReportsModule, SignInModule, SubmissionsModule, TasksModule, WorkingGroupsModule } from '@pact/engine';
 import { ReportRenderingModule } from '../reports/report-rendering.module';
 import { loadPageCatalogs } from './i18n/page-catalogs';
 import { CyclePagesController } from './pages/cycles.controller';
@@ -17,7 +17,7 @@ import { LOCALES_DIR } from './web-files';
  * Pages call engine services only. To add a page, see docs/architecture.md ("Adding a page").
  */
 @Module({
-  imports: [SignInModule, IdentityModule, InboxModule, WorkingGroupsModule, CyclesModule, ReportsModule, SubmissionsModule, ReportRenderingModule],
+  imports: [SignInModule, IdentityModule, InboxModule, WorkingGroupsModule, CyclesModule, ReportsModule, SubmissionsModule, TasksModule, ReportRenderingModule],
   controllers: [SignInController, HomeController, MyTasksController, TaskPageController, CyclePagesController, OperationsController],
   providers: [WebContext, PageGuard, { provide: PAGE_CATALOGS, useFactory: () => loadPageCatalogs(LOCALES_DIR) }],
   exports: [WebContext],

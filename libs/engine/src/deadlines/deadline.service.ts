@@ -1,9 +1,10 @@
-import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { addDays, canExtend, Clock, daysBetween, EscalationPolicy, followUpDedupe, parseTaskFollowUp, taskKeys } from '@pact/domain';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { addDays, canExtend, Clock, CLOCK, daysBetween, EscalationPolicy, followUpDedupe, parseTaskFollowUp, taskKeys } from '@pact/domain';
 import { CycleRecord, CycleRepository, EventRepository, TaskRecord, TaskRepository } from '@pact/persistence';
-import { CLOCK, TaskTimerJob, TimerScheduler } from '@pact/queues';
+import { TaskTimerJob, TimerScheduler } from '@pact/queues';
 import { Notification, NotificationKind, Recipient } from '../notifications/notification';
 import { NotificationService } from '../notifications/notification.service';
+import { ConflictError, InvalidError, NotFoundError } from '../errors';
 
 /** The due date a task had at due version `v` (its extensions keep every earlier date). */
 function dueAtVersion(task: TaskRecord, v: number): Date {
@@ -148,7 +149,8 @@ export class DeadlineService {
         // no event either, so the report's timeline counts only reminders that went out.
         if (task.status !== 'open' || task.dueVersion !== what.dueVersion) break;
         const daysLeft = daysBetween(task.lastReminderAt ?? now, dueAt);
-        await this.events.append({ ...base, type: 'task.reminded', data: { reminder: what.index, daysLeft, dueAt, scheduledFor: scheduledFor() } });
+        // Dated when the reminder took effect, not when its follow-ups ran (a sweep may be late).
+        await this.events.append({ ...base, at: task.lastReminderAt ?? now, type: 'task.reminded', data: { reminder: what.index, daysLeft, dueAt, scheduledFor: scheduledFor() } });
         await this.notifications.send(
           this.about(task, cycle, 'reminder', 'chair', await this.notifications.chairOf(task.groupKey), { daysLeft }, dueAt),
           followUpDedupe.notification(key),
@@ -209,10 +211,10 @@ export class DeadlineService {
   /** The committee moves a deadline; every pending timer of the task moves with it. */
   async extend(taskId: string, newDueAt: Date, reason: string, actor: string): Promise<TaskRecord> {
     const ctx = await this.context(taskId);
-    if (!ctx) throw new NotFoundException(`task ${taskId} does not exist`);
+    if (!ctx) throw new NotFoundError(`task ${taskId} does not exist`);
     const { task, cycle } = ctx;
-    if (cycle.status !== 'scheduled' && cycle.status !== 'running') throw new ConflictException(`the cycle is ${cycle.status}`);
-    if (!canExtend(task.status)) throw new ConflictException(`the task is ${task.status}; only open or overdue tasks can be extended`);
+    if (cycle.status !== 'scheduled' && cycle.status !== 'running') throw new ConflictError(`the cycle is ${cycle.status}`);
+    if (!canExtend(task.status)) throw new ConflictError(`the task is ${task.status}; only open or overdue tasks can be extended`);
     const now = this.clock.now();
     const milestone = cycle.milestones.find((m) => m.key === task.milestoneKey)!;
     const problems: string[] = [];
@@ -221,13 +223,13 @@ export class DeadlineService {
     if (newDueAt.getTime() > milestone.compileAt.getTime()) {
       problems.push(`dueAt: must not be after the milestone's compilation date (${milestone.compileAt.toISOString()})`);
     }
-    if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
+    if (problems.length) throw InvalidError.fromMessages(problems);
 
     const policy = new EscalationPolicy(cycle.reminderDaysBeforeDue, cycle.escalation);
     const oldKeys = policy.timersFor(task).map((t) => t.key);
     const key = taskKeys.extension(task.id, task.dueVersion + 1);
     const extended = await this.tasks.extend(task.id, task.dueVersion, newDueAt, { from: task.dueAt, to: newDueAt, reason, at: now, actor }, key);
-    if (!extended) throw new ConflictException('the task changed while extending it (submitted or extended meanwhile); reload and retry');
+    if (!extended) throw new ConflictError('the task changed while extending it (submitted or extended meanwhile); reload and retry');
 
     // Best effort: a stale timer left behind no longer matches the task's guard.
     await this.timers.removeTaskTimers(oldKeys);

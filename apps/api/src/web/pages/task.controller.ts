@@ -1,10 +1,9 @@
-import { Get, NotFoundException, Param, Res } from '@nestjs/common';
-import { Clock, daysBetween } from '@pact/domain';
-import { CycleService, SubmissionService, WorkingGroupService } from '@pact/engine';
-import { CLOCK } from '@pact/queues';
+import { Get, Param, Res } from '@nestjs/common';
+import { Clock, CLOCK, daysBetween } from '@pact/domain';
+import { CycleService, SubmissionService, TaskQuery, WorkingGroupService } from '@pact/engine';
+
 import { Inject } from '@nestjs/common';
 import type { Response } from 'express';
-import { seesAllGroups } from '../../auth/task-access';
 import { Page, PageController } from '../page.decorators';
 import type { PageState } from '../page-state';
 
@@ -18,14 +17,15 @@ export class TaskPageController {
     private readonly submissions: SubmissionService,
     private readonly cycles: CycleService,
     private readonly groups: WorkingGroupService,
+    private readonly tasks: TaskQuery,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get(':id')
   async show(@Page() page: PageState, @Param('id') id: string, @Res() res: Response) {
     const person = page.person!;
+    await this.tasks.visible(id, person, 'read');
     const view = await this.submissions.view(id);
-    if (!seesAllGroups(person) && !person.groupKeys.includes(view.task.groupKey)) throw new NotFoundException(`task ${id} does not exist`);
     const [cycle, group] = await Promise.all([this.cycles.get(view.task.cycleId), this.groups.get(view.task.groupKey)]);
     const milestone = cycle.milestones.find((m) => m.key === view.task.milestoneKey);
     const title = page.i18n.t('task.title', { milestone: milestone?.title ?? view.task.milestoneKey, group: group.fieldOfAction });
