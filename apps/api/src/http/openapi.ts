@@ -10,6 +10,7 @@ import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { ApiModule } from '../api.module';
 import { CalendarFeedHttpModule } from '../notifications/calendar-feed-http.module';
 import { API_HTTP_MODULES, API_PREFIX } from './api-routes';
+import { TEXT_RULE_SCHEMAS } from './validation';
 
 /**
  * The OpenAPI document at /api/docs (UI) and /api/docs-json, next to the API it describes. It
@@ -31,9 +32,15 @@ export function setupOpenApi(app: INestApplication): void {
     .build();
   // ApiModule contributes only its own controller (/health); pages are in modules not listed here.
   const document = SwaggerModule.createDocument(app, config, { include: [ApiModule, ...API_HTTP_MODULES, CalendarFeedHttpModule] });
-  const schemas = validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/', classTransformerMetadataStorage: defaultMetadataStorage });
-  document.components = { ...document.components, schemas: { ...(document.components?.schemas ?? {}), ...(schemas as Record<string, object>) } };
+  const schemas = validationMetadatasToSchemas({
+    refPointerPrefix: '#/components/schemas/',
+    classTransformerMetadataStorage: defaultMetadataStorage,
+    additionalConverters: TEXT_RULE_SCHEMAS,
+  });
+  const all = { ...(document.components?.schemas ?? {}), ...(schemas as Record<string, object>) };
   documentCommonProblems(document);
+  // Last, once every operation's answers are in: only the schemas they use.
+  document.components = { ...document.components, schemas: referencedFrom(document.paths, all) };
   SwaggerModule.setup(`${API_PREFIX.slice(1)}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX.slice(1)}/docs-json`, customSiteTitle: 'Pact monitoring engine API' });
 }
 
@@ -76,4 +83,29 @@ function documentCommonProblems(document: OpenAPIObject): void {
       }
     }
   }
+}
+
+/**
+ * Only the schemas the operations use, and what those use in turn. class-validator's metadata
+ * holds every validated class of the process, the engine's own environment and configuration
+ * schemas included; their names and rules are nobody's business outside it.
+ */
+export function referencedFrom(root: unknown, schemas: Record<string, object>): Record<string, object> {
+  const PREFIX = '#/components/schemas/';
+  const kept: Record<string, object> = {};
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string' && value.startsWith(PREFIX)) {
+        const name = value.slice(PREFIX.length);
+        if (!(name in kept) && name in schemas) {
+          kept[name] = schemas[name];
+          visit(schemas[name]);
+        }
+      } else visit(value);
+    }
+  };
+  visit(root);
+  return kept;
 }

@@ -20,6 +20,17 @@ export interface Principal {
   actor: string;
 }
 
+/**
+ * A user as the API shows them: without the hash of their calendar-feed token. Hashes of
+ * credentials stay private, like API token hashes and webhook secrets.
+ */
+export type UserView = Omit<UserRecord, 'calendarTokenHash'>;
+
+export function userView(u: UserRecord): UserView {
+  const { calendarTokenHash: _hash, ...rest } = u;
+  return rest;
+}
+
 export interface IssuedToken {
   id: string;
   /** Shown once; only its hash is stored. */
@@ -48,7 +59,7 @@ export class IdentityService {
     private readonly events: EventRepository,
   ) {}
 
-  async createUser(input: { name: string; email: string; roles: Role[]; groupKeys?: string[] }, actor: string): Promise<UserRecord> {
+  async createUser(input: { name: string; email: string; roles: Role[]; groupKeys?: string[] }, actor: string): Promise<UserView> {
     const groupKeys = input.groupKeys ?? [];
     const problems: string[] = [];
     if (input.roles.includes('chair') && groupKeys.length === 0) problems.push('groupKeys: a chair acts for at least one working group');
@@ -61,15 +72,15 @@ export class IdentityService {
     try {
       const user = await this.users.create({ name: input.name, email: input.email.toLowerCase(), roles: [...new Set(input.roles)], groupKeys, createdAt: new Date(), createdBy: actor });
       await this.events.append({ type: 'user.created', at: new Date(), actor, data: { userId: user.id, email: user.email, roles: user.roles, groupKeys } });
-      return user;
+      return userView(user);
     } catch (err) {
       if (isDuplicateKey(err)) throw new ConflictError(`a user with e-mail ${input.email} exists already`);
       throw err;
     }
   }
 
-  listUsers(): Promise<UserRecord[]> {
-    return this.users.list();
+  async listUsers(): Promise<UserView[]> {
+    return (await this.users.list()).map(userView);
   }
 
   async getUser(id: string): Promise<UserRecord> {
@@ -119,7 +130,7 @@ export class IdentityService {
   }
 
   /** The first committee member, created from the command line; refused once one exists. */
-  async bootstrapCommittee(name: string, email: string): Promise<{ user: UserRecord; token: IssuedToken }> {
+  async bootstrapCommittee(name: string, email: string): Promise<{ user: UserView; token: IssuedToken }> {
     if ((await this.users.countWithRole('committee')) > 0) {
       throw new ForbiddenError('a committee member exists already: ask them to create users and tokens through the API');
     }

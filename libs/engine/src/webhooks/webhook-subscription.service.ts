@@ -6,7 +6,7 @@ import { CLOCK } from '@pact/domain';
 import { ConfigService } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
 import type { Principal } from '../identity/identity.service';
-import { literalTargetProblem } from './webhook-target';
+import { credentialsProblem, literalTargetProblem } from './webhook-target';
 import { ForbiddenError, InvalidError, NotFoundError } from '../errors';
 import type { WebhookScope, WebhookStatus } from '@pact/domain';
 
@@ -55,6 +55,8 @@ export class WebhookSubscriptionService {
 
   async create(input: NewSubscription, p: Principal): Promise<{ subscription: SubscriptionView; secret: string }> {
     const problems: string[] = [];
+    const credentials = credentialsProblem(input.url);
+    if (credentials) problems.push(credentials);
     const target = this.config.get('WEBHOOK_ALLOW_PRIVATE_TARGETS') === 'true' ? null : literalTargetProblem(input.url);
     if (target) problems.push(`${target} (set WEBHOOK_ALLOW_PRIVATE_TARGETS=true to allow internal receivers)`);
     if (input.scope === 'group') {
@@ -117,9 +119,16 @@ export class WebhookSubscriptionService {
     return s;
   }
 
-  /** Resumes a paused subscription; what was held while it was paused is sent now, in order. */
+  /**
+   * Resumes a paused subscription; what was held while it was paused is sent now, in order.
+   * The committee, operators (who watch paused subscriptions) and whoever created it may; a
+   * chair who merely sees a subscription of their group, made by the committee, may not.
+   */
   async resume(id: string, p: Principal): Promise<{ subscription: SubscriptionView; released: number }> {
     const s = await this.get(id, p);
+    if (!this.isCommittee(p) && !p.roles.includes('operator') && s.ownerUserId !== p.userId) {
+      throw new ForbiddenError('only the committee, an operator or whoever created it may resume a subscription');
+    }
     if (s.status === 'disabled') throw InvalidError.fromMessages(['the subscription was deleted']);
     const resumed = (await this.subscriptions.resume(id))!;
     const released = await this.deliveries.requeue({ subscriptionId: id, from: ['held'] }, this.clock.now());
