@@ -1,53 +1,55 @@
-import { HttpException } from '@nestjs/common';
-import { InvalidError, Problem } from '@pact/engine';
+import { BadRequestException } from '@nestjs/common';
+import { InvalidError } from '@pact/engine';
 
-/** An error as a form shows it: beside the input with this id, and in the error summary. */
+/** One thing wrong with a form's input: where (the API's path, `measures[2].title`) and which rule, if known. */
+export interface FormProblem {
+  path: string;
+  /** In English, as the engine or the API's rules said it. */
+  message: string;
+  rule?: string;
+  params?: Record<string, string | number | Date>;
+}
+
+/** What a page shows: the message beside the input `field` (its id) and, with a link to it, in the error summary. */
 export interface FormError {
   field: string;
   message: string;
 }
 
-/** The pages' input id for a problem's path: `measures[2].title` → `measures-2-title`, `chair.email` → `chair-email`. */
-export function fieldId(path: string): string {
-  return path.replace(/\[(\d+)\]/g, '-$1').replace(/\./g, '-');
+/** `measures[2].title` → `measures-2-title`: the input ids of simple forms are their paths, spelt for HTML. */
+export function fieldIdOf(path: string): string {
+  return path.replace(/\[(\d+)\]/g, '-$1').replace(/\./g, '-') || 'main';
 }
 
 /**
- * The problems of an invalid-input error: the engine's InvalidError, or (until every service
- * throws engine errors, issue 11) a 400 HttpException whose message lists "path: message"
- * strings. null for any other error, which the page then lets through to the error pages.
+ * The problems an error reports about the input: the engine's InvalidError, or (while older
+ * engine code still throws HTTP exceptions, issue 11) a 400 whose message lists "path: message"
+ * lines. Anything else (a conflict, a failure) is not about a field: null.
  */
-export function problemsOf(err: unknown): Problem[] | null {
-  if (err instanceof InvalidError) return err.problems;
-  if (err instanceof HttpException && err.getStatus() === 400) {
-    const body = err.getResponse() as string | { message?: unknown };
-    const raw = typeof body === 'string' ? body : body?.message;
-    const messages = (Array.isArray(raw) ? raw : [raw ?? err.message]).map(String);
-    return InvalidError.fromMessages(messages).problems;
+export function problemsOf(err: unknown): FormProblem[] | null {
+  if (err instanceof InvalidError) return err.problems.map((p) => ({ ...p }));
+  if (err instanceof BadRequestException) {
+    const body = err.getResponse() as { message?: unknown };
+    const lines = Array.isArray(body?.message) ? body.message : [String(body?.message ?? err.message)];
+    return InvalidError.fromMessages(lines.map(String)).problems;
   }
   return null;
 }
 
 /**
- * The one place a page turns invalid input into `errors` for its form: each problem placed
- * beside its input (by `fieldId`, or the page's own `field` mapping when several paths share an
- * input), worded by the page (`message`, in the reader's language; the engine's English text
- * otherwise), one error per input. `err` is an error (see problemsOf) or a list of problems the
- * page found itself. null when `err` is not about invalid input.
+ * Problems as the page's errors: each beside the input its path names (`fieldOf`, default the
+ * path spelt as an id) and worded by the page in the reader's language (`say`), the same words
+ * in the summary and beside the field. The one place where engine problems become form errors.
  */
-export function formErrors(
-  err: unknown,
-  opts: { field?: (path: string) => string | undefined; message?: (problem: Problem, field: string) => string } = {},
-): FormError[] | null {
-  const problems = Array.isArray(err) ? (err as Problem[]) : problemsOf(err);
-  if (!problems) return null;
+export function formErrors(problems: FormProblem[], say: (p: FormProblem, field: string) => string, fieldOf: (path: string) => string = fieldIdOf): FormError[] {
   const seen = new Set<string>();
   const out: FormError[] = [];
   for (const p of problems) {
-    const field = opts.field?.(p.path) ?? fieldId(p.path);
+    const field = fieldOf(p.path);
+    // One message per field: the first problem found is the one to fix first.
     if (seen.has(field)) continue;
     seen.add(field);
-    out.push({ field, message: opts.message?.(p, field) ?? p.message });
+    out.push({ field, message: say(p, field) });
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { HomeController } from './pages/home.controller';
 import { MyTasksController } from './pages/my-tasks.controller';
 import { OperationsController } from './pages/operations.controller';
 import { OverduePageController } from './pages/overdue.controller';
-import { ReportPageController } from './pages/report.controller';
+import { CycleReportPageController } from './pages/cycle-report.controller';
 import { SignInController } from './pages/sign-in.controller';
 import { StartCyclePageController } from './pages/start-cycle.controller';
 import { TaskPageController } from './pages/task.controller';
@@ -33,7 +33,7 @@ import { LOCALES_DIR } from './web-files';
     CyclePagesController,
     OverduePageController,
     ExtensionRequestsPageController,
-    ReportPageController,
+    CycleReportPageController,
     WorkingGroupPagesController,
     OperationsController,
   ],

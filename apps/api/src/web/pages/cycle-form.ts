@@ -1,5 +1,6 @@
 import { addMonths, CyclePlanInput, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, defaultMilestones, MilestoneInput, PlanProblemCode } from '@pact/domain';
-import type { CreateCycleCommand, Problem } from '@pact/engine';
+import type { CreateCycleCommand } from '@pact/engine';
+import { fieldIdOf, FormProblem } from '../form-errors';
 import type { Translator } from '../i18n/translator';
 
 /**
@@ -147,9 +148,9 @@ export function commandOf(body: Record<string, unknown>): CreateCycleCommand {
   };
 }
 
-/** Where a problem's path is shown: several paths share one input (the reminder list, the group checkboxes). */
+/** Where a problem's path is shown: several paths share one input (the reminder list, the group checkboxes); else the path as an id. */
 export function cycleFieldOf(form: CycleForm) {
-  return (path: string): string | undefined => {
+  return (path: string): string => {
     if (path.startsWith('reminderDaysBeforeDue')) return 'reminderDaysBeforeDue';
     if (path.startsWith('groups')) return 'groups';
     if (path === 'milestones') return `milestones-${Math.max(0, form.milestones.map((m) => m.kind).lastIndexOf('final'))}-kind`;
@@ -161,7 +162,7 @@ export function cycleFieldOf(form: CycleForm) {
     const level = /^escalation\.levels\[(\d+)\]\.level$/.exec(path);
     if (level) return `escalation-levels-${level[1]}-daysAfterDue`;
     if (path === 'templateKey' || path === '') return 'name';
-    return undefined;
+    return fieldIdOf(path);
   };
 }
 
@@ -199,7 +200,7 @@ const BY_CODE: Partial<Record<PlanProblemCode, string>> = {
 
 /** Says a problem in the reader's language: by its planCycle code when it has one, else by the input it belongs to. */
 export function cycleMessage(i18n: Translator) {
-  return (p: Problem & { code?: PlanProblemCode }, field: string): string => {
+  return (p: FormProblem & { code?: PlanProblemCode }, field: string): string => {
     const row = /-(\d+)-/.exec(field);
     const n = row ? Number(row[1]) + 1 : 0;
     const iso = /\((\d{4}-\d{2}-\d{2}T[\d:.]+Z)\)/.exec(p.message)?.[1] ?? /now is (\d{4}-\d{2}-\d{2}T[\d:.]+Z)/.exec(p.message)?.[1];

@@ -3,7 +3,7 @@ import { ConflictError, CycleProgressQuery, CycleService, ExtensionOutcome, Exte
 import type { Response } from 'express';
 import { ExtensionDecisionDto } from '../../tasks/extension-request.dto';
 import { apiRuleProblems } from '../api-rules';
-import { FormError, formErrors } from '../form-errors';
+import { FormError, formErrors, problemsOf } from '../form-errors';
 import { Page, PageController, PageRoles } from '../page.decorators';
 import type { PageState } from '../page-state';
 import { extensionMessage } from './extension-texts';
@@ -53,16 +53,17 @@ export class ExtensionRequestsPageController {
     const grant = values.decision === 'grant';
     // Refusing keeps the date: a date typed in the (always shown) field is not part of a refusal.
     const dto = { grant, ...(grant && values.dueAt ? { dueAt: values.dueAt } : {}), reason: values.reason };
-    const opts = { field: (path: string) => (path === 'dueAt' ? `dueAt-${requestId}` : `reason-${requestId}`), message: extensionMessage(page.i18n) };
-    errors.push(...formErrors(await apiRuleProblems(ExtensionDecisionDto, dto), opts)!);
+    const say = extensionMessage(page.i18n);
+    const fieldOf = (path: string) => (path === 'dueAt' ? `dueAt-${requestId}` : `reason-${requestId}`);
+    errors.push(...formErrors(await apiRuleProblems(ExtensionDecisionDto, dto), say, fieldOf));
     if (errors.length) return this.render(page, res, id, 400, errors, all);
     try {
       await this.requests.decide(taskId, requestId, { grant, dueAt: dto.dueAt ? new Date(dto.dueAt) : undefined, reason: values.reason }, page.person!.actor);
     } catch (err) {
       if (err instanceof ConflictError) return this.render(page, res, id, 409, [{ field: 'requests-list', message: t('extensionRequests.error.changed') }], {});
-      const found = formErrors(err, opts);
+      const found = problemsOf(err);
       if (!found) throw err;
-      return this.render(page, res, id, 400, found, all);
+      return this.render(page, res, id, 400, formErrors(found, say, fieldOf), all);
     }
     res.redirect(303, `/cycles/${id}/extension-requests?decided=${requestId}&task=${taskId}`);
   }

@@ -1,8 +1,6 @@
-import type { Problem } from '@pact/engine';
+import type { FormProblem } from '../form-errors';
 import type { Translator } from '../i18n/translator';
 
-/** A problem as the engine's rules name it (the domain's ContentProblem: a rule, and the date it names). */
-type RuledProblem = Problem & { rule?: string; params?: { date?: Date | string } };
 
 const BY_RULE: Record<string, string> = {
   'date-not-after-due': 'extension.error.afterCurrent',
@@ -17,9 +15,10 @@ const BY_RULE: Record<string, string> = {
  * (the DTO: not a date, too short) by the input it belongs to.
  */
 export function extensionMessage(i18n: Translator) {
-  return (p: RuledProblem, field: string): string => {
+  return (p: FormProblem, field: string): string => {
     if (field.startsWith('reason-')) return i18n.t('extension.error.reason');
     const key = p.rule ? BY_RULE[p.rule] : undefined;
-    return key ? i18n.t(key, { date: p.params?.date ? i18n.dateTime(p.params.date) : '' }) : i18n.t('extension.error.dueAt');
+    const date = p.params?.date;
+    return key ? i18n.t(key, { date: date instanceof Date || typeof date === 'string' ? i18n.dateTime(date) : '' }) : i18n.t('extension.error.dueAt');
   };
 }

@@ -3,7 +3,7 @@ import { ConflictError, CycleProgressQuery, DeadlineService, ExtensionOutcome } 
 import type { Response } from 'express';
 import { ExtensionDto } from '../../tasks/task.dto';
 import { apiRuleProblems } from '../api-rules';
-import { FormError, formErrors } from '../form-errors';
+import { FormError, formErrors, problemsOf } from '../form-errors';
 import { Page, PageController, PageRoles } from '../page.decorators';
 import type { PageState } from '../page-state';
 import { extensionMessage } from './extension-texts';
@@ -37,12 +37,10 @@ export class OverduePageController {
     const values = { [taskId]: { dueAt, reason } };
     const { items } = await this.progress.overdue(id);
     // Only requests on this cycle's list; another's (or one no longer overdue) is told as such below.
-    const opts = {
-      field: (path: string) => (path === 'reason' ? `reason-${taskId}` : `dueAt-${taskId}`),
-      message: extensionMessage(page.i18n),
-    };
+    const say = extensionMessage(page.i18n);
+    const fieldOf = (path: string) => (path === 'reason' ? `reason-${taskId}` : `dueAt-${taskId}`);
     const problems = await apiRuleProblems(ExtensionDto, { dueAt: dueAt || undefined, reason });
-    if (problems.length) return this.render(page, res, id, 400, formErrors(problems, opts)!, values);
+    if (problems.length) return this.render(page, res, id, 400, formErrors(problems, say, fieldOf), values);
     if (!items.some((i) => i.taskId === taskId)) {
       return this.render(page, res, id, 409, [{ field: 'overdue-list', message: page.i18n.t('overdue.error.notOverdue') }], {});
     }
@@ -52,9 +50,9 @@ export class OverduePageController {
       if (err instanceof ConflictException || err instanceof ConflictError) {
         return this.render(page, res, id, 409, [{ field: 'overdue-list', message: page.i18n.t('overdue.error.changed') }], {});
       }
-      const errors = formErrors(err, opts);
-      if (!errors) throw err;
-      return this.render(page, res, id, 400, errors, values);
+      const found = problemsOf(err);
+      if (!found) throw err;
+      return this.render(page, res, id, 400, formErrors(found, say, fieldOf), values);
     }
     res.redirect(303, `/cycles/${id}/overdue?extended=${taskId}`);
   }

@@ -2,7 +2,7 @@ import { Body, Get, Inject, Post, Res } from '@nestjs/common';
 import { Clock, CLOCK, DEFAULT_LENGTH_MONTHS, PlanPreview, previewCyclePlan, previewSteps } from '@pact/domain';
 import { CycleService, WorkingGroupService } from '@pact/engine';
 import type { Response } from 'express';
-import { formErrors, FormError } from '../form-errors';
+import { FormError, formErrors, problemsOf } from '../form-errors';
 import { Page, PageController, PageRoles } from '../page.decorators';
 import type { PageState } from '../page-state';
 import { CreateCycleDto } from '../../cycles/cycle.dto';
@@ -36,12 +36,13 @@ export class StartCyclePageController {
     const form = readCycleForm(body);
     const groups = await this.groups.list();
     if (body.action === 'change') return this.renderForm(page, res, 200, form, [], groups);
-    const opts = { field: cycleFieldOf(form), message: cycleMessage(page.i18n) };
+    const say = cycleMessage(page.i18n);
+    const fieldOf = cycleFieldOf(form);
 
     // The API's rules first (the DTO POST /api/cycles validates), then the plan's.
     const apiBody = apiBodyOf(form);
     const apiProblems = await apiRuleProblems(CreateCycleDto, apiBody);
-    if (apiProblems.length) return this.renderForm(page, res, 400, form, formErrors(apiProblems, opts)!, groups);
+    if (apiProblems.length) return this.renderForm(page, res, 400, form, formErrors(apiProblems, say, fieldOf), groups);
     const cmd = commandOf(apiBody);
     const known = new Set(groups.map((g) => g.key));
     const unknownGroups = (cmd.groups ?? []).flatMap((k, i) => (known.has(k) ? [] : [{ path: `groups[${i}]`, message: `unknown working group "${k}"` }]));
@@ -53,7 +54,7 @@ export class StartCyclePageController {
       reminderDaysBeforeDue: cmd.reminderDaysBeforeDue!,
       escalation: cmd.escalation!,
     });
-    if (problems.length || unknownGroups.length || !preview) return this.renderForm(page, res, 400, form, formErrors([...unknownGroups, ...problems], opts)!, groups);
+    if (problems.length || unknownGroups.length || !preview) return this.renderForm(page, res, 400, form, formErrors([...unknownGroups, ...problems], say, fieldOf), groups);
 
     if (body.action === 'start') {
       try {
@@ -61,9 +62,9 @@ export class StartCyclePageController {
         return res.redirect(303, `/cycles/${cycle.id}?started=1`);
       } catch (err) {
         // The same rules again, at the moment of starting (time has moved since the preview).
-        const errors = formErrors(err, opts);
-        if (!errors) throw err;
-        return this.renderForm(page, res, 400, form, errors, groups);
+        const found = problemsOf(err);
+        if (!found) throw err;
+        return this.renderForm(page, res, 400, form, formErrors(found, say, fieldOf), groups);
       }
     }
     this.renderPreview(page, res, form, preview, groups);

@@ -1,10 +1,10 @@
 import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { DEFAULT_TIME_ZONE, SUPPORTED_LANGUAGES } from '@pact/domain';
-import { IdentityService, InboxQuery, Problem, seesAllGroups, WorkingGroupService } from '@pact/engine';
+import { IdentityService, InboxQuery, seesAllGroups, WorkingGroupService } from '@pact/engine';
 import type { Response } from 'express';
 import { UpdateWorkingGroupDto } from '../../working-groups/working-group.dto';
 import { apiRuleProblems } from '../api-rules';
-import { FormError, formErrors } from '../form-errors';
+import { FormError, formErrors, problemsOf } from '../form-errors';
 import { Page, PageController, PageRoles } from '../page.decorators';
 import type { PageState } from '../page-state';
 
@@ -73,19 +73,17 @@ export class WorkingGroupPagesController {
     const s = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
     const values: ChairValues = { name: s(body.name), email: s(body.email), language: s(body.language), timeZone: s(body.timeZone) };
     const t = page.i18n.t;
-    const opts = {
-      field: (path: string) => ({ 'chair.name': 'name', 'chair.email': 'email', 'chair.language': 'language', 'chair.timeZone': 'timeZone' })[path] ?? 'name',
-      message: (_p: Problem, field: string) => t(`workingGroups.error.${field}`),
-    };
+    const fieldOf = (path: string) => ({ 'chair.name': 'name', 'chair.email': 'email', 'chair.language': 'language', 'chair.timeZone': 'timeZone' })[path] ?? 'name';
+    const say = (_p: unknown, field: string) => t(`workingGroups.error.${field}`);
     const chair = { name: values.name, email: values.email, language: values.language, ...(values.timeZone ? { timeZone: values.timeZone } : {}) };
     const problems = await apiRuleProblems(UpdateWorkingGroupDto, { chair });
-    if (problems.length) return this.renderForm(page, res, 400, group, values, formErrors(problems, opts)!);
+    if (problems.length) return this.renderForm(page, res, 400, group, values, formErrors(problems, say, fieldOf));
     try {
       await this.groups.update(key, { chair: chair as Parameters<WorkingGroupService['update']>[1]['chair'] }, page.person!.actor);
     } catch (err) {
-      const errors = formErrors(err, opts);
-      if (!errors) throw err;
-      return this.renderForm(page, res, 400, group, values, errors);
+      const found = problemsOf(err);
+      if (!found) throw err;
+      return this.renderForm(page, res, 400, group, values, formErrors(found, say, fieldOf));
     }
     res.redirect(303, `/working-groups?changed=${encodeURIComponent(key)}`);
   }

@@ -22,7 +22,7 @@ const milestoneOf = (v: unknown) => (typeof v === 'string' && MILESTONE_KEY.test
  * GET /api/reports/compare). Readable by every role, as the API's reports are.
  */
 @PageController('cycles')
-export class ReportPageController {
+export class CycleReportPageController {
   constructor(
     private readonly cycles: CycleService,
     private readonly compilation: CompilationService,
