@@ -8,7 +8,8 @@ type Who = 'none' | 'committee' | 'chair' | 'otherChair' | 'operator';
  * queue dashboard's protection, token revocation and expiry, rate limits and hardening headers.
  */
 describe('access control (e2e)', () => {
-  const h = new EngineHarness({ msPerDay: 20 });
+  // 200 ms a day: the Matrix task stays open (due in 400 days, 80 s) however slowly the matrix runs.
+  const h = new EngineHarness({ msPerDay: 200 });
   const as = {} as Record<Who, TestAgent>;
   const tokens = {} as Record<Who, string>;
   let cycleId: string;
