@@ -43,3 +43,6 @@ export * from './reconciliation/follow-up-sweeper';
 export * from './health/health.service';
 export * from './health/health.module';
 export * from './errors';
+export * from './drafts/draft.service';
+export * from './drafts/drafts.module';
+export * from './drafts/previous-report.query';
