@@ -211,6 +211,42 @@ describe('access control (e2e)', () => {
     expect(doc.components.schemas.CreateWebhookDto.properties.scope.enum).toEqual(['group', 'user', 'network']);
     expect((await h.agent().get('/api/docs').expect(200)).text).toMatch(/swagger/i);
   });
+
+  it('answers every error as Problem Details (RFC 9457) with the field list, and documents each operation\'s error answers', async () => {
+    const bad = await as.committee.post('/api/cycles').send({ name: 'x', start: 'not a date' });
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(bad.body).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400, statusCode: 400 });
+    expect(bad.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'start' })]));
+    expect(bad.body.detail).toContain('start: ');
+    const missing = await as.committee.get('/api/tasks/65f1a2b3c4d5e6f708192a3b');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ status: 404, title: 'Not Found', type: 'about:blank' });
+    const anonymous = await h.agent().get('/api/cycles');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers['content-type']).toMatch(/^application\/problem\+json/);
+
+    const doc = (await h.agent().get('/api/docs-json').expect(200)).body;
+    const ref = '#/components/schemas/ProblemDetails';
+    expect(doc.components.schemas.ProblemDetails.properties).toHaveProperty('errors');
+    let operations = 0;
+    for (const [path, item] of Object.entries<any>(doc.paths)) {
+      for (const [method, op] of Object.entries<any>(item)) {
+        operations++;
+        const errors = Object.entries<any>(op.responses).filter(([status]) => Number(status) >= 400);
+        expect({ path, method, documented: errors.length > 0 }).toEqual({ path, method, documented: true });
+        for (const [, r] of errors) expect(r.content['application/problem+json'].schema.$ref).toBe(ref);
+        const statuses = errors.map(([status]) => Number(status));
+        if (op.security?.length === 0) expect(statuses).not.toContain(401);
+        else expect(statuses).toEqual(expect.arrayContaining([401, 429]));
+        if (op.requestBody) expect(statuses).toEqual(expect.arrayContaining([400, 413, 415]));
+        if (/\{(id|key|n|file)\}/.test(path) && method !== 'post') expect({ path, method, statuses }).toEqual({ path, method, statuses: expect.arrayContaining([404]) });
+      }
+    }
+    expect(operations).toBeGreaterThanOrEqual(37);
+    expect(Object.keys(doc.paths['/api/cycles'].post.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '413', '415', '429', '503']));
+    expect(doc.paths['/health'].get.security).toEqual([]);
+  });
 });
 
 describe('rate limits (e2e)', () => {

@@ -55,5 +55,21 @@ describe('implementation report page in a browser (e2e)', () => {
     ]);
     expect(await page.locator('table.timeline-table tr.total td').first().textContent()).toBe('All');
     await page.locator('section.timeline').screenshot({ path: join(TEST_OUTPUT, 'report-timeline.png') });
+
+    // Served over HTTP, the page has its own strict Content-Security-Policy (no script, nothing
+    // loaded): its inline styles and SVG charts still work, and the browser reports no violation.
+    const served = await browser.newContext({ extraHTTPHeaders: { Authorization: `Bearer ${h.committeeToken}` } });
+    const live = await served.newPage();
+    const violations: string[] = [];
+    live.on('console', (m) => /Content.Security.Policy/i.test(m.text()) && violations.push(m.text()));
+    const base = (await h.api.getUrl()).replace('[::1]', '127.0.0.1');
+    const res = await live.goto(`${base}/api/cycles/${cycle.id}/report?format=html`);
+    expect(res?.headers()['content-security-policy']).toMatch(/^default-src 'none'/);
+    const style = (selector: string, property: string) => live.locator(selector).first().evaluate((el, p) => (globalThis as any).getComputedStyle(el)[p], property);
+    expect(await style('.missing', 'fontWeight')).toBe('600'); // the inline <style>
+    expect(await style('.key i', 'backgroundColor')).not.toBe('rgba(0, 0, 0, 0)'); // style="" attributes
+    expect(await live.locator('section[data-group="education"] svg.bar').boundingBox()).toMatchObject({ width: expect.any(Number) });
+    expect(violations).toEqual([]);
+    await served.close();
   }, 90_000);
 });

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Clock } from '@pact/domain';
+import { Clock, CLOCK } from '@pact/domain';
 import { IdentityService } from '@pact/engine';
-import { CLOCK } from '@pact/queues';
+
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -71,6 +71,8 @@ export class EngineHarness {
       // Tests sign people in many times from one address; the limits have their own test.
       SIGN_IN_LIMIT_PER_ADDRESS: '1000',
       SIGN_IN_LIMIT_PER_CLIENT: '1000',
+      // Tests make many unauthenticated requests on purpose, all from 127.0.0.1.
+      AUTH_FAILURES_PER_MINUTE: '100000',
       WORKER_LOCK_MS: '3000',
       // Deliveries: quick retries and no rate limit worth noticing, unless a test says otherwise.
       NOTIFY_BACKOFF_MS: '100',

@@ -5,6 +5,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { EngineModule, IdentityModule } from '@pact/engine';
 import { QueueDashboardModule } from './admin/queue-dashboard.module';
 import { AuthGuard } from './auth/auth.guard';
+import { AuthModule } from './auth/auth.module';
 import { TokenThrottlerGuard } from './auth/throttle.guard';
 import { HealthController } from './health/health.controller';
 import { API_HTTP_MODULES, ApiRoutes } from './http/api-routes';
@@ -15,6 +16,7 @@ import { WebModule } from './web/web.module';
   imports: [
     EngineModule,
     IdentityModule,
+    AuthModule,
     ThrottlerModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService) => ({ throttlers: [{ name: 'per-token', ttl: 60_000, limit: Number(config.get('RATE_LIMIT_PER_MINUTE')) }] }),

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { logLevels } from '@pact/engine';
 import { ApiModule } from './api.module';
 import { configureHttp } from './http/http-setup';
+import { applyServerTimeouts } from './http/server-timeouts';
 import { setupOpenApi } from './http/openapi';
 import { configureWeb } from './web/web-setup';
 
@@ -17,6 +18,11 @@ export async function createApi(): Promise<NestExpressApplication> {
   const origins = String(config.get('CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   configureHttp(app, config.getOrThrow<string>('BODY_LIMIT'), origins);
   configureWeb(app, config.getOrThrow<string>('BODY_LIMIT'));
+  applyServerTimeouts(app.getHttpServer(), {
+    headersMs: Number(config.get('HTTP_HEADERS_TIMEOUT_MS')),
+    requestMs: Number(config.get('HTTP_REQUEST_TIMEOUT_MS')),
+    keepAliveMs: Number(config.get('HTTP_KEEP_ALIVE_TIMEOUT_MS')),
+  });
   setupOpenApi(app);
   return app;
 }

@@ -1,9 +1,7 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ClockModule, EngineConfigModule, IdentityModule, IdentityService, NotificationsModule, SignInModule, SignInService } from '@pact/engine';
-import { PersistenceModule } from '@pact/persistence';
-import { QueuesModule } from '@pact/queues';
+import { EngineInfrastructureModule, IdentityModule, IdentityService, SignInModule, SignInService } from '@pact/engine';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -20,7 +18,7 @@ import { MailSink } from '../../demo/src/delivery-sinks';
  */
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
 
-@Module({ imports: [EngineConfigModule, ClockModule, PersistenceModule, QueuesModule, NotificationsModule, IdentityModule, SignInModule] })
+@Module({ imports: [EngineInfrastructureModule, IdentityModule, SignInModule] })
 class StartModule {}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -7,3 +7,4 @@ export * from './template';
 export * from './working-group';
 export * from './notification';
 export * from './keys';
+export * from './identity';

@@ -1,15 +1,12 @@
 import { Module } from '@nestjs/common';
-import { PersistenceModule } from '@pact/persistence';
-import { QueuesModule } from '@pact/queues';
 import { CalendarModule } from './calendar/calendar.module';
-import { ClockModule } from './clock/clock.module';
-import { EngineConfigModule } from './config/config.module';
+import { EngineInfrastructureModule } from './infrastructure.module';
 import { CyclesModule } from './cycles/cycles.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { FanOutModule } from './fan-out/fan-out.module';
 import { HealthModule } from './health/health.module';
+import { TasksModule } from './tasks/tasks.module';
 import { IdentityModule } from './identity/identity.module';
-import { NotificationsModule } from './notifications/notifications.module';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { ReportsModule } from './reports/reports.module';
 import { SignInModule } from './sign-in/sign-in.module';
@@ -34,11 +31,12 @@ const capabilities = [
   InboxModule,
   DraftsModule,
   HealthModule,
+  TasksModule,
 ];
 
 /** Infrastructure (config, clock, MongoDB, Redis queues, notifications) plus one module per capability. */
 @Module({
-  imports: [EngineConfigModule, ClockModule, PersistenceModule, QueuesModule, NotificationsModule, ...capabilities],
+  imports: [EngineInfrastructureModule, ...capabilities],
   exports: capabilities,
 })
 export class EngineModule {}

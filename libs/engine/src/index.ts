@@ -32,7 +32,6 @@ export * from './webhooks/webhook-subscription.service';
 export * from './webhooks/webhooks.module';
 export * from './calendar/calendar-feed.service';
 export * from './calendar/calendar.module';
-export * from './identity/identity.errors';
 export * from './sign-in/sign-in.errors';
 export * from './sign-in/sign-in.module';
 export * from './sign-in/sign-in.service';
@@ -46,3 +45,12 @@ export * from './errors';
 export * from './drafts/draft.service';
 export * from './drafts/drafts.module';
 export * from './drafts/previous-report.query';
+export * from './tasks/task.query';
+export * from './tasks/tasks.module';
+export * from './cycles/cycle.query';
+export * from './notifications/delivery.query';
+export * from './infrastructure.module';
+
+/** The queues' names, for the operators' dashboard (apps reach queues only through the engine; the worker names its own). */
+export { ALL_QUEUES, QUEUE } from '@pact/queues';
+export type { QueueName } from '@pact/queues';

@@ -8,6 +8,11 @@ import type {
   ReportTemplate,
   SubmissionContent,
   TaskStatus,
+  DeliveryChannel,
+  DeliveryStatus,
+  Role,
+  WebhookScope,
+  WebhookStatus,
 } from '@pact/domain';
 
 /** Plain records the repositories hand out: no Mongoose documents leave the persistence layer. */
@@ -165,7 +170,6 @@ export function isDuplicateKey(err: unknown): boolean {
   return Array.isArray(e?.writeErrors) && e.writeErrors.length > 0 && e.writeErrors.every((w) => (w.code ?? w.err?.code) === 11000);
 }
 
-export type Role = 'committee' | 'chair' | 'operator';
 
 export interface UserRecord {
   id: string;
@@ -217,13 +221,6 @@ export interface ApiTokenRecord {
   lastUsedAt?: Date;
 }
 
-export type DeliveryChannel = 'email' | 'webhook';
-/**
- * queued: waiting for (another) attempt; delivered: accepted by the SMTP server or the webhook
- * receiver; logged: no SMTP server configured, written to the log only; failed: retries
- * exhausted or refused for good; held: its webhook subscription is paused (sent on resume).
- */
-export type DeliveryStatus = 'queued' | 'delivered' | 'logged' | 'failed' | 'held';
 
 export interface DeliveryAttempt {
   n: number;
@@ -258,8 +255,6 @@ export interface DeliveryRecord {
   deliveredAt?: Date;
 }
 
-export type WebhookScope = 'group' | 'user' | 'network';
-export type WebhookStatus = 'active' | 'paused' | 'disabled';
 
 export interface WebhookSubscriptionRecord {
   id: string;

@@ -1,4 +1,3 @@
-export * from './clock.token';
 export * from './job-options';
 export * from './queue-names';
 export * from './queues.module';

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Clock, Milestone, TaskTimer } from '@pact/domain';
 import { Queue } from 'bullmq';
-import { CLOCK } from './clock.token';
+import { CLOCK } from '@pact/domain';
 import { CommitteeSummaryJob, CompileJob, FanOutJob, JOB, jobId, QUEUE, RECONCILE_SCHEDULER_ID, TaskTimerJob } from './queue-names';
 
 const BATCH = 500;

@@ -1,12 +1,10 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { IdentityModule, IdentityService } from '@pact/engine';
-import { EngineConfigModule } from '@pact/engine';
-import { PersistenceModule } from '@pact/persistence';
+import { EngineStorageModule, IdentityModule, IdentityService } from '@pact/engine';
 import { Module } from '@nestjs/common';
 import { parseArgs } from 'node:util';
 
-@Module({ imports: [EngineConfigModule, PersistenceModule, IdentityModule] })
+@Module({ imports: [EngineStorageModule, IdentityModule] })
 class BootstrapModule {}
 
 /**

@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -14,14 +13,14 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { CYCLE_STATUSES, KEY_PATTERN } from '@pact/domain';
 import { PaginationQuery } from '../http/pagination.dto';
+import { MultiLineText, NestedObject, NestedObjects, SingleLineText } from '../http/validation';
 
 export class MilestoneDto {
   @Matches(KEY_PATTERN, { message: 'key: lowercase letters, digits and dashes, starting with a letter' }) key: string;
-  @IsString() @MinLength(1) @MaxLength(200) title: string;
+  @IsString() @SingleLineText() @MinLength(1) @MaxLength(200) title: string;
   @IsIn(['progress', 'final']) kind: 'progress' | 'final';
   @IsOptional() @IsISO8601({ strict: true }) requestAt?: string;
   @IsOptional() @IsInt() @Min(0) @Max(120) requestMonth?: number;
@@ -39,22 +38,22 @@ export class EscalationLevelDto {
 }
 
 export class EscalationPolicyDto {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => EscalationLevelDto) levels: EscalationLevelDto[];
+  @NestedObjects(() => EscalationLevelDto) @ArrayMinSize(1) @ArrayMaxSize(10) levels: EscalationLevelDto[];
 }
 
 export class CreateCycleDto {
-  @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @IsString() @SingleLineText() @MinLength(1) @MaxLength(200) name: string;
   @IsISO8601({ strict: true }) start: string;
   @IsOptional() @IsInt() @Min(1) @Max(120) lengthMonths?: number;
   @IsOptional() @Matches(KEY_PATTERN) templateKey?: string;
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100_000) @IsString({ each: true }) groups?: string[];
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => MilestoneDto) milestones?: MilestoneDto[];
+  @NestedObjects(() => MilestoneDto, { optional: true }) @ArrayMinSize(1) @ArrayMaxSize(20) milestones?: MilestoneDto[];
   @IsOptional() @IsArray() @ArrayMaxSize(10) @ArrayUnique() @IsInt({ each: true }) @Min(1, { each: true }) @Max(365, { each: true }) reminderDaysBeforeDue?: number[];
-  @IsOptional() @ValidateNested() @Type(() => EscalationPolicyDto) escalation?: EscalationPolicyDto;
+  @NestedObject(() => EscalationPolicyDto, { optional: true }) escalation?: EscalationPolicyDto;
 }
 
 export class CancelCycleDto {
-  @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+  @IsOptional() @IsString() @MultiLineText() @MaxLength(2000) reason?: string;
 }
 
 export class ListCyclesQuery extends PaginationQuery {

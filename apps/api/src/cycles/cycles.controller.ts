@@ -1,14 +1,13 @@
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { ImplementationReport } from '@pact/domain';
 import type { Request, Response } from 'express';
-import { CompilationService, CycleService, Principal, ReportPublishingService } from '@pact/engine';
-import { CycleRecord, EventRepository, TaskRepository } from '@pact/persistence';
+import { CompilationService, CycleQuery, CycleService, InvalidError, Principal, ReportPublishingService } from '@pact/engine';
 import { Actor, CurrentPrincipal, Roles } from '../auth/auth.decorators';
-import { seesAllGroups } from '../auth/task-access';
 import { API_PREFIX } from '../http/api-paths';
 import { ReportResponder, REPORT_MEDIA_TYPES } from '../reports/report-responder';
 import { CancelCycleDto, CreateCycleDto, ListCyclesQuery, ListEventsQuery, ListTasksQuery, PublishReportQuery, ReportQuery, VersionQuery } from './cycle.dto';
+import { ApiProblems } from '../http/problem-details';
 
 const REPORT_PRODUCES = Object.values(REPORT_MEDIA_TYPES);
 /** Each format the report is served as, for the OpenAPI document. */
@@ -24,7 +23,7 @@ const PDF_UNAVAILABLE = 'PDF only: Chromium is not available (the message says w
 const date = (s?: string) => (s === undefined ? undefined : new Date(s));
 
 /** The cycle as the API shows it: the template is summarised, not echoed whole. */
-function present(c: CycleRecord) {
+function present(c: Awaited<ReturnType<CycleService['get']>>) {
   const { template, ...rest } = c;
   return { ...rest, templateKey: template.key, templateName: template.name };
 }
@@ -35,13 +34,13 @@ export class CyclesController {
   constructor(
     private readonly cycles: CycleService,
     private readonly compilation: CompilationService,
-    private readonly tasks: TaskRepository,
-    private readonly events: EventRepository,
+    private readonly query: CycleQuery,
     private readonly publishing: ReportPublishingService,
     private readonly responder: ReportResponder,
   ) {}
 
   /** The steering committee triggers a monitoring cycle. */
+  @ApiProblems(400)
   @Post()
   @Roles('committee')
   @ApiBody({ type: CreateCycleDto })
@@ -67,17 +66,20 @@ export class CyclesController {
     return present(cycle);
   }
 
+  @ApiProblems(400)
   @Get()
   async list(@Query() q: ListCyclesQuery) {
     return (await this.cycles.list(q.status, q.limit ?? 50, q.skip ?? 0)).map(present);
   }
 
+  @ApiProblems(404)
   @Get(':id')
   async get(@Param('id') id: string) {
     const cycle = await this.cycles.get(id);
     return { ...present(cycle), progress: await this.cycles.progress(cycle) };
   }
 
+  @ApiProblems(400, 404, 409)
   @Post(':id/cancel')
   @Roles('committee')
   @ApiBody({ type: CancelCycleDto })
@@ -87,30 +89,25 @@ export class CyclesController {
   }
 
   /** Every task for the committee and operators; a chair sees only their own groups' tasks. */
+  @ApiProblems(400, 404)
   @Get(':id/tasks')
   async listTasks(@Param('id') id: string, @Query() q: ListTasksQuery, @CurrentPrincipal() p: Principal) {
-    await this.cycles.get(id);
-    let groupKeys = q.group ? [q.group] : undefined;
-    if (!seesAllGroups(p)) groupKeys = (groupKeys ?? p.groupKeys).filter((g) => p.groupKeys.includes(g));
-    return this.tasks.list(
-      { cycleId: id, status: q.status ? [q.status] : undefined, milestoneKey: q.milestone, groupKeys },
-      q.limit ?? 100,
-      q.skip ?? 0,
-    );
+    return this.query.tasksOf(id, { status: q.status, milestoneKey: q.milestone, groupKey: q.group }, p, { limit: q.limit ?? 100, skip: q.skip ?? 0 });
   }
 
   /** The cycle's timeline: the append-only event log. */
+  @ApiProblems(400, 404)
   @Get(':id/events')
   @Roles('committee', 'operator')
   async listEvents(@Param('id') id: string, @Query() q: ListEventsQuery) {
-    await this.cycles.get(id);
-    return this.events.listByCycle(id, { type: q.type, groupKey: q.group }, q.limit ?? 500, q.skip ?? 0);
+    return this.query.eventsOf(id, { type: q.type, groupKey: q.group }, { limit: q.limit ?? 500, skip: q.skip ?? 0 });
   }
 
   /**
    * The compiled report as JSON, Markdown, a standalone HTML page with SVG charts, CSV (one
    * row per reported item) or that page printed to an A4 PDF, by the Accept header or ?format=.
    */
+  @ApiProblems(400, 404)
   @Get(':id/report')
   @ApiProduces(...REPORT_PRODUCES)
   @ApiOkResponse({ description: 'The compiled report in the negotiated format (JSON, Markdown, HTML, CSV or PDF)', content: REPORT_CONTENT })
@@ -125,6 +122,7 @@ export class CyclesController {
    * Freezes the current compiled report as the cycle's next version (1, 2, …). Publishing
    * content already published returns that version (200) instead of creating another (201).
    */
+  @ApiProblems(400, 404, 409)
   @Post(':id/report/publish')
   @Roles('committee')
   @HttpCode(201)
@@ -137,18 +135,20 @@ export class CyclesController {
   }
 
   /** The published versions of the cycle's reports, oldest first (without their content). */
+  @ApiProblems(404)
   @Get(':id/report/versions')
   async versions(@Param('id') id: string) {
     return this.publishing.list(id);
   }
 
   /** One published version, exactly as frozen, in any format of the live report. */
+  @ApiProblems(400, 404)
   @Get(':id/report/versions/:n')
   @ApiProduces(...REPORT_PRODUCES)
   @ApiOkResponse({ description: 'The published version in the negotiated format; JSON is the exact text published', content: REPORT_CONTENT })
   @ApiServiceUnavailableResponse({ description: PDF_UNAVAILABLE })
   async version(@Param('id') id: string, @Param('n') n: string, @Query() q: VersionQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    if (!/^[1-9]\d{0,8}$/.test(n)) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['n: a version number (1, 2, …)'] });
+    if (!/^[1-9]\d{0,8}$/.test(n)) throw new InvalidError([{ path: 'n', message: 'a version number (1, 2, …)' }]);
     const format = this.responder.format(req, q.format);
     const v = await this.publishing.get(id, Number(n));
     const report = JSON.parse(v.json) as ImplementationReport;
@@ -159,6 +159,7 @@ export class CyclesController {
     });
   }
 
+  @ApiProblems(404)
   @Get(':id/reports')
   async reports(@Param('id') id: string) {
     const cycle = await this.cycles.get(id);

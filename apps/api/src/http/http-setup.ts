@@ -12,28 +12,19 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { API_PREFIX, isMachinePath } from './api-paths';
-import { EngineError, InvalidError, isServiceUnavailableError, RateLimitedError } from '@pact/engine';
+import { EngineError, isServiceUnavailableError } from '@pact/engine';
+import { sendEngineError, sendProblem, titleOf } from './problem-details';
 import { assertNoHostileKeys } from './hostile-input';
-
-const ENGINE_ERROR_STATUS: Record<EngineError['kind'], { status: number; error: string }> = {
-  'not-found': { status: 404, error: 'Not Found' },
-  conflict: { status: 409, error: 'Conflict' },
-  forbidden: { status: 403, error: 'Forbidden' },
-  'rate-limited': { status: 429, error: 'Too Many Requests' },
-  invalid: { status: 400, error: 'Bad Request' },
-};
-
-/** The HTTP status an engine error stands for (pages use it too). */
-export function engineErrorStatus(err: EngineError): number {
-  return ENGINE_ERROR_STATUS[err.kind].status;
-}
 
 /** What a 503 asks the client to wait before retrying: about the time a restarted store needs. */
 const RETRY_AFTER_SECONDS = 5;
 
 /**
- * Turns body-parser failures into clear 4xx answers and keeps unexpected errors from
- * leaking internals: the client learns what was wrong with its request, nothing else.
+ * The one place where errors become HTTP answers for machines: the engine's own errors
+ * (not found, conflict, forbidden, rate limited, invalid with each field's problem), Nest's
+ * (validation, guards), body-parser failures and unavailable stores, all as Problem Details
+ * (problem-details.ts). Unexpected errors are logged and answered 500 without internals.
+ * The people's pages have their own filter (web/page-error.filter.ts) that hands machine paths here.
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -42,20 +33,12 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const req = host.switchToHttp().getRequest<Request>();
+    if (exception instanceof EngineError) return sendEngineError(res, exception);
     if (exception instanceof HttpException) {
-      const body = exception.getResponse();
-      if (exception.getStatus() === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-      res.status(exception.getStatus()).json(typeof body === 'string' ? { statusCode: exception.getStatus(), message: body } : body);
-      return;
-    }
-    // The engine's own errors (new code throws these rather than HTTP exceptions): mapped here,
-    // once, in the answer shape the API has always had. (The lead's issue-11 filter replaces this.)
-    if (exception instanceof EngineError) {
-      const { status, error } = ENGINE_ERROR_STATUS[exception.kind];
-      if (exception instanceof RateLimitedError) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
-      const message = exception instanceof InvalidError ? exception.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)) : [exception.message];
-      res.status(status).json({ statusCode: status, error, message });
-      return;
+      const status = exception.getStatus();
+      const body = exception.getResponse() as string | { message?: string | string[] };
+      if (status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      return sendProblem(res, status, typeof body === 'string' ? body : (body.message ?? titleOf(status)));
     }
     // The database or Redis did not answer (restarting, unreachable, too slow), after the
     // repositories' own retries of what certainly changed nothing: a 503 the client may retry,
@@ -63,32 +46,15 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (isServiceUnavailableError(exception)) {
       this.logger.warn(`${req.method} ${req.url}: storage unavailable: ${(exception as Error).message?.slice(0, 300)}`);
       res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-      res.status(503).json({
-        statusCode: 503,
-        error: 'Service Unavailable',
-        message: [`storage is not answering right now; retry in ${RETRY_AFTER_SECONDS} seconds (GET /health shows which store)`],
-      });
-      return;
+      return sendProblem(res, 503, [`storage is not answering right now; retry in ${RETRY_AFTER_SECONDS} seconds (GET /health shows which store)`]);
     }
     const e = exception as { type?: string; status?: number; message?: string; limit?: number };
-    if (e?.type === 'entity.parse.failed') {
-      res.status(400).json({ statusCode: 400, error: 'Bad Request', message: [`body: malformed JSON (${e.message})`] });
-      return;
-    }
-    if (e?.type === 'entity.too.large') {
-      res.status(413).json({ statusCode: 413, error: 'Payload Too Large', message: [`body: larger than the limit of ${e.limit} bytes`] });
-      return;
-    }
-    if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
-      res.status(415).json({ statusCode: 415, error: 'Unsupported Media Type', message: [`body: ${e.message}`] });
-      return;
-    }
-    if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
-      res.status(e.status).json({ statusCode: e.status, message: [e.message ?? 'bad request'] });
-      return;
-    }
+    if (e?.type === 'entity.parse.failed') return sendProblem(res, 400, [`body: malformed JSON (${e.message})`]);
+    if (e?.type === 'entity.too.large') return sendProblem(res, 413, [`body: larger than the limit of ${e.limit} bytes`]);
+    if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return sendProblem(res, 415, [`body: ${e.message}`]);
+    if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return sendProblem(res, e.status, [e.message ?? 'bad request']);
     this.logger.error(`${req.method} ${req.url}: ${(exception as Error)?.stack ?? exception}`);
-    res.status(500).json({ statusCode: 500, error: 'Internal Server Error', message: 'an unexpected error occurred; it has been logged' });
+    sendProblem(res, 500, 'an unexpected error occurred; it has been logged');
   }
 }
 
@@ -96,11 +62,7 @@ export class HttpErrorFilter implements ExceptionFilter {
 function requireJson(req: Request, res: Response, next: NextFunction): void {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !req.is('application/json')) {
-    res.status(415).json({
-      statusCode: 415,
-      error: 'Unsupported Media Type',
-      message: [`content-type: expected application/json, got ${req.headers['content-type'] ?? 'none'}`],
-    });
+    sendProblem(res, 415, [`content-type: expected application/json, got ${req.headers['content-type'] ?? 'none'}`]);
     return;
   }
   next();
@@ -111,7 +73,8 @@ function rejectHostileKeys(req: Request, res: Response, next: NextFunction): voi
     assertNoHostileKeys(req.body);
   } catch (err) {
     const e = err as HttpException;
-    res.status(e.getStatus()).json(e.getResponse());
+    const body = e.getResponse() as { message?: string | string[] };
+    sendProblem(res, e.getStatus(), body.message ?? titleOf(e.getStatus()));
     return;
   }
   next();

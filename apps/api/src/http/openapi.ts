@@ -1,12 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { OperationObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { OPENAPI_PUBLIC } from '../auth/auth.decorators';
+import { PROBLEM_EXTENSION, problemDescription, ProblemDetails } from './problem-details';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { ApiModule } from '../api.module';
 import { CalendarFeedHttpModule } from '../notifications/calendar-feed-http.module';
 import { API_HTTP_MODULES, API_PREFIX } from './api-routes';
+import { TEXT_RULE_SCHEMAS } from './validation';
 
 /**
  * The OpenAPI document at /api/docs (UI) and /api/docs-json, next to the API it describes. It
@@ -28,7 +32,80 @@ export function setupOpenApi(app: INestApplication): void {
     .build();
   // ApiModule contributes only its own controller (/health); pages are in modules not listed here.
   const document = SwaggerModule.createDocument(app, config, { include: [ApiModule, ...API_HTTP_MODULES, CalendarFeedHttpModule] });
-  const schemas = validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/', classTransformerMetadataStorage: defaultMetadataStorage });
-  document.components = { ...document.components, schemas: { ...(document.components?.schemas ?? {}), ...(schemas as Record<string, object>) } };
+  const schemas = validationMetadatasToSchemas({
+    refPointerPrefix: '#/components/schemas/',
+    classTransformerMetadataStorage: defaultMetadataStorage,
+    additionalConverters: TEXT_RULE_SCHEMAS,
+  });
+  const all = { ...(document.components?.schemas ?? {}), ...(schemas as Record<string, object>) };
+  documentCommonProblems(document);
+  // Last, once every operation's answers are in: only the schemas they use.
+  document.components = { ...document.components, schemas: referencedFrom(document.paths, all) };
   SwaggerModule.setup(`${API_PREFIX.slice(1)}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX.slice(1)}/docs-json`, customSiteTitle: 'Pact monitoring engine API' });
+}
+
+/**
+ * Error answers every operation shares, added once here rather than on each handler: 401 and
+ * 429 (failed or too many requests) for every operation that needs a token, 400, 413 and 415 for
+ * every one with a JSON body, 503 for all (a store not answering). Operations' own answers (400
+ * for their query, 403, 404, 409) are declared on the handlers with @ApiProblems.
+ */
+function documentCommonProblems(document: OpenAPIObject): void {
+  const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetails) } } } });
+  for (const item of Object.values(document.paths)) {
+    for (const op of Object.values(item) as OperationObject[]) {
+      if (!op || typeof op !== 'object' || !('responses' in op)) continue;
+      const extensions = op as unknown as Record<string, unknown>;
+      const isPublic = extensions[OPENAPI_PUBLIC] === true;
+      delete extensions[OPENAPI_PUBLIC];
+      const add = (status: number, description: string) => (op.responses[status] ??= problem(description));
+      for (const key of Object.keys(extensions)) {
+        const own = key.match(PROBLEM_EXTENSION);
+        if (!own) continue;
+        add(Number(own[1]), problemDescription(Number(own[1])));
+        delete extensions[key];
+      }
+      if (isPublic) op.security = [];
+      else {
+        add(401, 'no valid API token');
+        add(429, 'too many requests, or too many failed authentications from this address; see Retry-After');
+      }
+      if (op.requestBody) {
+        add(400, 'bad input: each problem names its field; nothing was changed');
+        add(413, 'the body is larger than BODY_LIMIT');
+        add(415, 'the body is not JSON');
+      }
+      add(503, 'a store is not answering; see Retry-After');
+      // Error answers declared with a description only (e.g. the PDF's 503) are Problem Details too.
+      for (const [status, response] of Object.entries(op.responses)) {
+        const r = response as { description: string; content?: unknown };
+        if (Number(status) >= 400 && !r.content) op.responses[status] = problem(r.description);
+      }
+    }
+  }
+}
+
+/**
+ * Only the schemas the operations use, and what those use in turn. class-validator's metadata
+ * holds every validated class of the process, the engine's own environment and configuration
+ * schemas included; their names and rules are nobody's business outside it.
+ */
+export function referencedFrom(root: unknown, schemas: Record<string, object>): Record<string, object> {
+  const PREFIX = '#/components/schemas/';
+  const kept: Record<string, object> = {};
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string' && value.startsWith(PREFIX)) {
+        const name = value.slice(PREFIX.length);
+        if (!(name in kept) && name in schemas) {
+          kept[name] = schemas[name];
+          visit(schemas[name]);
+        }
+      } else visit(value);
+    }
+  };
+  visit(root);
+  return kept;
 }

@@ -1,16 +1,16 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Query } from '@nestjs/common';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 import { InboxQuery, Principal } from '@pact/engine';
 import { CurrentPrincipal } from '../auth/auth.decorators';
+import { PaginationQuery } from '../http/pagination.dto';
+import { ApiProblems } from '../http/problem-details';
 
-export class InboxListQuery {
+/** Paged like every other listing (limit 1–500, skip at most 1,000,000). */
+export class InboxListQuery extends PaginationQuery {
   /** open: waiting and not yet due; overdue: past due; default both. */
   @IsOptional() @IsIn(['open', 'overdue']) status?: 'open' | 'overdue';
   @IsOptional() @IsISO8601({ strict: true }) dueBefore?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) skip?: number;
 }
 
 @ApiTags('me')
@@ -24,6 +24,7 @@ export class MeController {
   }
 
   /** The chair's inbox: report requests of their groups still waiting for them, soonest first. */
+  @ApiProblems(400)
   @Get('tasks')
   inbox(@CurrentPrincipal() p: Principal, @Query() q: InboxListQuery) {
     return this.inboxQuery.list(p.groupKeys, { status: q.status, dueBefore: q.dueBefore ? new Date(q.dueBefore) : undefined, limit: q.limit, skip: q.skip });

@@ -1,7 +1,10 @@
 import { ApiTags } from '@nestjs/swagger';
-import { Controller, Get, Header, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
-import { CalendarFeedService, Principal } from '@pact/engine';
+import { Controller, Get, Header, HttpCode, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
+import { CalendarFeedService, NotFoundError, Principal } from '@pact/engine';
+import type { Request, Response } from 'express';
+import { AuthFailureLimiter } from '../auth/auth-failure-limiter';
 import { CurrentPrincipal, Public, Roles } from '../auth/auth.decorators';
+import { ApiProblems } from '../http/problem-details';
 
 @ApiTags('notifications')
 @Controller()
@@ -21,16 +24,29 @@ export class CalendarController {
 @ApiTags('notifications')
 @Controller()
 export class CalendarFeedController {
-  constructor(private readonly calendar: CalendarFeedService) {}
+  constructor(
+    private readonly calendar: CalendarFeedService,
+    private readonly failures: AuthFailureLimiter,
+  ) {}
 
-  /** The feed itself: the token in the URL is the credential, as calendar clients send no headers. */
+  /**
+   * The feed itself: the token in the URL is the credential, as calendar clients send no headers.
+   * A wrong token counts as a failed authentication of the caller's address, like a wrong API token.
+   */
+  @ApiProblems(404)
   @Public()
   @Get('calendar/:file')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Cache-Control', 'private, no-store')
-  feed(@Param('file') file: string) {
-    const m = /^(cal_[A-Za-z0-9_-]{32})\.ics$/.exec(file);
-    if (!m) throw new NotFoundException('no such calendar');
-    return this.calendar.feedFor(m[1]);
+  async feed(@Param('file') file: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    this.failures.assertAllowed(req, res);
+    try {
+      const m = /^(cal_[A-Za-z0-9_-]{32})\.ics$/.exec(file);
+      if (!m) throw new NotFoundException('no such calendar');
+      return await this.calendar.feedFor(m[1]);
+    } catch (err) {
+      if (err instanceof NotFoundException || err instanceof NotFoundError) this.failures.recordFailure(req);
+      throw err;
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsMongoId, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
 import { KEY_PATTERN, MESSAGE_KINDS, MessageKind, NOTIFICATION_KINDS, NotificationKind } from '@pact/domain';
+import { SingleLineText } from '../http/validation';
 
 export class CreateWebhookDto {
   /** Where the signed JSON events are POSTed. */
@@ -19,7 +20,8 @@ export class CreateWebhookDto {
   /** Only these kinds (default: all). */
   @IsOptional() @IsArray() @ArrayMaxSize(NOTIFICATION_KINDS.length) @ArrayUnique() @IsIn(NOTIFICATION_KINDS, { each: true }) kinds?: NotificationKind[];
 
-  @IsOptional() @IsString() @MaxLength(500) description?: string;
+  /** A label shown in lists of subscriptions: one line. */
+  @IsOptional() @IsString() @SingleLineText() @MaxLength(500) description?: string;
 }
 
 export class WebhookListQuery {

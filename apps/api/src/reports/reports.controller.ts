@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { compareReports } from '@pact/domain';
 import { CompilationService } from '@pact/engine';
 import { CompareQuery } from '../cycles/cycle.dto';
+import { ApiProblems } from '../http/problem-details';
 
 @ApiTags('reports')
 @Controller('reports')
@@ -10,6 +11,7 @@ export class ReportsController {
   constructor(private readonly compilation: CompilationService) {}
 
   /** Cross-cycle comparison per field of action: measures moved between statuses, indicators' change, coverage then and now. */
+  @ApiProblems(400, 404)
   @Get('compare')
   async compare(@Query() q: CompareQuery) {
     if (q.from === q.to) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['to: must name another cycle than from'] });

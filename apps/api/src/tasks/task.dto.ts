@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -10,24 +9,24 @@ import {
   Matches,
   MaxLength,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { KEY_PATTERN, MEASURE_STATUSES, MeasureStatus } from '@pact/domain';
+import { MultiLineText, NestedObjects, SingleLineText } from '../http/validation';
 
 /** Hard ceilings for any template; the cycle's template may set tighter limits. */
 const MAX_LIST = 1000;
 const MAX_TEXT = 4000;
 
 export class MeasureDto {
-  @IsString() @MinLength(1) @MaxLength(500) title: string;
+  @IsString() @SingleLineText() @MinLength(1) @MaxLength(500) title: string;
   @IsIn(MEASURE_STATUSES) status: MeasureStatus;
-  @IsOptional() @IsString() @MaxLength(MAX_TEXT) description?: string;
+  @IsOptional() @IsString() @MultiLineText() @MaxLength(MAX_TEXT) description?: string;
 }
 
 export class IndicatorDto {
   @Matches(KEY_PATTERN, { message: 'key: lowercase letters, digits and dashes, starting with a letter' }) key: string;
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(50) unit?: string;
+  @IsOptional() @IsString() @SingleLineText() @MinLength(1) @MaxLength(200) name?: string;
+  @IsOptional() @IsString() @SingleLineText() @MinLength(1) @MaxLength(50) unit?: string;
   @IsNumber({ allowNaN: false, allowInfinity: false }) baseline: number;
   @IsNumber({ allowNaN: false, allowInfinity: false }) target: number;
   @IsNumber({ allowNaN: false, allowInfinity: false }) actual: number;
@@ -35,14 +34,14 @@ export class IndicatorDto {
 
 /** A working group's implementation report for one milestone. */
 export class SubmissionDto {
-  @IsArray() @ArrayMaxSize(MAX_LIST) @ValidateNested({ each: true }) @Type(() => MeasureDto) measures: MeasureDto[];
-  @IsArray() @ArrayMaxSize(MAX_LIST) @ValidateNested({ each: true }) @Type(() => IndicatorDto) indicators: IndicatorDto[];
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_LIST) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(MAX_TEXT, { each: true }) goodPractices?: string[];
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_LIST) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(MAX_TEXT, { each: true }) obstacles?: string[];
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_LIST) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(MAX_TEXT, { each: true }) recommendations?: string[];
+  @NestedObjects(() => MeasureDto) @ArrayMaxSize(MAX_LIST) measures: MeasureDto[];
+  @NestedObjects(() => IndicatorDto) @ArrayMaxSize(MAX_LIST) indicators: IndicatorDto[];
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_LIST) @IsString({ each: true }) @MultiLineText({ each: true }) @MinLength(1, { each: true }) @MaxLength(MAX_TEXT, { each: true }) goodPractices?: string[];
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_LIST) @IsString({ each: true }) @MultiLineText({ each: true }) @MinLength(1, { each: true }) @MaxLength(MAX_TEXT, { each: true }) obstacles?: string[];
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_LIST) @IsString({ each: true }) @MultiLineText({ each: true }) @MinLength(1, { each: true }) @MaxLength(MAX_TEXT, { each: true }) recommendations?: string[];
 }
 
 export class ExtensionDto {
   @IsISO8601({ strict: true }) dueAt: string;
-  @IsString() @MinLength(3) @MaxLength(2000) reason: string;
+  @IsString() @MultiLineText() @MinLength(3) @MaxLength(2000) reason: string;
 }

@@ -1,9 +1,9 @@
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { DeadlineService, Principal, SubmissionService } from '@pact/engine';
+import { DeadlineService, Principal, SubmissionService, TaskQuery } from '@pact/engine';
 import { Actor, CurrentPrincipal, Roles } from '../auth/auth.decorators';
-import { TaskAccess } from '../auth/task-access';
 import { ExtensionDto, SubmissionDto } from './task.dto';
+import { ApiProblems } from '../http/problem-details';
 
 @ApiTags('tasks')
 @Controller('tasks')
@@ -11,10 +11,11 @@ export class TasksController {
   constructor(
     private readonly submissions: SubmissionService,
     private readonly deadlines: DeadlineService,
-    private readonly access: TaskAccess,
+    private readonly access: TaskQuery,
   ) {}
 
   /** The task with every revision and its timeline (requested, reminded, escalated, extended, submitted). */
+  @ApiProblems(404)
   @Get(':id')
   async get(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
     await this.access.visible(id, p, 'read');
@@ -22,6 +23,7 @@ export class TasksController {
   }
 
   /** Only the chair of the task's own group submits; any other group's task is a 404. */
+  @ApiProblems(400, 404, 409)
   @Post(':id/submissions')
   @Roles('chair')
   @ApiBody({ type: SubmissionDto })
@@ -41,6 +43,7 @@ export class TasksController {
   }
 
   /** The committee grants an extension: every pending timer of the task moves to the new date. */
+  @ApiProblems(400, 404, 409)
   @Post(':id/extensions')
   @Roles('committee')
   @ApiBody({ type: ExtensionDto })

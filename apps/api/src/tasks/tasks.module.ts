@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { DeadlinesModule, SubmissionsModule } from '@pact/engine';
-import { TaskAccess } from '../auth/task-access';
+import { DeadlinesModule, SubmissionsModule, TasksModule } from '@pact/engine';
 import { ExtensionRequestsController } from './extension-requests.controller';
 import { TasksController } from './tasks.controller';
 
-@Module({ imports: [SubmissionsModule, DeadlinesModule], controllers: [TasksController, ExtensionRequestsController], providers: [TaskAccess] })
+@Module({ imports: [SubmissionsModule, DeadlinesModule, TasksModule], controllers: [TasksController, ExtensionRequestsController] })
 export class TasksHttpModule {}

@@ -3,6 +3,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/co
 import { IdentityService, Principal } from '@pact/engine';
 import { Actor, CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { CreateUserDto, IssueTokenDto } from './user.dto';
+import { ApiProblems } from '../http/problem-details';
 
 @ApiTags('users and tokens')
 @Controller()
@@ -10,6 +11,7 @@ export class UsersController {
   constructor(private readonly identity: IdentityService) {}
 
   /** The committee registers chairs (bound to their groups), operators and fellow members. */
+  @ApiProblems(400, 409)
   @Post('users')
   @Roles('committee')
   @ApiBody({ type: CreateUserDto })
@@ -24,6 +26,7 @@ export class UsersController {
   }
 
   /** A new API token, shown once in the answer; only its hash is kept. */
+  @ApiProblems(400, 404)
   @Post('users/:id/tokens')
   @Roles('committee')
   @ApiBody({ type: IssueTokenDto })
@@ -31,6 +34,7 @@ export class UsersController {
     return this.identity.issueToken(id, dto.name, dto.expiresInDays ?? 365, actor);
   }
 
+  @ApiProblems(404)
   @Get('users/:id/tokens')
   @Roles('committee')
   tokens(@Param('id') id: string) {
@@ -38,6 +42,7 @@ export class UsersController {
   }
 
   /** The committee revokes any token, anyone else their own. */
+  @ApiProblems(404)
   @Delete('tokens/:id')
   @HttpCode(204)
   async revoke(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {

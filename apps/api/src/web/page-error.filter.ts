@@ -1,8 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { EngineError } from '@pact/engine';
+import { EngineError, isServiceUnavailableError, RateLimitedError } from '@pact/engine';
 import { isMachinePath } from '../http/api-paths';
-import { engineErrorStatus } from '../http/http-setup';
+import { statusOfEngineError } from '../http/problem-details';
 import { CsrfRefused, SignInRequired } from './page-errors';
 import type { PageRequest } from './page-state';
 import { WebContext } from './web-context';
@@ -12,7 +12,7 @@ export function redactUrl(url: string): string {
   return url.replace(/\/sign-in\/[^/?#]+/g, '/sign-in/[link]');
 }
 
-const KINDS: Record<number, string> = { 400: 'badRequest', 403: 'forbidden', 404: 'notFound', 413: 'tooLarge' };
+const KINDS: Record<number, string> = { 400: 'badRequest', 403: 'forbidden', 404: 'notFound', 409: 'conflict', 413: 'tooLarge', 429: 'tooMany', 503: 'unavailable' };
 
 /**
  * Errors on pages become pages: 403, 404 and the "form could not be sent" page say what happened
@@ -46,15 +46,20 @@ export class PageErrorFilter implements ExceptionFilter {
     if (exception instanceof CsrfRefused) {
       status = 403;
       kind = 'csrf';
+    } else if (exception instanceof EngineError) {
+      status = statusOfEngineError(exception);
+      if (exception instanceof RateLimitedError) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
-    } else if (exception instanceof EngineError) {
-      status = engineErrorStatus(exception);
+    } else if (isServiceUnavailableError(exception)) {
+      status = 503;
+      res.setHeader('Retry-After', '5');
     } else {
       const e = exception as { type?: string; status?: number };
       if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) status = e.status;
     }
     if (kind !== 'csrf') kind = KINDS[status] ?? (status >= 500 ? 'server' : 'badRequest');
+    if (status === 503) this.logger.warn(`${req.method} ${redactUrl(req.originalUrl ?? req.url)}: a store is not answering: ${(exception as Error)?.message?.slice(0, 200)}`);
     if (status >= 500) this.logger.error(`${req.method} ${redactUrl(req.originalUrl ?? req.url)}: ${(exception as Error)?.stack ?? exception}`);
     this.render(req, res, status, kind);
   }

@@ -1,12 +1,12 @@
 import { applyDecorators, Controller, createParamDecorator, ExecutionContext, SetMetadata, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Role } from '@pact/persistence';
+
 import { Public } from '../auth/auth.decorators';
 import { PageErrorFilter } from './page-error.filter';
 import { PAGE_ROLES, SIGNED_OUT_ALLOWED } from './page-metadata';
 import { PageGuard } from './page.guard';
 import type { PageRequest, PageState } from './page-state';
-
+import type { Role } from '@pact/domain';
 
 /**
  * A controller of people's pages. Pages authenticate by session, not by API token: the API's

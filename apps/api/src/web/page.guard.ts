@@ -1,10 +1,11 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '@pact/persistence';
+
 import { PAGE_ROLES, SIGNED_OUT_ALLOWED } from './page-metadata';
 import { CsrfRefused, SignInRequired } from './page-errors';
 import type { PageRequest } from './page-state';
 import { WebContext } from './web-context';
+import type { Role } from '@pact/domain';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 

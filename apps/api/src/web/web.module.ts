@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CyclesModule, DeadlinesModule, DraftsModule, IdentityModule, InboxModule, ReportsModule, SignInModule, SubmissionsModule, WorkingGroupsModule } from '@pact/engine';
+import { CyclesModule, DeadlinesModule, DraftsModule, IdentityModule, InboxModule, ReportsModule, SignInModule, SubmissionsModule, TasksModule, WorkingGroupsModule } from '@pact/engine';
 import { ReportRenderingModule } from '../reports/report-rendering.module';
 import { loadPageCatalogs } from './i18n/page-catalogs';
 import { CyclePagesController } from './pages/cycles.controller';
@@ -19,7 +19,7 @@ import { LOCALES_DIR } from './web-files';
  * Pages call engine services only. To add a page, see docs/architecture.md ("Adding a page").
  */
 @Module({
-  imports: [SignInModule, IdentityModule, InboxModule, WorkingGroupsModule, CyclesModule, ReportsModule, SubmissionsModule, DraftsModule, DeadlinesModule, ReportRenderingModule],
+  imports: [SignInModule, IdentityModule, InboxModule, WorkingGroupsModule, CyclesModule, ReportsModule, SubmissionsModule, TasksModule, DraftsModule, DeadlinesModule, ReportRenderingModule],
   controllers: [SignInController, HomeController, MyTasksController, TaskPageController, ReportPagesController, CyclePagesController, OperationsController],
   providers: [WebContext, PageGuard, TaskContextLoader, { provide: PAGE_CATALOGS, useFactory: () => loadPageCatalogs(LOCALES_DIR) }],
   exports: [WebContext],

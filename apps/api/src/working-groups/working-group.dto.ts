@@ -1,9 +1,9 @@
-import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateBy, ValidationOptions } from 'class-validator';
 import { isTimeZone, SUPPORTED_LANGUAGES } from '@pact/domain';
+import { MultiLineText, NestedObject, SingleLineText } from '../http/validation';
 
 export class ChairDto {
-  @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @IsString() @SingleLineText() @MinLength(1) @MaxLength(200) name: string;
   @IsEmail() @MaxLength(320) email: string;
   @IsIn(SUPPORTED_LANGUAGES) language: (typeof SUPPORTED_LANGUAGES)[number];
   /** IANA time zone for dates in the chair's messages (default Europe/Brussels). */
@@ -11,8 +11,8 @@ export class ChairDto {
 }
 
 export class UpdateWorkingGroupDto {
-  @IsOptional() @ValidateNested() @Type(() => ChairDto) chair?: ChairDto;
-  @IsOptional() @IsString() @MaxLength(2000) goal?: string;
+  @NestedObject(() => ChairDto, { optional: true }) chair?: ChairDto;
+  @IsOptional() @IsString() @MultiLineText() @MaxLength(2000) goal?: string;
 }
 
 function IsTimeZoneName(options?: ValidationOptions): PropertyDecorator {

@@ -3,6 +3,7 @@ import { BadRequestException, Body, Controller, Get, Param, Patch } from '@nestj
 import { WorkingGroupService } from '@pact/engine';
 import { Actor, Roles } from '../auth/auth.decorators';
 import { UpdateWorkingGroupDto } from './working-group.dto';
+import { ApiProblems } from '../http/problem-details';
 
 @ApiTags('working groups')
 @Controller('working-groups')
@@ -14,12 +15,14 @@ export class WorkingGroupsController {
     return this.groups.list();
   }
 
+  @ApiProblems(404)
   @Get(':key')
   get(@Param('key') key: string) {
     return this.groups.get(key);
   }
 
   /** The committee names a new chair (or rewords the group's goal). */
+  @ApiProblems(400, 404)
   @Patch(':key')
   @Roles('committee')
   @ApiBody({ type: UpdateWorkingGroupDto })

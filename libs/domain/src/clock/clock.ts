@@ -78,3 +78,9 @@ export class ManualClock implements Clock {
     return `manual (${this.current.toISOString()})`;
   }
 }
+
+/**
+ * The dependency-injection token under which every process provides its Clock. A plain symbol, so
+ * the rules' library can name it without knowing any framework; libs/engine binds it.
+ */
+export const CLOCK = Symbol('CLOCK');

@@ -1,11 +1,12 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { buildCalendar, CalendarEvent, Clock } from '@pact/domain';
+import { buildCalendar, CalendarEvent, Clock, CLOCK } from '@pact/domain';
 import { CycleRecord, CycleRepository, TaskRepository, UserRecord, UserRepository, WorkingGroupRepository } from '@pact/persistence';
-import { CLOCK } from '@pact/queues';
+
 import { createHash, randomBytes } from 'node:crypto';
 import { PACT_CONFIG } from '../config/config.module';
 import type { PactConfig } from '../config/pact-config';
+import { NotFoundError } from '../errors';
 
 const FEED_TOKEN_PREFIX = 'cal_';
 
@@ -41,14 +42,14 @@ export class CalendarFeedService {
   async issue(userId: string): Promise<{ url: string; createdAt: Date }> {
     const token = FEED_TOKEN_PREFIX + randomBytes(24).toString('base64url');
     const createdAt = this.clock.now();
-    if (!(await this.users.setCalendarToken(userId, hashFeedToken(token), createdAt))) throw new NotFoundException('user not found');
+    if (!(await this.users.setCalendarToken(userId, hashFeedToken(token), createdAt))) throw new NotFoundError('user not found');
     return { url: `${this.publicUrl}/calendar/${token}.ics`, createdAt };
   }
 
   async feedFor(token: string): Promise<string> {
     const user = token.startsWith(FEED_TOKEN_PREFIX) ? await this.users.findByCalendarTokenHash(hashFeedToken(token)) : null;
     // One answer for a wrong, revoked or disabled token: the URL is the secret, nothing to learn from it.
-    if (!user) throw new NotFoundException('no such calendar');
+    if (!user) throw new NotFoundError('no such calendar');
     return this.render(user);
   }
 

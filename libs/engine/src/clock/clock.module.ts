@@ -1,7 +1,6 @@
 import { Global, Logger, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Clock, SimulatedClock, SystemClock } from '@pact/domain';
-import { CLOCK } from '@pact/queues';
+import { Clock, CLOCK, SimulatedClock, SystemClock } from '@pact/domain';
 
 /**
  * One anchor per process unless the environment gives one: the API and the worker of one

@@ -106,6 +106,31 @@ export class EnvironmentVariables {
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 100kb or 1mb' })
   BODY_LIMIT = '256kb';
 
+  /** A client must have sent a request's headers within this time (real ms), or gets 408 and is disconnected. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  HTTP_HEADERS_TIMEOUT_MS = 10_000;
+
+  /**
+   * A client must have sent a whole request, body included, within this time (real ms), or gets
+   * 408: a request that declares a large body and sends a few bytes does not hold its connection
+   * for long. At least HTTP_HEADERS_TIMEOUT_MS. (Answers may take longer: this bounds the upload.)
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  HTTP_REQUEST_TIMEOUT_MS = 30_000;
+
+  /** An idle keep-alive connection is closed after this time (real ms); behind a load balancer, make it longer than the balancer's idle timeout. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
   /** Headless Chromium that prints reports as PDF: by default Debian's chromium package, where scripts/ensure-chromium.sh installs it. */
   @IsString()
   @Matches(/^\//, { message: 'CHROMIUM_PATH must be an absolute path to a Chromium executable' })
@@ -124,6 +149,17 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(1_000_000)
   RATE_LIMIT_PER_MINUTE = 600;
+
+  /**
+   * Failed authentications (no token, or an unknown, expired or revoked one) allowed per client
+   * address and minute; beyond, that address gets 429 until the minute is over, before any token
+   * is looked up.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  AUTH_FAILURES_PER_MINUTE = 30;
 
   /** Browser origins allowed to call the API (comma-separated); empty: CORS off. */
   @IsString()

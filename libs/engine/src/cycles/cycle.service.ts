@@ -1,20 +1,5 @@
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import {
-  Clock,
-  cycleKeys,
-  CyclePlanInput,
-  DEFAULT_ESCALATION,
-  DEFAULT_LENGTH_MONTHS,
-  DEFAULT_REMINDER_DAYS,
-  defaultMilestones,
-  EscalationPolicy,
-  eventKeys,
-  MilestoneInput,
-  parseCycleFollowUp,
-  planCycle,
-  TASK_STATUSES,
-  TaskStatus,
-} from '@pact/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock, CLOCK, cycleKeys, CyclePlanInput, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, defaultMilestones, EscalationPolicy, eventKeys, MilestoneInput, parseCycleFollowUp, planCycle, TASK_STATUSES, TaskStatus } from '@pact/domain';
 import {
   CycleRecord,
   CycleRepository,
@@ -24,9 +9,10 @@ import {
   TemplateRepository,
   WorkingGroupRepository,
 } from '@pact/persistence';
-import { CLOCK, TimerScheduler } from '@pact/queues';
+import { TimerScheduler } from '@pact/queues';
 import { PACT_CONFIG } from '../config/config.module';
 import type { PactConfig } from '../config/pact-config';
+import { ConflictError, InvalidError, NotFoundError } from '../errors';
 
 export interface CreateCycleCommand {
   name: string;
@@ -97,7 +83,7 @@ export class CycleService {
       escalation: cmd.escalation ?? DEFAULT_ESCALATION,
     });
     problems.push(...planProblems.map((p) => `${p.path}: ${p.message}`));
-    if (problems.length || !plan || !template) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
+    if (problems.length || !plan || !template) throw InvalidError.fromMessages(problems);
 
     const now = this.clock.now();
     const cycle = await this.cycles.create({
@@ -172,7 +158,7 @@ export class CycleService {
 
   async get(id: string): Promise<CycleRecord> {
     const c = await this.cycles.findById(id);
-    if (!c) throw new NotFoundException(`cycle ${id} does not exist`);
+    if (!c) throw new NotFoundError(`cycle ${id} does not exist`);
     return c;
   }
 
@@ -204,7 +190,7 @@ export class CycleService {
     const existing = await this.get(id);
     const now = this.clock.now();
     const cancelled = await this.cycles.transition(id, ['scheduled', 'running'], 'cancelled', now, { by: actor, reason, followUp: cycleKeys.cancelled() });
-    if (!cancelled) throw new ConflictException(`cycle ${id} is ${existing.status} and cannot be cancelled`);
+    if (!cancelled) throw new ConflictError(`cycle ${id} is ${existing.status} and cannot be cancelled`);
     await this.followUp(cancelled, cycleKeys.cancelled());
     return { ...cancelled, outbox: (cancelled.outbox ?? []).filter((k) => k !== cycleKeys.cancelled()) };
   }

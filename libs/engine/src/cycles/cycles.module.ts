@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CycleQuery } from './cycle.query';
 import { CycleService } from './cycle.service';
 
-@Module({ providers: [CycleService], exports: [CycleService] })
+@Module({ providers: [CycleService, CycleQuery], exports: [CycleService, CycleQuery] })
 export class CyclesModule {}

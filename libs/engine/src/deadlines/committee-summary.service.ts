@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { addDays, Clock, daysBetween, EscalationPolicy, eventKeys, notificationKeys, OverdueItem } from '@pact/domain';
+import { addDays, Clock, CLOCK, daysBetween, EscalationPolicy, eventKeys, notificationKeys, OverdueItem } from '@pact/domain';
 import { CycleRecord, CycleRepository, EventRepository, TaskRepository, WorkingGroupRepository } from '@pact/persistence';
-import { CLOCK } from '@pact/queues';
+
 import { createHash } from 'node:crypto';
 import { NotificationService } from '../notifications/notification.service';
 

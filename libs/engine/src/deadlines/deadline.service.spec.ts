@@ -1,6 +1,7 @@
 import { taskKeys } from '@pact/domain';
 import { CycleRecord, CycleRepository, EventRepository, TaskRecord, TaskRepository } from '@pact/persistence';
 import { TimerScheduler } from '@pact/queues';
+import { InvalidError } from '../errors';
 import { NotificationService } from '../notifications/notification.service';
 import { newTestService } from '../testing/service-doubles';
 import { DeadlineService } from './deadline.service';
@@ -158,7 +159,9 @@ describe('DeadlineService', () => {
   it('refuses an extension to a date before the current one, naming the field, and changes nothing', async () => {
     const { service, tasks } = setUp();
     tasks.findById.mockResolvedValue(task());
-    await expect(service.extend(TASK, new Date('2030-02-01T00:00:00Z'), 'x', 'committee:x')).rejects.toMatchObject({ response: { message: [expect.stringMatching(/^dueAt: /), expect.stringMatching(/^dueAt: /)] } });
+    const refused = service.extend(TASK, new Date('2030-02-01T00:00:00Z'), 'x', 'committee:x');
+    await expect(refused).rejects.toBeInstanceOf(InvalidError);
+    await expect(refused).rejects.toMatchObject({ problems: [{ path: 'dueAt', message: expect.stringMatching(/after the current due date/) }, { path: 'dueAt', message: expect.stringMatching(/in the future/) }] });
     expect(tasks.extend).not.toHaveBeenCalled();
   });
 });

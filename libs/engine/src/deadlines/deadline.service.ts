@@ -1,9 +1,10 @@
-import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { addDays, canExtend, Clock, daysBetween, decideRequest, EscalationPolicy, followUpDedupe, newDueDateProblems, parseTaskFollowUp, taskKeys } from '@pact/domain';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { addDays, canExtend, Clock, CLOCK, daysBetween, decideRequest, EscalationPolicy, followUpDedupe, newDueDateProblems, parseTaskFollowUp, taskKeys } from '@pact/domain';
 import { CycleRecord, CycleRepository, EventRepository, TaskRecord, TaskRepository } from '@pact/persistence';
-import { CLOCK, TaskTimerJob, TimerScheduler } from '@pact/queues';
+import { TaskTimerJob, TimerScheduler } from '@pact/queues';
 import { Notification, NotificationKind, Recipient } from '../notifications/notification';
 import { NotificationService } from '../notifications/notification.service';
+import { ConflictError, InvalidError, NotFoundError } from '../errors';
 
 /** The due date a task had at due version `v` (its extensions keep every earlier date). */
 function dueAtVersion(task: TaskRecord, v: number): Date {
@@ -149,7 +150,8 @@ export class DeadlineService {
         // no event either, so the report's timeline counts only reminders that went out.
         if (task.status !== 'open' || task.dueVersion !== what.dueVersion) break;
         const daysLeft = daysBetween(task.lastReminderAt ?? now, dueAt);
-        await this.events.append({ ...base, type: 'task.reminded', data: { reminder: what.index, daysLeft, dueAt, scheduledFor: scheduledFor() } });
+        // Dated when the reminder took effect, not when its follow-ups ran (a sweep may be late).
+        await this.events.append({ ...base, at: task.lastReminderAt ?? now, type: 'task.reminded', data: { reminder: what.index, daysLeft, dueAt, scheduledFor: scheduledFor() } });
         await this.notifications.send(
           this.about(task, cycle, 'reminder', 'chair', await this.notifications.chairOf(task.groupKey), { daysLeft }, dueAt),
           followUpDedupe.notification(key),
@@ -226,16 +228,16 @@ export class DeadlineService {
    */
   async extend(taskId: string, newDueAt: Date, reason: string, actor: string, granting?: { requestId: string }): Promise<TaskRecord> {
     const ctx = await this.context(taskId);
-    if (!ctx) throw new NotFoundException(`task ${taskId} does not exist`);
+    if (!ctx) throw new NotFoundError(`task ${taskId} does not exist`);
     const { task, cycle } = ctx;
-    if (cycle.status !== 'scheduled' && cycle.status !== 'running') throw new ConflictException(`the cycle is ${cycle.status}`);
-    if (!canExtend(task.status)) throw new ConflictException(`the task is ${task.status}; only open or overdue tasks can be extended`);
+    if (cycle.status !== 'scheduled' && cycle.status !== 'running') throw new ConflictError(`the cycle is ${cycle.status}`);
+    if (!canExtend(task.status)) throw new ConflictError(`the task is ${task.status}; only open or overdue tasks can be extended`);
     const now = this.clock.now();
     const milestone = cycle.milestones.find((m) => m.key === task.milestoneKey)!;
-    const problems = newDueDateProblems('dueAt', newDueAt, { dueAt: task.dueAt, now, compileAt: milestone.compileAt }).map((p) => `${p.path}: ${p.message}`);
-    if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
+    const problems = newDueDateProblems('dueAt', newDueAt, { dueAt: task.dueAt, now, compileAt: milestone.compileAt });
+    if (problems.length) throw new InvalidError(problems);
     if (granting && task.pendingExtensionRequestId !== granting.requestId) {
-      throw new ConflictException(`extension request ${granting.requestId} is not pending; it was decided meanwhile`);
+      throw new ConflictError(`extension request ${granting.requestId} is not pending; it was decided meanwhile`);
     }
 
     const policy = new EscalationPolicy(cycle.reminderDaysBeforeDue, cycle.escalation);
@@ -248,7 +250,7 @@ export class DeadlineService {
           requests: decideRequest(task.extensionRequests ?? [], granting.requestId, { status: 'granted', by: actor, at: now, reason, grantedDueAt: newDueAt }),
         })
       : await this.tasks.extend(task.id, task.dueVersion, newDueAt, extension, key);
-    if (!extended) throw new ConflictException('the task changed while extending it (submitted or extended meanwhile); reload and retry');
+    if (!extended) throw new ConflictError('the task changed while extending it (submitted or extended meanwhile); reload and retry');
 
     // Best effort: a stale timer left behind no longer matches the task's guard.
     await this.timers.removeTaskTimers(oldKeys);

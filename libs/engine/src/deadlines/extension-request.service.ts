@@ -1,19 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import {
-  canExtend,
-  Clock,
-  decideRequest,
-  EXTENSION_REQUEST_ID,
-  ExtensionRequest,
-  followUpDedupe,
-  newDueDateProblems,
-  parseTaskFollowUp,
-  pendingRequest,
-  reasonProblems,
-  taskKeys,
-} from '@pact/domain';
+import { canExtend, CLOCK, Clock, decideRequest, EXTENSION_REQUEST_ID, ExtensionRequest, followUpDedupe, newDueDateProblems, parseTaskFollowUp, pendingRequest, reasonProblems, taskKeys } from '@pact/domain';
 import { CycleRecord, CycleRepository, EventRepository, TaskRecord, TaskRepository, WorkingGroupRepository } from '@pact/persistence';
-import { CLOCK } from '@pact/queues';
 import { randomBytes } from 'node:crypto';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
 import { Notification } from '../notifications/notification';

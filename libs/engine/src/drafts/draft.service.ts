@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { canSubmit, Clock, draftFromContent, draftProblems, DRAFT_TEXT_LISTS, ReportDraft, ReportTemplate } from '@pact/domain';
+import { canSubmit, CLOCK, Clock, DRAFT_TEXT_LISTS, draftFromContent, draftProblems, ReportDraft, ReportTemplate } from '@pact/domain';
 import { CycleRecord, CycleRepository, DraftOrigin, DraftRecord, DraftRepository, SubmissionRepository, TaskRecord, TaskRepository } from '@pact/persistence';
-import { CLOCK } from '@pact/queues';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
 import { PreviousReportQuery } from './previous-report.query';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Clock, EscalationPolicy, eventKeys, notificationKeys } from '@pact/domain';
+import { Clock, CLOCK, EscalationPolicy, eventKeys, notificationKeys } from '@pact/domain';
 import { CycleRepository, EventRepository, NewTask, TaskRecord, TaskRepository } from '@pact/persistence';
-import { CLOCK, TimerScheduler } from '@pact/queues';
+import { TimerScheduler } from '@pact/queues';
 import { NotificationService } from '../notifications/notification.service';
 
 const BATCH = 1000;

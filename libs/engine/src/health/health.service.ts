@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Clock } from '@pact/domain';
 import { DatabaseProbe, isDatabaseUnavailableError } from '@pact/persistence';
-import { CLOCK, isRedisUnavailableError, QueueProbe } from '@pact/queues';
+import { isRedisUnavailableError, QueueProbe } from '@pact/queues';
+import { CLOCK } from '@pact/domain';
 
 export interface DependencyHealth {
   status: 'up' | 'down' | 'timeout';

@@ -1,10 +1,11 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { ApiTokenRecord, ApiTokenRepository, EventRepository, isDuplicateKey, Role, UserRecord, UserRepository, WorkingGroupRepository } from '@pact/persistence';
+import { Injectable } from '@nestjs/common';
+import { ApiTokenRecord, ApiTokenRepository, EventRepository, isDuplicateKey, UserRecord, UserRepository, WorkingGroupRepository } from '@pact/persistence';
 import { DEFAULT_TIME_ZONE, isTimeZone, SUPPORTED_LANGUAGES } from '@pact/domain';
 import { createHash, randomBytes } from 'node:crypto';
-import { InvalidPreferences } from './identity.errors';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError, Problem } from '../errors';
+import type { Role } from '@pact/domain';
 
-export const ROLES: Role[] = ['committee', 'chair', 'operator'];
+export { ROLES } from '@pact/domain';
 
 /** Who is calling: resolved from a bearer token on every request. */
 export interface Principal {
@@ -17,6 +18,17 @@ export interface Principal {
   groupKeys: string[];
   /** How the event log names this caller. */
   actor: string;
+}
+
+/**
+ * A user as the API shows them: without the hash of their calendar-feed token. Hashes of
+ * credentials stay private, like API token hashes and webhook secrets.
+ */
+export type UserView = Omit<UserRecord, 'calendarTokenHash'>;
+
+export function userView(u: UserRecord): UserView {
+  const { calendarTokenHash: _hash, ...rest } = u;
+  return rest;
 }
 
 export interface IssuedToken {
@@ -47,7 +59,7 @@ export class IdentityService {
     private readonly events: EventRepository,
   ) {}
 
-  async createUser(input: { name: string; email: string; roles: Role[]; groupKeys?: string[] }, actor: string): Promise<UserRecord> {
+  async createUser(input: { name: string; email: string; roles: Role[]; groupKeys?: string[] }, actor: string): Promise<UserView> {
     const groupKeys = input.groupKeys ?? [];
     const problems: string[] = [];
     if (input.roles.includes('chair') && groupKeys.length === 0) problems.push('groupKeys: a chair acts for at least one working group');
@@ -56,24 +68,24 @@ export class IdentityService {
     groupKeys.forEach((k, i) => {
       if (!known.has(k)) problems.push(`groupKeys[${i}]: unknown working group "${k}"`);
     });
-    if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
+    if (problems.length) throw InvalidError.fromMessages(problems);
     try {
       const user = await this.users.create({ name: input.name, email: input.email.toLowerCase(), roles: [...new Set(input.roles)], groupKeys, createdAt: new Date(), createdBy: actor });
       await this.events.append({ type: 'user.created', at: new Date(), actor, data: { userId: user.id, email: user.email, roles: user.roles, groupKeys } });
-      return user;
+      return userView(user);
     } catch (err) {
-      if (isDuplicateKey(err)) throw new ConflictException(`a user with e-mail ${input.email} exists already`);
+      if (isDuplicateKey(err)) throw new ConflictError(`a user with e-mail ${input.email} exists already`);
       throw err;
     }
   }
 
-  listUsers(): Promise<UserRecord[]> {
-    return this.users.list();
+  async listUsers(): Promise<UserView[]> {
+    return (await this.users.list()).map(userView);
   }
 
   async getUser(id: string): Promise<UserRecord> {
     const u = await this.users.findById(id);
-    if (!u) throw new NotFoundException(`user ${id} does not exist`);
+    if (!u) throw new NotFoundError(`user ${id} does not exist`);
     return u;
   }
 
@@ -94,7 +106,7 @@ export class IdentityService {
   /** The committee revokes any token; anyone else only their own. */
   async revokeToken(tokenId: string, by: Principal): Promise<void> {
     const token = await this.tokens.findById(tokenId);
-    if (!token || (!by.roles.includes('committee') && token.userId !== by.userId)) throw new NotFoundException(`token ${tokenId} does not exist`);
+    if (!token || (!by.roles.includes('committee') && token.userId !== by.userId)) throw new NotFoundError(`token ${tokenId} does not exist`);
     if (token.revokedAt) return;
     await this.tokens.revoke(tokenId, new Date());
     await this.events.append({ type: 'token.revoked', at: new Date(), actor: by.actor, data: { userId: token.userId, tokenId } });
@@ -118,9 +130,9 @@ export class IdentityService {
   }
 
   /** The first committee member, created from the command line; refused once one exists. */
-  async bootstrapCommittee(name: string, email: string): Promise<{ user: UserRecord; token: IssuedToken }> {
+  async bootstrapCommittee(name: string, email: string): Promise<{ user: UserView; token: IssuedToken }> {
     if ((await this.users.countWithRole('committee')) > 0) {
-      throw new ForbiddenException('a committee member exists already: ask them to create users and tokens through the API');
+      throw new ForbiddenError('a committee member exists already: ask them to create users and tokens through the API');
     }
     const user = await this.createUser({ name, email, roles: ['committee'] }, 'bootstrap');
     const token = await this.issueToken(user.id, 'bootstrap', 365, 'bootstrap');
@@ -129,12 +141,12 @@ export class IdentityService {
 
   /** A person's language and time zone for pages and personal messages. */
   async updatePreferences(userId: string, prefs: { language: string; timeZone: string }, actor: string): Promise<UserRecord> {
-    const problems: { field: string; message: string }[] = [];
-    if (!(SUPPORTED_LANGUAGES as readonly string[]).includes(prefs.language)) problems.push({ field: 'language', message: `not one of ${SUPPORTED_LANGUAGES.join(', ')}` });
-    if (!isTimeZone(prefs.timeZone)) problems.push({ field: 'timeZone', message: `${prefs.timeZone} is not an IANA time zone` });
-    if (problems.length) throw new InvalidPreferences(problems);
+    const problems: Problem[] = [];
+    if (!(SUPPORTED_LANGUAGES as readonly string[]).includes(prefs.language)) problems.push({ path: 'language', message: `not one of ${SUPPORTED_LANGUAGES.join(', ')}` });
+    if (!isTimeZone(prefs.timeZone)) problems.push({ path: 'timeZone', message: `${prefs.timeZone} is not an IANA time zone` });
+    if (problems.length) throw new InvalidError(problems);
     const user = await this.users.setPreferences(userId, prefs);
-    if (!user) throw new NotFoundException(`user ${userId} does not exist`);
+    if (!user) throw new NotFoundError(`user ${userId} does not exist`);
     await this.events.append({ type: 'user.preferences-changed', at: new Date(), actor, data: { userId, ...prefs } });
     return user;
   }

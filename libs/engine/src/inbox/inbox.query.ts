@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, daysBetween, ExtensionRequestStatus, TaskStatus } from '@pact/domain';
+import { Clock, CLOCK, daysBetween, ExtensionRequestStatus, TaskStatus } from '@pact/domain';
 import { CycleRepository, TaskRecord, TaskRepository } from '@pact/persistence';
-import { CLOCK } from '@pact/queues';
 
 /** One report request waiting for a chair, as their inbox lists it. */
 export interface InboxItem {

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Clock } from '@pact/domain';
-import { eventKeys } from '@pact/domain';
+import { CLOCK, eventKeys, PERSONAL_MESSAGE_KINDS } from '@pact/domain';
+import { ConflictError, NotFoundError } from '../errors';
 import { DeliveryAttempt, DeliveryRecord, DeliveryRepository, EventRepository, WebhookSubscriptionRepository } from '@pact/persistence';
-import { CLOCK, DeliveryQueue } from '@pact/queues';
+import { DeliveryQueue } from '@pact/queues';
 import { ChannelResult, DeliveryError } from './notification';
 import { EmailChannel } from './email.channel';
 import { WebhookChannel } from './webhook.channel';
@@ -95,6 +96,10 @@ export class DeliveryService {
 
   /** A person asks to try a failed delivery again: a new round of attempts, the old ones kept. */
   async retry(deliveryId: string): Promise<DeliveryRecord | null> {
+    const d = await this.deliveries.findById(deliveryId);
+    if (!d) throw new NotFoundError(`delivery ${deliveryId} does not exist`);
+    if (d.status !== 'failed') throw new ConflictError(`the delivery is ${d.status}; only failed deliveries are retried`);
+    if ((PERSONAL_MESSAGE_KINDS as readonly string[]).includes(d.kind)) throw new ConflictError('a sign-in link is never sent again; the person asks for a new one');
     const requeued = await this.deliveries.requeue({ id: deliveryId, from: ['failed'] }, this.clock.now());
     await this.queue.enqueue(requeued);
     return this.deliveries.findById(deliveryId);

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Clock, daysBetween, DEFAULT_TIME_ZONE, eventKeys, MessageCatalogs, MessageFacts, OverdueItem, renderMessage } from '@pact/domain';
+import { Clock, CLOCK, daysBetween, DEFAULT_TIME_ZONE, eventKeys, MessageCatalogs, MessageFacts, OverdueItem, renderMessage } from '@pact/domain';
 import {
   DeliveryRepository,
   EventRepository,
@@ -12,7 +12,7 @@ import {
   WorkingGroupRecord,
   WorkingGroupRepository,
 } from '@pact/persistence';
-import { CLOCK, DeliveryQueue } from '@pact/queues';
+import { DeliveryQueue } from '@pact/queues';
 import { createHash } from 'node:crypto';
 import { PACT_CONFIG } from '../config/config.module';
 import type { PactConfig } from '../config/pact-config';

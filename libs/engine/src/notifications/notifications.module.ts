@@ -1,3 +1,4 @@
+import { DeliveryQuery } from './delivery.query';
 import { Global, Module } from '@nestjs/common';
 import { DeliveryService } from './delivery.service';
 import { EmailChannel } from './email.channel';
@@ -8,7 +9,7 @@ import { WebhookChannel } from './webhook.channel';
 /** Planning deliveries (every process) and attempting them (the notifications worker). */
 @Global()
 @Module({
-  providers: [messageCatalogsProvider, NotificationService, DeliveryService, EmailChannel, WebhookChannel],
-  exports: [NotificationService, DeliveryService, EmailChannel, messageCatalogsProvider],
+  providers: [messageCatalogsProvider, NotificationService, DeliveryService, DeliveryQuery, EmailChannel, WebhookChannel],
+  exports: [NotificationService, DeliveryService, DeliveryQuery, EmailChannel, messageCatalogsProvider],
 })
 export class NotificationsModule {}

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Clock, EscalationPolicy, TaskTimer } from '@pact/domain';
+import { Clock, CLOCK, EscalationPolicy, TaskTimer } from '@pact/domain';
 import { CycleRepository, DeliveryRepository, ReportRepository, TaskRepository } from '@pact/persistence';
-import { CLOCK, DeliveryQueue, TimerScheduler } from '@pact/queues';
+import { DeliveryQueue, TimerScheduler } from '@pact/queues';
 import { CommitteeSummaryService } from '../deadlines/committee-summary.service';
 import { FollowUpSweeper } from './follow-up-sweeper';
 

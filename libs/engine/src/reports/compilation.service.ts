@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { Clock, cycleKeys, eventKeys, ImplementationReport, isComplete, Milestone, notificationKeys, parseCycleFollowUp, ReportCompiler, TIMELINE_EVENT_TYPES, TimelineBuilder, timelineMarks } from '@pact/domain';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Clock, CLOCK, cycleKeys, eventKeys, ImplementationReport, isComplete, Milestone, notificationKeys, parseCycleFollowUp, ReportCompiler, TIMELINE_EVENT_TYPES, TimelineBuilder, timelineMarks } from '@pact/domain';
 import {
   CycleRecord,
   CycleRepository,
@@ -11,9 +11,10 @@ import {
   TaskRepository,
   WorkingGroupRepository,
 } from '@pact/persistence';
-import { CLOCK, TimerScheduler } from '@pact/queues';
+import { TimerScheduler } from '@pact/queues';
 import { FanOutService } from '../fan-out/fan-out.service';
 import { NotificationService } from '../notifications/notification.service';
+import { NotFoundError } from '../errors';
 
 function revisionsOf(cycle: CycleRecord, milestoneKey: string): number {
   return cycle.milestoneState[milestoneKey]?.revisions ?? 0;
@@ -239,14 +240,14 @@ export class CompilationService {
   /** The report of a milestone; without a key, the final one if compiled, else the latest. */
   async find(cycleId: string, milestoneKey?: string): Promise<ReportRecord> {
     const found = await this.findIfCompiled(cycleId, milestoneKey);
-    if (!found) throw new NotFoundException(milestoneKey ? `no report compiled yet for milestone "${milestoneKey}"` : 'no report compiled yet for this cycle');
+    if (!found) throw new NotFoundError(milestoneKey ? `no report compiled yet for milestone "${milestoneKey}"` : 'no report compiled yet for this cycle');
     return found;
   }
 
   /** As find, but null when no report is compiled yet (404 still for an unknown cycle). */
   async findIfCompiled(cycleId: string, milestoneKey?: string): Promise<ReportRecord | null> {
     const cycle = await this.cycles.findById(cycleId);
-    if (!cycle) throw new NotFoundException(`cycle ${cycleId} does not exist`);
+    if (!cycle) throw new NotFoundError(`cycle ${cycleId} does not exist`);
     const all = await this.reports.listByCycle(cycleId);
     return (milestoneKey ? all.find((r) => r.milestoneKey === milestoneKey) : (all.find((r) => r.milestoneKind === 'final') ?? all[all.length - 1])) ?? null;
   }

@@ -1,10 +1,11 @@
-import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Clock } from '@pact/domain';
-import { eventKeys } from '@pact/domain';
+import { CLOCK, eventKeys } from '@pact/domain';
 import { EventRepository, ReportVersionRecord, ReportVersionRepository, ReportVersionSummary } from '@pact/persistence';
-import { CLOCK } from '@pact/queues';
+
 import { createHash } from 'node:crypto';
 import { CompilationService } from './compilation.service';
+import { ConflictError, NotFoundError } from '../errors';
 
 export interface Publication {
   version: ReportVersionSummary;
@@ -35,7 +36,7 @@ export class ReportPublishingService {
   async publish(cycleId: string, milestoneKey: string | undefined, actor: string): Promise<Publication> {
     let record = await this.compilation.findIfCompiled(cycleId, milestoneKey);
     if (!record) {
-      throw new ConflictException(
+      throw new ConflictError(
         milestoneKey ? `there is no compiled report for milestone "${milestoneKey}" to publish yet` : 'this cycle has no compiled report to publish yet; it is compiled when every group has submitted or at the compile date',
       );
     }
@@ -72,7 +73,7 @@ export class ReportPublishingService {
       }
       // The number was taken by a concurrent publication (or it published this same content): look again.
     }
-    throw new ConflictException('the report was being published concurrently; retry');
+    throw new ConflictError('the report was being published concurrently; retry');
   }
 
   private async recordEvent(v: ReportVersionSummary): Promise<void> {
@@ -94,7 +95,7 @@ export class ReportPublishingService {
   async get(cycleId: string, version: number): Promise<ReportVersionRecord> {
     await this.compilation.findIfCompiled(cycleId);
     const found = await this.versions.find(cycleId, version);
-    if (!found) throw new NotFoundException(`version ${version} of this cycle's report has not been published`);
+    if (!found) throw new NotFoundError(`version ${version} of this cycle's report has not been published`);
     return found;
   }
 }

@@ -68,7 +68,7 @@ describe('SubmissionService', () => {
     const { service, submissions, tasks } = setUp(new Date('2030-02-01T00:00:00Z'));
     const twice = someContent().indicators[0];
     const content = { ...someContent(), indicators: [twice, twice] };
-    await expect(service.submit(IDS.task, content, 'chair:x')).rejects.toMatchObject({ response: { message: [expect.stringMatching(/^indicators\[1\]\.key: .*twice/)] } });
+    await expect(service.submit(IDS.task, content, 'chair:x')).rejects.toMatchObject({ kind: 'invalid', problems: [{ path: 'indicators[1].key', message: expect.stringMatching(/twice/) }] });
     expect(submissions.insertRevision).not.toHaveBeenCalled();
     expect(tasks.markSubmitted).not.toHaveBeenCalled();
   });

@@ -1,5 +1,5 @@
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { canSubmit, checkContentAgainstTemplate, Clock, followUpDedupe, isLate, normaliseContent, parseTaskFollowUp, SubmissionContent, taskKeys } from '@pact/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { canSubmit, checkContentAgainstTemplate, Clock, CLOCK, followUpDedupe, isLate, normaliseContent, parseTaskFollowUp, SubmissionContent, taskKeys } from '@pact/domain';
 import {
   CycleRepository,
   EventRecord,
@@ -10,7 +10,8 @@ import {
   TaskRecord,
   TaskRepository,
 } from '@pact/persistence';
-import { CLOCK, TimerScheduler } from '@pact/queues';
+import { TimerScheduler } from '@pact/queues';
+import { ConflictError, InvalidError, NotFoundError } from '../errors';
 
 export interface TaskView {
   task: TaskRecord;
@@ -38,14 +39,14 @@ export class SubmissionService {
    */
   async submit(taskId: string, content: SubmissionContent, actor: string): Promise<{ submission: SubmissionRecord; task: TaskRecord }> {
     const task = await this.tasks.findById(taskId);
-    if (!task) throw new NotFoundException(`task ${taskId} does not exist`);
+    if (!task) throw new NotFoundError(`task ${taskId} does not exist`);
     const cycle = await this.cycles.findById(task.cycleId);
-    if (!cycle) throw new NotFoundException(`task ${taskId} belongs to no cycle`);
-    if (cycle.status === 'cancelled') throw new ConflictException('the cycle was cancelled; submissions are closed');
-    if (!canSubmit(task.status)) throw new ConflictException(`the task is ${task.status}; submissions are closed`);
+    if (!cycle) throw new NotFoundError(`task ${taskId} belongs to no cycle`);
+    if (cycle.status === 'cancelled') throw new ConflictError('the cycle was cancelled; submissions are closed');
+    if (!canSubmit(task.status)) throw new ConflictError(`the task is ${task.status}; submissions are closed`);
 
     const problems = checkContentAgainstTemplate(cycle.template, task.groupKey, content);
-    if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems.map((p) => `${p.path}: ${p.message}`) });
+    if (problems.length) throw new InvalidError(problems);
 
     const now = this.clock.now();
     const submission = await this.submissions.insertRevision({
@@ -113,7 +114,7 @@ export class SubmissionService {
 
   async view(taskId: string): Promise<TaskView> {
     const task = await this.tasks.findById(taskId);
-    if (!task) throw new NotFoundException(`task ${taskId} does not exist`);
+    if (!task) throw new NotFoundError(`task ${taskId} does not exist`);
     const [revisions, timeline] = await Promise.all([this.submissions.listByTask(taskId), this.events.listByTask(taskId)]);
     return { task, revisions, timeline };
   }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { ManualClock } from '@pact/domain';
-import { CLOCK } from '@pact/queues';
+import { CLOCK, ManualClock } from '@pact/domain';
+
 import { PACT_CONFIG } from '../config/config.module';
 
 /**

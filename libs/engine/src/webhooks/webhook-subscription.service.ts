@@ -1,20 +1,14 @@
-import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Clock, NotificationKind } from '@pact/domain';
-import {
-  DeliveryRepository,
-  EventRepository,
-  UserRepository,
-  WebhookScope,
-  WebhookStatus,
-  WebhookSubscriptionRecord,
-  WebhookSubscriptionRepository,
-  WorkingGroupRepository,
-} from '@pact/persistence';
-import { CLOCK, DeliveryQueue } from '@pact/queues';
+import { DeliveryRepository, EventRepository, UserRepository, WebhookSubscriptionRecord, WebhookSubscriptionRepository, WorkingGroupRepository } from '@pact/persistence';
+import { DeliveryQueue } from '@pact/queues';
+import { CLOCK } from '@pact/domain';
 import { ConfigService } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
 import type { Principal } from '../identity/identity.service';
-import { literalTargetProblem } from './webhook-target';
+import { credentialsProblem, literalTargetProblem } from './webhook-target';
+import { ForbiddenError, InvalidError, NotFoundError } from '../errors';
+import type { WebhookScope, WebhookStatus } from '@pact/domain';
 
 export interface NewSubscription {
   url: string;
@@ -61,6 +55,8 @@ export class WebhookSubscriptionService {
 
   async create(input: NewSubscription, p: Principal): Promise<{ subscription: SubscriptionView; secret: string }> {
     const problems: string[] = [];
+    const credentials = credentialsProblem(input.url);
+    if (credentials) problems.push(credentials);
     const target = this.config.get('WEBHOOK_ALLOW_PRIVATE_TARGETS') === 'true' ? null : literalTargetProblem(input.url);
     if (target) problems.push(`${target} (set WEBHOOK_ALLOW_PRIVATE_TARGETS=true to allow internal receivers)`);
     if (input.scope === 'group') {
@@ -72,15 +68,15 @@ export class WebhookSubscriptionService {
     } else if (input.groupKey || input.userId) {
       problems.push('groupKey/userId: a network subscription receives everything; leave them out');
     }
-    if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
+    if (problems.length) throw InvalidError.fromMessages(problems);
 
     const userId = input.scope === 'user' ? (input.userId ?? p.userId) : undefined;
     if (!this.isCommittee(p)) {
-      if (input.scope === 'network') throw new ForbiddenException('only the steering committee may subscribe to the whole network');
-      if (input.scope === 'group' && !p.groupKeys.includes(input.groupKey!)) throw new ForbiddenException(`you do not chair ${input.groupKey}`);
-      if (input.scope === 'user' && userId !== p.userId) throw new ForbiddenException('a chair may subscribe to what is addressed to themselves only');
+      if (input.scope === 'network') throw new ForbiddenError('only the steering committee may subscribe to the whole network');
+      if (input.scope === 'group' && !p.groupKeys.includes(input.groupKey!)) throw new ForbiddenError(`you do not chair ${input.groupKey}`);
+      if (input.scope === 'user' && userId !== p.userId) throw new ForbiddenError('a chair may subscribe to what is addressed to themselves only');
     }
-    if (userId && !(await this.users.findById(userId))) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [`userId: no user ${userId}`] });
+    if (userId && !(await this.users.findById(userId))) throw InvalidError.fromMessages([`userId: no user ${userId}`]);
 
     const secret = this.newSecret();
     const created = await this.subscriptions.create({
@@ -119,14 +115,21 @@ export class WebhookSubscriptionService {
   /** Another's subscription is reported as missing, not forbidden: its existence is not theirs to learn. */
   async get(id: string, p: Principal): Promise<WebhookSubscriptionRecord> {
     const s = await this.subscriptions.findById(id);
-    if (!s || !this.canSee(s, p)) throw new NotFoundException(`webhook subscription ${id} does not exist`);
+    if (!s || !this.canSee(s, p)) throw new NotFoundError(`webhook subscription ${id} does not exist`);
     return s;
   }
 
-  /** Resumes a paused subscription; what was held while it was paused is sent now, in order. */
+  /**
+   * Resumes a paused subscription; what was held while it was paused is sent now, in order.
+   * The committee, operators (who watch paused subscriptions) and whoever created it may; a
+   * chair who merely sees a subscription of their group, made by the committee, may not.
+   */
   async resume(id: string, p: Principal): Promise<{ subscription: SubscriptionView; released: number }> {
     const s = await this.get(id, p);
-    if (s.status === 'disabled') throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['the subscription was deleted'] });
+    if (!this.isCommittee(p) && !p.roles.includes('operator') && s.ownerUserId !== p.userId) {
+      throw new ForbiddenError('only the committee, an operator or whoever created it may resume a subscription');
+    }
+    if (s.status === 'disabled') throw InvalidError.fromMessages(['the subscription was deleted']);
     const resumed = (await this.subscriptions.resume(id))!;
     const released = await this.deliveries.requeue({ subscriptionId: id, from: ['held'] }, this.clock.now());
     await this.queue.enqueue(released);
@@ -146,17 +149,17 @@ export class WebhookSubscriptionService {
    */
   async rotateSecret(id: string, p: Principal): Promise<{ subscription: SubscriptionView; secret: string }> {
     const s = await this.get(id, p);
-    if (!this.isCommittee(p) && s.ownerUserId !== p.userId) throw new ForbiddenException('only the committee or whoever created it may rotate its secret');
+    if (!this.isCommittee(p) && s.ownerUserId !== p.userId) throw new ForbiddenError('only the committee or whoever created it may rotate its secret');
     const secret = this.newSecret();
     const rotated = await this.subscriptions.setSecret(id, secret);
-    if (!rotated) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['the subscription was deleted'] });
+    if (!rotated) throw InvalidError.fromMessages(['the subscription was deleted']);
     await this.events.append({ type: 'webhook.secret-rotated', at: this.clock.now(), actor: p.actor, groupKey: s.groupKey, data: { subscriptionId: id, url: s.url } });
     return { subscription: viewOf(rotated), secret };
   }
 
   async remove(id: string, p: Principal): Promise<SubscriptionView> {
     const s = await this.get(id, p);
-    if (!this.isCommittee(p) && s.ownerUserId !== p.userId) throw new ForbiddenException('only the committee or whoever created it may delete a subscription');
+    if (!this.isCommittee(p) && s.ownerUserId !== p.userId) throw new ForbiddenError('only the committee or whoever created it may delete a subscription');
     const removed = (await this.subscriptions.disable(id, this.clock.now())) ?? s;
     await this.events.append({ type: 'webhook.deleted', at: this.clock.now(), actor: p.actor, groupKey: s.groupKey, data: { subscriptionId: id, url: s.url } });
     return viewOf(removed);

@@ -1,9 +1,11 @@
-import { Inject, Injectable, Logger, NotFoundException, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { Chair, Clock } from '@pact/domain';
 import { EventRepository, TemplateRepository, WorkingGroupRecord, WorkingGroupRepository } from '@pact/persistence';
-import { CLOCK } from '@pact/queues';
+
+import { CLOCK } from '@pact/domain';
 import { PACT_CONFIG } from '../config/config.module';
 import type { PactConfig } from '../config/pact-config';
+import { NotFoundError } from '../errors';
 
 @Injectable()
 export class WorkingGroupService implements OnModuleInit {
@@ -31,14 +33,14 @@ export class WorkingGroupService implements OnModuleInit {
 
   async get(key: string): Promise<WorkingGroupRecord> {
     const g = await this.groups.findByKey(key);
-    if (!g) throw new NotFoundException(`working group "${key}" does not exist`);
+    if (!g) throw new NotFoundError(`working group "${key}" does not exist`);
     return g;
   }
 
   async update(key: string, change: { chair?: Chair; goal?: string }, actor: string): Promise<WorkingGroupRecord> {
     const before = await this.get(key);
     const after = await this.groups.update(key, change, this.clock.now());
-    if (!after) throw new NotFoundException(`working group "${key}" does not exist`);
+    if (!after) throw new NotFoundError(`working group "${key}" does not exist`);
     if (change.chair) {
       await this.events.append({
         type: 'working-group.chair-changed',

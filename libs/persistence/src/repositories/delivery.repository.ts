@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { PERSONAL_MESSAGE_KINDS } from '@pact/domain';
 import { Model } from 'mongoose';
-import { DeliveryAttempt, DeliveryRecord, DeliveryStatus, isDuplicateKey, toRecord } from '../records';
+import { DeliveryAttempt, DeliveryRecord, isDuplicateKey, toRecord } from '../records';
 import { MODEL } from '../schemas/schemas';
 import { RetriedWhenNotApplied } from '../transient-errors';
+import type { DeliveryStatus } from '@pact/domain';
 
 export type NewDelivery = Omit<DeliveryRecord, 'attempts' | 'attemptCount' | 'round' | 'updatedAt' | 'deliveredAt' | 'lastError'>;
 export interface QueuedDelivery {

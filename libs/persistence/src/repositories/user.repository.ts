@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model } from 'mongoose';
-import { Role, toRecord, UserRecord } from '../records';
+import { toRecord, UserRecord } from '../records';
 import { MODEL } from '../schemas/schemas';
 import { RetriedWhenNotApplied } from '../transient-errors';
+import type { Role } from '@pact/domain';
 
 @Injectable()
 @RetriedWhenNotApplied()

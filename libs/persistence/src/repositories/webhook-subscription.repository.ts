@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model } from 'mongoose';
-import { toRecord, WebhookStatus, WebhookSubscriptionRecord } from '../records';
+import { toRecord, WebhookSubscriptionRecord } from '../records';
 import { MODEL } from '../schemas/schemas';
 import { RetriedWhenNotApplied } from '../transient-errors';
+import type { WebhookStatus } from '@pact/domain';
 
 export type NewWebhookSubscription = Omit<WebhookSubscriptionRecord, 'id' | 'status' | 'consecutiveFailures'>;
 

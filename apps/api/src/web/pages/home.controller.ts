@@ -1,5 +1,5 @@
 import { Body, Get, Post, Res } from '@nestjs/common';
-import { IdentityService, InvalidPreferences } from '@pact/engine';
+import { IdentityService, InvalidError } from '@pact/engine';
 import type { Response } from 'express';
 import { isPageLanguage, PAGE_LANGUAGES } from '../i18n/page-catalogs';
 import { safeNextPath } from '../next-target';
@@ -59,9 +59,9 @@ export class HomeController {
     try {
       await this.identity.updatePreferences(page.person!.userId, values, page.person!.actor);
     } catch (err) {
-      if (!(err instanceof InvalidPreferences)) throw err;
+      if (!(err instanceof InvalidError)) throw err;
       const messages: Record<string, string> = { language: t('settings.chooseLanguage'), timeZone: t('settings.chooseTimeZone') };
-      return this.renderSettings(page, res, 400, values, err.problems.map((p) => ({ field: p.field, message: messages[p.field] ?? p.message })), false);
+      return this.renderSettings(page, res, 400, values, err.problems.map((p) => ({ field: p.path, message: messages[p.path] ?? p.message })), false);
     }
     this.web.setLanguageCookie(res, values.language as (typeof PAGE_LANGUAGES)[number]);
     res.redirect(303, '/settings?saved=1');

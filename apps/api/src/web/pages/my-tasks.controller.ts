@@ -1,7 +1,6 @@
 import { Get, Inject, Query, Res } from '@nestjs/common';
-import { AWAITING_STATUSES, calendarDaysUntil, Clock, TaskStatus } from '@pact/domain';
+import { AWAITING_STATUSES, calendarDaysUntil, CLOCK, Clock, TaskStatus } from '@pact/domain';
 import { InboxQuery, WorkingGroupService } from '@pact/engine';
-import { CLOCK } from '@pact/queues';
 import type { Response } from 'express';
 import { Page, PageController, PageRoles } from '../page.decorators';
 import type { PageState } from '../page-state';

@@ -1,7 +1,6 @@
 import { Body, Get, HttpException, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { Clock, DRAFT_TEXT_LISTS, isLate, normaliseContent, predefinedIndicators, ReportDraft, SubmissionContent } from '@pact/domain';
+import { CLOCK, Clock, DRAFT_TEXT_LISTS, isLate, normaliseContent, predefinedIndicators, ReportDraft, SubmissionContent } from '@pact/domain';
 import { ConflictError, DraftChangedError, DraftService, InvalidError, SubmissionService } from '@pact/engine';
-import { CLOCK } from '@pact/queues';
 import type { Response } from 'express';
 import { FormError, formErrors, FormProblem, problemsOf } from '../form-errors';
 import { applyRowAction, checkReport, listId, maxLengthOf, maxRows, maxTextOf, readAction, readReportForm, sayReportProblem, shownRows } from '../forms/report-form';

@@ -1,7 +1,6 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AWAITING_STATUSES, canSubmit, Milestone } from '@pact/domain';
-import { CycleService, Person, SubmissionService, TaskView, WorkingGroupService } from '@pact/engine';
-import { seesAllGroups } from '../../auth/task-access';
+import { CycleService, ForbiddenError, Person, SubmissionService, TaskQuery, TaskView, WorkingGroupService } from '@pact/engine';
 
 export type TaskRecordOf = TaskView['task'];
 
@@ -32,13 +31,15 @@ export class TaskContextLoader {
     private readonly submissions: SubmissionService,
     private readonly cycles: CycleService,
     private readonly groups: WorkingGroupService,
+    private readonly access: TaskQuery,
   ) {}
 
   async load(person: Person, taskId: string, need: 'read' | 'write'): Promise<TaskContext> {
+    // The API's rule (TaskQuery): another group's task is not found.
+    await this.access.visible(taskId, person, 'read');
     const view = await this.submissions.view(taskId);
     const own = person.groupKeys.includes(view.task.groupKey);
-    if (!own && !seesAllGroups(person)) throw new NotFoundException(`task ${taskId} does not exist`);
-    if (need === 'write' && !own) throw new ForbiddenException('only the chair of the working group writes its report');
+    if (need === 'write' && !own) throw new ForbiddenError('only the chair of the working group writes its report');
     const [cycle, group] = await Promise.all([this.cycles.get(view.task.cycleId), this.groups.get(view.task.groupKey)]);
     const milestone = cycle.milestones.find((m) => m.key === view.task.milestoneKey);
     return {

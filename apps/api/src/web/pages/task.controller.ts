@@ -1,7 +1,6 @@
 import { Body, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { calendarDaysUntil, Clock, diffRevisions, localDateTime, REASON_LENGTH, zonedDateTime } from '@pact/domain';
+import { calendarDaysUntil, CLOCK, Clock, diffRevisions, localDateTime, REASON_LENGTH, zonedDateTime } from '@pact/domain';
 import { ConflictError, DraftService, ExtensionRequestService, InvalidError } from '@pact/engine';
-import { CLOCK } from '@pact/queues';
 import type { Response } from 'express';
 import { FormError, formErrors, FormProblem } from '../form-errors';
 import { Page, PageController } from '../page.decorators';

@@ -1,5 +1,5 @@
 import { ReportTimeline, TIMELINE_KINDS, TimelineBucket, TimelineKind } from '../timeline';
-import { day, escapeHtml as e, mdCell } from './escape';
+import { day, escapeHtml as e, escapeMarkdown as md } from './escape';
 
 export const TIMELINE_LABELS: Record<TimelineKind, string> = {
   requests: 'Requests',
@@ -126,7 +126,7 @@ export function timelineHtml(t: ReportTimeline, heading = '<h2>Timeline</h2>'): 
 /** The timeline in Markdown: the key moments and the busy periods as a table. */
 export function timelineMarkdown(t: ReportTimeline): string[] {
   const out = [summary(t), '', 'Key moments:', ''];
-  t.marks.forEach((m, i) => out.push(`${i + 1}. ${day(m.at)} ${mdCell(m.label)}`));
+  t.marks.forEach((m, i) => out.push(`${i + 1}. ${day(m.at)} ${md(m.label)}`));
   out.push('', `| Period | ${TIMELINE_KINDS.map((k) => TIMELINE_LABELS[k]).join(' | ')} |`, `| --- |${TIMELINE_KINDS.map(() => ' ---: |').join('')}`);
   for (const b of t.buckets.filter(busy)) out.push(`| ${periodLabel(b, t.granularity)} | ${TIMELINE_KINDS.map((k) => cell(b, k)).join(' | ')} |`);
   out.push(`| **All** | ${TIMELINE_KINDS.map((k) => `**${cell({ counts: t.totals, lateSubmissions: t.lateSubmissions }, k) || '0'}**`).join(' | ')} |`);

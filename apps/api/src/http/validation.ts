@@ -1,0 +1,82 @@
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsArray, IsObject, ValidateBy, ValidateIf, ValidateNested, ValidationArguments, ValidationOptions } from 'class-validator';
+
+/**
+ * Characters no name or title holds: C0 and C1 controls (line breaks, tab, escape, NUL, NEL …),
+ * the Unicode line and paragraph separators, and the bidirectional embeddings, overrides and
+ * isolates (U+202A–U+202E, U+2066–U+2069) that make text display in another order than it is
+ * stored ("Trojan Source"). The left-to-right and right-to-left marks stay allowed: they are
+ * how right-to-left names are written correctly.
+ */
+const NOT_IN_A_LINE = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
+/** The same for multi-line texts, which may keep their line breaks (LF, CR) and tabs. */
+const NOT_IN_A_TEXT = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
+
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * The text rules in the OpenAPI document (for class-validator-jsonschema, which would otherwise
+ * describe a custom rule by the property's type): the same characters, as a pattern.
+ */
+export const TEXT_RULE_SCHEMAS = {
+  isSingleLineText: { type: 'string' as const, pattern: `^[^${NOT_IN_A_LINE}]*$` },
+  isMultiLineText: { type: 'string' as const, pattern: `^[^${NOT_IN_A_TEXT}]*$` },
+};
+
+function textRule(name: keyof typeof TEXT_RULE_SCHEMAS, characters: string, what: string, each: boolean): PropertyDecorator {
+  const forbidden = new RegExp(`[${characters}]`);
+  const found = (v: unknown) => (typeof v === 'string' ? forbidden.exec(v) : null);
+  return ValidateBy(
+    {
+      name,
+      // Strings only: the type is checked (and reported) by @IsString.
+      validator: { validate: (v: unknown) => !found(v) },
+    },
+    {
+      each,
+      message: (args: ValidationArguments) => {
+        const m = found(args.value) ?? [...(Array.isArray(args.value) ? args.value : [])].map(found).find(Boolean);
+        return `${each ? 'each value in ' : ''}$property must be ${what}${m ? ` (found ${codePoint(m[0])} at position ${m.index})` : ''}`;
+      },
+    } as ValidationOptions,
+  );
+}
+
+/**
+ * A name or title: one line of text, without control characters (line breaks included) or
+ * bidirectional overrides. Used by every single-line field of the API (listed in README.md).
+ */
+export function SingleLineText(options: { each?: boolean } = {}): PropertyDecorator {
+  return textRule('isSingleLineText', NOT_IN_A_LINE, 'a single line of text, without line breaks, control characters or bidirectional overrides', !!options.each);
+}
+
+/** A free text: line breaks and tabs allowed, other control characters and bidirectional overrides not. */
+export function MultiLineText(options: { each?: boolean } = {}): PropertyDecorator {
+  return textRule('isMultiLineText', NOT_IN_A_TEXT, 'text without control characters (other than line breaks and tabs) or bidirectional overrides', !!options.each);
+}
+
+/**
+ * A nested object validated as `type`. @ValidateNested alone also accepts an array (and
+ * validates its elements), so `"chair": []` would pass and be stored; @IsObject refuses it,
+ * and strings and numbers, naming the field. `optional`: the field may be left out, but null
+ * is refused like any other non-object (@IsOptional would let it through as "absent").
+ */
+export function NestedObject(type: () => new () => object, options: { optional?: boolean } = {}): PropertyDecorator {
+  return applyDecorators(...optional(options), IsObject({ message: '$property must be an object' }), ValidateNested(), Type(type));
+}
+
+/** An array of nested objects, each validated as `type` (no arrays, nulls or strings among them). */
+export function NestedObjects(type: () => new () => object, options: { optional?: boolean } = {}): PropertyDecorator {
+  return applyDecorators(
+    ...optional(options),
+    IsArray({ message: '$property must be an array of objects' }),
+    IsObject({ each: true, message: 'each value in $property must be an object' }),
+    ValidateNested({ each: true }),
+    Type(type),
+  );
+}
+
+function optional(options: { optional?: boolean }): PropertyDecorator[] {
+  return options.optional ? [ValidateIf((_object: unknown, value: unknown) => value !== undefined)] : [];
+}

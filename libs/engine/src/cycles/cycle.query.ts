@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import type { TaskStatus } from '@pact/domain';
+import { CycleRepository, EventRecord, EventRepository, TaskRecord, TaskRepository } from '@pact/persistence';
+import { NotFoundError } from '../errors';
+import type { Principal } from '../identity/identity.service';
+import { seesAllGroups } from '../tasks/task.query';
+
+/** Reads of one cycle's tasks and event log, for the API and the pages. */
+@Injectable()
+export class CycleQuery {
+  constructor(
+    private readonly cycles: CycleRepository,
+    private readonly tasks: TaskRepository,
+    private readonly events: EventRepository,
+  ) {}
+
+  private async exists(cycleId: string): Promise<void> {
+    if (!(await this.cycles.findById(cycleId))) throw new NotFoundError(`cycle ${cycleId} does not exist`);
+  }
+
+  /** The cycle's tasks `p` may see: every one for the committee and operators, a chair's own groups' otherwise. */
+  async tasksOf(
+    cycleId: string,
+    filter: { status?: TaskStatus; milestoneKey?: string; groupKey?: string },
+    p: Pick<Principal, 'roles' | 'groupKeys'>,
+    page: { limit: number; skip: number },
+  ): Promise<TaskRecord[]> {
+    await this.exists(cycleId);
+    let groupKeys = filter.groupKey ? [filter.groupKey] : undefined;
+    if (!seesAllGroups(p)) groupKeys = (groupKeys ?? p.groupKeys).filter((g) => p.groupKeys.includes(g));
+    return this.tasks.list({ cycleId, status: filter.status ? [filter.status] : undefined, milestoneKey: filter.milestoneKey, groupKeys }, page.limit, page.skip);
+  }
+
+  /** The cycle's append-only event log, oldest first. */
+  async eventsOf(cycleId: string, filter: { type?: string; groupKey?: string }, page: { limit: number; skip: number }): Promise<EventRecord[]> {
+    await this.exists(cycleId);
+    return this.events.listByCycle(cycleId, filter, page.limit, page.skip);
+  }
+}

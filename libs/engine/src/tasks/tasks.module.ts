@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { TaskQuery } from './task.query';
+
+@Module({ providers: [TaskQuery], exports: [TaskQuery] })
+export class TasksModule {}

@@ -1,2 +1,0 @@
-/** Injection token of the engine's Clock (see libs/domain/src/clock). */
-export const CLOCK = Symbol('CLOCK');
