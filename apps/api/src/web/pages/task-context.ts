@@ -2,8 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { AWAITING_STATUSES, canSubmit, Milestone } from '@pact/domain';
 import { CycleService, ForbiddenError, Person, SubmissionService, TaskQuery, TaskView, WorkingGroupService } from '@pact/engine';
 
-export type TaskRecordOf = TaskView['task'];
-
 /** A task as its pages need it, loaded once per request with who may do what. */
 export interface TaskContext {
   task: TaskView['task'];
