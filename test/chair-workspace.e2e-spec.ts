@@ -184,6 +184,18 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
     expect((await chair.get(`/tasks/${taskId}/report`)).headers['content-security-policy']).toContain("script-src 'self'");
   });
 
+  it('a draft keeps an answer longer than the template allows (to be shortened), but not one beyond any bound', async () => {
+    const before = await draftDoc();
+    const huge = await postForm(chair, { 'measures-0-title': 'Language courses for parents', 'measures-0-status': 'in-progress', 'obstacles-0': 'x'.repeat(20_001), action: 'save' });
+    expect(huge.status).toBe(400);
+    expect(huge.text).toContain('<li><a href="#obstacles-0">This answer is too long even for a draft: at most 20,000 characters</a></li>');
+    expect((await draftDoc())!.version).toBe(before!.version);
+    const long = await postForm(chair, { 'measures-0-title': 'Language courses for parents', 'measures-0-status': 'in-progress', 'obstacles-0': 'y'.repeat(4_001), action: 'continue' });
+    expect(long.status).toBe(400);
+    expect(long.text).toContain('<li><a href="#obstacles-0">Obstacle 1 must be 4,000 characters or fewer</a></li>');
+    expect((await draftDoc())!.content.obstacles).toEqual(['y'.repeat(4_001)]);
+  });
+
   it('submitting with errors: each error beside its field and in the summary, in the same words; nothing is stored', async () => {
     const res = await postForm(chair, {
       'measures-0-title': '',

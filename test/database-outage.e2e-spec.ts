@@ -73,7 +73,8 @@ con.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); time.sleep(12); con
     try {
       const health = await h.agent().get('/health');
       expect(health.status).toBe(503);
-      expect(health.body.mongo.status).toBe('timeout');
+      // Accepted connections that answer nothing: a timeout (or down, once the driver has given the connection up).
+      expect({ mongo: health.body.mongo?.status }).toEqual({ mongo: expect.stringMatching(/^(timeout|down)$/) });
       expect(health.body.redis.status).toBe('up');
       const res = await chair.post(`/api/tasks/${task.id}/submissions`).send(reportFor('education', 1));
       expect(res.status).toBe(503);

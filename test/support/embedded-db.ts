@@ -81,7 +81,8 @@ export class EmbeddedDb {
   }
 
   thaw(): void {
-    if (this.child?.pid) process.kill(this.child.pid, 'SIGCONT');
+    const child = this.child;
+    if (child?.pid && child.exitCode === null && child.signalCode === null) process.kill(child.pid, 'SIGCONT');
   }
 
   async destroy(): Promise<void> {

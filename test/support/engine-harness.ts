@@ -64,6 +64,8 @@ export class EngineHarness {
       SIM_ANCHOR_REAL_MS: String(this.anchorReal),
       SIM_ANCHOR_DATE: '2030-01-01T00:00:00.000Z',
       RECONCILE_EVERY_MS: String(this.opts.reconcileEveryMs ?? 1000),
+      // The sweep leaves follow-ups alone this long: the process doing them has surely finished.
+      FOLLOW_UP_GRACE_MS: '3000',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
       PACT_CONFIG: join(ROOT, 'config', 'pact.yaml'),
       BODY_LIMIT: '64kb',

@@ -3,6 +3,7 @@ export * from './config/config.module';
 export * from './config/environment';
 export * from './config/pact-config';
 export * from './cycles/cycle.service';
+export * from './cycles/cycle-progress.query';
 export * from './deadlines/deadline.service';
 export * from './deadlines/extension-request.service';
 export * from './engine.module';

@@ -1,6 +1,7 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthService } from '@pact/engine';
+import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 
 @ApiTags('health')
@@ -10,13 +11,15 @@ export class HealthController {
 
   /**
    * Readiness: both stores answer a real query in time (200), or which one does not and how
-   * (503); also the clock the engine runs on (simulated in demos and tests).
+   * (503, the same body, with Retry-After); also the clock the engine runs on (simulated in demos and tests).
    */
   @Get()
   @Public()
-  async check() {
+  @ApiOkResponse({ description: '{ status: "ok", mongo: { status, ms }, redis: { status, ms }, now, clock }' })
+  @ApiServiceUnavailableResponse({ description: 'the same body with status "degraded", naming the store that is "down" or "timeout"' })
+  async check(@Res({ passthrough: true }) res: Response) {
     const body = await this.health.check();
-    if (body.status !== 'ok') throw new ServiceUnavailableException(body);
+    if (body.status !== 'ok') res.status(503).setHeader('Retry-After', '5');
     return body;
   }
 }

@@ -52,7 +52,9 @@ export function setupOpenApi(app: INestApplication): void {
  */
 function documentCommonProblems(document: OpenAPIObject): void {
   const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetails) } } } });
-  for (const item of Object.values(document.paths)) {
+  for (const [path, item] of Object.entries(document.paths)) {
+    // Readiness answers 503 with its own body (which store is down), not a Problem Details document.
+    const ownBody = path === '/health';
     for (const op of Object.values(item) as OperationObject[]) {
       if (!op || typeof op !== 'object' || !('responses' in op)) continue;
       const extensions = op as unknown as Record<string, unknown>;
@@ -75,6 +77,7 @@ function documentCommonProblems(document: OpenAPIObject): void {
         add(413, 'the body is larger than BODY_LIMIT');
         add(415, 'the body is not JSON');
       }
+      if (ownBody) continue;
       add(503, 'a store is not answering; see Retry-After');
       // Error answers declared with a description only (e.g. the PDF's 503) are Problem Details too.
       for (const [status, response] of Object.entries(op.responses)) {

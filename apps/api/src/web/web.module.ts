@@ -2,14 +2,19 @@ import { Module } from '@nestjs/common';
 import { CyclesModule, DeadlinesModule, DraftsModule, IdentityModule, InboxModule, ReportsModule, SignInModule, SubmissionsModule, TasksModule, WorkingGroupsModule } from '@pact/engine';
 import { ReportRenderingModule } from '../reports/report-rendering.module';
 import { loadPageCatalogs } from './i18n/page-catalogs';
+import { CycleReportPageController } from './pages/cycle-report.controller';
 import { CyclePagesController } from './pages/cycles.controller';
+import { ExtensionRequestsPageController } from './pages/extension-requests.controller';
 import { HomeController } from './pages/home.controller';
 import { MyTasksController } from './pages/my-tasks.controller';
 import { OperationsController } from './pages/operations.controller';
+import { OverduePageController } from './pages/overdue.controller';
 import { SignInController } from './pages/sign-in.controller';
 import { ReportPagesController } from './pages/report.controller';
+import { StartCyclePageController } from './pages/start-cycle.controller';
 import { TaskContextLoader } from './pages/task-context';
 import { TaskPageController } from './pages/task.controller';
+import { WorkingGroupPagesController } from './pages/working-groups.controller';
 import { PageGuard } from './page.guard';
 import { PAGE_CATALOGS, WebContext } from './web-context';
 import { LOCALES_DIR } from './web-files';
@@ -19,8 +24,22 @@ import { LOCALES_DIR } from './web-files';
  * Pages call engine services only. To add a page, see docs/architecture.md ("Adding a page").
  */
 @Module({
-  imports: [SignInModule, IdentityModule, InboxModule, WorkingGroupsModule, CyclesModule, ReportsModule, SubmissionsModule, TasksModule, DraftsModule, DeadlinesModule, ReportRenderingModule],
-  controllers: [SignInController, HomeController, MyTasksController, TaskPageController, ReportPagesController, CyclePagesController, OperationsController],
+  imports: [SignInModule, IdentityModule, InboxModule, WorkingGroupsModule, CyclesModule, DeadlinesModule, ReportsModule, SubmissionsModule, TasksModule, DraftsModule, ReportRenderingModule],
+  controllers: [
+    SignInController,
+    HomeController,
+    MyTasksController,
+    TaskPageController,
+    ReportPagesController,
+    // Before the cycle pages: /cycles/new is the form, not a cycle's id.
+    StartCyclePageController,
+    CyclePagesController,
+    OverduePageController,
+    ExtensionRequestsPageController,
+    CycleReportPageController,
+    WorkingGroupPagesController,
+    OperationsController,
+  ],
   providers: [WebContext, PageGuard, TaskContextLoader, { provide: PAGE_CATALOGS, useFactory: () => loadPageCatalogs(LOCALES_DIR) }],
   exports: [WebContext],
 })

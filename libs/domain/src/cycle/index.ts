@@ -1,2 +1,3 @@
 export * from './cycle-plan';
 export * from './cycle-state';
+export * from './plan-preview';

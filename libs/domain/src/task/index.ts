@@ -1,1 +1,2 @@
 export * from './task-state';
+export * from './progress';

@@ -90,6 +90,15 @@ export class EnvironmentVariables {
   @Min(100)
   RECONCILE_EVERY_MS = 60_000;
 
+  /**
+   * How long (real ms) a follow-up must have been owed before the reconciler's sweep does it:
+   * long enough that the process which applied the effect has surely finished (or died).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  FOLLOW_UP_GRACE_MS = 30_000;
+
   @Type(() => Number)
   @IsInt()
   @Min(1)

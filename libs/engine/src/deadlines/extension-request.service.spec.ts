@@ -219,6 +219,7 @@ describe('DeadlineService granting a request', () => {
     const t = newTestService(DeadlineService, { now: NOW });
     t.double(CycleRepository).findById.mockResolvedValue(aCycle());
     t.double(TaskRepository).findById.mockResolvedValue(withRequest({}, pending({ status: 'refused' })));
+    // DeadlineService throws the engine's own errors since issue 11 (a conflict: 409 at the edge).
     await expect(t.service.extend(IDS.task, PROPOSED, 'Fine', 'committee:c', { requestId: REQUEST_ID })).rejects.toBeInstanceOf(ConflictError);
     expect(t.double(TaskRepository).extend).not.toHaveBeenCalled();
   });

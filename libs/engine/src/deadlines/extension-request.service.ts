@@ -1,5 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { canExtend, CLOCK, Clock, decideRequest, EXTENSION_REQUEST_ID, ExtensionRequest, followUpDedupe, newDueDateProblems, parseTaskFollowUp, pendingRequest, reasonProblems, taskKeys } from '@pact/domain';
+import {
+  canExtend,
+  Clock,
+  CLOCK,
+  decideRequest,
+  EXTENSION_REQUEST_ID,
+  ExtensionRequest,
+  followUpDedupe,
+  newDueDateProblems,
+  parseTaskFollowUp,
+  pendingRequest,
+  reasonProblems,
+  taskKeys,
+} from '@pact/domain';
 import { CycleRecord, CycleRepository, EventRepository, TaskRecord, TaskRepository, WorkingGroupRepository } from '@pact/persistence';
 import { randomBytes } from 'node:crypto';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';

@@ -99,6 +99,16 @@ export class NotificationService {
     return c.emails.map((email) => ({ name: c.name, email, language: c.language, timeZone: c.timeZone }));
   }
 
+  /**
+   * How many webhook subscriptions a notification of this kind about each group would reach
+   * now (the same matching as planning), so a page can say who will be told before acting.
+   */
+  async webhooksReached(kind: Notification['kind'], audience: Notification['audience'], groupKeys: string[]): Promise<Map<string, number>> {
+    const probes = groupKeys.map((groupKey) => ({ kind, audience, groupKey, recipients: [], cycleId: '', cycleName: '' }) as Notification);
+    const ctx = await this.planningContext(probes);
+    return new Map(probes.map((n) => [n.groupKey!, ctx.subscriptions.filter((s) => this.matches(s, n, ctx)).length]));
+  }
+
   async send(n: Notification, dedupeKey: string): Promise<void> {
     await this.sendMany([{ notification: n, dedupeKey }]);
   }

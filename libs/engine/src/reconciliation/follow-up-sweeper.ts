@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { parseCycleFollowUp, parseTaskFollowUp } from '@pact/domain';
 import { CycleRepository, TaskRepository } from '@pact/persistence';
 import { CycleService } from '../cycles/cycle.service';
@@ -17,7 +18,12 @@ import { SubmissionService } from '../submissions/submission.service';
 export class FollowUpSweeper {
   private readonly logger = new Logger(FollowUpSweeper.name);
 
+  /** When this process first saw each owed follow-up (`<document>/<key>` → real ms). */
+  private readonly firstSeen = new Map<string, number>();
+  private readonly graceMs: number;
+
   constructor(
+    config: ConfigService,
     private readonly tasks: TaskRepository,
     private readonly cycles: CycleRepository,
     private readonly deadlines: DeadlineService,
@@ -25,13 +31,31 @@ export class FollowUpSweeper {
     private readonly submissions: SubmissionService,
     private readonly cycleService: CycleService,
     private readonly compilation: CompilationService,
-  ) {}
+  ) {
+    this.graceMs = Number(config.get('FOLLOW_UP_GRACE_MS') ?? 30_000);
+  }
+
+  /**
+   * Whether a follow-up seen owed has been owed for the grace period. Follow-ups are done right
+   * after their effect by the process that applied it; sweeping one still in progress would only
+   * repeat idempotent steps, but counting a revision twice costs a recompilation, so the sweep
+   * waits until the original has surely finished or died.
+   */
+  private due(id: string, seen: Set<string>, now: number): boolean {
+    seen.add(id);
+    const first = this.firstSeen.get(id) ?? now;
+    this.firstSeen.set(id, first);
+    return now - first >= this.graceMs;
+  }
 
   /** Returns how many follow-ups it finished. */
   async sweep(): Promise<number> {
     let done = 0;
+    const now = Date.now();
+    const seen = new Set<string>();
     for await (const cycle of this.cycles.streamWithFollowUpsOwed()) {
       for (const key of cycle.outbox ?? []) {
+        if (!this.due(`cycle/${cycle.id}/${key}`, seen, now)) continue;
         const what = parseCycleFollowUp(key);
         if (what?.kind === 'compiled') await this.compilation.followUp(cycle, key);
         else if (what) await this.cycleService.followUp(cycle, key);
@@ -41,6 +65,7 @@ export class FollowUpSweeper {
     }
     for await (const task of this.tasks.streamWithFollowUpsOwed()) {
       for (const key of task.outbox ?? []) {
+        if (!this.due(`task/${task.id}/${key}`, seen, now)) continue;
         const what = parseTaskFollowUp(key);
         if (what?.kind === 'submission') await this.submissions.followUp(task, key);
         else if (what && !('dueVersion' in what)) await this.extensionRequests.followUp(task, key);
@@ -49,6 +74,8 @@ export class FollowUpSweeper {
         done++;
       }
     }
+    // Forget what was done meanwhile, so the map holds only what is still owed.
+    for (const id of this.firstSeen.keys()) if (!seen.has(id)) this.firstSeen.delete(id);
     if (done) this.logger.log(`finished ${done} follow-up(s) left owed`);
     return done;
   }

@@ -59,7 +59,7 @@ describe('CompilationService', () => {
     reports.noteLateRevision.mockResolvedValue(1);
 
     await service.compile(IDS.cycle, 'final');
-    expect(reports.noteLateRevision).toHaveBeenCalledWith(IDS.cycle, 'final');
+    expect(reports.noteLateRevision).toHaveBeenCalledWith(IDS.cycle, 'final', 'revisions-3');
     expect(timers.recompile).toHaveBeenCalledWith(IDS.cycle, 'final', 1);
   });
 

@@ -63,7 +63,7 @@ export class CompilationService {
         // Revisions counted after this report's build began whose recompilation was never owed
         // (the compilation that saw them died before noting them): note it now.
         if (stored.revisionsIncluded !== undefined && revisionsOf(cycle, milestoneKey) > stored.revisionsIncluded && !isStale(stored)) {
-          await this.reports.noteLateRevision(cycleId, milestoneKey);
+          await this.reports.noteLateRevision(cycleId, milestoneKey, `revisions-${revisionsOf(cycle, milestoneKey)}`);
           stored.lateRevisions = (stored.lateRevisions ?? 0) + 1;
         }
         if (isStale(stored)) return this.recompile(cycle, milestone, stored);
@@ -194,7 +194,7 @@ export class CompilationService {
       // may be missing from the report (`cycle` is the one that transition returned, or newer);
       // those counted after it saw "compiled" and noted their recompilation themselves.
       if (stored.revisionsIncluded !== undefined && revisionsOf(cycle, milestone.key) > stored.revisionsIncluded && !isStale(stored)) {
-        const owed = await this.reports.noteLateRevision(cycle.id, milestone.key);
+        const owed = await this.reports.noteLateRevision(cycle.id, milestone.key, `revisions-${revisionsOf(cycle, milestone.key)}`);
         if (owed !== null) await this.timers.recompile(cycle.id, milestone.key, owed);
       }
       await this.afterCompiled(cycle, milestone, stored.report);

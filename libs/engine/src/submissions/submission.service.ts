@@ -102,7 +102,7 @@ export class SubmissionService {
     const cycle = await this.cycles.countRevision(task.cycleId, task.milestoneKey);
     const state = cycle?.milestoneState[task.milestoneKey]?.status;
     if (state === 'compiled') {
-      const owed = await this.reports.noteLateRevision(task.cycleId, task.milestoneKey);
+      const owed = await this.reports.noteLateRevision(task.cycleId, task.milestoneKey, key);
       if (owed !== null) await this.timers.recompile(task.cycleId, task.milestoneKey, owed);
     } else if (state === 'requested') {
       // Everyone is in: compile now rather than wait for the compile date.

@@ -28,12 +28,12 @@ export class ReportRepository {
    * A revision arrived for a milestone whose report exists: counts it and marks the report stale.
    * Returns the new count (the recompilation owed), or null when no report exists yet.
    */
-  async noteLateRevision(cycleId: string, milestoneKey: string): Promise<number | null> {
+  async noteLateRevision(cycleId: string, milestoneKey: string, noteKey: string): Promise<number | null> {
     // Two steps rather than findOneAndUpdate: FerretDB 1.24 cannot project its result, and the
     // report is large. Reading a higher count (another revision meanwhile) is fine: the
-    // recompilation owed for it covers both.
-    const res = await this.model.updateOne({ cycleId, milestoneKey }, { $inc: { lateRevisions: 1 }, $set: { stale: true } });
-    if (res.matchedCount === 0) return null;
+    // recompilation owed for it covers both. `noteKey` names what is noted (a revision's
+    // follow-up key), so noting it again (a follow-up redone) counts nothing twice.
+    await this.model.updateOne({ cycleId, milestoneKey, notedRevisions: { $ne: noteKey } }, { $inc: { lateRevisions: 1 }, $set: { stale: true }, $addToSet: { notedRevisions: noteKey } });
     const doc = await this.model.findOne({ cycleId, milestoneKey }, { lateRevisions: 1 }).lean<{ lateRevisions: number }>();
     return doc?.lateRevisions ?? null;
   }

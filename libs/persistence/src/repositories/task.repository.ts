@@ -77,6 +77,16 @@ export class TaskRepository {
     return rows.map((r: any) => ({ milestoneKey: r._id.m, status: r._id.s, count: r.count }));
   }
 
+  /** Task counts per cycle and status for many cycles at once (the cycles list): $match + $group only. */
+  async countByCycleAndStatus(cycleIds: string[]): Promise<{ cycleId: string; status: TaskStatus; count: number }[]> {
+    if (!cycleIds.length) return [];
+    const rows = await this.model.aggregate([
+      { $match: { cycleId: { $in: cycleIds } } },
+      { $group: { _id: { c: '$cycleId', s: '$status' }, count: { $sum: 1 } } },
+    ]);
+    return rows.map((r: any) => ({ cycleId: r._id.c, status: r._id.s, count: r.count }));
+  }
+
   async recordReminder(id: string, dueVersion: number, timerKey: string, at: Date): Promise<TaskRecord | null> {
     const doc = await this.model
       .findOneAndUpdate(

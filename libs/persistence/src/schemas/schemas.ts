@@ -153,6 +153,8 @@ export const ReportSchema = new Schema(
     stale: Boolean,
     /** The milestone's revision count read before this report was built (see MilestoneState.revisions). */
     revisionsIncluded: Number,
+    /** What each late-revision count was for (a revision's follow-up key), so a redone follow-up counts once. */
+    notedRevisions: { type: [String], default: undefined },
   },
   { ...opts, collection: 'reports' },
 );

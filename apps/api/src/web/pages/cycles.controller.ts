@@ -1,58 +1,58 @@
-import { BadRequestException, Get, Param, Query, Res } from '@nestjs/common';
-import { CompilationService, CycleService, WorkingGroupService } from '@pact/engine';
+import { Get, Param, Query, Res } from '@nestjs/common';
+import { CYCLE_STATUSES, CycleStatus } from '@pact/domain';
+import { CycleProgressQuery, CycleService, seesAllGroups } from '@pact/engine';
 import type { Response } from 'express';
-import { ReportResponder } from '../../reports/report-responder';
 import { Page, PageController } from '../page.decorators';
 import type { PageState } from '../page-state';
 
-const DOWNLOADS = ['pdf', 'csv', 'markdown', 'html'] as const;
-type Download = (typeof DOWNLOADS)[number];
-const MILESTONE_KEY = /^[a-z0-9][a-z0-9-]{0,63}$/;
-
 /**
- * The cycles as pages, readable by every role (as in the API): the list, a cycle with its
- * milestones and report requests by state, and its compiled report with downloads. Links in
- * e-mails ("the cycle", "read it here") open these.
+ * The cycles as pages, readable by every role (as in the API). The list is the committee's start
+ * page: each cycle's state, dates, progress at a glance and what comes next, filtered by state.
+ * A cycle's page holds the progress matrix (working groups × milestones); a chair sees the rows
+ * of their own groups only, as the API shows them only their own groups' tasks. Links in e-mails
+ * ("the cycle") open these.
  */
 @PageController('cycles')
 export class CyclePagesController {
   constructor(
     private readonly cycles: CycleService,
-    private readonly compilation: CompilationService,
-    private readonly groups: WorkingGroupService,
-    private readonly responder: ReportResponder,
+    private readonly progress: CycleProgressQuery,
   ) {}
 
   @Get()
-  async list(@Page() page: PageState, @Res() res: Response) {
-    res.render('pages/cycles', { title: page.i18n.t('cycles.title'), cycles: await this.cycles.list(undefined, 100, 0) });
+  async list(@Page() page: PageState, @Query('status') status: unknown, @Res() res: Response) {
+    const t = page.i18n.t;
+    const chosen = typeof status === 'string' && status !== '' ? status : undefined;
+    const statusOptions = [{ value: '', label: t('cycles.allStates') }, ...CYCLE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))];
+    const isCommittee = page.person!.roles.includes('committee');
+    if (chosen !== undefined && !(CYCLE_STATUSES as readonly string[]).includes(chosen)) {
+      return res.status(400).render('pages/cycles', {
+        title: t('cycles.title'),
+        cycles: [],
+        glance: new Map(),
+        status: chosen,
+        statusOptions,
+        isCommittee,
+        errors: [{ field: 'status', message: t('cycles.chooseStatus') }],
+      });
+    }
+    const cycles = await this.cycles.list(chosen as CycleStatus | undefined, 100, 0);
+    res.render('pages/cycles', { title: t('cycles.title'), cycles, glance: await this.progress.glance(cycles), status: chosen ?? '', statusOptions, isCommittee });
   }
 
   @Get(':id')
-  async show(@Page() page: PageState, @Param('id') id: string, @Res() res: Response) {
-    const cycle = await this.cycles.get(id);
-    const progress = await this.cycles.progress(cycle);
-    res.render('pages/cycle', { title: cycle.name, cycle, progress });
-  }
-
-  @Get(':id/report')
-  async report(@Page() page: PageState, @Param('id') id: string, @Query('milestone') milestone: unknown, @Res() res: Response) {
-    const key = typeof milestone === 'string' && MILESTONE_KEY.test(milestone) ? milestone : undefined;
-    const cycle = await this.cycles.get(id);
-    const found = await this.compilation.findIfCompiled(id, key);
-    const title = page.i18n.t('report.title', { milestone: found?.report.milestoneTitle ?? cycle.milestones.find((m) => m.key === key)?.title ?? cycle.name });
-    res.render('pages/report', { title, cycle, report: found?.report ?? null, downloads: DOWNLOADS });
-  }
-
-  /** The report as a file, in the formats the API serves (the web page as a file too: it brings its own styles). */
-  @Get(':id/report/download/:format')
-  async download(@Param('id') id: string, @Param('format') format: string, @Query('milestone') milestone: unknown, @Res({ passthrough: true }) res: Response) {
-    if (!(DOWNLOADS as readonly string[]).includes(format)) throw new BadRequestException(`format: one of ${DOWNLOADS.join(', ')}`);
-    const key = typeof milestone === 'string' && MILESTONE_KEY.test(milestone) ? milestone : undefined;
-    const report = (await this.compilation.find(id, key)).report;
-    const name = `report-${id}-${report.milestoneKey}`;
-    if (format === 'html') res.attachment(`${name}.html`);
-    if (format === 'markdown') res.attachment(`${name}.md`);
-    return this.responder.send(res, report, format as Download, name);
+  async show(@Page() page: PageState, @Param('id') id: string, @Query('started') started: unknown, @Res() res: Response) {
+    const person = page.person!;
+    const matrix = await this.progress.matrix(id, seesAllGroups(person) ? {} : { visibleGroups: person.groupKeys });
+    const firstRequest = matrix.milestones.reduce<Date | null>((at, m) => (!at || m.requestAt < at ? m.requestAt : at), null);
+    res.render('pages/cycle', {
+      title: matrix.cycle.name,
+      cycle: matrix.cycle,
+      matrix,
+      started: started === '1',
+      firstRequest,
+      isCommittee: person.roles.includes('committee'),
+      seesAll: seesAllGroups(person),
+    });
   }
 }

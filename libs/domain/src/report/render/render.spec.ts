@@ -1,7 +1,7 @@
 import { ReportCompiler } from '../report-compiler';
 import { csvField, escapeHtml } from './escape';
 import { reportToCsv } from './report-csv';
-import { reportToHtml } from './report-html';
+import { reportBodyHtml, reportToHtml } from './report-html';
 import { reportToMarkdown } from './report-markdown';
 
 function report() {
@@ -64,5 +64,16 @@ describe('report renderers', () => {
     expect(html.match(/<svg class="bar"/g)).toHaveLength(2);
     expect(html).toContain('no report submitted');
     expect(html).toContain('@page { size: A4');
+  });
+
+  it('the body has no inline style, so a page under a strict CSP can show it; the standalone page styles its classes', () => {
+    const body = reportBodyHtml(report());
+    expect(body).not.toMatch(/\sstyle=|<style/);
+    expect(body).toContain('<i class="status-in-progress"></i>');
+    const html = reportToHtml(report());
+    expect(html).toContain(body);
+    expect(html).toContain('.status-implemented { background: #1b7f3b; }');
+    expect(html).toContain('.kind-submissions { background: #1b7f3b; }');
+    expect(html.match(/<style>/g)).toHaveLength(1);
   });
 });

@@ -1,7 +1,8 @@
 import { MEASURE_STATUSES, MeasureStatus } from '../../template/report-template';
 import type { ImplementationReport } from '../implementation-report';
 import { day, escapeHtml as e } from './escape';
-import { timelineHtml } from './report-timeline';
+import { TIMELINE_KINDS } from '../timeline';
+import { timelineHtml, TIMELINE_COLOURS } from './report-timeline';
 
 /** How a report is being shown: the live compiled report, or a frozen published version of it. */
 export interface RenderOptions {
@@ -42,9 +43,15 @@ function indicatorBar(progress: number | null, achieved: boolean): string {
   return `<svg class="bullet" role="img" aria-label="${Math.round(progress * 100)}% of the way to target" width="125" height="10" viewBox="0 0 125 10"><rect x="0" y="2" width="100" height="6" fill="#e3e6ea"/><rect x="0" y="2" width="${(p * 100).toFixed(1)}" height="6" fill="${achieved ? '#1b7f3b' : '#3b73c4'}"/><line x1="100" y1="0" x2="100" y2="10" stroke="#222" stroke-width="1.5"/></svg>`;
 }
 
-/** The implementation report as one standalone page: no external assets, prints on A4. */
-export function reportToHtml(r: ImplementationReport, options: RenderOptions = {}): string {
-  const legend = MEASURE_STATUSES.map((s) => `<span class="key"><i style="background:${COLOURS[s]}"></i>${s}</span>`).join(' ');
+/**
+ * The report's content after its title: coverage, timeline, fields of action, change since the
+ * previous cycle. No style attribute and no style element: colours come from classes
+ * (`status-<measure status>`, `kind-<timeline kind>`) that the standalone page's stylesheet
+ * below, and the people's pages' stylesheet, each define; so the report page can show it inline
+ * under its own Content-Security-Policy (no inline styles).
+ */
+export function reportBodyHtml(r: ImplementationReport): string {
+  const legend = MEASURE_STATUSES.map((s) => `<span class="key"><i class="status-${s}"></i>${s}</span>`).join(' ');
   const coverage = r.coverage.byGroup
     .map((g) => `<tr class="${g.state}"><td>${e(g.fieldOfAction)}</td><td>${g.state}${g.extended ? ' (extended)' : ''}</td><td>${g.revision ?? ''}</td><td>${g.escalationLevel || ''}</td><td>${day(g.submittedAt)}</td></tr>`)
     .join('');
@@ -56,7 +63,7 @@ export function reportToHtml(r: ImplementationReport, options: RenderOptions = {
       const list = (title: string, items: string[]) => (items.length ? `<h4>${title}</h4><ul>${items.map((t) => `<li>${e(t)}</li>`).join('')}</ul>` : '');
       return `<section class="field" data-group="${e(f.groupKey)}"><h3>${e(f.fieldOfAction)}</h3>
 <p>${f.submitted ? measuresBar(f.measuresByStatus) : '<span class="missing">no report submitted</span>'}</p>
-${f.measures.length ? `<ul class="measures">${f.measures.map((m) => `<li><i style="background:${COLOURS[m.status]}"></i>${e(m.title)} <span class="n">${m.status}</span></li>`).join('')}</ul>` : ''}
+${f.measures.length ? `<ul class="measures">${f.measures.map((m) => `<li><i class="status-${m.status}"></i>${e(m.title)} <span class="n">${m.status}</span></li>`).join('')}</ul>` : ''}
 ${ind ? `<table class="ind"><tr><th>Indicator</th><th>Baseline → actual</th><th>Target</th><th>Progress</th><th></th></tr>${ind}</table>` : ''}
 ${list('Good practices', f.goodPractices)}${list('Obstacles', f.obstacles)}${list('Recommendations', f.recommendations)}</section>`;
     })
@@ -68,6 +75,23 @@ ${list('Good practices', f.goodPractices)}${list('Obstacles', f.obstacles)}${lis
 <table><tr><th>Field of action</th><th>Report then → now</th><th>Implemented measures</th></tr>${c.fields.map((f) => `<tr><td>${e(f.fieldOfAction)}</td><td>${f.coverage.previous} → ${f.coverage.current}</td><td>${sign(f.measuresByStatus.implemented)}</td></tr>`).join('')}</table>`
     : '<p>No previous cycle of this kind has been compiled.</p>';
   const timeline = r.timeline ? timelineHtml(r.timeline) : '';
+  return `<h2>Coverage</h2><p class="summary">${r.coverage.onTime} on time, ${r.coverage.late} late, ${r.coverage.missing} missing of ${r.coverage.total} working groups.</p>
+<table class="coverage"><tr><th>Field of action</th><th>Report</th><th>Revision</th><th>Escalation</th><th>Submitted</th></tr>${coverage}</table>
+${timeline}
+<h2>Fields of action</h2><p>${legend}</p>
+<p>All fields: ${measuresBar(r.totals.measuresByStatus, 420)} — ${r.totals.indicatorsAchieved} of ${r.totals.indicators} indicators at target.</p>
+${fields}
+<h2>Change since the previous cycle</h2>${change}
+`;
+}
+
+const SWATCHES = [
+  ...MEASURE_STATUSES.map((s) => `.status-${s} { background: ${COLOURS[s]}; }`),
+  ...TIMELINE_KINDS.map((k) => `.kind-${k} { background: ${TIMELINE_COLOURS[k]}; }`),
+].join(' ');
+
+/** The implementation report as one standalone page: no external assets, prints on A4. */
+export function reportToHtml(r: ImplementationReport, options: RenderOptions = {}): string {
   const edition = options.edition ? `<p class="edition">${e(editionLine(options))}</p>` : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${e(r.cycleName)}: ${e(r.milestoneTitle)}</title>
@@ -79,16 +103,10 @@ table { border-collapse: collapse; width: 100%; font-size: 9.5pt; } td, th { bor
 tr.missing td:nth-child(2), .missing { color: #c0392b; font-weight: 600; } tr.late td:nth-child(2) { color: #b36b00; }
 .key { margin-right: 10px; font-size: 9pt; } .key i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
 .field, section.timeline .chart { break-inside: avoid; } section.timeline figure { margin: 0; } ol.marks { columns: 2; font-size: 9pt; padding-left: 1.4em; } tr.total td { font-weight: 600; } .edition { font-weight: 600; color: #3b73c4; } ul.measures { list-style: none; padding-left: 0; } ul.measures i { display: inline-block; width: 8px; height: 8px; margin-right: 6px; } .n, .none { color: #666; font-size: 9pt; }
+${SWATCHES}
 @media print { body { padding: 0; } }
 </style></head><body>
 <h1>${e(r.cycleName)}</h1><p>${e(r.milestoneTitle)}: due ${day(r.dueAt)}, compiled ${day(r.compiledAt)}</p>${edition}
-<h2>Coverage</h2><p class="summary">${r.coverage.onTime} on time, ${r.coverage.late} late, ${r.coverage.missing} missing of ${r.coverage.total} working groups.</p>
-<table class="coverage"><tr><th>Field of action</th><th>Report</th><th>Revision</th><th>Escalation</th><th>Submitted</th></tr>${coverage}</table>
-${timeline}
-<h2>Fields of action</h2><p>${legend}</p>
-<p>All fields: ${measuresBar(r.totals.measuresByStatus, 420)} — ${r.totals.indicatorsAchieved} of ${r.totals.indicators} indicators at target.</p>
-${fields}
-<h2>Change since the previous cycle</h2>${change}
-</body></html>
+${reportBodyHtml(r)}</body></html>
 `;
 }

@@ -57,12 +57,12 @@ export function timelineSvg(t: ReportTimeline): string {
         const w = Math.max(1.5, x(b.end) - x0 - 1);
         const h = Math.max(2, (n / max) * (lane - 14));
         const extra = kind === 'submissions' && b.lateSubmissions ? `, ${b.lateSubmissions} late` : kind === 'escalations' && b.committeeEscalations ? `, ${b.committeeEscalations} to the committee` : '';
-        const label = w >= 12 ? `<text class="value" x="${(x0 + w / 2).toFixed(1)}" y="${(y0 + lane - 4 - h - 2).toFixed(1)}" text-anchor="middle">${n}</text>` : '';
+        const label = w >= 12 ? `<text class="value" font-size="7.5" fill="#333" x="${(x0 + w / 2).toFixed(1)}" y="${(y0 + lane - 4 - h - 2).toFixed(1)}" text-anchor="middle">${n}</text>` : '';
         return `<rect class="count" x="${x0.toFixed(1)}" y="${(y0 + lane - 4 - h).toFixed(1)}" width="${w.toFixed(1)}" height="${h.toFixed(1)}" fill="${TIMELINE_COLOURS[kind]}"><title>${e(periodLabel(b, t.granularity))}: ${n} ${kind}${extra}</title></rect>${label}`;
       })
       .join('');
     out.push(
-      `<g class="lane" data-kind="${kind}"><line x1="${left}" y1="${y0 + lane - 4}" x2="${W - right}" y2="${y0 + lane - 4}" stroke="#ccd1d6"/><text class="lane-label" x="${left - 6}" y="${y0 + lane - 8}" text-anchor="end">${TIMELINE_LABELS[kind]}</text>${bars}</g>`,
+      `<g class="lane" data-kind="${kind}"><line x1="${left}" y1="${y0 + lane - 4}" x2="${W - right}" y2="${y0 + lane - 4}" stroke="#ccd1d6"/><text class="lane-label" font-size="9.5" fill="#222" x="${left - 6}" y="${y0 + lane - 8}" text-anchor="end">${TIMELINE_LABELS[kind]}</text>${bars}</g>`,
     );
   });
 
@@ -75,7 +75,7 @@ export function timelineSvg(t: ReportTimeline): string {
       const x0 = x(b.start);
       const text = new Date(b.start).toISOString().slice(0, t.granularity === 'month' ? 7 : 10);
       // A label that would run off the right edge is left out; its tick stays.
-      const label = x0 + text.length * 4.6 <= W ? `<text x="${x0.toFixed(1)}" y="${H - 5}" text-anchor="start">${text}</text>` : '';
+      const label = x0 + text.length * 4.6 <= W ? `<text font-size="8" fill="#555" x="${x0.toFixed(1)}" y="${H - 5}" text-anchor="start">${text}</text>` : '';
       return `<line x1="${x0.toFixed(1)}" y1="${H - axis}" x2="${x0.toFixed(1)}" y2="${H - axis + 4}" stroke="#888"/>${label}`;
     })
     .join('');
@@ -89,12 +89,12 @@ export function timelineSvg(t: ReportTimeline): string {
       const bx = Math.min(W - 8, Math.max(lx, lastBadge + 15));
       lastBadge = bx;
       const mx = lx.toFixed(1);
-      return `<g class="mark" data-kind="${m.kind}"><line class="milestone" x1="${mx}" y1="${top - 4}" x2="${mx}" y2="${H - axis}" stroke="${MARK_COLOURS[m.kind]}" stroke-dasharray="3 2"/><circle cx="${bx.toFixed(1)}" cy="${top - 11}" r="7" fill="${MARK_COLOURS[m.kind]}"/><text class="badge" x="${bx.toFixed(1)}" y="${top - 8}" text-anchor="middle">${i + 1}</text><title>${i + 1}. ${e(m.label)}: ${day(m.at)}</title></g>`;
+      return `<g class="mark" data-kind="${m.kind}"><line class="milestone" x1="${mx}" y1="${top - 4}" x2="${mx}" y2="${H - axis}" stroke="${MARK_COLOURS[m.kind]}" stroke-dasharray="3 2"/><circle cx="${bx.toFixed(1)}" cy="${top - 11}" r="7" fill="${MARK_COLOURS[m.kind]}"/><text class="badge" font-size="8" fill="#fff" font-weight="600" x="${bx.toFixed(1)}" y="${top - 8}" text-anchor="middle">${i + 1}</text><title>${i + 1}. ${e(m.label)}: ${day(m.at)}</title></g>`;
     })
     .join('');
   out.push(marks);
 
-  return `<svg class="timeline" role="img" aria-label="timeline of the cycle: requests, reminders, escalations, extensions and submissions per ${t.granularity}" width="100%" viewBox="0 0 ${W} ${H}" preserveAspectRatio="xMinYMin meet" font-family="system-ui, sans-serif" font-size="9"><style>.value{font-size:7.5px;fill:#333}.badge{font-size:8px;fill:#fff;font-weight:600}.lane-label{font-size:9.5px;fill:#222}.axis text{font-size:8px;fill:#555}</style>${out.join('')}</svg>`;
+  return `<svg class="timeline" role="img" aria-label="timeline of the cycle: requests, reminders, escalations, extensions and submissions per ${t.granularity}" width="100%" viewBox="0 0 ${W} ${H}" preserveAspectRatio="xMinYMin meet" font-family="system-ui, sans-serif" font-size="9">${out.join('')}</svg>`;
 }
 
 function summary(t: ReportTimeline): string {
@@ -109,7 +109,7 @@ const busy = (b: TimelineBucket) => TIMELINE_KINDS.some((k) => b.counts[k] > 0);
 
 /** The timeline section of the HTML report: the chart, its key moments, and a compact table of the busy periods. */
 export function timelineHtml(t: ReportTimeline, heading = '<h2>Timeline</h2>'): string {
-  const legend = TIMELINE_KINDS.map((k) => `<span class="key"><i style="background:${TIMELINE_COLOURS[k]}"></i>${TIMELINE_LABELS[k].toLowerCase()}</span>`).join(' ');
+  const legend = TIMELINE_KINDS.map((k) => `<span class="key"><i class="kind-${k}"></i>${TIMELINE_LABELS[k].toLowerCase()}</span>`).join(' ');
   const marks = t.marks.map((m) => `<li data-kind="${m.kind}"><b>${day(m.at)}</b> ${e(m.label)}</li>`).join('');
   const rows = t.buckets
     .filter(busy)

@@ -1,0 +1,112 @@
+import { BadRequestException, Body, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { compareReports, ImplementationReport, reportBodyHtml } from '@pact/domain';
+import { CompilationService, CycleService, ReportPublishingService } from '@pact/engine';
+import type { Response } from 'express';
+import { ReportResponder } from '../../reports/report-responder';
+import { Page, PageController, PageRoles } from '../page.decorators';
+import type { PageState } from '../page-state';
+
+const DOWNLOADS = ['pdf', 'csv', 'markdown', 'html'] as const;
+type Download = (typeof DOWNLOADS)[number];
+const MILESTONE_KEY = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const CYCLE_ID = /^[0-9a-f]{24}$/;
+const VERSION = /^[1-9]\d{0,8}$/;
+
+const milestoneOf = (v: unknown) => (typeof v === 'string' && MILESTONE_KEY.test(v) ? v : undefined);
+
+/**
+ * A cycle's compiled report as a page: the report itself inline (its content, styled by the
+ * pages' stylesheet: the pages' CSP allows no inline style, and the report's body has none),
+ * downloads, the published versions (each downloadable exactly as frozen), publishing a new
+ * version (committee), and a comparison with another cycle's report (compareReports, as
+ * GET /api/reports/compare). Readable by every role, as the API's reports are.
+ */
+@PageController('cycles')
+export class CycleReportPageController {
+  constructor(
+    private readonly cycles: CycleService,
+    private readonly compilation: CompilationService,
+    private readonly publishing: ReportPublishingService,
+    private readonly responder: ReportResponder,
+  ) {}
+
+  @Get(':id/report')
+  async report(@Page() page: PageState, @Param('id') id: string, @Query() q: Record<string, unknown>, @Res() res: Response) {
+    const t = page.i18n.t;
+    const key = milestoneOf(q.milestone);
+    const cycle = await this.cycles.get(id);
+    const found = await this.compilation.findIfCompiled(id, key);
+    const title = t('report.title', { milestone: found?.report.milestoneTitle ?? cycle.milestones.find((m) => m.key === key)?.title ?? cycle.name });
+    const isCommittee = page.person!.roles.includes('committee');
+    if (!found) return res.render('pages/report', { title, cycle, report: null, downloads: DOWNLOADS, isCommittee });
+
+    const report = found.report;
+    // Cycles to compare with: any other whose some milestone is compiled.
+    const others = (await this.cycles.list(undefined, 100, 0)).filter((c) => c.id !== id && Object.values(c.milestoneState).some((s) => s.status === 'compiled'));
+    const compareOptions = [{ value: '', label: t('report.compareChoose') }, ...others.map((c) => ({ value: c.id, label: c.name }))];
+    const errors: { field: string; message: string }[] = [];
+    let comparison: { other: { id: string; name: string }; change: ReturnType<typeof compareReports> } | null = null;
+    const compare = typeof q.compare === 'string' ? q.compare : '';
+    if (compare) {
+      const other = others.find((c) => c.id === compare);
+      if (!other || !CYCLE_ID.test(compare)) {
+        errors.push({ field: 'compare', message: t('report.compareInvalid') });
+      } else {
+        // The other cycle's report of the same milestone when it has one compiled, else its main report.
+        const sameKey = other.milestoneState[report.milestoneKey]?.status === 'compiled' ? report.milestoneKey : undefined;
+        const theirs = await this.compilation.find(other.id, sameKey);
+        comparison = { other: { id: other.id, name: other.name }, change: compareReports(theirs.report, report) };
+      }
+    }
+    const versions = (await this.publishing.list(id)).filter((v) => v.milestoneKey === report.milestoneKey).reverse();
+    const published = typeof q.published === 'string' && VERSION.test(q.published) ? { version: Number(q.published), created: q.created === '1' } : null;
+    res.status(errors.length ? 400 : 200).render('pages/report', {
+      title,
+      cycle,
+      report,
+      reportHtml: reportBodyHtml(report),
+      downloads: DOWNLOADS,
+      isCommittee,
+      versions,
+      published,
+      compare,
+      compareOptions,
+      comparison,
+      errors,
+    });
+  }
+
+  /** Freezes the report shown as the cycle's next version; publishing unchanged content names the version that has it. */
+  @Post(':id/report/publish')
+  @PageRoles('committee')
+  async publish(@Page() page: PageState, @Param('id') id: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
+    const key = milestoneOf(body.milestone);
+    const { version, created } = await this.publishing.publish(id, key, page.person!.actor);
+    res.redirect(303, `/cycles/${id}/report?milestone=${encodeURIComponent(version.milestoneKey)}&published=${version.version}&created=${created ? 1 : 0}#versions`);
+  }
+
+  /** The report as a file, in the formats the API serves (the web page as a file too: it brings its own styles). */
+  @Get(':id/report/download/:format')
+  async download(@Param('id') id: string, @Param('format') format: string, @Query('milestone') milestone: unknown, @Res({ passthrough: true }) res: Response) {
+    if (!(DOWNLOADS as readonly string[]).includes(format)) throw new BadRequestException(`format: one of ${DOWNLOADS.join(', ')}`);
+    const report = (await this.compilation.find(id, milestoneOf(milestone))).report;
+    const name = `report-${id}-${report.milestoneKey}`;
+    if (format === 'html') res.attachment(`${name}.html`);
+    if (format === 'markdown') res.attachment(`${name}.md`);
+    return this.responder.send(res, report, format as Download, name);
+  }
+
+  /** A published version as a file, exactly as it was frozen, with its edition line. */
+  @Get(':id/report/versions/:n/download/:format')
+  async downloadVersion(@Param('id') id: string, @Param('n') n: string, @Param('format') format: string, @Res({ passthrough: true }) res: Response) {
+    if (!VERSION.test(n)) throw new BadRequestException('n: a version number (1, 2, …)');
+    if (!(DOWNLOADS as readonly string[]).includes(format)) throw new BadRequestException(`format: one of ${DOWNLOADS.join(', ')}`);
+    const v = await this.publishing.get(id, Number(n));
+    const name = `report-${id}-${v.milestoneKey}-v${v.version}`;
+    if (format === 'html') res.attachment(`${name}.html`);
+    if (format === 'markdown') res.attachment(`${name}.md`);
+    return this.responder.send(res, JSON.parse(v.json) as ImplementationReport, format as Download, name, {
+      edition: { version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy },
+    });
+  }
+}

@@ -1,0 +1,106 @@
+import { Body, Get, Inject, Post, Res } from '@nestjs/common';
+import { Clock, CLOCK, DEFAULT_LENGTH_MONTHS, PlanPreview, previewCyclePlan, previewSteps } from '@pact/domain';
+import { CycleService, WorkingGroupService } from '@pact/engine';
+import type { Response } from 'express';
+import { FormError, formErrors, problemsOf } from '../form-errors';
+import { Page, PageController, PageRoles } from '../page.decorators';
+import type { PageState } from '../page-state';
+import { CreateCycleDto } from '../../cycles/cycle.dto';
+import { apiRuleProblems } from '../api-rules';
+import { apiBodyOf, CycleForm, cycleFieldOf, cycleMessage, commandOf, defaultCycleForm, MAX_LEVELS, MAX_MILESTONES, readCycleForm } from './cycle-form';
+
+/**
+ * The committee starts a cycle: the form (prefilled with the default plan), then "Preview" shows
+ * every request, reminder, escalation and compilation date in the reader's time zone, and only
+ * from that page "Start the cycle" creates it. Both steps are plain POSTs, so it all works
+ * without JavaScript. Listed before the cycle pages so /cycles/new is not taken for a cycle id.
+ */
+@PageController('cycles/new')
+@PageRoles('committee')
+export class StartCyclePageController {
+  constructor(
+    private readonly cycles: CycleService,
+    private readonly groups: WorkingGroupService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  async form(@Page() page: PageState, @Res() res: Response) {
+    const groups = await this.groups.list();
+    this.renderForm(page, res, 200, defaultCycleForm(this.clock.now(), groups.map((g) => g.key)), [], groups);
+  }
+
+  /** action: "preview" (also the default, e.g. Enter in a field), "start" (from the preview page) or "change" (back to the form). */
+  @Post()
+  async submit(@Page() page: PageState, @Body() body: Record<string, unknown>, @Res() res: Response) {
+    const form = readCycleForm(body);
+    const groups = await this.groups.list();
+    if (body.action === 'change') return this.renderForm(page, res, 200, form, [], groups);
+    const say = cycleMessage(page.i18n);
+    const fieldOf = cycleFieldOf(form);
+
+    // The API's rules first (the DTO POST /api/cycles validates), then the plan's.
+    const apiBody = apiBodyOf(form);
+    const apiProblems = await apiRuleProblems(CreateCycleDto, apiBody);
+    if (apiProblems.length) return this.renderForm(page, res, 400, form, formErrors(apiProblems, say, fieldOf), groups);
+    const cmd = commandOf(apiBody);
+    const known = new Set(groups.map((g) => g.key));
+    const unknownGroups = (cmd.groups ?? []).flatMap((k, i) => (known.has(k) ? [] : [{ path: `groups[${i}]`, message: `unknown working group "${k}"` }]));
+    const { preview, problems } = previewCyclePlan({
+      now: this.clock.now(),
+      start: cmd.start,
+      lengthMonths: cmd.lengthMonths ?? DEFAULT_LENGTH_MONTHS,
+      milestones: cmd.milestones!,
+      reminderDaysBeforeDue: cmd.reminderDaysBeforeDue!,
+      escalation: cmd.escalation!,
+    });
+    if (problems.length || unknownGroups.length || !preview) return this.renderForm(page, res, 400, form, formErrors([...unknownGroups, ...problems], say, fieldOf), groups);
+
+    if (body.action === 'start') {
+      try {
+        const cycle = await this.cycles.create(cmd, page.person!.actor);
+        return res.redirect(303, `/cycles/${cycle.id}?started=1`);
+      } catch (err) {
+        // The same rules again, at the moment of starting (time has moved since the preview).
+        const found = problemsOf(err);
+        if (!found) throw err;
+        return this.renderForm(page, res, 400, form, formErrors(found, say, fieldOf), groups);
+      }
+    }
+    this.renderPreview(page, res, form, preview, groups);
+  }
+
+  private renderForm(page: PageState, res: Response, status: number, form: CycleForm, errors: FormError[], groups: { key: string; fieldOfAction: string }[]) {
+    const t = page.i18n.t;
+    // One empty row more than filled, to add a milestone or a level without JavaScript.
+    const milestones = form.milestones.length < MAX_MILESTONES ? [...form.milestones, { key: '', title: '', kind: 'progress', requestAt: '', dueAt: '', dueUnit: 'days', compileAt: '' }] : form.milestones;
+    const levels = form.levels.length < MAX_LEVELS ? [...form.levels, { daysAfterDue: '', target: 'committee' }] : form.levels;
+    res.status(status).render('pages/start-cycle', {
+      title: t('startCycle.title'),
+      errors,
+      form,
+      milestones,
+      filledMilestones: form.milestones.length,
+      levels,
+      filledLevels: form.levels.length,
+      groups: groups.map((g) => ({ key: g.key, label: g.fieldOfAction, checked: form.groups.includes(g.key) })),
+      kindOptions: ['progress', 'final'].map((k) => ({ value: k, label: t(`startCycle.kind.${k}`) })),
+      unitOptions: ['days', 'month'].map((u) => ({ value: u, label: t(`startCycle.dueUnit.${u}`) })),
+      targetOptions: ['chair', 'committee'].map((v) => ({ value: v, label: t(`startCycle.target.${v}`) })),
+    });
+  }
+
+  private renderPreview(page: PageState, res: Response, form: CycleForm, preview: PlanPreview, groups: { key: string; fieldOfAction: string }[]) {
+    const taking = groups.filter((g) => form.groups.includes(g.key));
+    // A POST answered with a page: 200 (Nest would say 201).
+    res.status(200).render('pages/start-cycle-check', {
+      title: page.i18n.t('startCycle.checkTitle'),
+      form,
+      preview,
+      groups: taking,
+      allGroups: taking.length === groups.length,
+      timeZone: page.i18n.timeZone,
+      milestones: preview.milestones.map((m) => ({ ...m, steps: previewSteps(m), leftOut: m.reminders.filter((r) => !r.sent) })),
+    });
+  }
+}

@@ -1,0 +1,109 @@
+import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { DEFAULT_TIME_ZONE, SUPPORTED_LANGUAGES } from '@pact/domain';
+import { IdentityService, InboxQuery, seesAllGroups, WorkingGroupService } from '@pact/engine';
+import type { Response } from 'express';
+import { UpdateWorkingGroupDto } from '../../working-groups/working-group.dto';
+import { apiRuleProblems } from '../api-rules';
+import { FormError, formErrors, problemsOf } from '../form-errors';
+import { Page, PageController, PageRoles } from '../page.decorators';
+import type { PageState } from '../page-state';
+
+const TIME_ZONES = Intl.supportedValuesOf('timeZone');
+const GROUP_KEY = /^[a-z][a-z0-9-]{0,62}$/;
+
+interface ChairValues {
+  name: string;
+  email: string;
+  language: string;
+  timeZone: string;
+}
+
+/**
+ * The working groups and their chairs (every role reads them, as in the API), and the
+ * committee's "change the chair" form (WorkingGroupService.update, the API's rules), which says
+ * beforehand who hears of it: nobody is e-mailed about the change itself; every later message
+ * of the group goes to the new chair. Whether the chair can sign in (an account as chair of the
+ * group with that address) is shown to those who may list users (committee, operators).
+ */
+@PageController('working-groups')
+export class WorkingGroupPagesController {
+  constructor(
+    private readonly groups: WorkingGroupService,
+    private readonly identity: IdentityService,
+    private readonly inbox: InboxQuery,
+  ) {}
+
+  /** For each group key, whether its chair's address has an account as chair of that group. */
+  private async signInByGroup(page: PageState): Promise<Map<string, boolean> | null> {
+    if (!seesAllGroups(page.person!)) return null;
+    const users = (await this.identity.listUsers()).filter((u) => !u.disabledAt && u.roles.includes('chair'));
+    const groups = await this.groups.list();
+    return new Map(groups.map((g) => [g.key, users.some((u) => u.groupKeys.includes(g.key) && u.email === g.chair.email.toLowerCase())]));
+  }
+
+  @Get()
+  async list(@Page() page: PageState, @Query('changed') changed: unknown, @Res() res: Response) {
+    const groups = (await this.groups.list()).sort((a, b) => a.fieldOfAction.localeCompare(b.fieldOfAction, page.lang));
+    const signIn = await this.signInByGroup(page);
+    const changedGroup = typeof changed === 'string' && GROUP_KEY.test(changed) ? groups.find((g) => g.key === changed) : undefined;
+    const notice = changedGroup
+      ? { group: changedGroup, canSignIn: signIn?.get(changedGroup.key) ?? null, openRequests: (await this.inbox.list([changedGroup.key], { limit: 1000 })).length }
+      : null;
+    res.render('pages/working-groups', {
+      title: page.i18n.t('workingGroups.title'),
+      groups,
+      signIn,
+      notice,
+      isCommittee: page.person!.roles.includes('committee'),
+      languageName: this.languageNames(page),
+    });
+  }
+
+  @Get(':key')
+  @PageRoles('committee')
+  async form(@Page() page: PageState, @Param('key') key: string, @Res() res: Response) {
+    const group = await this.groups.get(key);
+    await this.renderForm(page, res, 200, group, { ...group.chair, timeZone: group.chair.timeZone ?? DEFAULT_TIME_ZONE }, []);
+  }
+
+  @Post(':key')
+  @PageRoles('committee')
+  async save(@Page() page: PageState, @Param('key') key: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
+    const group = await this.groups.get(key);
+    const s = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+    const values: ChairValues = { name: s(body.name), email: s(body.email), language: s(body.language), timeZone: s(body.timeZone) };
+    const t = page.i18n.t;
+    const fieldOf = (path: string) => ({ 'chair.name': 'name', 'chair.email': 'email', 'chair.language': 'language', 'chair.timeZone': 'timeZone' })[path] ?? 'name';
+    const say = (_p: unknown, field: string) => t(`workingGroups.error.${field}`);
+    const chair = { name: values.name, email: values.email, language: values.language, ...(values.timeZone ? { timeZone: values.timeZone } : {}) };
+    const problems = await apiRuleProblems(UpdateWorkingGroupDto, { chair });
+    if (problems.length) return this.renderForm(page, res, 400, group, values, formErrors(problems, say, fieldOf));
+    try {
+      await this.groups.update(key, { chair: chair as Parameters<WorkingGroupService['update']>[1]['chair'] }, page.person!.actor);
+    } catch (err) {
+      const found = problemsOf(err);
+      if (!found) throw err;
+      return this.renderForm(page, res, 400, group, values, formErrors(found, say, fieldOf));
+    }
+    res.redirect(303, `/working-groups?changed=${encodeURIComponent(key)}`);
+  }
+
+  private languageNames(page: PageState): (code: string) => string {
+    const names = new Intl.DisplayNames([page.lang], { type: 'language' });
+    return (code: string) => names.of(code) ?? code;
+  }
+
+  private async renderForm(page: PageState, res: Response, status: number, group: { key: string; fieldOfAction: string; chair: { name: string; email: string } }, values: ChairValues, errors: FormError[]) {
+    const name = this.languageNames(page);
+    const openRequests = (await this.inbox.list([group.key], { limit: 1000 })).length;
+    res.status(status).render('pages/working-group', {
+      title: page.i18n.t('workingGroups.changeTitle', { group: group.fieldOfAction }),
+      group,
+      values,
+      errors,
+      openRequests,
+      languageOptions: SUPPORTED_LANGUAGES.map((l) => ({ value: l, label: name(l) })),
+      timeZoneOptions: TIME_ZONES.map((z) => ({ value: z, label: z.replace(/_/g, ' ') })),
+    });
+  }
+}
