@@ -414,6 +414,11 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
     // Asking again while one waits goes back to the task.
     await sportChair.get(`/tasks/${sportTask}/extension`).expect(303);
 
+    // The committee, reading the task, is sent to its console's list of requests to decide.
+    const committee = await signInOverHttp(h, sink, 'committee@test.example.org');
+    expect(page(await committee.get(`/tasks/${sportTask}`).expect(200))).toContain(`href="/cycles/${stored.cycleId}/extension-requests">Grant or refuse requests for more time</a>`);
+    expect(shown).not.toContain('Grant or refuse requests for more time');
+
     await h.http.post(`/api/tasks/${sportTask}/extension-requests/${stored.pendingExtensionRequestId}/decision`).send({ grant: true, reason: 'Fine, the council matters' }).expect(200);
     const decided = page(await sportChair.get(`/tasks/${sportTask}`).expect(200));
     expect(decided).toContain('Granted on');

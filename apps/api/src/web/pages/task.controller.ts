@@ -45,6 +45,8 @@ export class TaskPageController {
       daysLeft: calendarDaysUntil(this.clock.now(), ctx.task.dueAt, page.i18n.timeZone),
       requests: [...(ctx.task.extensionRequests ?? [])].reverse(),
       canAskForMore: this.canAskForMore(ctx),
+      // The committee decides on its console's page of the cycle's requests.
+      canDecide: !!ctx.task.pendingExtensionRequestId && ctx.awaiting && page.person!.roles.includes('committee'),
       isChair: ctx.isChair,
       canWrite: ctx.canWrite,
       draft: draft?.content ? draft : null,
