@@ -97,7 +97,7 @@ describe('people\'s pages in a browser (e2e)', () => {
     await page.getByRole('link', { name: 'My tasks' }).click();
     await page.waitForURL(`${base}/my-tasks`);
     expect(await page.locator(`tr[data-task="${educationTask}"]`).count()).toBe(1);
-    expect(await page.locator('nav a[aria-current="page"]').textContent()).toBe('My tasks');
+    expect(await page.locator('.site-header nav a[aria-current="page"]').textContent()).toBe('My tasks');
     await checkPage(page, 'my-tasks');
 
     await page.getByRole('link', { name: 'Your settings' }).click();

@@ -11,6 +11,7 @@ import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { ReportsModule } from './reports/reports.module';
 import { SignInModule } from './sign-in/sign-in.module';
 import { InboxModule } from './inbox/inbox.module';
+import { DraftsModule } from './drafts/drafts.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkingGroupsModule } from './working-groups/working-groups.module';
@@ -28,6 +29,7 @@ const capabilities = [
   CalendarModule,
   SignInModule,
   InboxModule,
+  DraftsModule,
   HealthModule,
   TasksModule,
 ];

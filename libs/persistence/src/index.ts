@@ -18,3 +18,4 @@ export * from './repositories/rate-counter.repository';
 export * from './repositories/site-key.repository';
 export * from './transient-errors';
 export * from './database-probe';
+export * from './drafts';

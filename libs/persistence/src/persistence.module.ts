@@ -35,6 +35,7 @@ import {
   WorkingGroupSchema,
 } from './schemas/schemas';
 import { ReportVersionSchema } from './schemas/report-version.schema';
+import { DraftRepository, DraftSchema, DRAFT_MODEL } from './drafts';
 
 const repositories = [
   WorkingGroupRepository,
@@ -53,6 +54,7 @@ const repositories = [
   SessionRepository,
   RateCounterRepository,
   SiteKeyRepository,
+  DraftRepository,
 ];
 
 /**
@@ -64,7 +66,7 @@ class IndexBootstrap implements OnModuleInit {
   private readonly logger = new Logger('Persistence');
   constructor(private readonly connection: Connection) {}
   async onModuleInit(): Promise<void> {
-    for (const name of Object.values(MODEL)) await this.connection.model(name).createIndexes();
+    for (const name of [...Object.values(MODEL), DRAFT_MODEL]) await this.connection.model(name).createIndexes();
     // Cleanup only: expiry itself is checked in code. FerretDB 1.24 has no TTL indexes ("not
     // implemented"); there the services purge expired records themselves.
     for (const name of EXPIRING_MODELS) {
@@ -110,6 +112,7 @@ class IndexBootstrap implements OnModuleInit {
       { name: MODEL.Session, schema: SessionSchema },
       { name: MODEL.RateCounter, schema: RateCounterSchema },
       { name: MODEL.SiteKey, schema: SiteKeySchema },
+      { name: DRAFT_MODEL, schema: DraftSchema },
     ]),
   ],
   providers: [

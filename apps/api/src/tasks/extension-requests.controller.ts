@@ -1,7 +1,8 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
-import { ExtensionRequestService, Principal, TaskQuery } from '@pact/engine';
+import { ExtensionRequestService, InvalidError, Principal, TaskQuery } from '@pact/engine';
 import { Actor, CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { ApiProblems } from '../http/problem-details';
 import { ExtensionDecisionDto, ExtensionRequestDto, ExtensionRequestListQuery } from './extension-request.dto';
 
 /**
@@ -13,19 +14,21 @@ import { ExtensionDecisionDto, ExtensionRequestDto, ExtensionRequestListQuery } 
 export class ExtensionRequestsController {
   constructor(
     private readonly requests: ExtensionRequestService,
-    private readonly tasks: TaskQuery,
+    private readonly access: TaskQuery,
   ) {}
 
   /** The chair of the task's group proposes a new due date and says why (one pending request at a time). */
+  @ApiProblems(400, 404, 409)
   @Post('tasks/:id/extension-requests')
   @Roles('chair')
   @ApiBody({ type: ExtensionRequestDto })
   async request(@Param('id') id: string, @Body() dto: ExtensionRequestDto, @Actor() actor: string, @CurrentPrincipal() p: Principal) {
-    await this.tasks.visible(id, p, 'submit');
+    await this.access.visible(id, p, 'submit');
     return this.requests.request(id, new Date(dto.proposedDueAt), dto.reason, actor);
   }
 
   /** Requests waiting for the committee's decision, oldest first, with their task, group and cycle names. */
+  @ApiProblems(400)
   @Get('extension-requests')
   @Roles('committee', 'operator')
   list(@Query() q: ExtensionRequestListQuery) {
@@ -33,12 +36,13 @@ export class ExtensionRequestsController {
   }
 
   /** The committee grants (moving every timer to the new date) or refuses a pending request. */
+  @ApiProblems(400, 404, 409)
   @Post('tasks/:id/extension-requests/:requestId/decision')
   @Roles('committee')
   @HttpCode(200)
   @ApiBody({ type: ExtensionDecisionDto })
   decide(@Param('id') id: string, @Param('requestId') requestId: string, @Body() dto: ExtensionDecisionDto, @Actor() actor: string) {
-    if (!dto.grant && dto.dueAt !== undefined) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['dueAt: only a grant sets a due date'] });
+    if (!dto.grant && dto.dueAt !== undefined) throw new InvalidError([{ path: 'dueAt', message: 'only a grant sets a due date' }]);
     return this.requests.decide(id, requestId, { grant: dto.grant, dueAt: dto.dueAt ? new Date(dto.dueAt) : undefined, reason: dto.reason }, actor);
   }
 }

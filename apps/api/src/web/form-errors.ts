@@ -22,9 +22,9 @@ export function fieldIdOf(path: string): string {
 }
 
 /**
- * The problems an error reports about the input: the engine's InvalidError, or (while older
- * engine code still throws HTTP exceptions, issue 11) a 400 whose message lists "path: message"
- * lines. Anything else (a conflict, a failure) is not about a field: null.
+ * The problems an error reports about the input: the engine's InvalidError, or a 400 whose
+ * message lists "path: message" lines (what the ValidationPipe raises for a DTO). Anything else
+ * (a conflict, a failure) is not about a field: null.
  */
 export function problemsOf(err: unknown): FormProblem[] | null {
   if (err instanceof InvalidError) return err.problems.map((p) => ({ ...p }));

@@ -46,7 +46,9 @@ export function configureWeb(app: NestExpressApplication, bodyLimit: string): vo
   app.use(onPages(helmet({ contentSecurityPolicy: { useDefaults: false, directives: pageCsp(web.secure) }, referrerPolicy: { policy: 'no-referrer' } })));
   app.useStaticAssets(STATIC_DIR, { prefix: '/assets/', index: false, maxAge: '1h', fallthrough: true });
   // Forms post application/x-www-form-urlencoded, flat (extended: false): field names are taken as they are.
-  app.useBodyParser('urlencoded', { extended: false, limit: bodyLimit, parameterLimit: 500 });
+  // A report form at its template's limits has a few hundred fields (measures × 3, indicators × 5,
+  // texts); the body limit bounds the rest.
+  app.useBodyParser('urlencoded', { extended: false, limit: bodyLimit, parameterLimit: 2000 });
   app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!err || isMachinePath(req.path)) return next(err);
     const e = err as { status?: number; type?: string };

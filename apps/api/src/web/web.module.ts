@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CyclesModule, DeadlinesModule, IdentityModule, InboxModule, ReportsModule, SignInModule, SubmissionsModule, TasksModule, WorkingGroupsModule } from '@pact/engine';
+import { CyclesModule, DeadlinesModule, DraftsModule, IdentityModule, InboxModule, ReportsModule, SignInModule, SubmissionsModule, TasksModule, WorkingGroupsModule } from '@pact/engine';
 import { ReportRenderingModule } from '../reports/report-rendering.module';
 import { loadPageCatalogs } from './i18n/page-catalogs';
 import { CycleReportPageController } from './pages/cycle-report.controller';
@@ -10,7 +10,9 @@ import { MyTasksController } from './pages/my-tasks.controller';
 import { OperationsController } from './pages/operations.controller';
 import { OverduePageController } from './pages/overdue.controller';
 import { SignInController } from './pages/sign-in.controller';
+import { ReportPagesController } from './pages/report.controller';
 import { StartCyclePageController } from './pages/start-cycle.controller';
+import { TaskContextLoader } from './pages/task-context';
 import { TaskPageController } from './pages/task.controller';
 import { WorkingGroupPagesController } from './pages/working-groups.controller';
 import { PageGuard } from './page.guard';
@@ -22,12 +24,13 @@ import { LOCALES_DIR } from './web-files';
  * Pages call engine services only. To add a page, see docs/architecture.md ("Adding a page").
  */
 @Module({
-  imports: [SignInModule, IdentityModule, InboxModule, WorkingGroupsModule, CyclesModule, DeadlinesModule, ReportsModule, SubmissionsModule, TasksModule, ReportRenderingModule],
+  imports: [SignInModule, IdentityModule, InboxModule, WorkingGroupsModule, CyclesModule, DeadlinesModule, ReportsModule, SubmissionsModule, TasksModule, DraftsModule, ReportRenderingModule],
   controllers: [
     SignInController,
     HomeController,
     MyTasksController,
     TaskPageController,
+    ReportPagesController,
     // Before the cycle pages: /cycles/new is the form, not a cycle's id.
     StartCyclePageController,
     CyclePagesController,
@@ -37,7 +40,7 @@ import { LOCALES_DIR } from './web-files';
     WorkingGroupPagesController,
     OperationsController,
   ],
-  providers: [WebContext, PageGuard, { provide: PAGE_CATALOGS, useFactory: () => loadPageCatalogs(LOCALES_DIR) }],
+  providers: [WebContext, PageGuard, TaskContextLoader, { provide: PAGE_CATALOGS, useFactory: () => loadPageCatalogs(LOCALES_DIR) }],
   exports: [WebContext],
 })
 export class WebModule {}

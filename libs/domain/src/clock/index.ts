@@ -1,2 +1,3 @@
 export * from './clock';
 export * from './calendar';
+export * from './time-zones';

@@ -1,1 +1,3 @@
 export * from './report-template';
+export * from './report-draft';
+export * from './revision-diff';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, CLOCK, daysBetween } from '@pact/domain';
-import { CycleRepository, TaskRepository } from '@pact/persistence';
+import { Clock, CLOCK, daysBetween, ExtensionRequestStatus, TaskStatus } from '@pact/domain';
+import { CycleRepository, TaskRecord, TaskRepository } from '@pact/persistence';
 
 /** One report request waiting for a chair, as their inbox lists it. */
 export interface InboxItem {
@@ -17,6 +17,12 @@ export interface InboxItem {
   escalationLevel: number;
   lastReminderAt: Date | null;
   extended: boolean;
+  /** Revisions submitted so far (0: none), when the first arrived, and whether it was late. */
+  latestRevision: number;
+  submittedAt: Date | null;
+  late: boolean;
+  /** The chair's latest extension request, if any: pending until the committee decides. */
+  extensionRequest: { status: ExtensionRequestStatus; proposedDueAt: Date; requestedAt: Date; decidedAt?: Date } | null;
 }
 
 /**
@@ -32,9 +38,11 @@ export class InboxQuery {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async list(groupKeys: string[], q: { status?: 'open' | 'overdue'; dueBefore?: Date; limit?: number; skip?: number } = {}): Promise<InboxItem[]> {
+  /** `status`: one state or several (default: still waiting, open and overdue); `submitted` lists the done ones. */
+  async list(groupKeys: string[], q: { status?: TaskStatus | TaskStatus[]; dueBefore?: Date; limit?: number; skip?: number } = {}): Promise<InboxItem[]> {
     if (!groupKeys.length) return [];
-    const tasks = await this.tasks.list({ groupKeys, status: q.status ? [q.status] : ['open', 'overdue'], dueBefore: q.dueBefore }, q.limit ?? 100, q.skip ?? 0);
+    const status = q.status === undefined ? (['open', 'overdue'] as TaskStatus[]) : ([] as TaskStatus[]).concat(q.status);
+    const tasks = await this.tasks.list({ groupKeys, status, dueBefore: q.dueBefore }, q.limit ?? 100, q.skip ?? 0);
     const cycles = new Map((await this.cycles.findByIds([...new Set(tasks.map((t) => t.cycleId))])).map((c) => [c.id, c]));
     const now = this.clock.now();
     return tasks.map((t) => {
@@ -52,7 +60,16 @@ export class InboxQuery {
         escalationLevel: t.escalationLevel,
         lastReminderAt: t.lastReminderAt ?? null,
         extended: t.extensions.length > 0,
+        latestRevision: t.latestRevision,
+        submittedAt: t.submittedAt ?? null,
+        late: t.late,
+        extensionRequest: latestRequest(t),
       };
     });
   }
+}
+
+function latestRequest(t: TaskRecord): InboxItem['extensionRequest'] {
+  const r = t.extensionRequests?.at(-1);
+  return r ? { status: r.status, proposedDueAt: r.proposedDueAt, requestedAt: r.requestedAt, ...(r.decidedAt ? { decidedAt: r.decidedAt } : {}) } : null;
 }

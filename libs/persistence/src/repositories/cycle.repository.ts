@@ -33,6 +33,11 @@ export class CycleRepository {
     return (await this.model.find(q).sort({ createdAt: -1 }).skip(skip).limit(limit).lean()).map((d) => toRecord<CycleRecord>(d));
   }
 
+  /** The cycles that started before `before`, latest first (the previous cycles of a cycle), at most `limit`. */
+  async listStartedBefore(before: Date, limit: number): Promise<CycleRecord[]> {
+    return (await this.model.find({ start: { $lt: before } }).sort({ start: -1 }).limit(limit).lean()).map((d) => toRecord<CycleRecord>(d));
+  }
+
   async *active(): AsyncGenerator<CycleRecord> {
     for await (const d of this.model.find({ status: { $in: ACTIVE_CYCLE_STATUSES } }).lean().cursor()) {
       yield toRecord<CycleRecord>(d);

@@ -1,0 +1,257 @@
+import { Body, Get, HttpException, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { CLOCK, Clock, DRAFT_TEXT_LISTS, isLate, normaliseContent, predefinedIndicators, ReportDraft, SubmissionContent } from '@pact/domain';
+import { ConflictError, DraftChangedError, DraftService, InvalidError, SubmissionService } from '@pact/engine';
+import type { Response } from 'express';
+import { FormError, formErrors, FormProblem, problemsOf } from '../form-errors';
+import { applyRowAction, checkReport, listId, maxLengthOf, maxRows, maxTextOf, readAction, readReportForm, sayReportProblem, shownRows } from '../forms/report-form';
+import { Page, PageController, PageRoles } from '../page.decorators';
+import type { PageState } from '../page-state';
+import { TaskContext, TaskContextLoader } from './task-context';
+
+interface FormNotice {
+  text: string;
+  warning?: boolean;
+}
+
+const version = (v: unknown): number => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : 0);
+
+/** Where a problem with a draft's own bounds (not the report's rules) sits in the form. */
+function draftFieldOf(draft: ReportDraft) {
+  return (path: string): string => {
+    const m = /^(\w+)(?:\[(\d+)\])?(?:\.(\w+))?/.exec(path);
+    if (!m) return 'measures';
+    const [, list, i, field] = m;
+    if (list === 'predefinedIndicators') return `indicator-${draft.predefinedIndicators[Number(i)]?.key ?? ''}-${field ?? 'baseline'}`;
+    if (list === 'customIndicators') return i === undefined ? 'custom-indicators' : `custom-${i}-${field === 'key' ? 'name' : (field ?? 'name')}`;
+    if (i === undefined) return list;
+    return list === 'measures' ? `measures-${i}-${field ?? 'title'}` : `${list}-${i}`;
+  };
+}
+
+/**
+ * The chair's report, from the cycle's template: the form (saved as a draft at any time;
+ * "add another" and "remove" without JavaScript; autosave with it), "check your answers", the
+ * submission (the API's rules, errors beside each field, nothing stored on error; on success a
+ * new revision and the draft cleared) and the confirmation saying what happens next. Only the
+ * group's chair reaches these pages (403 for other roles, 404 for another group's task).
+ */
+@PageController('tasks')
+@PageRoles('chair')
+export class ReportPagesController {
+  constructor(
+    private readonly tasks: TaskContextLoader,
+    private readonly drafts: DraftService,
+    private readonly submissions: SubmissionService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get(':id/report')
+  async form(@Page() page: PageState, @Param('id') id: string, @Query('saved') saved: string | undefined, @Res() res: Response) {
+    const ctx = await this.tasks.load(page.person!, id, 'write');
+    if (!ctx.canWrite) return res.redirect(303, `/tasks/${id}`);
+    const draft = await this.drafts.get(id);
+    const notice = saved === '1' && draft?.content ? { text: page.i18n.t('reportForm.saved') } : undefined;
+    this.renderForm(page, res, 200, ctx, { draft: draft?.content ?? null, version: draft?.version ?? 0, savedAt: draft?.content ? draft.savedAt : undefined, notice });
+  }
+
+  /** Every button of the form: save, continue (to check the answers), add a row, remove a row. Each saves the draft first. */
+  @Post(':id/report')
+  async post(@Page() page: PageState, @Param('id') id: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
+    const t = page.i18n.t;
+    const ctx = await this.tasks.load(page.person!, id, 'write');
+    if (!ctx.canWrite) return res.redirect(303, `/tasks/${id}`);
+    const { template } = ctx.cycle;
+    const action = readAction(body.action);
+    const { draft, focus } = applyRowAction(readReportForm(body, template, ctx.task.groupKey), action, template, ctx.task.groupKey);
+    let saved;
+    try {
+      saved = await this.drafts.save(id, draft, version(body.draftVersion), page.person!.actor);
+    } catch (err) {
+      if (err instanceof DraftChangedError) {
+        // What this page sent is shown again, with the version now stored: saving again is a choice made knowingly.
+        return this.renderForm(page, res, 409, ctx, { draft, version: err.current?.version ?? 0, notice: { text: t('reportForm.savedElsewhere'), warning: true } });
+      }
+      if (err instanceof InvalidError) {
+        const errors = formErrors(err.problems, (p) => this.sayDraftProblem(p, page), draftFieldOf(draft));
+        return this.renderForm(page, res, 400, ctx, { draft, version: version(body.draftVersion), errors });
+      }
+      throw err;
+    }
+    if (action.kind === 'add' || action.kind === 'remove') return res.redirect(303, `/tasks/${id}/report${focus ? `#${focus}` : ''}`);
+    if (action.kind === 'save') return res.redirect(303, `/tasks/${id}/report?saved=1`);
+    const check = await checkReport(draft, template, ctx.task.groupKey);
+    if (check.problems.length) {
+      return this.renderForm(page, res, 400, ctx, { draft, version: saved.version, savedAt: saved.savedAt, errors: this.errorsOf(check.problems, check.fieldOf, page, ctx, draft) });
+    }
+    res.redirect(303, `/tasks/${id}/check`);
+  }
+
+  /** Autosave (report-form.js): the same save as the form's button, answered in JSON for the script. */
+  @Post(':id/draft')
+  async autosave(@Page() page: PageState, @Param('id') id: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
+    const t = page.i18n.t;
+    const ctx = await this.tasks.load(page.person!, id, 'write');
+    if (!ctx.canWrite) return res.status(409).json({ message: t('task.closed') });
+    const draft = readReportForm(body, ctx.cycle.template, ctx.task.groupKey);
+    try {
+      const saved = await this.drafts.save(id, draft, version(body.draftVersion), page.person!.actor);
+      res.status(200).json({ version: saved.version, savedAt: saved.savedAt.toISOString(), message: t('reportForm.lastSaved', { date: page.i18n.dateTime(saved.savedAt) }) });
+    } catch (err) {
+      if (err instanceof DraftChangedError) return res.status(409).json({ version: err.current?.version ?? 0, message: t('reportForm.autosaveChanged') });
+      if (err instanceof InvalidError) return res.status(400).json({ message: t('reportForm.autosaveInvalid') });
+      throw err;
+    }
+  }
+
+  @Get(':id/check')
+  async check(@Page() page: PageState, @Param('id') id: string, @Res() res: Response) {
+    const ctx = await this.tasks.load(page.person!, id, 'write');
+    if (!ctx.canWrite) return res.redirect(303, `/tasks/${id}`);
+    const draft = await this.drafts.get(id);
+    if (!draft?.content) return res.redirect(303, `/tasks/${id}/report`);
+    const check = await checkReport(draft.content, ctx.cycle.template, ctx.task.groupKey);
+    if (check.problems.length) {
+      return this.renderForm(page, res, 200, ctx, { draft: draft.content, version: draft.version, savedAt: draft.savedAt, errors: this.errorsOf(check.problems, check.fieldOf, page, ctx, draft.content) });
+    }
+    this.renderCheck(page, res, 200, ctx, check.content!, check.fieldOf, draft.version);
+  }
+
+  /**
+   * Submits the draft the person checked: the API's rules again (the draft may have changed in
+   * another window), then SubmissionService.submit (a new revision), then the draft is cleared.
+   * On any problem nothing is stored: the form comes back with each error beside its field.
+   */
+  @Post(':id/submit')
+  async submit(@Page() page: PageState, @Param('id') id: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
+    const t = page.i18n.t;
+    const ctx = await this.tasks.load(page.person!, id, 'write');
+    if (!ctx.canWrite) return res.redirect(303, `/tasks/${id}`);
+    const draft = await this.drafts.get(id);
+    if (!draft?.content) return res.redirect(303, `/tasks/${id}/report`);
+    const check = await checkReport(draft.content, ctx.cycle.template, ctx.task.groupKey);
+    if (check.problems.length) {
+      return this.renderForm(page, res, 400, ctx, { draft: draft.content, version: draft.version, savedAt: draft.savedAt, errors: this.errorsOf(check.problems, check.fieldOf, page, ctx, draft.content) });
+    }
+    if (draft.version !== version(body.draftVersion)) {
+      return this.renderCheck(page, res, 409, ctx, check.content!, check.fieldOf, draft.version, { text: t('checkAnswers.draftChanged'), warning: true });
+    }
+    let revision: number;
+    try {
+      revision = (await this.submissions.submit(id, check.content!, page.person!.actor)).submission.revision;
+    } catch (err) {
+      const problems = problemsOf(err);
+      if (problems) return this.renderForm(page, res, 400, ctx, { draft: draft.content, version: draft.version, savedAt: draft.savedAt, errors: this.errorsOf(problems, check.fieldOf, page, ctx, draft.content) });
+      if (err instanceof ConflictError || (err instanceof HttpException && err.getStatus() === 409)) {
+        return this.renderCheck(page, res, 409, ctx, check.content!, check.fieldOf, draft.version, { text: t('checkAnswers.closed'), warning: true });
+      }
+      throw err;
+    }
+    await this.drafts.clear(id, draft.version, page.person!.actor);
+    res.redirect(303, `/tasks/${id}/submitted?revision=${revision}`);
+  }
+
+  @Get(':id/submitted')
+  async submitted(@Page() page: PageState, @Param('id') id: string, @Query('revision') n: string | undefined, @Res() res: Response) {
+    const ctx = await this.tasks.load(page.person!, id, 'write');
+    const revision = ctx.revisions.find((r) => String(r.revision) === n) ?? ctx.revisions.at(-1);
+    if (!revision) return res.redirect(303, `/tasks/${id}`);
+    res.render('pages/task-submitted', {
+      title: page.i18n.t('submitted.title'),
+      task: ctx.task,
+      group: ctx.group,
+      milestoneTitle: ctx.milestoneTitle,
+      revision,
+      compiled: ctx.cycle.milestoneState[ctx.task.milestoneKey]?.status === 'compiled',
+      compileAt: ctx.milestone?.compileAt,
+    });
+  }
+
+  /** Fills the draft from the latest revision or from last cycle's report, then opens the form. */
+  @Post(':id/start-from')
+  async startFrom(@Page() page: PageState, @Param('id') id: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
+    const ctx = await this.tasks.load(page.person!, id, 'write');
+    if (!ctx.canWrite) return res.redirect(303, `/tasks/${id}`);
+    const source = body.source === 'previous-cycle' ? 'previous-cycle' : 'revision';
+    try {
+      await this.drafts.startFrom(id, source, version(body.draftVersion), page.person!.actor);
+    } catch (err) {
+      if (err instanceof DraftChangedError) return res.redirect(303, `/tasks/${id}?notice=draft-changed`);
+      throw err;
+    }
+    res.redirect(303, `/tasks/${id}/report`);
+  }
+
+  private errorsOf(problems: FormProblem[], fieldOf: (path: string) => string, page: PageState, ctx: TaskContext, draft: ReportDraft): FormError[] {
+    return formErrors(problems, (p, field) => sayReportProblem(p, field, { t: page.i18n.t, template: ctx.cycle.template, groupKey: ctx.task.groupKey, draft }), fieldOf);
+  }
+
+  private sayDraftProblem(p: FormProblem, page: PageState): string {
+    const t = page.i18n.t;
+    if (p.rule === 'too-long') return t('reportForm.error.draftTooLong', { max: Number(p.params?.max ?? 0) });
+    if (p.rule === 'too-many') return t('reportForm.error.draftTooMany', { max: Number(p.params?.max ?? 0) });
+    return t('reportForm.error.other');
+  }
+
+  private caption(page: PageState, ctx: TaskContext): string {
+    return page.i18n.t('task.title', { milestone: ctx.milestoneTitle, group: ctx.group.fieldOfAction });
+  }
+
+  private renderForm(
+    page: PageState,
+    res: Response,
+    status: number,
+    ctx: TaskContext,
+    o: { draft: ReportDraft | null; version: number; savedAt?: Date; errors?: FormError[]; notice?: FormNotice },
+  ) {
+    const t = page.i18n.t;
+    const { template } = ctx.cycle;
+    const groupKey = ctx.task.groupKey;
+    const draft = o.draft ?? { measures: [], predefinedIndicators: [], customIndicators: [], goodPractices: [], obstacles: [], recommendations: [] };
+    const shown = shownRows(draft);
+    res.status(status).render('pages/task-report', {
+      title: t('reportForm.pageTitle', { milestone: ctx.milestoneTitle, group: ctx.group.fieldOfAction }),
+      caption: this.caption(page, ctx),
+      task: ctx.task,
+      errors: o.errors ?? [],
+      notice: o.notice,
+      savedText: o.savedAt ? t('reportForm.lastSaved', { date: page.i18n.dateTime(o.savedAt) }) : t('reportForm.notSaved'),
+      draftVersion: o.version,
+      measures: shown.measures,
+      statusOptions: [{ value: '', label: t('reportForm.chooseStatus') }, ...template.measureStatuses.map((s) => ({ value: s, label: t(`measureStatus.${s}`) }))],
+      predefined: predefinedIndicators(template, groupKey).map((d) => {
+        const v = draft.predefinedIndicators.find((p) => p.key === d.key);
+        return { key: d.key, name: d.name, unit: d.unit, baseline: v?.baseline ?? '', target: v?.target ?? '', actual: v?.actual ?? '' };
+      }),
+      allowCustom: template.allowCustomIndicators,
+      custom: draft.customIndicators,
+      textLists: DRAFT_TEXT_LISTS.map((key) => ({ key, items: shown.texts[key] })),
+      limits: {
+        maxMeasures: maxRows('measures', template, groupKey),
+        maxCustom: maxRows('custom', template, groupKey),
+        maxItems: template.limits.maxItemsPerList,
+        title: maxLengthOf('measure', 'title'),
+        name: maxLengthOf('indicator', 'name'),
+        text: maxTextOf(template),
+      },
+      listId,
+      scripts: ['/assets/report-form.js'],
+    });
+  }
+
+  private renderCheck(page: PageState, res: Response, status: number, ctx: TaskContext, content: SubmissionContent, fieldOf: (path: string) => string, draftVersion: number, notice?: FormNotice) {
+    const normalised = normaliseContent(ctx.cycle.template, ctx.task.groupKey, content);
+    res.status(status).render('pages/task-check', {
+      title: page.i18n.t('checkAnswers.pageTitle', { milestone: ctx.milestoneTitle, group: ctx.group.fieldOfAction }),
+      caption: this.caption(page, ctx),
+      task: ctx.task,
+      content,
+      indicators: normalised.indicators.map((i) => ({ ...i, name: i.name ?? i.key, unit: i.unit ?? '' })),
+      fieldOf,
+      draftVersion,
+      nextRevision: ctx.task.latestRevision + 1,
+      // A first submission after the due date is marked late (revisions keep the first one's mark).
+      late: ctx.awaiting && isLate(this.clock.now(), ctx.task.dueAt),
+      notice,
+    });
+  }
+}

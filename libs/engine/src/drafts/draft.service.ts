@@ -1,0 +1,131 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { canSubmit, CLOCK, Clock, DRAFT_TEXT_LISTS, draftFromContent, draftProblems, ReportDraft, ReportTemplate } from '@pact/domain';
+import { CycleRecord, CycleRepository, DraftOrigin, DraftRecord, DraftRepository, SubmissionRepository, TaskRecord, TaskRepository } from '@pact/persistence';
+import { ConflictError, InvalidError, NotFoundError } from '../errors';
+import { PreviousReportQuery } from './previous-report.query';
+
+/** The draft changed since the writer read it (another window, another chair of the group): nothing was written. */
+export class DraftChangedError extends ConflictError {
+  constructor(readonly current: DraftRecord | null) {
+    super('the draft was saved elsewhere meanwhile (another window or another chair); nothing was overwritten');
+  }
+}
+
+/** What a draft can start from: the task's latest revision, and the group's report of the previous cycle. */
+export interface DraftSources {
+  revision?: { revision: number; submittedAt: Date };
+  previousCycle?: { cycleId: string; cycleName: string; milestoneTitle: string; revision: number; submittedAt: Date };
+}
+
+export type DraftSource = 'revision' | 'previous-cycle';
+
+/**
+ * The draft of a task's report: saved at any time, by whoever chairs the group, kept
+ * server-side until the report is submitted (then cleared), never a revision. Each write is
+ * guarded by the version the writer read, so two windows cannot silently overwrite each other:
+ * the second gets DraftChangedError with what is stored now.
+ */
+@Injectable()
+export class DraftService {
+  constructor(
+    private readonly tasks: TaskRepository,
+    private readonly cycles: CycleRepository,
+    private readonly submissions: SubmissionRepository,
+    private readonly drafts: DraftRepository,
+    private readonly previous: PreviousReportQuery,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The task's draft record (its `content` null when cleared), or null when none was ever saved. */
+  async get(taskId: string): Promise<DraftRecord | null> {
+    return this.drafts.findByTask(taskId);
+  }
+
+  /** Saves the answers as they are (incomplete is fine; only the draft's bounds are checked). */
+  async save(taskId: string, content: ReportDraft, expectedVersion: number, actor: string): Promise<DraftRecord> {
+    const { task, cycle } = await this.open(taskId);
+    const problems = draftProblems(content, cycle.template, task.groupKey);
+    if (problems.length) throw new InvalidError(problems);
+    return this.write(task, expectedVersion, { content, savedBy: actor });
+  }
+
+  /**
+   * After a submission: the draft is emptied (the document stays, its version counting on). A
+   * draft changed since `expectedVersion` is newer work and is kept; false then.
+   */
+  async clear(taskId: string, expectedVersion: number, actor: string): Promise<boolean> {
+    const task = await this.tasks.findById(taskId);
+    if (!task || expectedVersion === 0) return false;
+    const cleared = await this.drafts.save(taskId, expectedVersion, { cycleId: task.cycleId, groupKey: task.groupKey, content: null, savedAt: this.clock.now(), savedBy: actor, startedFrom: null });
+    return !!cleared;
+  }
+
+  async sources(taskId: string): Promise<DraftSources> {
+    const { task, cycle } = await this.load(taskId);
+    const [latest, previous] = await Promise.all([task.latestRevision ? this.submissions.findRevision(task.id, task.latestRevision) : null, this.previous.find(task, cycle)]);
+    return {
+      ...(latest ? { revision: { revision: latest.revision, submittedAt: latest.submittedAt } } : {}),
+      ...(previous
+        ? { previousCycle: { cycleId: previous.cycleId, cycleName: previous.cycleName, milestoneTitle: previous.milestoneTitle, revision: previous.revision, submittedAt: previous.submittedAt } }
+        : {}),
+    };
+  }
+
+  /**
+   * Fills the draft with an earlier report's answers: the task's latest revision, or the group's
+   * report of the previous cycle's milestone of the same kind. Replaces what the draft held, so
+   * it too is guarded by the version the chair saw.
+   */
+  async startFrom(taskId: string, source: DraftSource, expectedVersion: number, actor: string): Promise<DraftRecord> {
+    const { task, cycle } = await this.open(taskId);
+    let content;
+    let origin: DraftOrigin;
+    if (source === 'revision') {
+      const latest = task.latestRevision ? await this.submissions.findRevision(task.id, task.latestRevision) : null;
+      if (!latest) throw new NotFoundError('nothing has been submitted for this task yet');
+      content = latest.content;
+      origin = { kind: 'revision', revision: latest.revision };
+    } else {
+      const previous = await this.previous.find(task, cycle);
+      if (!previous) throw new NotFoundError('the working group has no report of this kind in an earlier cycle');
+      content = previous.content;
+      origin = { kind: 'previous-cycle', cycleId: previous.cycleId, cycleName: previous.cycleName, milestoneTitle: previous.milestoneTitle, revision: previous.revision };
+    }
+    const draft = withinLimits(draftFromContent(content, cycle.template, task.groupKey), cycle.template);
+    return this.write(task, expectedVersion, { content: draft, savedBy: actor, startedFrom: origin });
+  }
+
+  private async write(task: TaskRecord, expectedVersion: number, w: { content: ReportDraft; savedBy: string; startedFrom?: DraftOrigin }): Promise<DraftRecord> {
+    const saved = await this.drafts.save(task.id, expectedVersion, { cycleId: task.cycleId, groupKey: task.groupKey, savedAt: this.clock.now(), ...w });
+    if (!saved) throw new DraftChangedError(await this.drafts.findByTask(task.id));
+    return saved;
+  }
+
+  private async load(taskId: string): Promise<{ task: TaskRecord; cycle: CycleRecord }> {
+    const task = await this.tasks.findById(taskId);
+    if (!task) throw new NotFoundError(`task ${taskId} does not exist`);
+    const cycle = await this.cycles.findById(task.cycleId);
+    if (!cycle) throw new NotFoundError(`task ${taskId} belongs to no cycle`);
+    return { task, cycle };
+  }
+
+  /** A draft is written only while a report can still be submitted (as SubmissionService decides). */
+  private async open(taskId: string): Promise<{ task: TaskRecord; cycle: CycleRecord }> {
+    const loaded = await this.load(taskId);
+    if (loaded.cycle.status === 'cancelled') throw new ConflictError('the cycle was cancelled; submissions are closed');
+    if (!canSubmit(loaded.task.status)) throw new ConflictError(`the task is ${loaded.task.status}; submissions are closed`);
+    return loaded;
+  }
+}
+
+/** An earlier report may hold more than this cycle's template allows: the draft keeps what fits (the rest would be refused anyway). */
+function withinLimits(draft: ReportDraft, template: ReportTemplate): ReportDraft {
+  const l = template.limits;
+  const out: ReportDraft = {
+    ...draft,
+    measures: draft.measures.slice(0, l.maxMeasures),
+    customIndicators: draft.customIndicators.slice(0, Math.max(0, l.maxIndicators - draft.predefinedIndicators.length)),
+  };
+  for (const list of DRAFT_TEXT_LISTS) out[list] = draft[list].slice(0, l.maxItemsPerList);
+  return out;
+}

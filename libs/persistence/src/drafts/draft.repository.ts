@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { ReportDraft } from '@pact/domain';
+import { Model } from 'mongoose';
+import { isDuplicateKey, toRecord } from '../records';
+import { RetriedWhenNotApplied } from '../transient-errors';
+import { DraftOrigin, DraftRecord } from './draft.record';
+import { DRAFT_MODEL } from './draft.schema';
+
+export interface DraftWrite {
+  cycleId: string;
+  groupKey: string;
+  content: ReportDraft | null;
+  savedAt: Date;
+  savedBy: string;
+  /** Set it (starting from an earlier report), clear it (null), or keep what the draft had (undefined). */
+  startedFrom?: DraftOrigin | null;
+}
+
+/**
+ * Drafts, one per task. Every write is guarded by the version the writer read: version 0 means
+ * "no draft yet" and inserts (the unique index on taskId settles two first saves), any other
+ * version updates only if it is still current. A write that matches nothing answers null, and
+ * the caller reports that the draft changed elsewhere instead of overwriting it.
+ */
+@Injectable()
+@RetriedWhenNotApplied()
+export class DraftRepository {
+  constructor(@InjectModel(DRAFT_MODEL) private readonly model: Model<any>) {}
+
+  async findByTask(taskId: string): Promise<DraftRecord | null> {
+    return toRecord<DraftRecord>(await this.model.findOne({ taskId }).lean());
+  }
+
+  /** Writes the draft if `expectedVersion` is current; returns it with its new version, or null. */
+  async save(taskId: string, expectedVersion: number, write: DraftWrite): Promise<DraftRecord | null> {
+    const { startedFrom, ...rest } = write;
+    const fields = startedFrom === undefined ? rest : { ...rest, startedFrom };
+    if (expectedVersion === 0) {
+      try {
+        const doc = await this.model.create({ taskId, ...fields, version: 1 });
+        return toRecord<DraftRecord>(doc.toObject());
+      } catch (err) {
+        if (isDuplicateKey(err)) return null;
+        throw err;
+      }
+    }
+    const doc = await this.model.findOneAndUpdate({ taskId, version: expectedVersion }, { $set: { ...fields, version: expectedVersion + 1 } }, { returnDocument: 'after' }).lean();
+    return toRecord<DraftRecord>(doc);
+  }
+}

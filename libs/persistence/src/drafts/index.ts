@@ -1,0 +1,3 @@
+export * from './draft.record';
+export * from './draft.repository';
+export * from './draft.schema';
