@@ -385,8 +385,13 @@ describe('committee console (e2e)', () => {
       expect((await h.http.get('/api/working-groups/sport').expect(200)).body.chair.name).toBe('Lena Schmidt');
     });
 
-    it('changes the chair through WorkingGroupService.update, recorded today, and says who is told', async () => {
+    it('changes the chair through WorkingGroupService.update, recorded today, says who is told, and moves access to the new chair', async () => {
+      // The chair leaving has an account acting for the group and sees its request.
+      await h.http.post('/api/users').send({ name: 'Lena Schmidt', email: 'chair.sport@pact.example.eu', roles: ['chair'], groupKeys: ['sport'] }).expect(201);
+      const leaving = await signInOverHttp(h, sink, 'chair.sport@pact.example.eu');
+      expect((await leaving.get('/my-tasks?show=all').expect(200)).text).toContain('Integration through sport');
       const form = await committee.get('/working-groups/sport').expect(200);
+      expect(textOf(/data-who-is-told>([\s\S]*?)<\/div>/.exec(form.text)![1])).toContain('Access follows the chair');
       const before = h.clock.now();
       const res = await postForm(committee, '/working-groups/sport', withFields(formFields(form.text, '/working-groups/sport'), { name: 'Jonas Weber', email: 'jonas.weber@city.example.de', language: 'de', timeZone: 'Europe/Berlin' })).expect(303);
       const after = h.clock.now();
@@ -401,12 +406,20 @@ describe('committee console (e2e)', () => {
       const day = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(event.at);
       expect(notice).toContain(`Integration through sport: Jonas Weber is the chair now (recorded ${day}).`);
       expect(notice).toContain("Nobody was e-mailed about the change. From now on the group's messages go to jonas.weber@city.example.de, in German, with dates in Europe/Berlin. Report requests waiting: 1.");
-      expect(notice).toContain('Jonas Weber cannot sign in yet');
+      expect(notice).toContain('Jonas Weber can sign in and submit for this working group.');
       const group = (await h.http.get('/api/working-groups/sport').expect(200)).body;
       expect(group.chair).toEqual({ name: 'Jonas Weber', email: 'jonas.weber@city.example.de', language: 'de', timeZone: 'Europe/Berlin' });
-      // Once registered as the group's chair, the list says they can sign in.
-      await h.http.post('/api/users').send({ name: 'Jonas Weber', email: 'jonas.weber@city.example.de', roles: ['chair'], groupKeys: ['sport'] }).expect(201);
-      expect((await committee.get('/working-groups').expect(200)).text).toMatch(/<tr data-group="sport">[\s\S]*?<td data-sign-in="yes">/);
+      expect(page.text).toMatch(/<tr data-group="sport">[\s\S]*?<td data-sign-in="yes">/);
+      // The new chair has an account in their language and zone, signs in and finds the group's request;
+      // the chair leaving keeps the account but no longer sees the group (at their next page, same session).
+      const users = (await h.http.get('/api/users').expect(200)).body as { email: string; roles: string[]; groupKeys: string[]; language?: string; timeZone?: string }[];
+      expect(users.find((u) => u.email === 'jonas.weber@city.example.de')).toMatchObject({ roles: ['chair'], groupKeys: ['sport'], language: 'de', timeZone: 'Europe/Berlin' });
+      expect(users.find((u) => u.email === 'chair.sport@pact.example.eu')).toMatchObject({ roles: ['chair'], groupKeys: [] });
+      const arriving = await signInOverHttp(h, sink, 'jonas.weber@city.example.de');
+      expect((await arriving.get('/my-tasks?show=all').expect(200)).text).toContain('Integration through sport');
+      expect((await leaving.get('/my-tasks?show=all').expect(200)).text).not.toContain('Integration through sport');
+      const access = await h.db.collection('events').find({ groupKey: 'sport', type: { $in: ['user.created', 'user.chair-withdrawn'] } }).toArray();
+      expect(access.map((e) => [e.type, e.data.email]).sort()).toEqual([['user.chair-withdrawn', 'chair.sport@pact.example.eu'], ['user.created', 'jonas.weber@city.example.de']]);
     });
   });
 

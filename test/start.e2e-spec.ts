@@ -125,6 +125,25 @@ describe('npm start (e2e)', () => {
     })();
     // Quoted-printable: soft line breaks joined before looking for the link.
     expect(readFileSync(file, 'utf8').replace(/=\r?\n/g, '')).toMatch(/\/sign-in\/[A-Za-z0-9_-]{43}/);
+
+    // The chairs named in the configuration can sign in from the first day, with their addresses.
+    expect(out).toContain('The chairs of the 12 working groups sign in the same way with their addresses (Working groups lists them); 12 chair account(s) created now.');
+    const chair = request.agent(site);
+    const chairForm = await chair.get('/sign-in').expect(200);
+    await chair.post('/sign-in').type('form').send({ _csrf: csrfOf(chairForm.text), email: 'chair.education@pact.example.eu' }).expect(200);
+    const chairLink = await (async () => {
+      for (let i = 0; i < 100; i++) {
+        for (const f of readdirSync(outbox).filter((n) => n.endsWith('.eml'))) {
+          const mail = readFileSync(join(outbox, f), 'utf8').replace(/=\r?\n/g, '');
+          if (/^To: .*chair\.education@pact\.example\.eu/m.test(mail)) return /\/sign-in\/[A-Za-z0-9_-]{43}/.exec(mail)![0];
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('no sign-in e-mail to the chair in the outbox');
+    })();
+    const chairPage = await chair.get(chairLink).expect(200);
+    await chair.post(chairLink).type('form').send({ _csrf: csrfOf(chairPage.text) }).expect(303);
+    expect((await chair.get('/').expect(303)).headers.location).toBe('/my-tasks');
     await stop(child);
   }, 120_000);
 
@@ -133,6 +152,7 @@ describe('npm start (e2e)', () => {
     child = again.child;
     expect(again.output()).not.toContain('Created the first');
     expect(again.output()).toContain('Sign in as Erika Muster <erika.muster@pact.example.eu>');
+    expect(again.output()).toContain('The chairs of the 12 working groups sign in the same way with their addresses (Working groups lists them).');
     await stop(child);
   }, 120_000);
 });

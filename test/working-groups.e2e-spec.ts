@@ -19,6 +19,13 @@ describe('working groups and chairs (e2e)', () => {
     expect(res.body.chair).toEqual(chair);
     const changed = await h.db.collection('events').findOne({ type: 'working-group.chair-changed', groupKey: 'sport' });
     expect(changed).toMatchObject({ actor: 'committee:committee@test.example.org', data: { to: chair, from: { name: 'Lena Schmidt' } } });
+    // The new chair can act for the group at once: an account in their language, chair of the group,
+    // whose token (issued by the committee) reaches the group's tasks; naming them again changes nothing.
+    const users = (await h.http.get('/api/users').expect(200)).body as { id: string; email: string; roles: string[]; groupKeys: string[]; language?: string }[];
+    const account = users.find((u) => u.email === chair.email)!;
+    expect(account).toMatchObject({ roles: ['chair'], groupKeys: ['sport'], language: 'fr' });
+    await h.http.patch('/api/working-groups/sport').send({ chair }).expect(200);
+    expect((await h.http.get('/api/users').expect(200)).body.filter((u: { email: string }) => u.email === chair.email)).toHaveLength(1);
 
     const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'After the change', groups: ['sport'] })).expect(201)).body;
     const sent = await h.waitFor('request notification', async () => (await h.events(cycle.id, 'notification.queued'))[0]);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { EngineInfrastructureModule, IdentityModule, IdentityService, SignInModule, SignInService } from '@pact/engine';
+import { EngineInfrastructureModule, IdentityModule, IdentityService, SignInModule, SignInService, WorkingGroupService, WorkingGroupsModule } from '@pact/engine';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,7 +18,7 @@ import { MailSink } from '../../demo/src/delivery-sinks';
  */
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
 
-@Module({ imports: [EngineInfrastructureModule, IdentityModule, SignInModule] })
+@Module({ imports: [EngineInfrastructureModule, IdentityModule, SignInModule, WorkingGroupsModule] })
 class StartModule {}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -92,6 +92,8 @@ async function main(): Promise<void> {
   const ctx = await NestFactory.createApplicationContext(StartModule, { logger: ['error'] });
   let person: { name: string; email: string };
   let link: { url: string; expiresAt: Date };
+  let chairAccounts = 0;
+  let chairCount = 0;
   try {
     const identity = ctx.get(IdentityService);
     const committee = (await identity.listUsers()).filter((u) => u.roles.includes('committee') && !u.disabledAt);
@@ -103,6 +105,10 @@ async function main(): Promise<void> {
       await identity.revokeToken(made.token.id, { userId: user.id, name: user.name, email: user.email, roles: user.roles, groupKeys: [], actor: 'start' });
       console.log(`Created the first steering-committee member: ${user.name} <${user.email}>.`);
     }
+    // The chairs named in the configuration sign in from their first e-mail: each gets an
+    // account acting for their group (the committee changes chairs on the Working groups page).
+    chairAccounts = await ctx.get(WorkingGroupService).giveChairsAccounts('start');
+    chairCount = (await ctx.get(WorkingGroupService).list()).length;
     person = user;
     link = await ctx.get(SignInService).issueLink(user.id, '/');
   } finally {
@@ -113,6 +119,10 @@ async function main(): Promise<void> {
   console.log(`Sign in as ${person.name} <${person.email}> with this link (it works once, until ${link.expiresAt.toLocaleTimeString()}):\n`);
   console.log(`  ${link.url}\n`);
   console.log(`Later, ask for a new link at ${publicUrl}/sign-in.`);
+  console.log(
+    `The chairs of the ${chairCount} working groups sign in the same way with their addresses (Working groups lists them)` +
+      (chairAccounts ? `; ${chairAccounts} chair account(s) created now.` : '.'),
+  );
   console.log(outbox ? `E-mails (no SMTP_HOST set) are written to ${outbox}, one .eml file each.` : `E-mails go through ${process.env.SMTP_HOST}.`);
   console.log(`Data stays in ${data}; logs in ${logs}. Stop with Ctrl-C.`);
 }

@@ -3,7 +3,7 @@ import { ApiTokenRecord, ApiTokenRepository, EventRepository, isDuplicateKey, Us
 import { DEFAULT_TIME_ZONE, isTimeZone, SUPPORTED_LANGUAGES } from '@pact/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError, Problem } from '../errors';
-import type { Role } from '@pact/domain';
+import type { Chair, Role } from '@pact/domain';
 
 export { ROLES } from '@pact/domain';
 
@@ -77,6 +77,48 @@ export class IdentityService {
       if (isDuplicateKey(err)) throw new ConflictError(`a user with e-mail ${input.email} exists already`);
       throw err;
     }
+  }
+
+  /**
+   * The chair the committee names for a group can sign in and act for it: a new account (chair of
+   * the group, in the chair's language and time zone), or the group added to the account that has
+   * the address. Idempotent, so every process may run it. A disabled account stays disabled
+   * (null): re-enabling someone is a decision, not a side effect of naming them.
+   */
+  async grantChair(groupKey: string, chair: Chair, actor: string): Promise<{ user: UserView; created: boolean } | null> {
+    const email = chair.email.toLowerCase();
+    const existing = await this.users.findByEmail(email);
+    if (!existing) {
+      try {
+        const user = await this.users.create({
+          name: chair.name,
+          email,
+          roles: ['chair'],
+          groupKeys: [groupKey],
+          language: chair.language,
+          ...(chair.timeZone ? { timeZone: chair.timeZone } : {}),
+          createdAt: new Date(),
+          createdBy: actor,
+        });
+        await this.events.append({ type: 'user.created', at: new Date(), actor, groupKey, data: { userId: user.id, email, roles: user.roles, groupKeys: user.groupKeys } });
+        return { user: userView(user), created: true };
+      } catch (err) {
+        // Another process created the account meanwhile: add the group to it below.
+        if (!isDuplicateKey(err)) throw err;
+      }
+    } else if (existing.roles.includes('chair') && existing.groupKeys.includes(groupKey)) {
+      return { user: userView(existing), created: false };
+    }
+    const user = await this.users.addChairGroup(email, groupKey);
+    if (!user) return null;
+    await this.events.append({ type: 'user.chair-granted', at: new Date(), actor, groupKey, data: { userId: user.id, email } });
+    return { user: userView(user), created: false };
+  }
+
+  /** The group's former chair no longer acts for it (their account and other roles stay). */
+  async withdrawChair(groupKey: string, email: string, actor: string): Promise<void> {
+    const user = await this.users.removeChairGroup(email, groupKey);
+    if (user) await this.events.append({ type: 'user.chair-withdrawn', at: new Date(), actor, groupKey, data: { userId: user.id, email: user.email } });
   }
 
   async listUsers(): Promise<UserView[]> {

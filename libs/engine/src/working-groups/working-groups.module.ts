@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
 import { WorkingGroupService } from './working-group.service';
 
-@Module({ providers: [WorkingGroupService], exports: [WorkingGroupService] })
+@Module({ imports: [IdentityModule], providers: [WorkingGroupService], exports: [WorkingGroupService] })
 export class WorkingGroupsModule {}

@@ -60,6 +60,25 @@ export class UserRepository {
     );
   }
 
+  /**
+   * Lets a person act as chair of one more working group (the committee named them its chair).
+   * One single-document update, so concurrent grants of different groups both stay.
+   */
+  async addChairGroup(email: string, groupKey: string): Promise<UserRecord | null> {
+    return toRecord<UserRecord>(
+      await this.model
+        .findOneAndUpdate({ email: email.toLowerCase(), disabledAt: { $exists: false } }, { $addToSet: { roles: 'chair', groupKeys: groupKey } }, { returnDocument: 'after' })
+        .lean(),
+    );
+  }
+
+  /** Takes a working group from a person's chair role (the committee named someone else). */
+  async removeChairGroup(email: string, groupKey: string): Promise<UserRecord | null> {
+    return toRecord<UserRecord>(
+      await this.model.findOneAndUpdate({ email: email.toLowerCase(), groupKeys: groupKey }, { $pull: { groupKeys: groupKey } }, { returnDocument: 'after' }).lean(),
+    );
+  }
+
   /** The committee member created first (the one `npm start` signs in). */
   async firstWithRole(role: Role): Promise<UserRecord | null> {
     return toRecord<UserRecord>(await this.model.findOne({ roles: role, disabledAt: { $exists: false } }).sort({ createdAt: 1 }).lean());
