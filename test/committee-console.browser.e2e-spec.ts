@@ -236,6 +236,29 @@ describe('committee console in a browser (e2e)', () => {
     await checkPage(page, 'console-cycles-filter-error');
   }, 120_000);
 
+  it('adds a person on the People page: errors beside the fields, then the person listed', async () => {
+    const page = await newPage();
+    await signInInBrowser(page, base, h, sink, committee, '/people');
+    await checkPage(page, 'console-people');
+    await page.getByRole('link', { name: 'Add a person' }).click();
+    await page.waitForURL(`${base}/people/new`);
+    await checkPage(page, 'console-person-new');
+    await page.fill('#name', 'Sofia Conti');
+    await page.fill('#email', 'not an address');
+    await page.getByRole('button', { name: 'Add this person' }).click();
+    await page.locator('#email-error').waitFor();
+    expect(await page.locator('#role-error').innerText()).toContain('Choose a role');
+    await checkPage(page, 'console-person-new-errors');
+    await page.fill('#email', 'sofia.conti@pact.example.eu');
+    await page.getByLabel('Operator').check();
+    await page.selectOption('#language', 'fr');
+    await page.getByRole('button', { name: 'Add this person' }).click();
+    await page.waitForURL(/\/people\?added=/);
+    expect(await page.locator('.notice').innerText()).toContain('Sofia Conti can sign in now');
+    expect(await page.locator('tr[data-person="sofia.conti@pact.example.eu"]').innerText()).toMatch(/Operator[\s\S]*French/);
+    await checkPage(page, 'console-people-added');
+  }, 120_000);
+
   it('the start-a-cycle form works with the keyboard alone, focus always visible', async () => {
     const page = await newPage();
     await signInInBrowser(page, base, h, sink, committee, '/cycles/new');

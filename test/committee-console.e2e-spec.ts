@@ -423,6 +423,52 @@ describe('committee console (e2e)', () => {
     });
   });
 
+  describe('people', () => {
+    it('the committee adds a person with the API rules, the error beside its field, changing nothing on bad input', async () => {
+      const form = await committee.get('/people/new').expect(200);
+      const fields = formFields(form.text, '/people/new');
+      const count = async () => (await h.http.get('/api/users').expect(200)).body.length;
+      const before = await count();
+      const cases: [Record<string, string | string[] | null>, Record<string, string>][] = [
+        [{ name: '', email: 'a@pact.example.eu', role: 'operator' }, { name: "Enter the person's name, up to 200 characters" }],
+        [{ name: 'A', email: 'nope', role: 'operator' }, { email: 'Enter an e-mail address in the correct format, like name@example.org' }],
+        [{ name: 'A', email: 'a@pact.example.eu' }, { role: 'Choose a role' }],
+        [{ name: 'A', email: 'a@pact.example.eu', role: 'chair' }, { groupKeys: 'Choose the working groups this chair acts for' }],
+        [{ name: 'A', email: 'a@pact.example.eu', role: 'operator', groupKeys: 'sport' }, { groupKeys: 'Only chairs act for working groups; clear the working groups or choose Chair' }],
+        [{ name: 'A', email: 'a@pact.example.eu', role: 'chair', groupKeys: 'no-such-group' }, { groupKeys: 'Choose the working groups this chair acts for' }],
+        [{ name: 'A', email: 'a@pact.example.eu', role: 'operator', timeZone: 'Mars/Olympus' }, { timeZone: 'Choose a time zone from the list' }],
+        [{ name: 'A', email: 'committee@test.example.org', role: 'operator' }, { email: 'committee@test.example.org has an account already' }],
+      ];
+      for (const [changes, expected] of cases) {
+        const res = await postForm(committee, '/people/new', withFields(fields, changes));
+        expect([400, 409]).toContain(res.status);
+        expect(formErrorsOf(res.text).beside).toEqual(expected);
+        expect(formErrorsOf(res.text).summary).toEqual(expected);
+      }
+      expect(await count()).toBe(before);
+      await postForm(committee, '/people/new', withFields(fields, { _csrf: null, name: 'A', email: 'a@pact.example.eu', role: 'operator' })).expect(403);
+      await postForm(chair, '/people/new', withFields(fields, { _csrf: csrfOf((await chair.get('/my-tasks').expect(200)).text), name: 'A', email: 'a@pact.example.eu', role: 'operator' })).expect(403);
+      expect(await count()).toBe(before);
+
+      // A second person acting for two groups, in German: listed, and able to sign in.
+      const res = await postForm(committee, '/people/new', withFields(fields, { name: 'Karl Berger', email: 'Karl.Berger@city.example.at', role: 'chair', groupKeys: ['sport', 'education'], language: 'de', timeZone: 'Europe/Vienna' })).expect(303);
+      expect(res.headers.location).toMatch(/^\/people\?added=[a-f0-9]{24}$/);
+      const list = await committee.get(res.headers.location).expect(200);
+      expect(textOf(/<div class="notice"[\s\S]*?<\/div>/.exec(list.text)![0])).toContain('Karl Berger can sign in now: at the sign-in page, with karl.berger@city.example.at.');
+      expect(textOf(/<tr data-person="karl.berger@city.example.at">([\s\S]*?)<\/tr>/.exec(list.text)![1])).toMatch(/^Karl Berger karl\.berger@city\.example\.at Chair Integration through (education, Integration through sport|sport, Integration through education) German Europe\/Vienna/);
+      const karl = (await h.http.get('/api/users').expect(200)).body.find((u: { email: string }) => u.email === 'karl.berger@city.example.at');
+      expect(karl).toMatchObject({ roles: ['chair'], language: 'de', timeZone: 'Europe/Vienna' });
+      expect([...karl.groupKeys].sort()).toEqual(['education', 'sport']);
+      const signedIn = await signInOverHttp(h, sink, 'karl.berger@city.example.at');
+      expect((await signedIn.get('/').expect(303)).headers.location).toBe('/my-tasks');
+      // Operators read the list; chairs do not.
+      expect((await operator.get('/people').expect(200)).text).toContain('karl.berger@city.example.at');
+      expect((await operator.get('/people').expect(200)).text).not.toContain('href="/people/new"');
+      await operator.get('/people/new').expect(403);
+      await chair.get('/people').expect(403);
+    });
+  });
+
   describe('the report page', () => {
     it('shows the compiled report inline without inline styles, with downloads, versions and comparison', async () => {
       const page = await committee.get(`/cycles/${compiledCycle}/report`).expect(200);

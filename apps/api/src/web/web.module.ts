@@ -8,6 +8,7 @@ import { ExtensionRequestsPageController } from './pages/extension-requests.cont
 import { HomeController } from './pages/home.controller';
 import { MyTasksController } from './pages/my-tasks.controller';
 import { OperationsController } from './pages/operations.controller';
+import { PeoplePagesController } from './pages/people.controller';
 import { OverduePageController } from './pages/overdue.controller';
 import { SignInController } from './pages/sign-in.controller';
 import { ReportPagesController } from './pages/report.controller';
@@ -39,6 +40,7 @@ import { LOCALES_DIR } from './web-files';
     CycleReportPageController,
     WorkingGroupPagesController,
     OperationsController,
+    PeoplePagesController,
   ],
   providers: [WebContext, PageGuard, TaskContextLoader, { provide: PAGE_CATALOGS, useFactory: () => loadPageCatalogs(LOCALES_DIR) }],
   exports: [WebContext],

@@ -59,9 +59,10 @@ export class IdentityService {
     private readonly events: EventRepository,
   ) {}
 
-  async createUser(input: { name: string; email: string; roles: Role[]; groupKeys?: string[] }, actor: string): Promise<UserView> {
+  async createUser(input: { name: string; email: string; roles: Role[]; groupKeys?: string[]; language?: string; timeZone?: string }, actor: string): Promise<UserView> {
     const groupKeys = input.groupKeys ?? [];
     const problems: string[] = [];
+    if (input.timeZone !== undefined && !isTimeZone(input.timeZone)) problems.push(`timeZone: ${input.timeZone} is not an IANA time zone`);
     if (input.roles.includes('chair') && groupKeys.length === 0) problems.push('groupKeys: a chair acts for at least one working group');
     if (!input.roles.includes('chair') && groupKeys.length > 0) problems.push('groupKeys: only chairs are bound to working groups');
     const known = new Set((await this.groups.findByKeys(groupKeys)).map((g) => g.key));
@@ -70,7 +71,16 @@ export class IdentityService {
     });
     if (problems.length) throw InvalidError.fromMessages(problems);
     try {
-      const user = await this.users.create({ name: input.name, email: input.email.toLowerCase(), roles: [...new Set(input.roles)], groupKeys, createdAt: new Date(), createdBy: actor });
+      const user = await this.users.create({
+        name: input.name,
+        email: input.email.toLowerCase(),
+        roles: [...new Set(input.roles)],
+        groupKeys,
+        ...(input.language ? { language: input.language } : {}),
+        ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+        createdAt: new Date(),
+        createdBy: actor,
+      });
       await this.events.append({ type: 'user.created', at: new Date(), actor, data: { userId: user.id, email: user.email, roles: user.roles, groupKeys } });
       return userView(user);
     } catch (err) {
