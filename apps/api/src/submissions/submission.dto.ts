@@ -2,7 +2,6 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsISO8601,
   IsNumber,
   IsOptional,
   IsString,
@@ -39,9 +38,4 @@ export class SubmissionDto {
   @IsOptional() @IsArray() @ArrayMaxSize(MAX_LIST) @IsString({ each: true }) @MultiLineText({ each: true }) @MinLength(1, { each: true }) @MaxLength(MAX_TEXT, { each: true }) goodPractices?: string[];
   @IsOptional() @IsArray() @ArrayMaxSize(MAX_LIST) @IsString({ each: true }) @MultiLineText({ each: true }) @MinLength(1, { each: true }) @MaxLength(MAX_TEXT, { each: true }) obstacles?: string[];
   @IsOptional() @IsArray() @ArrayMaxSize(MAX_LIST) @IsString({ each: true }) @MultiLineText({ each: true }) @MinLength(1, { each: true }) @MaxLength(MAX_TEXT, { each: true }) recommendations?: string[];
-}
-
-export class ExtensionDto {
-  @IsISO8601({ strict: true }) dueAt: string;
-  @IsString() @MultiLineText() @MinLength(3) @MaxLength(2000) reason: string;
 }

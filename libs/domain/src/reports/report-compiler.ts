@@ -1,4 +1,5 @@
-import { MEASURE_STATUSES, SubmissionContent } from '../template/report-template';
+import { SubmissionContent } from '../submissions/submission-content';
+import { MEASURE_STATUSES } from '../templates/report-template';
 import {
   ChangeSincePrevious,
   CoverageState,

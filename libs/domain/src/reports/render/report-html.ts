@@ -1,4 +1,4 @@
-import { MEASURE_STATUSES, MeasureStatus } from '../../template/report-template';
+import { MEASURE_STATUSES, MeasureStatus } from '../../templates/report-template';
 import type { ImplementationReport } from '../implementation-report';
 import { day, escapeHtml as e } from './escape';
 import { TIMELINE_KINDS } from '../timeline';

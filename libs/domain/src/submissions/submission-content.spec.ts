@@ -1,12 +1,5 @@
-import {
-  checkContentAgainstTemplate,
-  DEFAULT_LIMITS,
-  MEASURE_STATUSES,
-  MeasureStatus,
-  normaliseContent,
-  ReportTemplate,
-  SubmissionContent,
-} from './report-template';
+import { DEFAULT_LIMITS, MEASURE_STATUSES, MeasureStatus, ReportTemplate } from '../templates/report-template';
+import { checkContentAgainstTemplate, normaliseContent, SubmissionContent } from './submission-content';
 
 function template(overrides: Partial<ReportTemplate> = {}): ReportTemplate {
   return {

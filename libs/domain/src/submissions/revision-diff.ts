@@ -1,4 +1,5 @@
-import type { MeasureStatus, SubmissionContent } from './report-template';
+import type { MeasureStatus } from '../templates/report-template';
+import type { SubmissionContent } from './submission-content';
 
 export interface IndicatorChange {
   key: string;

@@ -1,4 +1,5 @@
-import type { ContentProblem, IndicatorDefinition, ReportTemplate, SubmissionContent } from './report-template';
+import type { ContentProblem, SubmissionContent } from '../submissions/submission-content';
+import type { IndicatorDefinition, ReportTemplate } from '../templates/report-template';
 
 /**
  * A report as the chair is still writing it: every answer exactly as typed (numbers too, so

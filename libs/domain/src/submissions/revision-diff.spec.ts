@@ -1,4 +1,4 @@
-import type { SubmissionContent } from './report-template';
+import type { SubmissionContent } from './submission-content';
 import { diffRevisions } from './revision-diff';
 
 function content(over: Partial<SubmissionContent> = {}): SubmissionContent {

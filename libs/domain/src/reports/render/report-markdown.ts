@@ -1,4 +1,4 @@
-import { MEASURE_STATUSES } from '../../template/report-template';
+import { MEASURE_STATUSES } from '../../templates/report-template';
 import type { ImplementationReport } from '../implementation-report';
 import { day, escapeMarkdown as md } from './escape';
 import { editionLine, RenderOptions } from './report-html';

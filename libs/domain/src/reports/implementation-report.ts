@@ -1,4 +1,4 @@
-import { MEASURE_STATUSES, MeasureStatus } from '../template/report-template';
+import { MEASURE_STATUSES, MeasureStatus } from '../templates/report-template';
 import type { ReportTimeline } from './timeline';
 
 export type CoverageState = 'on-time' | 'late' | 'missing';

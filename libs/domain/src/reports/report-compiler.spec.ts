@@ -1,4 +1,5 @@
-import { MeasureStatus, SubmissionContent } from '../template/report-template';
+import { SubmissionContent } from '../submissions/submission-content';
+import { MeasureStatus } from '../templates/report-template';
 import { emptyStatusCounts, ImplementationReport } from './implementation-report';
 import { compareReports, CompilerHeader, CompilerTaskInput, indicatorResult, ReportCompiler } from './report-compiler';
 

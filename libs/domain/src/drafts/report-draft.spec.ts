@@ -1,4 +1,4 @@
-import { DEFAULT_LIMITS, MEASURE_STATUSES, ReportTemplate } from './report-template';
+import { DEFAULT_LIMITS, MEASURE_STATUSES, ReportTemplate } from '../templates/report-template';
 import { contentFromDraft, draftFromContent, draftProblems, emptyDraft, indicatorKeyFrom, parseDraftNumber, ReportDraft } from './report-draft';
 
 const template = (over: Partial<ReportTemplate> = {}): ReportTemplate => ({

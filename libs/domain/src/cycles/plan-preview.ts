@@ -1,5 +1,5 @@
 import { addDays } from '../clock/calendar';
-import { EscalationPolicy } from '../escalation/escalation-policy';
+import { EscalationPolicy } from '../deadlines/escalation-policy';
 import { CyclePlan, CyclePlanInput, EscalationLevel, PlanProblem, planCycle } from './cycle-plan';
 
 /**

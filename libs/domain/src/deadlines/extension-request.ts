@@ -1,4 +1,4 @@
-import type { ContentProblem } from '../template/report-template';
+import type { ContentProblem } from '../submissions/submission-content';
 
 /**
  * A chair's request for more time: they propose a new due date and say why; the committee

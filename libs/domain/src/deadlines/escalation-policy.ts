@@ -1,5 +1,5 @@
 import { addDays } from '../clock/calendar';
-import { EscalationLevel, EscalationPolicyInput } from '../cycle/cycle-plan';
+import { EscalationLevel, EscalationPolicyInput } from '../cycles/cycle-plan';
 import { taskKeys } from '../keys/task-keys';
 
 export type TimerKind = 'reminder' | 'overdue' | 'escalation';

@@ -1,5 +1,5 @@
 import { addDays, addMonths } from '../clock/calendar';
-import { KEY_PATTERN } from '../working-group/working-group';
+import { KEY_PATTERN } from '../working-groups/working-group';
 
 /**
  * A milestone as the committee describes it. Each date can be given absolutely (ISO date)
