@@ -4,10 +4,19 @@ import { CycleProcessor } from './cycles/cycle.processor';
 import { DeadlineProcessor } from './deadlines/deadline.processor';
 import { ReconcileProcessor, ReconcileWatchdog } from './reconciliation/reconcile.processor';
 import { NotificationProcessor } from './notifications/notification.processor';
+import { WORKER_SETTINGS, workerSettingsFrom } from './worker-settings';
 
 /** BullMQ processors only; no HTTP API of its own. */
 @Module({
   imports: [EngineModule],
-  providers: [CycleProcessor, DeadlineProcessor, NotificationProcessor, ReconcileProcessor, ReconcileWatchdog],
+  providers: [
+    // Read when the worker application is created, like the engine's settings.
+    { provide: WORKER_SETTINGS, useFactory: () => workerSettingsFrom(process.env) },
+    CycleProcessor,
+    DeadlineProcessor,
+    NotificationProcessor,
+    ReconcileProcessor,
+    ReconcileWatchdog,
+  ],
 })
 export class WorkerModule {}

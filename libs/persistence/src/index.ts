@@ -20,3 +20,4 @@ export * from './rate-counters';
 export * from './site-keys';
 export * from './transient-errors';
 export * from './database-probe';
+export * from './database-settings';

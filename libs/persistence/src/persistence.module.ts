@@ -1,9 +1,9 @@
 import { Global, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
 import { DatabaseProbe } from './database-probe';
 import { COLLECTIONS, EXPIRING_MODELS } from './collections';
+import { DatabaseSettings } from './database-settings';
 
 const repositories = COLLECTIONS.map((c) => c.repository);
 
@@ -33,16 +33,16 @@ class IndexBootstrap implements OnModuleInit {
 @Module({
   imports: [
     MongooseModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService) => ({
-        uri: config.getOrThrow<string>('MONGODB_URI'),
+      inject: [DatabaseSettings],
+      useFactory: (settings: DatabaseSettings) => ({
+        uri: settings.uri,
         autoIndex: false,
         // Every command has a deadline: a database that stops answering fails requests (503) and
         // jobs (retried) instead of stalling the process, and its connection is closed, which
         // also frees what the server held for it.
-        serverSelectionTimeoutMS: Number(config.get('MONGODB_SERVER_SELECTION_TIMEOUT_MS') ?? 5000),
-        socketTimeoutMS: Number(config.get('MONGODB_SOCKET_TIMEOUT_MS') ?? 30000),
-        connectTimeoutMS: Number(config.get('MONGODB_SERVER_SELECTION_TIMEOUT_MS') ?? 5000),
+        serverSelectionTimeoutMS: settings.serverSelectionTimeoutMs,
+        socketTimeoutMS: settings.socketTimeoutMs,
+        connectTimeoutMS: settings.serverSelectionTimeoutMs,
       }),
     }),
     MongooseModule.forFeature(COLLECTIONS.map((c) => c.model)),

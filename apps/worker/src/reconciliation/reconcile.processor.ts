@@ -1,10 +1,10 @@
 import { Processor } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ReconcileResult, TimerReconciler } from '@pact/engine';
 import { QUEUE, TimerScheduler } from '@pact/queues';
 import { LoggedWorkerHost } from '../logged-worker-host';
 import { workerOptions } from '../worker-options';
+import { WORKER_SETTINGS, WorkerSettings } from '../worker-settings';
 
 @Processor(QUEUE.Maintenance, { ...workerOptions(1), concurrency: 1 })
 export class ReconcileProcessor extends LoggedWorkerHost {
@@ -29,11 +29,11 @@ export class ReconcileWatchdog implements OnApplicationBootstrap, OnApplicationS
   constructor(
     private readonly reconciler: TimerReconciler,
     private readonly scheduler: TimerScheduler,
-    @Inject(ConfigService) private readonly config: ConfigService,
+    @Inject(WORKER_SETTINGS) private readonly settings: WorkerSettings,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const every = Number(this.config.get('RECONCILE_EVERY_MS'));
+    const every = this.settings.reconcileEveryMs;
     const result = await this.reconciler.reconcile();
     this.logger.log(`start-up reconciliation: ${result.cycles} active cycle(s), ${result.taskTimers} task timer(s) ensured`);
     await this.scheduler.ensureReconcileScheduler(every);
