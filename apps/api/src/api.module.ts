@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { EngineModule, IdentityModule } from '@pact/engine';
@@ -11,15 +10,17 @@ import { HealthController } from './health/health.controller';
 import { API_HTTP_MODULES, ApiRoutes } from './http/api-routes';
 import { CalendarFeedHttpModule } from './notifications/calendar-feed-http.module';
 import { WebModule } from './web/web.module';
+import { ApiSettings, ApiSettingsModule } from './config/api-settings';
 
 @Module({
   imports: [
+    ApiSettingsModule,
     EngineModule,
     IdentityModule,
     AuthModule,
     ThrottlerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService) => ({ throttlers: [{ name: 'per-token', ttl: 60_000, limit: Number(config.get('RATE_LIMIT_PER_MINUTE')) }] }),
+      inject: [ApiSettings],
+      useFactory: (settings: ApiSettings) => ({ throttlers: [{ name: 'per-token', ttl: 60_000, limit: settings.rateLimitPerMinute }] }),
     }),
     ...API_HTTP_MODULES,
     ApiRoutes,

@@ -1,4 +1,3 @@
-import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { logLevels } from '@pact/engine';
@@ -7,6 +6,7 @@ import { configureHttp } from './http/http-setup';
 import { applyServerTimeouts } from './http/server-timeouts';
 import { setupOpenApi } from './http/openapi';
 import { configureWeb } from './web/web-setup';
+import { ApiSettings } from './config/api-settings';
 
 /** Builds the HTTP application (JSON API under /api, people's pages at the root) exactly as production runs it; the e2e tests use this too. */
 export async function createApi(): Promise<NestExpressApplication> {
@@ -14,15 +14,10 @@ export async function createApi(): Promise<NestExpressApplication> {
     bodyParser: false,
     logger: logLevels(process.env.LOG_LEVEL),
   });
-  const config = app.get(ConfigService);
-  const origins = String(config.get('CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
-  configureHttp(app, config.getOrThrow<string>('BODY_LIMIT'), origins);
-  configureWeb(app, config.getOrThrow<string>('BODY_LIMIT'));
-  applyServerTimeouts(app.getHttpServer(), {
-    headersMs: Number(config.get('HTTP_HEADERS_TIMEOUT_MS')),
-    requestMs: Number(config.get('HTTP_REQUEST_TIMEOUT_MS')),
-    keepAliveMs: Number(config.get('HTTP_KEEP_ALIVE_TIMEOUT_MS')),
-  });
+  const settings = app.get(ApiSettings);
+  configureHttp(app, settings.bodyLimit, settings.corsOrigins);
+  configureWeb(app, settings.bodyLimit);
+  applyServerTimeouts(app.getHttpServer(), settings.http);
   setupOpenApi(app);
   return app;
 }

@@ -2,12 +2,21 @@ import { Module } from '@nestjs/common';
 import { EngineModule } from '@pact/engine';
 import { CycleProcessor } from './cycles/cycle.processor';
 import { DeadlineProcessor } from './deadlines/deadline.processor';
-import { ReconcileProcessor, ReconcileWatchdog } from './maintenance/reconcile.processor';
+import { ReconcileProcessor, ReconcileWatchdog } from './reconciliation/reconcile.processor';
 import { NotificationProcessor } from './notifications/notification.processor';
+import { WORKER_SETTINGS, workerSettingsFrom } from './worker-settings';
 
 /** BullMQ processors only; no HTTP API of its own. */
 @Module({
   imports: [EngineModule],
-  providers: [CycleProcessor, DeadlineProcessor, NotificationProcessor, ReconcileProcessor, ReconcileWatchdog],
+  providers: [
+    // Read when the worker application is created, like the engine's settings.
+    { provide: WORKER_SETTINGS, useFactory: () => workerSettingsFrom(process.env) },
+    CycleProcessor,
+    DeadlineProcessor,
+    NotificationProcessor,
+    ReconcileProcessor,
+    ReconcileWatchdog,
+  ],
 })
 export class WorkerModule {}

@@ -1,6 +1,7 @@
 export * from './clock/clock.module';
 export * from './config/config.module';
 export * from './config/environment';
+export * from './config/settings';
 export * from './config/pact-config';
 export * from './cycles/cycle.service';
 export * from './cycles/cycle-progress.query';

@@ -1,8 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { Queue } from 'bullmq';
 import { DeliverJob, JOB, jobId, QUEUE } from './queue-names';
+import { QueueSettings } from './queue-settings';
 
 const BATCH = 500;
 
@@ -14,12 +14,12 @@ const BATCH = 500;
 export class DeliveryQueue {
   constructor(
     @InjectQueue(QUEUE.Notifications) private readonly notifications: Queue,
-    private readonly config: ConfigService,
+    private readonly settings: QueueSettings,
   ) {}
 
   async enqueue(deliveries: { id: string; round: number }[]): Promise<void> {
-    const attempts = Number(this.config.get('NOTIFY_ATTEMPTS'));
-    const delay = Number(this.config.get('NOTIFY_BACKOFF_MS'));
+    const attempts = this.settings.notifyAttempts;
+    const delay = this.settings.notifyBackoffMs;
     for (let i = 0; i < deliveries.length; i += BATCH) {
       await this.notifications.addBulk(
         deliveries.slice(i, i + BATCH).map(({ id, round }) => ({

@@ -6,3 +6,4 @@ export * from './timer-scheduler';
 export * from './delivery-queue';
 export * from './transient-errors';
 export * from './queue-probe';
+export * from './queue-settings';

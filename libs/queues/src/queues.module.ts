@@ -1,21 +1,21 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { DeliveryQueue } from './delivery-queue';
 import { DEFAULT_JOB_OPTIONS } from './job-options';
 import { ALL_QUEUES } from './queue-names';
 import { redisConnectionFromUrl } from './redis-connection';
 import { QueueProbe } from './queue-probe';
+import { QueueSettings } from './queue-settings';
 import { TimerScheduler } from './timer-scheduler';
 
 @Global()
 @Module({
   imports: [
     BullModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService) => ({
-        connection: redisConnectionFromUrl(config.getOrThrow<string>('REDIS_URL')),
-        prefix: config.getOrThrow<string>('QUEUE_PREFIX'),
+      inject: [QueueSettings],
+      useFactory: (settings: QueueSettings) => ({
+        connection: redisConnectionFromUrl(settings.redisUrl),
+        prefix: settings.prefix,
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
@@ -25,9 +25,9 @@ import { TimerScheduler } from './timer-scheduler';
     BullModule.registerQueueAsync(
       ...ALL_QUEUES.map((name) => ({
         name,
-        inject: [ConfigService],
-        useFactory: (config: ConfigService) => ({
-          connection: { ...redisConnectionFromUrl(config.getOrThrow<string>('REDIS_URL')), commandTimeout: Number(config.get('REDIS_COMMAND_TIMEOUT_MS') ?? 5000) },
+        inject: [QueueSettings],
+        useFactory: (settings: QueueSettings) => ({
+          connection: { ...redisConnectionFromUrl(settings.redisUrl), commandTimeout: settings.commandTimeoutMs },
         }),
       })),
     ),

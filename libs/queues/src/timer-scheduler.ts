@@ -1,10 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import type { Clock, Milestone, TaskTimer } from '@pact/domain';
 import { Queue } from 'bullmq';
 import { CLOCK } from '@pact/domain';
 import { CommitteeSummaryJob, CompileJob, FanOutJob, JOB, jobId, QUEUE, RECONCILE_SCHEDULER_ID, TaskTimerJob } from './queue-names';
+import { QueueSettings } from './queue-settings';
 
 const BATCH = 500;
 
@@ -22,9 +22,9 @@ export class TimerScheduler {
     @InjectQueue(QUEUE.Deadlines) private readonly deadlines: Queue,
     @InjectQueue(QUEUE.Maintenance) private readonly maintenance: Queue,
     @Inject(CLOCK) private readonly clock: Clock,
-    config: ConfigService,
+    settings: QueueSettings,
   ) {
-    this.summaryWaitMs = Number(config.get('COMMITTEE_SUMMARY_WAIT_MS'));
+    this.summaryWaitMs = settings.committeeSummaryWaitMs;
   }
 
   async scheduleFanOut(cycleId: string, m: Milestone): Promise<void> {

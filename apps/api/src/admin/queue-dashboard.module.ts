@@ -4,8 +4,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import { BullBoardModule } from '@bull-board/nestjs';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { IdentityModule, IdentityService, SessionService, SignInModule } from '@pact/engine';
+import { EngineSettings, IdentityModule, IdentityService, SessionService, SignInModule } from '@pact/engine';
 import { ALL_QUEUES } from '@pact/engine';
 import type { Queue } from 'bullmq';
 import { AuthFailureLimiter } from '../auth/auth-failure-limiter';
@@ -27,11 +26,11 @@ const ADAPTER_OPTIONS = { allowCompletedRetries: false } as Partial<QueueAdapter
   imports: [
     BullBoardModule.forRootAsync({
       imports: [IdentityModule, SignInModule, AuthModule],
-      inject: [IdentityService, SessionService, ConfigService, AuthFailureLimiter, ...ALL_QUEUES.map((name) => getQueueToken(name))],
-      useFactory: (identity: IdentityService, sessions: SessionService, config: ConfigService, failures: AuthFailureLimiter, ...queues: Queue[]) => {
+      inject: [IdentityService, SessionService, EngineSettings, AuthFailureLimiter, ...ALL_QUEUES.map((name) => getQueueToken(name))],
+      useFactory: (identity: IdentityService, sessions: SessionService, settings: EngineSettings, failures: AuthFailureLimiter, ...queues: Queue[]) => {
         const byName = new Map(queues.map((q) => [q.name, q]));
         const jobState = async (queue: string, jobId: string) => (byName.has(queue) ? byName.get(queue)!.getJobState(jobId) : 'unknown');
-        const sessionCookie = cookieNames(config.getOrThrow<string>('PUBLIC_URL').startsWith('https:')).session;
+        const sessionCookie = cookieNames(settings.publicUrl.startsWith('https:')).session;
         return {
           route: QUEUE_DASHBOARD_ROUTE,
           adapter: ExpressAdapter,

@@ -1,12 +1,12 @@
 import { HttpException } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import type { Request, Response } from 'express';
+import { apiSettingsFrom } from '../config/api-settings';
 import { AuthFailureLimiter, clientKey } from './auth-failure-limiter';
 
 const req = (ip: string) => ({ ip, socket: { remoteAddress: ip } }) as unknown as Request;
 
 function limiter(limit: number) {
-  return new AuthFailureLimiter(new ConfigService({ AUTH_FAILURES_PER_MINUTE: String(limit) }));
+  return new AuthFailureLimiter(apiSettingsFrom({ AUTH_FAILURES_PER_MINUTE: String(limit) }));
 }
 
 function status(l: AuthFailureLimiter, ip: string): { status: number; retryAfter?: string } {

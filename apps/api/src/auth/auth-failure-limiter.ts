@@ -1,7 +1,7 @@
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import type { Request, Response } from 'express';
 import { isIPv6 } from 'node:net';
+import { ApiSettings } from '../config/api-settings';
 
 const WINDOW_MS = 60_000;
 /** Addresses remembered at most; beyond, the expired ones are forgotten first, then the oldest. */
@@ -21,8 +21,8 @@ export class AuthFailureLimiter {
   private readonly limit: number;
   private readonly failures = new Map<string, { count: number; resetAt: number }>();
 
-  constructor(config: ConfigService) {
-    this.limit = Number(config.get('AUTH_FAILURES_PER_MINUTE'));
+  constructor(settings: ApiSettings) {
+    this.limit = settings.authFailuresPerMinute;
   }
 
   /** Throws 429 (with Retry-After) when the request's address is over its limit; call before looking a token up. */

@@ -1,7 +1,9 @@
 import { RouterModule } from '@nestjs/core';
 import { CyclesHttpModule } from '../cycles/cycles.module';
+import { DeadlinesHttpModule } from '../deadlines/deadlines.module';
 import { IdentityHttpModule } from '../identity/identity-http.module';
 import { NotificationsHttpModule } from '../notifications/notifications-http.module';
+import { SubmissionsHttpModule } from '../submissions/submissions.module';
 import { TasksHttpModule } from '../tasks/tasks.module';
 import { WorkingGroupsHttpModule } from '../working-groups/working-groups.module';
 import { API_PREFIX } from './api-paths';
@@ -9,7 +11,15 @@ import { API_PREFIX } from './api-paths';
 export { API_PREFIX, isMachinePath, MACHINE_PATHS } from './api-paths';
 
 /** The HTTP modules of the machine API, mounted under API_PREFIX (and documented in OpenAPI). */
-export const API_HTTP_MODULES = [WorkingGroupsHttpModule, CyclesHttpModule, TasksHttpModule, IdentityHttpModule, NotificationsHttpModule];
+export const API_HTTP_MODULES = [
+  WorkingGroupsHttpModule,
+  CyclesHttpModule,
+  TasksHttpModule,
+  SubmissionsHttpModule,
+  DeadlinesHttpModule,
+  IdentityHttpModule,
+  NotificationsHttpModule,
+];
 
 /**
  * A prefix per module (RouterModule) rather than a global prefix with exclusions: a new page

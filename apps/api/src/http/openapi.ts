@@ -1,5 +1,4 @@
 import type { INestApplication } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { OperationObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { OPENAPI_PUBLIC } from '../auth/auth.decorators';
@@ -11,6 +10,7 @@ import { ApiModule } from '../api.module';
 import { CalendarFeedHttpModule } from '../notifications/calendar-feed-http.module';
 import { API_HTTP_MODULES, API_PREFIX } from './api-routes';
 import { TEXT_RULE_SCHEMAS } from './validation';
+import { EngineSettings } from '@pact/engine';
 
 /**
  * The OpenAPI document at /api/docs (UI) and /api/docs-json, next to the API it describes. It
@@ -26,7 +26,7 @@ export function setupOpenApi(app: INestApplication): void {
     )
     .setVersion('0.1.0')
     // Paths in this document are absolute (/api/…, /health, /calendar/…): the server is the site's root.
-    .addServer(app.get(ConfigService).getOrThrow<string>('PUBLIC_URL').replace(/\/+$/, ''))
+    .addServer(app.get(EngineSettings).publicUrl)
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API token (pact_…), issued by the committee' })
     .addSecurityRequirements('bearer')
     .build();

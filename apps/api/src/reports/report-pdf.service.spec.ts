@@ -1,10 +1,10 @@
 import { ServiceUnavailableException } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { apiSettingsFrom } from '../config/api-settings';
 import { ReportPdfService } from './report-pdf.service';
 
 describe('ReportPdfService without a browser', () => {
   it('answers 503 naming the missing Chromium and how to fix it, and does not keep a failed launch', async () => {
-    const pdf = new ReportPdfService(new ConfigService({ CHROMIUM_PATH: '/nonexistent/chromium', PDF_CONCURRENCY: 1 }));
+    const pdf = new ReportPdfService(apiSettingsFrom({ CHROMIUM_PATH: '/nonexistent/chromium', PDF_CONCURRENCY: 1 }));
     const err = await pdf.render('<p>x</p>', 'x').catch((e) => e);
     expect(err).toBeInstanceOf(ServiceUnavailableException);
     expect(err.getStatus()).toBe(503);

@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnModuleDestroy, ServiceUnavailableException } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { escapeHtml } from '@pact/domain';
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { launchHeadlessChromium } from './headless-chromium';
+import { ApiSettings } from '../config/api-settings';
 
 /** How many renders may wait for a turn, per allowed concurrent render, before 503. */
 const WAITING_PER_SLOT = 8;
@@ -25,9 +25,9 @@ export class ReportPdfService implements OnModuleDestroy {
   private readonly waiting: (() => void)[] = [];
   private closed = false;
 
-  constructor(config: ConfigService) {
-    this.path = config.getOrThrow<string>('CHROMIUM_PATH');
-    this.limit = Number(config.get('PDF_CONCURRENCY') ?? 2);
+  constructor(settings: ApiSettings) {
+    this.path = settings.chromiumPath;
+    this.limit = settings.pdfConcurrency;
   }
 
   /** The page as an A4 PDF with backgrounds (the charts' colours), `footer` and page numbers at the foot of each page. */

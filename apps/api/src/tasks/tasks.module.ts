@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { DeadlinesModule, SubmissionsModule, TasksModule } from '@pact/engine';
-import { ExtensionRequestsController } from './extension-requests.controller';
+import { SubmissionsModule, TasksModule } from '@pact/engine';
 import { TasksController } from './tasks.controller';
 
-@Module({ imports: [SubmissionsModule, DeadlinesModule, TasksModule], controllers: [TasksController, ExtensionRequestsController] })
+@Module({ imports: [SubmissionsModule, TasksModule], controllers: [TasksController] })
 export class TasksHttpModule {}

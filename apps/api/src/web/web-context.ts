@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { DEFAULT_TIME_ZONE } from '@pact/domain';
-import { SessionService } from '@pact/engine';
+import { EngineSettings, SessionService } from '@pact/engine';
 import type { Request, Response } from 'express';
 import { clearCookie, CookieNames, cookieNames, cookieOptions, parseCookies } from './cookies';
 import { newNonce, signedFormToken, verifySessionToken, verifySignedFormToken } from './csrf';
@@ -41,11 +40,11 @@ export class WebContext {
   readonly cookies: CookieNames;
 
   constructor(
-    config: ConfigService,
+    settings: EngineSettings,
     private readonly sessions: SessionService,
     @Inject(PAGE_CATALOGS) private readonly catalogs: PageCatalogs,
   ) {
-    this.secure = config.getOrThrow<string>('PUBLIC_URL').startsWith('https:');
+    this.secure = settings.publicUrl.startsWith('https:');
     this.cookies = cookieNames(this.secure);
   }
 

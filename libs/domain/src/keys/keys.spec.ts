@@ -1,4 +1,4 @@
-import { EscalationPolicy } from '../escalation/escalation-policy';
+import { EscalationPolicy } from '../deadlines/escalation-policy';
 import { eventKeys, jobIds, notificationKeys } from './index';
 import { cycleKeys, followUpDedupe, parseCycleFollowUp, parseTaskFollowUp, taskKeys } from './task-keys';
 

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { buildCalendar, CalendarEvent, Clock, CLOCK } from '@pact/domain';
 import { CycleRecord, CycleRepository, TaskRepository, UserRecord, UserRepository, WorkingGroupRepository } from '@pact/persistence';
 
@@ -7,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { PACT_CONFIG } from '../config/config.module';
 import type { PactConfig } from '../config/pact-config';
 import { NotFoundError } from '../errors';
+import { EngineSettings } from '../config/settings';
 
 const FEED_TOKEN_PREFIX = 'cal_';
 
@@ -32,10 +32,10 @@ export class CalendarFeedService {
     private readonly groups: WorkingGroupRepository,
     @Inject(PACT_CONFIG) private readonly config: PactConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-    env: ConfigService,
+    settings: EngineSettings,
   ) {
-    this.publicUrl = env.getOrThrow<string>('PUBLIC_URL').replace(/\/+$/, '');
-    this.refreshMinutes = Number(env.get('CALENDAR_REFRESH_MINUTES'));
+    this.publicUrl = settings.publicUrl;
+    this.refreshMinutes = settings.calendarRefreshMinutes;
   }
 
   /** A new feed URL for the user (shown once; only the token's hash is kept). */

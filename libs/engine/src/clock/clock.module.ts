@@ -1,6 +1,6 @@
 import { Global, Logger, Module } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { Clock, CLOCK, SimulatedClock, SystemClock } from '@pact/domain';
+import { ClockSettings, EngineSettings } from '../config/settings';
 
 /**
  * One anchor per process unless the environment gives one: the API and the worker of one
@@ -8,13 +8,12 @@ import { Clock, CLOCK, SimulatedClock, SystemClock } from '@pact/domain';
  */
 let processAnchorReal: number | undefined;
 
-export function clockFromConfig(config: ConfigService): Clock {
-  if (config.get('CLOCK_MODE') !== 'simulated') return new SystemClock();
-  const msPerDay = Number(config.get('SIM_MS_PER_DAY'));
-  const anchorRealRaw = config.get('SIM_ANCHOR_REAL_MS');
+export function clockFromSettings(settings: ClockSettings): Clock {
+  if (settings.mode !== 'simulated') return new SystemClock();
+  const msPerDay = settings.simMsPerDay;
   processAnchorReal ??= Date.now();
-  const anchorReal = anchorRealRaw !== undefined && anchorRealRaw !== null ? Number(anchorRealRaw) : processAnchorReal;
-  const anchorDate = config.get<string>('SIM_ANCHOR_DATE');
+  const anchorReal = settings.simAnchorRealMs ?? processAnchorReal;
+  const anchorDate = settings.simAnchorDate;
   const anchorSim = anchorDate ? new Date(anchorDate) : new Date(anchorReal);
   return new SimulatedClock(msPerDay, anchorReal, anchorSim);
 }
@@ -24,9 +23,9 @@ export function clockFromConfig(config: ConfigService): Clock {
   providers: [
     {
       provide: CLOCK,
-      inject: [ConfigService],
-      useFactory: (config: ConfigService) => {
-        const clock = clockFromConfig(config);
+      inject: [EngineSettings],
+      useFactory: (settings: EngineSettings) => {
+        const clock = clockFromSettings(settings.clock);
         new Logger('Clock').log(clock.describe());
         return clock;
       },

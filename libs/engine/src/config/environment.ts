@@ -4,7 +4,9 @@ import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Matches, Max, Min,
 /**
  * Every setting the engine reads from the environment, validated at start: a typo or a
  * wrong type stops the process with a message naming the variable, instead of running
- * a cycle on half a configuration.
+ * a cycle on half a configuration. Settings only the API reads are in apps/api/src/config,
+ * those only the worker reads in apps/worker/src/worker-settings.ts. Services receive them as
+ * typed objects (settings.ts), never as raw strings.
  */
 export class EnvironmentVariables {
   @IsString()
@@ -54,12 +56,6 @@ export class EnvironmentVariables {
   @Matches(/^[A-Za-z0-9_{}-]+$/, { message: 'QUEUE_PREFIX may hold letters, digits, _ - { } only' })
   QUEUE_PREFIX = 'pact';
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(65535)
-  PORT = 3000;
-
   @IsIn(['system', 'simulated'])
   CLOCK_MODE: 'system' | 'simulated' = 'system';
 
@@ -84,12 +80,6 @@ export class EnvironmentVariables {
   @IsString()
   PACT_CONFIG = 'config/pact.yaml';
 
-  /** How often (real ms) the reconciler rebuilds missing timers from MongoDB. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  RECONCILE_EVERY_MS = 60_000;
-
   /**
    * How long (real ms) a follow-up must have been owed before the reconciler's sweep does it:
    * long enough that the process which applied the effect has surely finished (or died).
@@ -98,81 +88,6 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(0)
   FOLLOW_UP_GRACE_MS = 30_000;
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(64)
-  WORKER_CONCURRENCY = 8;
-
-  /** How long a worker holds a job before another may take it over (it died): also the stall check interval. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1000)
-  WORKER_LOCK_MS = 30_000;
-
-  @IsString()
-  @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 100kb or 1mb' })
-  BODY_LIMIT = '256kb';
-
-  /** A client must have sent a request's headers within this time (real ms), or gets 408 and is disconnected. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1000)
-  @Max(600_000)
-  HTTP_HEADERS_TIMEOUT_MS = 10_000;
-
-  /**
-   * A client must have sent a whole request, body included, within this time (real ms), or gets
-   * 408: a request that declares a large body and sends a few bytes does not hold its connection
-   * for long. At least HTTP_HEADERS_TIMEOUT_MS. (Answers may take longer: this bounds the upload.)
-   */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1000)
-  @Max(3_600_000)
-  HTTP_REQUEST_TIMEOUT_MS = 30_000;
-
-  /** An idle keep-alive connection is closed after this time (real ms); behind a load balancer, make it longer than the balancer's idle timeout. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(600_000)
-  HTTP_KEEP_ALIVE_TIMEOUT_MS = 5_000;
-
-  /** Headless Chromium that prints reports as PDF: by default Debian's chromium package, where scripts/ensure-chromium.sh installs it. */
-  @IsString()
-  @Matches(/^\//, { message: 'CHROMIUM_PATH must be an absolute path to a Chromium executable' })
-  CHROMIUM_PATH = '/usr/bin/chromium';
-
-  /** PDF reports rendered at once per API process; more wait their turn (503 when too many wait). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(16)
-  PDF_CONCURRENCY = 2;
-
-  /** Requests per minute allowed per API token (per client address without one). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
-  RATE_LIMIT_PER_MINUTE = 600;
-
-  /**
-   * Failed authentications (no token, or an unknown, expired or revoked one) allowed per client
-   * address and minute; beyond, that address gets 429 until the minute is over, before any token
-   * is looked up.
-   */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
-  AUTH_FAILURES_PER_MINUTE = 30;
-
-  /** Browser origins allowed to call the API (comma-separated); empty: CORS off. */
-  @IsString()
-  CORS_ORIGINS = '';
 
   /** Where people reach the API: links in messages and calendar feed URLs start with it. */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'PUBLIC_URL must be an http(s) URL' })
@@ -226,17 +141,6 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(10)
   NOTIFY_BACKOFF_MS = 30_000;
-
-  /** Rate limit of the notifications worker: at most NOTIFY_RATE_MAX deliveries per NOTIFY_RATE_MS. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  NOTIFY_RATE_MAX = 20;
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  NOTIFY_RATE_MS = 1000;
 
   @Type(() => Number)
   @IsInt()
@@ -297,12 +201,22 @@ export class EnvironmentVariables {
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }
 
-export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
-  const env = plainToInstance(EnvironmentVariables, raw, { enableImplicitConversion: false, exposeDefaultValues: true });
+/**
+ * Reads `raw` (process.env, or a test's object) into `Variables` and checks every rule: the
+ * error names each variable that is wrong, its value and what it must be. Each process checks
+ * the variables of what it runs once, at start: the engine's here, the API's and the worker's
+ * in their apps.
+ */
+export function validateVariables<T extends object>(Variables: new () => T, raw: Record<string, unknown>): T {
+  const env = plainToInstance(Variables, raw, { enableImplicitConversion: false, exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
   if (errors.length) {
     const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new Error(`Invalid configuration in the environment:\n${lines.join('\n')}`);
   }
   return env;
+}
+
+export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
+  return validateVariables(EnvironmentVariables, raw);
 }

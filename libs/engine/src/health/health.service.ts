@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import type { Clock } from '@pact/domain';
 import { DatabaseProbe, isDatabaseUnavailableError } from '@pact/persistence';
 import { isRedisUnavailableError, QueueProbe } from '@pact/queues';
 import { CLOCK } from '@pact/domain';
+import { EngineSettings } from '../config/settings';
 
 export interface DependencyHealth {
   status: 'up' | 'down' | 'timeout';
@@ -33,9 +33,9 @@ export class HealthService {
     private readonly database: DatabaseProbe,
     private readonly queues: QueueProbe,
     @Inject(CLOCK) private readonly clock: Clock,
-    config: ConfigService,
+    settings: EngineSettings,
   ) {
-    this.timeoutMs = Number(config.get('HEALTH_TIMEOUT_MS') ?? 2000);
+    this.timeoutMs = settings.healthTimeoutMs;
   }
 
   async check(): Promise<Health> {

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import type { Clock } from '@pact/domain';
 import { CLOCK, eventKeys, PERSONAL_MESSAGE_KINDS } from '@pact/domain';
 import { ConflictError, NotFoundError } from '../errors';
@@ -8,6 +7,7 @@ import { DeliveryQueue } from '@pact/queues';
 import { ChannelResult, DeliveryError } from './notification';
 import { EmailChannel } from './email.channel';
 import { WebhookChannel } from './webhook.channel';
+import { EngineSettings } from '../config/settings';
 
 export type AttemptOutcome =
   | { outcome: 'delivered' | 'logged' | 'skipped' | 'held' }
@@ -32,9 +32,9 @@ export class DeliveryService {
     private readonly webhook: WebhookChannel,
     private readonly queue: DeliveryQueue,
     @Inject(CLOCK) private readonly clock: Clock,
-    config: ConfigService,
+    settings: EngineSettings,
   ) {
-    this.pauseAfter = Number(config.get('WEBHOOK_PAUSE_AFTER'));
+    this.pauseAfter = settings.webhooks.pauseAfter;
   }
 
   async attempt(deliveryId: string, lastAttempt: boolean): Promise<AttemptOutcome> {

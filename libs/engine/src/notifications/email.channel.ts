@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import type { DeliveryRecord } from '@pact/persistence';
 import { createTransport, Transporter } from 'nodemailer';
 import { ChannelResult, DeliveryError } from './notification';
+import { EngineSettings } from '../config/settings';
 
 export interface EmailMessage {
   to: { name: string; email: string };
@@ -21,18 +21,19 @@ export class EmailChannel implements OnModuleDestroy {
   private readonly transport: Transporter | null;
   private readonly from: string;
 
-  constructor(config: ConfigService) {
-    const host = config.get<string>('SMTP_HOST') ?? '';
-    this.from = config.getOrThrow<string>('SMTP_FROM');
-    const user = config.get<string>('SMTP_USER');
+  constructor(settings: EngineSettings) {
+    const smtp = settings.smtp;
+    const host = smtp.host;
+    this.from = smtp.from;
+    const user = smtp.user;
     this.transport = host
       ? createTransport({
           host,
-          port: Number(config.get('SMTP_PORT')),
-          secure: config.get('SMTP_SECURE') === 'true',
-          requireTLS: config.get('SMTP_REQUIRE_TLS') === 'true',
-          auth: user ? { user, pass: config.get<string>('SMTP_PASSWORD') } : undefined,
-          tls: { rejectUnauthorized: config.get('SMTP_TLS_VERIFY') !== 'false' },
+          port: smtp.port,
+          secure: smtp.secure,
+          requireTLS: smtp.requireTls,
+          auth: user ? { user, pass: smtp.password } : undefined,
+          tls: { rejectUnauthorized: smtp.tlsVerify },
           pool: true,
           maxConnections: 2,
           connectionTimeout: 15_000,

@@ -1,9 +1,9 @@
 import { Provider } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { checkCatalogs, MessageCatalogs } from '@pact/domain';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { EngineSettings } from '../config/settings';
 
 export const MESSAGE_CATALOGS = Symbol('MESSAGE_CATALOGS');
 
@@ -30,6 +30,6 @@ export function loadMessageCatalogs(dir: string): MessageCatalogs {
 
 export const messageCatalogsProvider: Provider = {
   provide: MESSAGE_CATALOGS,
-  inject: [ConfigService],
-  useFactory: (config: ConfigService) => loadMessageCatalogs(resolve(config.getOrThrow<string>('MESSAGES_DIR'))),
+  inject: [EngineSettings],
+  useFactory: (settings: EngineSettings) => loadMessageCatalogs(resolve(settings.messagesDir)),
 };

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { Clock, CLOCK, daysBetween, DEFAULT_TIME_ZONE, eventKeys, MessageCatalogs, MessageFacts, OverdueItem, renderMessage } from '@pact/domain';
 import {
   DeliveryRepository,
@@ -18,6 +17,7 @@ import { PACT_CONFIG } from '../config/config.module';
 import type { PactConfig } from '../config/pact-config';
 import { MESSAGE_CATALOGS } from './message-catalog.provider';
 import { Notification, Recipient } from './notification';
+import { EngineSettings } from '../config/settings';
 
 interface PlanningContext {
   groups: Map<string, WorkingGroupRecord>;
@@ -45,7 +45,7 @@ export class NotificationService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PACT_CONFIG) private readonly config: PactConfig,
     @Inject(MESSAGE_CATALOGS) private readonly catalogs: MessageCatalogs,
-    env: ConfigService,
+    settings: EngineSettings,
     private readonly events: EventRepository,
     private readonly groups: WorkingGroupRepository,
     private readonly deliveries: DeliveryRepository,
@@ -53,7 +53,7 @@ export class NotificationService {
     private readonly users: UserRepository,
     private readonly queue: DeliveryQueue,
   ) {
-    this.publicUrl = env.getOrThrow<string>('PUBLIC_URL').replace(/\/+$/, '');
+    this.publicUrl = settings.publicUrl;
   }
 
   link(path: string): string {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { DELIVERY_HEADER, EVENT_HEADER, signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '@pact/domain';
 import type { DeliveryRecord } from '@pact/persistence';
 import { resolvedTargetProblem } from '../webhooks/webhook-target';
 import { ChannelResult, DeliveryError } from './notification';
+import { EngineSettings } from '../config/settings';
 
 /** Statuses worth another attempt: the receiver is overloaded or down, not refusing the content. */
 const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
@@ -18,9 +18,9 @@ export class WebhookChannel {
   private readonly timeoutMs: number;
   private readonly allowPrivate: boolean;
 
-  constructor(config: ConfigService) {
-    this.timeoutMs = Number(config.get('WEBHOOK_TIMEOUT_MS'));
-    this.allowPrivate = config.get('WEBHOOK_ALLOW_PRIVATE_TARGETS') === 'true';
+  constructor(settings: EngineSettings) {
+    this.timeoutMs = settings.webhooks.timeoutMs;
+    this.allowPrivate = settings.webhooks.allowPrivateTargets;
   }
 
   async send(d: DeliveryRecord, secret: string): Promise<ChannelResult> {

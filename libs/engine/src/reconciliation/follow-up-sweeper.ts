@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { parseCycleFollowUp, parseTaskFollowUp } from '@pact/domain';
 import { CycleRepository, TaskRepository } from '@pact/persistence';
 import { CycleService } from '../cycles/cycle.service';
@@ -7,6 +6,7 @@ import { DeadlineService } from '../deadlines/deadline.service';
 import { ExtensionRequestService } from '../deadlines/extension-request.service';
 import { CompilationService } from '../reports/compilation.service';
 import { SubmissionService } from '../submissions/submission.service';
+import { EngineSettings } from '../config/settings';
 
 /**
  * Finishes follow-ups left owed: an effect and the key of its follow-ups are written in one
@@ -23,7 +23,7 @@ export class FollowUpSweeper {
   private readonly graceMs: number;
 
   constructor(
-    config: ConfigService,
+    settings: EngineSettings,
     private readonly tasks: TaskRepository,
     private readonly cycles: CycleRepository,
     private readonly deadlines: DeadlineService,
@@ -32,7 +32,7 @@ export class FollowUpSweeper {
     private readonly cycleService: CycleService,
     private readonly compilation: CompilationService,
   ) {
-    this.graceMs = Number(config.get('FOLLOW_UP_GRACE_MS') ?? 30_000);
+    this.graceMs = settings.followUpGraceMs;
   }
 
   /**

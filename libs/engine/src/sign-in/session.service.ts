@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { EventRepository, SessionRecord, SessionRepository, SiteKeyRepository, UserRecord, UserRepository } from '@pact/persistence';
 import { createHash, randomBytes } from 'node:crypto';
 import { IdentityService, Principal } from '../identity/identity.service';
+import { EngineSettings } from '../config/settings';
 
 /** A person signed in on the pages: who they are, and what their session holds. */
 export interface Person extends Principal {
@@ -38,14 +38,14 @@ export class SessionService {
   private formKey?: Promise<Buffer>;
 
   constructor(
-    config: ConfigService,
+    settings: EngineSettings,
     private readonly sessions: SessionRepository,
     private readonly users: UserRepository,
     private readonly events: EventRepository,
     private readonly keys: SiteKeyRepository,
   ) {
-    this.idleMs = Number(config.get('SESSION_IDLE_MINUTES')) * 60_000;
-    this.maxMs = Number(config.get('SESSION_MAX_HOURS')) * 3_600_000;
+    this.idleMs = settings.signIn.sessionIdleMinutes * 60_000;
+    this.maxMs = settings.signIn.sessionMaxHours * 3_600_000;
   }
 
   /** How long a session may live at most (the cookie's Max-Age). */

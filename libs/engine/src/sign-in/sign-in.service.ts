@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { DEFAULT_TIME_ZONE, MessageCatalogs, renderMessage } from '@pact/domain';
 import { DeliveryAttempt, DeliveryRepository, EventRepository, RateCounterRepository, SignInLinkRepository, UserRecord, UserRepository } from '@pact/persistence';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -11,6 +10,7 @@ import { MESSAGE_CATALOGS } from '../notifications/message-catalog.provider';
 import { DeliveryError } from '../notifications/notification';
 import { hashSecret, SessionService, StartedSession } from './session.service';
 import { SignInLinkUnusable, TooManySignInRequests } from './sign-in.errors';
+import { EngineSettings } from '../config/settings';
 
 /** A sign-in link works this long, once. */
 export const SIGN_IN_LINK_MINUTES = 15;
@@ -42,7 +42,7 @@ export class SignInService implements OnModuleDestroy {
   private lastPurge = 0;
 
   constructor(
-    config: ConfigService,
+    settings: EngineSettings,
     @Inject(PACT_CONFIG) private readonly pact: PactConfig,
     @Inject(MESSAGE_CATALOGS) private readonly catalogs: MessageCatalogs,
     private readonly users: UserRepository,
@@ -53,9 +53,9 @@ export class SignInService implements OnModuleDestroy {
     private readonly email: EmailChannel,
     private readonly sessions: SessionService,
   ) {
-    this.publicUrl = config.getOrThrow<string>('PUBLIC_URL').replace(/\/+$/, '');
-    this.perAddress = Number(config.get('SIGN_IN_LIMIT_PER_ADDRESS'));
-    this.perClient = Number(config.get('SIGN_IN_LIMIT_PER_CLIENT'));
+    this.publicUrl = settings.publicUrl;
+    this.perAddress = settings.signIn.limitPerAddress;
+    this.perClient = settings.signIn.limitPerClient;
   }
 
   /**

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { CLOCK, ManualClock } from '@pact/domain';
 
 import { PACT_CONFIG } from '../config/config.module';
+import { EngineSettings, testEngineSettings } from '../config/settings';
 
 /**
  * Unit tests of engine services with every collaborator replaced by a test double, built from
@@ -33,7 +34,7 @@ export interface TestService<S> {
   clock: ManualClock;
 }
 
-export function newTestService<S>(Service: new (...args: any[]) => S, opts: { now?: Date; config?: Record<string, unknown> } = {}): TestService<S> {
+export function newTestService<S>(Service: new (...args: any[]) => S, opts: { now?: Date; config?: Record<string, unknown>; env?: Record<string, unknown> } = {}): TestService<S> {
   const types: unknown[] = Reflect.getMetadata('design:paramtypes', Service) ?? [];
   const tokens = new Map<number, unknown>((Reflect.getMetadata('self:paramtypes', Service) ?? []).map((d: { index: number; param: unknown }) => [d.index, d.param]));
   const clock = new ManualClock(opts.now ?? new Date('2030-01-01T00:00:00Z'));
@@ -42,10 +43,7 @@ export function newTestService<S>(Service: new (...args: any[]) => S, opts: { no
     const token = tokens.get(i) ?? type;
     if (token === CLOCK) return clock;
     if (token === PACT_CONFIG) return opts.config ?? {};
-    if (typeof token === 'function' && token.name === 'ConfigService') {
-      const values = opts.config ?? {};
-      return { get: (k: string) => values[k], getOrThrow: (k: string) => values[k] };
-    }
+    if (token === EngineSettings) return testEngineSettings(opts.env);
     if (typeof token !== 'function') throw new Error(`${Service.name}: no test double for constructor parameter ${i} (${String(token)})`);
     const double = automock(token as new (...a: any[]) => unknown);
     doubles.set(token, double);

@@ -3,12 +3,12 @@ import type { Clock, NotificationKind } from '@pact/domain';
 import { DeliveryRepository, EventRepository, UserRepository, WebhookSubscriptionRecord, WebhookSubscriptionRepository, WorkingGroupRepository } from '@pact/persistence';
 import { DeliveryQueue } from '@pact/queues';
 import { CLOCK } from '@pact/domain';
-import { ConfigService } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
 import type { Principal } from '../identity/identity.service';
 import { credentialsProblem, literalTargetProblem } from './webhook-target';
 import { ForbiddenError, InvalidError, NotFoundError } from '../errors';
 import type { WebhookScope, WebhookStatus } from '@pact/domain';
+import { EngineSettings } from '../config/settings';
 
 export interface NewSubscription {
   url: string;
@@ -42,7 +42,7 @@ export class WebhookSubscriptionService {
     private readonly events: EventRepository,
     private readonly queue: DeliveryQueue,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly config: ConfigService,
+    private readonly settings: EngineSettings,
   ) {}
 
   private newSecret(): string {
@@ -57,7 +57,7 @@ export class WebhookSubscriptionService {
     const problems: string[] = [];
     const credentials = credentialsProblem(input.url);
     if (credentials) problems.push(credentials);
-    const target = this.config.get('WEBHOOK_ALLOW_PRIVATE_TARGETS') === 'true' ? null : literalTargetProblem(input.url);
+    const target = this.settings.webhooks.allowPrivateTargets ? null : literalTargetProblem(input.url);
     if (target) problems.push(`${target} (set WEBHOOK_ALLOW_PRIVATE_TARGETS=true to allow internal receivers)`);
     if (input.scope === 'group') {
       if (!input.groupKey) problems.push('groupKey: required when scope is "group"');

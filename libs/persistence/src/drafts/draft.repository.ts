@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { ReportDraft } from '@pact/domain';
 import { Model } from 'mongoose';
-import { isDuplicateKey, toRecord } from '../records';
+import { isDuplicateKey, Stored, toRecord } from '../records';
 import { RetriedWhenNotApplied } from '../transient-errors';
 import { DraftOrigin, DraftRecord } from './draft.record';
 import { DRAFT_MODEL } from './draft.schema';
@@ -26,7 +26,7 @@ export interface DraftWrite {
 @Injectable()
 @RetriedWhenNotApplied()
 export class DraftRepository {
-  constructor(@InjectModel(DRAFT_MODEL) private readonly model: Model<any>) {}
+  constructor(@InjectModel(DRAFT_MODEL) private readonly model: Model<Stored<DraftRecord>>) {}
 
   async findByTask(taskId: string): Promise<DraftRecord | null> {
     return toRecord<DraftRecord>(await this.model.findOne({ taskId }).lean());

@@ -1,9 +1,11 @@
 import { Schema } from 'mongoose';
+import { Stored } from '../records';
+import { DraftRecord } from './draft.record';
 
 export const DRAFT_MODEL = 'Draft';
 
 /** Drafts of reports (collection `drafts`): one per task. */
-export const DraftSchema = new Schema(
+export const DraftSchema = new Schema<Stored<DraftRecord>>(
   {
     taskId: { type: String, required: true },
     cycleId: String,

@@ -13,7 +13,7 @@ import {
   SubmissionContent,
   templateProblems,
 } from '@pact/domain';
-import { IndicatorDto, MeasureDto, SubmissionDto } from '../../tasks/task.dto';
+import { IndicatorDto, MeasureDto, SubmissionDto } from '../../submissions/submission.dto';
 import { FormProblem } from '../form-errors';
 
 /**

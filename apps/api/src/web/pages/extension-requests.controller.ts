@@ -1,7 +1,7 @@
 import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ConflictError, CycleProgressQuery, CycleService, ExtensionOutcome, ExtensionRequestService, PendingExtensionRequest } from '@pact/engine';
 import type { Response } from 'express';
-import { ExtensionDecisionDto } from '../../tasks/extension-request.dto';
+import { ExtensionDecisionDto } from '../../deadlines/extension-request.dto';
 import { apiRuleProblems } from '../api-rules';
 import { FormError, formErrors, problemsOf } from '../form-errors';
 import { Page, PageController, PageRoles } from '../page.decorators';

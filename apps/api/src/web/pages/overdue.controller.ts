@@ -1,7 +1,7 @@
 import { Body, ConflictException, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ConflictError, CycleProgressQuery, DeadlineService, ExtensionOutcome } from '@pact/engine';
 import type { Response } from 'express';
-import { ExtensionDto } from '../../tasks/task.dto';
+import { ExtensionDto } from '../../deadlines/extension.dto';
 import { apiRuleProblems } from '../api-rules';
 import { FormError, formErrors, problemsOf } from '../form-errors';
 import { Page, PageController, PageRoles } from '../page.decorators';

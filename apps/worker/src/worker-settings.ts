@@ -1,0 +1,71 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { validateVariables } from '@pact/engine';
+
+/**
+ * The settings only the worker reads, validated with a message naming each wrong variable. The
+ * engine's own (MongoDB, Redis, …) are in libs/engine/src/config/environment.ts.
+ */
+export class WorkerEnvironmentVariables {
+  /** How often (real ms) the reconciler rebuilds missing timers from MongoDB. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  RECONCILE_EVERY_MS = 60_000;
+
+  /** Unset: each queue's own default (README). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WORKER_CONCURRENCY?: number;
+
+  /** How long a worker holds a job before another may take it over (it died): also the stall check interval. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  WORKER_LOCK_MS = 30_000;
+
+  /** Rate limit of the notifications worker: at most NOTIFY_RATE_MAX deliveries per NOTIFY_RATE_MS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  NOTIFY_RATE_MAX = 20;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  NOTIFY_RATE_MS = 1000;
+  /** Redis for the workers' own connection (the engine checks it as well, for its producers). */
+  @IsString()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+}
+
+/** The worker's settings, typed. */
+export interface WorkerSettings {
+  reconcileEveryMs: number;
+  /** Jobs processed in parallel per queue and worker; unset: each queue's own default. */
+  concurrency?: number;
+  lockMs: number;
+  notifyRateMax: number;
+  notifyRateMs: number;
+  redisUrl: string;
+}
+
+/** The worker's settings from the environment's variables (process.env, or a test's object), validated. */
+export function workerSettingsFrom(raw: Record<string, unknown>): WorkerSettings {
+  const env = validateVariables(WorkerEnvironmentVariables, raw);
+  return {
+    reconcileEveryMs: env.RECONCILE_EVERY_MS,
+    concurrency: env.WORKER_CONCURRENCY,
+    lockMs: env.WORKER_LOCK_MS,
+    notifyRateMax: env.NOTIFY_RATE_MAX,
+    notifyRateMs: env.NOTIFY_RATE_MS,
+    redisUrl: env.REDIS_URL,
+  };
+}
+
+/** Injection token of the worker's settings (read when the worker application is created). */
+export const WORKER_SETTINGS = Symbol('WORKER_SETTINGS');

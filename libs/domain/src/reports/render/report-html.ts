@@ -1,0 +1,112 @@
+import { MEASURE_STATUSES, MeasureStatus } from '../../templates/report-template';
+import type { ImplementationReport } from '../implementation-report';
+import { day, escapeHtml as e } from './escape';
+import { TIMELINE_KINDS } from '../timeline';
+import { timelineHtml, TIMELINE_COLOURS } from './report-timeline';
+
+/** How a report is being shown: the live compiled report, or a frozen published version of it. */
+export interface RenderOptions {
+  edition?: { version: number; publishedAt: Date | string; publishedBy?: string };
+}
+
+/** The line naming a published version, shown under the title. */
+export function editionLine(o: RenderOptions): string {
+  return o.edition ? `Published version ${o.edition.version}, ${day(o.edition.publishedAt)}` : '';
+}
+
+const COLOURS: Record<MeasureStatus, string> = {
+  implemented: '#1b7f3b',
+  'in-progress': '#3b73c4',
+  planned: '#d9a400',
+  'not-started': '#9aa0a6',
+  discontinued: '#c0392b',
+};
+
+/** One horizontal stacked bar of a field's measures by status: hand-written SVG, no script. */
+function measuresBar(counts: Record<MeasureStatus, number>, width = 320): string {
+  const total = MEASURE_STATUSES.reduce((n, s) => n + counts[s], 0);
+  if (!total) return '<span class="none">no measures reported</span>';
+  let x = 0;
+  const rects = MEASURE_STATUSES.filter((s) => counts[s] > 0).map((s) => {
+    const w = (counts[s] / total) * width;
+    const r = `<rect x="${x.toFixed(1)}" y="0" width="${w.toFixed(1)}" height="14" fill="${COLOURS[s]}"><title>${s}: ${counts[s]}</title></rect>`;
+    x += w;
+    return r;
+  });
+  return `<svg class="bar" role="img" aria-label="measures by status" width="${width}" height="14" viewBox="0 0 ${width} 14">${rects.join('')}</svg> <span class="n">${total}</span>`;
+}
+
+/** Baseline → actual against target as a small bullet chart. */
+function indicatorBar(progress: number | null, achieved: boolean): string {
+  if (progress === null) return '';
+  const p = Math.max(0, Math.min(1.25, progress));
+  return `<svg class="bullet" role="img" aria-label="${Math.round(progress * 100)}% of the way to target" width="125" height="10" viewBox="0 0 125 10"><rect x="0" y="2" width="100" height="6" fill="#e3e6ea"/><rect x="0" y="2" width="${(p * 100).toFixed(1)}" height="6" fill="${achieved ? '#1b7f3b' : '#3b73c4'}"/><line x1="100" y1="0" x2="100" y2="10" stroke="#222" stroke-width="1.5"/></svg>`;
+}
+
+/**
+ * The report's content after its title: coverage, timeline, fields of action, change since the
+ * previous cycle. No style attribute and no style element: colours come from classes
+ * (`status-<measure status>`, `kind-<timeline kind>`) that the standalone page's stylesheet
+ * below, and the people's pages' stylesheet, each define; so the report page can show it inline
+ * under its own Content-Security-Policy (no inline styles).
+ */
+export function reportBodyHtml(r: ImplementationReport): string {
+  const legend = MEASURE_STATUSES.map((s) => `<span class="key"><i class="status-${s}"></i>${s}</span>`).join(' ');
+  const coverage = r.coverage.byGroup
+    .map((g) => `<tr class="${g.state}"><td>${e(g.fieldOfAction)}</td><td>${g.state}${g.extended ? ' (extended)' : ''}</td><td>${g.revision ?? ''}</td><td>${g.escalationLevel || ''}</td><td>${day(g.submittedAt)}</td></tr>`)
+    .join('');
+  const fields = r.fields
+    .map((f) => {
+      const ind = f.indicators
+        .map((i) => `<tr><td>${e(i.name)}</td><td>${i.baseline} → ${i.actual} ${e(i.unit)}</td><td>${i.target}</td><td>${indicatorBar(i.progress, i.achieved)}</td><td>${i.achieved ? '✓' : ''}</td></tr>`)
+        .join('');
+      const list = (title: string, items: string[]) => (items.length ? `<h4>${title}</h4><ul>${items.map((t) => `<li>${e(t)}</li>`).join('')}</ul>` : '');
+      return `<section class="field" data-group="${e(f.groupKey)}"><h3>${e(f.fieldOfAction)}</h3>
+<p>${f.submitted ? measuresBar(f.measuresByStatus) : '<span class="missing">no report submitted</span>'}</p>
+${f.measures.length ? `<ul class="measures">${f.measures.map((m) => `<li><i class="status-${m.status}"></i>${e(m.title)} <span class="n">${m.status}</span></li>`).join('')}</ul>` : ''}
+${ind ? `<table class="ind"><tr><th>Indicator</th><th>Baseline → actual</th><th>Target</th><th>Progress</th><th></th></tr>${ind}</table>` : ''}
+${list('Good practices', f.goodPractices)}${list('Obstacles', f.obstacles)}${list('Recommendations', f.recommendations)}</section>`;
+    })
+    .join('\n');
+  const c = r.changeSincePrevious;
+  const sign = (n: number) => (n > 0 ? `+${n}` : String(n));
+  const change = c
+    ? `<p>Compared with <b>${e(c.previousCycleName)}</b> (compiled ${day(c.previousCompiledAt)}): on time ${sign(c.coverage.onTime)}, late ${sign(c.coverage.late)}, missing ${sign(c.coverage.missing)}; measures implemented ${sign(c.measuresImplemented)}; indicators at target ${sign(c.indicatorsAchieved)}.</p>
+<table><tr><th>Field of action</th><th>Report then → now</th><th>Implemented measures</th></tr>${c.fields.map((f) => `<tr><td>${e(f.fieldOfAction)}</td><td>${f.coverage.previous} → ${f.coverage.current}</td><td>${sign(f.measuresByStatus.implemented)}</td></tr>`).join('')}</table>`
+    : '<p>No previous cycle of this kind has been compiled.</p>';
+  const timeline = r.timeline ? timelineHtml(r.timeline) : '';
+  return `<h2>Coverage</h2><p class="summary">${r.coverage.onTime} on time, ${r.coverage.late} late, ${r.coverage.missing} missing of ${r.coverage.total} working groups.</p>
+<table class="coverage"><tr><th>Field of action</th><th>Report</th><th>Revision</th><th>Escalation</th><th>Submitted</th></tr>${coverage}</table>
+${timeline}
+<h2>Fields of action</h2><p>${legend}</p>
+<p>All fields: ${measuresBar(r.totals.measuresByStatus, 420)} — ${r.totals.indicatorsAchieved} of ${r.totals.indicators} indicators at target.</p>
+${fields}
+<h2>Change since the previous cycle</h2>${change}
+`;
+}
+
+const SWATCHES = [
+  ...MEASURE_STATUSES.map((s) => `.status-${s} { background: ${COLOURS[s]}; }`),
+  ...TIMELINE_KINDS.map((k) => `.kind-${k} { background: ${TIMELINE_COLOURS[k]}; }`),
+].join(' ');
+
+/** The implementation report as one standalone page: no external assets, prints on A4. */
+export function reportToHtml(r: ImplementationReport, options: RenderOptions = {}): string {
+  const edition = options.edition ? `<p class="edition">${e(editionLine(options))}</p>` : '';
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${e(r.cycleName)}: ${e(r.milestoneTitle)}</title>
+<style>
+@page { size: A4; margin: 16mm; }
+body { font: 11pt/1.4 system-ui, sans-serif; color: #222; max-width: 190mm; margin: 0 auto; padding: 8mm; }
+h1 { font-size: 18pt; margin-bottom: 0; } h2 { border-bottom: 1px solid #ccc; margin-top: 1.6em; } h3 { margin-bottom: .2em; }
+table { border-collapse: collapse; width: 100%; font-size: 9.5pt; } td, th { border-bottom: 1px solid #e3e6ea; padding: 3px 6px; text-align: left; }
+tr.missing td:nth-child(2), .missing { color: #c0392b; font-weight: 600; } tr.late td:nth-child(2) { color: #b36b00; }
+.key { margin-right: 10px; font-size: 9pt; } .key i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
+.field, section.timeline .chart { break-inside: avoid; } section.timeline figure { margin: 0; } ol.marks { columns: 2; font-size: 9pt; padding-left: 1.4em; } tr.total td { font-weight: 600; } .edition { font-weight: 600; color: #3b73c4; } ul.measures { list-style: none; padding-left: 0; } ul.measures i { display: inline-block; width: 8px; height: 8px; margin-right: 6px; } .n, .none { color: #666; font-size: 9pt; }
+${SWATCHES}
+@media print { body { padding: 0; } }
+</style></head><body>
+<h1>${e(r.cycleName)}</h1><p>${e(r.milestoneTitle)}: due ${day(r.dueAt)}, compiled ${day(r.compiledAt)}</p>${edition}
+${reportBodyHtml(r)}</body></html>
+`;
+}

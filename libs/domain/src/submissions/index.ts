@@ -1,0 +1,2 @@
+export * from './submission-content';
+export * from './revision-diff';

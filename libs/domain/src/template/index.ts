@@ -1,3 +1,0 @@
-export * from './report-template';
-export * from './report-draft';
-export * from './revision-diff';

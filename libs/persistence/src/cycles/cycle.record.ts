@@ -1,0 +1,31 @@
+import type { CyclePlan, CycleStatus, MilestoneStatus, ReportTemplate } from '@pact/domain';
+
+export interface MilestoneState {
+  status: MilestoneStatus;
+  requestedAt?: Date;
+  compiledAt?: Date;
+  /**
+   * Revisions stored for this milestone so far, counted after each revision's task update. A
+   * compilation notes the count before it reads; a higher count at the moment it marks the
+   * milestone compiled means revisions it may have missed, so a recompilation is owed.
+   */
+  revisions?: number;
+}
+
+/** A stored cycle: its resolved plan, plus who takes part and how far it has got. */
+export interface CycleRecord extends CyclePlan {
+  id: string;
+  name: string;
+  status: CycleStatus;
+  groupKeys: string[];
+  template: ReportTemplate;
+  milestoneState: Record<string, MilestoneState>;
+  createdAt: Date;
+  createdBy?: string;
+  cancelledAt?: Date;
+  cancelledBy?: string;
+  cancelReason?: string;
+  completedAt?: Date;
+  /** Keys of effects on the cycle whose follow-ups (events, notifications) are still owed. */
+  outbox?: string[];
+}

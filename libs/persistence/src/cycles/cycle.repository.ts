@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ACTIVE_CYCLE_STATUSES, CycleStatus, MilestoneStatus } from '@pact/domain';
+import { isValidObjectId, Model } from 'mongoose';
+import { Stored, toRecord } from '../records';
+import { CycleRecord } from './cycle.record';
+import { CYCLE_MODEL } from './cycle.schema';
+import { RetriedWhenNotApplied } from '../transient-errors';
+
+@Injectable()
+@RetriedWhenNotApplied()
+export class CycleRepository {
+  constructor(@InjectModel(CYCLE_MODEL) private readonly model: Model<Stored<CycleRecord>>) {}
+
+  async create(cycle: Omit<CycleRecord, 'id'>): Promise<CycleRecord> {
+    const doc = await this.model.create(cycle);
+    return toRecord<CycleRecord>(doc.toObject());
+  }
+
+  async findById(id: string): Promise<CycleRecord | null> {
+    if (!isValidObjectId(id)) return null;
+    return toRecord<CycleRecord>(await this.model.findById(id).lean());
+  }
+
+  /** Several cycles in one query (ids that are not ObjectIds are skipped). */
+  async findByIds(ids: string[]): Promise<CycleRecord[]> {
+    const valid = ids.filter((id) => isValidObjectId(id));
+    if (!valid.length) return [];
+    return (await this.model.find({ _id: { $in: valid } }).lean()).map((d) => toRecord<CycleRecord>(d));
+  }
+
+  async list(filter: { status?: CycleStatus }, limit: number, skip: number): Promise<CycleRecord[]> {
+    const q = filter.status ? { status: filter.status } : {};
+    return (await this.model.find(q).sort({ createdAt: -1 }).skip(skip).limit(limit).lean()).map((d) => toRecord<CycleRecord>(d));
+  }
+
+  /** The cycles that started before `before`, latest first (the previous cycles of a cycle), at most `limit`. */
+  async listStartedBefore(before: Date, limit: number): Promise<CycleRecord[]> {
+    return (await this.model.find({ start: { $lt: before } }).sort({ start: -1 }).limit(limit).lean()).map((d) => toRecord<CycleRecord>(d));
+  }
+
+  async *active(): AsyncGenerator<CycleRecord> {
+    for await (const d of this.model.find({ status: { $in: ACTIVE_CYCLE_STATUSES } }).lean().cursor()) {
+      yield toRecord<CycleRecord>(d);
+    }
+  }
+
+  /**
+   * Moves one milestone from one of `from` to `to`, only while the cycle is active.
+   * Returns null when another delivery of the same job got there first.
+   */
+  async transitionMilestone(
+    id: string,
+    key: string,
+    from: MilestoneStatus[],
+    to: MilestoneStatus,
+    at: Date,
+    followUp?: string,
+  ): Promise<CycleRecord | null> {
+    const path = `milestoneState.${key}`;
+    const $set: Record<string, unknown> = { [`${path}.status`]: to };
+    if (to === 'requested') $set[`${path}.requestedAt`] = at;
+    if (to === 'compiled') $set[`${path}.compiledAt`] = at;
+    const update: Record<string, unknown> = { $set, ...(followUp ? { $addToSet: { outbox: followUp } } : {}) };
+    const doc = await this.model
+      .findOneAndUpdate(
+        { _id: id, status: { $in: ACTIVE_CYCLE_STATUSES }, [`${path}.status`]: { $in: from } },
+        to === 'requested' ? { $set: { ...$set, status: 'running' } } : update,
+        { returnDocument: 'after' },
+      )
+      .lean();
+    return toRecord<CycleRecord>(doc);
+  }
+
+  /**
+   * Counts a revision of the milestone, after its task was updated. Returns the cycle as it is
+   * after the count, in one atomic step, so the caller sees whether compilation had marked the
+   * milestone compiled before this count (then the revision is in no report yet) or not (then
+   * that compilation sees the count and owes the recompilation itself).
+   */
+  async countRevision(id: string, key: string): Promise<CycleRecord | null> {
+    const doc = await this.model.findOneAndUpdate({ _id: id }, { $inc: { [`milestoneState.${key}.revisions`]: 1 } }, { returnDocument: 'after' }).lean();
+    return toRecord<CycleRecord>(doc);
+  }
+
+  /** The follow-ups of `key` are done: it leaves the outbox. */
+  async completeFollowUp(id: string, key: string): Promise<void> {
+    await this.model.updateOne({ _id: id, outbox: key }, { $pull: { outbox: key } });
+  }
+
+  /** Cycles with follow-ups still owed, for the sweep. */
+  async *streamWithFollowUpsOwed(): AsyncGenerator<CycleRecord> {
+    for await (const d of this.model.find({ outbox: { $gt: '' } }).lean().cursor()) yield toRecord<CycleRecord>(d);
+  }
+
+  /** `cancel` records who cancelled and why, and the key of the follow-ups owed, in the same update. */
+  async transition(
+    id: string,
+    from: CycleStatus[],
+    to: CycleStatus,
+    at: Date,
+    cancel?: { by: string; reason: string; followUp: string },
+  ): Promise<CycleRecord | null> {
+    if (!isValidObjectId(id)) return null;
+    const $set: Record<string, unknown> = { status: to };
+    if (to === 'cancelled') $set.cancelledAt = at;
+    if (to === 'completed') $set.completedAt = at;
+    if (cancel) Object.assign($set, { cancelledBy: cancel.by, cancelReason: cancel.reason });
+    const update = cancel ? { $set, $addToSet: { outbox: cancel.followUp } } : { $set };
+    const doc = await this.model.findOneAndUpdate({ _id: id, status: { $in: from } }, update, { returnDocument: 'after' }).lean();
+    return toRecord<CycleRecord>(doc);
+  }
+}

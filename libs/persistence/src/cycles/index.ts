@@ -1,0 +1,3 @@
+export * from './cycle.record';
+export * from './cycle.repository';
+export * from './cycle.schema';

@@ -1,0 +1,3 @@
+export * from './delivery.record';
+export * from './delivery.repository';
+export * from './delivery.schema';

@@ -1,0 +1,3 @@
+export * from './event.record';
+export * from './event.repository';
+export * from './event.schema';

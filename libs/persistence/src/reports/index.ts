@@ -1,0 +1,3 @@
+export * from './report.record';
+export * from './report.repository';
+export * from './report.schema';

@@ -1,0 +1,3 @@
+export * from './session.record';
+export * from './session.repository';
+export * from './session.schema';

@@ -1,0 +1,3 @@
+export * from './site-key.record';
+export * from './site-key.repository';
+export * from './site-key.schema';

@@ -1,0 +1,3 @@
+export * from './submission.record';
+export * from './submission.repository';
+export * from './submission.schema';

@@ -1,0 +1,3 @@
+export * from './task.record';
+export * from './task.repository';
+export * from './task.schema';

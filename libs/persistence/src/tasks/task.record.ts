@@ -1,0 +1,46 @@
+import type { ExtensionRequest, TaskStatus } from '@pact/domain';
+
+export interface ExtensionRecord {
+  from: Date;
+  to: Date;
+  reason: string;
+  at: Date;
+  actor: string;
+  /** The chair's request this extension granted, when it was one (its follow-ups record extension.granted). */
+  requestId?: string;
+}
+
+export interface TaskRecord {
+  id: string;
+  cycleId: string;
+  milestoneKey: string;
+  groupKey: string;
+  status: TaskStatus;
+  requestedAt: Date;
+  dueAt: Date;
+  originalDueAt: Date;
+  dueVersion: number;
+  escalationLevel: number;
+  firedTimers: string[];
+  lastReminderAt?: Date;
+  extensions: ExtensionRecord[];
+  submittedAt?: Date;
+  late: boolean;
+  latestRevision: number;
+  summaryRun?: string;
+  updatedAt?: Date;
+  /** The chair's extension requests, oldest first: at most one pending, the others decided. */
+  extensionRequests?: ExtensionRequest[];
+  /**
+   * The id of the request waiting for the committee, absent when none. Every change to
+   * `extensionRequests` is guarded by it (no positional updates on FerretDB: the list is
+   * written back whole), which also makes "one pending at a time" a single-document rule.
+   */
+  pendingExtensionRequestId?: string;
+  /**
+   * Keys of effects applied to the task whose follow-ups (event, notification, scheduling) are
+   * still owed: written in the same atomic update as the effect, removed once the follow-ups are
+   * done. A sweep finishes what a crashed or lost job left open.
+   */
+  outbox?: string[];
+}

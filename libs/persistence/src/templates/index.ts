@@ -1,0 +1,3 @@
+export * from './template.record';
+export * from './template.repository';
+export * from './template.schema';

@@ -1,0 +1,3 @@
+export * from './user.record';
+export * from './user.repository';
+export * from './user.schema';

@@ -1,0 +1,18 @@
+import type { Role } from '@pact/domain';
+
+export interface UserRecord {
+  id: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  groupKeys: string[];
+  createdAt: Date;
+  createdBy?: string;
+  disabledAt?: Date;
+  calendarTokenHash?: string;
+  calendarTokenCreatedAt?: Date;
+  /** Preferred language of pages and personal messages; unset: from the browser. */
+  language?: string;
+  /** IANA time zone dates are shown in; unset: the engine's default. */
+  timeZone?: string;
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { isValidObjectId, Model } from 'mongoose';
+import { Stored, toRecord } from '../records';
+import { UserRecord } from './user.record';
+import { USER_MODEL } from './user.schema';
+import { RetriedWhenNotApplied } from '../transient-errors';
+import type { Role } from '@pact/domain';
+
+@Injectable()
+@RetriedWhenNotApplied()
+export class UserRepository {
+  constructor(@InjectModel(USER_MODEL) private readonly model: Model<Stored<UserRecord>>) {}
+
+  async create(user: Omit<UserRecord, 'id'>): Promise<UserRecord> {
+    return toRecord<UserRecord>((await this.model.create(user)).toObject());
+  }
+
+  async findById(id: string): Promise<UserRecord | null> {
+    if (!isValidObjectId(id)) return null;
+    return toRecord<UserRecord>(await this.model.findById(id).lean());
+  }
+
+  async list(): Promise<UserRecord[]> {
+    return (await this.model.find({}).sort({ email: 1 }).lean()).map((d) => toRecord<UserRecord>(d));
+  }
+
+  async countWithRole(role: Role): Promise<number> {
+    return this.model.countDocuments({ roles: role, disabledAt: { $exists: false } });
+  }
+
+  /** Users who act for a working group as its chair (for webhooks addressed to "the chair"). */
+  async chairsOf(groupKeys: string[]): Promise<UserRecord[]> {
+    return (await this.model.find({ roles: 'chair', groupKeys: { $in: groupKeys }, disabledAt: { $exists: false } }).lean()).map((d) =>
+      toRecord<UserRecord>(d),
+    );
+  }
+
+  async withRole(role: Role): Promise<UserRecord[]> {
+    return (await this.model.find({ roles: role, disabledAt: { $exists: false } }).lean()).map((d) => toRecord<UserRecord>(d));
+  }
+
+  async setCalendarToken(id: string, hash: string, at: Date): Promise<boolean> {
+    if (!isValidObjectId(id)) return false;
+    const res = await this.model.updateOne({ _id: id, disabledAt: { $exists: false } }, { $set: { calendarTokenHash: hash, calendarTokenCreatedAt: at } });
+    return res.matchedCount === 1;
+  }
+
+  async findByCalendarTokenHash(hash: string): Promise<UserRecord | null> {
+    return toRecord<UserRecord>(await this.model.findOne({ calendarTokenHash: hash, disabledAt: { $exists: false } }).lean());
+  }
+
+  async findByEmail(email: string): Promise<UserRecord | null> {
+    return toRecord<UserRecord>(await this.model.findOne({ email: email.toLowerCase() }).lean());
+  }
+
+  async setPreferences(id: string, prefs: { language: string; timeZone: string }): Promise<UserRecord | null> {
+    if (!isValidObjectId(id)) return null;
+    return toRecord<UserRecord>(
+      await this.model.findOneAndUpdate({ _id: id, disabledAt: { $exists: false } }, { $set: prefs }, { returnDocument: 'after' }).lean(),
+    );
+  }
+
+  /**
+   * Lets a person act as chair of one more working group (the committee named them its chair).
+   * One single-document update, so concurrent grants of different groups both stay.
+   */
+  async addChairGroup(email: string, groupKey: string): Promise<UserRecord | null> {
+    return toRecord<UserRecord>(
+      await this.model
+        .findOneAndUpdate({ email: email.toLowerCase(), disabledAt: { $exists: false } }, { $addToSet: { roles: 'chair', groupKeys: groupKey } }, { returnDocument: 'after' })
+        .lean(),
+    );
+  }
+
+  /** Takes a working group from a person's chair role (the committee named someone else). */
+  async removeChairGroup(email: string, groupKey: string): Promise<UserRecord | null> {
+    return toRecord<UserRecord>(
+      await this.model.findOneAndUpdate({ email: email.toLowerCase(), groupKeys: groupKey }, { $pull: { groupKeys: groupKey } }, { returnDocument: 'after' }).lean(),
+    );
+  }
+
+  /** The committee member created first (the one `npm start` signs in). */
+  async firstWithRole(role: Role): Promise<UserRecord | null> {
+    return toRecord<UserRecord>(await this.model.findOne({ roles: role, disabledAt: { $exists: false } }).sort({ createdAt: 1 }).lean());
+  }
+}

@@ -1,0 +1,19 @@
+import { Schema } from 'mongoose';
+import { WorkingGroupRecord } from './working-group.record';
+
+export const WORKING_GROUP_MODEL = 'WorkingGroup';
+
+const ChairSchema = new Schema({ name: String, email: String, language: String, timeZone: String }, { _id: false });
+
+/** Working groups (collection `working_groups`), seeded from config, changed by the committee. */
+export const WorkingGroupSchema = new Schema<WorkingGroupRecord>(
+  {
+    // Unique: a group exists once; serves seed (which keys exist), findByKey, findByKeys and update.
+    key: { type: String, required: true, unique: true },
+    fieldOfAction: { type: String, required: true },
+    goal: { type: String, default: '' },
+    chair: { type: ChairSchema, required: true },
+    updatedAt: Date,
+  },
+  { versionKey: false, minimize: false, collection: 'working_groups' },
+);
