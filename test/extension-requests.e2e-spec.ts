@@ -1,6 +1,7 @@
 import type TestAgent from 'supertest/lib/agent';
 import { MailSink, WebhookReceiver } from '../apps/demo/src/delivery-sinks';
-import { EngineHarness, shortCycle } from './support/engine-harness';
+import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
+import { signInOverHttp } from './support/web';
 
 /**
  * Extension requests over HTTP against the real API, worker, MongoDB-wire server, Redis and an
@@ -164,6 +165,26 @@ describe('extension requests (e2e)', () => {
     await chair.post(`/api/tasks/${taskId}/extension-requests/${requestId}/decision`).send({ grant: true, reason: 'Self-service' }).expect(403);
     await operator.post(`/api/tasks/${taskId}/extension-requests/${requestId}/decision`).send({ grant: true, reason: 'Self-service' }).expect(403);
     expect((await task()).pendingExtensionRequestId).toBe(requestId);
+  });
+
+  it('a request still waiting lapses when the report comes in first: off the committee’s list, no decision possible', async () => {
+    const before = await task();
+    const requestId = before.pendingExtensionRequestId;
+    expect(requestId).toBeTruthy();
+    await chair.post(`/api/tasks/${taskId}/submissions`).send(reportFor('education')).expect(201);
+    const after = await task();
+    expect(after).toMatchObject({ status: 'submitted', latestRevision: 1, late: false });
+    expect(after.pendingExtensionRequestId).toBeUndefined();
+    expect(after.extensionRequests.find((r: { id: string }) => r.id === requestId)).toMatchObject({ status: 'lapsed', decidedAt: expect.any(String) });
+    expect((await h.http.get('/api/extension-requests').expect(200)).body).toEqual([]);
+    const late = await h.http.post(`/api/tasks/${taskId}/extension-requests/${requestId}/decision`).send({ grant: true, reason: 'Too late' }).expect(409);
+    expect(late.body.message).toContain('lapsed');
+    expect((await task()).dueVersion).toBe(before.dueVersion);
+    // The chair's task page says why nothing was decided.
+    const pages = await signInOverHttp(h, sink, 'chair.education@test.example.org');
+    const html = (await pages.get(`/tasks/${taskId}`).expect(200)).text;
+    expect(html).toMatch(/<li data-request="lapsed">[\s\S]*?Not needed any more: the report was submitted on/);
+    expect((await pages.get('/my-tasks?show=done').expect(200)).text).toContain('data-extension="lapsed"');
   });
 
   it('the OpenAPI document lists the three operations', async () => {

@@ -5,7 +5,7 @@ import type { ContentProblem } from '../submissions/submission-content';
  * grants it (the task is extended, every timer moves) or refuses it (the date stays). One
  * request may be pending per task at a time; decided requests stay on the task as its history.
  */
-export const EXTENSION_REQUEST_STATUSES = ['pending', 'granted', 'refused'] as const;
+export const EXTENSION_REQUEST_STATUSES = ['pending', 'granted', 'refused', 'lapsed'] as const;
 export type ExtensionRequestStatus = (typeof EXTENSION_REQUEST_STATUSES)[number];
 
 export interface ExtensionRequest {
@@ -90,4 +90,12 @@ export function decideRequest(
         }
       : r,
   );
+}
+
+/**
+ * The report came in before the committee decided: the pending request lapses (there is no
+ * due date left to move), so it leaves the committee's list and the chair's page says why.
+ */
+export function lapsePendingRequest(requests: readonly ExtensionRequest[], id: string, at: Date): ExtensionRequest[] {
+  return requests.map((r) => (r.id === id && r.status === 'pending' ? { ...r, status: 'lapsed', decidedAt: at } : r));
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { AWAITING_STATUSES, ExtensionRequest, TaskStatus } from '@pact/domain';
+import { AWAITING_STATUSES, ExtensionRequest, lapsePendingRequest, TaskStatus } from '@pact/domain';
 import { isValidObjectId, Model } from 'mongoose';
 import { isDuplicateKey, LeanOf, Stored, toRecord } from '../records';
 import { ExtensionRecord, TaskRecord } from './task.record';
@@ -224,11 +224,21 @@ export class TaskRepository {
       if (!current) return null;
       let doc: LeanOf<TaskRecord> | null;
       if (current.status === 'open' || current.status === 'overdue') {
+        // A request for more time still waiting lapses in the same update (guarded by it, so a
+        // decision taken meanwhile is re-read rather than overwritten).
+        const pending = current.pendingExtensionRequestId;
         doc = await this.model
           .findOneAndUpdate(
-            { _id: id, status: { $in: AWAITING_STATUSES }, dueVersion: current.dueVersion },
+            { _id: id, status: { $in: AWAITING_STATUSES }, dueVersion: current.dueVersion, pendingExtensionRequestId: pending ?? { $exists: false } },
             {
-              $set: { status: 'submitted', submittedAt: at, late: lateAgainst(current.dueAt), updatedAt: at },
+              $set: {
+                status: 'submitted',
+                submittedAt: at,
+                late: lateAgainst(current.dueAt),
+                updatedAt: at,
+                ...(pending ? { extensionRequests: lapsePendingRequest(current.extensionRequests ?? [], pending, at) } : {}),
+              },
+              ...(pending ? { $unset: { pendingExtensionRequestId: '' } } : {}),
               $max: { latestRevision: revision },
               $addToSet: { outbox: followUp },
             },
