@@ -84,6 +84,9 @@ describe('extension requests (e2e)', () => {
     expect(mail.text).toContain('Reason: Council elections in March');
     expect(mail.text).toContain('Asked by: chair.education@test.example.org');
     expect(mail.text).toContain(`/tasks/${taskId}`);
+    // The committee decides on its page of the cycle's requests; no link in it reaches the API.
+    expect(mail.text).toContain(`/cycles/${cycleId}/extension-requests`);
+    expect(mail.text).not.toContain('/api/');
 
     const hook = await h.waitFor('the webhook', async () => hooks.at('/requests').find((r) => r.headers['x-pact-event'] === 'extension-requested'));
     const event = JSON.parse(hook.body);

@@ -143,7 +143,7 @@ describe('people\'s pages in a browser (e2e)', () => {
     const op = await newPage();
     await signInInBrowser(op, base, h, sink, operator);
     expect(new URL(op.url()).pathname).toBe('/operations');
-    expect(await op.locator('tr[data-state="delivered"]').count()).toBe(1);
+    expect(await op.locator('tr[data-state="delivered"]').count()).toBeGreaterThan(0);
     await checkPage(op, 'operations');
   }, 120_000);
 

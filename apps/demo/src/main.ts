@@ -1,3 +1,7 @@
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { EngineInfrastructureModule, IdentityModule, SignInModule, SignInService, SIGN_IN_LINK_MINUTES } from '@pact/engine';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -49,6 +53,13 @@ function freePort(): Promise<number> {
     s.on('error', rej);
   });
 }
+
+/** Just enough of the engine to issue sign-in links, as `npm start` does. */
+@Module({ imports: [EngineInfrastructureModule, IdentityModule, SignInModule] })
+class SignInLinksModule {}
+
+/** `npm run demo -- --serve`: keep the API, worker and outbox running after the cycle, with sign-in links. */
+const SERVE = process.argv.slice(2).includes('--serve');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -243,8 +254,65 @@ async function main(): Promise<void> {
   writeFileSync(join(logs, 'calendar-development-cooperation.ics'), String(feed.body ?? ''));
   console.log(`  a chair's private calendar feed: ${join(logs, 'calendar-development-cooperation.ics')}`);
   console.log(`Done in ${Math.round((Date.now() - wall) / 1000)} s of wall time.`);
-  stopAll();
-  await Promise.all([mail.stop(), hooks.stop()]);
+  if (!SERVE) {
+    console.log(`\nTo read the report in the browser, signed in as the committee or a chair: npm run demo -- --serve`);
+    stopAll();
+    await Promise.all([mail.stop(), hooks.stop()]);
+    return;
+  }
+  await serve(cycle.id);
+
+  /**
+   * Keeps the API (the pages), the worker and the outbox running, prints where the report is and
+   * a sign-in link for the committee member and one chair (issued by the engine's SignInService,
+   * as `npm start` does), and waits for Ctrl-C.
+   */
+  async function serve(cycleId: string): Promise<void> {
+    const site = env.PUBLIC_URL;
+    const reportPath = `/cycles/${cycleId}/report?milestone=final`;
+    const chairGroup = 'education';
+    const [chairTask] = await api.get(`/cycles/${cycleId}/tasks?milestone=final&group=${chairGroup}`);
+    const group = await api.get(`/working-groups/${chairGroup}`);
+    const chair = group.chair;
+    const users = await api.get('/users?limit=500');
+    const userOf = (email: string) => users.find((u: any) => u.email === email.toLowerCase());
+    const committee = users.find((u: any) => u.roles.includes('committee'));
+    const chairUser = userOf(chair.email);
+    Object.assign(process.env, env);
+    const ctx = await NestFactory.createApplicationContext(SignInLinksModule, { logger: ['error'] });
+    let links: { committee: { url: string; expiresAt: Date }; chair: { url: string; expiresAt: Date } };
+    try {
+      const signIn = ctx.get(SignInService);
+      links = { committee: await signIn.issueLink(committee.id, reportPath), chair: await signIn.issueLink(chairUser.id, `/tasks/${chairTask.id}`) };
+    } finally {
+      await ctx.close();
+    }
+    const until = (d: Date) => d.toLocaleTimeString();
+    console.log(`\nThe demo keeps running: ${site}`);
+    console.log(`The compiled report in the browser: ${site}${reportPath}\n`);
+    console.log(`Sign in as the steering committee, ${committee.name} <${committee.email}>, to read it (the link works once, until ${until(links.committee.expiresAt)}):`);
+    console.log(`  committee: ${links.committee.url}\n`);
+    console.log(`Sign in as the chair of "${group.fieldOfAction}", ${chairUser.name} <${chairUser.email}>, to see their report request and its revisions (until ${until(links.chair.expiresAt)}):`);
+    console.log(`  chair: ${links.chair.url}\n`);
+    console.log(`A sign-in link works for ${SIGN_IN_LINK_MINUTES} minutes. For a new one, open ${site}/sign-in and enter the address;`);
+    console.log(`the e-mail lands in the demo's outbox, ${join(logs, 'outbox')} (one .eml file each).`);
+    console.log('Stop with Ctrl-C.');
+    await new Promise<void>((done) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        done();
+      };
+      process.removeAllListeners('SIGINT');
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    console.log('\nStopping the demo…');
+    const exited = children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : Promise.resolve()));
+    stopAll();
+    await Promise.all(exited);
+    await Promise.all([mail.stop(), hooks.stop()]);
+  }
 }
 
 main().then(

@@ -32,6 +32,13 @@ export class WebhooksController {
     return viewOf(await this.webhooks.get(id, p));
   }
 
+  /** Pauses an active subscription: its deliveries are held (not attempted, not lost) until it is resumed; 409 when it is not active. */
+  @ApiProblems(403, 404, 409)
+  @Post(':id/pause')
+  pause(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
+    return this.webhooks.pause(id, p);
+  }
+
   /** Resumes a paused subscription and sends what was held meanwhile. */
   @ApiProblems(403, 404)
   @Post(':id/resume')

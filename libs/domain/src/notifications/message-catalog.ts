@@ -28,7 +28,7 @@ export const PLACEHOLDERS: Record<MessageKind, readonly string[]> = {
   'escalation-summary': [...COMMON, 'overdueCount', 'newlyEscalatedCount', 'items', 'cycleLink'],
   extended: [...TASK, 'previousDueDate', 'reason', 'extensionDays'],
   'report-compiled': [...COMMON, 'milestone', 'reportLink', 'submittedCount', 'lateCount', 'missingCount'],
-  'extension-requested': [...TASK, 'proposedDueDate', 'reason', 'requestedBy'],
+  'extension-requested': [...TASK, 'proposedDueDate', 'reason', 'requestedBy', 'requestsLink'],
   'extension-refused': [...TASK, 'proposedDueDate', 'reason'],
   'sign-in-link': ['recipientName', 'network', 'signInLink', 'linkMinutes', 'linkExpiresAt'],
 };
@@ -114,6 +114,8 @@ export interface MessageFacts {
   taskLink?: string;
   reportLink?: string;
   cycleLink?: string;
+  /** The committee's page of a cycle's requests for more time, where it grants or refuses them. */
+  requestsLink?: string;
   submittedCount?: number;
   lateCount?: number;
   missingCount?: number;
@@ -193,6 +195,7 @@ export function renderMessage(
     taskLink: facts.taskLink ?? '',
     reportLink: facts.reportLink ?? '',
     cycleLink: facts.cycleLink ?? '',
+    requestsLink: facts.requestsLink ?? '',
     signInLink: facts.signInLink ?? '',
     linkMinutes: facts.linkMinutes !== undefined ? num.format(facts.linkMinutes) : '',
     linkExpiresAt: facts.linkExpiresAt ? formatDate(facts.linkExpiresAt, language, tz) : '',

@@ -27,6 +27,39 @@ describe('message catalogs', () => {
     for (const lang of ['de', 'fr']) expect(Object.keys(shipped[lang]).sort()).toEqual([...MESSAGE_KINDS].sort());
   });
 
+  it('every link in every message is a page (never the API), the page the message names', () => {
+    const site = 'https://pact.example.eu';
+    const links = {
+      taskLink: `${site}/tasks/t1`,
+      cycleLink: `${site}/cycles/c1`,
+      reportLink: `${site}/cycles/c1/report?milestone=final`,
+      requestsLink: `${site}/cycles/c1/extension-requests`,
+      signInLink: `${site}/sign-in/abc`,
+    };
+    // What each kind must link to: the page a person acts on.
+    const expected: Record<string, string[]> = {
+      'task-requested': [links.taskLink],
+      reminder: [links.taskLink],
+      overdue: [links.taskLink],
+      escalated: [links.taskLink],
+      'escalation-summary': [links.cycleLink, `${links.cycleLink}/overdue`],
+      extended: [links.taskLink],
+      'report-compiled': [links.reportLink],
+      'extension-requested': [links.requestsLink, links.taskLink],
+      'extension-refused': [links.taskLink],
+      'sign-in-link': [links.signInLink],
+    };
+    for (const language of ['en', 'de', 'fr']) {
+      for (const kind of MESSAGE_KINDS) {
+        const m = renderMessage(shipped, kind, { language, timeZone: 'Europe/Brussels' }, { ...facts, ...links, previousDueAt: due, proposedDueAt: due, items: [] });
+        const urls = [...m.text.matchAll(/https?:\/\/\S+/g)].map((u) => u[0].replace(/[.,;:)]+$/, ''));
+        expect({ language, kind, urls: urls.sort() }).toEqual({ language, kind, urls: [...expected[kind]].sort() });
+        for (const u of urls) expect(new URL(u).pathname.startsWith('/api')).toBe(false);
+        expect(`${m.subject}\n${m.text}`).not.toMatch(/\bcurl\b|\/api\b|\bAPI\b/);
+      }
+    }
+  });
+
   it('names every problem: missing English kind, unknown placeholder, unknown kind', () => {
     const broken: MessageCatalogs = {
       en: { reminder: { subject: 'Due {dueIn}', body: 'Hello {nobody}' } },

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Clock } from '@pact/domain';
 import { DatabaseProbe, isDatabaseUnavailableError } from '@pact/persistence';
-import { isRedisUnavailableError, QueueProbe } from '@pact/queues';
+import { isRedisUnavailableError, QueueCounts, QueueProbe } from '@pact/queues';
 import { CLOCK } from '@pact/domain';
 import { EngineSettings } from '../config/settings';
 
@@ -11,6 +11,8 @@ export interface DependencyHealth {
   ms: number;
   error?: string;
 }
+
+export type { QueueCounts };
 
 export interface Health {
   status: 'ok' | 'degraded';
@@ -41,6 +43,22 @@ export class HealthService {
   async check(): Promise<Health> {
     const [mongo, redis] = await Promise.all([this.timed(() => this.database.probe()), this.timed(() => this.queues.probe())]);
     return { status: mongo.status === 'up' && redis.status === 'up' ? 'ok' : 'degraded', mongo, redis, now: this.clock.now(), clock: this.clock.describe() };
+  }
+
+  /**
+   * Jobs waiting, active, delayed and failed per queue, for the operators' page; null when Redis
+   * does not answer within HEALTH_TIMEOUT_MS (the page still shows, saying so).
+   */
+  async queueCounts(): Promise<QueueCounts[] | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), this.timeoutMs)));
+    try {
+      return await Promise.race([this.queues.counts(), timeout]);
+    } catch {
+      return null;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private async timed(probe: () => Promise<void>): Promise<DependencyHealth> {

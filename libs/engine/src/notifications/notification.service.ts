@@ -64,12 +64,14 @@ export class NotificationService {
    * Where a message sends a person: the pages (at the site's root), which pass through sign-in
    * when needed. Webhook events carry the API's URLs instead (apiLinks), for the machines that read them.
    */
-  private pageLinks(n: Notification): { taskLink?: string; cycleLink: string; reportLink: string } {
+  private pageLinks(n: Notification): { taskLink?: string; cycleLink: string; reportLink: string; requestsLink: string } {
     const milestone = typeof n.details?.milestoneKey === 'string' ? `?milestone=${encodeURIComponent(n.details.milestoneKey)}` : '';
     return {
       taskLink: n.taskId ? this.link(`/tasks/${n.taskId}`) : undefined,
       cycleLink: this.link(`/cycles/${n.cycleId}`),
       reportLink: this.link(`/cycles/${n.cycleId}/report${milestone}`),
+      // Where the committee decides a request for more time (the task page only shows it).
+      requestsLink: this.link(`/cycles/${n.cycleId}/extension-requests`),
     };
   }
 

@@ -6,7 +6,7 @@ import { CLOCK } from '@pact/domain';
 import { randomBytes } from 'node:crypto';
 import type { Principal } from '../identity/identity.service';
 import { credentialsProblem, literalTargetProblem } from './webhook-target';
-import { ForbiddenError, InvalidError, NotFoundError } from '../errors';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../errors';
 import type { WebhookScope, WebhookStatus } from '@pact/domain';
 import { EngineSettings } from '../config/settings';
 
@@ -120,15 +120,42 @@ export class WebhookSubscriptionService {
   }
 
   /**
+   * A person pauses an active subscription (its receiver is down for maintenance, or misbehaves):
+   * from now on its deliveries are held, not attempted, until someone resumes it. The same people
+   * as for resuming may. Pausing what is not active changes nothing (ConflictError).
+   */
+  async pause(id: string, p: Principal): Promise<{ subscription: SubscriptionView }> {
+    const s = await this.get(id, p);
+    this.mayPauseOrResume(s, p, 'pause');
+    const reason = `paused by ${p.actor}`;
+    const paused = await this.subscriptions.pause(id, this.clock.now(), reason);
+    if (!paused) {
+      throw new ConflictError(s.status === 'disabled' ? 'the subscription was deleted' : `the subscription is ${s.status === 'active' ? 'changing' : s.status} already; only an active subscription is paused`);
+    }
+    await this.events.append({
+      type: 'webhook.paused',
+      at: this.clock.now(),
+      actor: p.actor,
+      groupKey: s.groupKey,
+      data: { subscriptionId: id, url: s.url, reason },
+    });
+    return { subscription: viewOf(paused) };
+  }
+
+  private mayPauseOrResume(s: WebhookSubscriptionRecord, p: Principal, what: 'pause' | 'resume'): void {
+    if (!this.isCommittee(p) && !p.roles.includes('operator') && s.ownerUserId !== p.userId) {
+      throw new ForbiddenError(`only the committee, an operator or whoever created it may ${what} a subscription`);
+    }
+  }
+
+  /**
    * Resumes a paused subscription; what was held while it was paused is sent now, in order.
    * The committee, operators (who watch paused subscriptions) and whoever created it may; a
    * chair who merely sees a subscription of their group, made by the committee, may not.
    */
   async resume(id: string, p: Principal): Promise<{ subscription: SubscriptionView; released: number }> {
     const s = await this.get(id, p);
-    if (!this.isCommittee(p) && !p.roles.includes('operator') && s.ownerUserId !== p.userId) {
-      throw new ForbiddenError('only the committee, an operator or whoever created it may resume a subscription');
-    }
+    this.mayPauseOrResume(s, p, 'resume');
     if (s.status === 'disabled') throw InvalidError.fromMessages(['the subscription was deleted']);
     const resumed = (await this.subscriptions.resume(id))!;
     const released = await this.deliveries.requeue({ subscriptionId: id, from: ['held'] }, this.clock.now());

@@ -130,6 +130,30 @@ export class DeliveryRepository {
     return (await this.model.find(this.query(f)).sort({ createdAt: -1, _id: 1 }).skip(skip).limit(limit).lean()).map((d) => toRecord<DeliveryRecord>(d));
   }
 
+  /**
+   * One page of the log in the operators' order: by state in `states` order, newest first within
+   * a state (ties by id), starting after `after`. Keyset pagination over the (status, createdAt)
+   * index: each state is one bounded query, so a page costs the same on the first page as on the
+   * thousandth, and nothing is loaded beyond the page (plus one row, to know whether more follow).
+   */
+  async logPage(
+    f: Omit<DeliveryFilter, 'status'>,
+    states: DeliveryStatus[],
+    after: { status: DeliveryStatus; createdAt: Date; id: string } | null,
+    limit: number,
+  ): Promise<DeliveryRecord[]> {
+    const out: DeliveryRecord[] = [];
+    const from = after ? states.indexOf(after.status) : 0;
+    if (from < 0) return out;
+    for (let i = from; i < states.length && out.length <= limit; i++) {
+      const q: Record<string, unknown> = { ...this.query(f), status: states[i] };
+      if (after && i === from) q.$or = [{ createdAt: { $lt: after.createdAt } }, { createdAt: after.createdAt, _id: { $lt: after.id } }];
+      const docs = await this.model.find(q).sort({ createdAt: -1, _id: -1 }).limit(limit + 1 - out.length).lean();
+      out.push(...docs.map((d) => toRecord<DeliveryRecord>(d)));
+    }
+    return out;
+  }
+
   async count(f: DeliveryFilter): Promise<number> {
     return this.model.countDocuments(this.query(f));
   }

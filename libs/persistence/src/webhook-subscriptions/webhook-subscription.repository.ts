@@ -55,6 +55,17 @@ export class WebhookSubscriptionRepository {
     return res.modifiedCount === 1;
   }
 
+  /**
+   * A person pauses an active subscription (a receiver under maintenance): one guarded update,
+   * so it pauses once; null when it was not active (paused already, or deleted).
+   */
+  async pause(id: string, at: Date, reason: string): Promise<WebhookSubscriptionRecord | null> {
+    const doc = await this.model
+      .findOneAndUpdate({ _id: id, status: 'active' }, { $set: { status: 'paused', pausedAt: at, pausedReason: reason } }, { returnDocument: 'after' })
+      .lean();
+    return toRecord<WebhookSubscriptionRecord>(doc);
+  }
+
   async resume(id: string): Promise<WebhookSubscriptionRecord | null> {
     const doc = await this.model
       .findOneAndUpdate(
