@@ -324,6 +324,40 @@ describe('sign-in rate limits and https cookies (e2e)', () => {
   });
 });
 
+describe('sign-in limits behind a reverse proxy (e2e)', () => {
+  const sink = new MailSink();
+  const started: EngineHarness[] = [];
+  afterAll(async () => {
+    for (const h of started) await h.stop();
+    await sink.stop();
+  }, 60_000);
+  beforeAll(() => sink.start());
+
+  /** Asks for a link as a client the proxy names in X-Forwarded-For; the answer's status. */
+  const ask = async (h: EngineHarness, forwardedFor: string, email: string) => {
+    const agent = browserAgent(h);
+    const form = await agent.get('/sign-in').set('X-Forwarded-For', forwardedFor).expect(200);
+    return (await agent.post('/sign-in').set('X-Forwarded-For', forwardedFor).type('form').send({ _csrf: csrfOf(form.text), email })).status;
+  };
+  const harness = async (env: Record<string, string>) => {
+    // Set here, not inherited: harnesses of one file share process.env (the https one above sets PUBLIC_URL).
+    const h = new EngineHarness({ worker: false, env: { ...sink.env(), PUBLIC_URL: 'http://localhost:3000', TRUST_PROXY: '', SIGN_IN_LIMIT_PER_ADDRESS: '100', SIGN_IN_LIMIT_PER_CLIENT: '2', ...env } });
+    started.push(h);
+    return h.start();
+  };
+
+  it('TRUST_PROXY=loopback: each person behind the proxy has their own per-client limit', async () => {
+    const h = await harness({ TRUST_PROXY: 'loopback' });
+    expect([await ask(h, '203.0.113.1', 'a@test.example.org'), await ask(h, '203.0.113.1', 'b@test.example.org'), await ask(h, '203.0.113.1', 'c@test.example.org')]).toEqual([200, 200, 429]);
+    expect(await ask(h, '203.0.113.2', 'd@test.example.org')).toBe(200);
+  }, 60_000);
+
+  it('without TRUST_PROXY, X-Forwarded-For is not believed: a client cannot escape its limit by naming another address', async () => {
+    const h = await harness({});
+    expect([await ask(h, '203.0.113.1', 'a@test.example.org'), await ask(h, '203.0.113.2', 'b@test.example.org'), await ask(h, '203.0.113.3', 'c@test.example.org')]).toEqual([200, 200, 429]);
+  }, 60_000);
+});
+
 function request(h: EngineHarness) {
   return browserAgent(h);
 }

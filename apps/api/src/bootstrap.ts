@@ -15,6 +15,8 @@ export async function createApi(): Promise<NestExpressApplication> {
     logger: logLevels(process.env.LOG_LEVEL),
   });
   const settings = app.get(ApiSettings);
+  // Before anything reads req.ip: the per-client limits must see the person, not the proxy.
+  if (settings.trustProxy !== false) app.set('trust proxy', settings.trustProxy);
   configureHttp(app, settings.bodyLimit, settings.corsOrigins);
   configureWeb(app, settings.bodyLimit);
   applyServerTimeouts(app.getHttpServer(), settings.http);

@@ -77,6 +77,19 @@ export class ApiEnvironmentVariables {
   /** Browser origins allowed to call the API (comma-separated); empty: CORS off. */
   @IsString()
   CORS_ORIGINS = '';
+
+  /**
+   * Behind a reverse proxy, which proxies to believe about the client's address
+   * (X-Forwarded-For): a number of hops, or addresses, CIDR ranges and Express's names
+   * (loopback, linklocal, uniquelocal), comma-separated. Empty: none, the socket's address counts.
+   * Without it, behind a proxy every person shares one address, and the per-client limits
+   * (sign-in links, failed authentications, API rate) would hold them back together.
+   */
+  @IsString()
+  @Matches(/^(\d{1,2}|\s*([0-9a-f.:/]+|loopback|linklocal|uniquelocal)\s*(,\s*([0-9a-f.:/]+|loopback|linklocal|uniquelocal)\s*)*)?$/i, {
+    message: 'TRUST_PROXY must be empty, a number of proxy hops, or comma-separated addresses, CIDR ranges, loopback, linklocal or uniquelocal',
+  })
+  TRUST_PROXY = '';
 }
 
 /** The API's settings, typed. */
@@ -91,6 +104,8 @@ export class ApiSettings {
   readonly authFailuresPerMinute: number;
   /** Browser origins allowed to call the API; empty: CORS off. */
   readonly corsOrigins: string[];
+  /** Express's "trust proxy" (hops, or addresses and ranges); false: the socket's address is the client's. */
+  readonly trustProxy: number | string[] | false;
 
   constructor(values: ApiSettings) {
     Object.assign(this, values);
@@ -109,7 +124,15 @@ export function apiSettingsFrom(raw: Record<string, unknown>): ApiSettings {
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     authFailuresPerMinute: env.AUTH_FAILURES_PER_MINUTE,
     corsOrigins: env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
   });
+}
+
+function trustProxyOf(value: string): number | string[] | false {
+  const v = value.trim();
+  if (!v) return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((x) => x.trim()).filter(Boolean);
 }
 
 /** Read when the API application is created (not on import), like the engine's settings. */
