@@ -112,6 +112,28 @@ describe('bad input (e2e)', () => {
     expect(await snapshot()).toBe(before);
   });
 
+  it('an Idempotency-Key starts a cycle once, also when the same request arrives twice at once; a malformed key is a 400 naming it', async () => {
+    const body = shortCycle(h, { name: 'Once only', groups: ['sport'], requestInDays: 300, dueAfterDays: 30, compileAfterDays: 60, lengthMonths: 24 });
+    const count = async () => (await h.http.get('/api/cycles?limit=100').expect(200)).body.filter((c: { name: string }) => c.name === 'Once only').length;
+    const key = 'retry-7f3a:2031.01';
+    const [a, b] = await Promise.all([1, 2].map(() => h.http.post('/api/cycles').set('Idempotency-Key', key).send(body).expect(201)));
+    expect(a.body.id).toBe(b.body.id);
+    const again = await h.http.post('/api/cycles').set('Idempotency-Key', key).send(body).expect(201);
+    expect(again.body.id).toBe(a.body.id);
+    expect(await count()).toBe(1);
+    // Its jobs were scheduled once, by the request that inserted it.
+    expect((await h.events(a.body.id, 'cycle.created')).length).toBe(1);
+    const other = await h.http.post('/api/cycles').set('Idempotency-Key', 'another-key').send(body).expect(201);
+    expect(other.body.id).not.toBe(a.body.id);
+    expect(await count()).toBe(2);
+    for (const bad of ['has space', 'x'.repeat(201), 'a/b']) {
+      const res = await h.http.post('/api/cycles').set('Idempotency-Key', bad).send(body).expect(400);
+      expect(JSON.stringify(res.body)).toContain('Idempotency-Key');
+    }
+    expect(await count()).toBe(2);
+    for (const id of [a.body.id, other.body.id]) await h.http.post(`/api/cycles/${id}/cancel`).send({ reason: 'Idempotency test' }).expect(200);
+  });
+
   it('unknown ids answer 404, malformed ids too', async () => {
     await h.http.get('/api/cycles/000000000000000000000000').expect(404);
     await h.http.get('/api/cycles/not-an-id').expect(404);

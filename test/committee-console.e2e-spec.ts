@@ -196,6 +196,19 @@ describe('committee console (e2e)', () => {
         ['final', '2032-11-01T00:00:00.000Z', '2032-12-01T00:00:00.000Z', '2033-01-01T00:00:00.000Z'],
       ]);
       expect(await cycleCount()).toBe(before + 1);
+
+      // "Start the cycle" pressed again (a double click, a resent form): the same cycle, nothing new started,
+      // also when both presses arrive at once.
+      const again = await postForm(committee, '/cycles/new', [...hidden, ['action', 'start']]).expect(303);
+      expect(again.headers.location).toBe(started.headers.location);
+      expect(await cycleCount()).toBe(before + 1);
+      const other = formFields((await postForm(committee, '/cycles/new', [...hidden, ['action', 'preview']]).expect(200)).text, '/cycles/new');
+      expect(field(other, 'startKey')).toMatch(/^[A-Za-z0-9_-]{32}$/);
+      expect(field(other, 'startKey')).not.toBe(field(hidden, 'startKey'));
+      const both = await Promise.all([1, 2].map(() => postForm(committee, '/cycles/new', [...other, ['action', 'start']]).expect(303)));
+      expect(both[0].headers.location).toBe(both[1].headers.location);
+      expect(both[0].headers.location).not.toBe(started.headers.location);
+      expect(await cycleCount()).toBe(before + 2);
     });
 
     it('shows the dates in the time zone the reader chose, and a reminder the engine would skip as left out', async () => {

@@ -1,5 +1,5 @@
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { ImplementationReport } from '@pact/domain';
 import type { Request, Response } from 'express';
 import { CompilationService, CycleQuery, CycleService, InvalidError, Principal, ReportPublishingService } from '@pact/engine';
@@ -10,6 +10,7 @@ import { CancelCycleDto, CreateCycleDto, ListCyclesQuery, ListEventsQuery, ListT
 import { ApiProblems } from '../http/problem-details';
 
 const REPORT_PRODUCES = Object.values(REPORT_MEDIA_TYPES);
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/;
 /** Each format the report is served as, for the OpenAPI document. */
 const REPORT_CONTENT = {
   'application/json': { schema: { type: 'object', description: 'The compiled report, with its timeline' } },
@@ -44,7 +45,15 @@ export class CyclesController {
   @Post()
   @Roles('committee')
   @ApiBody({ type: CreateCycleDto })
-  async create(@Body() dto: CreateCycleDto, @Actor() actor: string) {
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Up to 200 letters, digits, "-", "_", ".", ":". The same key sent again (a retry after a lost answer) starts nothing new and answers with the cycle it started first.',
+  })
+  async create(@Body() dto: CreateCycleDto, @Actor() actor: string, @Headers('idempotency-key') idempotencyKey?: string) {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw InvalidError.fromMessages(['Idempotency-Key: up to 200 letters, digits, "-", "_", ".", ":"']);
+    }
     const cycle = await this.cycles.create(
       {
         name: dto.name,
@@ -62,6 +71,7 @@ export class CyclesController {
         escalation: dto.escalation ? { levels: dto.escalation.levels.map((l) => ({ ...l })) } : undefined,
       },
       actor,
+      { idempotencyKey },
     );
     return present(cycle);
   }

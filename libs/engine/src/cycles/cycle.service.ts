@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { Clock, CLOCK, cycleKeys, CyclePlanInput, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, defaultMilestones, EscalationPolicy, eventKeys, MilestoneInput, parseCycleFollowUp, planCycle, TASK_STATUSES, TaskStatus } from '@pact/domain';
 import {
   CycleRecord,
   CycleRepository,
   EventRepository,
+  isDuplicateKey,
   ReportRepository,
   TaskRepository,
   TemplateRepository,
@@ -60,7 +62,19 @@ export class CycleService {
     @Inject(PACT_CONFIG) private readonly config: PactConfig,
   ) {}
 
-  async create(cmd: CreateCycleCommand, actor: string): Promise<CycleRecord> {
+  /**
+   * Starts a cycle. With an `idempotencyKey` (the start page's form carries one; API clients may
+   * send the Idempotency-Key header), the cycle's id is derived from the key, so the same request
+   * sent twice (a double click, a retry after a lost answer) inserts once: the second insert
+   * meets the first's _id and answers with that cycle. Works alike on MongoDB and FerretDB,
+   * whose unique _id is enforced on insert.
+   */
+  async create(cmd: CreateCycleCommand, actor: string, opts: { idempotencyKey?: string } = {}): Promise<CycleRecord> {
+    const id = opts.idempotencyKey ? cycleIdForKey(opts.idempotencyKey) : undefined;
+    if (id) {
+      const existing = await this.cycles.findById(id);
+      if (existing) return { ...existing, outbox: [] };
+    }
     const problems: string[] = [];
     const templateKey = cmd.templateKey ?? this.config.defaultTemplate;
     const template = await this.templates.findByKey(templateKey);
@@ -86,22 +100,34 @@ export class CycleService {
     if (problems.length || !plan || !template) throw InvalidError.fromMessages(problems);
 
     const now = this.clock.now();
-    const cycle = await this.cycles.create({
-      name: cmd.name,
-      status: 'scheduled',
-      start: plan.start,
-      end: plan.end,
-      lengthMonths: plan.lengthMonths,
-      milestones: plan.milestones,
-      reminderDaysBeforeDue: plan.reminderDaysBeforeDue,
-      escalation: plan.escalation,
-      groupKeys,
-      template,
-      milestoneState: Object.fromEntries(plan.milestones.map((m) => [m.key, { status: 'scheduled' as const }])),
-      createdAt: now,
-      createdBy: actor,
-      outbox: [cycleKeys.created()],
-    });
+    let cycle: CycleRecord;
+    try {
+      cycle = await this.cycles.create(
+        {
+          name: cmd.name,
+          status: 'scheduled',
+          start: plan.start,
+          end: plan.end,
+          lengthMonths: plan.lengthMonths,
+          milestones: plan.milestones,
+          reminderDaysBeforeDue: plan.reminderDaysBeforeDue,
+          escalation: plan.escalation,
+          groupKeys,
+          template,
+          milestoneState: Object.fromEntries(plan.milestones.map((m) => [m.key, { status: 'scheduled' as const }])),
+          createdAt: now,
+          createdBy: actor,
+          outbox: [cycleKeys.created()],
+        },
+        id,
+      );
+    } catch (err) {
+      // The same key's first request inserted meanwhile: its cycle is the answer (its follow-ups are its own).
+      if (!id || !isDuplicateKey(err)) throw err;
+      const first = await this.cycles.findById(id);
+      if (!first) throw err;
+      return { ...first, outbox: [] };
+    }
     await this.followUp(cycle, cycleKeys.created());
     return { ...cycle, outbox: [] };
   }
@@ -194,4 +220,9 @@ export class CycleService {
     await this.followUp(cancelled, cycleKeys.cancelled());
     return { ...cancelled, outbox: (cancelled.outbox ?? []).filter((k) => k !== cycleKeys.cancelled()) };
   }
+}
+
+/** The cycle id an idempotency key stands for: 24 hex digits (an ObjectId) of its hash. */
+export function cycleIdForKey(key: string): string {
+  return createHash('sha256').update(`cycle-start:${key}`).digest('hex').slice(0, 24);
 }

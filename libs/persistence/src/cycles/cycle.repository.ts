@@ -12,8 +12,9 @@ import { RetriedWhenNotApplied } from '../transient-errors';
 export class CycleRepository {
   constructor(@InjectModel(CYCLE_MODEL) private readonly model: Model<Stored<CycleRecord>>) {}
 
-  async create(cycle: Omit<CycleRecord, 'id'>): Promise<CycleRecord> {
-    const doc = await this.model.create(cycle);
+  /** `id`: chosen by the caller (an idempotent start); the _id's uniqueness settles a second insert. */
+  async create(cycle: Omit<CycleRecord, 'id'>, id?: string): Promise<CycleRecord> {
+    const doc = await this.model.create(id ? { _id: id, ...cycle } : cycle);
     return toRecord<CycleRecord>(doc.toObject());
   }
 

@@ -1,4 +1,5 @@
 import { Body, Get, Inject, Post, Res } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { Clock, CLOCK, DEFAULT_LENGTH_MONTHS, PlanPreview, previewCyclePlan, previewSteps } from '@pact/domain';
 import { CycleService, WorkingGroupService } from '@pact/engine';
 import type { Response } from 'express';
@@ -8,6 +9,8 @@ import type { PageState } from '../page-state';
 import { CreateCycleDto } from '../../cycles/cycle.dto';
 import { apiRuleProblems } from '../api-rules';
 import { apiBodyOf, CycleForm, cycleFieldOf, cycleMessage, commandOf, defaultCycleForm, MAX_LEVELS, MAX_MILESTONES, readCycleForm } from './cycle-form';
+
+const START_KEY = /^[A-Za-z0-9_-]{32}$/;
 
 /**
  * The committee starts a cycle: the form (prefilled with the default plan), then "Preview" shows
@@ -58,7 +61,9 @@ export class StartCyclePageController {
 
     if (body.action === 'start') {
       try {
-        const cycle = await this.cycles.create(cmd, page.person!.actor);
+        // The check page's key: a second press of "Start the cycle" (or a resent form) starts nothing new.
+        const startKey = typeof body.startKey === 'string' && START_KEY.test(body.startKey) ? body.startKey : undefined;
+        const cycle = await this.cycles.create(cmd, page.person!.actor, { idempotencyKey: startKey });
         return res.redirect(303, `/cycles/${cycle.id}?started=1`);
       } catch (err) {
         // The same rules again, at the moment of starting (time has moved since the preview).
@@ -96,6 +101,8 @@ export class StartCyclePageController {
     res.status(200).render('pages/start-cycle-check', {
       title: page.i18n.t('startCycle.checkTitle'),
       form,
+      // One key per shown plan: starting it twice starts it once (CycleService.create).
+      startKey: randomBytes(24).toString('base64url'),
       preview,
       groups: taking,
       allGroups: taking.length === groups.length,
