@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { MailSink } from '../apps/demo/src/delivery-sinks';
+import { calendarDayOf, dueDateOnDay } from '@pact/domain';
 import { launchChromium } from './support/chromium';
 import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
 import { checkPage, signInInBrowser } from './support/web';
@@ -174,6 +175,7 @@ describe('committee console in a browser (e2e)', () => {
     await page.locator('.error-summary').waitFor();
     await checkPage(page, 'console-overdue-errors');
     const newDue = dayFromNow(10);
+    const prior = new Date((await api(`/api/tasks/${taskOf('sport')}`)).task.dueAt);
     await page.locator(`#dueAt-${taskOf('sport')}`).fill(newDue);
     await page.locator(`#reason-${taskOf('sport')}`).fill('The chair was ill');
     await page.getByRole('button', { name: /Extend the deadline/ }).click();
@@ -184,7 +186,8 @@ describe('committee console in a browser (e2e)', () => {
     await page.goto(`${base}/cycles/${cycleId}`);
     expect(await stateOf(page, 'sport', 'mid-term')).toBe('open');
     expect(await page.locator('tr[data-group="sport"] td[data-milestone="mid-term"]').innerText()).toContain('Extensions: 1');
-    expect((await api(`/api/tasks/${taskOf('sport')}`)).task.dueAt).toBe(new Date(newDue).toISOString());
+    // That day, at the time of day the request was due on the committee member's (Brussels) clock.
+    expect((await api(`/api/tasks/${taskOf('sport')}`)).task.dueAt).toBe(dueDateOnDay(calendarDayOf(newDue)!, prior, 'Europe/Brussels')!.toISOString());
 
     // The last chair submits: every group is in, the report is compiled at once.
     await (await h.chair('sport')).post(`/api/tasks/${taskOf('sport')}/submissions`).send(reportFor('sport')).expect(201);

@@ -1,4 +1,5 @@
 import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { calendarDayOf, dueDateOnDay } from '@pact/domain';
 import { ConflictError, CycleProgressQuery, CycleService, ExtensionOutcome, ExtensionRequestService, PendingExtensionRequest } from '@pact/engine';
 import type { Response } from 'express';
 import { ExtensionDecisionDto } from '../../deadlines/extension-request.dto';
@@ -58,7 +59,11 @@ export class ExtensionRequestsPageController {
     errors.push(...formErrors(await apiRuleProblems(ExtensionDecisionDto, dto), say, fieldOf));
     if (errors.length) return this.render(page, res, id, 400, errors, all);
     try {
-      await this.requests.decide(taskId, requestId, { grant, dueAt: dto.dueAt ? new Date(dto.dueAt) : undefined, reason: values.reason }, page.person!.actor);
+      // Another day than the one asked for keeps the current due date's time of day on the reader's clock (as the chair's request did).
+      const current = pending.find((r) => r.id === requestId)!.dueAt;
+      const day = dto.dueAt ? calendarDayOf(dto.dueAt) : null;
+      const dueAt = dto.dueAt ? (day && dueDateOnDay(day, new Date(current), page.i18n.timeZone)) || new Date(dto.dueAt) : undefined;
+      await this.requests.decide(taskId, requestId, { grant, dueAt, reason: values.reason }, page.person!.actor);
     } catch (err) {
       if (err instanceof ConflictError) return this.render(page, res, id, 409, [{ field: 'requests-list', message: t('extensionRequests.error.changed') }], {});
       const found = problemsOf(err);

@@ -1,5 +1,5 @@
 import { Body, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { calendarDaysUntil, CLOCK, Clock, diffRevisions, localDateTime, REASON_LENGTH, zonedDateTime } from '@pact/domain';
+import { calendarDaysUntil, CLOCK, Clock, diffRevisions, dueDateOnDay, localDateTime, REASON_LENGTH } from '@pact/domain';
 import { ConflictError, DraftService, ExtensionRequestService, InvalidError } from '@pact/engine';
 import type { Response } from 'express';
 import { FormError, formErrors, FormProblem } from '../form-errors';
@@ -81,9 +81,8 @@ export class TaskPageController {
     if (!values.day && !values.month && !values.year) errors.push({ field: 'proposedDueAt-day', message: t('extensionForm.error.dateMissing') });
     else {
       // The new date keeps the time of day of the current due date, as the reader's clock shows it.
-      const at = localDateTime(ctx.task.dueAt, tz);
       const n = (s: string) => (/^\d{1,4}$/.test(s) ? Number(s) : NaN);
-      proposed = zonedDateTime({ year: n(values.year), month: n(values.month), day: n(values.day), hour: at.hour, minute: at.minute }, tz);
+      proposed = dueDateOnDay({ year: n(values.year), month: n(values.month), day: n(values.day) }, ctx.task.dueAt, tz);
       if (!proposed) errors.push({ field: 'proposedDueAt-day', message: t('extensionForm.error.dateInvalid', { example: this.example(ctx, page) }) });
     }
     if (errors.length) return this.renderExtension(page, res, 400, ctx, values, errors);
