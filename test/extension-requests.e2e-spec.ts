@@ -190,6 +190,21 @@ describe('extension requests (e2e)', () => {
     expect((await pages.get('/my-tasks?show=done').expect(200)).text).toContain('data-extension="lapsed"');
   });
 
+  it('a request still waiting lapses when the committee cancels the cycle', async () => {
+    const c = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Cancelled later', groups: ['sport'], requestInDays: 0.01, dueAfterDays: 300, compileAfterDays: 400, lengthMonths: 24, reminders: [] })).expect(201)).body;
+    const sportTask = await h.waitFor('the sport task', async () => (await h.http.get(`/api/cycles/${c.id}/tasks?group=sport`)).body[0]?.id);
+    const sport = await h.chair('sport');
+    const requestId = (await sport.post(`/api/tasks/${sportTask}/extension-requests`).send({ proposedDueAt: days(320), reason: 'Elections' }).expect(201)).body.id;
+    await h.http.post(`/api/cycles/${c.id}/cancel`).send({ reason: 'Merged into the next cycle' }).expect(200);
+    const t = await h.waitFor('the lapsed request', async () => {
+      const body = (await h.http.get(`/api/tasks/${sportTask}`).expect(200)).body.task;
+      return body.pendingExtensionRequestId === undefined && body;
+    });
+    expect(t.status).toBe('cancelled');
+    expect(t.extensionRequests.find((r: { id: string }) => r.id === requestId)).toMatchObject({ status: 'lapsed' });
+    expect((await h.http.get(`/api/extension-requests?cycleId=${c.id}`).expect(200)).body).toEqual([]);
+  });
+
   it('the OpenAPI document lists the three operations', async () => {
     const doc = (await h.agent().get('/api/docs-json').expect(200)).body;
     expect(doc.paths['/api/tasks/{id}/extension-requests'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/ExtensionRequestDto');

@@ -162,6 +162,7 @@ export class CycleService {
         keys.push(...policy.timersFor(t).map((x) => x.key));
       }
       const tasksCancelled = await this.tasks.cancelAwaiting(cycle.id, cycle.cancelledAt ?? this.clock.now());
+      await this.tasks.lapsePendingRequestsOfCancelled(cycle.id, cycle.cancelledAt ?? this.clock.now());
       await this.timers.removeTaskTimers(keys);
       await this.timers.removeCycleJobs(cycle.id, cycle.milestones.map((m) => m.key));
       await this.events.append({

@@ -280,6 +280,24 @@ export class TaskRepository {
   }
 
   /**
+   * Requests for more time still waiting on the cycle's cancelled tasks lapse (nothing is due any
+   * more). One guarded update per task, by the request id, so a rerun changes nothing twice.
+   */
+  async lapsePendingRequestsOfCancelled(cycleId: string, at: Date): Promise<number> {
+    let lapsed = 0;
+    for (const t of await this.model.find({ cycleId, status: 'cancelled', pendingExtensionRequestId: { $exists: true } }).lean()) {
+      const task = toRecord<TaskRecord>(t);
+      const pending = task.pendingExtensionRequestId!;
+      const res = await this.model.updateOne(
+        { _id: task.id, status: 'cancelled', pendingExtensionRequestId: pending },
+        { $set: { extensionRequests: lapsePendingRequest(task.extensionRequests ?? [], pending, at), updatedAt: at }, $unset: { pendingExtensionRequestId: '' } },
+      );
+      lapsed += res.modifiedCount;
+    }
+    return lapsed;
+  }
+
+  /**
    * Claims, for one committee summary run, every task of the cycle escalated to the committee
    * and not reported in a summary yet. Per document the claim is atomic, so two runs never
    * report the same escalation; a run retried after a crash finds its own claim again.

@@ -54,5 +54,5 @@ TaskSchema.index({ status: 1, cycleId: 1 });
 // streamWithFollowUpsOwed (the follow-up sweep): { outbox: { $gt: '' } } finds tasks with any key in their outbox.
 TaskSchema.index({ outbox: 1 });
 // listWithPendingExtensionRequest (the committee's list of requests waiting for a decision):
-// { pendingExtensionRequestId: { $gt: '' } } (+ cycleId).
+// { pendingExtensionRequestId: { $gt: '' } } (+ cycleId); lapsePendingRequestsOfCancelled ($exists, + cycleId).
 TaskSchema.index({ pendingExtensionRequestId: 1, cycleId: 1 });
