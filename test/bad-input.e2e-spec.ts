@@ -123,14 +123,21 @@ describe('bad input (e2e)', () => {
     expect(await count()).toBe(1);
     // Its jobs were scheduled once, by the request that inserted it.
     expect((await h.events(a.body.id, 'cycle.created')).length).toBe(1);
+    // The same key with another request is a conflict; another person's same key is their own.
+    const changed = await h.http.post('/api/cycles').set('Idempotency-Key', key).send({ ...body, name: 'Once only, renamed' }).expect(409);
+    expect(changed.body.message).toContain('idempotency key');
+    const colleague = h.agent(await h.tokenFor(['committee', 'operator']));
+    const theirs = await colleague.post('/api/cycles').set('Idempotency-Key', key).send(body).expect(201);
+    expect(theirs.body.id).not.toBe(a.body.id);
+    await h.http.post(`/api/cycles/${theirs.body.id}/cancel`).send({ reason: 'Idempotency test' }).expect(200);
     const other = await h.http.post('/api/cycles').set('Idempotency-Key', 'another-key').send(body).expect(201);
     expect(other.body.id).not.toBe(a.body.id);
-    expect(await count()).toBe(2);
+    expect(await count()).toBe(3);
     for (const bad of ['has space', 'x'.repeat(201), 'a/b']) {
       const res = await h.http.post('/api/cycles').set('Idempotency-Key', bad).send(body).expect(400);
       expect(JSON.stringify(res.body)).toContain('Idempotency-Key');
     }
-    expect(await count()).toBe(2);
+    expect(await count()).toBe(3);
     for (const id of [a.body.id, other.body.id]) await h.http.post(`/api/cycles/${id}/cancel`).send({ reason: 'Idempotency test' }).expect(200);
   });
 

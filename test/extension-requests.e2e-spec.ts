@@ -178,7 +178,7 @@ describe('extension requests (e2e)', () => {
     const after = await task();
     expect(after).toMatchObject({ status: 'submitted', latestRevision: 1, late: false });
     expect(after.pendingExtensionRequestId).toBeUndefined();
-    expect(after.extensionRequests.find((r: { id: string }) => r.id === requestId)).toMatchObject({ status: 'lapsed', decidedAt: expect.any(String) });
+    expect(after.extensionRequests.find((r: { id: string }) => r.id === requestId)).toMatchObject({ status: 'lapsed', lapsedBecause: 'submitted', decidedAt: expect.any(String) });
     expect((await h.http.get('/api/extension-requests').expect(200)).body).toEqual([]);
     const late = await h.http.post(`/api/tasks/${taskId}/extension-requests/${requestId}/decision`).send({ grant: true, reason: 'Too late' }).expect(409);
     expect(late.body.message).toContain('lapsed');
@@ -201,8 +201,12 @@ describe('extension requests (e2e)', () => {
       return body.pendingExtensionRequestId === undefined && body;
     });
     expect(t.status).toBe('cancelled');
-    expect(t.extensionRequests.find((r: { id: string }) => r.id === requestId)).toMatchObject({ status: 'lapsed' });
+    expect(t.extensionRequests.find((r: { id: string }) => r.id === requestId)).toMatchObject({ status: 'lapsed', lapsedBecause: 'cancelled' });
     expect((await h.http.get(`/api/extension-requests?cycleId=${c.id}`).expect(200)).body).toEqual([]);
+    await h.http.post(`/api/tasks/${sportTask}/extension-requests/${requestId}/decision`).send({ grant: false, reason: 'Too late anyway' }).expect(409);
+    // The chair's page says the cycle was cancelled (not that a report came in).
+    const pages = await signInOverHttp(h, sink, 'chair.sport@test.example.org');
+    expect((await pages.get(`/tasks/${sportTask}`).expect(200)).text).toMatch(/<li data-request="lapsed">[\s\S]*?Not needed any more: the steering committee cancelled the cycle on/);
   });
 
   it('the OpenAPI document lists the three operations', async () => {

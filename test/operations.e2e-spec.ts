@@ -1,3 +1,4 @@
+import { ObjectId } from 'mongodb';
 import type TestAgent from 'supertest/lib/agent';
 import { MailSink, WebhookReceiver } from '../apps/demo/src/delivery-sinks';
 import { EngineHarness, shortCycle } from './support/engine-harness';
@@ -100,6 +101,10 @@ describe('operations console (e2e)', () => {
     expect(rowsOf((await operator.get('/operations?state=failed&channel=webhook').expect(200)).text)).toEqual([]);
     // A cursor that is not ours is the first page, not an error.
     expect(rowsOf((await operator.get('/operations?after=garbage').expect(200)).text)[0]).toEqual({ id: failedId, state: 'failed' });
+    // So is a cursor taken under another state filter (here: a page of "failed" asked of "held").
+    const failedCursor = Buffer.from(JSON.stringify(['failed', new Date().toISOString(), failedId])).toString('base64url');
+    const held = rowsOf((await operator.get('/operations?state=held').expect(200)).text);
+    expect(rowsOf((await operator.get(`/operations?state=held&after=${failedCursor}`).expect(200)).text)).toEqual(held);
 
     const detail = await operator.get(`/operations/deliveries/${failedId}`).expect(200);
     expect(detail.text).toContain('<tr data-attempt="1">');
@@ -195,6 +200,9 @@ describe('operations console (e2e)', () => {
     const sub = (await h.http.post('/api/webhooks').send({ url: hooks.url(target), scope: 'network', kinds: ['extended'] }).expect(201)).body.subscription;
     let page = await operator.get('/operations').expect(200);
     expect(page.text).toContain(`data-subscription="${sub.id}" data-status="active"`);
+    // The subscriptions table too shows the receiver's host, never the secret in its URL.
+    expect(page.text.slice(page.text.indexOf(`data-subscription="${sub.id}"`)).split('</tr>')[0]).toContain(new URL(hooks.url('/')).host);
+    expect(page.text).not.toContain('receiver-secret');
     await operator.post(`/operations/webhooks/${sub.id}/pause`).type('form').send({}).expect(403);
     expect((await h.http.get(`/api/webhooks/${sub.id}`).expect(200)).body.status).toBe('active');
 
@@ -233,6 +241,24 @@ describe('operations console (e2e)', () => {
     expect(sent.attempts).toHaveLength(1);
     expect(hooks.at(target)).toHaveLength(1);
     expect(JSON.parse(hooks.at(target)[0].body).data.reason).toBe('Maintenance window');
+  });
+
+  it('a delivery held under a subscription that is active again (a resume that raced the hold) is released by the reconciler', async () => {
+    const target = '/raced';
+    hooks.answer(target, 200);
+    const sub = (await h.http.post('/api/webhooks').send({ url: hooks.url(target), scope: 'network', kinds: ['extended'] }).expect(201)).body.subscription;
+    await h.http.post(`/api/webhooks/${sub.id}/pause`).send({}).expect(201);
+    const current = (await h.http.get(`/api/tasks/${sportTask.id}`).expect(200)).body.task;
+    await h.http.post(`/api/tasks/${sportTask.id}/extensions`).send({ dueAt: new Date(new Date(current.dueAt).getTime() + 3 * 86_400_000).toISOString(), reason: 'Raced' }).expect(201);
+    const held = await h.waitFor('held', () => h.db.collection('deliveries').findOne({ subscriptionId: sub.id, status: 'held' }));
+    // The resume's release ran before this hold: the subscription is active, the delivery still held.
+    await h.db.collection('webhook_subscriptions').updateOne({ _id: new ObjectId(sub.id) }, { $set: { status: 'active' }, $unset: { pausedAt: '', pausedReason: '' } });
+    const sent = await h.waitFor('the reconciler releases and sends it', async () => {
+      const d = await h.db.collection('deliveries').findOne({ _id: held._id });
+      return d?.status === 'delivered' && d;
+    }, 30_000);
+    expect(sent.attempts).toHaveLength(1);
+    expect(JSON.parse(hooks.at(target)[0].body).data.reason).toBe('Raced');
   });
 
   it('POST /api/webhooks/:id/pause: the committee, operators and the creator; 404 unknown or unseen, 403 for a chair who did not create it, 409 when not active', async () => {

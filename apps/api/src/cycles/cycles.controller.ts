@@ -25,7 +25,7 @@ const date = (s?: string) => (s === undefined ? undefined : new Date(s));
 
 /** The cycle as the API shows it: the template is summarised, not echoed whole. */
 function present(c: Awaited<ReturnType<CycleService['get']>>) {
-  const { template, ...rest } = c;
+  const { template, startRequest, ...rest } = c;
   return { ...rest, templateKey: template.key, templateName: template.name };
 }
 
@@ -41,14 +41,14 @@ export class CyclesController {
   ) {}
 
   /** The steering committee triggers a monitoring cycle. */
-  @ApiProblems(400)
+  @ApiProblems(400, 409)
   @Post()
   @Roles('committee')
   @ApiBody({ type: CreateCycleDto })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
-    description: 'Up to 200 letters, digits, "-", "_", ".", ":". The same key sent again (a retry after a lost answer) starts nothing new and answers with the cycle it started first.',
+    description: 'Up to 200 letters, digits, "-", "_", ".", ":". The same key sent again by the same person with the same body (a retry after a lost answer) starts nothing new and answers with the cycle it started first; with another body, 409.',
   })
   async create(@Body() dto: CreateCycleDto, @Actor() actor: string, @Headers('idempotency-key') idempotencyKey?: string) {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {

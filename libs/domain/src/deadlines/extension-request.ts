@@ -22,7 +22,12 @@ export interface ExtensionRequest {
   decisionReason?: string;
   /** Granted: the due date given (the proposed one, unless the committee chose another). */
   grantedDueAt?: Date;
+  /** Lapsed: why no decision was needed any more. */
+  lapsedBecause?: LapseReason;
 }
+
+/** A request lapses when its report came in first, or when the committee cancelled the cycle. */
+export type LapseReason = 'submitted' | 'cancelled';
 
 /** The length of a request's or a decision's reason, as the API's DTOs also enforce. */
 export const REASON_LENGTH = { min: 3, max: 2000 } as const;
@@ -94,11 +99,12 @@ export function decideRequest(
 }
 
 /**
- * The report came in before the committee decided: the pending request lapses (there is no
- * due date left to move), so it leaves the committee's list and the chair's page says why.
+ * The report came in, or the cycle was cancelled, before the committee decided: the pending
+ * request lapses (there is no due date left to move), so it leaves the committee's list and the
+ * chair's page says why.
  */
-export function lapsePendingRequest(requests: readonly ExtensionRequest[], id: string, at: Date): ExtensionRequest[] {
-  return requests.map((r) => (r.id === id && r.status === 'pending' ? { ...r, status: 'lapsed', decidedAt: at } : r));
+export function lapsePendingRequest(requests: readonly ExtensionRequest[], id: string, at: Date, because: LapseReason): ExtensionRequest[] {
+  return requests.map((r) => (r.id === id && r.status === 'pending' ? { ...r, status: 'lapsed', decidedAt: at, lapsedBecause: because } : r));
 }
 
 /**

@@ -1,11 +1,13 @@
 import { CycleRepository, TemplateRepository, WorkingGroupRepository } from '@pact/persistence';
 import { TimerScheduler } from '@pact/queues';
+import { ConflictError } from '../errors';
 import { aCycle } from '../testing/fixtures';
 import { newTestService } from '../testing/service-doubles';
 import { CycleService, cycleIdForKey } from './cycle.service';
 
 const NOW = new Date('2030-01-01T00:00:00Z');
 const COMMAND = { name: 'Pact 2030–2032', start: new Date('2030-02-01T00:00:00Z'), groups: ['education'] };
+const ME = 'committee:a@pact.example.eu';
 
 function setUp() {
   const t = newTestService(CycleService, { now: NOW, config: { defaultTemplate: 't' } });
@@ -16,38 +18,54 @@ function setUp() {
   return { ...t, cycles, timers: t.double(TimerScheduler) };
 }
 
+/** What the first request with key k1 stored. */
+async function firstStarted() {
+  const { service, cycles } = setUp();
+  cycles.findById.mockResolvedValue(null);
+  return service.create(COMMAND, ME, { idempotencyKey: 'k1' });
+}
+
 describe('CycleService.create with an idempotency key', () => {
-  it('derives the cycle id from the key, so the same key names the same cycle', async () => {
-    const { service, cycles } = setUp();
-    cycles.findById.mockResolvedValue(null);
-    const cycle = await service.create(COMMAND, 'committee:a', { idempotencyKey: 'k1' });
-    expect(cycle.id).toBe(cycleIdForKey('k1'));
-    expect(cycleIdForKey('k1')).toMatch(/^[0-9a-f]{24}$/);
-    expect(cycleIdForKey('k2')).not.toBe(cycleIdForKey('k1'));
-    expect(cycles.create).toHaveBeenCalledWith(expect.objectContaining({ name: 'Pact 2030–2032' }), cycleIdForKey('k1'));
+  it('derives the cycle id from the actor and the key, and records what was asked', async () => {
+    const cycle = await firstStarted();
+    expect(cycle.id).toBe(cycleIdForKey(ME, 'k1'));
+    expect(cycle.id).toMatch(/^[0-9a-f]{24}$/);
+    expect(cycleIdForKey(ME, 'k2')).not.toBe(cycle.id);
+    // Another committee member's same key is another cycle.
+    expect(cycleIdForKey('committee:b@pact.example.eu', 'k1')).not.toBe(cycle.id);
+    expect(cycle.startRequest).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('a key already used answers with that cycle and starts nothing', async () => {
+  it('the same request again answers with that cycle and starts nothing', async () => {
+    const first = await firstStarted();
     const { service, cycles, timers } = setUp();
-    cycles.findById.mockResolvedValue(aCycle({ id: cycleIdForKey('k1'), name: 'First', outbox: ['created'] }));
-    const cycle = await service.create({ ...COMMAND, name: 'Second' }, 'committee:a', { idempotencyKey: 'k1' });
-    expect(cycle).toMatchObject({ id: cycleIdForKey('k1'), name: 'First', outbox: [] });
+    cycles.findById.mockResolvedValue(aCycle({ id: first.id, name: 'Pact 2030–2032', startRequest: first.startRequest, outbox: ['created'] }));
+    expect(await service.create(COMMAND, ME, { idempotencyKey: 'k1' })).toMatchObject({ id: first.id, outbox: [] });
     expect(cycles.create).not.toHaveBeenCalled();
     expect(timers.scheduleFanOut).not.toHaveBeenCalled();
   });
 
+  it('the same key with another request is a conflict, not the first cycle passed off as this one', async () => {
+    const first = await firstStarted();
+    const { service, cycles } = setUp();
+    cycles.findById.mockResolvedValue(aCycle({ id: first.id, startRequest: first.startRequest }));
+    await expect(service.create({ ...COMMAND, name: 'Something else' }, ME, { idempotencyKey: 'k1' })).rejects.toBeInstanceOf(ConflictError);
+    expect(cycles.create).not.toHaveBeenCalled();
+  });
+
   it('losing the race to insert answers with the winner’s cycle, whose follow-ups are the winner’s', async () => {
+    const first = await firstStarted();
     const { service, cycles, timers } = setUp();
-    cycles.findById.mockResolvedValueOnce(null).mockResolvedValueOnce(aCycle({ id: cycleIdForKey('k1') }));
+    cycles.findById.mockResolvedValueOnce(null).mockResolvedValueOnce(aCycle({ id: first.id, startRequest: first.startRequest }));
     cycles.create.mockRejectedValue(Object.assign(new Error('E11000 duplicate key error'), { code: 11000 }));
-    expect((await service.create(COMMAND, 'committee:a', { idempotencyKey: 'k1' })).id).toBe(cycleIdForKey('k1'));
+    expect((await service.create(COMMAND, ME, { idempotencyKey: 'k1' })).id).toBe(first.id);
     expect(timers.scheduleFanOut).not.toHaveBeenCalled();
   });
 
   it('without a key, a duplicate-key error is not swallowed', async () => {
     const { service, cycles } = setUp();
     cycles.create.mockRejectedValue(Object.assign(new Error('E11000 duplicate key error'), { code: 11000 }));
-    await expect(service.create(COMMAND, 'committee:a')).rejects.toThrow('E11000');
+    await expect(service.create(COMMAND, ME)).rejects.toThrow('E11000');
     expect(cycles.findById).not.toHaveBeenCalled();
   });
 });

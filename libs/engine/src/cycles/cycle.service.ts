@@ -70,10 +70,17 @@ export class CycleService {
    * whose unique _id is enforced on insert.
    */
   async create(cmd: CreateCycleCommand, actor: string, opts: { idempotencyKey?: string } = {}): Promise<CycleRecord> {
-    const id = opts.idempotencyKey ? cycleIdForKey(opts.idempotencyKey) : undefined;
+    // The key is the actor's own (two people's keys never meet), and it stands for one request:
+    // the same key with another body is a conflict, not the first cycle passed off as this one.
+    const id = opts.idempotencyKey ? cycleIdForKey(actor, opts.idempotencyKey) : undefined;
+    const startRequest = id ? createHash('sha256').update(JSON.stringify(cmd)).digest('hex') : undefined;
+    const replay = (existing: CycleRecord): CycleRecord => {
+      if (existing.startRequest !== startRequest) throw new ConflictError('this idempotency key started a cycle with another request: use a new key for a new request');
+      return { ...existing, outbox: [] };
+    };
     if (id) {
       const existing = await this.cycles.findById(id);
-      if (existing) return { ...existing, outbox: [] };
+      if (existing) return replay(existing);
     }
     const problems: string[] = [];
     const templateKey = cmd.templateKey ?? this.config.defaultTemplate;
@@ -117,6 +124,7 @@ export class CycleService {
           milestoneState: Object.fromEntries(plan.milestones.map((m) => [m.key, { status: 'scheduled' as const }])),
           createdAt: now,
           createdBy: actor,
+          ...(startRequest ? { startRequest } : {}),
           outbox: [cycleKeys.created()],
         },
         id,
@@ -126,7 +134,7 @@ export class CycleService {
       if (!id || !isDuplicateKey(err)) throw err;
       const first = await this.cycles.findById(id);
       if (!first) throw err;
-      return { ...first, outbox: [] };
+      return replay(first);
     }
     await this.followUp(cycle, cycleKeys.created());
     return { ...cycle, outbox: [] };
@@ -223,7 +231,7 @@ export class CycleService {
   }
 }
 
-/** The cycle id an idempotency key stands for: 24 hex digits (an ObjectId) of its hash. */
-export function cycleIdForKey(key: string): string {
-  return createHash('sha256').update(`cycle-start:${key}`).digest('hex').slice(0, 24);
+/** The cycle id an actor's idempotency key stands for: 24 hex digits (an ObjectId) of its hash. */
+export function cycleIdForKey(actor: string, key: string): string {
+  return createHash('sha256').update(`cycle-start\n${actor}\n${key}`).digest('hex').slice(0, 24);
 }

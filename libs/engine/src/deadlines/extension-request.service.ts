@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
+  AWAITING_STATUSES,
   canExtend,
   Clock,
   CLOCK,
@@ -110,6 +111,7 @@ export class ExtensionRequestService {
     const request = EXTENSION_REQUEST_ID.test(requestId) ? task.extensionRequests?.find((r) => r.id === requestId) : undefined;
     if (!request) throw new NotFoundError(`task ${taskId} has no extension request ${requestId}`);
     if (request.status !== 'pending') throw new ConflictError(`the extension request was ${request.status} already`);
+    if (!AWAITING_STATUSES.includes(task.status)) throw new ConflictError(`the task is ${task.status}: there is no due date left to move`);
     const problems = reasonProblems('reason', decision.reason);
     if (problems.length) throw new InvalidError(problems);
     const reason = decision.reason.trim();

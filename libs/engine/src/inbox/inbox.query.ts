@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, CLOCK, daysBetween, ExtensionRequestStatus, TaskStatus } from '@pact/domain';
+import { Clock, CLOCK, daysBetween, ExtensionRequestStatus, LapseReason, TaskStatus } from '@pact/domain';
 import { CycleRepository, TaskRecord, TaskRepository } from '@pact/persistence';
 
 /** One report request waiting for a chair, as their inbox lists it. */
@@ -22,7 +22,7 @@ export interface InboxItem {
   submittedAt: Date | null;
   late: boolean;
   /** The chair's latest extension request, if any: pending until the committee decides. */
-  extensionRequest: { status: ExtensionRequestStatus; proposedDueAt: Date; requestedAt: Date; decidedAt?: Date } | null;
+  extensionRequest: { status: ExtensionRequestStatus; proposedDueAt: Date; requestedAt: Date; decidedAt?: Date; lapsedBecause?: LapseReason } | null;
 }
 
 /**
@@ -71,5 +71,7 @@ export class InboxQuery {
 
 function latestRequest(t: TaskRecord): InboxItem['extensionRequest'] {
   const r = t.extensionRequests?.at(-1);
-  return r ? { status: r.status, proposedDueAt: r.proposedDueAt, requestedAt: r.requestedAt, ...(r.decidedAt ? { decidedAt: r.decidedAt } : {}) } : null;
+  return r
+    ? { status: r.status, proposedDueAt: r.proposedDueAt, requestedAt: r.requestedAt, ...(r.decidedAt ? { decidedAt: r.decidedAt } : {}), ...(r.lapsedBecause ? { lapsedBecause: r.lapsedBecause } : {}) }
+    : null;
 }

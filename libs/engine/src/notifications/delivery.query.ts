@@ -49,6 +49,8 @@ export class DeliveryQuery {
   async log(filter: { status?: DeliveryStatus; channel?: string }, page: { limit: number; after?: string }): Promise<DeliveryLogPage> {
     const states = filter.status ? [filter.status] : LOG_STATE_ORDER;
     const after = page.after ? decodeCursor(page.after) : null;
+    // A cursor taken under another state filter is not a page of this log.
+    if (after && !states.includes(after.status)) throw InvalidError.fromMessages(['after: not a page of the delivery log with this filter']);
     const rows = await this.deliveries.logPage({ channel: filter.channel }, states, after, page.limit);
     const items = rows.slice(0, page.limit);
     return { items, next: rows.length > page.limit ? encodeCursor(items[items.length - 1]) : null };

@@ -46,6 +46,10 @@ export class DeliveryService {
       const sub = await this.subscriptions.findById(d.subscriptionId ?? '');
       if (sub?.status === 'paused') {
         await this.deliveries.hold(d.id, this.clock.now());
+        // Resumed between our read and the hold: the resume released only what was held then.
+        if ((await this.subscriptions.findById(sub.id))?.status === 'active') {
+          await this.queue.enqueue(await this.deliveries.requeue({ id: d.id, from: ['held'] }, this.clock.now()));
+        }
         return { outcome: 'held' };
       }
       if (!sub || sub.status === 'disabled') {

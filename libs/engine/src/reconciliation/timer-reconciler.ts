@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock, CLOCK, EscalationPolicy, TaskTimer } from '@pact/domain';
-import { CycleRepository, DeliveryRepository, ReportRepository, TaskRepository } from '@pact/persistence';
+import { CycleRepository, DeliveryRepository, ReportRepository, TaskRepository, WebhookSubscriptionRepository } from '@pact/persistence';
 import { DeliveryQueue, TimerScheduler } from '@pact/queues';
 import { CommitteeSummaryService } from '../deadlines/committee-summary.service';
 import { FollowUpSweeper } from './follow-up-sweeper';
@@ -32,6 +32,7 @@ export class TimerReconciler {
     private readonly timers: TimerScheduler,
     private readonly deliveries: DeliveryRepository,
     private readonly deliveryQueue: DeliveryQueue,
+    private readonly subscriptions: WebhookSubscriptionRepository,
     private readonly summaries: CommitteeSummaryService,
     private readonly followUps: FollowUpSweeper,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -88,6 +89,11 @@ export class TimerReconciler {
     }
     await flush();
 
+    // Deliveries held for a subscription that is active again (a resume that raced a hold, or a
+    // notification planned while it was paused): released, then queued with the rest below.
+    for (const subscriptionId of await this.deliveries.subscriptionsWithHeld()) {
+      if ((await this.subscriptions.findById(subscriptionId))?.status === 'active') await this.deliveries.requeue({ subscriptionId, from: ['held'] }, this.clock.now());
+    }
     // Deliveries stored but possibly not queued (Redis lost them, or was down when they were planned).
     const queued = await this.deliveries.queued({ limit: 50_000 });
     await this.deliveryQueue.enqueue(queued);

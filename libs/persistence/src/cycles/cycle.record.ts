@@ -22,6 +22,8 @@ export interface CycleRecord extends CyclePlan {
   milestoneState: Record<string, MilestoneState>;
   createdAt: Date;
   createdBy?: string;
+  /** Started with an idempotency key: a hash of the request, so a replay with another body is told apart. */
+  startRequest?: string;
   cancelledAt?: Date;
   cancelledBy?: string;
   cancelReason?: string;

@@ -27,6 +27,7 @@ export const CycleSchema = new Schema<Stored<CycleRecord>>(
     milestoneState: Schema.Types.Mixed,
     createdAt: Date,
     createdBy: String,
+    startRequest: String,
     cancelledAt: Date,
     cancelledBy: String,
     cancelReason: String,

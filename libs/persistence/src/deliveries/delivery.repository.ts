@@ -96,6 +96,11 @@ export class DeliveryRepository {
     return res.modifiedCount === 1;
   }
 
+  /** The subscriptions that have deliveries held (for the reconciler: held under an active one is a missed release). */
+  async subscriptionsWithHeld(): Promise<string[]> {
+    return (await this.model.distinct('subscriptionId', { status: 'held' })).filter((v): v is string => typeof v === 'string');
+  }
+
   /** Makes held (or failed, for a manual retry) deliveries queued again; returns their ids. */
   async requeue(filter: { subscriptionId?: string; id?: string; from: DeliveryStatus[] }, at: Date): Promise<QueuedDelivery[]> {
     // A personal message (a sign-in link) is stored without its secret: it can never be sent again.

@@ -187,7 +187,8 @@ export class TaskRepository {
   async refuseExtensionRequest(id: string, requestId: string, requests: ExtensionRequest[], at: Date, followUp: string): Promise<TaskRecord | null> {
     const doc = await this.model
       .findOneAndUpdate(
-        { _id: id, pendingExtensionRequestId: requestId },
+        // Only while the report is awaited: a cancelled task's request lapses, it is not refused.
+        { _id: id, pendingExtensionRequestId: requestId, status: { $in: AWAITING_STATUSES } },
         { $set: { extensionRequests: requests, updatedAt: at }, $unset: { pendingExtensionRequestId: '' }, $addToSet: { outbox: followUp } },
         { returnDocument: 'after' },
       )
@@ -236,7 +237,7 @@ export class TaskRepository {
                 submittedAt: at,
                 late: lateAgainst(current.dueAt),
                 updatedAt: at,
-                ...(pending ? { extensionRequests: lapsePendingRequest(current.extensionRequests ?? [], pending, at) } : {}),
+                ...(pending ? { extensionRequests: lapsePendingRequest(current.extensionRequests ?? [], pending, at, 'submitted') } : {}),
               },
               ...(pending ? { $unset: { pendingExtensionRequestId: '' } } : {}),
               $max: { latestRevision: revision },
@@ -290,7 +291,7 @@ export class TaskRepository {
       const pending = task.pendingExtensionRequestId!;
       const res = await this.model.updateOne(
         { _id: task.id, status: 'cancelled', pendingExtensionRequestId: pending },
-        { $set: { extensionRequests: lapsePendingRequest(task.extensionRequests ?? [], pending, at), updatedAt: at }, $unset: { pendingExtensionRequestId: '' } },
+        { $set: { extensionRequests: lapsePendingRequest(task.extensionRequests ?? [], pending, at, 'cancelled'), updatedAt: at }, $unset: { pendingExtensionRequestId: '' } },
       );
       lapsed += res.modifiedCount;
     }

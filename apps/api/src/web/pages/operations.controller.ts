@@ -168,7 +168,8 @@ export class OperationsController {
       next: log.next ? `/operations${params({ after: log.next })}#log` : null,
       first: filter.after ? `/operations${params({})}#log` : null,
       back: here,
-      subscriptions: subscriptions.map((s) => ({ ...s, groupName: s.groupKey ? (fieldOfAction.get(s.groupKey) ?? s.groupKey) : null })),
+      // The receiver's host only: a webhook URL's path may hold its secret (as chat services' do).
+      subscriptions: subscriptions.map((s) => ({ ...s, url: undefined, target: recipientOf({ channel: 'webhook', recipient: s.url }), groupName: s.groupKey ? (fieldOfAction.get(s.groupKey) ?? s.groupKey) : null })),
     });
   }
 

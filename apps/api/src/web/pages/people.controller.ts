@@ -49,6 +49,7 @@ export class PeoplePagesController {
       added: addedPerson ?? null,
       isCommittee: page.person!.roles.includes('committee'),
       languageName: this.languageNames(page),
+      defaultTimeZone: DEFAULT_TIME_ZONE,
     });
   }
 
