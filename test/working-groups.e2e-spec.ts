@@ -39,4 +39,37 @@ describe('working groups and chairs (e2e)', () => {
     const again = (await h.agent(h.committeeToken).get('/api/working-groups/sport').expect(200)).body;
     expect(again.chair).toEqual(chair);
   });
+  it('two chair changes at once cannot cross: the second is a 409 when it read the chair the first replaced; access follows the chair in office', async () => {
+    const users = async () => (await h.agent(h.committeeToken).get('/api/users').expect(200)).body as { email: string; groupKeys: string[] }[];
+    const a = { name: 'Aino Virtanen', email: 'aino.virtanen@city.example.fi', language: 'en' };
+    const b = { name: 'Bruno Costa', email: 'bruno.costa@city.example.pt', language: 'fr' };
+    const answers = await Promise.all([a, b].map((chair) => h.agent(h.committeeToken).patch('/api/working-groups/neighbourhoods-housing').send({ chair })));
+    // Both read the same chair (409 for the later), or the second read after the first wrote (both 200, in turn).
+    const statuses = answers.map((r) => r.status).sort();
+    expect([[200, 409], [200, 200]]).toContainEqual(statuses);
+    for (const r of answers.filter((x) => x.status === 409)) expect(JSON.stringify(r.body)).toContain('changed meanwhile');
+    const winner = (await h.agent(h.committeeToken).get('/api/working-groups/neighbourhoods-housing').expect(200)).body.chair.email;
+    const loser = winner === a.email ? b.email : a.email;
+    const all = await users();
+    expect(all.find((u) => u.email === winner)?.groupKeys).toEqual(['neighbourhoods-housing']);
+    expect(all.find((u) => u.email === loser)?.groupKeys ?? []).not.toContain('neighbourhoods-housing');
+  });
+
+  it('a chair change whose access follow-up was left owed (the process died) is finished by the sweep', async () => {
+    const users = async () => (await h.agent(h.committeeToken).get('/api/users').expect(200)).body as { email: string; groupKeys: string[] }[];
+    const former = { name: 'Carla Mendes', email: 'carla.mendes@city.example.pt', language: 'en' };
+    await h.agent(h.committeeToken).patch('/api/working-groups/labour-market').send({ chair: former }).expect(200);
+    expect((await users()).find((u) => u.email === former.email)?.groupKeys).toEqual(['labour-market']);
+    // The change as the update writes it, with nothing done after it.
+    const next = { name: 'Dara Byrne', email: 'dara.byrne@city.example.ie', language: 'en' };
+    await h.db.collection('working_groups').updateOne({ key: 'labour-market' }, { $set: { chair: next }, $addToSet: { outbox: 'chair-access', formerChairs: former.email } });
+    await h.waitFor('the sweep moving access', async () => {
+      const all = await users();
+      return all.find((u) => u.email === next.email)?.groupKeys.includes('labour-market') && !all.find((u) => u.email === former.email)?.groupKeys.includes('labour-market');
+    }, 30_000);
+    const group = await h.db.collection('working_groups').findOne({ key: 'labour-market' });
+    expect(group?.outbox ?? []).toEqual([]);
+    // Former chairs stay listed: a later change withdraws them again should one have regained access meanwhile.
+    expect(group?.formerChairs).toEqual(expect.arrayContaining([former.email]));
+  });
 });

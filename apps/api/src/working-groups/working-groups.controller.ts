@@ -22,7 +22,7 @@ export class WorkingGroupsController {
   }
 
   /** The committee names a new chair (or rewords the group's goal). */
-  @ApiProblems(400, 404)
+  @ApiProblems(400, 404, 409)
   @Patch(':key')
   @Roles('committee')
   @ApiBody({ type: UpdateWorkingGroupDto })

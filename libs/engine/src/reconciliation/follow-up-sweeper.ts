@@ -6,6 +6,7 @@ import { DeadlineService } from '../deadlines/deadline.service';
 import { ExtensionRequestService } from '../deadlines/extension-request.service';
 import { CompilationService } from '../reports/compilation.service';
 import { SubmissionService } from '../submissions/submission.service';
+import { WorkingGroupService } from '../working-groups/working-group.service';
 import { EngineSettings } from '../config/settings';
 
 /**
@@ -31,6 +32,7 @@ export class FollowUpSweeper {
     private readonly submissions: SubmissionService,
     private readonly cycleService: CycleService,
     private readonly compilation: CompilationService,
+    private readonly workingGroups: WorkingGroupService,
   ) {
     this.graceMs = settings.followUpGraceMs;
   }
@@ -73,6 +75,11 @@ export class FollowUpSweeper {
         else await this.drop('task', task.id, key, () => this.tasks.completeFollowUp(task.id, key));
         done++;
       }
+    }
+    for (const group of await this.workingGroups.withFollowUpsOwed()) {
+      if (!this.due(`working-group/${group.key}/chair-access`, seen, now)) continue;
+      await this.workingGroups.followUp(group);
+      done++;
     }
     // Forget what was done meanwhile, so the map holds only what is still owed.
     for (const id of this.firstSeen.keys()) if (!seen.has(id)) this.firstSeen.delete(id);

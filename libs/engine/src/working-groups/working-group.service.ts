@@ -5,7 +5,7 @@ import { EventRepository, TemplateRepository, WorkingGroupRecord, WorkingGroupRe
 import { CLOCK } from '@pact/domain';
 import { PACT_CONFIG } from '../config/config.module';
 import type { PactConfig } from '../config/pact-config';
-import { NotFoundError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
 import { IdentityService } from '../identity/identity.service';
 
 @Injectable()
@@ -39,25 +39,25 @@ export class WorkingGroupService implements OnModuleInit {
     return created;
   }
 
-  list(): Promise<WorkingGroupRecord[]> {
-    return this.groups.list();
+  async list(): Promise<WorkingGroupRecord[]> {
+    return (await this.groups.list()).map((g) => this.view(g));
   }
 
   async get(key: string): Promise<WorkingGroupRecord> {
     const g = await this.groups.findByKey(key);
     if (!g) throw new NotFoundError(`working group "${key}" does not exist`);
-    return g;
+    return this.view(g);
   }
 
   async update(key: string, change: { chair?: Chair; goal?: string }, actor: string): Promise<WorkingGroupRecord> {
     const before = await this.get(key);
-    const after = await this.groups.update(key, change, this.clock.now());
-    if (!after) throw new NotFoundError(`working group "${key}" does not exist`);
+    const read = await this.groups.findByKey(key);
+    const after = read && (await this.groups.update(key, change, this.clock.now(), change.chair ? read : undefined));
+    if (!after) {
+      await this.get(key); // gone: 404
+      throw new ConflictError(`the chair of working group "${key}" was changed meanwhile: reload and decide again`);
+    }
     if (change.chair) {
-      // Access follows the committee's choice: the new chair can sign in and act for the group at
-      // once, the former chair no longer sees its drafts and tasks.
-      if (before.chair.email.toLowerCase() !== after.chair.email.toLowerCase()) await this.identity.withdrawChair(key, before.chair.email, actor);
-      await this.identity.grantChair(key, after.chair, actor);
       await this.events.append({
         type: 'working-group.chair-changed',
         at: this.clock.now(),
@@ -65,10 +65,47 @@ export class WorkingGroupService implements OnModuleInit {
         groupKey: key,
         data: { from: before.chair, to: after.chair },
       });
+      await this.followUp(after, actor);
     }
     if (change.goal !== undefined) {
       await this.events.append({ type: 'working-group.goal-changed', at: this.clock.now(), actor, groupKey: key, data: { goal: after.goal } });
     }
-    return after;
+    return this.view(after);
   }
+
+  /**
+   * Access follows the committee's choice: the chair named can sign in and act for the group, the
+   * group's former chairs no longer see its drafts and tasks. Recorded in the group's outbox by
+   * the change itself, done here right after it, and by the sweep if this process died first.
+   * Every step is idempotent and works from the group as stored now, and it is checked again
+   * after granting: a change made meanwhile (whose own follow-up may have finished first) is
+   * caught up with, so a chair replaced during the grant does not keep the access just given.
+   */
+  async followUp(group: Pick<WorkingGroupRecord, 'key'>, actor = 'engine'): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const g = await this.groups.findByKey(group.key);
+      if (!g) return;
+      const chair = g.chair.email.toLowerCase();
+      for (const email of (g.formerChairs ?? []).filter((e) => e !== chair)) await this.identity.withdrawChair(g.key, email, actor);
+      await this.identity.grantChair(g.key, g.chair, actor);
+      const now = await this.groups.findByKey(g.key);
+      if (now?.chair.email.toLowerCase() === chair) {
+        await this.groups.completeChairAccess(g.key, g.chair.email);
+        return;
+      }
+    }
+    // Still changing: the outbox keeps it owed, and the sweep comes back to it.
+    this.logger.warn(`working group ${group.key}: the chair kept changing while moving access; the sweep finishes it`);
+  }
+
+  /** Groups whose chair change still owes its access follow-up (for the sweep). */
+  withFollowUpsOwed(): Promise<WorkingGroupRecord[]> {
+    return this.groups.withFollowUpsOwed();
+  }
+
+  /** What the API and pages see of a group: not its bookkeeping. */
+  private view({ outbox, formerChairs, ...group }: WorkingGroupRecord): WorkingGroupRecord {
+    return group;
+  }
+
 }

@@ -7,4 +7,8 @@ export interface WorkingGroupRecord {
   goal: string;
   chair: Chair;
   updatedAt?: Date;
+  /** Follow-ups owed (`chair-access`: the chair's account to grant, former chairs' to withdraw). */
+  outbox?: string[];
+  /** Addresses of the group's former chairs: none of them keeps access to it (lower case). */
+  formerChairs?: string[];
 }

@@ -11,6 +11,9 @@ const SEED_BATCH = 50;
 
 const strip = ({ _id, ...rest }: WorkingGroupRecord & { _id: unknown }): WorkingGroupRecord => rest;
 
+/** The follow-up of a chair change: give the chair access, take it from the former chairs. */
+export const CHAIR_ACCESS_FOLLOW_UP = 'chair-access';
+
 @Injectable()
 @RetriedWhenNotApplied()
 export class WorkingGroupRepository {
@@ -64,11 +67,39 @@ export class WorkingGroupRepository {
     return (await this.model.find({ key: { $in: keys } }).lean()).map(strip);
   }
 
-  async update(key: string, change: { chair?: Chair; goal?: string }, at: Date): Promise<WorkingGroupRecord | null> {
+  /**
+   * Changes the goal and/or the chair, guarded by the version the caller read (`expected`: its
+   * chair and updatedAt), so two changes cannot cross: null when someone changed it meanwhile.
+   * A chair change records its follow-up in the same update: the access to move (outbox) and
+   * the list of former chairs, who keep no access to the group (the new chair leaves that list).
+   */
+  async update(key: string, change: { chair?: Chair; goal?: string }, at: Date, expected?: WorkingGroupRecord): Promise<WorkingGroupRecord | null> {
     const $set: Record<string, unknown> = { updatedAt: at };
-    if (change.chair) $set.chair = change.chair;
+    const filter: Record<string, unknown> = { key };
+    const $addToSet: Record<string, unknown> = {};
+    if (change.chair) {
+      $set.chair = change.chair;
+      if (expected) {
+        filter['chair.email'] = expected.chair.email;
+        filter.updatedAt = expected.updatedAt ?? { $exists: false };
+        $addToSet.outbox = CHAIR_ACCESS_FOLLOW_UP;
+        const named = change.chair.email.toLowerCase();
+        $set.formerChairs = [...new Set([...(expected.formerChairs ?? []), expected.chair.email.toLowerCase()])].filter((e) => e !== named);
+      }
+    }
     if (change.goal !== undefined) $set.goal = change.goal;
-    const doc = await this.model.findOneAndUpdate({ key }, { $set }, { returnDocument: 'after' }).lean();
+    const doc = await this.model.findOneAndUpdate(filter, { $set, ...(Object.keys($addToSet).length ? { $addToSet } : {}) }, { returnDocument: 'after' }).lean();
     return doc ? strip(doc) : null;
+  }
+
+  /** The chair-access follow-up is done for `chairEmail`: guarded by it, so a change made meanwhile keeps its own follow-up owed. */
+  async completeChairAccess(key: string, chairEmail: string): Promise<boolean> {
+    const res = await this.model.updateOne({ key, 'chair.email': chairEmail }, { $pull: { outbox: CHAIR_ACCESS_FOLLOW_UP } });
+    return res.matchedCount === 1;
+  }
+
+  /** Groups with follow-ups owed (for the sweep). */
+  async withFollowUpsOwed(): Promise<WorkingGroupRecord[]> {
+    return (await this.model.find({ outbox: CHAIR_ACCESS_FOLLOW_UP }).lean()).map(strip);
   }
 }

@@ -14,6 +14,11 @@ export const WorkingGroupSchema = new Schema<WorkingGroupRecord>(
     goal: { type: String, default: '' },
     chair: { type: ChairSchema, required: true },
     updatedAt: Date,
+    outbox: { type: [String], default: undefined },
+    formerChairs: { type: [String], default: undefined },
   },
   { versionKey: false, minimize: false, collection: 'working_groups' },
 );
+
+// withFollowUpsOwed (the sweep): { outbox: { $exists: true, $ne: [] } }.
+WorkingGroupSchema.index({ outbox: 1 });
