@@ -440,6 +440,10 @@ describe('committee console (e2e)', () => {
       expect((await leaving.get('/my-tasks?show=all').expect(200)).text).not.toContain('Integration through sport');
       const access = await h.db.collection('events').find({ groupKey: 'sport', type: { $in: ['user.created', 'user.chair-withdrawn'] } }).toArray();
       expect(access.map((e) => [e.type, e.data.email]).sort()).toEqual([['user.chair-withdrawn', 'chair.sport@pact.example.eu'], ['user.created', 'jonas.weber@city.example.de']]);
+      // The same form, opened before that change, sent again by someone else: nothing is changed, the page says why.
+      const stale = await postForm(committee, '/working-groups/sport', withFields(formFields(form.text, '/working-groups/sport'), { name: 'Someone Else', email: 'someone.else@city.example.de' })).expect(409);
+      expect(formErrorsOf(stale.text).beside.name).toBe('Someone changed the chair while this form was open: the chair is now Jonas Weber (jonas.weber@city.example.de). Nothing was saved; check and save again if you still want this change.');
+      expect((await h.http.get('/api/working-groups/sport').expect(200)).body.chair.email).toBe('jonas.weber@city.example.de');
     });
   });
 

@@ -1,6 +1,6 @@
 import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { DEFAULT_TIME_ZONE, SUPPORTED_LANGUAGES } from '@pact/domain';
-import { IdentityService, InboxQuery, seesAllGroups, WorkingGroupService } from '@pact/engine';
+import { ConflictError, IdentityService, InboxQuery, seesAllGroups, WorkingGroupService } from '@pact/engine';
 import type { Response } from 'express';
 import { UpdateWorkingGroupDto } from '../../working-groups/working-group.dto';
 import { apiRuleProblems } from '../api-rules';
@@ -78,9 +78,19 @@ export class WorkingGroupPagesController {
     const chair = { name: values.name, email: values.email, language: values.language, ...(values.timeZone ? { timeZone: values.timeZone } : {}) };
     const problems = await apiRuleProblems(UpdateWorkingGroupDto, { chair });
     if (problems.length) return this.renderForm(page, res, 400, group, values, formErrors(problems, say, fieldOf));
+    // The form names the chair it replaces: if another committee member changed the chair since
+    // this form was shown, nothing is changed (the engine guards the moment itself the same way).
+    const replacing = s(body.replacing);
+    if (replacing && replacing.toLowerCase() !== group.chair.email.toLowerCase()) {
+      return this.renderForm(page, res, 409, group, values, [{ field: 'name', message: t('workingGroups.error.changedMeanwhile', { name: group.chair.name, email: group.chair.email }) }]);
+    }
     try {
       await this.groups.update(key, { chair: chair as Parameters<WorkingGroupService['update']>[1]['chair'] }, page.person!.actor);
     } catch (err) {
+      if (err instanceof ConflictError) {
+        const now = await this.groups.get(key);
+        return this.renderForm(page, res, 409, now, values, [{ field: 'name', message: t('workingGroups.error.changedMeanwhile', { name: now.chair.name, email: now.chair.email }) }]);
+      }
       const found = problemsOf(err);
       if (!found) throw err;
       return this.renderForm(page, res, 400, group, values, formErrors(found, say, fieldOf));
