@@ -301,6 +301,11 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
     expect(confirmation).toContain('<h1 class="panel-title">Report submitted</h1>');
     expect(confirmation).toContain('Revision 1');
     expect(confirmation).toContain('What happens next');
+    // Sport's report is still awaited: the compilation keeps its date.
+    expect(confirmation).toContain('The steering committee compiles the implementation report on');
+    // The earlier cycle's only report is in: compiled at once (being compiled, or compiled already).
+    const earlierDone = page(await chair.get(`/tasks/${earlierTask}/submitted?revision=1`).expect(200));
+    expect(earlierDone).toMatch(/is being compiled now, without waiting for|had been compiled already/);
 
     const revision = await h.db.collection('submissions').findOne({ taskId, revision: 1 });
     expect(revision!.content).toEqual({

@@ -24,4 +24,9 @@ export class TaskQuery {
     if (!task || !ok) throw new NotFoundError(`task ${taskId} does not exist`);
     return task;
   }
+
+  /** How many of a milestone's requests still await their report (none: it is compiled at once). */
+  awaitingInMilestone(cycleId: string, milestoneKey: string): Promise<number> {
+    return this.tasks.count({ cycleId, milestoneKey, status: ['open', 'overdue'] });
+  }
 }

@@ -1,6 +1,6 @@
 import { Body, Get, HttpException, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { CLOCK, Clock, DRAFT_TEXT_LISTS, isLate, normaliseContent, predefinedIndicators, ReportDraft, SubmissionContent } from '@pact/domain';
-import { ConflictError, DraftChangedError, DraftService, InvalidError, SubmissionService } from '@pact/engine';
+import { ConflictError, DraftChangedError, DraftService, InvalidError, SubmissionService, TaskQuery } from '@pact/engine';
 import type { Response } from 'express';
 import { FormError, formErrors, FormProblem, problemsOf } from '../form-errors';
 import { applyRowAction, checkReport, listId, maxLengthOf, maxRows, maxTextOf, readAction, readReportForm, sayReportProblem, shownRows } from '../forms/report-form';
@@ -42,6 +42,7 @@ export class ReportPagesController {
     private readonly tasks: TaskContextLoader,
     private readonly drafts: DraftService,
     private readonly submissions: SubmissionService,
+    private readonly access: TaskQuery,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -155,13 +156,16 @@ export class ReportPagesController {
     const ctx = await this.tasks.load(page.person!, id, 'write');
     const revision = ctx.revisions.find((r) => String(r.revision) === n) ?? ctx.revisions.at(-1);
     if (!revision) return res.redirect(303, `/tasks/${id}`);
+    const compiled = ctx.cycle.milestoneState[ctx.task.milestoneKey]?.status === 'compiled';
     res.render('pages/task-submitted', {
       title: page.i18n.t('submitted.title'),
       task: ctx.task,
       group: ctx.group,
       milestoneTitle: ctx.milestoneTitle,
       revision,
-      compiled: ctx.cycle.milestoneState[ctx.task.milestoneKey]?.status === 'compiled',
+      compiled,
+      // This report was the last one awaited: the compilation does not wait for its date.
+      allIn: !compiled && (await this.access.awaitingInMilestone(ctx.task.cycleId, ctx.task.milestoneKey)) === 0,
       compileAt: ctx.milestone?.compileAt,
     });
   }
