@@ -72,7 +72,14 @@ describe('operations console in a browser (e2e)', () => {
     expect(await page.locator('[data-notice]').textContent()).toContain('The delivery is queued to be sent again.');
     await checkPage(page, 'operations-retried');
 
-    // The delivery's own page, with every attempt.
+    // The delivery's own page, with every attempt. The retried e-mail is attempted again at once
+    // (and bounces again): once it has settled, the log lists it among the failed ones. (A page
+    // drawn at the very moment it changes state may miss it: the log reads state by state.)
+    await h.waitFor('the retried delivery attempted again', async () => {
+      const d = await h.db.collection('deliveries').findOne({ _id: failedId as never });
+      return d && d.status !== 'queued' && d;
+    });
+    await page.reload();
     await page.locator(`tr[data-delivery="${failedId}"] a`).click();
     await page.waitForURL(`${base}/operations/deliveries/${failedId}`);
     await page.locator('tr[data-attempt="1"]').waitFor();
