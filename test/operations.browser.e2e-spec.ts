@@ -1,6 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { MailSink, WebhookReceiver } from '../apps/demo/src/delivery-sinks';
-import { launchChromium } from './support/chromium';
+import { BrowserPages } from './support/chromium';
 import { EngineHarness, shortCycle } from './support/engine-harness';
 import { checkPage, screenshots, signInInBrowser } from './support/web';
 
@@ -14,18 +13,12 @@ describe('operations console in a browser (e2e)', () => {
   const sink = new MailSink();
   const hooks = new WebhookReceiver();
   let h: EngineHarness;
-  let browser: Browser;
+  const pages = new BrowserPages();
   let base: string;
   let failedId: string;
   let brokenSub: string;
   const operator = 'operator@test.example.org';
-  const contexts: BrowserContext[] = [];
-
-  async function newPage(opts: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
-    contexts.push(context);
-    return context.newPage();
-  }
+  const newPage = (opts: { javaScriptEnabled?: boolean } = {}) => pages.newPage(opts);
 
   beforeAll(async () => {
     await sink.start();
@@ -47,11 +40,10 @@ describe('operations console in a browser (e2e)', () => {
     failedId = (await h.waitFor('the failed e-mail', () => h.db.collection('deliveries').findOne({ taskId: sport.id, channel: 'email', status: 'failed' })))._id as unknown as string;
     await h.waitFor('the broken subscription paused', async () => (await h.http.get(`/api/webhooks/${brokenSub}`)).body.status === 'paused');
     base = (await h.api.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await launchChromium();
+    await pages.launch();
   }, 120_000);
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
+    await pages.close();
     await h?.stop();
     await hooks.stop();
     await sink.stop();

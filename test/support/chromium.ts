@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchHeadlessChromium } from '../../apps/api/src/reports/headless-chromium';
 
 /** Where browser tests write their screenshots. */
@@ -15,4 +15,28 @@ export async function launchChromium(): Promise<Browser> {
   if (!existsSync(path)) throw new Error(`${path} not found: install Debian's chromium package (scripts/test.sh does when run as root)`);
   mkdirSync(TEST_OUTPUT, { recursive: true });
   return launchHeadlessChromium(path);
+}
+
+/**
+ * One Chromium for a test file and the contexts it opened (each a person: its own cookies,
+ * language, JavaScript on or off), all closed together.
+ */
+export class BrowserPages {
+  private browser?: Browser;
+  private readonly contexts: BrowserContext[] = [];
+
+  async launch(): Promise<void> {
+    this.browser = await launchChromium();
+  }
+
+  async newPage(opts: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<Page> {
+    const context = await this.browser!.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
+    this.contexts.push(context);
+    return context.newPage();
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.contexts) await c.close().catch(() => undefined);
+    await this.browser?.close();
+  }
 }
