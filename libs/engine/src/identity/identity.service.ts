@@ -70,21 +70,35 @@ export class IdentityService {
       if (!known.has(k)) problems.push(`groupKeys[${i}]: unknown working group "${k}"`);
     });
     if (problems.length) throw InvalidError.fromMessages(problems);
+    const user = await this.insert({ ...input, roles: [...new Set(input.roles)], groupKeys }, actor);
+    if (!user) throw new ConflictError(`a user with e-mail ${input.email} exists already`);
+    return userView(user);
+  }
+
+  /**
+   * Stores a new person and records `user.created` (with the group, when named chair of one).
+   * Null when the address has an account already (the unique e-mail index decides).
+   */
+  private async insert(
+    input: { name: string; email: string; roles: Role[]; groupKeys: string[]; language?: string; timeZone?: string },
+    actor: string,
+    groupKey?: string,
+  ): Promise<UserRecord | null> {
     try {
       const user = await this.users.create({
         name: input.name,
         email: input.email.toLowerCase(),
-        roles: [...new Set(input.roles)],
-        groupKeys,
+        roles: input.roles,
+        groupKeys: input.groupKeys,
         ...(input.language ? { language: input.language } : {}),
         ...(input.timeZone ? { timeZone: input.timeZone } : {}),
         createdAt: new Date(),
         createdBy: actor,
       });
-      await this.events.append({ type: 'user.created', at: new Date(), actor, data: { userId: user.id, email: user.email, roles: user.roles, groupKeys } });
-      return userView(user);
+      await this.events.append({ type: 'user.created', at: new Date(), actor, ...(groupKey ? { groupKey } : {}), data: { userId: user.id, email: user.email, roles: user.roles, groupKeys: user.groupKeys } });
+      return user;
     } catch (err) {
-      if (isDuplicateKey(err)) throw new ConflictError(`a user with e-mail ${input.email} exists already`);
+      if (isDuplicateKey(err)) return null;
       throw err;
     }
   }
@@ -99,23 +113,9 @@ export class IdentityService {
     const email = chair.email.toLowerCase();
     const existing = await this.users.findByEmail(email);
     if (!existing) {
-      try {
-        const user = await this.users.create({
-          name: chair.name,
-          email,
-          roles: ['chair'],
-          groupKeys: [groupKey],
-          language: chair.language,
-          ...(chair.timeZone ? { timeZone: chair.timeZone } : {}),
-          createdAt: new Date(),
-          createdBy: actor,
-        });
-        await this.events.append({ type: 'user.created', at: new Date(), actor, groupKey, data: { userId: user.id, email, roles: user.roles, groupKeys: user.groupKeys } });
-        return { user: userView(user), created: true };
-      } catch (err) {
-        // Another process created the account meanwhile: add the group to it below.
-        if (!isDuplicateKey(err)) throw err;
-      }
+      const user = await this.insert({ ...chair, email, roles: ['chair'], groupKeys: [groupKey] }, actor, groupKey);
+      if (user) return { user: userView(user), created: true };
+      // Another process created the account meanwhile: add the group to it below.
     } else if (existing.roles.includes('chair') && existing.groupKeys.includes(groupKey)) {
       return { user: userView(existing), created: false };
     }

@@ -6,12 +6,12 @@ import { safeNextPath } from '../next-target';
 import { Page, PageController, SignedOutAllowed } from '../page.decorators';
 import type { PageState } from '../page-state';
 import { WebContext } from '../web-context';
+import { TIME_ZONES, timeZoneOptions } from './person-fields';
 
 /** Where each role starts: the chair's inbox, the committee's cycles, the operators' page. */
 export const START_PAGES: Record<string, string> = { chair: '/my-tasks', committee: '/cycles', operator: '/operations' };
 
 /** Every IANA time zone this Node knows, for the settings form. */
-const TIME_ZONES = Intl.supportedValuesOf('timeZone');
 
 /** Home (sends each person to what they do), the language switch, and "your settings". */
 @PageController()
@@ -74,7 +74,7 @@ export class HomeController {
       errors,
       saved,
       languageOptions: PAGE_LANGUAGES.map((l) => ({ value: l, label: page.i18n.in(l, `language.${l}`) })),
-      timeZoneOptions: TIME_ZONES.map((z) => ({ value: z, label: z.replace(/_/g, ' ') })),
+      timeZoneOptions: timeZoneOptions(),
     });
   }
 }

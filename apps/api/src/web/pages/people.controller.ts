@@ -1,5 +1,5 @@
 import { Body, Get, Post, Query, Res } from '@nestjs/common';
-import { DEFAULT_TIME_ZONE, SUPPORTED_LANGUAGES } from '@pact/domain';
+import { DEFAULT_TIME_ZONE } from '@pact/domain';
 import { ConflictError, IdentityService, WorkingGroupService } from '@pact/engine';
 import type { Response } from 'express';
 import { CreateUserDto } from '../../users/user.dto';
@@ -7,8 +7,8 @@ import { apiRuleProblems } from '../api-rules';
 import { FormError, formErrors, FormProblem, problemsOf } from '../form-errors';
 import { Page, PageController, PageRoles } from '../page.decorators';
 import type { PageState } from '../page-state';
+import { languageNames, messageLanguageOptions, timeZoneOptions } from './person-fields';
 
-const TIME_ZONES = Intl.supportedValuesOf('timeZone');
 const ROLES = ['committee', 'chair', 'operator'] as const;
 const USER_ID = /^[a-f0-9]{24}$/;
 
@@ -48,7 +48,7 @@ export class PeoplePagesController {
       people,
       added: addedPerson ?? null,
       isCommittee: page.person!.roles.includes('committee'),
-      languageName: this.languageNames(page),
+      languageName: languageNames(page),
       defaultTimeZone: DEFAULT_TIME_ZONE,
     });
   }
@@ -94,14 +94,9 @@ export class PeoplePagesController {
     res.redirect(303, `/people?added=${id}`);
   }
 
-  private languageNames(page: PageState): (code: string) => string {
-    const names = new Intl.DisplayNames([page.lang], { type: 'language' });
-    return (code: string) => names.of(code) ?? code;
-  }
 
   private async renderForm(page: PageState, res: Response, status: number, values: PersonValues, errors: FormError[]) {
     const t = page.i18n.t;
-    const name = this.languageNames(page);
     const groups = (await this.groups.list()).sort((a, b) => a.fieldOfAction.localeCompare(b.fieldOfAction, page.lang));
     res.status(status).render('pages/person-new', {
       title: t('people.addTitle'),
@@ -109,8 +104,8 @@ export class PeoplePagesController {
       errors,
       roleOptions: ROLES.map((r) => ({ value: r, label: t(`people.role.${r}`), hint: t(`people.roleHint.${r}`) })),
       groupOptions: groups.map((g) => ({ value: g.key, label: g.fieldOfAction, checked: values.groupKeys.includes(g.key) })),
-      languageOptions: SUPPORTED_LANGUAGES.map((l) => ({ value: l, label: name(l) })),
-      timeZoneOptions: TIME_ZONES.map((z) => ({ value: z, label: z.replace(/_/g, ' ') })),
+      languageOptions: messageLanguageOptions(page),
+      timeZoneOptions: timeZoneOptions(),
     });
   }
 }

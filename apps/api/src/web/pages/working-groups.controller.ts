@@ -1,5 +1,5 @@
 import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { DEFAULT_TIME_ZONE, SUPPORTED_LANGUAGES } from '@pact/domain';
+import { DEFAULT_TIME_ZONE } from '@pact/domain';
 import { ConflictError, IdentityService, InboxQuery, seesAllGroups, WorkingGroupService } from '@pact/engine';
 import type { Response } from 'express';
 import { UpdateWorkingGroupDto } from '../../working-groups/working-group.dto';
@@ -7,8 +7,8 @@ import { apiRuleProblems } from '../api-rules';
 import { FormError, formErrors, problemsOf } from '../form-errors';
 import { Page, PageController, PageRoles } from '../page.decorators';
 import type { PageState } from '../page-state';
+import { languageNames, messageLanguageOptions, timeZoneOptions } from './person-fields';
 
-const TIME_ZONES = Intl.supportedValuesOf('timeZone');
 const GROUP_KEY = /^[a-z][a-z0-9-]{0,62}$/;
 
 interface ChairValues {
@@ -55,7 +55,7 @@ export class WorkingGroupPagesController {
       signIn,
       notice,
       isCommittee: page.person!.roles.includes('committee'),
-      languageName: this.languageNames(page),
+      languageName: languageNames(page),
     });
   }
 
@@ -98,13 +98,8 @@ export class WorkingGroupPagesController {
     res.redirect(303, `/working-groups?changed=${encodeURIComponent(key)}`);
   }
 
-  private languageNames(page: PageState): (code: string) => string {
-    const names = new Intl.DisplayNames([page.lang], { type: 'language' });
-    return (code: string) => names.of(code) ?? code;
-  }
 
   private async renderForm(page: PageState, res: Response, status: number, group: { key: string; fieldOfAction: string; chair: { name: string; email: string } }, values: ChairValues, errors: FormError[]) {
-    const name = this.languageNames(page);
     const openRequests = (await this.inbox.list([group.key], { limit: 1000 })).length;
     res.status(status).render('pages/working-group', {
       title: page.i18n.t('workingGroups.changeTitle', { group: group.fieldOfAction }),
@@ -112,8 +107,8 @@ export class WorkingGroupPagesController {
       values,
       errors,
       openRequests,
-      languageOptions: SUPPORTED_LANGUAGES.map((l) => ({ value: l, label: name(l) })),
-      timeZoneOptions: TIME_ZONES.map((z) => ({ value: z, label: z.replace(/_/g, ' ') })),
+      languageOptions: messageLanguageOptions(page),
+      timeZoneOptions: timeZoneOptions(),
     });
   }
 }
