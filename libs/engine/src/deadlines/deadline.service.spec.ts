@@ -131,9 +131,31 @@ describe('DeadlineService', () => {
   it('an interrupted reminder is dropped once the chair has submitted: no event, no e-mail, the intent cleared', async () => {
     const { service, tasks, events, notifications } = setUp();
     const key = taskKeys.reminder(TASK, 0, 2);
+    notifications.wasPlanned.mockResolvedValue(false);
     await service.followUp(task({ status: 'submitted', firedTimers: [key], outbox: [key] }), key);
+    expect(notifications.wasPlanned).toHaveBeenCalledWith(key);
     expect(events.append).not.toHaveBeenCalled();
     expect(notifications.send).not.toHaveBeenCalled();
+    expect(tasks.completeFollowUp).toHaveBeenCalledWith(TASK, key);
+  });
+
+  it('a reminder is recorded only after its notification is planned: an interruption between them leaves no event', async () => {
+    const { service, tasks, events, notifications } = setUp();
+    const key = taskKeys.reminder(TASK, 0, 1);
+    const order: string[] = [];
+    notifications.send.mockImplementation(async () => void order.push('notification'));
+    events.append.mockImplementation(async (e) => (order.push(e.type), true));
+    await service.followUp(task({ firedTimers: [key], outbox: [key], lastReminderAt: new Date('2030-02-15T00:00:00Z') }), key);
+    expect(order).toEqual(['notification', 'task.reminded']);
+  });
+
+  it('an interrupted reminder whose notification had gone out is recorded on rerun, also after the report came in, and not sent again', async () => {
+    const { service, tasks, events, notifications } = setUp();
+    const key = taskKeys.reminder(TASK, 0, 1);
+    notifications.wasPlanned.mockResolvedValue(true);
+    await service.followUp(task({ status: 'submitted', firedTimers: [key], outbox: [key], lastReminderAt: new Date('2030-02-15T00:00:00Z') }), key);
+    expect(notifications.send).not.toHaveBeenCalled();
+    expect(events.append).toHaveBeenCalledWith(expect.objectContaining({ type: 'task.reminded', at: new Date('2030-02-15T00:00:00Z') }));
     expect(tasks.completeFollowUp).toHaveBeenCalledWith(TASK, key);
   });
 

@@ -146,16 +146,20 @@ export class DeadlineService {
 
     switch (what.kind) {
       case 'reminder': {
-        // A reminder whose follow-ups were interrupted is not sent once the chair has submitted:
-        // no event either, so the report's timeline counts only reminders that went out.
-        if (task.status !== 'open' || task.dueVersion !== what.dueVersion) break;
+        // The event log says what happened: `task.reminded` is recorded after the reminder went
+        // out (its notification planned), never before. Whether it goes out is decided once: while
+        // the task is open at that due version. A rerun that finds the report in (or the date moved)
+        // records the event only if the notification had been planned before the interruption;
+        // a reminder that never went out leaves no event (the timeline counts reminders sent).
+        const notificationKey = followUpDedupe.notification(key);
+        const stillDue = task.status === 'open' && task.dueVersion === what.dueVersion;
+        if (!stillDue && !(await this.notifications.wasPlanned(notificationKey))) break;
         const daysLeft = daysBetween(task.lastReminderAt ?? now, dueAt);
+        if (stillDue) {
+          await this.notifications.send(this.about(task, cycle, 'reminder', 'chair', await this.notifications.chairOf(task.groupKey), { daysLeft }, dueAt), notificationKey);
+        }
         // Dated when the reminder took effect, not when its follow-ups ran (a sweep may be late).
         await this.events.append({ ...base, at: task.lastReminderAt ?? now, type: 'task.reminded', data: { reminder: what.index, daysLeft, dueAt, scheduledFor: scheduledFor() } });
-        await this.notifications.send(
-          this.about(task, cycle, 'reminder', 'chair', await this.notifications.chairOf(task.groupKey), { daysLeft }, dueAt),
-          followUpDedupe.notification(key),
-        );
         break;
       }
       case 'overdue': {

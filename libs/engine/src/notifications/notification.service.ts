@@ -111,6 +111,14 @@ export class NotificationService {
     return new Map(probes.map((n) => [n.groupKey!, ctx.subscriptions.filter((s) => this.matches(s, n, ctx)).length]));
   }
 
+  /**
+   * Whether the notification with this dedupe key was planned: its deliveries stored (then they
+   * go out, queued now or by the reconciler) or its notification.queued event recorded.
+   */
+  async wasPlanned(dedupeKey: string): Promise<boolean> {
+    return (await this.events.exists(eventKeys.notificationQueued(dedupeKey))) || (await this.deliveries.existsFor(dedupeKey));
+  }
+
   async send(n: Notification, dedupeKey: string): Promise<void> {
     await this.sendMany([{ notification: n, dedupeKey }]);
   }

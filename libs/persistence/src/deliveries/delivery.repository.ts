@@ -64,6 +64,11 @@ export class DeliveryRepository {
     });
   }
 
+  /** Whether any delivery was planned for the notification with this dedupe key. */
+  async existsFor(dedupeKey: string): Promise<boolean> {
+    return (await this.model.exists({ dedupeKey })) !== null;
+  }
+
   async findById(id: string): Promise<DeliveryRecord | null> {
     return toRecord<DeliveryRecord>(await this.model.findById(id).lean());
   }

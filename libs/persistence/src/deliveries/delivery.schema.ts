@@ -45,5 +45,7 @@ DeliverySchema.index({ status: 1, createdAt: 1 });
 DeliverySchema.index({ cycleId: 1, createdAt: 1 });
 // requeue({ subscriptionId }) (a resumed subscription's held deliveries) and list/count({ subscriptionId }).
 DeliverySchema.index({ subscriptionId: 1, status: 1 });
+// existsFor(dedupeKey): whether a notification was planned (a reminder's rerun asks).
+DeliverySchema.index({ dedupeKey: 1 });
 // list/count({ taskId }): a task's deliveries.
 DeliverySchema.index({ taskId: 1 });

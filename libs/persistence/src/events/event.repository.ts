@@ -43,6 +43,11 @@ export class EventRepository {
     return inserted;
   }
 
+  /** Whether an event was recorded under this dedupe key (unique index: one lookup). */
+  async exists(dedupeKey: string): Promise<boolean> {
+    return (await this.model.exists({ dedupeKey })) !== null;
+  }
+
   async listByTask(taskId: string): Promise<EventRecord[]> {
     return (await this.model.find({ taskId }).sort({ at: 1, _id: 1 }).lean()).map((d) => toRecord<EventRecord>(d));
   }
