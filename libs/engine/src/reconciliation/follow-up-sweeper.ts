@@ -69,7 +69,7 @@ export class FollowUpSweeper {
       for (const key of task.outbox ?? []) {
         if (!this.due(`task/${task.id}/${key}`, seen, now)) continue;
         const what = parseTaskFollowUp(key);
-        if (what?.kind === 'submission') await this.submissions.followUp(task, key);
+        if (what?.kind === 'submission') await this.submissions.resume(task, key);
         else if (what && !('dueVersion' in what)) await this.extensionRequests.followUp(task, key);
         else if (what) await this.deadlines.followUp(task, key);
         else await this.drop('task', task.id, key, () => this.tasks.completeFollowUp(task.id, key));

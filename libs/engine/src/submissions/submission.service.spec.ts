@@ -17,15 +17,18 @@ function setUp(now: Date) {
 }
 
 describe('SubmissionService', () => {
-  it('numbers the revision after the stored ones and records it on the task with its follow-up key', async () => {
+  it('has the task number the revision and owe its key before storing it, then records it on the task', async () => {
     const { service, tasks, submissions, cycles } = setUp(new Date('2030-02-01T00:00:00Z'));
-    submissions.insertRevision.mockImplementation(async (data) => aRevision(3, data));
+    const order: string[] = [];
+    tasks.numberRevision.mockImplementation(async (_id, key) => (order.push(`number ${key(3)}`), { task: aTask(), revision: 3 }));
+    submissions.insertRevision.mockImplementation(async (data, n) => (order.push(`store ${n}`), aRevision(n, data)));
     tasks.markSubmitted.mockResolvedValue(aTask({ status: 'submitted', latestRevision: 3, outbox: [taskKeys.submission(IDS.task, 3)] }));
     submissions.findRevision.mockResolvedValue(aRevision(3));
     cycles.countRevision.mockResolvedValue(aCycle());
     tasks.count.mockResolvedValue(1);
 
     const { submission, task } = await service.submit(IDS.task, someContent(), 'chair:anna@example.org');
+    expect(order).toEqual([`number ${taskKeys.submission(IDS.task, 3)}`, 'store 3']);
     expect(submission.revision).toBe(3);
     expect(tasks.markSubmitted).toHaveBeenCalledWith(IDS.task, 3, expect.any(Date), expect.any(Function), taskKeys.submission(IDS.task, 3));
     expect(task.outbox).toEqual([]);
@@ -35,14 +38,77 @@ describe('SubmissionService', () => {
   it('judges lateness against the due date in force when the task is updated (an extension meanwhile counts)', async () => {
     const now = new Date('2030-03-05T00:00:00Z');
     const { service, tasks, submissions, cycles } = setUp(now);
-    submissions.insertRevision.mockImplementation(async (data) => aRevision(1, data));
+    tasks.numberRevision.mockResolvedValue({ task: aTask(), revision: 1 });
+    submissions.insertRevision.mockImplementation(async (data, n) => aRevision(n, data));
     tasks.markSubmitted.mockResolvedValue(aTask({ status: 'submitted', latestRevision: 1 }));
     cycles.countRevision.mockResolvedValue(aCycle());
     await service.submit(IDS.task, someContent(), 'chair:x');
     const lateAgainst = tasks.markSubmitted.mock.calls[0][3] as (dueAt: Date) => boolean;
     expect(lateAgainst(DUE)).toBe(true); // 4 days after the original date
     expect(lateAgainst(new Date('2030-03-20T00:00:00Z'))).toBe(false); // extended meanwhile
-    expect(submissions.insertRevision).toHaveBeenCalledWith(expect.objectContaining({ late: true }));
+    expect(submissions.insertRevision).toHaveBeenCalledWith(expect.objectContaining({ late: true }), 1);
+  });
+
+  it('numbers again when the number is taken (a revision stored before numbers came from the task)', async () => {
+    const { service, tasks, submissions, cycles } = setUp(new Date('2030-02-01T00:00:00Z'));
+    tasks.numberRevision.mockResolvedValueOnce({ task: aTask(), revision: 2 }).mockResolvedValueOnce({ task: aTask(), revision: 3 });
+    submissions.insertRevision.mockResolvedValueOnce(null).mockImplementationOnce(async (data, n) => aRevision(n, data));
+    tasks.markSubmitted.mockResolvedValue(aTask({ status: 'submitted', latestRevision: 3 }));
+    cycles.countRevision.mockResolvedValue(aCycle());
+    const { submission } = await service.submit(IDS.task, someContent(), 'chair:x');
+    expect(submission.revision).toBe(3);
+    expect(tasks.markSubmitted).toHaveBeenCalledTimes(1);
+  });
+
+  describe('resume (the sweep, for a key left owed)', () => {
+    const key = taskKeys.submission(IDS.task, 4);
+
+    it('brings a stored revision the task never took to the task, judged late by when it came, then follows it up', async () => {
+      const { service, tasks, submissions, cycles, events } = setUp(new Date('2030-04-01T00:00:00Z'));
+      const stored = aRevision(4, { submittedAt: new Date('2030-02-01T00:00:00Z') });
+      submissions.findRevision.mockResolvedValue(stored);
+      tasks.markSubmitted.mockResolvedValue(aTask({ status: 'submitted', latestRevision: 4, outbox: [key] }));
+      cycles.countRevision.mockResolvedValue(aCycle());
+      tasks.count.mockResolvedValue(1);
+      await service.resume(aTask({ status: 'open', latestRevision: 3, outbox: [key] }), key);
+      expect(tasks.markSubmitted).toHaveBeenCalledWith(IDS.task, 4, stored.submittedAt, expect.any(Function), key);
+      const lateAgainst = tasks.markSubmitted.mock.calls[0][3] as (dueAt: Date) => boolean;
+      expect(lateAgainst(DUE)).toBe(false); // stored before the due date, swept after it
+      expect(events.append).toHaveBeenCalledWith(expect.objectContaining({ type: 'submission.received' }));
+      expect(tasks.completeFollowUp).toHaveBeenCalledWith(IDS.task, key);
+    });
+
+    it('a revision the task already took is only followed up', async () => {
+      const { service, tasks, submissions, cycles } = setUp(new Date('2030-04-01T00:00:00Z'));
+      submissions.findRevision.mockResolvedValue(aRevision(4));
+      cycles.countRevision.mockResolvedValue(aCycle());
+      tasks.count.mockResolvedValue(1);
+      await service.resume(aTask({ status: 'submitted', latestRevision: 4, outbox: [key] }), key);
+      expect(tasks.markSubmitted).not.toHaveBeenCalled();
+      expect(tasks.completeFollowUp).toHaveBeenCalledWith(IDS.task, key);
+    });
+
+    it('a number whose revision never came is given up and its key dropped', async () => {
+      const { service, tasks, submissions, cycles } = setUp(new Date('2030-04-01T00:00:00Z'));
+      submissions.findRevision.mockResolvedValue(null);
+      submissions.abandonNumber.mockResolvedValue('abandoned');
+      await service.resume(aTask({ status: 'open', latestRevision: 3, outbox: [key] }), key);
+      expect(submissions.abandonNumber).toHaveBeenCalledWith(IDS.task, 4, expect.any(Date));
+      expect(tasks.markSubmitted).not.toHaveBeenCalled();
+      expect(cycles.countRevision).not.toHaveBeenCalled();
+      expect(tasks.completeFollowUp).toHaveBeenCalledWith(IDS.task, key);
+    });
+
+    it('a revision stored while the number was being given up is followed up after all', async () => {
+      const { service, tasks, submissions, cycles } = setUp(new Date('2030-04-01T00:00:00Z'));
+      submissions.findRevision.mockResolvedValue(null);
+      submissions.abandonNumber.mockResolvedValue(aRevision(4));
+      tasks.markSubmitted.mockResolvedValue(aTask({ status: 'submitted', latestRevision: 4, outbox: [key] }));
+      cycles.countRevision.mockResolvedValue(aCycle());
+      tasks.count.mockResolvedValue(1);
+      await service.resume(aTask({ status: 'open', latestRevision: 3, outbox: [key] }), key);
+      expect(tasks.markSubmitted).toHaveBeenCalledWith(IDS.task, 4, expect.any(Date), expect.any(Function), key);
+    });
   });
 
   it('a revision counted after the milestone was compiled owes a recompilation', async () => {

@@ -32,10 +32,12 @@ export class SubmissionService {
   ) {}
 
   /**
-   * Stores the content as a new numbered revision, never overwriting an earlier one. The
-   * revision is written before the task changes state, so an accepted submission survives
-   * a crash between the two; late submissions are accepted and marked late. The task update
-   * puts the revision's key in the task's outbox; `followUp` does the rest.
+   * Stores the content as a new numbered revision, never overwriting an earlier one; late
+   * submissions are accepted and marked late. Intent before effect: the task hands out the
+   * revision's number and records its key in its outbox first, then the revision is stored,
+   * then the task takes it (status, latest revision). Whatever of that a crash or a lost database
+   * interrupts, the key is there for the sweep (`resume`), so a stored revision always reaches its
+   * task, its timers and the report. `followUp` does the rest.
    */
   async submit(taskId: string, content: SubmissionContent, actor: string): Promise<{ submission: SubmissionRecord; task: TaskRecord }> {
     const task = await this.tasks.findById(taskId);
@@ -49,7 +51,7 @@ export class SubmissionService {
     if (problems.length) throw new InvalidError(problems);
 
     const now = this.clock.now();
-    const submission = await this.submissions.insertRevision({
+    const data = {
       taskId: task.id,
       cycleId: task.cycleId,
       milestoneKey: task.milestoneKey,
@@ -59,12 +61,54 @@ export class SubmissionService {
       late: isLate(now, task.dueAt),
       afterCompilation: cycle.milestoneState[task.milestoneKey]?.status === 'compiled',
       submittedBy: actor,
-    });
-    const key = taskKeys.submission(task.id, submission.revision);
-    const updated = await this.tasks.markSubmitted(task.id, submission.revision, now, (dueAt) => isLate(now, dueAt), key);
-    if (!updated) return { submission, task }; // cancelled meanwhile: the revision is kept, nothing follows
-    await this.followUp(updated, key);
-    return { submission, task: { ...updated, outbox: (updated.outbox ?? []).filter((k) => k !== key) } };
+    };
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const numbered = await this.tasks.numberRevision(task.id, (n) => taskKeys.submission(task.id, n));
+      if (!numbered) throw new ConflictError(`the task is no longer open; submissions are closed`);
+      const submission = await this.submissions.insertRevision(data, numbered.revision);
+      // The number was taken (a revision from before numbers came from the task, or one the
+      // sweep gave up): its key stays owed for the sweep, which follows up whatever holds it.
+      if (!submission) continue;
+      const key = taskKeys.submission(task.id, submission.revision);
+      const updated = await this.tasks.markSubmitted(task.id, submission.revision, now, (dueAt) => isLate(now, dueAt), key);
+      if (!updated) {
+        // Cancelled meanwhile: the revision is kept, nothing follows.
+        await this.tasks.completeFollowUp(task.id, key);
+        return { submission, task };
+      }
+      await this.followUp(updated, key);
+      return { submission, task: { ...updated, outbox: (updated.outbox ?? []).filter((k) => k !== key) } };
+    }
+    throw new Error(`could not number a new revision of task ${task.id}`);
+  }
+
+  /**
+   * The sweep's entry for a revision key left owed: the request that numbered it died (or lost
+   * the database) somewhere between numbering, storing and the task taking the revision. A stored
+   * revision is brought to the task (judged late by when it was submitted) and followed up; a
+   * number whose revision never came is given up, so nothing can store it later unnoticed.
+   */
+  async resume(task: TaskRecord, key: string): Promise<void> {
+    const what = parseTaskFollowUp(key);
+    if (what?.kind !== 'submission') throw new Error(`${key} is not a submission follow-up`);
+    const found = (await this.submissions.findRevision(task.id, what.revision)) ?? (await this.submissions.abandonNumber(task.id, what.revision, this.clock.now()));
+    if (found === 'abandoned') {
+      await this.tasks.completeFollowUp(task.id, key);
+      return;
+    }
+    const submission = found;
+    let current = task;
+    if (task.latestRevision < submission.revision) {
+      const at = submission.submittedAt;
+      const updated = await this.tasks.markSubmitted(task.id, submission.revision, at, (dueAt) => isLate(at, dueAt), key);
+      if (!updated) {
+        // Cancelled meanwhile: the revision is kept, nothing follows (as for a submission then).
+        await this.tasks.completeFollowUp(task.id, key);
+        return;
+      }
+      current = updated;
+    }
+    await this.followUp(current, key);
   }
 
   /**

@@ -26,7 +26,13 @@ export interface TaskRecord {
   extensions: ExtensionRecord[];
   submittedAt?: Date;
   late: boolean;
+  /** The newest revision that reached the task (its status, lateness and the report follow it). */
   latestRevision: number;
+  /**
+   * The last revision number handed out (`TaskRepository.numberRevision`), at least
+   * `latestRevision`; absent on tasks from before numbers were handed out by the task.
+   */
+  revisionsNumbered?: number;
   summaryRun?: string;
   updatedAt?: Date;
   /** The chair's extension requests, oldest first: at most one pending, the others decided. */

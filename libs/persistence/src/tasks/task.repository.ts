@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { AWAITING_STATUSES, ExtensionRequest, lapsePendingRequest, TaskStatus } from '@pact/domain';
+import { AWAITING_STATUSES, canSubmit, ExtensionRequest, lapsePendingRequest, TaskStatus } from '@pact/domain';
 import { isValidObjectId, Model } from 'mongoose';
 import { isDuplicateKey, LeanOf, Stored, toRecord } from '../records';
 import { ExtensionRecord, TaskRecord } from './task.record';
 import { TASK_MODEL } from './task.schema';
 import { RetriedWhenNotApplied } from '../transient-errors';
 
-export type NewTask = Omit<TaskRecord, 'id' | 'firedTimers' | 'extensions' | 'late' | 'latestRevision' | 'escalationLevel' | 'dueVersion'>;
+export type NewTask = Omit<TaskRecord, 'id' | 'firedTimers' | 'extensions' | 'late' | 'latestRevision' | 'revisionsNumbered' | 'escalationLevel' | 'dueVersion'>;
 
 export interface TaskFilter {
   cycleId?: string;
@@ -205,6 +205,30 @@ export class TaskRepository {
     const q: Record<string, unknown> = { pendingExtensionRequestId: { $gt: '' }, status: { $in: AWAITING_STATUSES } };
     if (f.cycleId) q.cycleId = f.cycleId;
     return (await this.model.find(q).limit(limit).lean()).map((d) => toRecord<TaskRecord>(d));
+  }
+
+  /**
+   * Hands out the next revision number and records it as owed in the outbox, in one guarded
+   * update, before the revision is stored: intent before effect. A process that dies after this
+   * leaves the key `followUp(number)` for the sweep, which finds the revision (and brings it to
+   * the task) or finds none (and gives the number up). Null once the task no longer takes reports.
+   */
+  async numberRevision(id: string, followUp: (revision: number) => string): Promise<{ task: TaskRecord; revision: number } | null> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const current = await this.findById(id);
+      if (!current || !canSubmit(current.status)) return null;
+      const revision = Math.max(current.revisionsNumbered ?? 0, current.latestRevision) + 1;
+      const doc = await this.model
+        .findOneAndUpdate(
+          { _id: id, status: current.status, revisionsNumbered: current.revisionsNumbered ?? { $exists: false } },
+          { $set: { revisionsNumbered: revision }, $addToSet: { outbox: followUp(revision) } },
+          { returnDocument: 'after' },
+        )
+        .lean();
+      if (doc) return { task: toRecord<TaskRecord>(doc)!, revision };
+      // Another submission took a number (or the task changed state) meanwhile: read again.
+    }
+    throw new Error(`task ${id} kept changing while numbering a revision`);
   }
 
   /**

@@ -28,6 +28,8 @@ export const TaskSchema = new Schema<Stored<TaskRecord>>(
     submittedAt: Date,
     late: { type: Boolean, default: false },
     latestRevision: { type: Number, default: 0 },
+    // The last revision number handed out (numberRevision); absent on tasks from before.
+    revisionsNumbered: Number,
     /** The committee summary that reported this task's level-2 escalation (claimed once). */
     summaryRun: String,
     updatedAt: Date,
