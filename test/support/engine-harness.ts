@@ -7,6 +7,7 @@ import { IdentityService } from '@pact/engine';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import IORedis from 'ioredis';
 import { MongoClient, Db } from 'mongodb';
@@ -144,30 +145,52 @@ export class EngineHarness {
    * A worker in its own OS process (the built one in dist/), so it can really be killed.
    * Resolves once the worker has reconciled and started processing.
    */
-  async spawnWorker(): Promise<ChildProcess> {
-    const main = join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js');
-    if (!existsSync(main)) throw new Error(`${main} is missing: npm test builds it first (npm run build)`);
-    const child = spawn(process.execPath, [main], { env: { ...process.env, ...this.env, LOG_LEVEL: 'log', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.children.push(child);
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`worker did not start within 30 s:\n${output}`)), 30_000);
-      const onData = (d: Buffer) => {
-        output += d.toString();
-        if (process.env.TEST_LOG_LEVEL) process.stderr.write(d);
-        if (output.includes('processing queues')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`worker exited with ${code} during start-up:\n${output}`));
+  async spawnWorker(env: Record<string, string> = {}): Promise<ChildProcess> {
+    return (await this.spawnApp('worker', 'processing queues', env)).child;
+  }
+
+  /**
+   * An API in its own OS process (the built one in dist/), as production runs it, on a free
+   * loopback port; `url` is its address. Stopped with the harness (by its pid).
+   */
+  async spawnApi(env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+    const port = await new Promise<number>((resolve) => {
+      const srv = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = srv.address() as { port: number };
+        srv.close(() => resolve(port));
       });
     });
-    return child;
+    const app = await this.spawnApp('api', 'listening on', { PORT: String(port), ...env });
+    return { ...app, url: `http://127.0.0.1:${port}` };
+  }
+
+  private async spawnApp(app: 'api' | 'worker', ready: string, env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
+    const main = join(ROOT, 'dist', 'apps', app, 'src', 'main.js');
+    if (!existsSync(main)) throw new Error(`${main} is missing: npm test builds it first (npm run build)`);
+    const child = spawn(process.execPath, [main], { env: { ...process.env, ...this.env, LOG_LEVEL: 'log', NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.children.push(child);
+    let output = '';
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      if (process.env.TEST_LOG_LEVEL) process.stderr.write(d);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${app} did not start within 30 s:\n${output}`)), 30_000);
+      const poll = setInterval(() => {
+        if (!output.includes(ready)) return;
+        clearTimeout(timer);
+        clearInterval(poll);
+        resolve();
+      }, 20);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        clearInterval(poll);
+        reject(new Error(`${app} exited with ${code} during start-up:\n${output}`));
+      });
+    });
+    return { child, output: () => output };
   }
 
   /** Deletes every Redis key of this harness's queues: a Redis that lost its data. */

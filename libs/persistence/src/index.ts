@@ -20,4 +20,5 @@ export * from './rate-counters';
 export * from './site-keys';
 export * from './transient-errors';
 export * from './database-probe';
+export * from './database-watchdog';
 export * from './database-settings';

@@ -2,8 +2,13 @@ import { Global, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
 import { DatabaseProbe } from './database-probe';
+import { DatabaseWatchdog } from './database-watchdog';
 import { COLLECTIONS, EXPIRING_MODELS } from './collections';
 import { DatabaseSettings } from './database-settings';
+import { applyDriverFixes } from './driver-fixes';
+
+// Before any client is made: see driver-fixes.ts (why a process could stay cut off after a restart).
+applyDriverFixes();
 
 const repositories = COLLECTIONS.map((c) => c.repository);
 
@@ -50,8 +55,9 @@ class IndexBootstrap implements OnModuleInit {
   providers: [
     ...repositories,
     DatabaseProbe,
+    DatabaseWatchdog,
     { provide: IndexBootstrap, inject: [getConnectionToken()], useFactory: (c: Connection) => new IndexBootstrap(c) },
   ],
-  exports: [...repositories, DatabaseProbe],
+  exports: [...repositories, DatabaseProbe, DatabaseWatchdog],
 })
 export class PersistenceModule {}

@@ -37,6 +37,24 @@ export class EnvironmentVariables {
   @Max(600_000)
   MONGODB_SOCKET_TIMEOUT_MS = 30_000;
 
+  /**
+   * How long (ms) this process's database client may stay unusable while a new connection to the
+   * same database answers, before the client is rebuilt (DatabaseWatchdog). A database that is down
+   * for everyone is waited for, never counted here.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  MONGODB_CLIENT_REBUILD_AFTER_MS = 30_000;
+
+  /** How often (ms) the watchdog checks that this process's database client can serve a query. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  MONGODB_WATCHDOG_EVERY_MS = 5000;
+
   /** How long (ms) a Redis command of a producer (API, scheduling) may wait for its reply. */
   @Type(() => Number)
   @IsInt()

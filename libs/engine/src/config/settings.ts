@@ -78,6 +78,8 @@ export function settingsFrom(raw: Record<string, unknown> | EnvironmentVariables
       uri: env.MONGODB_URI,
       serverSelectionTimeoutMs: env.MONGODB_SERVER_SELECTION_TIMEOUT_MS,
       socketTimeoutMs: env.MONGODB_SOCKET_TIMEOUT_MS,
+      clientRebuildAfterMs: env.MONGODB_CLIENT_REBUILD_AFTER_MS,
+      watchdogEveryMs: env.MONGODB_WATCHDOG_EVERY_MS,
     }),
     queues: new QueueSettings({
       redisUrl: env.REDIS_URL,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Clock } from '@pact/domain';
-import { DatabaseProbe, isDatabaseUnavailableError } from '@pact/persistence';
+import { DatabaseProbe, DatabaseWatchdog, isDatabaseUnavailableError } from '@pact/persistence';
 import { isRedisUnavailableError, QueueCounts, QueueProbe } from '@pact/queues';
 import { CLOCK } from '@pact/domain';
 import { EngineSettings } from '../config/settings';
@@ -14,9 +14,21 @@ export interface DependencyHealth {
 
 export type { QueueCounts };
 
+export interface DatabaseHealth extends DependencyHealth {
+  /**
+   * When this process's client gets no answer, whether a new connection does: "database-down"
+   * (it does not either: the database is down or unreachable for everyone), or "process-cut-off"
+   * (it does: only this process is cut off; its client is rebuilt after
+   * MONGODB_CLIENT_REBUILD_AFTER_MS, see DatabaseWatchdog).
+   */
+  cause?: 'database-down' | 'process-cut-off';
+  /** How often this process rebuilt its database client since it started. */
+  clientRebuilds: number;
+}
+
 export interface Health {
   status: 'ok' | 'degraded';
-  mongo: DependencyHealth;
+  mongo: DatabaseHealth;
   redis: DependencyHealth;
   now: Date;
   clock: string;
@@ -33,6 +45,7 @@ export class HealthService {
 
   constructor(
     private readonly database: DatabaseProbe,
+    private readonly watchdog: DatabaseWatchdog,
     private readonly queues: QueueProbe,
     @Inject(CLOCK) private readonly clock: Clock,
     settings: EngineSettings,
@@ -41,8 +54,16 @@ export class HealthService {
   }
 
   async check(): Promise<Health> {
-    const [mongo, redis] = await Promise.all([this.timed(() => this.database.probe()), this.timed(() => this.queues.probe())]);
+    const [mongo, redis] = await Promise.all([this.databaseHealth(), this.timed(() => this.queues.probe())]);
     return { status: mongo.status === 'up' && redis.status === 'up' ? 'ok' : 'degraded', mongo, redis, now: this.clock.now(), clock: this.clock.describe() };
+  }
+
+  private async databaseHealth(): Promise<DatabaseHealth> {
+    const own = await this.timed(() => this.database.probe());
+    const clientRebuilds = this.watchdog.rebuilds;
+    if (own.status === 'up') return { ...own, clientRebuilds };
+    const reach = await this.database.probeFresh(this.timeoutMs);
+    return { ...own, cause: reach === 'answers' ? 'process-cut-off' : 'database-down', clientRebuilds };
   }
 
   /**
