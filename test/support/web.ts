@@ -114,9 +114,25 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   await page.setViewportSize(size);
 }
 
-/** axe (0 serious or critical) and both screenshots, for every page a test visits. */
+/**
+ * How far the page scrolls sideways at 360 px wide (0: not at all). Tables scroll inside their
+ * own region, so only something else too wide (a long unbroken word in a flex row) counts.
+ */
+export async function sidewaysScrollAt360(page: Page): Promise<number> {
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.setViewportSize({ width: 360, height: 900 });
+  const overflow = await page.evaluate(() => {
+    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+    return root.scrollWidth - root.clientWidth;
+  });
+  await page.setViewportSize(size);
+  return Math.max(0, overflow);
+}
+
+/** axe (0 serious or critical), no sideways scrolling at 360 px, and both screenshots, for every page a test visits. */
 export async function checkPage(page: Page, name: string): Promise<void> {
   const violations = await seriousAxeViolations(page);
   expect({ page: name, violations }).toEqual({ page: name, violations: [] });
+  expect({ page: name, sidewaysScrollAt360: await sidewaysScrollAt360(page) }).toEqual({ page: name, sidewaysScrollAt360: 0 });
   await screenshots(page, name);
 }

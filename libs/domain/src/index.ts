@@ -10,3 +10,4 @@ export * from './working-groups';
 export * from './notifications';
 export * from './keys';
 export * from './identity';
+export * from './texts';

@@ -1,10 +1,11 @@
 import { IsBoolean, IsIn, IsISO8601, IsMongoId, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { REASON_LENGTH } from '@pact/domain';
+import { MultiLineText } from '../http/validation';
 
 /** A chair asks for more time: the date they propose and why. */
 export class ExtensionRequestDto {
   @IsISO8601({ strict: true }) proposedDueAt: string;
-  @IsString() @MinLength(REASON_LENGTH.min) @MaxLength(REASON_LENGTH.max) reason: string;
+  @IsString() @MultiLineText() @MinLength(REASON_LENGTH.min) @MaxLength(REASON_LENGTH.max) reason: string;
 }
 
 /** The committee's decision on a request: grant (optionally another date than proposed) or refuse, with a reason either way. */
@@ -12,7 +13,7 @@ export class ExtensionDecisionDto {
   @IsBoolean() grant: boolean;
   /** Granting: the new due date; default the proposed one. Refusing: must be absent. */
   @IsOptional() @IsISO8601({ strict: true }) dueAt?: string;
-  @IsString() @MinLength(REASON_LENGTH.min) @MaxLength(REASON_LENGTH.max) reason: string;
+  @IsString() @MultiLineText() @MinLength(REASON_LENGTH.min) @MaxLength(REASON_LENGTH.max) reason: string;
 }
 
 export class ExtensionRequestListQuery {

@@ -1,19 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsArray, IsObject, ValidateBy, ValidateIf, ValidateNested, ValidationArguments, ValidationOptions } from 'class-validator';
+import { forbiddenCharacter, NOT_IN_A_LINE, NOT_IN_A_TEXT, TextKind } from '@pact/domain';
 
-/**
- * Characters no name or title holds: C0 and C1 controls (line breaks, tab, escape, NUL, NEL …),
- * the Unicode line and paragraph separators, and the bidirectional embeddings, overrides and
- * isolates (U+202A–U+202E, U+2066–U+2069) that make text display in another order than it is
- * stored ("Trojan Source"). The left-to-right and right-to-left marks stay allowed: they are
- * how right-to-left names are written correctly.
- */
-const NOT_IN_A_LINE = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
-/** The same for multi-line texts, which may keep their line breaks (LF, CR) and tabs. */
-const NOT_IN_A_TEXT = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
-
-const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+// The characters themselves are the domain's rule (libs/domain/src/texts/text-rules.ts), one for the DTOs and the services.
 
 /**
  * The text rules in the OpenAPI document (for class-validator-jsonschema, which would otherwise
@@ -24,9 +14,8 @@ export const TEXT_RULE_SCHEMAS = {
   isMultiLineText: { type: 'string' as const, pattern: `^[^${NOT_IN_A_TEXT}]*$` },
 };
 
-function textRule(name: keyof typeof TEXT_RULE_SCHEMAS, characters: string, what: string, each: boolean): PropertyDecorator {
-  const forbidden = new RegExp(`[${characters}]`);
-  const found = (v: unknown) => (typeof v === 'string' ? forbidden.exec(v) : null);
+function textRule(name: keyof typeof TEXT_RULE_SCHEMAS, kind: TextKind, what: string, each: boolean): PropertyDecorator {
+  const found = (v: unknown) => forbiddenCharacter(v, kind);
   return ValidateBy(
     {
       name,
@@ -37,7 +26,7 @@ function textRule(name: keyof typeof TEXT_RULE_SCHEMAS, characters: string, what
       each,
       message: (args: ValidationArguments) => {
         const m = found(args.value) ?? [...(Array.isArray(args.value) ? args.value : [])].map(found).find(Boolean);
-        return `${each ? 'each value in ' : ''}$property must be ${what}${m ? ` (found ${codePoint(m[0])} at position ${m.index})` : ''}`;
+        return `${each ? 'each value in ' : ''}$property must be ${what}${m ? ` (found ${m.char} at position ${m.position})` : ''}`;
       },
     } as ValidationOptions,
   );
@@ -48,12 +37,12 @@ function textRule(name: keyof typeof TEXT_RULE_SCHEMAS, characters: string, what
  * bidirectional overrides. Used by every single-line field of the API (listed in README.md).
  */
 export function SingleLineText(options: { each?: boolean } = {}): PropertyDecorator {
-  return textRule('isSingleLineText', NOT_IN_A_LINE, 'a single line of text, without line breaks, control characters or bidirectional overrides', !!options.each);
+  return textRule('isSingleLineText', 'line', 'a single line of text, without line breaks, control characters or bidirectional overrides', !!options.each);
 }
 
 /** A free text: line breaks and tabs allowed, other control characters and bidirectional overrides not. */
 export function MultiLineText(options: { each?: boolean } = {}): PropertyDecorator {
-  return textRule('isMultiLineText', NOT_IN_A_TEXT, 'text without control characters (other than line breaks and tabs) or bidirectional overrides', !!options.each);
+  return textRule('isMultiLineText', 'text', 'text without control characters (other than line breaks and tabs) or bidirectional overrides', !!options.each);
 }
 
 /**

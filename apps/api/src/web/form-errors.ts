@@ -53,3 +53,17 @@ export function formErrors(problems: FormProblem[], say: (p: FormProblem, field:
   }
   return out;
 }
+
+/** Rules of the domain's text rule (texts.ts), as the DTOs and the services name them. */
+const CHARACTER_RULES = new Set(['isSingleLineText', 'isMultiLineText', 'line-characters', 'text-characters']);
+
+/**
+ * A text holding a character it may not (a control character, a direction override): the one
+ * sentence every form says, naming the character and where it is. Null for any other problem.
+ */
+export function sayCharacterProblem(p: FormProblem, t: (key: string, params?: Record<string, string | number>) => string): string | null {
+  if (!p.rule || !CHARACTER_RULES.has(p.rule)) return null;
+  const found = typeof p.params?.char === 'string' ? { char: p.params.char, position: Number(p.params.position) } : /found (U\+[0-9A-F]+) at position (\d+)/.exec(p.message);
+  const [char, position] = Array.isArray(found) ? [found[1], Number(found[2])] : found ? [found.char, found.position] : ['?', 0];
+  return t('form.characters', { char, position: position + 1 });
+}

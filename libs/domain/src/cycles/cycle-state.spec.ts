@@ -1,4 +1,4 @@
-import { ACTIVE_CYCLE_STATUSES, canCancel, CYCLE_STATUSES, isComplete, MILESTONE_STATUSES } from './cycle-state';
+import { ACTIVE_CYCLE_STATUSES, canCancel, CYCLE_STATUSES, isComplete, MILESTONE_STATUSES, shownCycleStatus, shownMilestoneStatus } from './cycle-state';
 
 describe('cycle statuses', () => {
   it('lists the known statuses', () => {
@@ -34,5 +34,21 @@ describe('isComplete', () => {
 
   it('is false without milestones', () => {
     expect(isComplete([])).toBe(false);
+  });
+});
+
+describe('the states people are shown', () => {
+  it('a milestone whose requests exist is requested, though the fan-out has not marked it yet', () => {
+    expect(shownMilestoneStatus('scheduled', 0)).toBe('scheduled');
+    expect(shownMilestoneStatus('scheduled', 3)).toBe('requested');
+    expect(shownMilestoneStatus('compiled', 3)).toBe('compiled');
+    expect(shownMilestoneStatus('cancelled', 3)).toBe('cancelled');
+  });
+
+  it('a scheduled cycle with a milestone shown requested is running; other states stay', () => {
+    expect(shownCycleStatus('scheduled', ['requested', 'scheduled'])).toBe('running');
+    expect(shownCycleStatus('scheduled', ['scheduled', 'scheduled'])).toBe('scheduled');
+    expect(shownCycleStatus('cancelled', ['requested'])).toBe('cancelled');
+    expect(shownCycleStatus('completed', ['compiled'])).toBe('completed');
   });
 });

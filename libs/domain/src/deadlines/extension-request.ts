@@ -1,3 +1,4 @@
+import { textProblems } from '../texts/text-rules';
 import { localDateTime, zonedDateTime } from '../clock/time-zones';
 import type { ContentProblem } from '../submissions/submission-content';
 
@@ -66,7 +67,7 @@ export function reasonProblems(path: string, reason: unknown): ContentProblem[] 
   const length = reason.trim().length;
   if (length < REASON_LENGTH.min) return [{ path, message: `must be at least ${REASON_LENGTH.min} characters`, rule: 'reason-too-short', params: { min: REASON_LENGTH.min } }];
   if (length > REASON_LENGTH.max) return [{ path, message: `must be at most ${REASON_LENGTH.max} characters`, rule: 'reason-too-long', params: { max: REASON_LENGTH.max } }];
-  return [];
+  return textProblems(path, reason, 'text');
 }
 
 /** The request still waiting for the committee, if any (at most one). */

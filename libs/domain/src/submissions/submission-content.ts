@@ -1,4 +1,5 @@
 import type { MeasureStatus, ReportTemplate } from '../templates/report-template';
+import { textProblems } from '../texts/text-rules';
 
 /** The content of one submission, after structural validation (types, sizes, unknown fields). */
 export interface SubmissionContent {
@@ -80,7 +81,17 @@ export function templateProblems(
       problems.push({ path: `measures[${i}].description`, message: `at most ${limits.maxTextLength} characters`, rule: 'too-long', params: { max: limits.maxTextLength } });
     }
   });
+  problems.push(...contentTextProblems(content));
   return problems;
+}
+
+/** Every text of a report against the text rules: titles, names and units one line, the rest free text. */
+function contentTextProblems(content: SubmissionContent): ContentProblem[] {
+  return [
+    ...content.measures.flatMap((m, i) => [...textProblems(`measures[${i}].title`, m.title, 'line'), ...textProblems(`measures[${i}].description`, m.description, 'text')]),
+    ...content.indicators.flatMap((ind, i) => [...textProblems(`indicators[${i}].name`, ind.name, 'line'), ...textProblems(`indicators[${i}].unit`, ind.unit, 'line')]),
+    ...(['goodPractices', 'obstacles', 'recommendations'] as const).flatMap((list) => content[list].flatMap((text, i) => textProblems(`${list}[${i}]`, text, 'text'))),
+  ];
 }
 
 /** Fills in names and units of predefined indicators, so stored submissions are self-describing. */

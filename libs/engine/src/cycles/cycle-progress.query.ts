@@ -1,5 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Chair, Clock, CLOCK, daysBetween, ExtensionRequest, MilestoneProgress, MilestoneStatus, ProgressCell, progressCell, ProgressTally, TASK_STATUSES, TaskStatus } from '@pact/domain';
+import {
+  Chair,
+  Clock,
+  CLOCK,
+  CycleStatus,
+  daysBetween,
+  ExtensionRequest,
+  MilestoneProgress,
+  MilestoneStatus,
+  ProgressCell,
+  progressCell,
+  ProgressTally,
+  shownCycleStatus,
+  shownMilestoneStatus,
+  TASK_STATUSES,
+  TaskStatus,
+} from '@pact/domain';
 import { CycleRecord, CycleRepository, TaskRepository, WorkingGroupRepository } from '@pact/persistence';
 import { NotFoundError } from '../errors';
 import { NotificationService } from '../notifications/notification.service';
@@ -29,6 +45,8 @@ export interface ProgressMatrix {
   rows: MatrixRow[];
   /** The counts over every milestone. */
   total: MilestoneProgress;
+  /** The cycle time the matrix was read at. */
+  now: Date;
 }
 
 /** A report request past its due date, as the overdue list shows it. */
@@ -75,6 +93,8 @@ export interface DecisionAudience {
 
 /** A cycle at a glance, for the cycles list. */
 export interface CycleGlance {
+  /** The cycle's state as shown: running once its first requests exist (shownCycleStatus). */
+  status: CycleStatus;
   tasksByStatus: Record<TaskStatus, number>;
   requested: number;
   /** Submitted ÷ requested, 0..1; null before the first request. */
@@ -134,20 +154,26 @@ export class CycleProgressQuery {
       const row = rows.get(task.groupKey);
       if (row) row.cells[i] = cell;
     }
-    return {
-      cycle,
-      milestones: cycle.milestones.map((m, i) => ({
+    const milestones = cycle.milestones.map((m, i) => {
+      const progress = tallies[i].result();
+      return {
         key: m.key,
         title: m.title,
         kind: m.kind,
-        status: cycle.milestoneState[m.key]?.status ?? 'scheduled',
+        status: shownMilestoneStatus(cycle.milestoneState[m.key]?.status ?? 'scheduled', progress.requested),
         requestAt: m.requestAt,
         dueAt: m.dueAt,
         compileAt: m.compileAt,
-        progress: tallies[i].result(),
-      })),
+        progress,
+      };
+    });
+    return {
+      // The states shown agree with the requests shown, also while a fan-out is finishing.
+      cycle: { ...cycle, status: shownCycleStatus(cycle.status, milestones.map((m) => m.status)) },
+      milestones,
       rows: [...rows.values()].sort((a, b) => a.fieldOfAction.localeCompare(b.fieldOfAction)),
       total: total.result(),
+      now,
     };
   }
 
@@ -250,7 +276,8 @@ export class CycleProgressQuery {
                 .filter((s) => s.at.getTime() > now.getTime())
                 .sort((a, b) => a.at.getTime() - b.at.getTime())
             : [];
-        return [cycle.id, { tasksByStatus, requested, submittedShare: requested ? tasksByStatus.submitted / requested : null, next: ahead[0] }];
+        const status = shownCycleStatus(cycle.status, requested ? ['requested'] : []);
+        return [cycle.id, { status, tasksByStatus, requested, submittedShare: requested ? tasksByStatus.submitted / requested : null, next: ahead[0] }];
       }),
     );
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { Clock, CLOCK, cycleKeys, CyclePlanInput, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, defaultMilestones, EscalationPolicy, eventKeys, MilestoneInput, parseCycleFollowUp, planCycle, TASK_STATUSES, TaskStatus } from '@pact/domain';
+import { Clock, CLOCK, cycleKeys, CyclePlanInput, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, defaultMilestones, EscalationPolicy, eventKeys, MilestoneInput, parseCycleFollowUp, planCycle, TASK_STATUSES, TaskStatus, textProblems } from '@pact/domain';
 import {
   CycleRecord,
   CycleRepository,
@@ -94,6 +94,11 @@ export class CycleService {
     });
     if (new Set(groupKeys).size !== groupKeys.length) problems.push('groups: a working group is listed twice');
     if (groupKeys.length === 0) problems.push('groups: at least one working group takes part');
+    const titles = [
+      ...textProblems('name', cmd.name, 'line'),
+      ...(cmd.milestones ?? []).flatMap((m, i) => textProblems(`milestones[${i}].title`, m.title, 'line')),
+    ];
+    problems.push(...titles.map((p) => `${p.path}: ${p.message}`));
 
     const { plan, problems: planProblems } = planCycle({
       now: this.clock.now(),
@@ -222,6 +227,8 @@ export class CycleService {
   }
 
   async cancel(id: string, reason: string, actor: string): Promise<CycleRecord> {
+    const problems = textProblems('reason', reason, 'text');
+    if (problems.length) throw new InvalidError(problems);
     const existing = await this.get(id);
     const now = this.clock.now();
     const cancelled = await this.cycles.transition(id, ['scheduled', 'running'], 'cancelled', now, { by: actor, reason, followUp: cycleKeys.cancelled() });

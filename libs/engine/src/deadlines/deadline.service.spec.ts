@@ -181,9 +181,18 @@ describe('DeadlineService', () => {
   it('refuses an extension to a date before the current one, naming the field, and changes nothing', async () => {
     const { service, tasks } = setUp();
     tasks.findById.mockResolvedValue(task());
-    const refused = service.extend(TASK, new Date('2030-02-01T00:00:00Z'), 'x', 'committee:x');
+    const refused = service.extend(TASK, new Date('2030-02-01T00:00:00Z'), 'Council elections', 'committee:x');
     await expect(refused).rejects.toBeInstanceOf(InvalidError);
     await expect(refused).rejects.toMatchObject({ problems: [{ path: 'dueAt', message: expect.stringMatching(/after the current due date/) }, { path: 'dueAt', message: expect.stringMatching(/in the future/) }] });
+    expect(tasks.extend).not.toHaveBeenCalled();
+  });
+
+  it('refuses a reason with a control character, as the API does, whoever calls (the overdue page too)', async () => {
+    const { service, tasks } = setUp();
+    tasks.findById.mockResolvedValue(task());
+    await expect(service.extend(TASK, new Date('2030-04-01T00:00:00Z'), 'Council \u001b elections', 'committee:x')).rejects.toMatchObject({
+      problems: [{ path: 'reason', rule: 'text-characters', params: { char: 'U+001B', position: 8 } }],
+    });
     expect(tasks.extend).not.toHaveBeenCalled();
   });
 });

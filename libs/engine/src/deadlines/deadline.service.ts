@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { addDays, canExtend, Clock, CLOCK, daysBetween, decideRequest, EscalationPolicy, followUpDedupe, newDueDateProblems, parseTaskFollowUp, taskKeys } from '@pact/domain';
+import { addDays, canExtend, Clock, CLOCK, daysBetween, decideRequest, EscalationPolicy, followUpDedupe, newDueDateProblems, reasonProblems, parseTaskFollowUp, taskKeys } from '@pact/domain';
 import { CycleRecord, CycleRepository, EventRepository, TaskRecord, TaskRepository } from '@pact/persistence';
 import { TaskTimerJob, TimerScheduler } from '@pact/queues';
 import { Notification, NotificationKind, Recipient } from '../notifications/notification';
@@ -238,7 +238,7 @@ export class DeadlineService {
     if (!canExtend(task.status)) throw new ConflictError(`the task is ${task.status}; only open or overdue tasks can be extended`);
     const now = this.clock.now();
     const milestone = cycle.milestones.find((m) => m.key === task.milestoneKey)!;
-    const problems = newDueDateProblems('dueAt', newDueAt, { dueAt: task.dueAt, now, compileAt: milestone.compileAt });
+    const problems = [...newDueDateProblems('dueAt', newDueAt, { dueAt: task.dueAt, now, compileAt: milestone.compileAt }), ...reasonProblems('reason', reason)];
     if (problems.length) throw new InvalidError(problems);
     if (granting && task.pendingExtensionRequestId !== granting.requestId) {
       throw new ConflictError(`extension request ${granting.requestId} is not pending; it was decided meanwhile`);

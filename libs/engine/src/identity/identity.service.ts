@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApiTokenRecord, ApiTokenRepository, EventRepository, isDuplicateKey, UserRecord, UserRepository, WorkingGroupRepository } from '@pact/persistence';
-import { DEFAULT_TIME_ZONE, isTimeZone, SUPPORTED_LANGUAGES } from '@pact/domain';
+import { DEFAULT_TIME_ZONE, isTimeZone, SUPPORTED_LANGUAGES, textProblems } from '@pact/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError, Problem } from '../errors';
 import type { Chair, Role } from '@pact/domain';
@@ -61,7 +61,7 @@ export class IdentityService {
 
   async createUser(input: { name: string; email: string; roles: Role[]; groupKeys?: string[]; language?: string; timeZone?: string }, actor: string): Promise<UserView> {
     const groupKeys = input.groupKeys ?? [];
-    const problems: string[] = [];
+    const problems: string[] = textProblems('name', input.name, 'line').map((p) => `${p.path}: ${p.message}`);
     if (input.timeZone !== undefined && !isTimeZone(input.timeZone)) problems.push(`timeZone: ${input.timeZone} is not an IANA time zone`);
     if (input.roles.includes('chair') && groupKeys.length === 0) problems.push('groupKeys: a chair acts for at least one working group');
     if (!input.roles.includes('chair') && groupKeys.length > 0) problems.push('groupKeys: only chairs are bound to working groups');

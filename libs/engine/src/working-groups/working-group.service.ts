@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { Chair, Clock } from '@pact/domain';
 import { EventRepository, TemplateRepository, WorkingGroupRecord, WorkingGroupRepository } from '@pact/persistence';
 
-import { CLOCK } from '@pact/domain';
+import { CLOCK, textProblems } from '@pact/domain';
 import { PACT_CONFIG } from '../config/config.module';
 import type { PactConfig } from '../config/pact-config';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, InvalidError, NotFoundError } from '../errors';
 import { IdentityService } from '../identity/identity.service';
 
 @Injectable()
@@ -50,6 +50,8 @@ export class WorkingGroupService implements OnModuleInit {
   }
 
   async update(key: string, change: { chair?: Chair; goal?: string }, actor: string): Promise<WorkingGroupRecord> {
+    const problems = [...textProblems('chair.name', change.chair?.name, 'line'), ...textProblems('goal', change.goal, 'text')];
+    if (problems.length) throw new InvalidError(problems);
     const before = await this.get(key);
     const read = await this.groups.findByKey(key);
     const after = read && (await this.groups.update(key, change, this.clock.now(), change.chair ? read : undefined));

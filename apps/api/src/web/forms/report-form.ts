@@ -14,7 +14,7 @@ import {
   templateProblems,
 } from '@pact/domain';
 import { IndicatorDto, MeasureDto, SubmissionDto } from '../../submissions/submission.dto';
-import { FormProblem } from '../form-errors';
+import { FormProblem, sayCharacterProblem } from '../form-errors';
 
 /**
  * The report form of a task, generated from the cycle's template: reading a posted form into a
@@ -173,6 +173,8 @@ const TOO_MANY = new Set(['arrayMaxSize', 'too-many']);
  */
 export function sayReportProblem(p: FormProblem, field: string, ctx: { t: (key: string, params?: Record<string, string | number>) => string; template: ReportTemplate; groupKey: string; draft: ReportDraft }): string {
   const { t, template } = ctx;
+  const characters = sayCharacterProblem(p, t);
+  if (characters) return characters;
   const rule = p.rule ?? '';
   const max = typeof p.params?.max === 'number' ? p.params.max : undefined;
   let m: RegExpExecArray | null;

@@ -1,4 +1,4 @@
-import type { FormProblem } from '../form-errors';
+import { FormProblem, sayCharacterProblem } from '../form-errors';
 import type { Translator } from '../i18n/translator';
 
 
@@ -16,6 +16,8 @@ const BY_RULE: Record<string, string> = {
  */
 export function extensionMessage(i18n: Translator) {
   return (p: FormProblem, field: string): string => {
+    const characters = sayCharacterProblem(p, i18n.t);
+    if (characters) return characters;
     if (field.startsWith('reason-')) return i18n.t('extension.error.reason');
     const key = p.rule ? BY_RULE[p.rule] : undefined;
     const date = p.params?.date;

@@ -2,7 +2,7 @@ import { Body, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { calendarDaysUntil, CLOCK, Clock, diffRevisions, dueDateOnDay, localDateTime, REASON_LENGTH } from '@pact/domain';
 import { ConflictError, DraftService, ExtensionRequestService, InvalidError } from '@pact/engine';
 import type { Response } from 'express';
-import { FormError, formErrors, FormProblem } from '../form-errors';
+import { FormError, formErrors, FormProblem, sayCharacterProblem } from '../form-errors';
 import { Page, PageController } from '../page.decorators';
 import type { PageState } from '../page-state';
 import { TaskContext, TaskContextLoader } from './task-context';
@@ -123,6 +123,8 @@ export class TaskPageController {
   private sayRequestProblem(p: FormProblem, page: PageState): string {
     const t = page.i18n.t;
     const date = p.params?.date instanceof Date ? page.i18n.date(p.params.date) : '';
+    const characters = sayCharacterProblem(p, t);
+    if (characters) return characters;
     switch (p.rule) {
       case 'date-not-after-due':
         return t('extensionForm.error.dateNotAfterDue', { date });

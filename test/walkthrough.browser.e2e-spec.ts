@@ -1,0 +1,103 @@
+import type { Page } from 'playwright-core';
+import { MailSink } from '../apps/demo/src/delivery-sinks';
+import { BrowserPages } from './support/chromium';
+import { EngineHarness } from './support/engine-harness';
+import { checkPage, sidewaysScrollAt360, signInInBrowser } from './support/web';
+
+/**
+ * Fixes from a walkthrough of a Pact round as new users would do it (issue 17), in Chromium:
+ * the README's first round (one group, requested at once, due in 14 days), the plan's note on a
+ * reminder left out, the page after "Start the cycle" saying what happened without contradicting
+ * itself, and "Check your answers" at 360 px with a long unbroken word.
+ */
+describe('a first round as new users do it (browser e2e)', () => {
+  const sink = new MailSink();
+  const pages = new BrowserPages();
+  let h: EngineHarness;
+  let base: string;
+  const committee = 'committee@test.example.org';
+
+  beforeAll(async () => {
+    await sink.start();
+    h = new EngineHarness({ msPerDay: 2000, env: { ...sink.env() } });
+    await h.start();
+    await h.tokenFor(['chair'], ['education']);
+    base = (await h.api.getUrl()).replace('[::1]', '127.0.0.1');
+    await pages.launch();
+  }, 120_000);
+  afterAll(async () => {
+    await pages.close();
+    await h?.stop();
+    await sink.stop();
+  }, 60_000);
+
+  const tagAfterTitle = (page: Page) => page.locator('h1 + p .tag').textContent();
+  const milestoneTag = (page: Page) => page.locator('tr[data-milestone="mid-term"] .tag').textContent();
+
+  let cycleId: string;
+
+  it('the README round: the plan says a reminder at the request is left out; after starting, the page says what happened and its states agree with the requests shown', async () => {
+    const page = await pages.newPage({ locale: 'en-GB' });
+    await signInInBrowser(page, base, h, sink, committee);
+    await page.getByRole('link', { name: 'Start a cycle' }).click();
+    await page.fill('#name', 'First round');
+    await page.fill('#start', h.daysFromNow(0).toISOString().slice(0, 10));
+    for (const box of await page.locator('input[name="groups"]').all()) {
+      if ((await box.getAttribute('value')) !== 'education') await box.uncheck();
+    }
+    await page.fill('#milestones-0-requestAt', '0');
+    await page.fill('#milestones-0-dueAt', '14');
+    await page.locator('#milestones-0-dueUnit').selectOption('days');
+    await page.fill('#milestones-0-compileAt', '1');
+    for (const f of ['title', 'key', 'requestAt', 'dueAt', 'compileAt']) await page.fill(`#milestones-1-${f}`, '');
+    await page.getByRole('button', { name: 'Preview the plan' }).click();
+    await page.locator('h1', { hasText: 'Check the plan before starting' }).waitFor();
+    // Due 14 days after the request: the 14-day reminder would come at the request itself.
+    const leftOut = await page.locator('[data-left-out="mid-term"]').allTextContents();
+    expect(leftOut).toHaveLength(1);
+    expect(leftOut[0]).toMatch(/^No reminder 14 days before the due date: it would come at the moment of the request \(/);
+    expect(leftOut[0]).not.toMatch(/before the request/);
+    await checkPage(page, 'walkthrough-plan');
+
+    await page.getByRole('button', { name: 'Start the cycle' }).click();
+    await page.waitForURL(/\/cycles\/[0-9a-f]{24}\?started=1$/);
+    cycleId = /\/cycles\/([0-9a-f]{24})/.exec(page.url())![1];
+    // Whichever moment the page caught, it says one thing, and its states agree with the table.
+    const notice = (await page.locator('[data-started-notice]').textContent())!;
+    const counts = (await page.locator('tr[data-milestone="mid-term"] [data-counts]').textContent())!;
+    if (/Not requested yet/.test(counts)) {
+      expect(notice).toMatch(/^The cycle has started\. The report requests for “Mid-term progress report” are being sent now/);
+      expect([await tagAfterTitle(page), await milestoneTag(page)]).toEqual(['Scheduled', 'Scheduled']);
+    } else {
+      expect(notice).toMatch(/went out by e-mail to the chairs of these working groups \(1\): Integration through education\.$/);
+      expect([await tagAfterTitle(page), await milestoneTag(page)]).toEqual(['Running', 'Requested']);
+    }
+    expect(notice).not.toMatch(/go out on/);
+
+    // Once the requests exist, the page after starting names them (a reload, or a slower look).
+    await h.waitFor('the request', async () => (await h.http.get(`/api/cycles/${cycleId}/tasks`)).body.length === 1);
+    await page.goto(`${base}/cycles/${cycleId}?started=1`);
+    expect(await page.locator('[data-started-notice]').textContent()).toBe(
+      'The cycle has started: the report requests for “Mid-term progress report” went out by e-mail to the chairs of these working groups (1): Integration through education.',
+    );
+    expect([await tagAfterTitle(page), await milestoneTag(page)]).toEqual(['Running', 'Requested']);
+    expect(await page.locator('tr[data-group="education"] td[data-milestone="mid-term"]').getAttribute('data-state')).toBe('open');
+    await checkPage(page, 'walkthrough-cycle-started');
+  }, 120_000);
+
+  it('"Check your answers" does not scroll sideways at 360 px when a measure title holds a long unbroken word', async () => {
+    const [task] = (await h.http.get(`/api/cycles/${cycleId}/tasks`)).body;
+    const page = await pages.newPage({ locale: 'en-GB' });
+    await signInInBrowser(page, base, h, sink, 'chair.education@test.example.org', `/tasks/${task.id}`);
+    await page.getByRole('link', { name: 'Start your report' }).click();
+    const url = 'https://www.example.org/integration/' + 'sprachfoerderungsprogrammevaluierungsbericht'.repeat(3);
+    await page.locator('#measures-0-title').fill(url);
+    await page.locator('#measures-0-status').selectOption('planned');
+    await page.locator('#goodPractices-0').fill('Elternsprachkursfinanzierungsvereinbarungsverhandlungsergebnisse');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(`${base}/tasks/${task.id}/check`);
+    expect(await page.locator('main').textContent()).toContain(url);
+    expect(await sidewaysScrollAt360(page)).toBe(0);
+    await checkPage(page, 'walkthrough-check-long-word');
+  }, 120_000);
+});
