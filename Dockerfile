@@ -31,7 +31,7 @@ WORKDIR /app
 
 # Debian's Chromium prints reports as PDF (GET /cycles/:id/report?format=pdf; CHROMIUM_PATH).
 RUN apt-get update \
-    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core fonts-noto-color-emoji \
     && rm -rf /var/lib/apt/lists/*
 
 COPY package.json package-lock.json ./

@@ -54,6 +54,26 @@ describe('implementation report as PDF (e2e)', () => {
     expect(pages).toBeLessThanOrEqual(20);
   }, 120_000);
 
+  it('prints emoji and right-to-left scripts with real glyphs: the fonts the report needs are installed with Chromium', async () => {
+    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Scripts cycle', groups: ['education'], dueAfterDays: 80, compileAfterDays: 110 })).expect(201)).body;
+    await h.waitFor('requested', async () => (await h.http.get(`/api/cycles/${cycle.id}`)).body.progress.milestones[0].status === 'requested');
+    const [task] = (await h.http.get(`/api/cycles/${cycle.id}/tasks`)).body;
+    const content = { ...reportFor('education'), goodPractices: ['Parents’ café 🌍🤝☕ every week', 'تعليم اللغة للأهل', 'שיעורי שפה להורים'] };
+    await (await h.chair('education')).post(`/api/tasks/${task.id}/submissions`).send(content).expect(201);
+    await h.waitFor('compiled', async () => (await h.http.get(`/api/cycles/${cycle.id}/report`)).status === 200, 60_000);
+    const pdf: Buffer = (await h.http.get(`/api/cycles/${cycle.id}/report?format=pdf`).buffer(true).parse(binary).expect(200)).body;
+    writeFileSync(join(TEST_OUTPUT, 'report-emoji-rtl.pdf'), pdf);
+    // The fonts Chromium embedded: emoji drawn from Noto Color Emoji and the Arabic and Hebrew
+    // from DejaVu, not from a font without those glyphs (empty boxes).
+    const fonts = new Set([...pdf.toString('latin1').matchAll(/\/FontName \/[A-Z]{6}\+([A-Za-z0-9-]+)/g)].map((m) => m[1]));
+    expect([...fonts]).toEqual(expect.arrayContaining(['NotoColorEmoji', 'DejaVuSans']));
+    const { text } = await parsePdf(pdf);
+    expect(text).toContain('Parents’ café');
+    // Arabic comes back in its presentation forms (the shaped letters), Hebrew as written.
+    expect(text).toMatch(/[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]{3}/);
+    expect(text).toMatch(/[\u05d0-\u05ea]{3}/);
+  }, 120_000);
+
   it('prints published versions too, and ?format=pdf works like the Accept header', async () => {
     await h.http.post(`/api/cycles/${cycleId}/report/publish`).expect(201);
     const res = await h.http.get(`/api/cycles/${cycleId}/report/versions/1?format=pdf`).buffer(true).parse(binary).expect(200);
