@@ -1,3 +1,7 @@
+import { getMetadataStorage } from 'class-validator';
+import { ApiModule } from '../apps/api/src/api.module';
+import { API_HTTP_MODULES } from '../apps/api/src/http/api-routes';
+import { queryOperations } from '../apps/api/src/http/openapi';
 import type TestAgent from 'supertest/lib/agent';
 import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
 
@@ -211,6 +215,26 @@ describe('access control (e2e)', () => {
     expect(doc.paths['/api/cycles'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/CreateCycleDto');
     expect(doc.components.schemas.CreateWebhookDto.properties.scope.enum).toEqual(['group', 'user', 'network']);
     expect((await h.agent().get('/api/docs').expect(200)).text).toMatch(/swagger/i);
+  });
+
+  it('documents every query DTO\'s fields as query parameters of its operation, with their rules', async () => {
+    const doc = (await h.agent().get('/api/docs-json').expect(200)).body;
+    const byId = new Map<string, any>();
+    for (const item of Object.values<any>(doc.paths)) for (const op of Object.values<any>(item)) byId.set(op.operationId, op);
+    const operations = queryOperations([ApiModule, ...API_HTTP_MODULES]);
+    // cycles, tasks, events, report, publish, versions, compare, extension requests, my tasks, webhooks, deliveries
+    expect(operations.length).toBeGreaterThanOrEqual(11);
+    for (const { operationId, dto } of operations) {
+      const fields = [...new Set(getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).map((m) => m.propertyName))].sort();
+      const op = byId.get(operationId);
+      const documented = (op?.parameters ?? []).filter((p: any) => p.in === 'query').map((p: any) => p.name).sort();
+      expect({ operationId, documented }).toEqual({ operationId, documented: fields });
+    }
+    const param = (path: string, name: string) => doc.paths[path].get.parameters.find((p: any) => p.in === 'query' && p.name === name);
+    expect(param('/api/cycles/{id}/report', 'format')).toMatchObject({ required: false, schema: { enum: ['json', 'markdown', 'html', 'csv', 'pdf'] } });
+    expect(param('/api/cycles/{id}/tasks', 'status')).toMatchObject({ schema: { enum: ['open', 'overdue', 'submitted', 'cancelled'] } });
+    expect(param('/api/cycles', 'limit').schema).toMatchObject({ minimum: 1 });
+    expect(param('/api/cycles/{id}/report', 'milestone').schema.pattern).toBeDefined();
   });
 
   it('answers every error as Problem Details (RFC 9457) with the field list, and documents each operation\'s error answers', async () => {

@@ -34,7 +34,7 @@ describe('implementation report as PDF (e2e)', () => {
     }
     await h.waitFor('compiled', async () => (await h.http.get(`/api/cycles/${cycleId}/report`)).status === 200, 60_000);
 
-    const res = await (await h.chair('sport')).get(`/api/cycles/${cycleId}/report`).set('Accept', 'application/pdf').buffer(true).parse(binary).expect(200);
+    const res = await h.http.get(`/api/cycles/${cycleId}/report`).set('Accept', 'application/pdf').buffer(true).parse(binary).expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toMatch(/^inline; filename="report-[0-9a-f]{24}-final\.pdf"$/);
     const pdf: Buffer = res.body;
@@ -54,11 +54,16 @@ describe('implementation report as PDF (e2e)', () => {
     expect(pages).toBeLessThanOrEqual(20);
   }, 120_000);
 
-  it('prints emoji and right-to-left scripts with real glyphs: the fonts the report needs are installed with Chromium', async () => {
+  it('prints every answer, also emoji and right-to-left scripts with real glyphs: the fonts the report needs are installed with Chromium', async () => {
     const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Scripts cycle', groups: ['education'], dueAfterDays: 80, compileAfterDays: 110 })).expect(201)).body;
     await h.waitFor('requested', async () => (await h.http.get(`/api/cycles/${cycle.id}`)).body.progress.milestones[0].status === 'requested');
     const [task] = (await h.http.get(`/api/cycles/${cycle.id}/tasks`)).body;
-    const content = { ...reportFor('education'), goodPractices: ['Parents’ café 🌍🤝☕ every week', 'تعليم اللغة للأهل', 'שיעורי שפה להורים'] };
+    const base = reportFor('education');
+    const content = {
+      ...base,
+      measures: [{ ...base.measures[0], description: 'Weekly meetings in three districts.\nTwo more are planned, with childcare.' }, base.measures[1]],
+      goodPractices: ['Parents’ café 🌍🤝☕ every week', 'تعليم اللغة للأهل', 'שיעורי שפה להורים'],
+    };
     await (await h.chair('education')).post(`/api/tasks/${task.id}/submissions`).send(content).expect(201);
     await h.waitFor('compiled', async () => (await h.http.get(`/api/cycles/${cycle.id}/report`)).status === 200, 60_000);
     const pdf: Buffer = (await h.http.get(`/api/cycles/${cycle.id}/report?format=pdf`).buffer(true).parse(binary).expect(200)).body;
@@ -69,6 +74,9 @@ describe('implementation report as PDF (e2e)', () => {
     expect([...fonts]).toEqual(expect.arrayContaining(['NotoColorEmoji', 'DejaVuSans']));
     const { text } = await parsePdf(pdf);
     expect(text).toContain('Parents’ café');
+    // What the chair wrote about a measure is printed in full.
+    expect(text).toContain('Weekly meetings in three districts.');
+    expect(text).toContain('Two more are planned, with childcare.');
     // Arabic comes back in its presentation forms (the shaped letters), Hebrew as written.
     expect(text).toMatch(/[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]{3}/);
     expect(text).toMatch(/[\u05d0-\u05ea]{3}/);

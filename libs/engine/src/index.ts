@@ -14,6 +14,7 @@ export * from './notifications/notification.service';
 export * from './reconciliation/timer-reconciler';
 export * from './reports/compilation.service';
 export * from './reports/publishing.service';
+export * from './reports/report-reading.service';
 export * from './submissions/submission.service';
 export * from './working-groups/working-group.service';
 export * from './logging';

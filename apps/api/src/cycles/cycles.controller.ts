@@ -2,7 +2,7 @@ import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, Api
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { ImplementationReport } from '@pact/domain';
 import type { Request, Response } from 'express';
-import { CompilationService, CycleQuery, CycleService, InvalidError, Principal, ReportPublishingService } from '@pact/engine';
+import { CycleQuery, CycleService, InvalidError, Principal, ReportPublishingService, ReportReadingService } from '@pact/engine';
 import { Actor, CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { API_PREFIX } from '../http/api-paths';
 import { ReportResponder, REPORT_MEDIA_TYPES } from '../reports/report-responder';
@@ -34,10 +34,10 @@ function present(c: Awaited<ReturnType<CycleService['get']>>) {
 export class CyclesController {
   constructor(
     private readonly cycles: CycleService,
-    private readonly compilation: CompilationService,
     private readonly query: CycleQuery,
     private readonly publishing: ReportPublishingService,
     private readonly responder: ReportResponder,
+    private readonly reading: ReportReadingService,
   ) {}
 
   /** The steering committee triggers a monitoring cycle. */
@@ -122,10 +122,17 @@ export class CyclesController {
   @ApiProduces(...REPORT_PRODUCES)
   @ApiOkResponse({ description: 'The compiled report in the negotiated format (JSON, Markdown, HTML, CSV or PDF)', content: REPORT_CONTENT })
   @ApiServiceUnavailableResponse({ description: PDF_UNAVAILABLE })
-  async report(@Param('id') id: string, @Query() q: ReportQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async report(@Param('id') id: string, @Query() q: ReportQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() p: Principal) {
     const format = this.responder.format(req, q.format);
-    const report = (await this.compilation.find(id, q.milestone)).report;
-    return this.responder.send(res, report, format, `report-${id}-${report.milestoneKey}`);
+    // Who reads what (ReportReadingService): before publication a chair gets their group's part, after it the published version.
+    const { report, scope, version: v } = await this.reading.read(p, id, q.milestone);
+    res.setHeader('X-Report-Scope', scope);
+    if (!v) return this.responder.send(res, report, format, `report-${id}-${report.milestoneKey}`);
+    res.setHeader('X-Report-Version', String(v.version)).setHeader('X-Report-SHA256', v.sha256);
+    return this.responder.send(res, report, format, `report-${id}-${v.milestoneKey}-v${v.version}`, {
+      json: v.json,
+      edition: { version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy },
+    });
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
-import { ExtensionRequestService, InvalidError, Principal, TaskQuery } from '@pact/engine';
+import { DeadlineService, ExtensionRequestService, InvalidError, Principal, TaskQuery } from '@pact/engine';
 import { Actor, CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { ApiProblems } from '../http/problem-details';
 import { ExtensionDecisionDto, ExtensionRequestDto, ExtensionRequestListQuery } from './extension-request.dto';
@@ -15,6 +15,7 @@ export class ExtensionRequestsController {
   constructor(
     private readonly requests: ExtensionRequestService,
     private readonly access: TaskQuery,
+    private readonly deadlines: DeadlineService,
   ) {}
 
   /** The chair of the task's group proposes a new due date and says why (one pending request at a time). */
@@ -41,8 +42,10 @@ export class ExtensionRequestsController {
   @Roles('committee')
   @HttpCode(200)
   @ApiBody({ type: ExtensionDecisionDto })
-  decide(@Param('id') id: string, @Param('requestId') requestId: string, @Body() dto: ExtensionDecisionDto, @Actor() actor: string) {
+  async decide(@Param('id') id: string, @Param('requestId') requestId: string, @Body() dto: ExtensionDecisionDto, @Actor() actor: string) {
     if (!dto.grant && dto.dueAt !== undefined) throw new InvalidError([{ path: 'dueAt', message: 'only a grant sets a due date' }]);
-    return this.requests.decide(id, requestId, { grant: dto.grant, dueAt: dto.dueAt ? new Date(dto.dueAt) : undefined, reason: dto.reason }, actor);
+    const decided = await this.requests.decide(id, requestId, { grant: dto.grant, dueAt: dto.dueAt ? new Date(dto.dueAt) : undefined, reason: dto.reason }, actor);
+    // A grant's answer says what the new date means for the compilation (`warnings`), as an extension's does.
+    return { ...decided, warnings: dto.grant ? await this.deadlines.dueDateWarnings(decided.task) : [] };
   }
 }

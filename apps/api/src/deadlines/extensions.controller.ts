@@ -17,7 +17,9 @@ export class ExtensionsController {
   @ApiBody({ type: ExtensionDto })
   // The operation id it had when the endpoint lived in TasksController: clients generated from the document keep working.
   @ApiOperation({ operationId: 'TasksController_extend' })
-  extend(@Param('id') id: string, @Body() dto: ExtensionDto, @Actor() actor: string) {
-    return this.deadlines.extend(id, new Date(dto.dueAt), dto.reason, actor);
+  async extend(@Param('id') id: string, @Body() dto: ExtensionDto, @Actor() actor: string) {
+    const task = await this.deadlines.extend(id, new Date(dto.dueAt), dto.reason, actor);
+    // `warnings`: what the new date means for the compilation (e.g. compiled without this report).
+    return { ...task, warnings: await this.deadlines.dueDateWarnings(task) };
   }
 }

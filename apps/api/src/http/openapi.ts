@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { ApiProperty, DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { OperationObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { OPENAPI_PUBLIC } from '../auth/auth.decorators';
 import { PROBLEM_EXTENSION, problemDescription, ProblemDetails } from './problem-details';
@@ -30,18 +32,86 @@ export function setupOpenApi(app: INestApplication): void {
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API token (pact_…), issued by the committee' })
     .addSecurityRequirements('bearer')
     .build();
-  // ApiModule contributes only its own controller (/health); pages are in modules not listed here.
-  const document = SwaggerModule.createDocument(app, config, { include: [ApiModule, ...API_HTTP_MODULES, CalendarFeedHttpModule] });
   const schemas = validationMetadatasToSchemas({
     refPointerPrefix: '#/components/schemas/',
     classTransformerMetadataStorage: defaultMetadataStorage,
     additionalConverters: TEXT_RULE_SCHEMAS,
   });
+  const documented = [ApiModule, ...API_HTTP_MODULES, CalendarFeedHttpModule];
+  describeQueryParameters(documented, schemas as Record<string, JsonSchema>);
+  // ApiModule contributes only its own controller (/health); pages are in modules not listed here.
+  const document = SwaggerModule.createDocument(app, config, { include: documented });
   const all = { ...(document.components?.schemas ?? {}), ...(schemas as Record<string, object>) };
   documentCommonProblems(document);
   // Last, once every operation's answers are in: only the schemas they use.
   document.components = { ...document.components, schemas: referencedFrom(document.paths, all) };
   SwaggerModule.setup(`${API_PREFIX.slice(1)}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX.slice(1)}/docs-json`, customSiteTitle: 'Pact monitoring engine API' });
+}
+
+interface JsonSchema {
+  type?: string;
+  properties?: Record<string, Record<string, unknown>>;
+  required?: string[];
+}
+
+type Constructor = new (...args: never[]) => object;
+
+/** An operation of the documented modules whose query is a DTO (`@Query() q: SomeQuery`), by its OpenAPI operation id. */
+export interface QueryOperation {
+  operationId: string;
+  dto: Constructor;
+}
+
+/**
+ * Every controller method of `modules` (and the modules they import) that takes its whole query
+ * as a DTO. Read from Nest's own route metadata, so a new endpoint with a query is found without
+ * being listed anywhere. The operation id is @nestjs/swagger's default: `<Controller>_<method>`.
+ */
+export function queryOperations(modules: unknown[]): QueryOperation[] {
+  const found: QueryOperation[] = [];
+  const seen = new Set<unknown>();
+  const visit = (m: unknown): void => {
+    const module = (m as { module?: unknown })?.module ?? m;
+    if (!module || seen.has(module)) return;
+    seen.add(module);
+    for (const imported of (Reflect.getMetadata('imports', module as object) ?? []) as unknown[]) visit(imported);
+    for (const controller of (Reflect.getMetadata('controllers', module as object) ?? []) as Constructor[]) {
+      for (const method of Object.getOwnPropertyNames(controller.prototype)) {
+        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as Record<string, { index: number; data?: unknown }>;
+        const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, method) ?? []) as unknown[];
+        for (const [key, arg] of Object.entries(args)) {
+          if (Number(key.split(':')[0]) !== RouteParamtypes.QUERY || arg.data !== undefined) continue;
+          const dto = types[arg.index];
+          if (typeof dto === 'function' && dto !== Object) found.push({ operationId: `${controller.name}_${method}`, dto: dto as Constructor });
+        }
+      }
+    }
+  };
+  modules.forEach(visit);
+  return found;
+}
+
+/** JSON-schema keywords a query parameter's schema keeps (the rest belongs to bodies). */
+const PARAMETER_KEYWORDS = ['type', 'enum', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'format', 'items', 'description'];
+
+/**
+ * The query DTOs' fields as OpenAPI query parameters. @nestjs/swagger expands a @Query() DTO
+ * into parameters only from its own @ApiProperty metadata, which our DTOs do not carry (their
+ * rules are class-validator's); the metadata is written here from the same class-validator
+ * rules (their JSON schemas), so a generated client can send every filter, with the rules that
+ * apply to it.
+ */
+function describeQueryParameters(modules: unknown[], schemas: Record<string, JsonSchema>): void {
+  const done = new Set<Constructor>();
+  for (const { dto } of queryOperations(modules)) {
+    if (done.has(dto)) continue;
+    done.add(dto);
+    const schema = schemas[dto.name];
+    for (const [name, property] of Object.entries(schema?.properties ?? {})) {
+      const options = Object.fromEntries(PARAMETER_KEYWORDS.filter((k) => property[k] !== undefined).map((k) => [k, property[k]]));
+      ApiProperty({ ...options, required: schema.required?.includes(name) ?? false })(dto.prototype, name);
+    }
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { BadRequestException, Body, Controller, Get, Param, Patch } from '@nestjs/common';
-import { WorkingGroupService } from '@pact/engine';
-import { Actor, Roles } from '../auth/auth.decorators';
+import { Principal, WorkingGroupService } from '@pact/engine';
+import { Actor, CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { UpdateWorkingGroupDto } from './working-group.dto';
 import { ApiProblems } from '../http/problem-details';
 
@@ -10,15 +10,16 @@ import { ApiProblems } from '../http/problem-details';
 export class WorkingGroupsController {
   constructor(private readonly groups: WorkingGroupService) {}
 
+  /** Every group; other groups' chairs by name only for a chair (contact details are the committee's and operators'). */
   @Get()
-  list() {
-    return this.groups.list();
+  list(@CurrentPrincipal() p: Principal) {
+    return this.groups.listFor(p);
   }
 
   @ApiProblems(404)
   @Get(':key')
-  get(@Param('key') key: string) {
-    return this.groups.get(key);
+  get(@Param('key') key: string, @CurrentPrincipal() p: Principal) {
+    return this.groups.getFor(p, key);
   }
 
   /** The committee names a new chair (or rewords the group's goal). */

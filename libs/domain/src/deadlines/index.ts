@@ -1,2 +1,3 @@
 export * from './escalation-policy';
 export * from './extension-request';
+export * from './due-date-warnings';

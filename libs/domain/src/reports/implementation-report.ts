@@ -30,7 +30,8 @@ export interface FieldOfActionResult {
   fieldOfAction: string;
   submitted: boolean;
   measuresByStatus: Record<MeasureStatus, number>;
-  measures: { title: string; status: MeasureStatus }[];
+  /** Each measure as the chair wrote it; `description` only when one was given. */
+  measures: { title: string; status: MeasureStatus; description?: string }[];
   indicators: IndicatorResult[];
   goodPractices: string[];
   obstacles: string[];
@@ -73,6 +74,11 @@ export interface ImplementationReport {
    * up to compilation, with its key moments. Absent from reports compiled before it existed.
    */
   timeline?: ReportTimeline;
+  /**
+   * Set when this is only some working groups' part of the report (reportPart): what a chair
+   * reads before the committee publishes it. Absent from the whole report.
+   */
+  part?: { groupKeys: string[] };
 }
 
 export function emptyStatusCounts(): Record<MeasureStatus, number> {

@@ -264,10 +264,13 @@ describe('ReportCompiler', () => {
     }
   });
 
-  it('does not copy measure descriptions into the report', () => {
+  it('keeps what the chair wrote about each measure; an empty description is left out', () => {
     const c = new ReportCompiler(header());
-    c.add(task('a', { content: content({ measures: [{ title: 'T', status: 'planned', description: 'long text' }] }) }));
-    expect(c.result().fields[0].measures).toEqual([{ title: 'T', status: 'planned' }]);
+    c.add(task('a', { content: content({ measures: [{ title: 'T', status: 'planned', description: 'long text\nsecond line' }, { title: 'U', status: 'planned', description: '  ' }] }) }));
+    expect(c.result().fields[0].measures).toEqual([
+      { title: 'T', status: 'planned', description: 'long text\nsecond line' },
+      { title: 'U', status: 'planned' },
+    ]);
   });
 
   it('caps each gathered list at 200 items per field', () => {

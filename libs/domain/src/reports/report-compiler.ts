@@ -84,7 +84,8 @@ export class ReportCompiler {
         field.measuresByStatus[m.status]++;
         this.totals.measuresByStatus[m.status]++;
         this.totals.measures++;
-        field.measures.push({ title: m.title, status: m.status });
+        // Everything the chair wrote goes into the report (its formats show long texts in full).
+        field.measures.push({ title: m.title, status: m.status, ...(m.description?.trim() ? { description: m.description } : {}) });
       }
       for (const ind of c.indicators) {
         const r = indicatorResult(ind, this.higherIsBetter(task.groupKey, ind.key));

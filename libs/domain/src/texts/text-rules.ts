@@ -1,4 +1,3 @@
-import type { ContentProblem } from '../submissions/submission-content';
 
 /**
  * The one rule for what people's texts may hold, applied by the API's DTOs (apps/api/src/http/
@@ -18,6 +17,14 @@ export const NOT_IN_A_TEXT = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007
 
 export type TextKind = 'line' | 'text';
 
+/** A problem with a text, shaped as the domain's other problems (ContentProblem): path, message, rule, params. */
+export interface TextProblem {
+  path: string;
+  message: string;
+  rule: 'line-characters' | 'text-characters';
+  params: { char: string; position: number };
+}
+
 const FORBIDDEN: Record<TextKind, RegExp> = { line: new RegExp(`[${NOT_IN_A_LINE}]`), text: new RegExp(`[${NOT_IN_A_TEXT}]`) };
 
 /** "U+001B" */
@@ -36,9 +43,9 @@ export function forbiddenCharacter(value: unknown, kind: TextKind): { char: stri
  * The problem of a text at `path` holding a character its kind may not: rule `line-characters`
  * (a name or title) or `text-characters` (a multi-line text), with the character and its position.
  */
-export function textProblems(path: string, value: unknown, kind: TextKind): ContentProblem[] {
+export function textProblems(path: string, value: unknown, kind: TextKind): TextProblem[] {
   const found = forbiddenCharacter(value, kind);
   if (!found) return [];
   const what = kind === 'line' ? 'a single line of text, without line breaks, control characters or bidirectional overrides' : 'text without control characters (other than line breaks and tabs) or bidirectional overrides';
-  return [{ path, message: `must be ${what} (found ${found.char} at position ${found.position})`, rule: `${kind}-characters`, params: found }];
+  return [{ path, message: `must be ${what} (found ${found.char} at position ${found.position})`, rule: kind === 'line' ? 'line-characters' : 'text-characters', params: found }];
 }

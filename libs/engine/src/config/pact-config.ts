@@ -66,12 +66,19 @@ export class CommitteeConfig {
   @IsOptional() @IsString() timeZone?: string;
 }
 
+/** Who reads a compiled report before the committee publishes it. */
+export class ReportsConfig {
+  /** true: every chair reads the whole compiled report; false (default): a chair reads their own group's part until a version is published. */
+  @IsOptional() @IsBoolean() draftVisibleToChairs?: boolean;
+}
+
 export class PactConfigFile {
   @IsString() network: string;
   @ValidateNested() @Type(() => CommitteeConfig) committee: CommitteeConfig;
   @Matches(KEY_PATTERN) defaultTemplate: string;
   @ValidateNested({ each: true }) @Type(() => WorkingGroupConfig) @ArrayMinSize(1) workingGroups: WorkingGroupConfig[];
   @ValidateNested({ each: true }) @Type(() => TemplateConfig) @ArrayMinSize(1) @ArrayUnique((t: TemplateConfig) => t.key) templates: TemplateConfig[];
+  @IsOptional() @ValidateNested() @Type(() => ReportsConfig) reports?: ReportsConfig;
 }
 
 export interface PactConfig {
@@ -80,6 +87,7 @@ export interface PactConfig {
   defaultTemplate: string;
   workingGroups: WorkingGroup[];
   templates: ReportTemplate[];
+  reports: { draftVisibleToChairs: boolean };
 }
 
 function flatten(errors: ValidationError[], prefix = ''): string[] {
@@ -128,6 +136,7 @@ export function loadPactConfig(path: string): PactConfig {
       timeZone: file.committee.timeZone ?? DEFAULT_TIME_ZONE,
     },
     defaultTemplate: file.defaultTemplate,
+    reports: { draftVisibleToChairs: file.reports?.draftVisibleToChairs ?? false },
     workingGroups: file.workingGroups.map((g) => ({ key: g.key, fieldOfAction: g.fieldOfAction, goal: g.goal ?? '', chair: { ...g.chair } })),
     templates: file.templates.map((t) => ({
       key: t.key,

@@ -174,6 +174,8 @@ describe('CycleProgressQuery.extensionOutcome', () => {
       request: null,
       chair: expect.objectContaining({ name: 'Chair of sport' }),
       webhooks: 1,
+      // The new date is the milestone's compilation itself: said what then happens.
+      warnings: [{ code: 'compiled-without-report', compileAt: newDue, message: expect.stringMatching(/compiled without it/) }],
     });
     expect(t.double(NotificationService).webhooksReached).toHaveBeenCalledWith('extended', 'chair', ['sport']);
   });

@@ -5,6 +5,8 @@ import {
   CLOCK,
   CycleStatus,
   daysBetween,
+  DueDateWarning,
+  dueDateWarnings,
   ExtensionRequest,
   MilestoneProgress,
   MilestoneStatus,
@@ -82,6 +84,8 @@ export interface ExtensionOutcome {
   chair: Chair | null;
   /** Webhook subscriptions the message reached: "extended", or "extension-refused" after a refusal. */
   webhooks: number;
+  /** What the due date now means for the milestone's compilation (dueDateWarnings). */
+  warnings: DueDateWarning[];
 }
 
 /** Who hears of a decision on a group's request: its chair by e-mail, and the webhook subscriptions of each kind. */
@@ -224,6 +228,7 @@ export class CycleProgressQuery {
       this.notifications.webhooksReached(kind, 'chair', [task.groupKey]),
     ]);
     const g = groups[0];
+    const milestone = cycle.milestones.find((m) => m.key === task.milestoneKey);
     return {
       taskId,
       cycleId,
@@ -235,6 +240,7 @@ export class CycleProgressQuery {
       request,
       chair: g?.chair ?? null,
       webhooks: webhooks.get(task.groupKey) ?? 0,
+      warnings: request?.status === 'refused' ? [] : dueDateWarnings(task.dueAt, milestone?.compileAt ?? cycle.end),
     };
   }
 

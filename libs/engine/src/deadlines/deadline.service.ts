@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { addDays, canExtend, Clock, CLOCK, daysBetween, decideRequest, EscalationPolicy, followUpDedupe, newDueDateProblems, reasonProblems, parseTaskFollowUp, taskKeys } from '@pact/domain';
+import { addDays, canExtend, Clock, CLOCK, daysBetween, decideRequest, DueDateWarning, dueDateWarnings, EscalationPolicy, followUpDedupe, newDueDateProblems, reasonProblems, parseTaskFollowUp, taskKeys } from '@pact/domain';
 import { CycleRecord, CycleRepository, EventRepository, TaskRecord, TaskRepository } from '@pact/persistence';
 import { TaskTimerJob, TimerScheduler } from '@pact/queues';
 import { Notification, NotificationKind, Recipient } from '../notifications/notification';
@@ -223,6 +223,17 @@ export class DeadlineService {
       }
     }
     await this.tasks.completeFollowUp(task.id, key);
+  }
+
+  /**
+   * What the task's due date means for its milestone's compilation (dueDateWarnings): the
+   * answers to an extension and to a decision carry it, so nobody moves a date onto the
+   * compilation without being told what then happens.
+   */
+  async dueDateWarnings(task: TaskRecord): Promise<DueDateWarning[]> {
+    const cycle = await this.cycles.findById(task.cycleId);
+    const milestone = cycle?.milestones.find((m) => m.key === task.milestoneKey);
+    return milestone ? dueDateWarnings(task.dueAt, milestone.compileAt) : [];
   }
 
   /**

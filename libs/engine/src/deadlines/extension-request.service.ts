@@ -31,6 +31,8 @@ export interface PendingExtensionRequest extends ExtensionRequest {
   cycleName: string;
   milestoneKey: string;
   milestoneTitle: string;
+  /** When the milestone is compiled: the latest due date a grant may set (see dueDateWarnings). */
+  compileAt?: Date;
   groupKey: string;
   fieldOfAction: string;
 }
@@ -155,6 +157,7 @@ export class ExtensionRequestService {
         cycleName: cycle?.name ?? t.cycleId,
         milestoneKey: t.milestoneKey,
         milestoneTitle: cycle?.milestones.find((m) => m.key === t.milestoneKey)?.title ?? t.milestoneKey,
+        compileAt: cycle?.milestones.find((m) => m.key === t.milestoneKey)?.compileAt,
         groupKey: t.groupKey,
         fieldOfAction: groupByKey.get(t.groupKey)?.fieldOfAction ?? t.groupKey,
       });

@@ -6,7 +6,8 @@ import { CLOCK, textProblems } from '@pact/domain';
 import { PACT_CONFIG } from '../config/config.module';
 import type { PactConfig } from '../config/pact-config';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
-import { IdentityService } from '../identity/identity.service';
+import { IdentityService, Principal } from '../identity/identity.service';
+import { seesAllGroups } from '../tasks/task.query';
 
 @Injectable()
 export class WorkingGroupService implements OnModuleInit {
@@ -41,6 +42,19 @@ export class WorkingGroupService implements OnModuleInit {
 
   async list(): Promise<WorkingGroupRecord[]> {
     return (await this.groups.list()).map((g) => this.view(g));
+  }
+
+  /**
+   * The groups as `reader` may see them: other people's contact details (e-mail, language, time
+   * zone) only to the committee and operators, and to a chair for the groups they act for; other
+   * groups' chairs by name only (least privilege).
+   */
+  async listFor(reader: Pick<Principal, 'roles' | 'groupKeys'>): Promise<WorkingGroupView[]> {
+    return (await this.list()).map((g) => shownTo(reader, g));
+  }
+
+  async getFor(reader: Pick<Principal, 'roles' | 'groupKeys'>, key: string): Promise<WorkingGroupView> {
+    return shownTo(reader, await this.get(key));
   }
 
   async get(key: string): Promise<WorkingGroupRecord> {
@@ -110,4 +124,11 @@ export class WorkingGroupService implements OnModuleInit {
     return group;
   }
 
+}
+
+/** A group as a person sees it: its chair's contact details only where `shownTo` allows. */
+export type WorkingGroupView = Omit<WorkingGroupRecord, 'chair'> & { chair: Chair | Pick<Chair, 'name'> };
+
+function shownTo(reader: Pick<Principal, 'roles' | 'groupKeys'>, g: WorkingGroupRecord): WorkingGroupView {
+  return seesAllGroups(reader) || reader.groupKeys.includes(g.key) ? g : { ...g, chair: { name: g.chair.name } };
 }

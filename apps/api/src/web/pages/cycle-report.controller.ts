@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { compareReports, ImplementationReport, reportBodyHtml } from '@pact/domain';
-import { CompilationService, CycleService, ReportPublishingService } from '@pact/engine';
+import { CycleService, ReportPublishingService, ReportReadingService } from '@pact/engine';
 import type { Response } from 'express';
 import { ReportResponder } from '../../reports/report-responder';
 import { Page, PageController, PageRoles } from '../page.decorators';
@@ -25,7 +25,7 @@ const milestoneOf = (v: unknown) => (typeof v === 'string' && MILESTONE_KEY.test
 export class CycleReportPageController {
   constructor(
     private readonly cycles: CycleService,
-    private readonly compilation: CompilationService,
+    private readonly reading: ReportReadingService,
     private readonly publishing: ReportPublishingService,
     private readonly responder: ReportResponder,
   ) {}
@@ -35,7 +35,8 @@ export class CycleReportPageController {
     const t = page.i18n.t;
     const key = milestoneOf(q.milestone);
     const cycle = await this.cycles.get(id);
-    const found = await this.compilation.findIfCompiled(id, key);
+    // Who reads what (ReportReadingService): a chair reads their group's part until a version is published.
+    const found = await this.reading.readable(page.person!, id, key);
     const title = t('report.title', { milestone: found?.report.milestoneTitle ?? cycle.milestones.find((m) => m.key === key)?.title ?? cycle.name });
     const isCommittee = page.person!.roles.includes('committee');
     if (!found) return res.render('pages/report', { title, cycle, report: null, downloads: DOWNLOADS, isCommittee });
@@ -54,7 +55,7 @@ export class CycleReportPageController {
       } else {
         // The other cycle's report of the same milestone when it has one compiled, else its main report.
         const sameKey = other.milestoneState[report.milestoneKey]?.status === 'compiled' ? report.milestoneKey : undefined;
-        const theirs = await this.compilation.find(other.id, sameKey);
+        const theirs = await this.reading.read(page.person!, other.id, sameKey);
         comparison = { other: { id: other.id, name: other.name }, change: compareReports(theirs.report, report) };
       }
     }
@@ -65,6 +66,8 @@ export class CycleReportPageController {
       cycle,
       report,
       reportHtml: reportBodyHtml(report),
+      scope: found.scope,
+      readVersion: found.version ? { version: found.version.version, publishedAt: found.version.publishedAt } : null,
       downloads: DOWNLOADS,
       isCommittee,
       versions,
@@ -87,9 +90,9 @@ export class CycleReportPageController {
 
   /** The report as a file, in the formats the API serves (the web page as a file too: it brings its own styles). */
   @Get(':id/report/download/:format')
-  async download(@Param('id') id: string, @Param('format') format: string, @Query('milestone') milestone: unknown, @Res({ passthrough: true }) res: Response) {
+  async download(@Page() page: PageState, @Param('id') id: string, @Param('format') format: string, @Query('milestone') milestone: unknown, @Res({ passthrough: true }) res: Response) {
     if (!(DOWNLOADS as readonly string[]).includes(format)) throw new BadRequestException(`format: one of ${DOWNLOADS.join(', ')}`);
-    const report = (await this.compilation.find(id, milestoneOf(milestone))).report;
+    const { report } = await this.reading.read(page.person!, id, milestoneOf(milestone));
     const name = `report-${id}-${report.milestoneKey}`;
     if (format === 'html') res.attachment(`${name}.html`);
     if (format === 'markdown') res.attachment(`${name}.md`);

@@ -43,7 +43,7 @@ export class WorkingGroupPagesController {
 
   @Get()
   async list(@Page() page: PageState, @Query('changed') changed: unknown, @Res() res: Response) {
-    const groups = (await this.groups.list()).sort((a, b) => a.fieldOfAction.localeCompare(b.fieldOfAction, page.lang));
+    const groups = (await this.groups.listFor(page.person!)).sort((a, b) => a.fieldOfAction.localeCompare(b.fieldOfAction, page.lang));
     const signIn = await this.signInByGroup(page);
     const changedGroup = typeof changed === 'string' && GROUP_KEY.test(changed) ? groups.find((g) => g.key === changed) : undefined;
     const notice = changedGroup

@@ -49,10 +49,10 @@ describe('report renderers', () => {
   it('CSV: a header and one row per item, plus one per missing group', () => {
     const rows = reportToCsv(report()).trim().split('\r\n');
     expect(rows).toHaveLength(5);
-    expect(rows[1]).toBe('Pact 2030,final,education,Education | schools,on-time,measure,<script>alert(1)</script>,implemented,,,,,,');
-    expect(rows[2]).toBe('Pact 2030,final,education,Education | schools,on-time,indicator,"Courses, ""new""",,courses,0,10,5,0.5,no');
-    expect(rows[3]).toBe(`Pact 2030,final,education,Education | schools,on-time,good_practice,"'=HYPERLINK(""http://x"")",,,,,,,`);
-    expect(rows[4]).toBe('Pact 2030,final,sport,Sport,missing,missing,,,,,,,,');
+    expect(rows[1]).toBe('Pact 2030,final,education,Education | schools,on-time,measure,<script>alert(1)</script>,,implemented,,,,,,');
+    expect(rows[2]).toBe('Pact 2030,final,education,Education | schools,on-time,indicator,"Courses, ""new""",,,courses,0,10,5,0.5,no');
+    expect(rows[3]).toBe(`Pact 2030,final,education,Education | schools,on-time,good_practice,"'=HYPERLINK(""http://x"")",,,,,,,,`);
+    expect(rows[4]).toBe('Pact 2030,final,sport,Sport,missing,missing,,,,,,,,,');
   });
 
   it('Markdown and HTML carry coverage, charts and the missing group', () => {
@@ -75,5 +75,54 @@ describe('report renderers', () => {
     expect(html).toContain('.status-implemented { background: #1b7f3b; }');
     expect(html).toContain('.kind-submissions { background: #1b7f3b; }');
     expect(html.match(/<style>/g)).toHaveLength(1);
+  });
+});
+
+describe('every answer the template asks for, in every format', () => {
+  // One report with every field a chair fills in, each value distinct so its place can be found.
+  const content = {
+    measures: [
+      { title: 'Parents’ language café', status: 'in-progress' as const, description: 'Weekly meetings in three districts.\nTwo more planned for 2031 – with childcare.' },
+      { title: 'Mentoring for apprentices', status: 'planned' as const },
+    ],
+    indicators: [{ key: 'reach', name: 'Parents reached', unit: 'parents', baseline: 120, target: 480, actual: 310 }],
+    goodPractices: ['Volunteer interpreters at enrolment'],
+    obstacles: ['Rooms only available in the evening'],
+    recommendations: ['Fund childcare from the integration budget'],
+  };
+  const full = () => {
+    const c = new ReportCompiler({ cycleId: 'c1', cycleName: 'Pact 2032', milestoneKey: 'final', milestoneTitle: 'Implementation report', milestoneKind: 'final', dueAt: new Date('2032-06-01T00:00:00Z'), compiledAt: new Date('2032-07-01T00:00:00Z') });
+    c.add({ groupKey: 'education', fieldOfAction: 'Integration through education', status: 'submitted', late: false, escalationLevel: 0, extended: false, content });
+    return c.result();
+  };
+  // Every value a chair typed or chose (Markdown escapes the full stops it shows).
+  const values = [
+    ...content.measures.flatMap((m) => [m.title, m.status]),
+    'Weekly meetings in three districts',
+    'Two more planned for 2031 – with childcare',
+    'Parents reached',
+    'parents',
+    '120',
+    '480',
+    '310',
+    ...content.goodPractices,
+    ...content.obstacles,
+    ...content.recommendations,
+  ];
+
+  it.each([
+    ['HTML', () => reportToHtml(full()), (v: string) => escapeHtml(v)],
+    ['Markdown', () => reportToMarkdown(full()), (v: string) => v],
+    ['CSV', () => reportToCsv(full()), (v: string) => v],
+  ] as const)('%s holds every value', (_format, render, as) => {
+    const out = render();
+    for (const v of values) expect({ value: v, found: out.includes(as(v)) }).toEqual({ value: v, found: true });
+  });
+
+  it('a long text stays readable: its line breaks kept in the HTML (and so the PDF), Markdown and CSV', () => {
+    expect(reportBodyHtml(full())).toContain('<p class="measure-description">Weekly meetings in three districts.\nTwo more planned for 2031 – with childcare.</p>');
+    expect(reportToHtml(full())).toMatch(/\.measure-description \{ white-space: pre-line;/);
+    expect(reportToMarkdown(full())).toMatch(/- \*\*Parents’ language café\*\* \(in-progress\)\n  Weekly meetings in three districts\\?\.  \n  Two more planned for 2031 – with childcare\\?\.  \n/);
+    expect(reportToCsv(full())).toContain('measure,Parents’ language café,"Weekly meetings in three districts.\nTwo more planned for 2031 – with childcare.",in-progress');
   });
 });

@@ -50,6 +50,11 @@ function indicatorBar(progress: number | null, achieved: boolean): string {
  * below, and the people's pages' stylesheet, each define; so the report page can show it inline
  * under its own Content-Security-Policy (no inline styles).
  */
+/** What a report cut to some groups says about itself (reportPart), in every format. */
+export function partLine(r: ImplementationReport): string | null {
+  return r.part ? 'This is the part of your working group only. The whole report can be read once the steering committee publishes it.' : null;
+}
+
 export function reportBodyHtml(r: ImplementationReport): string {
   const legend = MEASURE_STATUSES.map((s) => `<span class="key"><i class="status-${s}"></i>${s}</span>`).join(' ');
   const coverage = r.coverage.byGroup
@@ -63,7 +68,7 @@ export function reportBodyHtml(r: ImplementationReport): string {
       const list = (title: string, items: string[]) => (items.length ? `<h4>${title}</h4><ul>${items.map((t) => `<li>${e(t)}</li>`).join('')}</ul>` : '');
       return `<section class="field" data-group="${e(f.groupKey)}"><h3>${e(f.fieldOfAction)}</h3>
 <p>${f.submitted ? measuresBar(f.measuresByStatus) : '<span class="missing">no report submitted</span>'}</p>
-${f.measures.length ? `<ul class="measures">${f.measures.map((m) => `<li><i class="status-${m.status}"></i>${e(m.title)} <span class="n">${m.status}</span></li>`).join('')}</ul>` : ''}
+${f.measures.length ? `<ul class="measures">${f.measures.map((m) => `<li><i class="status-${m.status}"></i>${e(m.title)} <span class="n">${m.status}</span>${m.description ? `<p class="measure-description">${e(m.description)}</p>` : ''}</li>`).join('')}</ul>` : ''}
 ${ind ? `<table class="ind"><tr><th>Indicator</th><th>Baseline → actual</th><th>Target</th><th>Progress</th><th></th></tr>${ind}</table>` : ''}
 ${list('Good practices', f.goodPractices)}${list('Obstacles', f.obstacles)}${list('Recommendations', f.recommendations)}</section>`;
     })
@@ -75,7 +80,8 @@ ${list('Good practices', f.goodPractices)}${list('Obstacles', f.obstacles)}${lis
 <table><tr><th>Field of action</th><th>Report then → now</th><th>Implemented measures</th></tr>${c.fields.map((f) => `<tr><td>${e(f.fieldOfAction)}</td><td>${f.coverage.previous} → ${f.coverage.current}</td><td>${sign(f.measuresByStatus.implemented)}</td></tr>`).join('')}</table>`
     : '<p>No previous cycle of this kind has been compiled.</p>';
   const timeline = r.timeline ? timelineHtml(r.timeline) : '';
-  return `<h2>Coverage</h2><p class="summary">${r.coverage.onTime} on time, ${r.coverage.late} late, ${r.coverage.missing} missing of ${r.coverage.total} working groups.</p>
+  const part = partLine(r);
+  return `${part ? `<p class="report-part" data-report-part>${e(part)}</p>\n` : ''}<h2>Coverage</h2><p class="summary">${r.coverage.onTime} on time, ${r.coverage.late} late, ${r.coverage.missing} missing of ${r.coverage.total} working groups.</p>
 <table class="coverage"><tr><th>Field of action</th><th>Report</th><th>Revision</th><th>Escalation</th><th>Submitted</th></tr>${coverage}</table>
 ${timeline}
 <h2>Fields of action</h2><p>${legend}</p>
@@ -102,7 +108,7 @@ h1 { font-size: 18pt; margin-bottom: 0; } h2 { border-bottom: 1px solid #ccc; ma
 table { border-collapse: collapse; width: 100%; font-size: 9.5pt; } td, th { border-bottom: 1px solid #e3e6ea; padding: 3px 6px; text-align: left; }
 tr.missing td:nth-child(2), .missing { color: #c0392b; font-weight: 600; } tr.late td:nth-child(2) { color: #b36b00; }
 .key { margin-right: 10px; font-size: 9pt; } .key i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
-.field, section.timeline .chart { break-inside: avoid; } section.timeline figure { margin: 0; } ol.marks { columns: 2; font-size: 9pt; padding-left: 1.4em; } tr.total td { font-weight: 600; } .edition { font-weight: 600; color: #3b73c4; } ul.measures { list-style: none; padding-left: 0; } ul.measures i { display: inline-block; width: 8px; height: 8px; margin-right: 6px; } .n, .none { color: #666; font-size: 9pt; }
+.field, section.timeline .chart { break-inside: avoid; } section.timeline figure { margin: 0; } ol.marks { columns: 2; font-size: 9pt; padding-left: 1.4em; } tr.total td { font-weight: 600; } .edition { font-weight: 600; color: #3b73c4; } ul.measures { list-style: none; padding-left: 0; } ul.measures li { margin-bottom: 0.4em; } .measure-description { white-space: pre-line; margin: 0.2em 0 0 14px; overflow-wrap: anywhere; } ul.measures i { display: inline-block; width: 8px; height: 8px; margin-right: 6px; } .n, .none { color: #666; font-size: 9pt; }
 ${SWATCHES}
 @media print { body { padding: 0; } }
 </style></head><body>

@@ -1,7 +1,7 @@
 import { MEASURE_STATUSES } from '../../templates/report-template';
 import type { ImplementationReport } from '../implementation-report';
 import { day, escapeMarkdown as md } from './escape';
-import { editionLine, RenderOptions } from './report-html';
+import { editionLine, partLine, RenderOptions } from './report-html';
 import { timelineMarkdown } from './report-timeline';
 
 /**
@@ -12,6 +12,8 @@ export function reportToMarkdown(r: ImplementationReport, options: RenderOptions
   const out: string[] = [];
   out.push(`# ${md(r.cycleName)}: ${md(r.milestoneTitle)}`, '', `Due ${day(r.dueAt)}, compiled ${day(r.compiledAt)}.`, '');
   if (options.edition) out.push(`**${editionLine(options)}.**`, '');
+  const part = partLine(r);
+  if (part) out.push(`**${md(part)}**`, '');
   out.push('## Coverage', '', `${r.coverage.onTime} on time, ${r.coverage.late} late, ${r.coverage.missing} missing of ${r.coverage.total} working groups.`, '');
   out.push('| Field of action | Report | Revision | Escalation | Extended |', '| --- | --- | --- | --- | --- |');
   for (const g of r.coverage.byGroup) {
@@ -21,6 +23,18 @@ export function reportToMarkdown(r: ImplementationReport, options: RenderOptions
   out.push('', '## Measures by status', '', `| Field of action | ${MEASURE_STATUSES.join(' | ')} |`, `| --- |${MEASURE_STATUSES.map(() => ' ---: |').join('')}`);
   for (const f of r.fields) out.push(`| ${md(f.fieldOfAction)} | ${MEASURE_STATUSES.map((s) => f.measuresByStatus[s]).join(' | ')} |`);
   out.push(`| **All** | ${MEASURE_STATUSES.map((s) => `**${r.totals.measuresByStatus[s]}**`).join(' | ')} |`);
+  out.push('', '## Measures', '');
+  const reported = r.fields.filter((f) => f.measures.length);
+  if (!reported.length) out.push('None reported.');
+  for (const f of reported) {
+    out.push(`### ${md(f.fieldOfAction)}`, '');
+    for (const m of f.measures) {
+      out.push(`- **${md(m.title)}** (${m.status})`);
+      // Each line of the description escaped on its own, kept as a line of the list item.
+      if (m.description) out.push(...m.description.split(/\r\n|[\r\n\u0085\u2028\u2029]/).filter((l) => l.trim()).map((l) => `  ${md(l)}  `));
+    }
+    out.push('');
+  }
   out.push('', '## Indicators', '', '| Field of action | Indicator | Baseline | Target | Actual | Progress | Target met |', '| --- | --- | ---: | ---: | ---: | ---: | --- |');
   for (const f of r.fields) {
     for (const i of f.indicators) {

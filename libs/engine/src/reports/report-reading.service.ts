@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ImplementationReport, reportPart } from '@pact/domain';
+import { ReportVersionRecord, ReportVersionRepository } from '@pact/persistence';
+import { PACT_CONFIG } from '../config/config.module';
+import type { PactConfig } from '../config/pact-config';
+import { NotFoundError } from '../errors';
+import type { Principal } from '../identity/identity.service';
+import { seesAllGroups } from '../tasks/task.query';
+import { CompilationService } from './compilation.service';
+
+/** A report as one person may read it, and which report that is. */
+export interface ReadableReport {
+  report: ImplementationReport;
+  /**
+   * `whole`: the compiled report (the committee, operators, and chairs where the programme opens
+   * the draft to them); `published`: the latest version the committee published (a chair);
+   * `part`: the chair's own groups' part of the compiled report, while nothing is published.
+   */
+  scope: 'whole' | 'published' | 'part';
+  /** The version read, when `scope` is `published`: its frozen JSON and edition. */
+  version?: ReportVersionRecord;
+}
+
+/**
+ * Who reads which report: one rule for the API and the pages (least privilege). Before the
+ * committee publishes a milestone's report, a chair reads their own group's part only (the other
+ * groups' texts are not theirs to read yet); once published, the latest published version, as
+ * everyone outside the committee would. `reports.draftVisibleToChairs` in the programme's
+ * configuration opens the compiled report to every chair instead.
+ */
+@Injectable()
+export class ReportReadingService {
+  constructor(
+    private readonly compilation: CompilationService,
+    private readonly versions: ReportVersionRepository,
+    @Inject(PACT_CONFIG) private readonly config: PactConfig,
+  ) {}
+
+  /** The report `reader` may read, or null when none is compiled yet (404 for an unknown cycle). */
+  async readable(reader: Pick<Principal, 'roles' | 'groupKeys'>, cycleId: string, milestoneKey?: string): Promise<ReadableReport | null> {
+    const compiled = await this.compilation.findIfCompiled(cycleId, milestoneKey);
+    if (!compiled) return null;
+    if (seesAllGroups(reader) || this.config.reports.draftVisibleToChairs) return { report: compiled.report, scope: 'whole' };
+    const latest = await this.versions.latestOf(cycleId, compiled.milestoneKey);
+    const version = latest && (await this.versions.find(cycleId, latest.version));
+    if (version) return { report: JSON.parse(version.json) as ImplementationReport, scope: 'published', version };
+    return { report: reportPart(compiled.report, reader.groupKeys), scope: 'part' };
+  }
+
+  /** As readable, but 404 when no report is compiled yet. */
+  async read(reader: Pick<Principal, 'roles' | 'groupKeys'>, cycleId: string, milestoneKey?: string): Promise<ReadableReport> {
+    const found = await this.readable(reader, cycleId, milestoneKey);
+    if (!found) throw new NotFoundError(milestoneKey ? `no report compiled yet for milestone "${milestoneKey}"` : 'no report compiled yet for this cycle');
+    return found;
+  }
+}
