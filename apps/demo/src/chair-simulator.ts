@@ -77,6 +77,17 @@ export class ChairSimulator {
     this.indicators.set(groupKey, defs);
   }
 
+  /**
+   * One action, as a person takes it from what the page showed a moment ago: when the cycle moved
+   * on meanwhile (409: submitted, compiled, completed), it is said and skipped, not a failure.
+   */
+  private async act(path: string, body: unknown, actor: string, done: string): Promise<void> {
+    const r = await this.api.request<{ message?: string[] | string }>('POST', path, body, actor);
+    if (r.status === 409) return this.log(`skipped, the cycle had moved on (${[r.body?.message].flat().join('; ')}): ${done}`);
+    if (r.status >= 400) throw new Error(`POST ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+    this.log(done);
+  }
+
   /** One look at the inbox: act on every task whose moment has come. */
   async step(cycleId: string): Promise<void> {
     const tasks = await this.api.get<TaskView[]>(`/cycles/${cycleId}/tasks?limit=500`);
@@ -85,29 +96,25 @@ export class ChairSimulator {
       const key = (what: string) => `${t.id}:${what}`;
       const maturity = t.milestoneKey === 'final' ? 2 : 1;
       const report = (rev: number) => simulatedReport(t.groupKey, this.indicators.get(t.groupKey) ?? [], rev, maturity);
+      const chair = `chair:${t.groupKey}`;
       if (t.status === 'cancelled' || b === 'never') continue;
 
       if ((b === 'prompt' || b === 'reviser') && t.status === 'open' && !this.done.has(key('submit'))) {
         this.done.add(key('submit'));
-        await this.api.post(`/tasks/${t.id}/submissions`, report(1), `chair:${t.groupKey}`);
-        this.log(`${t.groupKey} submitted its ${t.milestoneKey} report`);
+        await this.act(`/tasks/${t.id}/submissions`, report(1), chair, `${t.groupKey} submitted its ${t.milestoneKey} report`);
       } else if (b === 'reviser' && t.status === 'submitted' && t.latestRevision === 1 && !this.done.has(key('revise'))) {
         this.done.add(key('revise'));
-        await this.api.post(`/tasks/${t.id}/submissions`, report(2), `chair:${t.groupKey}`);
-        this.log(`${t.groupKey} sent a corrected revision (2) of its ${t.milestoneKey} report`);
+        await this.act(`/tasks/${t.id}/submissions`, report(2), chair, `${t.groupKey} sent a corrected revision (2) of its ${t.milestoneKey} report`);
       } else if (b === 'extension' && t.status === 'open' && t.extensions.length === 0 && !this.done.has(key('extend'))) {
         this.done.add(key('extend'));
         const newDue = new Date(new Date(t.dueAt).getTime() + 14 * 86_400_000).toISOString();
-        await this.api.post(`/tasks/${t.id}/extensions`, { dueAt: newDue, reason: 'Chair replaced mid-term; new chair needs time to gather data' }, 'committee');
-        this.log(`committee extended ${t.groupKey}'s ${t.milestoneKey} deadline by 14 days`);
+        await this.act(`/tasks/${t.id}/extensions`, { dueAt: newDue, reason: 'Chair replaced mid-term; new chair needs time to gather data' }, 'committee', `committee extended ${t.groupKey}'s ${t.milestoneKey} deadline by 14 days`);
       } else if (b === 'extension' && t.status === 'open' && t.extensions.length > 0 && !this.done.has(key('submit'))) {
         this.done.add(key('submit'));
-        await this.api.post(`/tasks/${t.id}/submissions`, report(1), `chair:${t.groupKey}`);
-        this.log(`${t.groupKey} submitted within its extension`);
+        await this.act(`/tasks/${t.id}/submissions`, report(1), chair, `${t.groupKey} submitted within its extension`);
       } else if (b === 'late' && t.status === 'overdue' && t.escalationLevel >= 2 && !this.done.has(key('submit'))) {
         this.done.add(key('submit'));
-        await this.api.post(`/tasks/${t.id}/submissions`, report(1), `chair:${t.groupKey}`);
-        this.log(`${t.groupKey} submitted late, after escalation to the committee`);
+        await this.act(`/tasks/${t.id}/submissions`, report(1), chair, `${t.groupKey} submitted late, after escalation to the committee`);
       }
     }
   }
