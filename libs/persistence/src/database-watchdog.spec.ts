@@ -8,6 +8,11 @@ class FakeClient extends EventEmitter {
   connect = jest.fn(async () => this);
 }
 
+/** What the driver throws when it cannot select the server (its monitor lost it). */
+function selectionError(message: string): Error {
+  return Object.assign(new Error(message), { name: 'MongoServerSelectionError' });
+}
+
 function setUp(rebuildAfterMs = 30_000) {
   const client = new FakeClient();
   const probe = { probe: jest.fn(), probeFresh: jest.fn(), client } as unknown as jest.Mocked<DatabaseProbe> & { client: FakeClient };
@@ -30,7 +35,7 @@ describe('DatabaseWatchdog', () => {
   it('a database down for everyone is waited for, however long: never counted as cut off', async () => {
     jest.useFakeTimers({ now: 0, doNotFake: ['setTimeout', 'clearTimeout'] });
     const { watchdog, probe, client } = setUp(1000);
-    probe.probe.mockRejectedValue(new Error('connect ECONNREFUSED'));
+    probe.probe.mockRejectedValue(selectionError('connect ECONNREFUSED'));
     probe.probeFresh.mockResolvedValue('down');
     for (const at of [0, 5000, 60_000]) {
       jest.setSystemTime(at);
@@ -43,7 +48,7 @@ describe('DatabaseWatchdog', () => {
   it('cut off while a fresh connection answers: rebuilt after the bound, in place, and counted', async () => {
     jest.useFakeTimers({ now: 0, doNotFake: ['setTimeout', 'clearTimeout'] });
     const { watchdog, probe, client } = setUp(30_000);
-    probe.probe.mockRejectedValue(new Error('read ECONNRESET'));
+    probe.probe.mockRejectedValue(selectionError('read ECONNRESET'));
     probe.probeFresh.mockResolvedValue('answers');
     expect(await watchdog.check()).toBe('cut-off');
     jest.setSystemTime(29_999);
@@ -65,7 +70,7 @@ describe('DatabaseWatchdog', () => {
   it('the bound restarts when the database goes down for everyone in between', async () => {
     jest.useFakeTimers({ now: 0, doNotFake: ['setTimeout', 'clearTimeout'] });
     const { watchdog, probe, client } = setUp(30_000);
-    probe.probe.mockRejectedValue(new Error('read ECONNRESET'));
+    probe.probe.mockRejectedValue(selectionError('read ECONNRESET'));
     probe.probeFresh.mockResolvedValueOnce('answers').mockResolvedValueOnce('down').mockResolvedValue('answers');
     expect(await watchdog.check()).toBe('cut-off');
     jest.setSystemTime(20_000);
@@ -75,11 +80,47 @@ describe('DatabaseWatchdog', () => {
     expect(client.close).not.toHaveBeenCalled();
   });
 
-  it('a probe that never answers counts as a failure (bounded by the selection timeout)', async () => {
+  it('a query that is only slow (a busy database) is no cut-off: nothing is rebuilt, however long', async () => {
+    jest.useFakeTimers({ now: 0, doNotFake: ['setTimeout', 'clearTimeout'] });
+    const { watchdog, probe, client } = setUp(1000);
+    probe.probe.mockReturnValue(new Promise(() => undefined)); // never answers: bounded by the selection timeout
+    probe.probeFresh.mockResolvedValue('answers');
+    expect(await watchdog.check()).toBe('busy');
+    jest.setSystemTime(60_000);
+    probe.probe.mockRejectedValue(Object.assign(new Error('connection 3 timed out'), { name: 'MongoNetworkTimeoutError' }));
+    expect(await watchdog.check()).toBe('busy');
+    expect(client.close).not.toHaveBeenCalled();
+    expect(probe.probeFresh).not.toHaveBeenCalled();
+  });
+
+  it('a rebuilt client that cannot connect yet is connected again at the next check, not after another bound', async () => {
+    jest.useFakeTimers({ now: 0, doNotFake: ['setTimeout', 'clearTimeout'] });
+    const { watchdog, probe, client } = setUp(1000);
+    probe.probe.mockRejectedValue(selectionError('read ECONNRESET'));
+    probe.probeFresh.mockResolvedValue('answers');
+    expect(await watchdog.check()).toBe('cut-off');
+    jest.setSystemTime(1000);
+    client.connect.mockRejectedValueOnce(new Error('connect ECONNREFUSED'));
+    expect(await watchdog.check()).toBe('cut-off'); // closed, not connected
+    expect(watchdog.rebuilds).toBe(0);
+    probe.probe.mockRejectedValue(Object.assign(new Error('Client must be connected before running operations'), { name: 'MongoNotConnectedError' }));
+    jest.setSystemTime(1500);
+    expect(await watchdog.check()).toBe('rebuilt');
+    expect(client.close).toHaveBeenCalledTimes(1);
+    expect(client.connect).toHaveBeenCalledTimes(2);
+    expect(watchdog.rebuilds).toBe(1);
+  });
+
+  it('readiness and the watchdog share one fresh look at the database for a second', async () => {
+    jest.useFakeTimers({ now: 0, doNotFake: ['setTimeout', 'clearTimeout'] });
     const { watchdog, probe } = setUp();
-    probe.probe.mockReturnValue(new Promise(() => undefined));
     probe.probeFresh.mockResolvedValue('down');
-    expect(await watchdog.check()).toBe('database-down');
+    expect(await Promise.all([watchdog.reach(100), watchdog.reach(100)])).toEqual(['down', 'down']);
+    expect(await watchdog.reach(100)).toBe('down');
+    expect(probe.probeFresh).toHaveBeenCalledTimes(1);
+    jest.setSystemTime(1500);
+    probe.probeFresh.mockResolvedValue('answers');
+    expect(await watchdog.reach(100)).toBe('answers');
   });
 
   it('checks do not overlap: a second call joins the one running', async () => {

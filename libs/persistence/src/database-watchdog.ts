@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { mongo } from 'mongoose';
-import { DatabaseProbe } from './database-probe';
+import { DatabaseProbe, DatabaseReach } from './database-probe';
 import { DatabaseSettings } from './database-settings';
 
 /** What one check found. */
@@ -12,7 +12,18 @@ export type ClientCondition =
   /** A new connection gets answers, this process's client does not (not yet for long enough to rebuild). */
   | 'cut-off'
   /** Cut off for longer than MONGODB_CLIENT_REBUILD_AFTER_MS: the client was closed and connected anew. */
-  | 'rebuilt';
+  | 'rebuilt'
+  /** The server is selected but a query gets no answer in time: a busy database, not a cut-off client. */
+  | 'busy';
+
+/** How long a fresh connection's answer (`reach`) is reused. */
+const REACH_REUSE_MS = 1000;
+
+/** The driver's "no server to send this to" (and a client closed by a rebuild, not connected yet). */
+function cannotSelectServer(err: unknown): boolean {
+  const name = (err as { name?: string } | undefined)?.name ?? '';
+  return ['MongoServerSelectionError', 'MongoNotConnectedError', 'MongoTopologyClosedError'].includes(name);
+}
 
 /**
  * The last line of defence of "every process heals itself" (DESIGN.md): the driver reconnects on
@@ -38,6 +49,9 @@ export class DatabaseWatchdog implements OnApplicationBootstrap, OnApplicationSh
   private lastHeartbeatAt = Date.now();
   private lastServerError?: string;
   private watched?: mongo.MongoClient;
+  private reconnectOwed = false;
+  private lastReach?: { reach: DatabaseReach; at: number };
+  private reaching?: Promise<DatabaseReach>;
   /** How many times this process rebuilt its client (operators read it in GET /health). */
   rebuilds = 0;
 
@@ -68,17 +82,43 @@ export class DatabaseWatchdog implements OnApplicationBootstrap, OnApplicationSh
     return this.cutOffSince;
   }
 
+  /**
+   * Whether the database answers a brand-new connection, within `timeoutMs`: shared by concurrent
+   * callers and reused for a second, so readiness checks under an outage open few clients.
+   */
+  reach(timeoutMs: number): Promise<DatabaseReach> {
+    const fresh = this.lastReach && Date.now() - this.lastReach.at < REACH_REUSE_MS;
+    if (fresh) return Promise.resolve(this.lastReach!.reach);
+    this.reaching ??= withTimeout(this.probe.probeFresh(timeoutMs), timeoutMs)
+      .catch((): DatabaseReach => 'down')
+      .then((reach) => ((this.lastReach = { reach, at: Date.now() }), reach))
+      .finally(() => (this.reaching = undefined));
+    return this.reaching;
+  }
+
   private async checkOnce(): Promise<ClientCondition> {
     const bound = this.settings.serverSelectionTimeoutMs + 1000;
+    let error: unknown;
     try {
       await withTimeout(this.probe.probe(), bound);
       if (this.lastCondition !== 'usable') this.logger.log('this process reaches the database again');
       this.cutOffSince = undefined;
       return (this.lastCondition = 'usable');
     } catch (err) {
+      error = err;
       this.lastServerError = (err as Error).message ?? String(err);
     }
-    if ((await this.probe.probeFresh(this.settings.serverSelectionTimeoutMs)) === 'down') {
+    // A client closed by a rebuild whose reconnection failed: connect it now (only an explicit
+    // connect does, after a close), whatever else is the matter.
+    if (this.reconnectOwed) return this.reconnect();
+    // Only "the driver cannot select the server" is what a cut-off client looks like; a query
+    // that is merely slow (a busy database, a full pool) is no reason to drop every command in flight.
+    if (!cannotSelectServer(error)) {
+      this.cutOffSince = undefined;
+      if (this.lastCondition !== 'busy') this.logger.warn(`the database answers this process slowly: ${this.lastServerError}`);
+      return (this.lastCondition = 'busy');
+    }
+    if ((await this.reach(this.settings.serverSelectionTimeoutMs)) === 'down') {
       if (this.lastCondition !== 'database-down') this.logger.warn(`the database is not answering (a new connection fails too): ${this.lastServerError}`);
       this.cutOffSince = undefined;
       return (this.lastCondition = 'database-down');
@@ -94,27 +134,40 @@ export class DatabaseWatchdog implements OnApplicationBootstrap, OnApplicationSh
       }
       return (this.lastCondition = 'cut-off');
     }
-    await this.rebuild(now - this.cutOffSince);
+    const condition = await this.rebuild(now - this.cutOffSince);
+    // The rebuilt client gets its own bound before another rebuild.
     this.cutOffSince = now;
-    return (this.lastCondition = 'rebuilt');
+    return condition;
   }
 
-  private async rebuild(cutOffForMs: number): Promise<void> {
+  private async rebuild(cutOffForMs: number): Promise<ClientCondition> {
     const client = this.probe.client;
     this.logger.warn(
       `this process has been cut off from the database for ${Math.round(cutOffForMs / 1000)} s while new connections get answers ` +
         `(last error: ${this.lastServerError}; last driver heartbeat ${Math.round((Date.now() - this.lastHeartbeatAt) / 1000)} s ago; ${monitorState(client)}): rebuilding its client`,
     );
-    // In-flight commands fail as "topology closed", which the engine answers 503 (retry) and
-    // jobs retry; models hold the client, not its topology, so they use the new one.
+    // In-flight commands fail as "topology closed" (503 to a request, a retried job); models
+    // hold the client, not its topology, so they use the new one.
     await client.close(true).catch((err: Error) => this.logger.warn(`closing the old client: ${err.message}`));
+    this.reconnectOwed = true;
+    return this.reconnect();
+  }
+
+  /**
+   * Connects the client after a rebuild closed it. Once closed, the driver connects it again only
+   * when told to (commands fail as "not connected" meanwhile, answered 503), so until it succeeds,
+   * every check tries again.
+   */
+  private async reconnect(): Promise<ClientCondition> {
     try {
-      await client.connect();
+      await this.probe.client.connect();
+      this.reconnectOwed = false;
       this.rebuilds++;
       this.logger.log('database client rebuilt');
+      return (this.lastCondition = 'rebuilt');
     } catch (err) {
-      // The next command connects on its own; the next check looks again.
-      this.logger.warn(`rebuilding the database client: ${(err as Error).message}`);
+      this.logger.warn(`connecting the rebuilt database client: ${(err as Error).message}; trying again at the next check`);
+      return (this.lastCondition = 'cut-off');
     }
   }
 

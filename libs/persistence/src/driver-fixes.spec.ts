@@ -41,12 +41,16 @@ async function settledWithin<T>(p: Promise<T>, ms: number): Promise<{ settled: b
   }
 }
 
+/** The driver's own writeCommand, before the fix (the fix may have been applied on import by another module). */
+const original = Connection.prototype.writeCommand;
+
 describe('driver fixes: a command is never written to a connection the database closed', () => {
   beforeAll(() => applyDriverFixes());
 
-  it('applies once, to the driver Mongoose uses', () => {
+  it('is applied to the driver Mongoose uses, once', () => {
     const fixed = Connection.prototype.writeCommand;
-    applyDriverFixes();
+    expect(fixed).not.toBe(original);
+    expect(applyDriverFixes()).toBe(true);
     expect(Connection.prototype.writeCommand).toBe(fixed);
   });
 

@@ -23,6 +23,8 @@ const UNAVAILABLE_NAMES = new Set([
   'MongoNetworkTimeoutError',
   'MongoPoolClearedError',
   'MongoTopologyClosedError',
+  // A client closed by the watchdog's rebuild and not connected again yet.
+  'MongoNotConnectedError',
   'MongoOperationTimeoutError',
   'MongoWaitQueueTimeoutError',
 ]);

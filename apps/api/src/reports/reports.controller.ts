@@ -17,7 +17,7 @@ export class ReportsController {
   async compare(@Query() q: CompareQuery, @CurrentPrincipal() p: Principal) {
     if (q.from === q.to) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['to: must name another cycle than from'] });
     // Each side as this person may read it (a chair: their group's part before publication).
-    const [from, to] = await Promise.all([this.reading.read(p, q.from, q.milestone), this.reading.read(p, q.to, q.milestone)]);
+    const [from, to] = await this.reading.readPair(p, { cycleId: q.from, milestoneKey: q.milestone }, { cycleId: q.to, milestoneKey: q.milestone });
     return { from: { cycleId: q.from, milestoneKey: from.report.milestoneKey }, to: { cycleId: q.to, milestoneKey: to.report.milestoneKey }, ...compareReports(from.report, to.report) };
   }
 }

@@ -62,7 +62,8 @@ export class HealthService {
     const own = await this.timed(() => this.database.probe());
     const clientRebuilds = this.watchdog.rebuilds;
     if (own.status === 'up') return { ...own, clientRebuilds };
-    const reach = await this.database.probeFresh(this.timeoutMs);
+    // Within the same timeout, shared with the watchdog's own look: few new clients under an outage.
+    const reach = await this.watchdog.reach(this.timeoutMs);
     return { ...own, cause: reach === 'answers' ? 'process-cut-off' : 'database-down', clientRebuilds };
   }
 

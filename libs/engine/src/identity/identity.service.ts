@@ -142,6 +142,8 @@ export class IdentityService {
   }
 
   async issueToken(userId: string, name: string, expiresInDays: number, actor: string): Promise<IssuedToken> {
+    const problems = textProblems('name', name, 'line');
+    if (problems.length) throw new InvalidError(problems);
     const user = await this.getUser(userId);
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + expiresInDays * 86_400_000);

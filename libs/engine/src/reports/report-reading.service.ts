@@ -47,6 +47,18 @@ export class ReportReadingService {
     return { report: reportPart(compiled.report, reader.groupKeys), scope: 'part' };
   }
 
+  /**
+   * Two reports to compare, as `reader` may read them, cut alike: a chair's part of one against
+   * another's published whole would show every other group as appearing or vanishing. When the
+   * two differ in scope, both are cut to the reader's groups.
+   */
+  async readPair(reader: Pick<Principal, 'roles' | 'groupKeys'>, a: { cycleId: string; milestoneKey?: string }, b: { cycleId: string; milestoneKey?: string }): Promise<[ReadableReport, ReadableReport]> {
+    const [x, y] = await Promise.all([this.read(reader, a.cycleId, a.milestoneKey), this.read(reader, b.cycleId, b.milestoneKey)]);
+    if (x.scope === y.scope || seesAllGroups(reader)) return [x, y];
+    const cut = (r: ReadableReport): ReadableReport => ({ report: reportPart(r.report, reader.groupKeys), scope: 'part' });
+    return [cut(x), cut(y)];
+  }
+
   /** As readable, but 404 when no report is compiled yet. */
   async read(reader: Pick<Principal, 'roles' | 'groupKeys'>, cycleId: string, milestoneKey?: string): Promise<ReadableReport> {
     const found = await this.readable(reader, cycleId, milestoneKey);

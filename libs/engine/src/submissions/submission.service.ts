@@ -99,8 +99,8 @@ export class SubmissionService {
     const submission = found;
     let current = task;
     if (task.latestRevision < submission.revision) {
-      const at = submission.submittedAt;
-      const updated = await this.tasks.markSubmitted(task.id, submission.revision, at, (dueAt) => isLate(at, dueAt), key);
+      // Late as it was when it came (stored with it), not against a date extended since.
+      const updated = await this.tasks.markSubmitted(task.id, submission.revision, submission.submittedAt, () => submission.late, key);
       if (!updated) {
         // Cancelled meanwhile: the revision is kept, nothing follows (as for a submission then).
         await this.tasks.completeFollowUp(task.id, key);

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Clock, NotificationKind } from '@pact/domain';
 import { DeliveryRepository, EventRepository, UserRepository, WebhookSubscriptionRecord, WebhookSubscriptionRepository, WorkingGroupRepository } from '@pact/persistence';
 import { DeliveryQueue } from '@pact/queues';
-import { CLOCK } from '@pact/domain';
+import { CLOCK, textProblems } from '@pact/domain';
 import { randomBytes } from 'node:crypto';
 import type { Principal } from '../identity/identity.service';
 import { credentialsProblem, literalTargetProblem } from './webhook-target';
@@ -54,7 +54,7 @@ export class WebhookSubscriptionService {
   }
 
   async create(input: NewSubscription, p: Principal): Promise<{ subscription: SubscriptionView; secret: string }> {
-    const problems: string[] = [];
+    const problems: string[] = textProblems('description', input.description, 'line').map((t) => `${t.path}: ${t.message}`);
     const credentials = credentialsProblem(input.url);
     if (credentials) problems.push(credentials);
     const target = this.settings.webhooks.allowPrivateTargets ? null : literalTargetProblem(input.url);

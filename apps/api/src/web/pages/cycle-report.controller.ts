@@ -55,8 +55,8 @@ export class CycleReportPageController {
       } else {
         // The other cycle's report of the same milestone when it has one compiled, else its main report.
         const sameKey = other.milestoneState[report.milestoneKey]?.status === 'compiled' ? report.milestoneKey : undefined;
-        const theirs = await this.reading.read(page.person!, other.id, sameKey);
-        comparison = { other: { id: other.id, name: other.name }, change: compareReports(theirs.report, report) };
+        const [theirs, ours] = await this.reading.readPair(page.person!, { cycleId: other.id, milestoneKey: sameKey }, { cycleId: id, milestoneKey: key });
+        comparison = { other: { id: other.id, name: other.name }, change: compareReports(theirs.report, ours.report) };
       }
     }
     const versions = (await this.publishing.list(id)).filter((v) => v.milestoneKey === report.milestoneKey).reverse();

@@ -49,8 +49,8 @@ describe('report renderers', () => {
   it('CSV: a header and one row per item, plus one per missing group', () => {
     const rows = reportToCsv(report()).trim().split('\r\n');
     expect(rows).toHaveLength(5);
-    expect(rows[1]).toBe('Pact 2030,final,education,Education | schools,on-time,measure,<script>alert(1)</script>,,implemented,,,,,,');
-    expect(rows[2]).toBe('Pact 2030,final,education,Education | schools,on-time,indicator,"Courses, ""new""",,,courses,0,10,5,0.5,no');
+    expect(rows[1]).toBe('Pact 2030,final,education,Education | schools,on-time,measure,<script>alert(1)</script>,implemented,,,,,,,');
+    expect(rows[2]).toBe('Pact 2030,final,education,Education | schools,on-time,indicator,"Courses, ""new""",,courses,0,10,5,0.5,no,');
     expect(rows[3]).toBe(`Pact 2030,final,education,Education | schools,on-time,good_practice,"'=HYPERLINK(""http://x"")",,,,,,,,`);
     expect(rows[4]).toBe('Pact 2030,final,sport,Sport,missing,missing,,,,,,,,,');
   });
@@ -123,6 +123,6 @@ describe('every answer the template asks for, in every format', () => {
     expect(reportBodyHtml(full())).toContain('<p class="measure-description">Weekly meetings in three districts.\nTwo more planned for 2031 – with childcare.</p>');
     expect(reportToHtml(full())).toMatch(/\.measure-description \{ white-space: pre-line;/);
     expect(reportToMarkdown(full())).toMatch(/- \*\*Parents’ language café\*\* \(in-progress\)\n  Weekly meetings in three districts\\?\.  \n  Two more planned for 2031 – with childcare\\?\.  \n/);
-    expect(reportToCsv(full())).toContain('measure,Parents’ language café,"Weekly meetings in three districts.\nTwo more planned for 2031 – with childcare.",in-progress');
+    expect(reportToCsv(full())).toContain('measure,Parents’ language café,in-progress,,,,,,,"Weekly meetings in three districts.\nTwo more planned for 2031 – with childcare."');
   });
 });
