@@ -1,3 +1,5 @@
+import { reportBodyHtml } from './render/report-html';
+import { reportToMarkdown } from './render/report-markdown';
 import { ReportCompiler } from './report-compiler';
 import { reportPart } from './report-part';
 
@@ -28,6 +30,15 @@ describe('reportPart', () => {
     expect(part.timeline).toBeUndefined();
     expect(part.part).toEqual({ groupKeys: ['education'] });
     expect(JSON.stringify(part)).not.toContain('sport practice');
+  });
+
+  it('says in every format that it is a part, and why the change since the previous cycle is not in it', () => {
+    const part = reportPart(network(), ['education']);
+    for (const out of [reportBodyHtml(part), reportToMarkdown(part)]) {
+      expect(out).toContain('This is the part of your working group only.');
+      expect(out).toContain('The change since the previous cycle compares the whole network');
+      expect(out).not.toContain('No previous cycle of this kind has been compiled.');
+    }
   });
 
   it('several groups (a person acting for two), a missing one counted as missing', () => {

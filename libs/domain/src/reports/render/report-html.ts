@@ -50,6 +50,11 @@ function indicatorBar(progress: number | null, achieved: boolean): string {
  * below, and the people's pages' stylesheet, each define; so the report page can show it inline
  * under its own Content-Security-Policy (no inline styles).
  */
+/** What the change section says without a comparison: none compiled yet, or left out of a group's part (it is the network's). */
+export function noChangeLine(r: ImplementationReport): string {
+  return r.part ? 'The change since the previous cycle compares the whole network: it is in the report the steering committee publishes.' : 'No previous cycle of this kind has been compiled.';
+}
+
 /** What a report cut to some groups says about itself (reportPart), in every format. */
 export function partLine(r: ImplementationReport): string | null {
   return r.part ? 'This is the part of your working group only. The whole report can be read once the steering committee publishes it.' : null;
@@ -78,7 +83,7 @@ ${list('Good practices', f.goodPractices)}${list('Obstacles', f.obstacles)}${lis
   const change = c
     ? `<p>Compared with <b>${e(c.previousCycleName)}</b> (compiled ${day(c.previousCompiledAt)}): on time ${sign(c.coverage.onTime)}, late ${sign(c.coverage.late)}, missing ${sign(c.coverage.missing)}; measures implemented ${sign(c.measuresImplemented)}; indicators at target ${sign(c.indicatorsAchieved)}.</p>
 <table><tr><th>Field of action</th><th>Report then → now</th><th>Implemented measures</th></tr>${c.fields.map((f) => `<tr><td>${e(f.fieldOfAction)}</td><td>${f.coverage.previous} → ${f.coverage.current}</td><td>${sign(f.measuresByStatus.implemented)}</td></tr>`).join('')}</table>`
-    : '<p>No previous cycle of this kind has been compiled.</p>';
+    : `<p>${noChangeLine(r)}</p>`;
   const timeline = r.timeline ? timelineHtml(r.timeline) : '';
   const part = partLine(r);
   return `${part ? `<p class="report-part" data-report-part>${e(part)}</p>\n` : ''}<h2>Coverage</h2><p class="summary">${r.coverage.onTime} on time, ${r.coverage.late} late, ${r.coverage.missing} missing of ${r.coverage.total} working groups.</p>

@@ -1,7 +1,7 @@
 import { MEASURE_STATUSES } from '../../templates/report-template';
 import type { ImplementationReport } from '../implementation-report';
 import { day, escapeMarkdown as md } from './escape';
-import { editionLine, partLine, RenderOptions } from './report-html';
+import { editionLine, noChangeLine, partLine, RenderOptions } from './report-html';
 import { timelineMarkdown } from './report-timeline';
 
 /**
@@ -53,7 +53,7 @@ export function reportToMarkdown(r: ImplementationReport, options: RenderOptions
   }
   out.push('', '## Change since the previous cycle', '');
   const c = r.changeSincePrevious;
-  if (!c) out.push('No previous cycle of this kind has been compiled.');
+  if (!c) out.push(noChangeLine(r));
   else {
     const sign = (n: number) => (n > 0 ? `+${n}` : String(n));
     out.push(`Compared with ${md(c.previousCycleName)} (compiled ${day(c.previousCompiledAt)}): on time ${sign(c.coverage.onTime)}, late ${sign(c.coverage.late)}, missing ${sign(c.coverage.missing)}; measures implemented ${sign(c.measuresImplemented)}; indicators at target ${sign(c.indicatorsAchieved)}.`, '');
