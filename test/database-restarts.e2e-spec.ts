@@ -37,6 +37,25 @@ const OUTAGE_ENV = {
   // Nothing falls due during the test: days are long.
 };
 
+/**
+ * An embedded database of the describe block's own (so it can be killed) and an engine on it: an
+ * API and a worker in this process, started before the tests and stopped after them.
+ */
+function ownDatabase(env: Record<string, string>): { db: EmbeddedDb; h: EngineHarness } {
+  const db = new EmbeddedDb();
+  const h = new EngineHarness({ msPerDay: 60_000, worker: false, mongoUri: () => db.uri, env });
+  beforeAll(async () => {
+    await db.start();
+    await h.start();
+    await h.startWorker();
+  }, 120_000);
+  afterAll(async () => {
+    await h.stop();
+    await db.destroy();
+  }, 60_000);
+  return { db, h };
+}
+
 interface Sent {
   at: number;
   /** When the answer came. */
@@ -148,18 +167,7 @@ describe('database restarts (e2e)', () => {
   });
 
   describe('a process cut off from a database that answers others', () => {
-    const db = new EmbeddedDb();
-    const h = new EngineHarness({ msPerDay: 60_000, worker: false, mongoUri: () => db.uri, env: { ...OUTAGE_ENV, MONGODB_CLIENT_REBUILD_AFTER_MS: '6000' } });
-
-    beforeAll(async () => {
-      await db.start();
-      await h.start();
-      await h.startWorker();
-    }, 120_000);
-    afterAll(async () => {
-      await h.stop();
-      await db.destroy();
-    }, 60_000);
+    const { db, h } = ownDatabase({ ...OUTAGE_ENV, MONGODB_CLIENT_REBUILD_AFTER_MS: '6000' });
 
     /**
      * The state the outside run found: after the kill the driver marked the server unknown with
@@ -209,18 +217,7 @@ describe('database restarts (e2e)', () => {
   });
 
   describe('a revision stored just before the database went away', () => {
-    const db = new EmbeddedDb();
-    const h = new EngineHarness({ msPerDay: 60_000, worker: false, mongoUri: () => db.uri, env: OUTAGE_ENV });
-
-    beforeAll(async () => {
-      await db.start();
-      await h.start();
-      await h.startWorker();
-    }, 120_000);
-    afterAll(async () => {
-      await h.stop();
-      await db.destroy();
-    }, 60_000);
+    const { db, h } = ownDatabase(OUTAGE_ENV);
 
     it('reaches its task, its follow-ups and the report: the sweep finds its key', async () => {
       const res = await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Between two writes', groups: ['education'], requestInDays: 0.001, dueAfterDays: 300, compileAfterDays: 400, lengthMonths: 24 })).expect(201);

@@ -30,7 +30,7 @@ describe('SubmissionService', () => {
     const { submission, task } = await service.submit(IDS.task, someContent(), 'chair:anna@example.org');
     expect(order).toEqual([`number ${taskKeys.submission(IDS.task, 3)}`, 'store 3']);
     expect(submission.revision).toBe(3);
-    expect(tasks.markSubmitted).toHaveBeenCalledWith(IDS.task, 3, expect.any(Date), expect.any(Function), taskKeys.submission(IDS.task, 3));
+    expect(tasks.markSubmitted).toHaveBeenCalledWith(IDS.task, 3, expect.any(Date), expect.any(Function), taskKeys.submission(IDS.task, 3), expect.anything());
     expect(task.outbox).toEqual([]);
     expect(tasks.completeFollowUp).toHaveBeenCalledWith(IDS.task, taskKeys.submission(IDS.task, 3));
   });

@@ -62,15 +62,17 @@ export class SubmissionService {
       afterCompilation: cycle.milestoneState[task.milestoneKey]?.status === 'compiled',
       submittedBy: actor,
     };
+    let known = task;
     for (let attempt = 0; attempt < 10; attempt++) {
-      const numbered = await this.tasks.numberRevision(task.id, (n) => taskKeys.submission(task.id, n));
+      const numbered = await this.tasks.numberRevision(task.id, (n) => taskKeys.submission(task.id, n), known);
       if (!numbered) throw new ConflictError(`the task is no longer open; submissions are closed`);
       const submission = await this.submissions.insertRevision(data, numbered.revision);
       // The number was taken (a revision from before numbers came from the task, or one the
       // sweep gave up): its key stays owed for the sweep, which follows up whatever holds it.
+      known = numbered.task;
       if (!submission) continue;
       const key = taskKeys.submission(task.id, submission.revision);
-      const updated = await this.tasks.markSubmitted(task.id, submission.revision, now, (dueAt) => isLate(now, dueAt), key);
+      const updated = await this.tasks.markSubmitted(task.id, submission.revision, now, (dueAt) => isLate(now, dueAt), key, numbered.task);
       if (!updated) {
         // Cancelled meanwhile: the revision is kept, nothing follows.
         await this.tasks.completeFollowUp(task.id, key);

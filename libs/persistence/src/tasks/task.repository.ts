@@ -213,9 +213,10 @@ export class TaskRepository {
    * leaves the key `followUp(number)` for the sweep, which finds the revision (and brings it to
    * the task) or finds none (and gives the number up). Null once the task no longer takes reports.
    */
-  async numberRevision(id: string, followUp: (revision: number) => string): Promise<{ task: TaskRecord; revision: number } | null> {
+  async numberRevision(id: string, followUp: (revision: number) => string, known?: TaskRecord): Promise<{ task: TaskRecord; revision: number } | null> {
     for (let attempt = 0; attempt < 10; attempt++) {
-      const current = await this.findById(id);
+      // The caller's fresh read is the first guess (one read less per submission); a conflict reads again.
+      const current = attempt === 0 && known ? known : await this.findById(id);
       if (!current || !canSubmit(current.status)) return null;
       const revision = Math.max(current.revisionsNumbered ?? 0, current.latestRevision) + 1;
       const doc = await this.model
@@ -243,9 +244,11 @@ export class TaskRepository {
     at: Date,
     lateAgainst: (dueAt: Date) => boolean,
     followUp: string,
+    known?: TaskRecord,
   ): Promise<TaskRecord | null> {
     for (let attempt = 0; attempt < 10; attempt++) {
-      const current = await this.findById(id);
+      // As numberRevision: the caller's fresh read first; the guarded update re-reads on a conflict.
+      const current = attempt === 0 && known ? known : await this.findById(id);
       if (!current) return null;
       let doc: LeanOf<TaskRecord> | null;
       if (current.status === 'open' || current.status === 'overdue') {
