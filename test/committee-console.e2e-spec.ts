@@ -438,7 +438,8 @@ describe('committee console (e2e)', () => {
       expect(users.find((u) => u.email === 'jonas.weber@city.example.de')).toMatchObject({ roles: ['chair'], groupKeys: ['sport'], language: 'de', timeZone: 'Europe/Berlin' });
       expect(users.find((u) => u.email === 'chair.sport@pact.example.eu')).toMatchObject({ roles: ['chair'], groupKeys: [] });
       const arriving = await signInOverHttp(h, sink, 'jonas.weber@city.example.de');
-      expect((await arriving.get('/my-tasks?show=all').expect(200)).text).toContain('Integration through sport');
+      // Jonas reads German: his page, and the group's name in it.
+      expect((await arriving.get('/my-tasks?show=all').expect(200)).text).toContain('Integration durch Sport');
       expect((await leaving.get('/my-tasks?show=all').expect(200)).text).not.toContain('Integration through sport');
       const access = await h.db.collection('events').find({ groupKey: 'sport', type: { $in: ['user.created', 'user.chair-withdrawn'] } }).toArray();
       expect(access.map((e) => [e.type, e.data.email]).sort()).toEqual([['user.chair-withdrawn', 'chair.sport@pact.example.eu'], ['user.created', 'jonas.weber@city.example.de']]);

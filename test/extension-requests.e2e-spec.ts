@@ -130,7 +130,7 @@ describe('extension requests (e2e)', () => {
     expect(after.pendingExtensionRequestId).toBeUndefined();
     const mail = await h.waitFor('the refusal e-mail', async () => sink.to(chairEmail).find((m) => m.headers.get('x-pact-kind') === 'extension-refused'));
     // The chair of education reads German (config/pact.yaml).
-    expect(mail.subject).toBe('[European Pact for Integration] Fristverlängerung nicht gewährt: Implementation report — Integration through education');
+    expect(mail.subject).toBe('[Europäischer Integrationspakt] Fristverlängerung nicht gewährt: Umsetzungsbericht — Integration durch Bildung');
     expect(mail.text).toContain('Begründung: The report is needed for the March meeting');
     await h.waitFor('the refusal webhook', async () => hooks.at('/requests').find((r) => r.headers['x-pact-event'] === 'extension-refused'));
     const refused = await h.db.collection('events').findOne({ taskId, type: 'extension.refused' });

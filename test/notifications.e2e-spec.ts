@@ -53,14 +53,16 @@ describe('notifications (e2e)', () => {
       .patch('/api/working-groups/education')
       .send({ chair: { name: 'Anna Keller', email: 'anna.keller@education.example.de', language: 'de', timeZone: 'America/New_York' } })
       .expect(200);
-    // The chair of migrant-families reads Italian: there are no Italian templates, so English.
+    // The chair of migrant-families reads Italian: there are no Italian templates nor Italian
+    // wordings of the programme's texts, so English throughout.
     const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Mail cycle', groups: ['education', 'migrant-families'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
     const tasks = await tasksOf(cycle.id, 2);
     const education = tasks.find((t) => t.groupKey === 'education');
     const families = tasks.find((t) => t.groupKey === 'migrant-families');
 
     const [de] = await h.waitFor('German request', async () => sink.to('anna.keller@education.example.de').length > 0 && sink.to('anna.keller@education.example.de'));
-    expect(de.subject).toBe('[European Pact for Integration] Bericht angefordert: Implementation report — Integration through education');
+    // The programme's texts (network, report, group) in German as well (config/pact.yaml has them).
+    expect(de.subject).toBe('[Europäischer Integrationspakt] Bericht angefordert: Umsetzungsbericht — Integration durch Bildung');
     expect(de.headers.get('content-language')).toBe('de');
     expect(de.from?.value[0].address).toBe('secretariat@pact.example.eu');
     expect(de.text).toContain('Guten Tag Anna Keller');

@@ -1,3 +1,4 @@
+import { inLanguage } from '@pact/domain';
 import { createHash } from 'node:crypto';
 import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
 
@@ -84,8 +85,10 @@ describe('published report versions (e2e)', () => {
     expect(v1.headers['content-type']).toMatch(/^application\/json/);
     expect(v1.headers['x-report-sha256']).toBe(sha256(v1Bytes));
     expect(sha256(v1Bytes)).toBe(first.body.sha256);
-    // The frozen version is the live report as it was.
-    expect(JSON.parse(v1Bytes)).toEqual((await h.http.get(`/api/cycles/${cycleId}/report`)).body);
+    // The frozen version is the live report as it was, with every wording of its texts from
+    // configuration (the live answer reads in the caller's language).
+    expect(inLanguage(JSON.parse(v1Bytes), 'en')).toEqual((await h.http.get(`/api/cycles/${cycleId}/report`)).body);
+    expect(JSON.parse(v1Bytes).coverage.byGroup[0].fieldOfAction).toMatchObject({ en: expect.any(String), de: expect.any(String), fr: expect.any(String) });
     expect(JSON.parse(v1Bytes).coverage).toMatchObject({ onTime: 2, late: 0, missing: 1 });
     const page = (await h.http.get(`/api/cycles/${cycleId}/report/versions/1?format=html`).expect(200)).text;
     expect(page).toContain('Published version 1');

@@ -24,7 +24,8 @@ function largeConfig(dir: string, extra: number): string {
   const [head, rest] = pact.split('\ntemplates:');
   const groups = Array.from({ length: extra }, (_, i) => {
     const n = String(i).padStart(4, '0');
-    return `  - key: municipality-${n}\n    fieldOfAction: Municipality ${n}\n    goal: Integration in municipality ${n}\n    chair: { name: Chair ${n}, email: chair.${n}@example.eu, language: en }\n`;
+    // The Pact's configuration requires English, German and French texts.
+    return `  - key: municipality-${n}\n    fieldOfAction: { en: Municipality ${n}, de: Gemeinde ${n}, fr: Commune ${n} }\n    goal: { en: Integration in municipality ${n}, de: Integration in Gemeinde ${n}, fr: Intégration dans la commune ${n} }\n    chair: { name: Chair ${n}, email: chair.${n}@example.eu, language: en }\n`;
   }).join('');
   const file = join(dir, 'large.yaml');
   writeFileSync(file, `${head.trimEnd()}\n${groups}\ntemplates:${rest}`);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ApiLanguageInterceptor } from './http/api-language';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { EngineModule, IdentityModule } from '@pact/engine';
 import { QueueDashboardModule } from './admin/queue-dashboard.module';
@@ -33,6 +34,7 @@ import { ApiSettings, ApiSettingsModule } from './config/api-settings';
     // Order matters: authenticate first, then count the request against its token.
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: TokenThrottlerGuard },
+    { provide: APP_INTERCEPTOR, useClass: ApiLanguageInterceptor },
   ],
 })
 export class ApiModule {}

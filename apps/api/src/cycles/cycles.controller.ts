@@ -1,8 +1,9 @@
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { ImplementationReport } from '@pact/domain';
 import type { Request, Response } from 'express';
-import { CycleQuery, CycleService, InvalidError, Principal, ReportPublishingService, ReportReadingService } from '@pact/engine';
+import { CycleQuery, CycleService, InvalidError, PACT_CONFIG, PactConfig, Principal, ReportPublishingService, ReportReadingService } from '@pact/engine';
+import { apiLanguage } from '../http/api-language';
 import { Actor, CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { API_PREFIX } from '../http/api-paths';
 import { ReportResponder, REPORT_MEDIA_TYPES } from '../reports/report-responder';
@@ -38,6 +39,7 @@ export class CyclesController {
     private readonly publishing: ReportPublishingService,
     private readonly responder: ReportResponder,
     private readonly reading: ReportReadingService,
+    @Inject(PACT_CONFIG) private readonly pact: PactConfig,
   ) {}
 
   /** The steering committee triggers a monitoring cycle. */
@@ -127,9 +129,10 @@ export class CyclesController {
     // Who reads what (ReportReadingService): before publication a chair gets their group's part, after it the published version.
     const { report, scope, version: v } = await this.reading.read(p, id, q.milestone);
     res.setHeader('X-Report-Scope', scope);
-    if (!v) return this.responder.send(res, report, format, `report-${id}-${report.milestoneKey}`);
+    const language = apiLanguage(req, this.pact.languages.fallback);
+    if (!v) return this.responder.send(res, report, format, `report-${id}-${report.milestoneKey}`, language);
     res.setHeader('X-Report-Version', String(v.version)).setHeader('X-Report-SHA256', v.sha256);
-    return this.responder.send(res, report, format, `report-${id}-${v.milestoneKey}-v${v.version}`, {
+    return this.responder.send(res, report, format, `report-${id}-${v.milestoneKey}-v${v.version}`, language, {
       json: v.json,
       edition: { version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy },
     });
@@ -170,7 +173,7 @@ export class CyclesController {
     const v = await this.publishing.get(id, Number(n));
     const report = JSON.parse(v.json) as ImplementationReport;
     res.setHeader('X-Report-Version', String(v.version)).setHeader('X-Report-SHA256', v.sha256);
-    return this.responder.send(res, report, format, `report-${id}-${v.milestoneKey}-v${v.version}`, {
+    return this.responder.send(res, report, format, `report-${id}-${v.milestoneKey}-v${v.version}`, apiLanguage(req, this.pact.languages.fallback), {
       json: v.json,
       edition: { version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy },
     });

@@ -1,5 +1,6 @@
-import { Injectable, NotAcceptableException, StreamableFile } from '@nestjs/common';
-import { ImplementationReport, RenderOptions, reportToCsv, reportToHtml, reportToMarkdown } from '@pact/domain';
+import { Inject, Injectable, NotAcceptableException, StreamableFile } from '@nestjs/common';
+import { editionLine, ImplementationReport, inLanguage, RenderOptions, reportToCsv, reportToHtml, reportToMarkdown } from '@pact/domain';
+import { PACT_CONFIG, PactConfig } from '@pact/engine';
 import type { Request, Response } from 'express';
 import { REPORT_FORMATS } from '../cycles/cycle.dto';
 import { ReportPdfService } from './report-pdf.service';
@@ -29,7 +30,10 @@ export const REPORT_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; i
  */
 @Injectable()
 export class ReportResponder {
-  constructor(private readonly pdf: ReportPdfService) {}
+  constructor(
+    private readonly pdf: ReportPdfService,
+    @Inject(PACT_CONFIG) private readonly pact: PactConfig,
+  ) {}
 
   format(req: Request, explicit?: ReportFormat): ReportFormat {
     if (explicit) return explicit;
@@ -40,24 +44,28 @@ export class ReportResponder {
   }
 
   /**
-   * `json`, when given, is the report's exact JSON text (a published version), sent as is.
+   * `json`, when given, is the report's exact JSON text (a published version), sent as is (with
+   * every wording of its texts from configuration); every other format reads in `language`.
    * Returns what the controller hands back to Nest (passthrough response).
    */
-  async send(res: Response, report: ImplementationReport, format: ReportFormat, name: string, options: RenderOptions & { json?: string } = {}): Promise<unknown> {
+  async send(res: Response, stored: ImplementationReport, format: ReportFormat, name: string, language: string, options: RenderOptions & { json?: string } = {}): Promise<unknown> {
     res.vary('Accept');
+    const report = inLanguage(stored, language, this.pact.languages.fallback);
+    const rendering = { ...options, language };
+    res.setHeader('Content-Language', language);
     switch (format) {
       case 'markdown':
         res.type('text/markdown; charset=utf-8');
-        return reportToMarkdown(report, options);
+        return reportToMarkdown(report, rendering);
       case 'html':
         res.type('text/html; charset=utf-8').setHeader('Content-Security-Policy', REPORT_PAGE_CSP);
-        return reportToHtml(report, options);
+        return reportToHtml(report, rendering);
       case 'csv':
         res.type('text/csv; charset=utf-8').attachment(`${name}.csv`);
-        return reportToCsv(report);
+        return reportToCsv(report, language);
       case 'pdf': {
-        const edition = options.edition ? `, published version ${options.edition.version}` : '';
-        const pdf = await this.pdf.render(reportToHtml(report, options), `${report.cycleName}: ${report.milestoneTitle}${edition}`);
+        const edition = options.edition ? `, ${editionLine(rendering)}` : '';
+        const pdf = await this.pdf.render(reportToHtml(report, rendering), `${report.cycleName}: ${report.milestoneTitle}${edition}`);
         return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="${name}.pdf"`, length: pdf.length });
       }
       default:

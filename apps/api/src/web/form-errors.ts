@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@pact/domain';
 import { BadRequestException } from '@nestjs/common';
 import { InvalidError } from '@pact/engine';
 
@@ -7,7 +8,7 @@ export interface FormProblem {
   /** In English, as the engine or the API's rules said it. */
   message: string;
   rule?: string;
-  params?: Record<string, string | number | Date>;
+  params?: Record<string, LocalizedText | number | Date>;
 }
 
 /** What a page shows: the message beside the input `field` (its id) and, with a link to it, in the error summary. */
@@ -61,7 +62,7 @@ const CHARACTER_RULES = new Set(['isSingleLineText', 'isMultiLineText', 'line-ch
  * A text holding a character it may not (a control character, a direction override): the one
  * sentence every form says, naming the character and where it is. Null for any other problem.
  */
-export function sayCharacterProblem(p: FormProblem, t: (key: string, params?: Record<string, string | number>) => string): string | null {
+export function sayCharacterProblem(p: FormProblem, t: (key: string, params?: Record<string, LocalizedText | number>) => string): string | null {
   if (!p.rule || !CHARACTER_RULES.has(p.rule)) return null;
   const found = typeof p.params?.char === 'string' ? { char: p.params.char, position: Number(p.params.position) } : /found (U\+[0-9A-F]+) at position (\d+)/.exec(p.message);
   const [char, position] = Array.isArray(found) ? [found[1], Number(found[2])] : found ? [found.char, found.position] : ['?', 0];

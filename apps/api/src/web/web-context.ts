@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DEFAULT_TIME_ZONE } from '@pact/domain';
-import { EngineSettings, SessionService } from '@pact/engine';
+import { EngineSettings, PACT_CONFIG, PactConfig, SessionService } from '@pact/engine';
 import type { Request, Response } from 'express';
 import { clearCookie, CookieNames, cookieNames, cookieOptions, parseCookies } from './cookies';
 import { newNonce, signedFormToken, verifySessionToken, verifySignedFormToken } from './csrf';
@@ -43,6 +43,7 @@ export class WebContext {
     settings: EngineSettings,
     private readonly sessions: SessionService,
     @Inject(PAGE_CATALOGS) private readonly catalogs: PageCatalogs,
+    @Inject(PACT_CONFIG) private readonly pact: PactConfig,
   ) {
     this.secure = settings.publicUrl.startsWith('https:');
     this.cookies = cookieNames(this.secure);
@@ -66,7 +67,7 @@ export class WebContext {
       }
       csrfToken = signedFormToken(formNonce, await this.sessions.formSigningKey());
     }
-    const state: PageState = { person, lang, i18n: new Translator(this.catalogs, lang, person?.timeZone ?? DEFAULT_TIME_ZONE), csrfToken, sessionCookie, formNonce };
+    const state: PageState = { person, lang, i18n: new Translator(this.catalogs, lang, person?.timeZone ?? DEFAULT_TIME_ZONE, this.pact.languages.fallback), csrfToken, sessionCookie, formNonce };
     req.page = state;
     this.setLocals(req, res, state);
     // Pages show personal data: never kept by a shared cache or the browser's back-forward cache.
@@ -77,7 +78,7 @@ export class WebContext {
   fallback(req: PageRequest, res: Response): PageState {
     if (req.page) return req.page;
     const lang = this.languageOf(req, undefined, parseCookies(req.headers.cookie)[this.cookies.language]);
-    const state: PageState = { person: null, lang, i18n: new Translator(this.catalogs, lang, DEFAULT_TIME_ZONE), csrfToken: '' };
+    const state: PageState = { person: null, lang, i18n: new Translator(this.catalogs, lang, DEFAULT_TIME_ZONE, this.pact.languages.fallback), csrfToken: '' };
     req.page = state;
     this.setLocals(req, res, state);
     return state;

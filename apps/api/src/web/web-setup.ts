@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { relative } from 'node:path';
 import { isMachinePath } from '../http/api-paths';
 import { HttpErrorFilter } from '../http/http-setup';
+import { Translator } from './i18n/translator';
 import { PageErrorFilter, redactUrl } from './page-error.filter';
 import type { PageRequest } from './page-state';
 import { WebContext } from './web-context';
@@ -70,7 +71,10 @@ export function configureWeb(app: NestExpressApplication, bodyLimit: string): vo
   const eta = new Eta({ views: VIEWS_DIR, cache: true, autoEscape: true, autoTrim: [false, 'nl'] });
   app.engine('eta', (file: string, data: object, done: (err: Error | null, html?: string) => void) => {
     try {
-      done(null, eta.render(relative(VIEWS_DIR, file), data));
+      // Every text from configuration the view gets reads in the reader's language (one pass here,
+      // so no view can print a text with wordings per language as it is stored).
+      const i18n = (data as { i18n?: Translator }).i18n;
+      done(null, eta.render(relative(VIEWS_DIR, file), i18n ? (i18n.texts(data) as unknown as object) : data));
     } catch (err) {
       done(err as Error);
     }

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../texts/localized-text';
 import { addDays, addMonths } from '../clock/calendar';
 import { KEY_PATTERN } from '../working-groups/working-group';
 
@@ -8,7 +9,7 @@ import { KEY_PATTERN } from '../working-groups/working-group';
  */
 export interface MilestoneInput {
   key: string;
-  title: string;
+  title: LocalizedText;
   kind: 'progress' | 'final';
   requestAt?: Date;
   requestMonth?: number;
@@ -21,7 +22,7 @@ export interface MilestoneInput {
 
 export interface Milestone {
   key: string;
-  title: string;
+  title: LocalizedText;
   kind: 'progress' | 'final';
   requestAt: Date;
   dueAt: Date;

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../texts/localized-text';
 import { addDays } from '../clock/calendar';
 import { EscalationPolicy } from '../deadlines/escalation-policy';
 import { CyclePlan, CyclePlanInput, EscalationLevel, PlanProblem, planCycle } from './cycle-plan';
@@ -75,7 +76,7 @@ export interface PreviewEscalation {
 
 export interface PreviewMilestone {
   key: string;
-  title: string;
+  title: LocalizedText;
   kind: 'progress' | 'final';
   requestAt: Date;
   /** Every reminder offset of the cycle, longest first. */

@@ -1,3 +1,4 @@
+import { textIn } from '../texts/localized-text';
 import type { ContentProblem, SubmissionContent } from '../submissions/submission-content';
 import type { IndicatorDefinition, ReportTemplate } from '../templates/report-template';
 
@@ -70,7 +71,7 @@ export function draftFromContent(content: SubmissionContent, template: ReportTem
     measures: content.measures.map((m) => ({ title: m.title, status: m.status, description: m.description ?? '' })),
     predefinedIndicators: content.indicators.filter((i) => defined.has(i.key)).map((i) => ({ key: i.key, ...values(i) })),
     customIndicators: template.allowCustomIndicators
-      ? content.indicators.filter((i) => !defined.has(i.key)).map((i) => ({ key: i.key, name: i.name ?? '', unit: i.unit ?? '', ...values(i) }))
+      ? content.indicators.filter((i) => !defined.has(i.key)).map((i) => ({ key: i.key, name: textIn(i.name, 'en'), unit: textIn(i.unit, 'en'), ...values(i) }))
       : [],
     goodPractices: [...content.goodPractices],
     obstacles: [...content.obstacles],

@@ -1,3 +1,4 @@
+import { LocalizedText, textIn } from '../texts/localized-text';
 import { MESSAGE_KINDS, MessageKind } from './notification-kind';
 
 /**
@@ -83,9 +84,9 @@ export function checkCatalogs(catalogs: MessageCatalogs): string[] {
 }
 
 export interface OverdueItem {
-  fieldOfAction: string;
+  fieldOfAction: LocalizedText;
   groupKey: string;
-  milestone: string;
+  milestone: LocalizedText;
   dueAt: Date;
   overdueDays: number;
   level: number;
@@ -96,11 +97,12 @@ export interface OverdueItem {
 /** The facts of one message, unformatted; which of them a kind uses is in PLACEHOLDERS. */
 export interface MessageFacts {
   recipientName: string;
-  network: string;
+  /** Texts from configuration read in the message's language. */
+  network: LocalizedText;
   cycleName: string;
-  fieldOfAction?: string;
+  fieldOfAction?: LocalizedText;
   groupKey?: string;
-  milestone?: string;
+  milestone?: LocalizedText;
   dueAt?: Date;
   previousDueAt?: Date;
   /** An extension request's proposed due date. */
@@ -174,13 +176,15 @@ export function renderMessage(
   const tz = recipient.timeZone;
   const num = new Intl.NumberFormat(language);
   const rel = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  // Texts from configuration in the language the message is written in (one language per e-mail).
+  const text = (t: LocalizedText | undefined) => textIn(t, language);
   const values: Record<string, string> = {
     recipientName: facts.recipientName,
-    network: facts.network,
+    network: text(facts.network),
     cycleName: facts.cycleName,
-    fieldOfAction: facts.fieldOfAction ?? facts.groupKey ?? '',
+    fieldOfAction: facts.fieldOfAction !== undefined ? text(facts.fieldOfAction) : (facts.groupKey ?? ''),
     groupKey: facts.groupKey ?? '',
-    milestone: facts.milestone ?? '',
+    milestone: text(facts.milestone),
     dueDate: facts.dueAt ? formatDate(facts.dueAt, language, tz) : '',
     previousDueDate: facts.previousDueAt ? formatDate(facts.previousDueAt, language, tz) : '',
     proposedDueDate: facts.proposedDueAt ? formatDate(facts.proposedDueAt, language, tz) : '',
@@ -207,9 +211,9 @@ export function renderMessage(
     items: (facts.items ?? [])
       .map((i) =>
         fill(template.item ?? '- {fieldOfAction}: {milestone}', {
-          fieldOfAction: i.fieldOfAction,
+          fieldOfAction: text(i.fieldOfAction),
           groupKey: i.groupKey,
-          milestone: i.milestone,
+          milestone: text(i.milestone),
           dueDate: formatShortDate(i.dueAt, language, tz),
           overdueDays: num.format(i.overdueDays),
           level: num.format(i.level),

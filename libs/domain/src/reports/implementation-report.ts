@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../texts/localized-text';
 import { MEASURE_STATUSES, MeasureStatus } from '../templates/report-template';
 import type { ReportTimeline } from './timeline';
 
@@ -5,7 +6,7 @@ export type CoverageState = 'on-time' | 'late' | 'missing';
 
 export interface GroupCoverage {
   groupKey: string;
-  fieldOfAction: string;
+  fieldOfAction: LocalizedText;
   state: CoverageState;
   submittedAt?: Date;
   revision?: number;
@@ -15,8 +16,8 @@ export interface GroupCoverage {
 
 export interface IndicatorResult {
   key: string;
-  name: string;
-  unit: string;
+  name: LocalizedText;
+  unit: LocalizedText;
   baseline: number;
   target: number;
   actual: number;
@@ -27,7 +28,7 @@ export interface IndicatorResult {
 
 export interface FieldOfActionResult {
   groupKey: string;
-  fieldOfAction: string;
+  fieldOfAction: LocalizedText;
   submitted: boolean;
   measuresByStatus: Record<MeasureStatus, number>;
   /** Each measure as the chair wrote it; `description` only when one was given. */
@@ -40,10 +41,10 @@ export interface FieldOfActionResult {
 
 export interface FieldChange {
   groupKey: string;
-  fieldOfAction: string;
+  fieldOfAction: LocalizedText;
   /** Change in the number of measures per status. */
   measuresByStatus: Record<MeasureStatus, number>;
-  indicators: { key: string; name: string; unit: string; previousActual: number | null; actual: number | null; change: number | null }[];
+  indicators: { key: string; name: LocalizedText; unit: LocalizedText; previousActual: number | null; actual: number | null; change: number | null }[];
   coverage: { previous: CoverageState | 'absent'; current: CoverageState | 'absent' };
 }
 
@@ -61,7 +62,7 @@ export interface ImplementationReport {
   cycleId: string;
   cycleName: string;
   milestoneKey: string;
-  milestoneTitle: string;
+  milestoneTitle: LocalizedText;
   milestoneKind: 'progress' | 'final';
   dueAt: Date;
   compiledAt: Date;

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../texts/localized-text';
 import { SubmissionContent } from '../submissions/submission-content';
 import { MEASURE_STATUSES } from '../templates/report-template';
 import {
@@ -14,7 +15,7 @@ import type { ReportTimeline } from './timeline';
 /** What the compiler needs of one task: its outcome and its latest submission, if any. */
 export interface CompilerTaskInput {
   groupKey: string;
-  fieldOfAction: string;
+  fieldOfAction: LocalizedText;
   status: string;
   late: boolean;
   submittedAt?: Date;
@@ -30,7 +31,7 @@ export type CompilerHeader = Pick<ImplementationReport, 'cycleId' | 'cycleName' 
 /** Per-list cap: a report gathers texts, but one group cannot make it unbounded. */
 const MAX_GATHERED_PER_FIELD = 200;
 
-export function indicatorResult(i: { key: string; name?: string; unit?: string; baseline: number; target: number; actual: number }, higherIsBetter = true): IndicatorResult {
+export function indicatorResult(i: { key: string; name?: LocalizedText; unit?: LocalizedText; baseline: number; target: number; actual: number }, higherIsBetter = true): IndicatorResult {
   const span = i.target - i.baseline;
   const progress = span === 0 ? null : Math.round(((i.actual - i.baseline) / span) * 1000) / 1000;
   const achieved = higherIsBetter ? i.actual >= i.target : i.actual <= i.target;

@@ -1,3 +1,4 @@
+import { inLanguage } from '../texts/localized-text';
 import { reportBodyHtml } from './render/report-html';
 import { reportToMarkdown } from './render/report-markdown';
 import { ReportCompiler } from './report-compiler';
@@ -34,7 +35,7 @@ describe('reportPart', () => {
 
   it('says in every format that it is a part, and why the change since the previous cycle is not in it', () => {
     const part = reportPart(network(), ['education']);
-    for (const out of [reportBodyHtml(part), reportToMarkdown(part)]) {
+    for (const out of [reportBodyHtml(inLanguage(part, 'en')), reportToMarkdown(inLanguage(part, 'en'))]) {
       expect(out).toContain('This is the part of your working group only.');
       expect(out).toContain('The change since the previous cycle compares the whole network');
       expect(out).not.toContain('No previous cycle of this kind has been compiled.');

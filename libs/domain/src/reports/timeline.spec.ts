@@ -1,3 +1,4 @@
+import { inLanguage, textIn } from '../texts/localized-text';
 import { reportToHtml } from './render/report-html';
 import { reportToMarkdown } from './render/report-markdown';
 import { periodLabel, timelineSvg } from './render/report-timeline';
@@ -72,7 +73,7 @@ describe('timeline aggregation', () => {
 
   it('marks the start, each request, due date and compilation up to the report, in order', () => {
     const marks = timelineMarks(cycle, d('2029-01-01'), { milestoneKey: 'final', at: d('2028-12-20') });
-    expect(marks.map((m) => [m.at.toISOString().slice(0, 10), m.kind, m.label])).toEqual([
+    expect(marks.map((m) => [m.at.toISOString().slice(0, 10), m.kind, textIn(m.label, 'en')])).toEqual([
       ['2027-01-01', 'start', 'Cycle starts'],
       ['2028-01-01', 'request', 'Mid-term progress report requested'],
       ['2028-02-12', 'due', 'Mid-term progress report due'],
@@ -81,6 +82,8 @@ describe('timeline aggregation', () => {
       ['2028-12-01', 'due', 'Implementation report due'],
       ['2028-12-20', 'compiled', 'Implementation report compiled'],
     ]);
+    expect(textIn(marks[1].label, 'de')).toBe('Mid-term progress report angefordert');
+    expect(textIn(timelineMarks({ ...cycle, milestones: [{ ...cycle.milestones[0], title: { en: 'Mid-term', de: 'Zwischenbericht' } }] }, d('2029-01-01'))[2].label, 'de')).toBe('Zwischenbericht fällig');
     // The mid-term report does not show what came after it.
     expect(timelineMarks(cycle, d('2028-03-01'), { milestoneKey: 'mid-term', at: d('2028-03-01') })).toHaveLength(4);
   });
@@ -124,25 +127,25 @@ describe('timeline rendering', () => {
     });
     c.add({ groupKey: 'sport', fieldOfAction: 'Sport', status: 'overdue', late: false, escalationLevel: 1, extended: false });
     const without = c.result();
-    expect(reportToHtml(without)).not.toContain('<h2>Timeline</h2>');
+    expect(reportToHtml(inLanguage(without, 'en'))).not.toContain('<h2>Timeline</h2>');
     const report = c.result(null, timeline());
-    const html = reportToHtml(report);
+    const html = reportToHtml(inLanguage(report, 'en'));
     expect(html).toContain('<h2>Timeline</h2>');
     expect(html).toContain('<svg class="timeline"');
     expect(html).toContain('12 requests, 0 reminders, 1 escalations (0 to the committee), 0 extensions, 2 submissions (1 late)');
     expect(html.match(/<table class="timeline-table">.*?<\/table>/s)![0].match(/<tr>/g)).toHaveLength(3); // header, Nov, Dec
-    const md = reportToMarkdown(report);
+    const md = reportToMarkdown(inLanguage(report, 'en'));
     expect(md).toContain('## Timeline');
     expect(md).toContain('| 2028-11 | 12 |  |  |  | 1 |');
     expect(md).toContain('| 2028-12 |  |  | 1 |  | 1 (1 late) |');
     expect(md).toContain('7. 2028-12-20 Implementation report compiled');
-    expect(reportToHtml(report, { edition: { version: 2, publishedAt: d('2029-01-05') } })).toContain('Published version 2, 2029-01-05');
-    expect(reportToMarkdown(report, { edition: { version: 2, publishedAt: '2029-01-05T00:00:00.000Z' } })).toContain('**Published version 2, 2029-01-05.**');
+    expect(reportToHtml(inLanguage(report, 'en'), { edition: { version: 2, publishedAt: d('2029-01-05') } })).toContain('Published version 2, 2029-01-05');
+    expect(reportToMarkdown(inLanguage(report, 'en'), { edition: { version: 2, publishedAt: '2029-01-05T00:00:00.000Z' } })).toContain('**Published version 2, 2029-01-05.**');
   });
 
   it('renders a report read back from JSON (dates as strings) the same as the original', () => {
     const c = new ReportCompiler({ cycleId: 'c', cycleName: 'P', milestoneKey: 'final', milestoneTitle: 'T', milestoneKind: 'final', dueAt: d('2028-12-01'), compiledAt: d('2028-12-20') });
     const report = c.result(null, timeline());
-    expect(reportToHtml(JSON.parse(JSON.stringify(report)))).toBe(reportToHtml(report));
+    expect(reportToHtml(inLanguage(JSON.parse(JSON.stringify(report)), 'en'))).toBe(reportToHtml(inLanguage(report, 'en')));
   });
 });

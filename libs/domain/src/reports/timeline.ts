@@ -1,3 +1,4 @@
+import { LocalizedText, textIn, Translations } from '../texts/localized-text';
 import { MS_PER_DAY } from '../clock/clock';
 
 /** What the report's timeline counts, and the events each comes from. */
@@ -32,7 +33,8 @@ export type TimelineMarkKind = 'start' | 'request' | 'due' | 'compiled';
 export interface TimelineMark {
   at: Date;
   kind: TimelineMarkKind;
-  label: string;
+  /** What happened, in each language the pages speak (a milestone's title in it). */
+  label: LocalizedText;
 }
 
 /**
@@ -53,7 +55,7 @@ export interface ReportTimeline {
 /** What the timeline needs to know of a cycle to mark its key moments. */
 export interface TimelineCycle {
   start: Date;
-  milestones: { key: string; title: string; requestAt: Date; dueAt: Date; compiledAt?: Date }[];
+  milestones: { key: string; title: LocalizedText; requestAt: Date; dueAt: Date; compiledAt?: Date }[];
 }
 
 /** Cycles up to this long are drawn per week, longer ones per month. */
@@ -72,19 +74,33 @@ function startOfMonth(d: Date, plus = 0): Date {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + plus, 1));
 }
 
+/** The words of the timeline's marks in the languages the pages speak. */
+const MARK_WORDS = {
+  start: { en: 'Cycle starts', de: 'Beginn des Zyklus', fr: 'Début du cycle' },
+  requested: { en: 'requested', de: 'angefordert', fr: ': demande envoyée' },
+  due: { en: 'due', de: 'fällig', fr: ': échéance' },
+  compiled: { en: 'compiled', de: 'zusammengestellt', fr: ': compilé' },
+  recompiled: { en: 'recompiled after a late revision', de: 'nach einer verspäteten Fassung neu zusammengestellt', fr: ': recompilé après une révision tardive' },
+} as const;
+
 /**
  * The key moments of a cycle up to `to`: its start, each milestone's request and due date, and
  * each compilation (the report being compiled is given as `compiled`).
  */
 export function timelineMarks(cycle: TimelineCycle, to: Date, compiled?: { milestoneKey: string; at: Date; recompiled?: boolean }): TimelineMark[] {
-  const marks: TimelineMark[] = [{ at: cycle.start, kind: 'start', label: 'Cycle starts' }];
+  const marks: TimelineMark[] = [{ at: cycle.start, kind: 'start', label: MARK_WORDS.start }];
+  const about = (what: Exclude<keyof typeof MARK_WORDS, 'start'>, title: LocalizedText): Translations => ({
+    en: `${textIn(title, 'en')} ${MARK_WORDS[what].en}`,
+    de: `${textIn(title, 'de')} ${MARK_WORDS[what].de}`,
+    fr: `${textIn(title, 'fr')} ${MARK_WORDS[what].fr}`,
+  });
   for (const m of cycle.milestones) {
-    marks.push({ at: m.requestAt, kind: 'request', label: `${m.title} requested` });
-    marks.push({ at: m.dueAt, kind: 'due', label: `${m.title} due` });
+    marks.push({ at: m.requestAt, kind: 'request', label: about('requested', m.title) });
+    marks.push({ at: m.dueAt, kind: 'due', label: about('due', m.title) });
     const current = compiled?.milestoneKey === m.key;
     const compiledAt = current && !compiled.recompiled ? compiled.at : m.compiledAt;
-    if (compiledAt) marks.push({ at: compiledAt, kind: 'compiled', label: `${m.title} compiled` });
-    if (current && compiled.recompiled) marks.push({ at: compiled.at, kind: 'compiled', label: `${m.title} recompiled after a late revision` });
+    if (compiledAt) marks.push({ at: compiledAt, kind: 'compiled', label: about('compiled', m.title) });
+    if (current && compiled.recompiled) marks.push({ at: compiled.at, kind: 'compiled', label: about('recompiled', m.title) });
   }
   const order: TimelineMarkKind[] = ['start', 'request', 'due', 'compiled'];
   return marks

@@ -1,10 +1,11 @@
+import type { LocalizedText } from '../texts/localized-text';
 import type { MeasureStatus } from '../templates/report-template';
 import type { SubmissionContent } from './submission-content';
 
 export interface IndicatorChange {
   key: string;
-  name?: string;
-  unit?: string;
+  name?: LocalizedText;
+  unit?: LocalizedText;
   /** Each value that moved, in the order baseline, target, actual. */
   changes: { field: 'baseline' | 'target' | 'actual'; from: number; to: number }[];
 }
@@ -21,8 +22,8 @@ export interface RevisionDiff {
     descriptionChanged: string[];
   };
   indicators: {
-    added: { key: string; name?: string; unit?: string }[];
-    removed: { key: string; name?: string; unit?: string }[];
+    added: { key: string; name?: LocalizedText; unit?: LocalizedText }[];
+    removed: { key: string; name?: LocalizedText; unit?: LocalizedText }[];
     changed: IndicatorChange[];
   };
   texts: Record<TextListName, { added: string[]; removed: string[] }>;

@@ -1,10 +1,12 @@
 import type { MeasureStatus, ReportTemplate } from '../templates/report-template';
+import { LocalizedText, textIn, wordingsOf } from '../texts/localized-text';
 import { textProblems } from '../texts/text-rules';
 
 /** The content of one submission, after structural validation (types, sizes, unknown fields). */
 export interface SubmissionContent {
   measures: { title: string; status: MeasureStatus; description?: string }[];
-  indicators: { key: string; name?: string; unit?: string; baseline: number; target: number; actual: number }[];
+  /** A predefined indicator's name and unit are the template's (in every language) once stored. */
+  indicators: { key: string; name?: LocalizedText; unit?: LocalizedText; baseline: number; target: number; actual: number }[];
   goodPractices: string[];
   obstacles: string[];
   recommendations: string[];
@@ -16,7 +18,7 @@ export interface ContentProblem {
   message: string;
   /** Which rule, so that pages can say it in the reader's language (`params` fill their sentence). */
   rule?: string;
-  params?: Record<string, string | number | Date>;
+  params?: Record<string, LocalizedText | number | Date>;
 }
 
 /**
@@ -64,8 +66,9 @@ export function templateProblems(
       } else if (!ind.name || !ind.unit) {
         problems.push({ path: `indicators[${i}]`, message: 'a custom indicator needs a name and a unit', rule: 'custom-indicator-incomplete' });
       }
-    } else if (ind.unit && ind.unit !== def.unit) {
-      problems.push({ path: `indicators[${i}].unit`, message: `indicator "${ind.key}" is measured in ${def.unit}`, rule: 'unit-mismatch', params: { unit: def.unit } });
+    } else if (typeof ind.unit === 'string' && ind.unit && !wordingsOf(def.unit).includes(ind.unit)) {
+      // A chair may name the unit in any of the template's languages.
+      problems.push({ path: `indicators[${i}].unit`, message: `indicator "${ind.key}" is measured in ${textIn(def.unit, 'en')}`, rule: 'unit-mismatch', params: { unit: def.unit } });
     }
   });
   for (const list of ['goodPractices', 'obstacles', 'recommendations'] as const) {
@@ -89,7 +92,8 @@ export function templateProblems(
 function contentTextProblems(content: SubmissionContent): ContentProblem[] {
   return [
     ...content.measures.flatMap((m, i) => [...textProblems(`measures[${i}].title`, m.title, 'line'), ...textProblems(`measures[${i}].description`, m.description, 'text')]),
-    ...content.indicators.flatMap((ind, i) => [...textProblems(`indicators[${i}].name`, ind.name, 'line'), ...textProblems(`indicators[${i}].unit`, ind.unit, 'line')]),
+    // What a chair typed is a string; a template's own texts were checked when the configuration loaded.
+    ...content.indicators.flatMap((ind, i) => [...textProblems(`indicators[${i}].name`, typeof ind.name === 'string' ? ind.name : undefined, 'line'), ...textProblems(`indicators[${i}].unit`, typeof ind.unit === 'string' ? ind.unit : undefined, 'line')]),
     ...(['goodPractices', 'obstacles', 'recommendations'] as const).flatMap((list) => content[list].flatMap((text, i) => textProblems(`${list}[${i}]`, text, 'text'))),
   ];
 }

@@ -1,11 +1,13 @@
+import type { LocalizedText } from '../texts/localized-text';
+
 /** The fixed scale on which a measure's implementation status is reported. */
 export const MEASURE_STATUSES = ['not-started', 'planned', 'in-progress', 'implemented', 'discontinued'] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 
 export interface IndicatorDefinition {
   key: string;
-  name: string;
-  unit: string;
+  name: LocalizedText;
+  unit: LocalizedText;
   /** Whether a higher actual value is better (true) or a lower one (false). */
   higherIsBetter: boolean;
 }
@@ -17,7 +19,7 @@ export interface IndicatorDefinition {
  */
 export interface ReportTemplate {
   key: string;
-  name: string;
+  name: LocalizedText;
   measureStatuses: readonly MeasureStatus[];
   indicatorsByGroup: Record<string, IndicatorDefinition[]>;
   allowCustomIndicators: boolean;

@@ -1,1 +1,3 @@
+export * from './languages';
 export * from './text-rules';
+export * from './localized-text';

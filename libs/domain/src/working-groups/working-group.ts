@@ -1,5 +1,5 @@
-export const SUPPORTED_LANGUAGES = ['en', 'de', 'fr', 'it', 'es', 'nl', 'pl', 'sv'] as const;
-export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+import type { Language } from '../texts/languages';
+import type { LocalizedText } from '../texts/localized-text';
 
 export interface Chair {
   name: string;
@@ -24,8 +24,8 @@ export function isTimeZone(tz: string): boolean {
 /** One field of action of the Pact (or one signatory of a charter), run by a chair. */
 export interface WorkingGroup {
   key: string;
-  fieldOfAction: string;
-  goal: string;
+  fieldOfAction: LocalizedText;
+  goal: LocalizedText;
   chair: Chair;
 }
 

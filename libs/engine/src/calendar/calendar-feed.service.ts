@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { buildCalendar, CalendarEvent, Clock, CLOCK } from '@pact/domain';
+import { buildCalendar, CalendarEvent, Clock, CLOCK, textIn } from '@pact/domain';
 import { CycleRecord, CycleRepository, TaskRepository, UserRecord, UserRepository, WorkingGroupRepository } from '@pact/persistence';
 
 import { createHash, randomBytes } from 'node:crypto';
@@ -7,6 +7,7 @@ import { PACT_CONFIG } from '../config/config.module';
 import type { PactConfig } from '../config/pact-config';
 import { NotFoundError } from '../errors';
 import { EngineSettings } from '../config/settings';
+import { calendarTexts } from './calendar-texts';
 
 const FEED_TOKEN_PREFIX = 'cal_';
 
@@ -60,34 +61,39 @@ export class CalendarFeedService {
     for (const id of new Set(tasks.map((t) => t.cycleId))) cycles.set(id, await this.cycles.findById(id));
     const groups = new Map((groupKeys.length ? await this.groups.findByKeys(groupKeys) : []).map((g) => [g.key, g]));
     const events: CalendarEvent[] = [];
+    // The feed reads in its owner's language: the words around it and the texts from configuration.
+    const language = user.language ?? this.config.languages.fallback;
+    const words = calendarTexts(language);
+    const text = (v: Parameters<typeof textIn>[0]) => textIn(v, language, this.config.languages.fallback);
+    const network = text(this.config.network);
     for (const t of tasks) {
       const cycle = cycles.get(t.cycleId);
       if (!cycle || cycle.status === 'cancelled') continue;
-      const milestone = cycle.milestones.find((m) => m.key === t.milestoneKey)?.title ?? t.milestoneKey;
-      const field = groups.get(t.groupKey)?.fieldOfAction ?? t.groupKey;
+      const milestone = text(cycle.milestones.find((m) => m.key === t.milestoneKey)?.title ?? t.milestoneKey);
+      const field = text(groups.get(t.groupKey)?.fieldOfAction ?? t.groupKey);
       const link = `${this.publicUrl}/tasks/${t.id}`;
       events.push({
         uid: `task-${t.id}@pact-monitoring`,
         // The due version grows with every extension: clients replace the event instead of adding one.
         sequence: t.dueVersion,
         start: t.dueAt,
-        summary: `${t.status === 'overdue' ? 'OVERDUE: ' : ''}${milestone} — ${field}`,
+        summary: `${t.status === 'overdue' ? words.overdue : ''}${milestone} — ${field}`,
         description: [
-          `${cycle.name}: report "${milestone}" of the working group "${field}".`,
-          t.extensions.length ? `Extended from ${t.originalDueAt.toISOString().slice(0, 10)}.` : '',
-          `Submit: ${link}`,
+          words.report(cycle.name, milestone, field),
+          t.extensions.length ? words.extendedFrom(t.originalDueAt.toISOString().slice(0, 10)) : '',
+          words.submit(link),
         ]
           .filter(Boolean)
           .join('\n'),
         url: link,
         alarmDaysBefore: t.status === 'overdue' ? [] : cycle.reminderDaysBeforeDue,
         lastModified: t.updatedAt ?? t.requestedAt,
-        categories: [this.config.network, field],
+        categories: [network, field],
       });
     }
     return buildCalendar({
-      name: `${this.config.network}: ${user.name}`,
-      description: `Report deadlines of ${groupKeys.join(', ') || 'no working group'}`,
+      name: `${network}: ${user.name}`,
+      description: words.feedOf(groupKeys.join(', ') || words.noGroup),
       generatedAt: this.clock.now(),
       refreshMinutes: this.refreshMinutes,
       events,

@@ -18,7 +18,22 @@ import {
   validateSync,
   ValidationError,
 } from 'class-validator';
-import { DEFAULT_LIMITS, DEFAULT_TIME_ZONE, isTimeZone, KEY_PATTERN, MEASURE_STATUSES, ReportTemplate, SUPPORTED_LANGUAGES, WorkingGroup } from '@pact/domain';
+import {
+  DEFAULT_LIMITS,
+  DEFAULT_TEXT_LANGUAGES,
+  DEFAULT_TIME_ZONE,
+  defaultMilestones,
+  isTimeZone,
+  KEY_PATTERN,
+  LocalizedText,
+  localizedTextProblems,
+  MEASURE_STATUSES,
+  MilestoneInput,
+  ReportTemplate,
+  SUPPORTED_LANGUAGES,
+  TextLanguages,
+  WorkingGroup,
+} from '@pact/domain';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
@@ -31,15 +46,16 @@ export class ChairConfig {
 
 export class WorkingGroupConfig {
   @Matches(KEY_PATTERN) key: string;
-  @IsString() @MinLength(1) fieldOfAction: string;
-  @IsOptional() @IsString() goal?: string;
+  // Texts people read (a string, or one per language) are checked by localizedTextProblems below.
+  fieldOfAction: LocalizedText;
+  goal?: LocalizedText;
   @ValidateNested() @Type(() => ChairConfig) chair: ChairConfig;
 }
 
 export class IndicatorConfig {
   @Matches(KEY_PATTERN) key: string;
-  @IsString() @MinLength(1) name: string;
-  @IsString() @MinLength(1) unit: string;
+  name: LocalizedText;
+  unit: LocalizedText;
   @IsOptional() @IsBoolean() higherIsBetter?: boolean;
 }
 
@@ -52,14 +68,14 @@ export class LimitsConfig {
 
 export class TemplateConfig {
   @Matches(KEY_PATTERN) key: string;
-  @IsString() name: string;
+  name: LocalizedText;
   @IsOptional() @IsBoolean() allowCustomIndicators?: boolean;
   @IsOptional() @ValidateNested() @Type(() => LimitsConfig) limits?: LimitsConfig;
   @IsOptional() @IsObject() indicatorsByGroup?: Record<string, IndicatorConfig[]>;
 }
 
 export class CommitteeConfig {
-  @IsString() name: string;
+  name: LocalizedText;
   @IsEmail({}, { each: true }) @ArrayMinSize(1) emails: string[];
   /** Language and time zone of the committee's messages (escalation summaries, compiled reports). */
   @IsOptional() @IsIn(SUPPORTED_LANGUAGES) language?: (typeof SUPPORTED_LANGUAGES)[number];
@@ -72,18 +88,40 @@ export class ReportsConfig {
   @IsOptional() @IsBoolean() draftVisibleToChairs?: boolean;
 }
 
+/** Which languages the configuration's texts are written in (see TextLanguages). */
+export class LanguagesConfig {
+  @IsOptional() @IsIn(SUPPORTED_LANGUAGES) fallback?: (typeof SUPPORTED_LANGUAGES)[number];
+  @IsOptional() @IsIn(SUPPORTED_LANGUAGES, { each: true }) @ArrayUnique() required?: (typeof SUPPORTED_LANGUAGES)[number][];
+}
+
+/** One milestone of the programme's rhythm, as the start-cycle form and POST /api/cycles offer it. */
+export class MilestoneConfig {
+  @Matches(KEY_PATTERN) key: string;
+  title: LocalizedText;
+  @IsIn(['progress', 'final']) kind: 'progress' | 'final';
+  @IsOptional() @IsInt() @Min(0) @Max(120) requestMonth?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(120) dueMonth?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(365) dueDaysAfterRequest?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(120) compileMonth?: number;
+}
+
 export class PactConfigFile {
-  @IsString() network: string;
+  @IsOptional() @ValidateNested() @Type(() => LanguagesConfig) languages?: LanguagesConfig;
+  network: LocalizedText;
   @ValidateNested() @Type(() => CommitteeConfig) committee: CommitteeConfig;
   @Matches(KEY_PATTERN) defaultTemplate: string;
   @ValidateNested({ each: true }) @Type(() => WorkingGroupConfig) @ArrayMinSize(1) workingGroups: WorkingGroupConfig[];
   @ValidateNested({ each: true }) @Type(() => TemplateConfig) @ArrayMinSize(1) @ArrayUnique((t: TemplateConfig) => t.key) templates: TemplateConfig[];
   @IsOptional() @ValidateNested() @Type(() => ReportsConfig) reports?: ReportsConfig;
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => MilestoneConfig) @ArrayMinSize(1) @ArrayUnique((m: MilestoneConfig) => m.key) milestones?: MilestoneConfig[];
 }
 
 export interface PactConfig {
-  network: string;
-  committee: { name: string; emails: string[]; language: string; timeZone: string };
+  languages: TextLanguages;
+  network: LocalizedText;
+  committee: { name: LocalizedText; emails: string[]; language: string; timeZone: string };
+  /** The programme's rhythm: the milestones a cycle has unless the committee describes others. */
+  milestones: MilestoneInput[];
   defaultTemplate: string;
   workingGroups: WorkingGroup[];
   templates: ReportTemplate[];
@@ -108,17 +146,38 @@ export function loadPactConfig(path: string): PactConfig {
   }
   const file = plainToInstance(PactConfigFile, raw);
   const problems = flatten(validateSync(file));
+  const languages: TextLanguages = {
+    fallback: file.languages?.fallback ?? DEFAULT_TEXT_LANGUAGES.fallback,
+    required: file.languages?.required ?? [file.languages?.fallback ?? DEFAULT_TEXT_LANGUAGES.fallback],
+  };
+  // Every text people read: a string (the fallback language's) or one per language, with each
+  // language the configuration requires.
+  const text = (path: string, value: unknown, optional = false) => {
+    if (optional && (value === undefined || value === null)) return;
+    problems.push(...localizedTextProblems(path, value, languages));
+  };
+  text('network', file.network);
+  text('committee.name', file.committee?.name);
+  (file.milestones ?? []).forEach((m, i) => text(`milestones[${i}].title`, m.title));
   const keys = new Set<string>();
   for (const g of file.workingGroups ?? []) {
+    text(`workingGroups.${g.key}.fieldOfAction`, g.fieldOfAction);
+    text(`workingGroups.${g.key}.goal`, g.goal, true);
     if (g.chair?.timeZone && !isTimeZone(g.chair.timeZone)) problems.push(`workingGroups.${g.key}.chair.timeZone: ${g.chair.timeZone} is not an IANA time zone`);
     if (keys.has(g.key)) problems.push(`workingGroups: duplicate key ${g.key}`);
     keys.add(g.key);
   }
   for (const t of file.templates ?? []) {
+    text(`templates.${t.key}.name`, t.name);
     for (const [group, defs] of Object.entries(t.indicatorsByGroup ?? {})) {
       if (!keys.has(group)) problems.push(`templates.${t.key}.indicatorsByGroup: unknown working group ${group}`);
       const list = plainToInstance(IndicatorConfig, (defs ?? []) as object[]);
-      list.forEach((d, i) => problems.push(...flatten(validateSync(d), `templates.${t.key}.indicatorsByGroup.${group}[${i}]`)));
+      list.forEach((d, i) => {
+        const at = `templates.${t.key}.indicatorsByGroup.${group}[${i}]`;
+        problems.push(...flatten(validateSync(d), at));
+        text(`${at}.name`, d.name);
+        text(`${at}.unit`, d.unit);
+      });
     }
   }
   if (file.committee?.timeZone && !isTimeZone(file.committee.timeZone)) problems.push(`committee.timeZone: ${file.committee.timeZone} is not an IANA time zone`);
@@ -128,7 +187,9 @@ export function loadPactConfig(path: string): PactConfig {
   if (problems.length) throw new Error(`Invalid Pact configuration ${path}:\n  ${problems.join('\n  ')}`);
 
   return {
+    languages,
     network: file.network,
+    milestones: file.milestones?.map((m) => ({ ...m })) ?? defaultMilestones(),
     committee: {
       name: file.committee.name,
       emails: file.committee.emails,

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@pact/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   Chair,
@@ -24,7 +25,7 @@ import { NotificationService } from '../notifications/notification.service';
 
 export interface MatrixMilestone {
   key: string;
-  title: string;
+  title: LocalizedText;
   kind: 'progress' | 'final';
   status: MilestoneStatus;
   requestAt: Date;
@@ -35,7 +36,7 @@ export interface MatrixMilestone {
 
 export interface MatrixRow {
   groupKey: string;
-  fieldOfAction: string;
+  fieldOfAction: LocalizedText;
   /** One cell per milestone, in the order of `milestones`; null where no request exists (not requested yet). */
   cells: (ProgressCell | null)[];
 }
@@ -55,10 +56,10 @@ export interface ProgressMatrix {
 export interface OverdueRequest {
   taskId: string;
   groupKey: string;
-  fieldOfAction: string;
+  fieldOfAction: LocalizedText;
   chair: Chair | null;
   milestoneKey: string;
-  milestoneTitle: string;
+  milestoneTitle: LocalizedText;
   dueAt: Date;
   daysOverdue: number;
   escalationLevel: number;
@@ -74,8 +75,8 @@ export interface ExtensionOutcome {
   taskId: string;
   cycleId: string;
   groupKey: string;
-  fieldOfAction: string;
-  milestoneTitle: string;
+  fieldOfAction: LocalizedText;
+  milestoneTitle: LocalizedText;
   dueAt: Date;
   extension: { from: Date; to: Date; reason: string; at: Date; actor: string } | null;
   /** The chair's request for more time named, when one was (after a decision on it). */
@@ -104,7 +105,7 @@ export interface CycleGlance {
   /** Submitted ÷ requested, 0..1; null before the first request. */
   submittedShare: number | null;
   /** The next milestone date still ahead (request, due or compilation), if any. */
-  next?: { kind: 'request' | 'due' | 'compile'; at: Date; milestoneTitle: string };
+  next?: { kind: 'request' | 'due' | 'compile'; at: Date; milestoneTitle: LocalizedText };
 }
 
 function emptyCounts(): Record<TaskStatus, number> {
@@ -175,7 +176,8 @@ export class CycleProgressQuery {
       // The states shown agree with the requests shown, also while a fan-out is finishing.
       cycle: { ...cycle, status: shownCycleStatus(cycle.status, milestones.map((m) => m.status)) },
       milestones,
-      rows: [...rows.values()].sort((a, b) => a.fieldOfAction.localeCompare(b.fieldOfAction)),
+      // By key: names read differently in each language; a page sorts by the name it shows.
+      rows: [...rows.values()].sort((a, b) => a.groupKey.localeCompare(b.groupKey)),
       total: total.result(),
       now,
     };

@@ -1,6 +1,7 @@
+import type { LocalizedText } from '@pact/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { Clock, CLOCK, cycleKeys, CyclePlanInput, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, defaultMilestones, EscalationPolicy, eventKeys, MilestoneInput, parseCycleFollowUp, planCycle, TASK_STATUSES, TaskStatus, textProblems } from '@pact/domain';
+import { Clock, CLOCK, cycleKeys, CyclePlanInput, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, EscalationPolicy, eventKeys, MilestoneInput, parseCycleFollowUp, planCycle, TASK_STATUSES, TaskStatus, textProblems, wordingsOf } from '@pact/domain';
 import {
   CycleRecord,
   CycleRepository,
@@ -31,7 +32,7 @@ export interface CycleProgress {
   tasksByStatus: Record<TaskStatus, number>;
   milestones: {
     key: string;
-    title: string;
+    title: LocalizedText;
     kind: string;
     status: string;
     requestAt: Date;
@@ -61,6 +62,21 @@ export class CycleService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PACT_CONFIG) private readonly config: PactConfig,
   ) {}
+
+  /** The programme's rhythm (config `milestones`): what a cycle has unless the committee describes other milestones. */
+  programmeMilestones(): MilestoneInput[] {
+    return this.config.milestones;
+  }
+
+  /**
+   * A milestone whose title is the programme's title for the same key, in any of its languages
+   * (the start-cycle form shows it in the committee member's), keeps every wording of it; a
+   * title the committee wrote is kept as written.
+   */
+  private withProgrammeTitle(m: MilestoneInput): MilestoneInput {
+    const programme = this.config.milestones.find((p) => p.key === m.key);
+    return programme && typeof m.title === 'string' && wordingsOf(programme.title).includes(m.title) ? { ...m, title: programme.title } : m;
+  }
 
   /**
    * Starts a cycle. With an `idempotencyKey` (the start page's form carries one; API clients may
@@ -96,7 +112,7 @@ export class CycleService {
     if (groupKeys.length === 0) problems.push('groups: at least one working group takes part');
     const titles = [
       ...textProblems('name', cmd.name, 'line'),
-      ...(cmd.milestones ?? []).flatMap((m, i) => textProblems(`milestones[${i}].title`, m.title, 'line')),
+      ...(cmd.milestones ?? []).flatMap((m, i) => (typeof m.title === 'string' ? textProblems(`milestones[${i}].title`, m.title, 'line') : [])),
     ];
     problems.push(...titles.map((p) => `${p.path}: ${p.message}`));
 
@@ -104,7 +120,7 @@ export class CycleService {
       now: this.clock.now(),
       start: cmd.start,
       lengthMonths: cmd.lengthMonths ?? DEFAULT_LENGTH_MONTHS,
-      milestones: cmd.milestones ?? defaultMilestones(),
+      milestones: cmd.milestones ? cmd.milestones.map((m) => this.withProgrammeTitle(m)) : this.config.milestones,
       reminderDaysBeforeDue: cmd.reminderDaysBeforeDue ?? DEFAULT_REMINDER_DAYS,
       escalation: cmd.escalation ?? DEFAULT_ESCALATION,
     });

@@ -65,7 +65,7 @@ export class CommitteeSummaryService {
         level: t.escalationLevel,
         isNew: fresh.has(t.id),
       }))
-      .sort((a, b) => Number(b.isNew) - Number(a.isNew) || b.overdueDays - a.overdueDays || a.fieldOfAction.localeCompare(b.fieldOfAction));
+      .sort((a, b) => Number(b.isNew) - Number(a.isNew) || b.overdueDays - a.overdueDays || a.groupKey.localeCompare(b.groupKey));
 
     await this.events.append({
       type: 'cycle.escalation-summary',

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { addDays, canExtend, Clock, CLOCK, daysBetween, decideRequest, DueDateWarning, dueDateWarnings, EscalationPolicy, followUpDedupe, newDueDateProblems, reasonProblems, parseTaskFollowUp, taskKeys } from '@pact/domain';
+import { addDays, type LocalizedText, canExtend, Clock, CLOCK, daysBetween, decideRequest, DueDateWarning, dueDateWarnings, EscalationPolicy, followUpDedupe, newDueDateProblems, reasonProblems, parseTaskFollowUp, taskKeys } from '@pact/domain';
 import { CycleRecord, CycleRepository, EventRepository, TaskRecord, TaskRepository } from '@pact/persistence';
 import { TaskTimerJob, TimerScheduler } from '@pact/queues';
 import { Notification, NotificationKind, Recipient } from '../notifications/notification';
@@ -52,7 +52,7 @@ export class DeadlineService {
     return true;
   }
 
-  private milestoneTitle(cycle: CycleRecord, key: string): string {
+  private milestoneTitle(cycle: CycleRecord, key: string): LocalizedText {
     return cycle.milestones.find((m) => m.key === key)?.title ?? key;
   }
 

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@pact/domain';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   AWAITING_STATUSES,
@@ -30,11 +31,11 @@ export interface PendingExtensionRequest extends ExtensionRequest {
   cycleId: string;
   cycleName: string;
   milestoneKey: string;
-  milestoneTitle: string;
+  milestoneTitle: LocalizedText;
   /** When the milestone is compiled: the latest due date a grant may set (see dueDateWarnings). */
   compileAt?: Date;
   groupKey: string;
-  fieldOfAction: string;
+  fieldOfAction: LocalizedText;
 }
 
 /** The committee's answer to a request. Granting may give another date than the one proposed. */

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@pact/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { canSubmit, CLOCK, Clock, DRAFT_TEXT_LISTS, draftFromContent, draftProblems, ReportDraft, ReportTemplate } from '@pact/domain';
 import { CycleRecord, CycleRepository, DraftOrigin, DraftRecord, DraftRepository, SubmissionRepository, TaskRecord, TaskRepository } from '@pact/persistence';
@@ -14,7 +15,7 @@ export class DraftChangedError extends ConflictError {
 /** What a draft can start from: the task's latest revision, and the group's report of the previous cycle. */
 export interface DraftSources {
   revision?: { revision: number; submittedAt: Date };
-  previousCycle?: { cycleId: string; cycleName: string; milestoneTitle: string; revision: number; submittedAt: Date };
+  previousCycle?: { cycleId: string; cycleName: string; milestoneTitle: LocalizedText; revision: number; submittedAt: Date };
 }
 
 export type DraftSource = 'revision' | 'previous-cycle';

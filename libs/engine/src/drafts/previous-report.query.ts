@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@pact/domain';
 import { Injectable } from '@nestjs/common';
 import { SubmissionContent } from '@pact/domain';
 import { CycleRecord, CycleRepository, SubmissionRepository, TaskRecord, TaskRepository } from '@pact/persistence';
@@ -7,7 +8,7 @@ export interface PreviousReport {
   cycleId: string;
   cycleName: string;
   milestoneKey: string;
-  milestoneTitle: string;
+  milestoneTitle: LocalizedText;
   revision: number;
   submittedAt: Date;
   content: SubmissionContent;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Clock, CLOCK, EscalationPolicy, eventKeys, notificationKeys } from '@pact/domain';
+import { Clock, CLOCK, EscalationPolicy, eventKeys, notificationKeys, textIn } from '@pact/domain';
 import { CycleRepository, EventRepository, NewTask, TaskRecord, TaskRepository } from '@pact/persistence';
 import { TimerScheduler } from '@pact/queues';
 import { NotificationService } from '../notifications/notification.service';
@@ -103,7 +103,7 @@ export class FanOutService {
         dedupeKey: eventKeys.milestoneRequested(cycleId, milestoneKey),
         data: { milestoneKey, tasks: requested, dueAt: milestone.dueAt },
       });
-      this.logger.log(`${cycle.name}: ${milestone.title} requested from ${requested} working groups, due ${milestone.dueAt.toISOString().slice(0, 10)}`);
+      this.logger.log(`${cycle.name}: ${textIn(milestone.title, 'en')} requested from ${requested} working groups, due ${milestone.dueAt.toISOString().slice(0, 10)}`);
     }
     return 'requested';
   }

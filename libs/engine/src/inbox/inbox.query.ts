@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@pact/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK, daysBetween, ExtensionRequestStatus, LapseReason, TaskStatus } from '@pact/domain';
 import { CycleRepository, TaskRecord, TaskRepository } from '@pact/persistence';
@@ -8,7 +9,7 @@ export interface InboxItem {
   cycleId: string;
   cycleName?: string;
   milestoneKey: string;
-  milestoneTitle?: string;
+  milestoneTitle?: LocalizedText;
   groupKey: string;
   status: string;
   dueAt: Date;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Clock, CLOCK, daysBetween, DEFAULT_TIME_ZONE, eventKeys, MessageCatalogs, MessageFacts, OverdueItem, renderMessage } from '@pact/domain';
+import { Clock, CLOCK, daysBetween, DEFAULT_TIME_ZONE, eventKeys, inLanguage, MessageCatalogs, MessageFacts, OverdueItem, renderMessage, textIn } from '@pact/domain';
 import {
   DeliveryRepository,
   EventRepository,
@@ -98,7 +98,7 @@ export class NotificationService {
   /** The steering committee's address list (config/pact.yaml). */
   committee(): Recipient[] {
     const c = this.config.committee;
-    return c.emails.map((email) => ({ name: c.name, email, language: c.language, timeZone: c.timeZone }));
+    return c.emails.map((email) => ({ name: textIn(c.name, c.language), email, language: c.language, timeZone: c.timeZone }));
   }
 
   /**
@@ -250,9 +250,23 @@ export class NotificationService {
     return out;
   }
 
-  /** The JSON a webhook receives: stable field names, ISO dates, links back to the API (under /api). */
+  /**
+   * The JSON a webhook receives: stable field names, ISO dates, links back to the API (under
+   * /api), and texts from configuration in the programme's fallback language (a string each, as
+   * a receiver's code expects).
+   */
   private webhookEvent(n: Notification, id: string, facts: Omit<MessageFacts, 'recipientName'>, now: Date): Record<string, unknown> {
     const { coverage, items, previousDueAt, proposedDueAt, ...details } = (n.details ?? {}) as Record<string, any>;
+    return inLanguage(this.webhookPayload(n, id, facts, now, { coverage, items, previousDueAt, proposedDueAt, details }), this.config.languages.fallback);
+  }
+
+  private webhookPayload(
+    n: Notification,
+    id: string,
+    facts: Omit<MessageFacts, 'recipientName'>,
+    now: Date,
+    { coverage, items, previousDueAt, proposedDueAt, details }: Record<string, any>,
+  ): Record<string, unknown> {
     return {
       id,
       type: n.kind,

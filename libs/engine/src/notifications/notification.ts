@@ -1,4 +1,4 @@
-import type { NotificationKind } from '@pact/domain';
+import type { LocalizedText, NotificationKind } from '@pact/domain';
 
 export type { NotificationKind };
 
@@ -24,7 +24,7 @@ export interface Notification {
   cycleName: string;
   taskId?: string;
   groupKey?: string;
-  milestoneTitle?: string;
+  milestoneTitle?: LocalizedText;
   dueAt?: Date;
   /** Kind-specific facts: escalation level, reminder's days left, extension reason, … */
   details?: Record<string, unknown>;

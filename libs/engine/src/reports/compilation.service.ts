@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Clock, CLOCK, cycleKeys, eventKeys, ImplementationReport, isComplete, Milestone, notificationKeys, parseCycleFollowUp, ReportCompiler, TIMELINE_EVENT_TYPES, TimelineBuilder, timelineMarks } from '@pact/domain';
+import { Clock, CLOCK, cycleKeys, eventKeys, ImplementationReport, isComplete, Milestone, notificationKeys, parseCycleFollowUp, ReportCompiler, TIMELINE_EVENT_TYPES, TimelineBuilder, timelineMarks, textIn } from '@pact/domain';
 import {
   CycleRecord,
   CycleRepository,
@@ -116,7 +116,7 @@ export class CompilationService {
       dedupeKey: eventKeys.reportRecompiled(cycle.id, milestone.key, lateRevisions),
       data: { milestoneKey: milestone.key, lateRevisions, onTime: report.coverage.onTime, late: report.coverage.late, missing: report.coverage.missing },
     });
-    if (fresh) this.logger.log(`${cycle.name}: ${milestone.title} recompiled after ${lateRevisions} late revision(s)`);
+    if (fresh) this.logger.log(`${cycle.name}: ${textIn(milestone.title, 'en')} recompiled after ${lateRevisions} late revision(s)`);
     return report;
   }
 
@@ -227,7 +227,7 @@ export class CompilationService {
       notificationKeys.reportCompiled(cycleId, milestoneKey),
     );
     if (fresh) {
-      this.logger.log(`${cycle.name}: ${milestone.title} compiled (${report.coverage.onTime} on time, ${report.coverage.late} late, ${report.coverage.missing} missing)`);
+      this.logger.log(`${cycle.name}: ${textIn(milestone.title, 'en')} compiled (${report.coverage.onTime} on time, ${report.coverage.late} late, ${report.coverage.missing} missing)`);
     }
     if (isComplete(Object.values(cycle.milestoneState).map((s) => s.status))) {
       const done = await this.cycles.transition(cycleId, ['running'], 'completed', now);

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Clock } from '@pact/domain';
-import { CLOCK, eventKeys } from '@pact/domain';
+import { CLOCK, eventKeys, textIn } from '@pact/domain';
 import { EventRepository, ReportVersionRecord, ReportVersionRepository, ReportVersionSummary } from '@pact/persistence';
 
 import { createHash } from 'node:crypto';
@@ -68,7 +68,7 @@ export class ReportPublishingService {
       });
       if (inserted) {
         await this.recordEvent(inserted);
-        this.logger.log(`${record.report.cycleName}: ${record.report.milestoneTitle} published as version ${inserted.version} by ${actor}`);
+        this.logger.log(`${record.report.cycleName}: ${textIn(record.report.milestoneTitle, 'en')} published as version ${inserted.version} by ${actor}`);
         return { version: summary(inserted), created: true };
       }
       // The number was taken by a concurrent publication (or it published this same content): look again.

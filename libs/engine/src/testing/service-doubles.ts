@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { CLOCK, ManualClock } from '@pact/domain';
+import { CLOCK, DEFAULT_TEXT_LANGUAGES, defaultMilestones, ManualClock } from '@pact/domain';
 
 import { PACT_CONFIG } from '../config/config.module';
 import { EngineSettings, testEngineSettings } from '../config/settings';
@@ -42,7 +42,8 @@ export function newTestService<S>(Service: new (...args: any[]) => S, opts: { no
   const args = types.map((type, i) => {
     const token = tokens.get(i) ?? type;
     if (token === CLOCK) return clock;
-    if (token === PACT_CONFIG) return opts.config ?? {};
+    // The programme's languages and rhythm as a configuration without them has; the test adds what it uses.
+    if (token === PACT_CONFIG) return { languages: DEFAULT_TEXT_LANGUAGES, milestones: defaultMilestones(), ...opts.config };
     if (token === EngineSettings) return testEngineSettings(opts.env);
     if (typeof token !== 'function') throw new Error(`${Service.name}: no test double for constructor parameter ${i} (${String(token)})`);
     const double = automock(token as new (...a: any[]) => unknown);

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { Chair, Clock } from '@pact/domain';
 import { EventRepository, TemplateRepository, WorkingGroupRecord, WorkingGroupRepository } from '@pact/persistence';
 
-import { CLOCK, textProblems } from '@pact/domain';
+import { CLOCK, textIn, textProblems } from '@pact/domain';
 import { PACT_CONFIG } from '../config/config.module';
 import type { PactConfig } from '../config/pact-config';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
@@ -27,7 +27,7 @@ export class WorkingGroupService implements OnModuleInit {
     const now = this.clock.now();
     for (const t of this.config.templates) await this.templates.upsert(t, now);
     const added = await this.groups.seed(this.config.workingGroups, now);
-    this.logger.log(`${this.config.network}: ${this.config.workingGroups.length} working groups in config, ${added} new; ${this.config.templates.length} template(s)`);
+    this.logger.log(`${textIn(this.config.network, 'en')}: ${this.config.workingGroups.length} working groups in config, ${added} new; ${this.config.templates.length} template(s)`);
   }
 
   /**

@@ -5,7 +5,7 @@ import { CycleRecord } from './cycle.record';
 export const CYCLE_MODEL = 'Cycle';
 
 const MilestoneSchema = new Schema(
-  { key: String, title: String, kind: String, requestAt: Date, dueAt: Date, compileAt: Date },
+  { key: String, title: Schema.Types.Mixed, kind: String, requestAt: Date, dueAt: Date, compileAt: Date },
   { _id: false },
 );
 

@@ -1,9 +1,11 @@
+import type { LocalizedText } from '@pact/domain';
+
 /** A published version of a report: frozen, never updated. */
 export interface ReportVersionRecord {
   id: string;
   cycleId: string;
   milestoneKey: string;
-  milestoneTitle: string;
+  milestoneTitle: LocalizedText;
   version: number;
   compiledAt: Date;
   publishedAt: Date;

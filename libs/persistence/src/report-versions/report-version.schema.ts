@@ -13,7 +13,7 @@ export const ReportVersionSchema = new Schema<Stored<ReportVersionRecord>>(
   {
     cycleId: { type: String, required: true },
     milestoneKey: { type: String, required: true },
-    milestoneTitle: String,
+    milestoneTitle: Schema.Types.Mixed,
     version: { type: Number, required: true },
     compiledAt: Date,
     publishedAt: { type: Date, required: true },

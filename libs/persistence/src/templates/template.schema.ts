@@ -8,7 +8,7 @@ export const TemplateSchema = new Schema<TemplateRecord>(
   {
     // Unique: one template per key; serves upsert and findByKey.
     key: { type: String, required: true, unique: true },
-    name: String,
+    name: Schema.Types.Mixed,
     measureStatuses: [String],
     indicatorsByGroup: Schema.Types.Mixed,
     allowCustomIndicators: Boolean,

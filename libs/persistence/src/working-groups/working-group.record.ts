@@ -1,10 +1,10 @@
-import type { Chair } from '@pact/domain';
+import type { Chair, LocalizedText } from '@pact/domain';
 
 /** A working group as stored and handed out (its key is its identity; no generated id). */
 export interface WorkingGroupRecord {
   key: string;
-  fieldOfAction: string;
-  goal: string;
+  fieldOfAction: LocalizedText;
+  goal: LocalizedText;
   chair: Chair;
   updatedAt?: Date;
   /** Follow-ups owed (`chair-access`: the chair's account to grant, former chairs' to withdraw). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { Chair, WorkingGroup } from '@pact/domain';
+import { type Chair, type LocalizedText, type WorkingGroup, wordingsOf } from '@pact/domain';
 import { Model } from 'mongoose';
 import { isDuplicateKey } from '../records';
 import { WorkingGroupRecord } from './working-group.record';
@@ -21,13 +21,28 @@ export class WorkingGroupRepository {
 
   /**
    * Seeds groups from config without overwriting what the committee changed through the API:
-   * a chair named by the committee outlives a restart with the original config. Returns how
-   * many groups were new.
+   * a chair named by the committee outlives a restart with the original config. A group's name
+   * follows the configuration (its translations included); its goal too, unless the committee
+   * wrote another. Returns how many groups were new.
    */
   async seed(all: WorkingGroup[], at: Date): Promise<number> {
-    // Only the groups not stored yet are written: a restart (or a second process starting beside
-    // the first) then writes nothing at all.
-    const stored = new Set((await this.model.find({ key: { $in: all.map((g) => g.key) } }, { key: 1 }).lean<{ key: string }[]>()).map((d) => d.key));
+    // Only what differs is written: a restart (or a second process starting beside the first)
+    // with an unchanged configuration writes nothing at all.
+    const stored = new Map(
+      (await this.model.find({ key: { $in: all.map((g) => g.key) } }, { key: 1, fieldOfAction: 1, goal: 1 }).lean<{ key: string; fieldOfAction: LocalizedText; goal?: LocalizedText }[]>()).map((d) => [d.key, d]),
+    );
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    const retexted = all.flatMap((g) => {
+      const s = stored.get(g.key);
+      if (!s) return [];
+      const $set: Record<string, unknown> = {};
+      if (!same(s.fieldOfAction, g.fieldOfAction)) $set.fieldOfAction = g.fieldOfAction;
+      // A goal still as configured (in any of its wordings, e.g. the English one stored before
+      // goals had translations) follows the configuration; one the committee rewrote stays.
+      if (!same(s.goal ?? '', g.goal) && (s.goal === undefined || s.goal === '' || wordingsOf(s.goal).some((w) => wordingsOf(g.goal).includes(w)))) $set.goal = g.goal;
+      return Object.keys($set).length ? [{ updateOne: { filter: { key: g.key }, update: { $set } } }] : [];
+    });
+    for (let i = 0; i < retexted.length; i += SEED_BATCH) await this.model.bulkWrite(retexted.slice(i, i + SEED_BATCH), { ordered: false });
     const groups = all.filter((g) => !stored.has(g.key));
     let added = 0;
     // Batches of SEED_BATCH statements: FerretDB 1.24 (SQLite) holds one storage connection per
@@ -73,7 +88,7 @@ export class WorkingGroupRepository {
    * A chair change records its follow-up in the same update: the access to move (outbox) and
    * the list of former chairs, who keep no access to the group (the new chair leaves that list).
    */
-  async update(key: string, change: { chair?: Chair; goal?: string }, at: Date, expected?: WorkingGroupRecord): Promise<WorkingGroupRecord | null> {
+  async update(key: string, change: { chair?: Chair; goal?: LocalizedText }, at: Date, expected?: WorkingGroupRecord): Promise<WorkingGroupRecord | null> {
     const $set: Record<string, unknown> = { updatedAt: at };
     const filter: Record<string, unknown> = { key };
     const $addToSet: Record<string, unknown> = {};

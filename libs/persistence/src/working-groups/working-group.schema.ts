@@ -10,8 +10,9 @@ export const WorkingGroupSchema = new Schema<WorkingGroupRecord>(
   {
     // Unique: a group exists once; serves seed (which keys exist), findByKey, findByKeys and update.
     key: { type: String, required: true, unique: true },
-    fieldOfAction: { type: String, required: true },
-    goal: { type: String, default: '' },
+    // A text from configuration: a string, or one per language ({ en, de, fr }).
+    fieldOfAction: { type: Schema.Types.Mixed, required: true },
+    goal: { type: Schema.Types.Mixed, default: '' },
     chair: { type: ChairSchema, required: true },
     updatedAt: Date,
     outbox: { type: [String], default: undefined },

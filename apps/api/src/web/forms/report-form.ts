@@ -12,6 +12,7 @@ import {
   ReportTemplate,
   SubmissionContent,
   templateProblems,
+  LocalizedText,
 } from '@pact/domain';
 import { IndicatorDto, MeasureDto, SubmissionDto } from '../../submissions/submission.dto';
 import { FormProblem, sayCharacterProblem } from '../form-errors';
@@ -171,7 +172,7 @@ const TOO_MANY = new Set(['arrayMaxSize', 'too-many']);
  * A problem in the reader's words, naming the answer ("Enter the title of measure 2"): the same
  * sentence beside the field and in the error summary.
  */
-export function sayReportProblem(p: FormProblem, field: string, ctx: { t: (key: string, params?: Record<string, string | number>) => string; template: ReportTemplate; groupKey: string; draft: ReportDraft }): string {
+export function sayReportProblem(p: FormProblem, field: string, ctx: { t: (key: string, params?: Record<string, LocalizedText | number>) => string; template: ReportTemplate; groupKey: string; draft: ReportDraft }): string {
   const { t, template } = ctx;
   const characters = sayCharacterProblem(p, t);
   if (characters) return characters;

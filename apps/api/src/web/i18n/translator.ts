@@ -1,3 +1,4 @@
+import { DEFAULT_TEXT_LANGUAGES, InLanguage, inLanguage, LocalizedText, textIn } from '@pact/domain';
 import type { PageCatalogs, PageLanguage } from './page-catalogs';
 
 /**
@@ -14,6 +15,8 @@ export class Translator {
     private readonly catalogs: PageCatalogs,
     readonly lang: PageLanguage,
     readonly timeZone: string,
+    /** The programme's language for a text from configuration without the reader's wording. */
+    private readonly textFallback: string = DEFAULT_TEXT_LANGUAGES.fallback,
   ) {
     this.dateFmt = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone });
     this.dateTimeFmt = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone });
@@ -22,11 +25,20 @@ export class Translator {
   }
 
   /** The text under `key` with {placeholders} filled. An unknown key throws: a page never shows a key. */
-  t = (key: string, params: Record<string, string | number> = {}): string => {
+  t = (key: string, params: Record<string, LocalizedText | number> = {}): string => {
     const text = this.catalogs[this.lang][key];
     if (text === undefined) throw new Error(`no page text "${key}"`);
-    return text.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : typeof params[name] === 'number' ? this.number(params[name] as number) : String(params[name])));
+    return text.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      return value === undefined ? whole : typeof value === 'number' ? this.number(value) : this.text(value);
+    });
   };
+
+  /** A text from configuration (a group's name, a milestone's title…) in the reader's language. */
+  text = (value: LocalizedText | undefined | null): string => textIn(value, this.lang, this.textFallback);
+
+  /** Every text from configuration in `value` in the reader's language (what a page's view gets). */
+  texts = <T>(value: T): InLanguage<T> => inLanguage(value, this.lang, this.textFallback);
 
   /** The same text in another language (the language switcher names each language in its own). */
   in = (lang: PageLanguage, key: string): string => this.catalogs[lang][key] ?? key;

@@ -1,4 +1,4 @@
-import { addMonths, CyclePlanInput, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, defaultMilestones, MilestoneInput, PlanProblemCode } from '@pact/domain';
+import { addMonths, CyclePlanInput, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, LocalizedText, MilestoneInput, PlanProblemCode } from '@pact/domain';
 import type { CreateCycleCommand } from '@pact/engine';
 import { fieldIdOf, FormProblem } from '../form-errors';
 import type { Translator } from '../i18n/translator';
@@ -49,8 +49,8 @@ const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : Array.is
 /** A whole number when the text is one, else the text itself, so the API's rules name it. */
 const num = (s: string): number | string | undefined => (s === '' ? undefined : WHOLE.test(s) ? Number(s) : s);
 
-/** The form as first shown: the README's default plan, every working group, starting on the first of next month. */
-export function defaultCycleForm(now: Date, groupKeys: string[]): CycleForm {
+/** The form as first shown: the programme's milestones (titles in the reader's language), every working group, starting on the first of next month. */
+export function defaultCycleForm(now: Date, groupKeys: string[], milestones: MilestoneInput[], text: (t: LocalizedText) => string): CycleForm {
   const next = addMonths(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)), 1);
   return {
     name: '',
@@ -58,16 +58,16 @@ export function defaultCycleForm(now: Date, groupKeys: string[]): CycleForm {
     lengthMonths: String(DEFAULT_LENGTH_MONTHS),
     groups: [...groupKeys],
     reminderDaysBeforeDue: DEFAULT_REMINDER_DAYS.join(', '),
-    milestones: defaultMilestones().map(rowOf),
+    milestones: milestones.map((m) => rowOf(m, text)),
     levels: DEFAULT_ESCALATION.levels.map((l) => ({ daysAfterDue: String(l.daysAfterDue), target: l.target })),
   };
 }
 
-function rowOf(m: MilestoneInput): MilestoneRow {
+function rowOf(m: MilestoneInput, text: (t: LocalizedText) => string): MilestoneRow {
   const s = (n: number | undefined) => (n === undefined ? '' : String(n));
   return {
     key: m.key,
-    title: m.title,
+    title: text(m.title),
     kind: m.kind,
     requestAt: s(m.requestMonth),
     dueAt: s(m.dueDaysAfterRequest ?? m.dueMonth),

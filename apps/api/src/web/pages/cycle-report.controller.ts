@@ -65,7 +65,7 @@ export class CycleReportPageController {
       title,
       cycle,
       report,
-      reportHtml: reportBodyHtml(report),
+      reportHtml: reportBodyHtml(page.i18n.texts(report), page.lang),
       scope: found.scope,
       readVersion: found.version ? { version: found.version.version, publishedAt: found.version.publishedAt } : null,
       downloads: DOWNLOADS,
@@ -96,19 +96,19 @@ export class CycleReportPageController {
     const name = `report-${id}-${report.milestoneKey}`;
     if (format === 'html') res.attachment(`${name}.html`);
     if (format === 'markdown') res.attachment(`${name}.md`);
-    return this.responder.send(res, report, format as Download, name);
+    return this.responder.send(res, report, format as Download, name, page.lang);
   }
 
   /** A published version as a file, exactly as it was frozen, with its edition line. */
   @Get(':id/report/versions/:n/download/:format')
-  async downloadVersion(@Param('id') id: string, @Param('n') n: string, @Param('format') format: string, @Res({ passthrough: true }) res: Response) {
+  async downloadVersion(@Page() page: PageState, @Param('id') id: string, @Param('n') n: string, @Param('format') format: string, @Res({ passthrough: true }) res: Response) {
     if (!VERSION.test(n)) throw new BadRequestException('n: a version number (1, 2, …)');
     if (!(DOWNLOADS as readonly string[]).includes(format)) throw new BadRequestException(`format: one of ${DOWNLOADS.join(', ')}`);
     const v = await this.publishing.get(id, Number(n));
     const name = `report-${id}-${v.milestoneKey}-v${v.version}`;
     if (format === 'html') res.attachment(`${name}.html`);
     if (format === 'markdown') res.attachment(`${name}.md`);
-    return this.responder.send(res, JSON.parse(v.json) as ImplementationReport, format as Download, name, {
+    return this.responder.send(res, JSON.parse(v.json) as ImplementationReport, format as Download, name, page.lang, {
       edition: { version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy },
     });
   }

@@ -97,7 +97,7 @@ export class PeoplePagesController {
 
   private async renderForm(page: PageState, res: Response, status: number, values: PersonValues, errors: FormError[]) {
     const t = page.i18n.t;
-    const groups = (await this.groups.list()).sort((a, b) => a.fieldOfAction.localeCompare(b.fieldOfAction, page.lang));
+    const groups = (await this.groups.list()).sort((a, b) => page.i18n.text(a.fieldOfAction).localeCompare(page.i18n.text(b.fieldOfAction), page.lang));
     res.status(status).render('pages/person-new', {
       title: t('people.addTitle'),
       values,

@@ -1,6 +1,6 @@
 import { Body, Get, Inject, Post, Res } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { Clock, CLOCK, DEFAULT_LENGTH_MONTHS, PlanPreview, previewCyclePlan, previewSteps } from '@pact/domain';
+import { Clock, CLOCK, DEFAULT_LENGTH_MONTHS, PlanPreview, previewCyclePlan, previewSteps, LocalizedText } from '@pact/domain';
 import { CycleService, WorkingGroupService } from '@pact/engine';
 import type { Response } from 'express';
 import { FormError, formErrors, problemsOf } from '../form-errors';
@@ -30,7 +30,7 @@ export class StartCyclePageController {
   @Get()
   async form(@Page() page: PageState, @Res() res: Response) {
     const groups = await this.groups.list();
-    this.renderForm(page, res, 200, defaultCycleForm(this.clock.now(), groups.map((g) => g.key)), [], groups);
+    this.renderForm(page, res, 200, defaultCycleForm(this.clock.now(), groups.map((g) => g.key), this.cycles.programmeMilestones(), page.i18n.text), [], groups);
   }
 
   /** action: "preview" (also the default, e.g. Enter in a field), "start" (from the preview page) or "change" (back to the form). */
@@ -75,7 +75,7 @@ export class StartCyclePageController {
     this.renderPreview(page, res, form, preview, groups);
   }
 
-  private renderForm(page: PageState, res: Response, status: number, form: CycleForm, errors: FormError[], groups: { key: string; fieldOfAction: string }[]) {
+  private renderForm(page: PageState, res: Response, status: number, form: CycleForm, errors: FormError[], groups: { key: string; fieldOfAction: LocalizedText }[]) {
     const t = page.i18n.t;
     // One empty row more than filled, to add a milestone or a level without JavaScript.
     const milestones = form.milestones.length < MAX_MILESTONES ? [...form.milestones, { key: '', title: '', kind: 'progress', requestAt: '', dueAt: '', dueUnit: 'days', compileAt: '' }] : form.milestones;
@@ -95,7 +95,7 @@ export class StartCyclePageController {
     });
   }
 
-  private renderPreview(page: PageState, res: Response, form: CycleForm, preview: PlanPreview, groups: { key: string; fieldOfAction: string }[]) {
+  private renderPreview(page: PageState, res: Response, form: CycleForm, preview: PlanPreview, groups: { key: string; fieldOfAction: LocalizedText }[]) {
     const taking = groups.filter((g) => form.groups.includes(g.key));
     // A POST answered with a page: 200 (Nest would say 201).
     res.status(200).render('pages/start-cycle-check', {

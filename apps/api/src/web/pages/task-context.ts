@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AWAITING_STATUSES, canSubmit, Milestone } from '@pact/domain';
+import { AWAITING_STATUSES, canSubmit, Milestone, LocalizedText } from '@pact/domain';
 import { CycleService, ForbiddenError, Person, SubmissionService, TaskQuery, TaskView, WorkingGroupService } from '@pact/engine';
 
 /** A task as its pages need it, loaded once per request with who may do what. */
@@ -9,7 +9,7 @@ export interface TaskContext {
   cycle: Awaited<ReturnType<CycleService['get']>>;
   group: Awaited<ReturnType<WorkingGroupService['get']>>;
   milestone: Milestone | undefined;
-  milestoneTitle: string;
+  milestoneTitle: LocalizedText;
   /** The person chairs the task's group: the report and its requests are theirs. */
   isChair: boolean;
   /** A report can still be submitted (and drafted): the task is not cancelled, nor its cycle. */

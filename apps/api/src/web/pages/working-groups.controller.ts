@@ -1,5 +1,5 @@
 import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { DEFAULT_TIME_ZONE } from '@pact/domain';
+import { DEFAULT_TIME_ZONE, LocalizedText } from '@pact/domain';
 import { ConflictError, IdentityService, InboxQuery, seesAllGroups, WorkingGroupService } from '@pact/engine';
 import type { Response } from 'express';
 import { UpdateWorkingGroupDto } from '../../working-groups/working-group.dto';
@@ -43,7 +43,7 @@ export class WorkingGroupPagesController {
 
   @Get()
   async list(@Page() page: PageState, @Query('changed') changed: unknown, @Res() res: Response) {
-    const groups = (await this.groups.listFor(page.person!)).sort((a, b) => a.fieldOfAction.localeCompare(b.fieldOfAction, page.lang));
+    const groups = (await this.groups.listFor(page.person!)).sort((a, b) => page.i18n.text(a.fieldOfAction).localeCompare(page.i18n.text(b.fieldOfAction), page.lang));
     const signIn = await this.signInByGroup(page);
     const changedGroup = typeof changed === 'string' && GROUP_KEY.test(changed) ? groups.find((g) => g.key === changed) : undefined;
     const notice = changedGroup
@@ -99,7 +99,7 @@ export class WorkingGroupPagesController {
   }
 
 
-  private async renderForm(page: PageState, res: Response, status: number, group: { key: string; fieldOfAction: string; chair: { name: string; email: string } }, values: ChairValues, errors: FormError[]) {
+  private async renderForm(page: PageState, res: Response, status: number, group: { key: string; fieldOfAction: LocalizedText; chair: { name: string; email: string } }, values: ChairValues, errors: FormError[]) {
     const openRequests = (await this.inbox.list([group.key], { limit: 1000 })).length;
     res.status(status).render('pages/working-group', {
       title: page.i18n.t('workingGroups.changeTitle', { group: group.fieldOfAction }),

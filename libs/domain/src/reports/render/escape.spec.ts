@@ -1,3 +1,4 @@
+import { inLanguage } from '../../texts/localized-text';
 import { ReportCompiler } from '../report-compiler';
 import { escapeMarkdown } from './escape';
 import { reportToMarkdown } from './report-markdown';
@@ -89,7 +90,7 @@ describe('escapeMarkdown', () => {
         recommendations: [evil('recommendation\n# injected heading')],
       },
     });
-    const md = reportToMarkdown(c.result());
+    const md = reportToMarkdown(inLanguage(c.result(), 'en'));
     expect(md).not.toMatch(/<(?!-)/); // no tag at all (the only '<' would start one)
     expect(md).not.toMatch(/\]\(/); // no link or image
     expect(md).not.toContain('javascript:');

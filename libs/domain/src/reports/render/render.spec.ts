@@ -1,8 +1,11 @@
+import { inLanguage } from '../../texts/localized-text';
 import { ReportCompiler } from '../report-compiler';
 import { csvField, escapeHtml } from './escape';
 import { reportToCsv } from './report-csv';
 import { reportBodyHtml, reportToHtml } from './report-html';
 import { reportToMarkdown } from './report-markdown';
+import { reportWords } from './report-words';
+import type { MeasureStatus } from '../../templates/report-template';
 
 function report() {
   const c = new ReportCompiler({
@@ -39,15 +42,15 @@ describe('report renderers', () => {
     expect(csvField('=SUM(A1)')).toBe("'=SUM(A1)");
     expect(csvField('-5')).toBe('-5');
     expect(csvField('a,"b"')).toBe('"a,""b"""');
-    const html = reportToHtml(report());
+    const html = reportToHtml(inLanguage(report(), 'en'));
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;script&gt;');
-    const md = reportToMarkdown(report());
+    const md = reportToMarkdown(inLanguage(report(), 'en'));
     expect(md).toContain('Education \\| schools');
   });
 
   it('CSV: a header and one row per item, plus one per missing group', () => {
-    const rows = reportToCsv(report()).trim().split('\r\n');
+    const rows = reportToCsv(inLanguage(report(), 'en')).trim().split('\r\n');
     expect(rows).toHaveLength(5);
     expect(rows[1]).toBe('Pact 2030,final,education,Education | schools,on-time,measure,<script>alert(1)</script>,implemented,,,,,,,');
     expect(rows[2]).toBe('Pact 2030,final,education,Education | schools,on-time,indicator,"Courses, ""new""",,courses,0,10,5,0.5,no,');
@@ -56,21 +59,21 @@ describe('report renderers', () => {
   });
 
   it('Markdown and HTML carry coverage, charts and the missing group', () => {
-    const md = reportToMarkdown(report());
+    const md = reportToMarkdown(inLanguage(report(), 'en'));
     expect(md).toMatch(/^# Pact 2030: Implementation report/);
     expect(md).toContain('1 on time, 0 late, 1 missing of 2 working groups.');
     expect(md).toContain('| Sport | missing |  | 2 |  |');
-    const html = reportToHtml(report());
+    const html = reportToHtml(inLanguage(report(), 'en'));
     expect(html.match(/<svg class="bar"/g)).toHaveLength(2);
     expect(html).toContain('no report submitted');
     expect(html).toContain('@page { size: A4');
   });
 
   it('the body has no inline style, so a page under a strict CSP can show it; the standalone page styles its classes', () => {
-    const body = reportBodyHtml(report());
+    const body = reportBodyHtml(inLanguage(report(), 'en'));
     expect(body).not.toMatch(/\sstyle=|<style/);
     expect(body).toContain('<i class="status-in-progress"></i>');
-    const html = reportToHtml(report());
+    const html = reportToHtml(inLanguage(report(), 'en'));
     expect(html).toContain(body);
     expect(html).toContain('.status-implemented { background: #1b7f3b; }');
     expect(html).toContain('.kind-submissions { background: #1b7f3b; }');
@@ -95,9 +98,10 @@ describe('every answer the template asks for, in every format', () => {
     c.add({ groupKey: 'education', fieldOfAction: 'Integration through education', status: 'submitted', late: false, escalationLevel: 0, extended: false, content });
     return c.result();
   };
-  // Every value a chair typed or chose (Markdown escapes the full stops it shows).
-  const values = [
-    ...content.measures.flatMap((m) => [m.title, m.status]),
+  // Every value a chair typed or chose (Markdown escapes the full stops it shows); a status as
+  // its word in the HTML and Markdown, as its code in the CSV.
+  const values = (status: (s: MeasureStatus) => string) => [
+    ...content.measures.flatMap((m) => [m.title, status(m.status)]),
     'Weekly meetings in three districts',
     'Two more planned for 2031 – with childcare',
     'Parents reached',
@@ -110,19 +114,38 @@ describe('every answer the template asks for, in every format', () => {
     ...content.recommendations,
   ];
 
+  const word = (s: MeasureStatus) => reportWords('en').status[s];
+  const code = (s: MeasureStatus) => s;
   it.each([
-    ['HTML', () => reportToHtml(full()), (v: string) => escapeHtml(v)],
-    ['Markdown', () => reportToMarkdown(full()), (v: string) => v],
-    ['CSV', () => reportToCsv(full()), (v: string) => v],
-  ] as const)('%s holds every value', (_format, render, as) => {
+    ['HTML', () => reportToHtml(inLanguage(full(), 'en')), (v: string) => escapeHtml(v), word],
+    ['Markdown', () => reportToMarkdown(inLanguage(full(), 'en')), (v: string) => v, word],
+    ['CSV', () => reportToCsv(inLanguage(full(), 'en')), (v: string) => v, code],
+  ] as const)('%s holds every value', (_format, render, as, status) => {
     const out = render();
-    for (const v of values) expect({ value: v, found: out.includes(as(v)) }).toEqual({ value: v, found: true });
+    for (const v of values(status)) expect({ value: v, found: out.includes(as(v)) }).toEqual({ value: v, found: true });
+  });
+
+  it('is written in the reader’s language: headings, states and sentences (German, French), codes in the CSV', () => {
+    const de = reportToMarkdown(inLanguage(full(), 'de'), { language: 'de' });
+    expect(de).toContain('## Abdeckung');
+    expect(de).toContain('1 pünktlich, 0 verspätet, 0 fehlen von 1 Arbeitsgruppen.');
+    expect(de).toContain('(in Arbeit)');
+    expect(de).toContain('## Veränderung seit dem vorigen Zyklus');
+    const html = reportToHtml(inLanguage(full(), 'fr'), { language: 'fr' });
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('<h2>Couverture</h2>');
+    expect(html).toContain('Aucun cycle précédent de ce type n’a été compilé.');
+    const csv = reportToCsv(inLanguage(full(), 'de'), 'de');
+    expect(csv.split('\r\n')[0]).toBe('Zyklus,Meilenstein,Gruppe,Handlungsfeld,Bericht,Art,Eintrag,Stand,Einheit,Ausgangswert,Zielwert,Istwert,Fortschritt,Ziel erreicht,Beschreibung');
+    expect(csv).toContain(',measure,Parents’ language café,in-progress,');
+    // A language without its own words reads English.
+    expect(reportToMarkdown(inLanguage(full(), 'it'), { language: 'it' })).toContain('## Coverage');
   });
 
   it('a long text stays readable: its line breaks kept in the HTML (and so the PDF), Markdown and CSV', () => {
-    expect(reportBodyHtml(full())).toContain('<p class="measure-description">Weekly meetings in three districts.\nTwo more planned for 2031 – with childcare.</p>');
-    expect(reportToHtml(full())).toMatch(/\.measure-description \{ white-space: pre-line;/);
-    expect(reportToMarkdown(full())).toMatch(/- \*\*Parents’ language café\*\* \(in-progress\)\n  Weekly meetings in three districts\\?\.  \n  Two more planned for 2031 – with childcare\\?\.  \n/);
-    expect(reportToCsv(full())).toContain('measure,Parents’ language café,in-progress,,,,,,,"Weekly meetings in three districts.\nTwo more planned for 2031 – with childcare."');
+    expect(reportBodyHtml(inLanguage(full(), 'en'))).toContain('<p class="measure-description">Weekly meetings in three districts.\nTwo more planned for 2031 – with childcare.</p>');
+    expect(reportToHtml(inLanguage(full(), 'en'))).toMatch(/\.measure-description \{ white-space: pre-line;/);
+    expect(reportToMarkdown(inLanguage(full(), 'en'))).toMatch(/- \*\*Parents’ language café\*\* \(in progress\)\n  Weekly meetings in three districts\\?\.  \n  Two more planned for 2031 – with childcare\\?\.  \n/);
+    expect(reportToCsv(inLanguage(full(), 'en'))).toContain('measure,Parents’ language café,in-progress,,,,,,,"Weekly meetings in three districts.\nTwo more planned for 2031 – with childcare."');
   });
 });

@@ -1,5 +1,6 @@
-import type { ImplementationReport } from '../implementation-report';
 import { csvField } from './escape';
+import type { ReadableReport } from './report-html';
+import { reportWords } from './report-words';
 
 const line = (fields: unknown[]) => fields.map(csvField).join(',');
 
@@ -7,9 +8,12 @@ const line = (fields: unknown[]) => fields.map(csvField).join(',');
  * One row per reported item (measure, indicator, good practice, obstacle, recommendation) and
  * one per missing group, for spreadsheet users; a measure's description in the last column (added
  * last, so readers that count columns keep working), line breaks kept inside the quoted field.
+ * The header row is in the reader's language; the values of `report`, `item_type`, `status` and
+ * `target_met` are codes (on-time, measure, in-progress, yes…), the same in every language, for formulas.
  */
-export function reportToCsv(r: ImplementationReport): string {
-  const rows = [line(['cycle', 'milestone', 'group', 'field_of_action', 'report', 'item_type', 'item', 'status', 'unit', 'baseline', 'target', 'actual', 'progress', 'target_met', 'description'])];
+export function reportToCsv(r: ReadableReport, language?: string): string {
+  const w = reportWords(language);
+  const rows = [line(w.csvColumns)];
   const cov = new Map(r.coverage.byGroup.map((g) => [g.groupKey, g.state]));
   for (const f of r.fields) {
     const head = [r.cycleName, r.milestoneKey, f.groupKey, f.fieldOfAction, cov.get(f.groupKey)];

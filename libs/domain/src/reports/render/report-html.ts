@@ -1,17 +1,27 @@
 import { MEASURE_STATUSES, MeasureStatus } from '../../templates/report-template';
 import type { ImplementationReport } from '../implementation-report';
+import type { InLanguage } from '../../texts/localized-text';
 import { day, escapeHtml as e } from './escape';
 import { TIMELINE_KINDS } from '../timeline';
 import { timelineHtml, TIMELINE_COLOURS } from './report-timeline';
+import { ReportWords, reportWords } from './report-words';
 
-/** How a report is being shown: the live compiled report, or a frozen published version of it. */
+/** A report with its texts from configuration in the reader's language (`inLanguage`). */
+export type ReadableReport = InLanguage<ImplementationReport>;
+
+/**
+ * How a report is being shown: the live compiled report, or a frozen published version of it;
+ * and the language of its words (headings, states, sentences; English when not given). Its
+ * texts from configuration are put in the same language by `inLanguage` before rendering.
+ */
 export interface RenderOptions {
   edition?: { version: number; publishedAt: Date | string; publishedBy?: string };
+  language?: string;
 }
 
 /** The line naming a published version, shown under the title. */
 export function editionLine(o: RenderOptions): string {
-  return o.edition ? `Published version ${o.edition.version}, ${day(o.edition.publishedAt)}` : '';
+  return o.edition ? reportWords(o.language).publishedVersion(o.edition.version, day(o.edition.publishedAt)) : '';
 }
 
 const COLOURS: Record<MeasureStatus, string> = {
@@ -23,24 +33,24 @@ const COLOURS: Record<MeasureStatus, string> = {
 };
 
 /** One horizontal stacked bar of a field's measures by status: hand-written SVG, no script. */
-function measuresBar(counts: Record<MeasureStatus, number>, width = 320): string {
+function measuresBar(w: ReportWords, counts: Record<MeasureStatus, number>, width = 320): string {
   const total = MEASURE_STATUSES.reduce((n, s) => n + counts[s], 0);
-  if (!total) return '<span class="none">no measures reported</span>';
+  if (!total) return `<span class="none">${e(w.noMeasures)}</span>`;
   let x = 0;
   const rects = MEASURE_STATUSES.filter((s) => counts[s] > 0).map((s) => {
-    const w = (counts[s] / total) * width;
-    const r = `<rect x="${x.toFixed(1)}" y="0" width="${w.toFixed(1)}" height="14" fill="${COLOURS[s]}"><title>${s}: ${counts[s]}</title></rect>`;
-    x += w;
+    const span = (counts[s] / total) * width;
+    const r = `<rect x="${x.toFixed(1)}" y="0" width="${span.toFixed(1)}" height="14" fill="${COLOURS[s]}"><title>${e(w.status[s])}: ${counts[s]}</title></rect>`;
+    x += span;
     return r;
   });
-  return `<svg class="bar" role="img" aria-label="measures by status" width="${width}" height="14" viewBox="0 0 ${width} 14">${rects.join('')}</svg> <span class="n">${total}</span>`;
+  return `<svg class="bar" role="img" aria-label="${e(w.measuresByStatus)}" width="${width}" height="14" viewBox="0 0 ${width} 14">${rects.join('')}</svg> <span class="n">${total}</span>`;
 }
 
 /** Baseline → actual against target as a small bullet chart. */
-function indicatorBar(progress: number | null, achieved: boolean): string {
+function indicatorBar(w: ReportWords, progress: number | null, achieved: boolean): string {
   if (progress === null) return '';
   const p = Math.max(0, Math.min(1.25, progress));
-  return `<svg class="bullet" role="img" aria-label="${Math.round(progress * 100)}% of the way to target" width="125" height="10" viewBox="0 0 125 10"><rect x="0" y="2" width="100" height="6" fill="#e3e6ea"/><rect x="0" y="2" width="${(p * 100).toFixed(1)}" height="6" fill="${achieved ? '#1b7f3b' : '#3b73c4'}"/><line x1="100" y1="0" x2="100" y2="10" stroke="#222" stroke-width="1.5"/></svg>`;
+  return `<svg class="bullet" role="img" aria-label="${e(w.ofTheWay(Math.round(progress * 100)))}" width="125" height="10" viewBox="0 0 125 10"><rect x="0" y="2" width="100" height="6" fill="#e3e6ea"/><rect x="0" y="2" width="${(p * 100).toFixed(1)}" height="6" fill="${achieved ? '#1b7f3b' : '#3b73c4'}"/><line x1="100" y1="0" x2="100" y2="10" stroke="#222" stroke-width="1.5"/></svg>`;
 }
 
 /**
@@ -51,48 +61,50 @@ function indicatorBar(progress: number | null, achieved: boolean): string {
  * under its own Content-Security-Policy (no inline styles).
  */
 /** What the change section says without a comparison: none compiled yet, or left out of a group's part (it is the network's). */
-export function noChangeLine(r: ImplementationReport): string {
-  return r.part ? 'The change since the previous cycle compares the whole network: it is in the report the steering committee publishes.' : 'No previous cycle of this kind has been compiled.';
+export function noChangeLine(r: ReadableReport, language?: string): string {
+  const w = reportWords(language);
+  return r.part ? w.changeInWholeReport : w.noPrevious;
 }
 
 /** What a report cut to some groups says about itself (reportPart), in every format. */
-export function partLine(r: ImplementationReport): string | null {
-  return r.part ? 'This is the part of your working group only. The whole report can be read once the steering committee publishes it.' : null;
+export function partLine(r: ReadableReport, language?: string): string | null {
+  return r.part ? reportWords(language).partOnly : null;
 }
 
-export function reportBodyHtml(r: ImplementationReport): string {
-  const legend = MEASURE_STATUSES.map((s) => `<span class="key"><i class="status-${s}"></i>${s}</span>`).join(' ');
+export function reportBodyHtml(r: ReadableReport, language?: string): string {
+  const w = reportWords(language);
+  const legend = MEASURE_STATUSES.map((s) => `<span class="key"><i class="status-${s}"></i>${e(w.status[s])}</span>`).join(' ');
   const coverage = r.coverage.byGroup
-    .map((g) => `<tr class="${g.state}"><td>${e(g.fieldOfAction)}</td><td>${g.state}${g.extended ? ' (extended)' : ''}</td><td>${g.revision ?? ''}</td><td>${g.escalationLevel || ''}</td><td>${day(g.submittedAt)}</td></tr>`)
+    .map((g) => `<tr class="${g.state}"><td>${e(g.fieldOfAction)}</td><td>${e(w.state[g.state])}${g.extended ? ` (${e(w.extended.toLowerCase())})` : ''}</td><td>${g.revision ?? ''}</td><td>${g.escalationLevel || ''}</td><td>${day(g.submittedAt)}</td></tr>`)
     .join('');
   const fields = r.fields
     .map((f) => {
       const ind = f.indicators
-        .map((i) => `<tr><td>${e(i.name)}</td><td>${i.baseline} → ${i.actual} ${e(i.unit)}</td><td>${i.target}</td><td>${indicatorBar(i.progress, i.achieved)}</td><td>${i.achieved ? '✓' : ''}</td></tr>`)
+        .map((i) => `<tr><td>${e(i.name)}</td><td>${i.baseline} → ${i.actual} ${e(i.unit)}</td><td>${i.target}</td><td>${indicatorBar(w, i.progress, i.achieved)}</td><td>${i.achieved ? '✓' : ''}</td></tr>`)
         .join('');
       const list = (title: string, items: string[]) => (items.length ? `<h4>${title}</h4><ul>${items.map((t) => `<li>${e(t)}</li>`).join('')}</ul>` : '');
       return `<section class="field" data-group="${e(f.groupKey)}"><h3>${e(f.fieldOfAction)}</h3>
-<p>${f.submitted ? measuresBar(f.measuresByStatus) : '<span class="missing">no report submitted</span>'}</p>
-${f.measures.length ? `<ul class="measures">${f.measures.map((m) => `<li><i class="status-${m.status}"></i>${e(m.title)} <span class="n">${m.status}</span>${m.description ? `<p class="measure-description">${e(m.description)}</p>` : ''}</li>`).join('')}</ul>` : ''}
-${ind ? `<table class="ind"><tr><th>Indicator</th><th>Baseline → actual</th><th>Target</th><th>Progress</th><th></th></tr>${ind}</table>` : ''}
-${list('Good practices', f.goodPractices)}${list('Obstacles', f.obstacles)}${list('Recommendations', f.recommendations)}</section>`;
+<p>${f.submitted ? measuresBar(w, f.measuresByStatus) : `<span class="missing">${e(w.noReport)}</span>`}</p>
+${f.measures.length ? `<ul class="measures">${f.measures.map((m) => `<li><i class="status-${m.status}"></i>${e(m.title)} <span class="n">${e(w.status[m.status])}</span>${m.description ? `<p class="measure-description">${e(m.description)}</p>` : ''}</li>`).join('')}</ul>` : ''}
+${ind ? `<table class="ind"><tr><th>${e(w.indicator)}</th><th>${e(w.baselineActual)}</th><th>${e(w.target)}</th><th>${e(w.progress)}</th><th></th></tr>${ind}</table>` : ''}
+${list(e(w.goodPractices), f.goodPractices)}${list(e(w.obstacles), f.obstacles)}${list(e(w.recommendations), f.recommendations)}</section>`;
     })
     .join('\n');
   const c = r.changeSincePrevious;
   const sign = (n: number) => (n > 0 ? `+${n}` : String(n));
   const change = c
-    ? `<p>Compared with <b>${e(c.previousCycleName)}</b> (compiled ${day(c.previousCompiledAt)}): on time ${sign(c.coverage.onTime)}, late ${sign(c.coverage.late)}, missing ${sign(c.coverage.missing)}; measures implemented ${sign(c.measuresImplemented)}; indicators at target ${sign(c.indicatorsAchieved)}.</p>
-<table><tr><th>Field of action</th><th>Report then → now</th><th>Implemented measures</th></tr>${c.fields.map((f) => `<tr><td>${e(f.fieldOfAction)}</td><td>${f.coverage.previous} → ${f.coverage.current}</td><td>${sign(f.measuresByStatus.implemented)}</td></tr>`).join('')}</table>`
-    : `<p>${noChangeLine(r)}</p>`;
-  const timeline = r.timeline ? timelineHtml(r.timeline) : '';
-  const part = partLine(r);
-  return `${part ? `<p class="report-part" data-report-part>${e(part)}</p>\n` : ''}<h2>Coverage</h2><p class="summary">${r.coverage.onTime} on time, ${r.coverage.late} late, ${r.coverage.missing} missing of ${r.coverage.total} working groups.</p>
-<table class="coverage"><tr><th>Field of action</th><th>Report</th><th>Revision</th><th>Escalation</th><th>Submitted</th></tr>${coverage}</table>
+    ? `<p>${w.comparedWith(`<b>${e(c.previousCycleName)}</b>`, day(c.previousCompiledAt), sign(c.coverage.onTime), sign(c.coverage.late), sign(c.coverage.missing), sign(c.measuresImplemented), sign(c.indicatorsAchieved))}</p>
+<table><tr><th>${e(w.fieldOfAction)}</th><th>${e(w.reportThenNow)}</th><th>${e(w.implementedMeasures)}</th></tr>${c.fields.map((f) => `<tr><td>${e(f.fieldOfAction)}</td><td>${e(w.state[f.coverage.previous])} → ${e(w.state[f.coverage.current])}</td><td>${sign(f.measuresByStatus.implemented)}</td></tr>`).join('')}</table>`
+    : `<p>${e(noChangeLine(r, language))}</p>`;
+  const timeline = r.timeline ? timelineHtml(r.timeline, `<h2>${e(w.timeline)}</h2>`, language) : '';
+  const part = partLine(r, language);
+  return `${part ? `<p class="report-part" data-report-part>${e(part)}</p>\n` : ''}<h2>${e(w.coverage)}</h2><p class="summary">${e(w.coverageSummary(r.coverage.onTime, r.coverage.late, r.coverage.missing, r.coverage.total))}</p>
+<table class="coverage"><tr><th>${e(w.fieldOfAction)}</th><th>${e(w.report)}</th><th>${e(w.revision)}</th><th>${e(w.escalation)}</th><th>${e(w.submitted)}</th></tr>${coverage}</table>
 ${timeline}
-<h2>Fields of action</h2><p>${legend}</p>
-<p>All fields: ${measuresBar(r.totals.measuresByStatus, 420)} — ${r.totals.indicatorsAchieved} of ${r.totals.indicators} indicators at target.</p>
+<h2>${e(w.fieldsOfAction)}</h2><p>${legend}</p>
+<p>${e(w.allFieldsLabel)}: ${measuresBar(w, r.totals.measuresByStatus, 420)} — ${e(w.allFields(r.totals.indicatorsAchieved, r.totals.indicators))}</p>
 ${fields}
-<h2>Change since the previous cycle</h2>${change}
+<h2>${e(w.changeSincePrevious)}</h2>${change}
 `;
 }
 
@@ -102,10 +114,11 @@ const SWATCHES = [
 ].join(' ');
 
 /** The implementation report as one standalone page: no external assets, prints on A4. */
-export function reportToHtml(r: ImplementationReport, options: RenderOptions = {}): string {
+export function reportToHtml(r: ReadableReport, options: RenderOptions = {}): string {
+  const w = reportWords(options.language);
   const edition = options.edition ? `<p class="edition">${e(editionLine(options))}</p>` : '';
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${e(r.cycleName)}: ${e(r.milestoneTitle)}</title>
+<html lang="${w.lang}"><head><meta charset="utf-8"><title>${e(r.cycleName)}: ${e(r.milestoneTitle)}</title>
 <style>
 @page { size: A4; margin: 16mm; }
 body { font: 11pt/1.4 system-ui, sans-serif; color: #222; max-width: 190mm; margin: 0 auto; padding: 8mm; }
@@ -117,7 +130,7 @@ tr.missing td:nth-child(2), .missing { color: #c0392b; font-weight: 600; } tr.la
 ${SWATCHES}
 @media print { body { padding: 0; } }
 </style></head><body>
-<h1>${e(r.cycleName)}</h1><p>${e(r.milestoneTitle)}: due ${day(r.dueAt)}, compiled ${day(r.compiledAt)}</p>${edition}
-${reportBodyHtml(r)}</body></html>
+<h1>${e(r.cycleName)}</h1><p>${e(r.milestoneTitle)}: ${e(w.dueCompiled(day(r.dueAt), day(r.compiledAt)))}</p>${edition}
+${reportBodyHtml(r, options.language)}</body></html>
 `;
 }

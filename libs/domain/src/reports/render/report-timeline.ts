@@ -1,13 +1,7 @@
 import { ReportTimeline, TIMELINE_KINDS, TimelineBucket, TimelineKind } from '../timeline';
 import { day, escapeHtml as e, escapeMarkdown as md } from './escape';
-
-export const TIMELINE_LABELS: Record<TimelineKind, string> = {
-  requests: 'Requests',
-  reminders: 'Reminders',
-  escalations: 'Escalations',
-  extensions: 'Extensions',
-  submissions: 'Submissions',
-};
+import { ReportWords, reportWords } from './report-words';
+import type { InLanguage } from '../../texts/localized-text';
 
 export const TIMELINE_COLOURS: Record<TimelineKind, string> = {
   requests: '#3b73c4',
@@ -22,9 +16,9 @@ const MARK_COLOURS = { start: '#555', request: '#3b73c4', due: '#c0392b', compil
 const time = (d: Date | string) => new Date(d).getTime();
 
 /** A bucket's name in tables and on the axis: `2027-03` for a month, the Monday's date for a week. */
-export function periodLabel(b: Pick<TimelineBucket, 'start'>, granularity: 'week' | 'month'): string {
+export function periodLabel(b: Pick<TimelineBucket, 'start'>, granularity: 'week' | 'month', language?: string): string {
   const iso = new Date(b.start).toISOString();
-  return granularity === 'month' ? iso.slice(0, 7) : `week of ${iso.slice(0, 10)}`;
+  return granularity === 'month' ? iso.slice(0, 7) : reportWords(language).weekOf(iso.slice(0, 10));
 }
 
 /**
@@ -32,7 +26,8 @@ export function periodLabel(b: Pick<TimelineBucket, 'start'>, granularity: 'week
  * (its height the count relative to the lane's busiest period, the count written above it),
  * and the key moments as numbered dashed lines. Scales to the page width, no script.
  */
-export function timelineSvg(t: ReportTimeline): string {
+export function timelineSvg(t: ReportTimeline, language?: string): string {
+  const words = reportWords(language);
   const W = 680;
   const left = 92;
   const right = 8;
@@ -56,13 +51,13 @@ export function timelineSvg(t: ReportTimeline): string {
         const x0 = x(b.start);
         const w = Math.max(1.5, x(b.end) - x0 - 1);
         const h = Math.max(2, (n / max) * (lane - 14));
-        const extra = kind === 'submissions' && b.lateSubmissions ? `, ${b.lateSubmissions} late` : kind === 'escalations' && b.committeeEscalations ? `, ${b.committeeEscalations} to the committee` : '';
+        const extra = kind === 'submissions' && b.lateSubmissions ? `, ${words.late(b.lateSubmissions)}` : kind === 'escalations' && b.committeeEscalations ? `, ${words.toCommittee(b.committeeEscalations)}` : '';
         const label = w >= 12 ? `<text class="value" font-size="7.5" fill="#333" x="${(x0 + w / 2).toFixed(1)}" y="${(y0 + lane - 4 - h - 2).toFixed(1)}" text-anchor="middle">${n}</text>` : '';
-        return `<rect class="count" x="${x0.toFixed(1)}" y="${(y0 + lane - 4 - h).toFixed(1)}" width="${w.toFixed(1)}" height="${h.toFixed(1)}" fill="${TIMELINE_COLOURS[kind]}"><title>${e(periodLabel(b, t.granularity))}: ${n} ${kind}${extra}</title></rect>${label}`;
+        return `<rect class="count" x="${x0.toFixed(1)}" y="${(y0 + lane - 4 - h).toFixed(1)}" width="${w.toFixed(1)}" height="${h.toFixed(1)}" fill="${TIMELINE_COLOURS[kind]}"><title>${e(periodLabel(b, t.granularity, language))}: ${n} ${e(words.timelineKinds[kind].toLowerCase())}${e(extra)}</title></rect>${label}`;
       })
       .join('');
     out.push(
-      `<g class="lane" data-kind="${kind}"><line x1="${left}" y1="${y0 + lane - 4}" x2="${W - right}" y2="${y0 + lane - 4}" stroke="#ccd1d6"/><text class="lane-label" font-size="9.5" fill="#222" x="${left - 6}" y="${y0 + lane - 8}" text-anchor="end">${TIMELINE_LABELS[kind]}</text>${bars}</g>`,
+      `<g class="lane" data-kind="${kind}"><line x1="${left}" y1="${y0 + lane - 4}" x2="${W - right}" y2="${y0 + lane - 4}" stroke="#ccd1d6"/><text class="lane-label" font-size="9.5" fill="#222" x="${left - 6}" y="${y0 + lane - 8}" text-anchor="end">${e(words.timelineKinds[kind])}</text>${bars}</g>`,
     );
   });
 
@@ -97,38 +92,39 @@ export function timelineSvg(t: ReportTimeline): string {
   return `<svg class="timeline" role="img" aria-label="timeline of the cycle: requests, reminders, escalations, extensions and submissions per ${t.granularity}" width="100%" viewBox="0 0 ${W} ${H}" preserveAspectRatio="xMinYMin meet" font-family="system-ui, sans-serif" font-size="9">${out.join('')}</svg>`;
 }
 
-function summary(t: ReportTimeline): string {
-  const n = t.totals;
-  return `${n.requests} requests, ${n.reminders} reminders, ${n.escalations} escalations (${t.committeeEscalations} to the committee), ${n.extensions} extensions, ${n.submissions} submissions (${t.lateSubmissions} late), ${day(t.from)} to ${day(t.to)}, per ${t.granularity}.`;
+function summary(t: ReportTimeline, w: ReportWords): string {
+  return w.timelineSummary(t.totals, t.committeeEscalations, t.lateSubmissions, day(t.from), day(t.to), t.granularity);
 }
 
-const cell = (b: Pick<TimelineBucket, 'counts' | 'lateSubmissions'>, k: TimelineKind) =>
-  k === 'submissions' && b.lateSubmissions ? `${b.counts[k]} (${b.lateSubmissions} late)` : String(b.counts[k] || '');
+const cell = (w: ReportWords, b: Pick<TimelineBucket, 'counts' | 'lateSubmissions'>, k: TimelineKind) =>
+  k === 'submissions' && b.lateSubmissions ? `${b.counts[k]} (${w.late(b.lateSubmissions)})` : String(b.counts[k] || '');
 
 const busy = (b: TimelineBucket) => TIMELINE_KINDS.some((k) => b.counts[k] > 0);
 
 /** The timeline section of the HTML report: the chart, its key moments, and a compact table of the busy periods. */
-export function timelineHtml(t: ReportTimeline, heading = '<h2>Timeline</h2>'): string {
-  const legend = TIMELINE_KINDS.map((k) => `<span class="key"><i class="kind-${k}"></i>${TIMELINE_LABELS[k].toLowerCase()}</span>`).join(' ');
+export function timelineHtml(t: InLanguage<ReportTimeline>, heading?: string, language?: string): string {
+  const w = reportWords(language);
+  const legend = TIMELINE_KINDS.map((k) => `<span class="key"><i class="kind-${k}"></i>${e(w.timelineKinds[k].toLowerCase())}</span>`).join(' ');
   const marks = t.marks.map((m) => `<li data-kind="${m.kind}"><b>${day(m.at)}</b> ${e(m.label)}</li>`).join('');
   const rows = t.buckets
     .filter(busy)
-    .map((b) => `<tr><td>${e(periodLabel(b, t.granularity))}</td>${TIMELINE_KINDS.map((k) => `<td>${cell(b, k)}</td>`).join('')}</tr>`)
+    .map((b) => `<tr><td>${e(periodLabel(b, t.granularity, language))}</td>${TIMELINE_KINDS.map((k) => `<td>${e(cell(w, b, k))}</td>`).join('')}</tr>`)
     .join('');
-  const total = `<tr class="total"><td>All</td>${TIMELINE_KINDS.map((k) => `<td>${cell({ counts: t.totals, lateSubmissions: t.lateSubmissions }, k) || '0'}</td>`).join('')}</tr>`;
+  const total = `<tr class="total"><td>${e(w.all)}</td>${TIMELINE_KINDS.map((k) => `<td>${e(cell(w, { counts: t.totals, lateSubmissions: t.lateSubmissions }, k) || '0')}</td>`).join('')}</tr>`;
   // Heading, chart and key moments stay on one printed page; the table may run on.
-  return `<section class="timeline"><div class="chart">${heading}<p class="timeline-summary">${e(summary(t))}</p><p>${legend}</p>
-<figure>${timelineSvg(t)}</figure>
+  return `<section class="timeline"><div class="chart">${heading ?? `<h2>${e(w.timeline)}</h2>`}<p class="timeline-summary">${e(summary(t, w))}</p><p>${legend}</p>
+<figure>${timelineSvg(t, language)}</figure>
 <ol class="marks">${marks}</ol></div>
-<table class="timeline-table"><tr><th>Period</th>${TIMELINE_KINDS.map((k) => `<th>${TIMELINE_LABELS[k]}</th>`).join('')}</tr>${rows}${total}</table></section>`;
+<table class="timeline-table"><tr><th>${e(w.period)}</th>${TIMELINE_KINDS.map((k) => `<th>${e(w.timelineKinds[k])}</th>`).join('')}</tr>${rows}${total}</table></section>`;
 }
 
 /** The timeline in Markdown: the key moments and the busy periods as a table. */
-export function timelineMarkdown(t: ReportTimeline): string[] {
-  const out = [summary(t), '', 'Key moments:', ''];
+export function timelineMarkdown(t: InLanguage<ReportTimeline>, language?: string): string[] {
+  const w = reportWords(language);
+  const out = [summary(t, w), '', w.keyMoments, ''];
   t.marks.forEach((m, i) => out.push(`${i + 1}. ${day(m.at)} ${md(m.label)}`));
-  out.push('', `| Period | ${TIMELINE_KINDS.map((k) => TIMELINE_LABELS[k]).join(' | ')} |`, `| --- |${TIMELINE_KINDS.map(() => ' ---: |').join('')}`);
-  for (const b of t.buckets.filter(busy)) out.push(`| ${periodLabel(b, t.granularity)} | ${TIMELINE_KINDS.map((k) => cell(b, k)).join(' | ')} |`);
-  out.push(`| **All** | ${TIMELINE_KINDS.map((k) => `**${cell({ counts: t.totals, lateSubmissions: t.lateSubmissions }, k) || '0'}**`).join(' | ')} |`);
+  out.push('', `| ${w.period} | ${TIMELINE_KINDS.map((k) => w.timelineKinds[k]).join(' | ')} |`, `| --- |${TIMELINE_KINDS.map(() => ' ---: |').join('')}`);
+  for (const b of t.buckets.filter(busy)) out.push(`| ${periodLabel(b, t.granularity, language)} | ${TIMELINE_KINDS.map((k) => cell(w, b, k)).join(' | ')} |`);
+  out.push(`| **${w.all}** | ${TIMELINE_KINDS.map((k) => `**${cell(w, { counts: t.totals, lateSubmissions: t.lateSubmissions }, k) || '0'}**`).join(' | ')} |`);
   return out;
 }
