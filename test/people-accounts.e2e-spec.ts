@@ -1,7 +1,7 @@
 import { MailSink } from '../apps/demo/src/delivery-sinks';
 import { WorkingGroupService } from '@pact/engine';
 import { EngineHarness, shortCycle } from './support/engine-harness';
-import { askForLink, browserAgent, followLink, signInLinkFor, signInMailsTo, signInOverHttp } from './support/web';
+import { askForLink, browserAgent, csrfOf, followLink, signInLinkFor, signInMailsTo, signInOverHttp } from './support/web';
 
 /**
  * People's accounts over HTTP (issue 17, point 11): the committee edits a person
@@ -171,5 +171,23 @@ describe('people accounts (e2e)', () => {
     await h.waitFor('the request planned', async () => (await h.db.collection('events').findOne({ type: 'notification.queued', cycleId: cycle.id, 'data.kind': 'task-requested' })) ?? false);
     const planned = await h.db.collection('events').findOne({ type: 'notification.queued', cycleId: cycle.id, 'data.kind': 'task-requested' });
     expect(planned!.data.to).toEqual([]);
+  }, 60_000);
+
+  it('the pages: only the committee edits, disables and enables; a form without its CSRF token changes nothing', async () => {
+    const id = (await addPerson({ name: 'Paula Page', email: 'paula.page@test.example.org', roles: ['operator'] })).id;
+    await h.tokenFor(['operator']);
+    const operator = await signInOverHttp(h, sink, 'operator@test.example.org', '/people');
+    await operator.get('/people').expect(200);
+    for (const path of [`/people/${id}/edit`, `/people/${id}/disable`, `/people/${id}/enable`]) await operator.get(path).expect(403);
+    const committee = await signInOverHttp(h, sink, 'committee@test.example.org', '/people');
+    await committee.get('/people/ffffffffffffffffffffffff/edit').expect(404);
+    await committee.post(`/people/${id}/disable`).type('form').send({}).expect(403);
+    expect((await h.http.get('/api/users').expect(200)).body.find((u: any) => u.id === id).disabledAt).toBeUndefined();
+    const form = await committee.get(`/people/${id}/edit`).expect(200);
+    const saved = await committee.post(`/people/${id}/edit`).type('form').send({ _csrf: csrfOf(form.text), name: 'Paula Page', roles: 'operator', language: 'de', timeZone: 'Europe/Berlin' });
+    expect([saved.status, saved.headers.location, saved.status === 303 ? '' : saved.text.slice(0, 3000)]).toEqual([303, `/people?changed=${id}`, '']);
+    const confirm = await committee.get(`/people/${id}/disable`).expect(200);
+    await committee.post(`/people/${id}/disable`).type('form').send({ _csrf: csrfOf(confirm.text) }).expect(303);
+    expect((await h.http.get('/api/users').expect(200)).body.find((u: any) => u.id === id)).toMatchObject({ language: 'de', disabledAt: expect.any(String) });
   }, 60_000);
 });
