@@ -49,6 +49,14 @@ describe('people accounts (e2e)', () => {
     expect((await h.http.patch(`/api/users/${p.id}`).send({ timeZone: 'Europe/Paris' }).expect(200)).body).toMatchObject({ name: 'Ola N. Nordmann', groupKeys: ['education'], timeZone: 'Europe/Paris' });
   }, 60_000);
 
+  it('documents the new operations in the OpenAPI document', async () => {
+    const doc = (await h.agent().get('/api/docs-json').expect(200)).body;
+    expect(doc.paths['/api/users/{id}'].patch.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/UpdateUserDto');
+    expect(Object.keys(doc.components.schemas.UpdateUserDto.properties).sort()).toEqual(['groupKeys', 'language', 'name', 'roles', 'timeZone']);
+    expect(doc.paths['/api/users/{id}/disable'].post).toBeDefined();
+    expect(doc.paths['/api/users/{id}/enable'].post).toBeDefined();
+  });
+
   it('refuses bad input with 400 naming the field, and changes nothing', async () => {
     const p = await addPerson({ name: 'Bad Input', email: 'bad.input@test.example.org', roles: ['operator'] });
     const refused = async (body: Record<string, unknown>, field: string) => {
