@@ -53,6 +53,12 @@ describe('notifications (e2e)', () => {
       .patch('/api/working-groups/education')
       .send({ chair: { name: 'Anna Keller', email: 'anna.keller@education.example.de', language: 'de', timeZone: 'America/New_York' } })
       .expect(200);
+    const [welcome] = await h.waitFor('the welcome', async () => {
+      const w = sink.to('anna.keller@education.example.de').filter((m) => m.headers.get('x-pact-kind') === 'chair-welcome');
+      return w.length > 0 && w;
+    });
+    expect(welcome.subject).toBe('[Europäischer Integrationspakt] Sie leiten jetzt die Arbeitsgruppe Integration durch Bildung');
+    expect(welcome.text).toContain('Noch ist nichts für Sie offen');
     // The chair of migrant-families reads Italian: there are no Italian templates nor Italian
     // wordings of the programme's texts, so English throughout.
     const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Mail cycle', groups: ['education', 'migrant-families'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
@@ -60,7 +66,9 @@ describe('notifications (e2e)', () => {
     const education = tasks.find((t) => t.groupKey === 'education');
     const families = tasks.find((t) => t.groupKey === 'migrant-families');
 
-    const [de] = await h.waitFor('German request', async () => sink.to('anna.keller@education.example.de').length > 0 && sink.to('anna.keller@education.example.de'));
+    // Named chair just now, Anna Keller was also welcomed (chair-welcome): the request is the task-requested e-mail.
+    const requests = () => sink.to('anna.keller@education.example.de').filter((m) => m.headers.get('x-pact-kind') === 'task-requested');
+    const [de] = await h.waitFor('German request', async () => requests().length > 0 && requests());
     // The programme's texts (network, report, group) in German as well (config/pact.yaml has them).
     expect(de.subject).toBe('[Europäischer Integrationspakt] Bericht angefordert: Umsetzungsbericht — Integration durch Bildung');
     expect(de.headers.get('content-language')).toBe('de');

@@ -63,9 +63,11 @@ describe('working groups and chairs (e2e)', () => {
     // The change as the update writes it, with nothing done after it.
     const next = { name: 'Dara Byrne', email: 'dara.byrne@city.example.ie', language: 'en' };
     await h.db.collection('working_groups').updateOne({ key: 'labour-market' }, { $set: { chair: next }, $addToSet: { outbox: 'chair-access', formerChairs: former.email } });
+    // Done when the access moved and the follow-up left the outbox (its last step, after the new chair's welcome is planned).
     await h.waitFor('the sweep moving access', async () => {
       const all = await users();
-      return all.find((u) => u.email === next.email)?.groupKeys.includes('labour-market') && !all.find((u) => u.email === former.email)?.groupKeys.includes('labour-market');
+      const done = !((await h.db.collection('working_groups').findOne({ key: 'labour-market' }))?.outbox ?? []).length;
+      return done && all.find((u) => u.email === next.email)?.groupKeys.includes('labour-market') && !all.find((u) => u.email === former.email)?.groupKeys.includes('labour-market');
     }, 30_000);
     const group = await h.db.collection('working_groups').findOne({ key: 'labour-market' });
     expect(group?.outbox ?? []).toEqual([]);

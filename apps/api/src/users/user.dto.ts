@@ -13,6 +13,20 @@ export class CreateUserDto {
   @IsOptional() @IsString() @MaxLength(100) timeZone?: string;
 }
 
+/**
+ * A change to a person (PATCH /api/users/:id): only the fields sent change. Working groups go
+ * with the chair role (a chair acts for at least one); the e-mail address is the person's
+ * identity and is not changed here.
+ */
+export class UpdateUserDto {
+  @IsOptional() @IsString() @SingleLineText() @MinLength(1) @MaxLength(200) name?: string;
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(['committee', 'chair', 'operator'], { each: true }) roles?: ('committee' | 'chair' | 'operator')[];
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @ArrayUnique() @Matches(KEY_PATTERN, { each: true }) groupKeys?: string[];
+  @IsOptional() @IsIn([...SUPPORTED_LANGUAGES]) language?: string;
+  /** IANA time zone; checked by the engine. */
+  @IsOptional() @IsString() @MaxLength(100) timeZone?: string;
+}
+
 export class IssueTokenDto {
   @IsString() @SingleLineText() @MinLength(1) @MaxLength(100) name: string;
   /** Wall-clock days until the token stops working (default 365). */

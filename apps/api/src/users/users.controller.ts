@@ -1,8 +1,8 @@
 import { ApiBody, ApiTags } from '@nestjs/swagger';
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { IdentityService, Principal } from '@pact/engine';
 import { Actor, CurrentPrincipal, Roles } from '../auth/auth.decorators';
-import { CreateUserDto, IssueTokenDto } from './user.dto';
+import { CreateUserDto, IssueTokenDto, UpdateUserDto } from './user.dto';
 import { ApiProblems } from '../http/problem-details';
 
 @ApiTags('users and tokens')
@@ -23,6 +23,41 @@ export class UsersController {
   @Roles('committee', 'operator')
   list() {
     return this.identity.listUsers();
+  }
+
+  /**
+   * The committee changes a person's name, roles, working groups, language or time zone (only the
+   * fields sent). 400 names the field; 409 when the last active committee member would lose the
+   * role or the account changed meanwhile. A chair's named group is changed on the working group.
+   */
+  @ApiProblems(400, 404, 409)
+  @Patch('users/:id')
+  @Roles('committee')
+  @ApiBody({ type: UpdateUserDto })
+  update(@Param('id') id: string, @Body() dto: UpdateUserDto, @Actor() actor: string) {
+    return this.identity.updateUser(id, { name: dto.name, roles: dto.roles, groupKeys: dto.groupKeys, language: dto.language, timeZone: dto.timeZone }, actor);
+  }
+
+  /**
+   * Disables a person at once: their sessions, sign-in links, API tokens and calendar feed are
+   * refused from now on (401), they get no e-mail; their name stays in the history. 409 for
+   * oneself and for the last active committee member. Disabling twice changes nothing.
+   */
+  @ApiProblems(404, 409)
+  @Post('users/:id/disable')
+  @HttpCode(200)
+  @Roles('committee')
+  disable(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return this.identity.disableUser(id, principal);
+  }
+
+  /** Lets a disabled person sign in again; their unexpired, unrevoked API tokens work again. */
+  @ApiProblems(404)
+  @Post('users/:id/enable')
+  @HttpCode(200)
+  @Roles('committee')
+  enable(@Param('id') id: string, @Actor() actor: string) {
+    return this.identity.enableUser(id, actor);
   }
 
   /** A new API token, shown once in the answer; only its hash is kept. */

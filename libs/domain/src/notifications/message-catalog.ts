@@ -11,6 +11,10 @@ export interface MessageTemplate {
   body: string;
   /** For summaries: the line written once per listed item (placeholders of OverdueItem). */
   item?: string;
+  /** chair-welcome: what fills {waiting} when the group has open tasks (placeholders openTaskCount, nextDueDate). */
+  waiting?: string;
+  /** chair-welcome: what fills {waiting} when nothing is waiting for the group yet. */
+  nothingWaiting?: string;
 }
 export type MessageCatalog = Partial<Record<MessageKind, MessageTemplate>>;
 export type MessageCatalogs = Record<string, MessageCatalog>;
@@ -32,7 +36,11 @@ export const PLACEHOLDERS: Record<MessageKind, readonly string[]> = {
   'extension-requested': [...TASK, 'proposedDueDate', 'reason', 'requestedBy', 'requestsLink'],
   'extension-refused': [...TASK, 'proposedDueDate', 'reason'],
   'sign-in-link': ['recipientName', 'network', 'signInLink', 'linkMinutes', 'linkExpiresAt'],
+  'chair-welcome': ['recipientName', 'network', 'fieldOfAction', 'groupKey', 'waiting', 'signInPage', 'email'],
 };
+
+/** chair-welcome: the placeholders of its `waiting` line (its `nothingWaiting` line has none). */
+export const WAITING_PLACEHOLDERS = ['openTaskCount', 'nextDueDate'] as const;
 
 /**
  * Placeholders allowed in a message's body only: a sign-in link must never reach a subject line,
@@ -70,6 +78,15 @@ export function checkCatalogs(catalogs: MessageCatalogs): string[] {
         for (const name of namesIn(template[field])) {
           if (!allowed.includes(name)) problems.push(`${language}.${kind}.${field}: unknown placeholder {${name}} (allowed: ${allowed.join(', ')})`);
           else if (field === 'subject' && (BODY_ONLY_PLACEHOLDERS as readonly string[]).includes(name)) problems.push(`${language}.${kind}.subject: {${name}} may appear in the body only`);
+        }
+      }
+      if (kind === 'chair-welcome') {
+        for (const field of ['waiting', 'nothingWaiting'] as const) {
+          const line = template?.[field];
+          if (typeof line !== 'string' || !line.trim()) problems.push(`${language}.${kind}.${field}: must be a non-empty text`);
+          else for (const name of namesIn(line)) {
+            if (field === 'nothingWaiting' || !(WAITING_PLACEHOLDERS as readonly string[]).includes(name)) problems.push(`${language}.${kind}.${field}: unknown placeholder {${name}}`);
+          }
         }
       }
       if (kind === 'escalation-summary') {
@@ -126,6 +143,11 @@ export interface MessageFacts {
   signInLink?: string;
   linkMinutes?: number;
   linkExpiresAt?: Date;
+  /** chair-welcome: the site's sign-in page (not a secret), the address to sign in with, and the group's open tasks. */
+  signInPage?: string;
+  email?: string;
+  openTaskCount?: number;
+  nextDueAt?: Date;
 }
 
 export interface RenderedMessage {
@@ -203,6 +225,14 @@ export function renderMessage(
     signInLink: facts.signInLink ?? '',
     linkMinutes: facts.linkMinutes !== undefined ? num.format(facts.linkMinutes) : '',
     linkExpiresAt: facts.linkExpiresAt ? formatDate(facts.linkExpiresAt, language, tz) : '',
+    signInPage: facts.signInPage ?? '',
+    email: facts.email ?? '',
+    waiting: facts.openTaskCount
+      ? fill(template.waiting ?? '{openTaskCount}', {
+          openTaskCount: num.format(facts.openTaskCount),
+          nextDueDate: facts.nextDueAt ? formatDate(facts.nextDueAt, language, tz) : '',
+        })
+      : (template.nothingWaiting ?? ''),
     submittedCount: num.format(facts.submittedCount ?? 0),
     lateCount: num.format(facts.lateCount ?? 0),
     missingCount: num.format(facts.missingCount ?? 0),

@@ -11,6 +11,11 @@ export const NOTIFICATION_KINDS = [
   'extension-requested',
   /** The committee refused a chair's request: the chair is told (a grant sends `extended`). */
   'extension-refused',
+  /**
+   * The committee named a person chair of a group (on the working group, or by adding or editing
+   * the person): they are told which group, what is waiting for them and how to sign in.
+   */
+  'chair-welcome',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

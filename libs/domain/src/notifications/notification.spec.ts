@@ -35,6 +35,7 @@ describe('message catalogs', () => {
       reportLink: `${site}/cycles/c1/report?milestone=final`,
       requestsLink: `${site}/cycles/c1/extension-requests`,
       signInLink: `${site}/sign-in/abc`,
+      signInPage: `${site}/sign-in`,
     };
     // What each kind must link to: the page a person acts on.
     const expected: Record<string, string[]> = {
@@ -48,6 +49,7 @@ describe('message catalogs', () => {
       'extension-requested': [links.requestsLink, links.taskLink],
       'extension-refused': [links.taskLink],
       'sign-in-link': [links.signInLink],
+      'chair-welcome': [links.signInPage],
     };
     for (const language of ['en', 'de', 'fr']) {
       for (const kind of MESSAGE_KINDS) {
@@ -81,6 +83,21 @@ describe('message catalogs', () => {
     expect(fr.text).toContain(link);
     expect(fr.text).toContain('15');
     expect(fr.text).toContain('11:15'); // 10:15 UTC in Paris
+  });
+
+  it('tells a new chair which group, what is waiting (or that nothing is yet) and how to sign in, in their language', () => {
+    const welcome = { recipientName: 'Lena', network: 'Pact', cycleName: '', fieldOfAction: 'Housing', groupKey: 'housing', signInPage: 'https://pact.example.eu/sign-in', email: 'lena@example.eu' };
+    const waiting = renderMessage(shipped, 'chair-welcome', { language: 'de', timeZone: 'Europe/Berlin' }, { ...welcome, openTaskCount: 2, nextDueAt: due });
+    expect(waiting.subject).toContain('Housing');
+    expect(waiting.text).toContain('2 Bericht(e)');
+    expect(waiting.text).toContain('Mittwoch, 31. März 2027 um 17:00 MESZ');
+    expect(waiting.text).toContain('https://pact.example.eu/sign-in und');
+    expect(waiting.text).toContain('lena@example.eu');
+    const none = renderMessage(shipped, 'chair-welcome', { language: 'it', timeZone: 'Europe/Rome' }, { ...welcome, openTaskCount: 0 });
+    expect(none.language).toBe('en');
+    expect(none.text).toContain('Nothing is waiting for you yet');
+    const broken: MessageCatalogs = { ...shipped, en: { ...shipped.en, 'chair-welcome': { subject: 'x', body: '{waiting}', waiting: '{dueDate}' } } };
+    expect(checkCatalogs(broken)).toEqual(['en.chair-welcome.waiting: unknown placeholder {dueDate}', 'en.chair-welcome.nothingWaiting: must be a non-empty text']);
   });
 
   it('renders in the recipient language with dates in their time zone', () => {

@@ -1,5 +1,6 @@
 import { EventRepository, UserRecord, UserRepository } from '@pact/persistence';
 import { newTestService } from '../testing/service-doubles';
+import { NotificationService } from '../notifications/notification.service';
 import { IdentityService } from './identity.service';
 
 const CHAIR = { name: 'Jonas Weber', email: 'Jonas.Weber@city.example.de', language: 'de' as const, timeZone: 'Europe/Berlin' };
@@ -55,5 +56,39 @@ describe('IdentityService.grantChair (access follows the committee naming a chai
     users.findByEmail.mockResolvedValue(user({ groupKeys: [], disabledAt: new Date(0) }));
     users.addChairGroup.mockResolvedValue(null);
     expect(await service.grantChair('sport', CHAIR, 'committee:a')).toBeNull();
+  });
+});
+
+describe('IdentityService: editing and disabling people', () => {
+  const me = { userId: 'me', actor: 'committee:me@example.eu' };
+
+  it('two members disabling each other at once: the one who finds no committee left undoes it (409)', async () => {
+    const { service, users, events } = setUp();
+    users.findById.mockResolvedValue(user({ id: 'u2', roles: ['committee'], groupKeys: [] }));
+    users.countWithRole.mockResolvedValueOnce(2).mockResolvedValueOnce(0);
+    users.disable.mockResolvedValue(user({ id: 'u2', roles: ['committee'], disabledAt: new Date() }));
+    await expect(service.disableUser('u2', me)).rejects.toThrow('last active committee member');
+    expect(users.enable).toHaveBeenCalledWith('u2', expect.any(Date));
+    expect(events.append).not.toHaveBeenCalled();
+  });
+
+  it('an edit that crossed another change (the version read is gone) is refused, not overwriting it', async () => {
+    const { service, users, events } = setUp();
+    users.findById.mockResolvedValue(user({ roles: ['operator'], groupKeys: [], updatedAt: new Date(1) }));
+    users.update.mockResolvedValue(null);
+    await expect(service.updateUser('u1', { name: 'Jonas W.' }, 'committee:a')).rejects.toThrow('changed meanwhile');
+    expect(users.update).toHaveBeenCalledWith(expect.objectContaining({ updatedAt: new Date(1) }), { name: 'Jonas W.' }, expect.any(Date));
+    expect(events.append).not.toHaveBeenCalled();
+  });
+
+  it('a chair named by the committee is welcomed for that naming; a start-up grant welcomes nobody', async () => {
+    const t = newTestService(IdentityService);
+    const users = t.double(UserRepository);
+    const notifications = t.double(NotificationService);
+    users.findByEmail.mockResolvedValue(user());
+    await t.service.grantChair('sport', CHAIR, 'start');
+    expect(notifications.welcomeChair).not.toHaveBeenCalled();
+    await t.service.grantChair('sport', CHAIR, 'committee:a', new Date(5000));
+    expect(notifications.welcomeChair).toHaveBeenCalledWith(expect.objectContaining({ email: 'jonas.weber@city.example.de' }), 'sport', 'chair-welcome-sport-jonas.weber@city.example.de-5000');
   });
 });

@@ -1,8 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { ApiTokenRecord, ApiTokenRepository, EventRepository, isDuplicateKey, UserRecord, UserRepository, WorkingGroupRepository } from '@pact/persistence';
+import {
+  ApiTokenRecord,
+  ApiTokenRepository,
+  EventRepository,
+  isDuplicateKey,
+  SessionRepository,
+  SignInLinkRepository,
+  UserRecord,
+  UserRepository,
+  WorkingGroupRepository,
+} from '@pact/persistence';
 import { DEFAULT_TIME_ZONE, isTimeZone, SUPPORTED_LANGUAGES, textProblems } from '@pact/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError, Problem } from '../errors';
+import { NotificationService } from '../notifications/notification.service';
 import type { Chair, Role } from '@pact/domain';
 
 export { ROLES } from '@pact/domain';
@@ -57,22 +68,134 @@ export class IdentityService {
     private readonly tokens: ApiTokenRepository,
     private readonly groups: WorkingGroupRepository,
     private readonly events: EventRepository,
+    private readonly sessions: SessionRepository,
+    private readonly links: SignInLinkRepository,
+    private readonly notifications: NotificationService,
   ) {}
 
   async createUser(input: { name: string; email: string; roles: Role[]; groupKeys?: string[]; language?: string; timeZone?: string }, actor: string): Promise<UserView> {
     const groupKeys = input.groupKeys ?? [];
-    const problems: string[] = textProblems('name', input.name, 'line').map((p) => `${p.path}: ${p.message}`);
-    if (input.timeZone !== undefined && !isTimeZone(input.timeZone)) problems.push(`timeZone: ${input.timeZone} is not an IANA time zone`);
-    if (input.roles.includes('chair') && groupKeys.length === 0) problems.push('groupKeys: a chair acts for at least one working group');
-    if (!input.roles.includes('chair') && groupKeys.length > 0) problems.push('groupKeys: only chairs are bound to working groups');
-    const known = new Set((await this.groups.findByKeys(groupKeys)).map((g) => g.key));
-    groupKeys.forEach((k, i) => {
-      if (!known.has(k)) problems.push(`groupKeys[${i}]: unknown working group "${k}"`);
-    });
-    if (problems.length) throw InvalidError.fromMessages(problems);
+    const problems = await this.personProblems({ ...input, groupKeys });
+    if (problems.length) throw new InvalidError(problems);
     const user = await this.insert({ ...input, roles: [...new Set(input.roles)], groupKeys }, actor);
     if (!user) throw new ConflictError(`a user with e-mail ${input.email} exists already`);
+    for (const k of user.roles.includes('chair') ? user.groupKeys : []) await this.welcome(user, k, user.createdAt);
     return userView(user);
+  }
+
+  /**
+   * What may be said of a person, when added or edited (one rule for both): a single-line name,
+   * a known language and time zone, and working groups exactly when they are a chair.
+   */
+  private async personProblems(p: { name?: string; roles?: Role[]; groupKeys?: string[]; language?: string; timeZone?: string }): Promise<Problem[]> {
+    const problems: Problem[] = [...textProblems('name', p.name, 'line')];
+    if (p.language !== undefined && !(SUPPORTED_LANGUAGES as readonly string[]).includes(p.language)) problems.push({ path: 'language', message: `not one of ${SUPPORTED_LANGUAGES.join(', ')}` });
+    if (p.timeZone !== undefined && !isTimeZone(p.timeZone)) problems.push({ path: 'timeZone', message: `${p.timeZone} is not an IANA time zone` });
+    if (p.roles && p.groupKeys) {
+      if (p.roles.length === 0) problems.push({ path: 'roles', message: 'a person has at least one role' });
+      if (p.roles.includes('chair') && p.groupKeys.length === 0) problems.push({ path: 'groupKeys', message: 'a chair acts for at least one working group' });
+      if (!p.roles.includes('chair') && p.groupKeys.length > 0) problems.push({ path: 'groupKeys', message: 'only chairs are bound to working groups' });
+    }
+    const keys = p.groupKeys ?? [];
+    const known = new Set((keys.length ? await this.groups.findByKeys(keys) : []).map((g) => g.key));
+    keys.forEach((k, i) => {
+      if (!known.has(k)) problems.push({ path: `groupKeys[${i}]`, message: `unknown working group "${k}"` });
+    });
+    return problems;
+  }
+
+  /**
+   * The committee changes a person: name, roles, working groups, language, time zone (only what
+   * `change` holds). Refused with 400 naming the field for what `createUser` refuses too; with
+   * 400 on `groupKeys` for taking a person from a group whose named chair they are (the working
+   * group decides who chairs it: name another chair there first); with 409 for taking the
+   * committee role from the last active committee member, or when the account changed meanwhile.
+   * Records `user.updated` with each changed field's old and new value; a chair given a new
+   * group is welcomed to it.
+   */
+  async updateUser(
+    id: string,
+    change: { name?: string; roles?: Role[]; groupKeys?: string[]; language?: string; timeZone?: string },
+    actor: string,
+  ): Promise<UserView> {
+    const before = await this.getUser(id);
+    const roles = change.roles ? [...new Set(change.roles)] : before.roles;
+    const groupKeys = change.groupKeys ? [...new Set(change.groupKeys)] : roles.includes('chair') ? before.groupKeys : [];
+    const problems = await this.personProblems({ ...change, roles, groupKeys });
+    const leaving = before.groupKeys.filter((k) => !groupKeys.includes(k));
+    for (const g of leaving.length ? await this.groups.findByKeys(leaving) : []) {
+      if (g.chair.email.toLowerCase() === before.email) {
+        problems.push({ path: 'groupKeys', message: `${before.email} is the named chair of working group "${g.key}": name another chair on the working group first` });
+      }
+    }
+    if (problems.length) throw new InvalidError(problems);
+    const wanted = { name: change.name, roles, groupKeys, language: change.language, timeZone: change.timeZone };
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const [field, to] of Object.entries(wanted) as [keyof typeof wanted, unknown][]) {
+      const from = before[field];
+      if (to !== undefined && JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from: from ?? null, to };
+    }
+    if (!Object.keys(changes).length) return userView(before);
+    const losesCommittee = before.roles.includes('committee') && !roles.includes('committee') && !before.disabledAt;
+    if (losesCommittee) await this.keepACommitteeMember(before);
+    const set = Object.fromEntries(Object.entries(changes).map(([field, c]) => [field, c.to]));
+    const now = new Date();
+    const after = await this.users.update(before, set, now);
+    if (!after) throw new ConflictError(`user ${id} was changed meanwhile: reload and decide again`);
+    if (losesCommittee && (await this.users.countWithRole('committee')) === 0) {
+      // Another member lost the role at the same moment: give it back (nobody may lock the committee out).
+      await this.users.update(after, { roles: before.roles }, new Date());
+      throw new ConflictError(`${before.email} is the last active committee member: the committee role stays`);
+    }
+    await this.events.append({ type: 'user.updated', at: now, actor, data: { userId: id, email: after.email, changes } });
+    const added = after.roles.includes('chair') ? after.groupKeys.filter((k) => !(before.roles.includes('chair') && before.groupKeys.includes(k))) : [];
+    if (!after.disabledAt) for (const k of added) await this.welcome(after, k, now);
+    return userView(after);
+  }
+
+  /**
+   * Disables a person: from now on their sessions, sign-in links, API tokens and calendar feed
+   * are refused (each is checked against the account at use, so even one cached elsewhere stops);
+   * their sessions and links are deleted too, and they get no e-mail. Their name stays wherever
+   * it was recorded (events, reports). Nobody disables themselves, nor the last active committee
+   * member (409). Records `user.disabled`.
+   */
+  async disableUser(id: string, by: Pick<Principal, 'userId' | 'actor'>): Promise<UserView> {
+    const user = await this.getUser(id);
+    if (user.id === by.userId) throw new ConflictError('you cannot disable yourself: ask another committee member');
+    if (user.disabledAt) return userView(user);
+    if (user.roles.includes('committee')) await this.keepACommitteeMember(user);
+    const now = new Date();
+    const after = await this.users.disable(id, now);
+    if (!after) return userView(await this.getUser(id)); // disabled meanwhile by someone else
+    if (user.roles.includes('committee') && (await this.users.countWithRole('committee')) === 0) {
+      // Two members disabled at once: undo this one, so the committee is never locked out.
+      await this.users.enable(id, new Date());
+      throw new ConflictError(`${user.email} is the last active committee member: they stay active`);
+    }
+    const [sessions, links] = await Promise.all([this.sessions.deleteByUser(id), this.links.deleteByUser(id)]);
+    await this.events.append({ type: 'user.disabled', at: now, actor: by.actor, data: { userId: id, email: user.email, sessionsEnded: sessions, linksCancelled: links } });
+    return userView(after);
+  }
+
+  /** Lets a disabled person sign in again (their unexpired, unrevoked API tokens work again too). Records `user.enabled`. */
+  async enableUser(id: string, actor: string): Promise<UserView> {
+    const user = await this.getUser(id);
+    if (!user.disabledAt) return userView(user);
+    const after = await this.users.enable(id, new Date());
+    if (!after) return userView(await this.getUser(id));
+    await this.events.append({ type: 'user.enabled', at: new Date(), actor, data: { userId: id, email: user.email } });
+    return userView(after);
+  }
+
+  /** 409 unless another active committee member than `user` remains. */
+  private async keepACommitteeMember(user: UserRecord): Promise<void> {
+    if ((await this.users.countWithRole('committee')) <= 1) throw new ConflictError(`${user.email} is the last active committee member: the committee needs one`);
+  }
+
+  /** The chair-welcome e-mail for one naming (`namedAt`): planned once per naming, whoever runs it again. */
+  private async welcome(user: Pick<UserRecord, 'name' | 'email' | 'language' | 'timeZone'>, groupKey: string, namedAt: Date): Promise<void> {
+    await this.notifications.welcomeChair(user, groupKey, `chair-welcome-${groupKey}-${user.email.toLowerCase()}-${namedAt.getTime()}`);
   }
 
   /**
@@ -107,15 +230,24 @@ export class IdentityService {
    * The chair the committee names for a group can sign in and act for it: a new account (chair of
    * the group, in the chair's language and time zone), or the group added to the account that has
    * the address. Idempotent, so every process may run it. A disabled account stays disabled
-   * (null): re-enabling someone is a decision, not a side effect of naming them.
+   * (null): re-enabling someone is a decision, not a side effect of naming them. With `namedAt`
+   * (the committee's naming, not the start-up's), the chair is welcomed: once per naming.
    */
-  async grantChair(groupKey: string, chair: Chair, actor: string): Promise<{ user: UserView; created: boolean } | null> {
+  async grantChair(groupKey: string, chair: Chair, actor: string, namedAt?: Date): Promise<{ user: UserView; created: boolean } | null> {
+    const granted = await this.grant(groupKey, chair, actor);
+    if (granted && namedAt) await this.welcome(granted.user, groupKey, namedAt);
+    return granted;
+  }
+
+  private async grant(groupKey: string, chair: Chair, actor: string): Promise<{ user: UserView; created: boolean } | null> {
     const email = chair.email.toLowerCase();
     const existing = await this.users.findByEmail(email);
     if (!existing) {
       const user = await this.insert({ ...chair, email, roles: ['chair'], groupKeys: [groupKey] }, actor, groupKey);
       if (user) return { user: userView(user), created: true };
       // Another process created the account meanwhile: add the group to it below.
+    } else if (existing.disabledAt) {
+      return null;
     } else if (existing.roles.includes('chair') && existing.groupKeys.includes(groupKey)) {
       return { user: userView(existing), created: false };
     }

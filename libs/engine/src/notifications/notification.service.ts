@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Clock, CLOCK, daysBetween, DEFAULT_TIME_ZONE, eventKeys, inLanguage, MessageCatalogs, MessageFacts, OverdueItem, renderMessage, textIn } from '@pact/domain';
+import { AWAITING_STATUSES, Clock, CLOCK, daysBetween, DEFAULT_TIME_ZONE, FALLBACK_LANGUAGE, eventKeys, inLanguage, MessageCatalogs, MessageFacts, OverdueItem, renderMessage, textIn } from '@pact/domain';
 import {
   DeliveryRepository,
   EventRepository,
   NewDelivery,
+  TaskRepository,
   UserRecord,
   UserRepository,
   WebhookSubscriptionRecord,
@@ -52,6 +53,7 @@ export class NotificationService {
     private readonly subscriptions: WebhookSubscriptionRepository,
     private readonly users: UserRepository,
     private readonly queue: DeliveryQueue,
+    private readonly tasks: TaskRepository,
   ) {
     this.publicUrl = settings.publicUrl;
   }
@@ -88,10 +90,40 @@ export class NotificationService {
     return (await this.chairsOf([groupKey])).get(groupKey) ?? [];
   }
 
+  /** Each group's named chair, unless the committee disabled their account: a disabled person gets no e-mail. */
   async chairsOf(groupKeys: string[]): Promise<Map<string, Recipient[]>> {
     const groups = await this.groups.findByKeys([...new Set(groupKeys)]);
+    const disabled = await this.users.disabledAmong(groups.map((g) => g.chair.email));
     return new Map(
-      groups.map((g) => [g.key, [{ name: g.chair.name, email: g.chair.email, language: g.chair.language, timeZone: g.chair.timeZone ?? DEFAULT_TIME_ZONE }]]),
+      groups.map((g) => [
+        g.key,
+        disabled.has(g.chair.email.toLowerCase())
+          ? []
+          : [{ name: g.chair.name, email: g.chair.email, language: g.chair.language, timeZone: g.chair.timeZone ?? DEFAULT_TIME_ZONE }],
+      ]),
+    );
+  }
+
+  /**
+   * Welcomes a person the committee named chair of a group: which group, what is waiting for
+   * them there (its open reports, how many and the next due date) and how to sign in. Planned as
+   * any notification (stored, retried, deduplicated by `dedupeKey`: one per naming), so running
+   * it again for the same naming sends nothing more.
+   */
+  async welcomeChair(chair: Pick<UserRecord, 'name' | 'email' | 'language' | 'timeZone'>, groupKey: string, dedupeKey: string): Promise<void> {
+    const waiting = { groupKeys: [groupKey], status: AWAITING_STATUSES };
+    const [openTaskCount, [next]] = await Promise.all([this.tasks.count(waiting), this.tasks.list(waiting, 1, 0)]);
+    await this.send(
+      {
+        kind: 'chair-welcome',
+        audience: 'chair',
+        recipients: [{ name: chair.name, email: chair.email, language: chair.language ?? FALLBACK_LANGUAGE, timeZone: chair.timeZone ?? DEFAULT_TIME_ZONE }],
+        cycleId: '',
+        cycleName: '',
+        groupKey,
+        details: { openTaskCount, ...(next ? { nextDueAt: next.dueAt } : {}) },
+      },
+      dedupeKey,
     );
   }
 
@@ -214,6 +246,9 @@ export class NotificationService {
       submittedCount: coverage ? coverage.onTime + coverage.late : undefined,
       lateCount: coverage?.late,
       missingCount: coverage?.missing,
+      signInPage: this.link('/sign-in'),
+      openTaskCount: typeof d.openTaskCount === 'number' ? d.openTaskCount : undefined,
+      nextDueAt: d.nextDueAt ? new Date(d.nextDueAt) : undefined,
       items: Array.isArray(d.items) ? (d.items as OverdueItem[]).map((i) => ({ ...i, dueAt: new Date(i.dueAt) })) : undefined,
     };
   }
@@ -223,7 +258,7 @@ export class NotificationService {
     const facts = this.facts(n, ctx, now);
     const out: NewDelivery[] = [];
     for (const r of n.recipients) {
-      const msg = renderMessage(this.catalogs, n.kind, r, { ...facts, recipientName: r.name });
+      const msg = renderMessage(this.catalogs, n.kind, r, { ...facts, recipientName: r.name, email: r.email });
       out.push({
         ...base,
         id: deliveryId(dedupeKey, 'email', r.email.toLowerCase()),
@@ -272,7 +307,8 @@ export class NotificationService {
       type: n.kind,
       occurredAt: now.toISOString(),
       network: this.config.network,
-      cycle: { id: n.cycleId, name: n.cycleName, url: facts.cycleLink },
+      // A chair's welcome belongs to no cycle.
+      ...(n.cycleId ? { cycle: { id: n.cycleId, name: n.cycleName, url: facts.cycleLink } } : {}),
       ...(n.taskId
         ? {
             task: {

@@ -20,17 +20,20 @@ describe('WorkingGroupService: a chair change moves access with it', () => {
   it('guards the change by the group read, then grants the new chair and withdraws the former ones', async () => {
     const { service, groups, identity } = setUp();
     const read = group({ updatedAt: new Date('2030-01-01T00:00:00Z') });
-    const changed = group({ chair: JONAS, outbox: ['chair-access'], formerChairs: ['chair.sport@pact.example.eu'] });
+    const namedAt = new Date('2030-01-02T00:00:00Z');
+    const changed = group({ chair: JONAS, outbox: ['chair-access'], formerChairs: ['chair.sport@pact.example.eu'], chairNamedAt: namedAt });
     groups.findByKey.mockResolvedValueOnce(read).mockResolvedValueOnce(read).mockResolvedValue(changed);
     groups.update.mockResolvedValue(changed);
     const after = await service.update('sport', { chair: JONAS }, 'committee:a');
     expect(groups.update).toHaveBeenCalledWith('sport', { chair: JONAS }, expect.any(Date), read);
     expect(identity.withdrawChair).toHaveBeenCalledWith('sport', 'chair.sport@pact.example.eu', 'committee:a');
-    expect(identity.grantChair).toHaveBeenCalledWith('sport', JONAS, 'committee:a');
+    // The naming's time goes with the grant: the new chair is welcomed once for it.
+    expect(identity.grantChair).toHaveBeenCalledWith('sport', JONAS, 'committee:a', namedAt);
     expect(groups.completeChairAccess).toHaveBeenCalledWith('sport', JONAS.email);
     // The bookkeeping stays inside the engine.
     expect(after).not.toHaveProperty('outbox');
     expect(after).not.toHaveProperty('formerChairs');
+    expect(after).not.toHaveProperty('chairNamedAt');
   });
 
   it('a chair replaced while access was being given to them is caught up with: withdrawn again, the new one granted', async () => {
@@ -67,7 +70,7 @@ describe('WorkingGroupService: a chair change moves access with it', () => {
     await service.followUp(g);
     expect(identity.withdrawChair).toHaveBeenCalledTimes(1);
     expect(identity.withdrawChair).toHaveBeenCalledWith('sport', 'jonas.weber@city.example.de', 'engine');
-    expect(identity.grantChair).toHaveBeenCalledWith('sport', LENA, 'engine');
+    expect(identity.grantChair).toHaveBeenCalledWith('sport', LENA, 'engine', undefined);
     expect(groups.completeChairAccess).toHaveBeenCalledWith('sport', LENA.email);
   });
 });

@@ -103,7 +103,8 @@ export class WorkingGroupService implements OnModuleInit {
       if (!g) return;
       const chair = g.chair.email.toLowerCase();
       for (const email of (g.formerChairs ?? []).filter((e) => e !== chair)) await this.identity.withdrawChair(g.key, email, actor);
-      await this.identity.grantChair(g.key, g.chair, actor);
+      // Welcomed once per naming (its time is in the e-mail's dedupe key), however often this runs.
+      await this.identity.grantChair(g.key, g.chair, actor, g.chairNamedAt);
       const now = await this.groups.findByKey(g.key);
       if (now?.chair.email.toLowerCase() === chair) {
         await this.groups.completeChairAccess(g.key, g.chair.email);
@@ -120,7 +121,7 @@ export class WorkingGroupService implements OnModuleInit {
   }
 
   /** What the API and pages see of a group: not its bookkeeping. */
-  private view({ outbox, formerChairs, ...group }: WorkingGroupRecord): WorkingGroupRecord {
+  private view({ outbox, formerChairs, chairNamedAt, ...group }: WorkingGroupRecord): WorkingGroupRecord {
     return group;
   }
 

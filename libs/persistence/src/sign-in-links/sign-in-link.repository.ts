@@ -29,6 +29,11 @@ export class SignInLinkRepository {
     return toRecord<SignInLinkRecord>(await this.model.findOneAndDelete({ tokenHash, expiresAt: { $gt: now } }).lean());
   }
 
+  /** Every link of a person (they were disabled): none of them signs anyone in any more. */
+  async deleteByUser(userId: string): Promise<number> {
+    return (await this.model.deleteMany({ userId })).deletedCount ?? 0;
+  }
+
   async purgeExpired(now: Date): Promise<number> {
     return (await this.model.deleteMany({ expiresAt: { $lte: now } })).deletedCount ?? 0;
   }

@@ -13,7 +13,8 @@ export const SignInLinkSchema = new Schema<Stored<SignInLinkRecord>>(
   {
     /** SHA-256 of the link's token: the token itself is only ever in the e-mail. Unique; serves findUsable and take. */
     tokenHash: { type: String, required: true, unique: true },
-    userId: { type: String, required: true },
+    /** Indexed: deleteByUser (a person disabled). */
+    userId: { type: String, required: true, index: true },
     /** Where the person goes once signed in: a same-site path, checked before it is stored. */
     next: { type: String, default: '/' },
     createdAt: Date,

@@ -8,7 +8,10 @@ export interface UserRecord {
   groupKeys: string[];
   createdAt: Date;
   createdBy?: string;
+  /** Set while the person may not sign in nor use their tokens (the committee disabled them). */
   disabledAt?: Date;
+  /** Every change of the account sets it: an edit is guarded by the version it read. */
+  updatedAt?: Date;
   calendarTokenHash?: string;
   calendarTokenCreatedAt?: Date;
   /** Preferred language of pages and personal messages; unset: from the browser. */

@@ -68,7 +68,11 @@ export class UserRepository {
   async addChairGroup(email: string, groupKey: string): Promise<UserRecord | null> {
     return toRecord<UserRecord>(
       await this.model
-        .findOneAndUpdate({ email: email.toLowerCase(), disabledAt: { $exists: false } }, { $addToSet: { roles: 'chair', groupKeys: groupKey } }, { returnDocument: 'after' })
+        .findOneAndUpdate(
+          { email: email.toLowerCase(), disabledAt: { $exists: false } },
+          { $addToSet: { roles: 'chair', groupKeys: groupKey }, $set: { updatedAt: new Date() } },
+          { returnDocument: 'after' },
+        )
         .lean(),
     );
   }
@@ -76,8 +80,51 @@ export class UserRepository {
   /** Takes a working group from a person's chair role (the committee named someone else). */
   async removeChairGroup(email: string, groupKey: string): Promise<UserRecord | null> {
     return toRecord<UserRecord>(
-      await this.model.findOneAndUpdate({ email: email.toLowerCase(), groupKeys: groupKey }, { $pull: { groupKeys: groupKey } }, { returnDocument: 'after' }).lean(),
+      await this.model
+        .findOneAndUpdate({ email: email.toLowerCase(), groupKeys: groupKey }, { $pull: { groupKeys: groupKey }, $set: { updatedAt: new Date() } }, { returnDocument: 'after' })
+        .lean(),
     );
+  }
+
+  /**
+   * Changes what the committee edits of a person, guarded by the version the caller read
+   * (`expected.updatedAt`): null when the account changed meanwhile (a chair granted by a working
+   * group, another edit), so no change overwrites one it did not see.
+   */
+  async update(
+    expected: Pick<UserRecord, 'id' | 'updatedAt'>,
+    change: Partial<Pick<UserRecord, 'name' | 'roles' | 'groupKeys' | 'language' | 'timeZone'>>,
+    at: Date,
+  ): Promise<UserRecord | null> {
+    if (!isValidObjectId(expected.id)) return null;
+    return toRecord<UserRecord>(
+      await this.model
+        .findOneAndUpdate({ _id: expected.id, updatedAt: expected.updatedAt ?? { $exists: false } }, { $set: { ...change, updatedAt: at } }, { returnDocument: 'after' })
+        .lean(),
+    );
+  }
+
+  /** Disables an active account; null when it is unknown or disabled already. */
+  async disable(id: string, at: Date): Promise<UserRecord | null> {
+    if (!isValidObjectId(id)) return null;
+    return toRecord<UserRecord>(
+      await this.model.findOneAndUpdate({ _id: id, disabledAt: { $exists: false } }, { $set: { disabledAt: at, updatedAt: at } }, { returnDocument: 'after' }).lean(),
+    );
+  }
+
+  /** Enables a disabled account; null when it is unknown or active already. */
+  async enable(id: string, at: Date): Promise<UserRecord | null> {
+    if (!isValidObjectId(id)) return null;
+    return toRecord<UserRecord>(
+      await this.model.findOneAndUpdate({ _id: id, disabledAt: { $exists: true } }, { $unset: { disabledAt: 1 }, $set: { updatedAt: at } }, { returnDocument: 'after' }).lean(),
+    );
+  }
+
+  /** Which of these addresses belong to disabled accounts (their owners get no e-mail). */
+  async disabledAmong(emails: string[]): Promise<Set<string>> {
+    if (!emails.length) return new Set();
+    const docs = await this.model.find({ email: { $in: emails.map((e) => e.toLowerCase()) }, disabledAt: { $exists: true } }, { email: 1 }).lean<{ email: string }[]>();
+    return new Set(docs.map((d) => d.email));
   }
 
   /** The committee member created first (the one `npm start` signs in). */

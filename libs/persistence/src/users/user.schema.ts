@@ -6,7 +6,7 @@ export const USER_MODEL = 'User';
 
 /**
  * People who use the engine (collection `users`). Queries by role (withRole, chairsOf,
- * countWithRole, firstWithRole) and list have no index: a committee's users number in the hundreds.
+ * countWithRole, firstWithRole), disabledAmong and list have no index: a committee's users number in the hundreds.
  */
 export const UserSchema = new Schema<Stored<UserRecord>>(
   {
@@ -19,6 +19,8 @@ export const UserSchema = new Schema<Stored<UserRecord>>(
     createdAt: Date,
     createdBy: String,
     disabledAt: Date,
+    /** The version an edit read (UserRepository.update guards by it). */
+    updatedAt: Date,
     /** SHA-256 of the private calendar feed token (the token is in the feed's URL, shown once). Indexed: findByCalendarTokenHash. */
     calendarTokenHash: { type: String, index: true },
     calendarTokenCreatedAt: Date,

@@ -11,4 +11,6 @@ export interface WorkingGroupRecord {
   outbox?: string[];
   /** Addresses of the group's former chairs: none of them keeps access to it (lower case). */
   formerChairs?: string[];
+  /** When the committee last named a chair (unset for the chair from config): identifies the naming the chair is welcomed for. */
+  chairNamedAt?: Date;
 }

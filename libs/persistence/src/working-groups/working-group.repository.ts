@@ -99,6 +99,7 @@ export class WorkingGroupRepository {
         filter.updatedAt = expected.updatedAt ?? { $exists: false };
         $addToSet.outbox = CHAIR_ACCESS_FOLLOW_UP;
         const named = change.chair.email.toLowerCase();
+        $set.chairNamedAt = at;
         $set.formerChairs = [...new Set([...(expected.formerChairs ?? []), expected.chair.email.toLowerCase()])].filter((e) => e !== named);
       }
     }

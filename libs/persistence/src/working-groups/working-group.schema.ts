@@ -17,6 +17,8 @@ export const WorkingGroupSchema = new Schema<WorkingGroupRecord>(
     updatedAt: Date,
     outbox: { type: [String], default: undefined },
     formerChairs: { type: [String], default: undefined },
+    /** When the committee last named a chair: the naming a welcome e-mail is for. */
+    chairNamedAt: Date,
   },
   { versionKey: false, minimize: false, collection: 'working_groups' },
 );
