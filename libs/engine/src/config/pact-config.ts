@@ -18,7 +18,7 @@ import {
   validateSync,
   ValidationError,
 } from 'class-validator';
-import { DEFAULT_LIMITS, DEFAULT_TIME_ZONE, isTimeZone, KEY_PATTERN, MEASURE_STATUSES, ReportTemplate, SUPPORTED_LANGUAGES, WorkingGroup } from '@pact/domain';
+import { DEFAULT_LIMITS, DEFAULT_TIME_ZONE, END_OF_DAY, isTimeZone, TimeOfDay, timeOfDayOf, KEY_PATTERN, MEASURE_STATUSES, ReportTemplate, SUPPORTED_LANGUAGES, WorkingGroup } from '@pact/domain';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
@@ -72,6 +72,14 @@ export class ReportsConfig {
   @IsOptional() @IsBoolean() draftVisibleToChairs?: boolean;
 }
 
+/** Dates typed as days (a cycle's start, due dates): see libs/domain/src/clock/calendar-day.ts. */
+export class DeadlinesConfig {
+  /** When a due date typed as a day falls due, on the clock of the person it is due from: `HH:MM` or `HH:MM:SS`; default 23:59:59. */
+  @IsOptional() @Matches(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, { message: 'dueTimeOfDay: HH:MM or HH:MM:SS' }) dueTimeOfDay?: string;
+  /** The programme's time zone: where a cycle's days (its start, the plan's dates) are; default the committee's. */
+  @IsOptional() @IsString() timeZone?: string;
+}
+
 export class PactConfigFile {
   @IsString() network: string;
   @ValidateNested() @Type(() => CommitteeConfig) committee: CommitteeConfig;
@@ -79,6 +87,7 @@ export class PactConfigFile {
   @ValidateNested({ each: true }) @Type(() => WorkingGroupConfig) @ArrayMinSize(1) workingGroups: WorkingGroupConfig[];
   @ValidateNested({ each: true }) @Type(() => TemplateConfig) @ArrayMinSize(1) @ArrayUnique((t: TemplateConfig) => t.key) templates: TemplateConfig[];
   @IsOptional() @ValidateNested() @Type(() => ReportsConfig) reports?: ReportsConfig;
+  @IsOptional() @ValidateNested() @Type(() => DeadlinesConfig) deadlines?: DeadlinesConfig;
 }
 
 export interface PactConfig {
@@ -88,6 +97,8 @@ export interface PactConfig {
   workingGroups: WorkingGroup[];
   templates: ReportTemplate[];
   reports: { draftVisibleToChairs: boolean };
+  /** The programme's time zone (a cycle's plan typed in days) and the time of day a due date typed as a day falls due. */
+  deadlines: { timeZone: string; dueTime: TimeOfDay };
 }
 
 function flatten(errors: ValidationError[], prefix = ''): string[] {
@@ -122,6 +133,7 @@ export function loadPactConfig(path: string): PactConfig {
     }
   }
   if (file.committee?.timeZone && !isTimeZone(file.committee.timeZone)) problems.push(`committee.timeZone: ${file.committee.timeZone} is not an IANA time zone`);
+  if (file.deadlines?.timeZone && !isTimeZone(file.deadlines.timeZone)) problems.push(`deadlines.timeZone: ${file.deadlines.timeZone} is not an IANA time zone`);
   if (file.templates && !file.templates.some((t) => t.key === file.defaultTemplate)) {
     problems.push(`defaultTemplate: no template with key ${file.defaultTemplate}`);
   }
@@ -137,6 +149,10 @@ export function loadPactConfig(path: string): PactConfig {
     },
     defaultTemplate: file.defaultTemplate,
     reports: { draftVisibleToChairs: file.reports?.draftVisibleToChairs ?? false },
+    deadlines: {
+      timeZone: file.deadlines?.timeZone ?? file.committee.timeZone ?? DEFAULT_TIME_ZONE,
+      dueTime: (file.deadlines?.dueTimeOfDay && timeOfDayOf(file.deadlines.dueTimeOfDay)) || END_OF_DAY,
+    },
     workingGroups: file.workingGroups.map((g) => ({ key: g.key, fieldOfAction: g.fieldOfAction, goal: g.goal ?? '', chair: { ...g.chair } })),
     templates: file.templates.map((t) => ({
       key: t.key,

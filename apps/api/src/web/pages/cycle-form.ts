@@ -1,4 +1,4 @@
-import { addMonths, CyclePlanInput, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, defaultMilestones, MilestoneInput, PlanProblemCode } from '@pact/domain';
+import { addMonths, CyclePlanInput, dayOrMomentOf, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, defaultMilestones, MilestoneInput, PlanProblemCode } from '@pact/domain';
 import type { CreateCycleCommand } from '@pact/engine';
 import { fieldIdOf, FormProblem } from '../form-errors';
 import type { Translator } from '../i18n/translator';
@@ -139,7 +139,7 @@ export function commandOf(body: Record<string, unknown>): CreateCycleCommand {
   };
   return {
     name: b.name,
-    start: new Date(b.start),
+    start: dayOrMomentOf(b.start)!,
     lengthMonths: b.lengthMonths,
     groups: b.groups,
     milestones: b.milestones.map((m) => ({ ...m })),
