@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { buildCalendar, CalendarEvent, Clock, CLOCK } from '@pact/domain';
+import { buildCalendar, CalendarEvent, Clock, CLOCK, dayIn, DEFAULT_TIME_ZONE, isEndOfDay } from '@pact/domain';
 import { CycleRecord, CycleRepository, TaskRepository, UserRecord, UserRepository, WorkingGroupRepository } from '@pact/persistence';
 
 import { createHash, randomBytes } from 'node:crypto';
@@ -60,6 +60,7 @@ export class CalendarFeedService {
     for (const id of new Set(tasks.map((t) => t.cycleId))) cycles.set(id, await this.cycles.findById(id));
     const groups = new Map((groupKeys.length ? await this.groups.findByKeys(groupKeys) : []).map((g) => [g.key, g]));
     const events: CalendarEvent[] = [];
+    const zone = user.timeZone ?? DEFAULT_TIME_ZONE;
     for (const t of tasks) {
       const cycle = cycles.get(t.cycleId);
       if (!cycle || cycle.status === 'cancelled') continue;
@@ -71,6 +72,8 @@ export class CalendarFeedService {
         // The due version grows with every extension: clients replace the event instead of adding one.
         sequence: t.dueVersion,
         start: t.dueAt,
+        // Due at the end of a day on the chair's clock (typed as a day): an all-day event on that day.
+        ...(isEndOfDay(t.dueAt, zone) ? { day: dayIn(t.dueAt, zone) } : {}),
         summary: `${t.status === 'overdue' ? 'OVERDUE: ' : ''}${milestone} — ${field}`,
         description: [
           `${cycle.name}: report "${milestone}" of the working group "${field}".`,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { Clock, CLOCK, cycleKeys, CyclePlanInput, DayOrMoment, PlanPreview, PlanProblem, PlanProblemCode, previewCyclePlan, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, defaultMilestones, EscalationPolicy, eventKeys, MilestoneInput, parseCycleFollowUp, planCycle, TASK_STATUSES, TaskStatus, textProblems } from '@pact/domain';
+import { Clock, CLOCK, cycleKeys, CyclePlanInput, DayOrMoment, DEFAULT_TIME_ZONE, PlanPreview, PlanProblem, PlanProblemCode, previewCyclePlan, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, defaultMilestones, EscalationPolicy, eventKeys, MilestoneInput, parseCycleFollowUp, planCycle, TASK_STATUSES, TaskStatus, textProblems } from '@pact/domain';
 import {
   CycleRecord,
   CycleRepository,
@@ -147,12 +147,17 @@ export class CycleService {
     return previewCyclePlan(this.planInput(cmd));
   }
 
+  /** The programme's time zone: where a cycle's days (its start, the plan's dates typed as days) are. */
+  programmeTimeZone(): string {
+    return this.config.deadlines?.timeZone ?? DEFAULT_TIME_ZONE;
+  }
+
   /** The plan as the committee described it, its days on the programme's calendar (config `deadlines`). */
   private planInput(cmd: CreateCycleCommand): CyclePlanInput {
     return {
       now: this.clock.now(),
       start: cmd.start,
-      timeZone: this.config.deadlines?.timeZone,
+      timeZone: this.programmeTimeZone(),
       dueTime: this.config.deadlines?.dueTime,
       lengthMonths: cmd.lengthMonths ?? DEFAULT_LENGTH_MONTHS,
       milestones: cmd.milestones ?? defaultMilestones(),

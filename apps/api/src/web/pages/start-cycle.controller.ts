@@ -76,6 +76,7 @@ export class StartCyclePageController {
     const levels = form.levels.length < MAX_LEVELS ? [...form.levels, { daysAfterDue: '', target: 'committee' }] : form.levels;
     res.status(status).render('pages/start-cycle', {
       title: t('startCycle.title'),
+      programmeTimeZone: this.cycles.programmeTimeZone(),
       errors,
       form,
       milestones,
