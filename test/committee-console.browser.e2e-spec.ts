@@ -104,10 +104,16 @@ describe('committee console in a browser (e2e)', () => {
       'escalation',
       'compile',
     ]);
-    const requestAt = await page.locator('table[data-plan-milestone="mid-term"] tr[data-step="request"] time').getAttribute('datetime');
-    expect(await page.locator('table[data-plan-milestone="mid-term"] tr[data-step="request"] time').textContent()).toBe(
-      new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(new Date(requestAt!)),
-    );
+    // Days typed are days: the request at 00:00 and the due date at 23:59:59 on the Brussels clock, both shown as dates (never "1:00 AM").
+    const stepAt = async (step: string) => new Date((await page.locator(`table[data-plan-milestone="mid-term"] tr[data-step="${step}"] time`).getAttribute('datetime'))!);
+    const brussels = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(d);
+    const longDate = (d: Date) => new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(d);
+    expect(brussels(await stepAt('request'))).toBe('00:00:00');
+    expect(brussels(await stepAt('due'))).toBe('23:59:59');
+    expect(await page.locator('table[data-plan-milestone="mid-term"] tr[data-step="request"] time').textContent()).toBe(longDate(await stepAt('request')));
+    expect(await page.locator('table[data-plan-milestone="mid-term"] tr[data-step="due"] time').textContent()).toBe(longDate(await stepAt('due')));
+    expect(await page.locator('table[data-plan-milestone] time').allTextContents()).not.toContainEqual(expect.stringMatching(/AM|PM/));
+    expect(await page.locator('.summary-list').innerText()).not.toMatch(/AM|PM/);
     await checkPage(page, 'console-start-cycle-check');
 
     await page.getByRole('button', { name: 'Start the cycle' }).click();
@@ -122,6 +128,11 @@ describe('committee console in a browser (e2e)', () => {
       return r.length === 3 && r;
     });
     const taskOf = (g: string) => tasks.find((t: any) => t.groupKey === g).id;
+    // The task page agrees with the preview: the due date is a date.
+    await page.goto(`${base}/tasks/${taskOf('sport')}`);
+    const due = page.locator(`time[datetime="${tasks.find((t: any) => t.groupKey === 'sport').dueAt}"]`);
+    expect(await due.textContent()).toBe(longDate(new Date(tasks.find((t: any) => t.groupKey === 'sport').dueAt)));
+    await checkPage(page, 'console-task-due-day');
     await (await h.chair('education')).post(`/api/tasks/${taskOf('education')}/submissions`).send(reportFor('education', 1)).expect(201);
     // The labour market's chair asks for 20 more days.
     const lmDue = tasks.find((t: any) => t.groupKey === 'labour-market').dueAt;
