@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { MailSink } from '../apps/demo/src/delivery-sinks';
-import { calendarDayOf, dueDateOnDay } from '@pact/domain';
+import { calendarDayOf, dueOnDay } from '@pact/domain';
 import { launchChromium } from './support/chromium';
 import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
 import { checkPage, signInInBrowser } from './support/web';
@@ -104,10 +104,16 @@ describe('committee console in a browser (e2e)', () => {
       'escalation',
       'compile',
     ]);
-    const requestAt = await page.locator('table[data-plan-milestone="mid-term"] tr[data-step="request"] time').getAttribute('datetime');
-    expect(await page.locator('table[data-plan-milestone="mid-term"] tr[data-step="request"] time').textContent()).toBe(
-      new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(new Date(requestAt!)),
-    );
+    // Days typed are days: the request at 00:00 and the due date at 23:59:59 on the Brussels clock, both shown as dates (never "1:00 AM").
+    const stepAt = async (step: string) => new Date((await page.locator(`table[data-plan-milestone="mid-term"] tr[data-step="${step}"] time`).getAttribute('datetime'))!);
+    const brussels = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(d);
+    const longDate = (d: Date) => new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(d);
+    expect(brussels(await stepAt('request'))).toBe('00:00:00');
+    expect(brussels(await stepAt('due'))).toBe('23:59:59');
+    expect(await page.locator('table[data-plan-milestone="mid-term"] tr[data-step="request"] time').textContent()).toBe(longDate(await stepAt('request')));
+    expect(await page.locator('table[data-plan-milestone="mid-term"] tr[data-step="due"] time').textContent()).toBe(longDate(await stepAt('due')));
+    expect(await page.locator('table[data-plan-milestone] time').allTextContents()).not.toContainEqual(expect.stringMatching(/AM|PM/));
+    expect(await page.locator('.summary-list').innerText()).not.toMatch(/AM|PM/);
     await checkPage(page, 'console-start-cycle-check');
 
     await page.getByRole('button', { name: 'Start the cycle' }).click();
@@ -122,6 +128,11 @@ describe('committee console in a browser (e2e)', () => {
       return r.length === 3 && r;
     });
     const taskOf = (g: string) => tasks.find((t: any) => t.groupKey === g).id;
+    // The task page agrees with the preview: the due date is a date.
+    await page.goto(`${base}/tasks/${taskOf('sport')}`);
+    const due = page.locator(`time[datetime="${tasks.find((t: any) => t.groupKey === 'sport').dueAt}"]`);
+    expect(await due.textContent()).toBe(longDate(new Date(tasks.find((t: any) => t.groupKey === 'sport').dueAt)));
+    await checkPage(page, 'console-task-due-day');
     await (await h.chair('education')).post(`/api/tasks/${taskOf('education')}/submissions`).send(reportFor('education', 1)).expect(201);
     // The labour market's chair asks for 20 more days.
     const lmDue = tasks.find((t: any) => t.groupKey === 'labour-market').dueAt;
@@ -186,8 +197,9 @@ describe('committee console in a browser (e2e)', () => {
     await page.goto(`${base}/cycles/${cycleId}`);
     expect(await stateOf(page, 'sport', 'mid-term')).toBe('open');
     expect(await page.locator('tr[data-group="sport"] td[data-milestone="mid-term"]').innerText()).toContain('Extensions: 1');
-    // That day, at the time of day the request was due on the committee member's (Brussels) clock.
-    expect((await api(`/api/tasks/${taskOf('sport')}`)).task.dueAt).toBe(dueDateOnDay(calendarDayOf(newDue)!, prior, 'Europe/Brussels')!.toISOString());
+    // The end of that day on the chair's clock (Brussels: the chair of sport names no time zone).
+    expect(prior).not.toEqual(new Date((await api(`/api/tasks/${taskOf('sport')}`)).task.dueAt));
+    expect((await api(`/api/tasks/${taskOf('sport')}`)).task.dueAt).toBe(dueOnDay(calendarDayOf(newDue)!, 'Europe/Brussels').toISOString());
 
     // The last chair submits: every group is in, the report is compiled at once.
     await (await h.chair('sport')).post(`/api/tasks/${taskOf('sport')}/submissions`).send(reportFor('sport')).expect(201);

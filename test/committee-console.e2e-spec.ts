@@ -1,11 +1,15 @@
 import type TestAgent from 'supertest/lib/agent';
 import { MailSink } from '../apps/demo/src/delivery-sinks';
-import { calendarDayOf, dueDateOnDay } from '@pact/domain';
+import { calendarDayOf, dueOnDay } from '@pact/domain';
 import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
 import { field, Fields, formErrorsOf, formFields, postForm, textOf, withFields } from './support/forms';
 import { browserAgent, csrfOf, signInOverHttp } from './support/web';
 
 const dateTime = (iso: string | Date, timeZone = 'Europe/Brussels', lang = 'en') => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso));
+/** A date typed as a day (a start at 00:00, a due date at 23:59:59 on the reader's clock) reads as the date alone. */
+const dateOnly = (iso: string | Date, timeZone = 'Europe/Brussels', lang = 'en') => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone }).format(new Date(iso));
+/** The calendar day a Brussels clock shows. */
+const brusselsDay = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date(iso));
 
 /**
  * The committee's console over HTTP, as a browser without JavaScript uses it, against the real
@@ -160,15 +164,16 @@ describe('committee console (e2e)', () => {
           (m) => [m[1], m[2], m[3], textOf(m[4])],
         );
       expect(steps('mid-term')).toEqual([
-        ['request', '2032-01-01T00:00:00.000Z', dateTime('2032-01-01T00:00:00Z'), 'Report requests go to the chairs of 2 working groups'],
-        ['reminder', '2032-01-29T00:00:00.000Z', dateTime('2032-01-29T00:00:00Z'), 'Reminder to each chair who has not submitted (14 days before the due date)'],
-        ['reminder', '2032-02-09T00:00:00.000Z', dateTime('2032-02-09T00:00:00Z'), 'Reminder to each chair who has not submitted (3 days before the due date)'],
-        ['due', '2032-02-12T00:00:00.000Z', dateTime('2032-02-12T00:00:00Z'), 'Due date'],
-        ['escalation', '2032-02-12T00:00:00.000Z', dateTime('2032-02-12T00:00:00Z'), 'If still not submitted: escalation level 1, to the chair (0 days after the due date)'],
-        ['escalation', '2032-02-19T00:00:00.000Z', dateTime('2032-02-19T00:00:00Z'), 'If still not submitted: escalation level 2, to the steering committee (7 days after the due date)'],
-        ['compile', '2032-03-01T00:00:00.000Z', dateTime('2032-03-01T00:00:00Z'), 'The report is compiled (earlier, as soon as every working group has submitted)'],
+        // The days typed are on the programme's (Brussels) calendar: a request or compilation at 00:00, a due date at 23:59:59, shown as dates.
+        ['request', '2031-12-31T23:00:00.000Z', 'January 1, 2032', 'Report requests go to the chairs of 2 working groups'],
+        ['reminder', '2032-01-29T22:59:59.000Z', 'January 29, 2032', 'Reminder to each chair who has not submitted (14 days before the due date)'],
+        ['reminder', '2032-02-09T22:59:59.000Z', 'February 9, 2032', 'Reminder to each chair who has not submitted (3 days before the due date)'],
+        ['due', '2032-02-12T22:59:59.000Z', 'February 12, 2032', 'Due date'],
+        ['escalation', '2032-02-12T22:59:59.000Z', 'February 12, 2032', 'If still not submitted: escalation level 1, to the chair (0 days after the due date)'],
+        ['escalation', '2032-02-19T22:59:59.000Z', 'February 19, 2032', 'If still not submitted: escalation level 2, to the steering committee (7 days after the due date)'],
+        ['compile', '2032-02-29T23:00:00.000Z', 'March 1, 2032', 'The report is compiled (earlier, as soon as every working group has submitted)'],
       ]);
-      expect(steps('final').map(([kind, iso]) => `${kind} ${iso.slice(0, 10)}`)).toEqual([
+      expect(steps('final').map(([kind, iso]) => `${kind} ${brusselsDay(iso)}`)).toEqual([
         'request 2032-11-01',
         'reminder 2032-11-17',
         'reminder 2032-11-28',
@@ -190,13 +195,13 @@ describe('committee console (e2e)', () => {
       const id = /^\/cycles\/([0-9a-f]{24})\?started=1$/.exec(started.headers.location)![1];
       const page = await committee.get(started.headers.location).expect(200);
       // Nothing has gone out yet: the page says when the first requests will, as a date (a start typed as a day).
-      const startDay = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(new Date('2032-01-01T00:00:00Z'));
+      const startDay = dateOnly('2031-12-31T23:00:00Z');
       expect(textOf(page.text)).toContain(`The cycle has been started. The first report requests (“Mid-term progress report”) go out on ${startDay}.`);
       const api = (await h.http.get(`/api/cycles/${id}`).expect(200)).body;
       expect(api).toMatchObject({ name: 'Pact 2031–2033', status: 'scheduled', groupKeys: ['education', 'sport'], reminderDaysBeforeDue: [14, 3], createdBy: 'committee:committee@test.example.org' });
       expect(api.milestones.map((m: any) => [m.key, m.requestAt, m.dueAt, m.compileAt])).toEqual([
-        ['mid-term', '2032-01-01T00:00:00.000Z', '2032-02-12T00:00:00.000Z', '2032-03-01T00:00:00.000Z'],
-        ['final', '2032-11-01T00:00:00.000Z', '2032-12-01T00:00:00.000Z', '2033-01-01T00:00:00.000Z'],
+        ['mid-term', '2031-12-31T23:00:00.000Z', '2032-02-12T22:59:59.000Z', '2032-02-29T23:00:00.000Z'],
+        ['final', '2032-10-31T23:00:00.000Z', '2032-12-01T22:59:59.000Z', '2032-12-31T23:00:00.000Z'],
       ]);
       expect(await cycleCount()).toBe(before + 1);
 
@@ -222,12 +227,12 @@ describe('committee console (e2e)', () => {
         const fields = withFields(formFields(form.text, '/cycles/new'), { name: 'Short', start: '2031-01-01', 'milestones-0-dueAt': '10' });
         const preview = await postForm(committee, '/cycles/new', fields).expect(200);
         expect(preview.text).toContain('Dates and times in your time zone, America/New_York.');
-        // New York is behind UTC: the request at 00:00 UTC on 1 January is still 31 December there.
-        expect(preview.text).toContain(`<time datetime="2032-01-01T00:00:00.000Z">${dateTime('2032-01-01T00:00:00Z', 'America/New_York')}</time>`);
-        expect(dateTime('2032-01-01T00:00:00Z', 'America/New_York')).toMatch(/^December 31, 2031/);
+        // The plan's days are the programme's (Brussels): the request at 00:00 there on 1 January is 31 December, 18:00 in New York, shown with its time.
+        expect(preview.text).toContain(`<time datetime="2031-12-31T23:00:00.000Z">${dateTime('2031-12-31T23:00:00Z', 'America/New_York')}</time>`);
+        expect(dateTime('2031-12-31T23:00:00Z', 'America/New_York')).toMatch(/^December 31, 2031 at 6:00/);
         // Due 10 days after the request: the 14-day reminder would come before the request.
         expect(textOf(/data-left-out="mid-term">([^<]*)</.exec(preview.text)![1])).toBe(
-          `No reminder 14 days before the due date: it would come on ${dateTime('2031-12-28T00:00:00Z', 'America/New_York')}, before the request.`,
+          `No reminder 14 days before the due date: it would come on ${dateTime('2031-12-28T22:59:59Z', 'America/New_York')}, before the request.`,
         );
       } finally {
         const again = await committee.get('/settings').expect(200);
@@ -246,13 +251,13 @@ describe('committee console (e2e)', () => {
         ['no working group', { groups: null }, { groups: 'Choose at least one working group from the list' }],
         ['an unknown working group', { groups: ['education', 'atlantis'] }, { groups: 'Choose at least one working group from the list' }],
         ['reminder days that are not numbers', { reminderDaysBeforeDue: '14, soon' }, { reminderDaysBeforeDue: 'Enter the reminder days as whole numbers from 1 to 365, separated by commas, each once, at most 10' }],
-        ['a milestone due before its request', { 'milestones-1-dueAt': '21' }, { 'milestones-1-dueAt': `Milestone 2 must be due after its request (${dateTime('2032-11-01T00:00:00Z')})` }],
+        ['a milestone due before its request', { 'milestones-1-dueAt': '21' }, { 'milestones-1-dueAt': `Milestone 2 must be due after its request (${dateOnly('2032-10-31T23:00:00Z')})` }],
         [
           'a milestone due after the cycle ends',
           { 'milestones-1-dueAt': '30' },
           {
-            'milestones-1-dueAt': `Milestone 2 would be due after the cycle ends (${dateTime('2033-01-01T00:00:00Z')}); make it due earlier or the cycle longer`,
-            'milestones-1-compileAt': `Milestone 2 cannot be compiled before it is due (${dateTime('2033-07-01T00:00:00Z')})`,
+            'milestones-1-dueAt': `Milestone 2 would be due after the cycle ends (${dateOnly('2032-12-31T23:00:00Z')}); make it due earlier or the cycle longer`,
+            'milestones-1-compileAt': `Milestone 2 cannot be compiled before it is due (${dateOnly('2033-07-01T21:59:59Z')})`,
           },
         ],
         ['two final reports', { 'milestones-0-kind': 'final' }, { 'milestones-1-kind': 'A cycle has at most one final report; make the other milestones progress reports' }],
@@ -353,18 +358,16 @@ describe('committee console (e2e)', () => {
 
     it('extends in one step, then shows the new date and who was told; the chair is e-mailed', async () => {
       const page = await committee.get(`/cycles/${openCycle}/overdue`).expect(200);
-      // The day typed keeps the current due date's time of day on the reader's (Brussels) clock, as a chair's request does.
-      const prior = new Date((await h.http.get(`/api/tasks/${overdueTask}`).expect(200)).body.task.dueAt);
+      // The day typed is due at its end on the chair's clock (Brussels: the chair of sport names no time zone), as in the API.
       const day = h.daysFromNow(100).toISOString().slice(0, 10);
-      const newDue = dueDateOnDay(calendarDayOf(day)!, prior, 'Europe/Brussels')!;
-      const clock = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', hour: '2-digit', minute: '2-digit', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-      expect(clock(newDue).slice(-5)).toBe(clock(prior).slice(-5));
-      expect(clock(newDue).slice(0, 10)).toBe(day.split('-').reverse().join('/'));
+      const newDue = dueOnDay(calendarDayOf(day)!, 'Europe/Brussels');
+      const clock = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+      expect(clock(newDue)).toBe(`${day.split('-').reverse().join('/')}, 23:59:59`);
       const res = await committee.post(`/cycles/${openCycle}/overdue/${overdueTask}`).type('form').send({ _csrf: csrfOf(page.text), dueAt: day, reason: 'Chair was ill' }).expect(303);
       expect(res.headers.location).toBe(`/cycles/${openCycle}/overdue?extended=${overdueTask}`);
       const done = await committee.get(res.headers.location).expect(200);
       const notice = textOf(/<div class="notice"[\s\S]*?<\/div>/.exec(done.text)![0]);
-      expect(notice).toBe(`Integration through sport, Implementation report: now due ${dateTime(newDue)}. Lena Schmidt (chair.sport@pact.example.eu), the chair, is e-mailed the new date and the reason.`);
+      expect(notice).toBe(`Integration through sport, Implementation report: now due ${dateOnly(newDue)}. Lena Schmidt (chair.sport@pact.example.eu), the chair, is e-mailed the new date and the reason.`);
       expect(done.text).toContain('Nothing is overdue in this cycle.');
       const task = (await h.http.get(`/api/tasks/${overdueTask}`).expect(200)).body.task;
       expect(task).toMatchObject({ status: 'open', dueAt: newDue.toISOString(), escalationLevel: 0 });

@@ -1,4 +1,4 @@
-import { verifyWebhook } from '@pact/domain';
+import { addCalendarDays, calendarDayOf, dayText, dueOnDay, verifyWebhook } from '@pact/domain';
 import { EngineHarness, shortCycle } from './support/engine-harness';
 import { MailSink, WebhookReceiver } from '../apps/demo/src/delivery-sinks';
 
@@ -255,6 +255,22 @@ describe('notifications (e2e)', () => {
     expect(second.event.startDate.toJSDate().toISOString()).toBe(newDue);
     expect(second.event.sequence).toBe(1);
     expect(second.event.description).toContain('Extended from');
+
+    // A day typed is due at its end on the chair's clock (Brussels): the feed shows it as an all-day event on that day.
+    const day = new Date(new Date(newDue).getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const byDay = (await h.http.post(`/api/tasks/${task.id}/extensions`).send({ dueAt: day, reason: 'Holidays' }).expect(201)).body;
+    expect(byDay.dueAt).toBe(dueOnDay(calendarDayOf(day)!, 'Europe/Brussels').toISOString());
+    const third = await read();
+    expect(third.event.startDate.isDate).toBe(true);
+    expect(third.event.startDate.toString()).toBe(day);
+    expect(third.event.endDate.toString()).toBe(dayText(addCalendarDays(calendarDayOf(day)!, 1)));
+    expect(third.event.sequence).toBe(2);
+    expect((await h.agent().get(path).expect(200)).text).toContain(`DTSTART;VALUE=DATE:${day.replace(/-/g, '')}`);
+    // The chair's e-mail names the new due date as a date, without a time of day.
+    const mail = await h.waitFor('the e-mail of the extension to a day', async () => sink.to('chair.families@pact.example.eu').find((m) => m.text?.includes('Holidays')));
+    const newDueLine = /New due date: (.*)/.exec(mail.text!)![1];
+    expect(newDueLine).toContain(String(calendarDayOf(day)!.year));
+    expect(newDueLine).not.toMatch(/\d{1,2}:\d{2}/);
 
     // A new URL revokes the old one; wrong tokens look the same as revoked ones.
     const again = (await chair.post('/api/me/calendar').expect(201)).body;

@@ -5,7 +5,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Matches,
@@ -16,18 +15,18 @@ import {
 } from 'class-validator';
 import { CYCLE_STATUSES, KEY_PATTERN } from '@pact/domain';
 import { PaginationQuery } from '../http/pagination.dto';
-import { MultiLineText, NestedObject, NestedObjects, SingleLineText } from '../http/validation';
+import { DayOrMoment, MultiLineText, NestedObject, NestedObjects, SingleLineText } from '../http/validation';
 
 export class MilestoneDto {
   @Matches(KEY_PATTERN, { message: 'key: lowercase letters, digits and dashes, starting with a letter' }) key: string;
   @IsString() @SingleLineText() @MinLength(1) @MaxLength(200) title: string;
   @IsIn(['progress', 'final']) kind: 'progress' | 'final';
-  @IsOptional() @IsISO8601({ strict: true }) requestAt?: string;
+  @IsOptional() @DayOrMoment('start') requestAt?: string;
   @IsOptional() @IsInt() @Min(0) @Max(120) requestMonth?: number;
-  @IsOptional() @IsISO8601({ strict: true }) dueAt?: string;
+  @IsOptional() @DayOrMoment('due') dueAt?: string;
   @IsOptional() @IsInt() @Min(0) @Max(120) dueMonth?: number;
   @IsOptional() @IsInt() @Min(1) @Max(3650) dueDaysAfterRequest?: number;
-  @IsOptional() @IsISO8601({ strict: true }) compileAt?: string;
+  @IsOptional() @DayOrMoment('start') compileAt?: string;
   @IsOptional() @IsInt() @Min(0) @Max(120) compileMonth?: number;
 }
 
@@ -43,7 +42,7 @@ export class EscalationPolicyDto {
 
 export class CreateCycleDto {
   @IsString() @SingleLineText() @MinLength(1) @MaxLength(200) name: string;
-  @IsISO8601({ strict: true }) start: string;
+  @DayOrMoment('start') start: string;
   @IsOptional() @IsInt() @Min(1) @Max(120) lengthMonths?: number;
   @IsOptional() @Matches(KEY_PATTERN) templateKey?: string;
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100_000) @IsString({ each: true }) groups?: string[];

@@ -1,6 +1,6 @@
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import type { ImplementationReport } from '@pact/domain';
+import { dayOrMomentOf, type ImplementationReport } from '@pact/domain';
 import type { Request, Response } from 'express';
 import { CycleQuery, CycleService, InvalidError, PACT_CONFIG, PactConfig, Principal, ReportPublishingService, ReportReadingService } from '@pact/engine';
 import { apiLanguage } from '../http/api-language';
@@ -22,7 +22,8 @@ const REPORT_CONTENT = {
 };
 const PDF_UNAVAILABLE = 'PDF only: Chromium is not available (the message says why) or too many PDFs are being rendered';
 
-const date = (s?: string) => (s === undefined ? undefined : new Date(s));
+/** A date the DTO accepted (a day or a timestamp), as the engine takes it. */
+const date = (s?: string) => (s === undefined ? undefined : dayOrMomentOf(s)!);
 
 /** The cycle as the API shows it: the template is summarised, not echoed whole. */
 function present(c: Awaited<ReturnType<CycleService['get']>>) {
@@ -59,7 +60,7 @@ export class CyclesController {
     const cycle = await this.cycles.create(
       {
         name: dto.name,
-        start: new Date(dto.start),
+        start: date(dto.start)!,
         lengthMonths: dto.lengthMonths,
         templateKey: dto.templateKey,
         groups: dto.groups,

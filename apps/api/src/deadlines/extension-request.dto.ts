@@ -1,10 +1,10 @@
-import { IsBoolean, IsIn, IsISO8601, IsMongoId, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsMongoId, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { REASON_LENGTH } from '@pact/domain';
-import { MultiLineText } from '../http/validation';
+import { DayOrMoment, MultiLineText } from '../http/validation';
 
 /** A chair asks for more time: the date they propose and why. */
 export class ExtensionRequestDto {
-  @IsISO8601({ strict: true }) proposedDueAt: string;
+  @DayOrMoment('due') proposedDueAt: string;
   @IsString() @MultiLineText() @MinLength(REASON_LENGTH.min) @MaxLength(REASON_LENGTH.max) reason: string;
 }
 
@@ -12,7 +12,7 @@ export class ExtensionRequestDto {
 export class ExtensionDecisionDto {
   @IsBoolean() grant: boolean;
   /** Granting: the new due date; default the proposed one. Refusing: must be absent. */
-  @IsOptional() @IsISO8601({ strict: true }) dueAt?: string;
+  @IsOptional() @DayOrMoment('due') dueAt?: string;
   @IsString() @MultiLineText() @MinLength(REASON_LENGTH.min) @MaxLength(REASON_LENGTH.max) reason: string;
 }
 

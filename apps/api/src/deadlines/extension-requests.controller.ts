@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { dayOrMomentOf } from '@pact/domain';
 import { DeadlineService, ExtensionRequestService, InvalidError, Principal, TaskQuery } from '@pact/engine';
 import { Actor, CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { ApiProblems } from '../http/problem-details';
@@ -25,7 +26,7 @@ export class ExtensionRequestsController {
   @ApiBody({ type: ExtensionRequestDto })
   async request(@Param('id') id: string, @Body() dto: ExtensionRequestDto, @Actor() actor: string, @CurrentPrincipal() p: Principal) {
     await this.access.visible(id, p, 'submit');
-    return this.requests.request(id, new Date(dto.proposedDueAt), dto.reason, actor);
+    return this.requests.request(id, dayOrMomentOf(dto.proposedDueAt)!, dto.reason, actor);
   }
 
   /** Requests waiting for the committee's decision, oldest first, with their task, group and cycle names. */
@@ -44,7 +45,7 @@ export class ExtensionRequestsController {
   @ApiBody({ type: ExtensionDecisionDto })
   async decide(@Param('id') id: string, @Param('requestId') requestId: string, @Body() dto: ExtensionDecisionDto, @Actor() actor: string) {
     if (!dto.grant && dto.dueAt !== undefined) throw new InvalidError([{ path: 'dueAt', message: 'only a grant sets a due date' }]);
-    const decided = await this.requests.decide(id, requestId, { grant: dto.grant, dueAt: dto.dueAt ? new Date(dto.dueAt) : undefined, reason: dto.reason }, actor);
+    const decided = await this.requests.decide(id, requestId, { grant: dto.grant, dueAt: dto.dueAt ? dayOrMomentOf(dto.dueAt)! : undefined, reason: dto.reason }, actor);
     // A grant's answer says what the new date means for the compilation (`warnings`), as an extension's does.
     return { ...decided, warnings: dto.grant ? await this.deadlines.dueDateWarnings(decided.task) : [] };
   }

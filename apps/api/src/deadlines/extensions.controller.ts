@@ -1,5 +1,6 @@
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post } from '@nestjs/common';
+import { dayOrMomentOf } from '@pact/domain';
 import { DeadlineService } from '@pact/engine';
 import { Actor, Roles } from '../auth/auth.decorators';
 import { ExtensionDto } from './extension.dto';
@@ -18,7 +19,7 @@ export class ExtensionsController {
   // The operation id it had when the endpoint lived in TasksController: clients generated from the document keep working.
   @ApiOperation({ operationId: 'TasksController_extend' })
   async extend(@Param('id') id: string, @Body() dto: ExtensionDto, @Actor() actor: string) {
-    const task = await this.deadlines.extend(id, new Date(dto.dueAt), dto.reason, actor);
+    const task = await this.deadlines.extend(id, dayOrMomentOf(dto.dueAt)!, dto.reason, actor);
     // `warnings`: what the new date means for the compilation (e.g. compiled without this report).
     return { ...task, warnings: await this.deadlines.dueDateWarnings(task) };
   }

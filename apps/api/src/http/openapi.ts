@@ -11,7 +11,7 @@ import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { ApiModule } from '../api.module';
 import { CalendarFeedHttpModule } from '../notifications/calendar-feed-http.module';
 import { API_HTTP_MODULES, API_PREFIX } from './api-routes';
-import { TEXT_RULE_SCHEMAS } from './validation';
+import { DATE_RULE_SCHEMAS, TEXT_RULE_SCHEMAS } from './validation';
 import { EngineSettings } from '@pact/engine';
 
 /**
@@ -35,7 +35,7 @@ export function setupOpenApi(app: INestApplication): void {
   const schemas = validationMetadatasToSchemas({
     refPointerPrefix: '#/components/schemas/',
     classTransformerMetadataStorage: defaultMetadataStorage,
-    additionalConverters: TEXT_RULE_SCHEMAS,
+    additionalConverters: { ...TEXT_RULE_SCHEMAS, ...DATE_RULE_SCHEMAS },
   });
   const documented = [ApiModule, ...API_HTTP_MODULES, CalendarFeedHttpModule];
   describeQueryParameters(documented, schemas as Record<string, JsonSchema>);

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsArray, IsObject, ValidateBy, ValidateIf, ValidateNested, ValidationArguments, ValidationOptions } from 'class-validator';
-import { forbiddenCharacter, NOT_IN_A_LINE, NOT_IN_A_TEXT, TextKind } from '@pact/domain';
+import { dayOrMomentOf, forbiddenCharacter, NOT_IN_A_LINE, NOT_IN_A_TEXT, TextKind } from '@pact/domain';
 
 // The characters themselves are the domain's rule (libs/domain/src/texts/text-rules.ts), one for the DTOs and the services.
 
@@ -13,6 +13,37 @@ export const TEXT_RULE_SCHEMAS = {
   isSingleLineText: { type: 'string' as const, pattern: `^[^${NOT_IN_A_LINE}]*$` },
   isMultiLineText: { type: 'string' as const, pattern: `^[^${NOT_IN_A_TEXT}]*$` },
 };
+
+/**
+ * Dates as typed (libs/domain/src/clock/calendar-day.ts) in the OpenAPI document: which of the
+ * two forms is kept, and what a day becomes.
+ */
+export const DATE_RULE_SCHEMAS = {
+  isStartDayOrMoment: {
+    type: 'string' as const,
+    anyOf: [{ format: 'date' }, { format: 'date-time' }],
+    description:
+      'A calendar day (YYYY-MM-DD) or a timestamp with its offset (ISO 8601). A timestamp is kept as given; a day starts at 00:00 in the programme\'s time zone (config deadlines.timeZone, default the committee\'s, Europe/Brussels).',
+  },
+  isDueDayOrMoment: {
+    type: 'string' as const,
+    anyOf: [{ format: 'date' }, { format: 'date-time' }],
+    description:
+      'A calendar day (YYYY-MM-DD) or a timestamp with its offset (ISO 8601). A timestamp is kept as given; a day is due at its end, 23:59:59 (or config deadlines.dueTimeOfDay), in the time zone of the one it is due from: the chair\'s for a task, the programme\'s for a cycle\'s plan.',
+  },
+};
+
+/**
+ * A date a person may type as a day or a machine send as a moment: `YYYY-MM-DD`, or a full
+ * ISO 8601 timestamp with its offset (one without would be read on the server's clock). What a
+ * day means (its start, or its end as a due date) is the engine's, by `role`.
+ */
+export function DayOrMoment(role: 'start' | 'due'): PropertyDecorator {
+  return ValidateBy(
+    { name: role === 'start' ? 'isStartDayOrMoment' : 'isDueDayOrMoment', validator: { validate: (v: unknown) => dayOrMomentOf(v) !== null } },
+    { message: '$property must be a calendar day (YYYY-MM-DD) or a timestamp with its offset (2027-01-31T17:00:00+01:00)' },
+  );
+}
 
 function textRule(name: keyof typeof TEXT_RULE_SCHEMAS, kind: TextKind, what: string, each: boolean): PropertyDecorator {
   const found = (v: unknown) => forbiddenCharacter(v, kind);

@@ -402,3 +402,48 @@ describe('planCycle problems', () => {
     ]);
   });
 });
+
+describe('planCycle with a start typed as a day: the plan on the programme’s calendar', () => {
+  it('requests and compilations at 00:00 of their day, due dates at its end, in the programme’s time zone', () => {
+    const { plan, problems } = planCycle(input({ start: { year: 2027, month: 1, day: 1 }, timeZone: 'Europe/Brussels' }));
+    expect(problems).toEqual([]);
+    expect(plan!.start.toISOString()).toBe('2026-12-31T23:00:00.000Z');
+    expect(plan!.end.toISOString()).toBe('2028-12-31T23:00:00.000Z');
+    const [mid, final] = plan!.milestones;
+    // Month 12 in summer or winter: 00:00 on the Brussels clock all the same.
+    expect(mid.requestAt.toISOString()).toBe('2027-12-31T23:00:00.000Z');
+    // 42 days after 1 January 2028: 12 February, to its last second.
+    expect(mid.dueAt.toISOString()).toBe('2028-02-12T22:59:59.000Z');
+    expect(mid.compileAt.toISOString()).toBe('2028-02-29T23:00:00.000Z');
+    expect(final.requestAt.toISOString()).toBe('2028-10-31T23:00:00.000Z');
+    expect(final.dueAt.toISOString()).toBe('2028-12-01T22:59:59.000Z');
+  });
+
+  it('summer time and another zone: the wall clock decides, not UTC', () => {
+    const { plan } = planCycle(input({ start: { year: 2027, month: 3, day: 1 }, timeZone: 'America/New_York', lengthMonths: 12, milestones: one({ requestMonth: 4, dueDaysAfterRequest: 14, compileMonth: 6 }) }));
+    const [m] = plan!.milestones;
+    expect(m.requestAt.toISOString()).toBe('2027-07-01T04:00:00.000Z');
+    expect(m.dueAt.toISOString()).toBe('2027-07-16T03:59:59.000Z');
+    expect(m.compileAt.toISOString()).toBe('2027-09-01T04:00:00.000Z');
+  });
+
+  it('absolute days are resolved the same way; timestamps are kept; the programme may name the due hour', () => {
+    const { plan } = planCycle(
+      input({
+        start: { year: 2027, month: 1, day: 1 },
+        timeZone: 'Europe/Brussels',
+        dueTime: { hour: 17, minute: 0, second: 0 },
+        milestones: one({ requestAt: { year: 2027, month: 6, day: 1 }, dueAt: { year: 2027, month: 7, day: 15 }, compileAt: d('2027-08-01T10:00:00.000Z') }),
+      }),
+    );
+    const [m] = plan!.milestones;
+    expect(m.requestAt.toISOString()).toBe('2027-05-31T22:00:00.000Z');
+    expect(m.dueAt.toISOString()).toBe('2027-07-15T15:00:00.000Z');
+    expect(m.compileAt.toISOString()).toBe('2027-08-01T10:00:00.000Z');
+  });
+
+  it('a due date on the day of the compilation falls after it: refused, naming the field', () => {
+    const { problems } = planCycle(input({ start: { year: 2027, month: 1, day: 1 }, milestones: one({ requestMonth: 3, dueMonth: 4, compileMonth: 4 }) }));
+    expect(problems.map((p) => p.path)).toEqual(['milestones[0].compileAt']);
+  });
+});

@@ -1,22 +1,25 @@
 import type { LocalizedText } from '../texts/localized-text';
 import { addDays, addMonths } from '../clock/calendar';
+import { addCalendarDays, addCalendarMonths, CalendarDay, dayIn, DayOrMoment, dueOnDay, isCalendarDay, startOfDay, TimeOfDay } from '../clock/calendar-day';
+import { DEFAULT_TIME_ZONE } from '../working-groups/working-group';
 import { KEY_PATTERN } from '../working-groups/working-group';
 
 /**
- * A milestone as the committee describes it. Each date can be given absolutely (ISO date)
- * or relative to the cycle's start (months) or to the request date (days), which is how
- * the defaults are phrased: "mid-term report at month 12, due 6 weeks later".
+ * A milestone as the committee describes it. Each date can be given absolutely (a calendar day
+ * or a timestamp, see calendar-day.ts) or relative to the cycle's start (months) or to the
+ * request date (days), which is how the defaults are phrased: "mid-term report at month 12, due
+ * 6 weeks later".
  */
 export interface MilestoneInput {
   key: string;
   title: LocalizedText;
   kind: 'progress' | 'final';
-  requestAt?: Date;
+  requestAt?: DayOrMoment;
   requestMonth?: number;
-  dueAt?: Date;
+  dueAt?: DayOrMoment;
   dueMonth?: number;
   dueDaysAfterRequest?: number;
-  compileAt?: Date;
+  compileAt?: DayOrMoment;
   compileMonth?: number;
 }
 
@@ -43,7 +46,17 @@ export interface EscalationPolicyInput {
 export interface CyclePlanInput {
   /** Cycle-time now: a milestone compiled in the past cannot be planned. */
   now?: Date;
-  start: Date;
+  /**
+   * A calendar day puts the whole plan on the programme's calendar (`timeZone`): the start, each
+   * request and compilation at 00:00 of its day, each due date at the end of its day
+   * (`dueTime`, default 23:59:59), months and days counted on that calendar. A timestamp is kept,
+   * and relative dates are counted from it in whole UTC months and 24-hour days.
+   */
+  start: DayOrMoment;
+  /** The programme's time zone, in which days are resolved (default Europe/Brussels). */
+  timeZone?: string;
+  /** When a due date typed as a day falls due (default: 23:59:59). */
+  dueTime?: TimeOfDay;
   lengthMonths: number;
   milestones: MilestoneInput[];
   reminderDaysBeforeDue: number[];
@@ -81,21 +94,61 @@ export function defaultMilestones(): MilestoneInput[] {
   ];
 }
 
+/** How the plan's dates are counted: on the programme's calendar (a start typed as a day) or from a timestamp. */
+interface Calendar {
+  start: Date;
+  /** A start (request, compilation) `months` after the cycle's start. */
+  monthsAfterStart(months: number): Date;
+  /** A due date `months` after the cycle's start. */
+  dueMonthsAfterStart(months: number): Date;
+  /** A due date `days` after a request. */
+  dueDaysAfter(requestAt: Date, days: number): Date;
+  /** A start or due date given absolutely. */
+  startOf(value: DayOrMoment): Date;
+  dueOf(value: DayOrMoment): Date;
+}
+
+function calendarOf(input: CyclePlanInput): Calendar {
+  const zone = input.timeZone ?? DEFAULT_TIME_ZONE;
+  const startOf = (v: DayOrMoment) => (isCalendarDay(v) ? startOfDay(v, zone) : v);
+  const dueOf = (v: DayOrMoment) => (isCalendarDay(v) ? dueOnDay(v, zone, input.dueTime) : v);
+  if (isCalendarDay(input.start)) {
+    const day: CalendarDay = input.start;
+    return {
+      start: startOfDay(day, zone),
+      monthsAfterStart: (n) => startOfDay(addCalendarMonths(day, n), zone),
+      dueMonthsAfterStart: (n) => dueOnDay(addCalendarMonths(day, n), zone, input.dueTime),
+      // "Due 14 days after a request on the 1st" is due on the 15th, at the end of that day.
+      dueDaysAfter: (requestAt, n) => dueOnDay(addCalendarDays(dayIn(requestAt, zone), n), zone, input.dueTime),
+      startOf,
+      dueOf,
+    };
+  }
+  const start = input.start;
+  return {
+    start,
+    monthsAfterStart: (n) => addMonths(start, n),
+    dueMonthsAfterStart: (n) => addMonths(start, n),
+    dueDaysAfter: (requestAt, n) => addDays(requestAt, n),
+    startOf,
+    dueOf,
+  };
+}
+
 function pick(
   problems: PlanProblem[],
   path: string,
-  absolute: Date | undefined,
-  relative: number | undefined,
-  relativeTo: Date,
-  relativeUnit: 'months' | 'days',
+  absolute: DayOrMoment | undefined,
+  months: number | undefined,
+  cal: Calendar,
   label: string,
 ): Date | undefined {
-  if (absolute && relative !== undefined) {
-    problems.push({ path, message: `give either ${label}At or a relative ${relativeUnit} value, not both` });
+  if (absolute && months !== undefined) {
+    problems.push({ path, message: `give either ${label}At or a relative months value, not both` });
     return undefined;
   }
-  if (absolute) return absolute;
-  if (relative !== undefined) return relativeUnit === 'months' ? addMonths(relativeTo, relative) : addDays(relativeTo, relative);
+  if (absolute) return cal.startOf(absolute);
+  if (months !== undefined) return cal.monthsAfterStart(months);
   return undefined;
 }
 
@@ -106,7 +159,9 @@ function pick(
  */
 export function planCycle(input: CyclePlanInput): { plan?: CyclePlan; problems: PlanProblem[] } {
   const problems: PlanProblem[] = [];
-  const end = addMonths(input.start, input.lengthMonths);
+  const cal = calendarOf(input);
+  const start = cal.start;
+  const end = cal.monthsAfterStart(input.lengthMonths);
   const milestones: Milestone[] = [];
   const keys = new Set<string>();
 
@@ -119,7 +174,7 @@ export function planCycle(input: CyclePlanInput): { plan?: CyclePlan; problems: 
     keys.add(m.key);
 
     const before = problems.length;
-    const requestAt = pick(problems, `${p}.requestAt`, m.requestAt, m.requestMonth, input.start, 'months', 'request');
+    const requestAt = pick(problems, `${p}.requestAt`, m.requestAt, m.requestMonth, cal, 'request');
     if (!requestAt) {
       if (problems.length === before) problems.push({ path: `${p}.requestAt`, message: 'requestAt or requestMonth is required' });
       return;
@@ -130,16 +185,16 @@ export function planCycle(input: CyclePlanInput): { plan?: CyclePlan; problems: 
       problems.push({ path: `${p}.dueAt`, message: 'give only one of dueAt, dueMonth, dueDaysAfterRequest' });
       return;
     }
-    if (m.dueAt) dueAt = m.dueAt;
-    else if (m.dueMonth !== undefined) dueAt = addMonths(input.start, m.dueMonth);
-    else if (m.dueDaysAfterRequest !== undefined) dueAt = addDays(requestAt, m.dueDaysAfterRequest);
+    if (m.dueAt) dueAt = cal.dueOf(m.dueAt);
+    else if (m.dueMonth !== undefined) dueAt = cal.dueMonthsAfterStart(m.dueMonth);
+    else if (m.dueDaysAfterRequest !== undefined) dueAt = cal.dueDaysAfter(requestAt, m.dueDaysAfterRequest);
     if (!dueAt) {
       problems.push({ path: `${p}.dueAt`, message: 'dueAt, dueMonth or dueDaysAfterRequest is required' });
       return;
     }
-    const compileAt = pick(problems, `${p}.compileAt`, m.compileAt, m.compileMonth, input.start, 'months', 'compile') ?? end;
+    const compileAt = pick(problems, `${p}.compileAt`, m.compileAt, m.compileMonth, cal, 'compile') ?? end;
 
-    if (requestAt < input.start) problems.push({ path: `${p}.requestAt`, message: 'is before the cycle starts' });
+    if (requestAt < start) problems.push({ path: `${p}.requestAt`, message: 'is before the cycle starts' });
     if (requestAt > end) problems.push({ path: `${p}.requestAt`, message: `is after the cycle ends (${end.toISOString()})` });
     if (dueAt <= requestAt) problems.push({ path: `${p}.dueAt`, message: `must be after the request date (${requestAt.toISOString()})` });
     if (dueAt > end) problems.push({ path: `${p}.dueAt`, message: `is after the cycle ends (${end.toISOString()})` });
@@ -173,6 +228,6 @@ export function planCycle(input: CyclePlanInput): { plan?: CyclePlan; problems: 
   milestones.sort((a, b) => a.requestAt.getTime() - b.requestAt.getTime());
   return {
     problems,
-    plan: { start: input.start, end, lengthMonths: input.lengthMonths, milestones, reminderDaysBeforeDue: reminders, escalation: { levels } },
+    plan: { start, end, lengthMonths: input.lengthMonths, milestones, reminderDaysBeforeDue: reminders, escalation: { levels } },
   };
 }

@@ -1,4 +1,4 @@
-import { calendarDayOf, decideRequest, dueDateOnDay, ExtensionRequest, newDueDateProblems, pendingRequest, reasonProblems } from './extension-request';
+import { decideRequest, ExtensionRequest, newDueDateProblems, pendingRequest, reasonProblems } from './extension-request';
 
 const due = new Date('2030-03-01T00:00:00Z');
 const now = new Date('2030-02-20T00:00:00Z');
@@ -40,26 +40,5 @@ describe('extension requests', () => {
     // Deciding a request that is not pending changes nothing.
     expect(decideRequest(list, 'a'.repeat(24), { status: 'granted', by: 'c', at, reason: 'x' })).toEqual(list);
     expect(list[1].status).toBe('pending');
-  });
-});
-
-describe('dueDateOnDay: a new due date named by a day keeps the hour people see', () => {
-  it('keeps the current due time of day on the reader’s clock, across a change of summer time', () => {
-    // Due 1 March 2031 at 10:00 in Brussels (winter, UTC+1); moved to 10 April (summer, UTC+2): 10:00 there still.
-    const current = new Date('2031-03-01T09:00:00Z');
-    expect(dueDateOnDay({ year: 2031, month: 4, day: 10 }, current, 'Europe/Brussels')!.toISOString()).toBe('2031-04-10T08:00:00.000Z');
-    // A due date at midnight UTC, as the API sets from a plain date, stays at that hour for a Brussels reader.
-    expect(dueDateOnDay({ year: 2031, month: 1, day: 20 }, new Date('2031-01-10T00:00:00Z'), 'Europe/Brussels')!.toISOString()).toBe('2031-01-20T00:00:00.000Z');
-    // In New York that due date reads 9 January, 19:00: "the 20th" is the 20th at 19:00 there.
-    expect(dueDateOnDay({ year: 2031, month: 1, day: 20 }, new Date('2031-01-10T00:00:00Z'), 'America/New_York')!.toISOString()).toBe('2031-01-21T00:00:00.000Z');
-  });
-
-  it('a day that does not exist is null', () => {
-    expect(dueDateOnDay({ year: 2031, month: 2, day: 30 }, new Date('2031-01-10T00:00:00Z'), 'Europe/Brussels')).toBeNull();
-  });
-
-  it('reads what a date input sends, and nothing else', () => {
-    expect(calendarDayOf('2031-04-10')).toEqual({ year: 2031, month: 4, day: 10 });
-    for (const text of ['2031-4-10', '10.04.2031', '2031-04-10T00:00:00Z', '']) expect(calendarDayOf(text)).toBeNull();
   });
 });

@@ -1,5 +1,4 @@
 import { textProblems } from '../texts/text-rules';
-import { localDateTime, zonedDateTime } from '../clock/time-zones';
 import type { ContentProblem } from '../submissions/submission-content';
 
 /**
@@ -106,20 +105,4 @@ export function decideRequest(
  */
 export function lapsePendingRequest(requests: readonly ExtensionRequest[], id: string, at: Date, because: LapseReason): ExtensionRequest[] {
   return requests.map((r) => (r.id === id && r.status === 'pending' ? { ...r, status: 'lapsed', decidedAt: at, lapsedBecause: because } : r));
-}
-
-/**
- * A new due date named by a calendar day (a chair's request, the committee's extension or grant,
- * as people type them): that day at the time of day the current due date has on the reader's
- * clock, so moving a deadline "to the 20th" keeps its hour. Null when the day does not exist.
- */
-export function dueDateOnDay(day: { year: number; month: number; day: number }, currentDue: Date, timeZone: string): Date | null {
-  const at = localDateTime(currentDue, timeZone);
-  return zonedDateTime({ ...day, hour: at.hour, minute: at.minute }, timeZone);
-}
-
-/** `YYYY-MM-DD` (what a date input sends) as a calendar day; null for anything else. */
-export function calendarDayOf(text: string): { year: number; month: number; day: number } | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
 }

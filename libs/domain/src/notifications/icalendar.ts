@@ -1,3 +1,5 @@
+import { addCalendarDays, CalendarDay, dayText } from '../clock/calendar-day';
+
 /**
  * A minimal RFC 5545 writer for the chairs' deadline feeds: text escaping, 75-octet line
  * folding, CRLF line ends, UTC date-times. Each task is one VEVENT whose UID stays the same
@@ -8,6 +10,12 @@ export interface CalendarEvent {
   uid: string;
   sequence: number;
   start: Date;
+  /**
+   * A due date typed as a day (the end of that day on the reader's clock): an all-day event on
+   * that day (VALUE=DATE), which is what calendar users expect of "due on the 7th", instead of
+   * a quarter of an hour at 23:59.
+   */
+  day?: CalendarDay;
   summary: string;
   description?: string;
   url?: string;
@@ -27,6 +35,10 @@ export interface CalendarFeed {
 
 export function icsDateTime(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+export function icsDate(day: CalendarDay): string {
+  return dayText(day).replace(/-/g, '');
 }
 
 export function icsText(s: string): string {
@@ -72,9 +84,10 @@ export function buildCalendar(feed: CalendarFeed): string {
       `UID:${icsText(e.uid)}`,
       `DTSTAMP:${stamp}`,
       `SEQUENCE:${e.sequence}`,
-      `DTSTART:${icsDateTime(e.start)}`,
-      // A deadline is a moment: a quarter of an hour makes it visible in day views.
-      'DURATION:PT15M',
+      // A deadline at a moment: a quarter of an hour makes it visible in day views. A day: the whole day (DTEND is exclusive).
+      ...(e.day
+        ? [`DTSTART;VALUE=DATE:${icsDate(e.day)}`, `DTEND;VALUE=DATE:${icsDate(addCalendarDays(e.day, 1))}`]
+        : [`DTSTART:${icsDateTime(e.start)}`, 'DURATION:PT15M']),
       `SUMMARY:${icsText(e.summary)}`,
       ...(e.description ? [`DESCRIPTION:${icsText(e.description)}`] : []),
       ...(e.url ? [`URL:${e.url}`] : []),

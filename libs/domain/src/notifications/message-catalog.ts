@@ -1,3 +1,4 @@
+import { isEndOfDay } from '../clock/calendar-day';
 import { LocalizedText, textIn } from '../texts/localized-text';
 import { MESSAGE_KINDS, MessageKind } from './notification-kind';
 
@@ -179,6 +180,15 @@ export function formatDate(date: Date, language: string, timeZone: string): stri
   }).format(date);
 }
 
+/**
+ * A due date: the date alone ("Monday, 7 December 2026") when it is a day's end on the
+ * recipient's clock (typed as a day, calendar-day.ts), else with its time, as formatDate.
+ */
+export function formatDueDate(date: Date, language: string, timeZone: string): string {
+  if (!isEndOfDay(date, timeZone)) return formatDate(date, language, timeZone);
+  return new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
+}
+
 export function formatShortDate(date: Date, language: string, timeZone: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone }).format(date);
 }
@@ -207,9 +217,9 @@ export function renderMessage(
     fieldOfAction: facts.fieldOfAction !== undefined ? text(facts.fieldOfAction) : (facts.groupKey ?? ''),
     groupKey: facts.groupKey ?? '',
     milestone: text(facts.milestone),
-    dueDate: facts.dueAt ? formatDate(facts.dueAt, language, tz) : '',
-    previousDueDate: facts.previousDueAt ? formatDate(facts.previousDueAt, language, tz) : '',
-    proposedDueDate: facts.proposedDueAt ? formatDate(facts.proposedDueAt, language, tz) : '',
+    dueDate: facts.dueAt ? formatDueDate(facts.dueAt, language, tz) : '',
+    previousDueDate: facts.previousDueAt ? formatDueDate(facts.previousDueAt, language, tz) : '',
+    proposedDueDate: facts.proposedDueAt ? formatDueDate(facts.proposedDueAt, language, tz) : '',
     requestedBy: facts.requestedBy ?? '',
     dueIn: facts.daysLeft !== undefined ? rel.format(facts.daysLeft, 'day') : '',
     daysLeft: facts.daysLeft !== undefined ? num.format(facts.daysLeft) : '',

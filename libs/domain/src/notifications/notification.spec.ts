@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { buildCalendar, foldLine } from './icalendar';
-import { checkCatalogs, MessageCatalogs, renderMessage } from './message-catalog';
+import { checkCatalogs, formatDueDate, MessageCatalogs, renderMessage } from './message-catalog';
 import { MESSAGE_KINDS } from './notification-kind';
 import { signWebhook, verifyWebhook } from './webhook-signature';
 
@@ -176,5 +176,24 @@ describe('iCalendar', () => {
     expect(ics).toContain('SUMMARY:Due\\, final\r\n');
     expect(ics.match(/BEGIN:VALARM/g)).toHaveLength(2);
     expect(ics.indexOf('TRIGGER;RELATED=START:-P14D')).toBeLessThan(ics.indexOf('TRIGGER;RELATED=START:-P3D'));
+  });
+
+  it('a due date typed as a day is an all-day event on that day (the next day exclusive), not a quarter of an hour at 23:59', () => {
+    const ics = buildCalendar({
+      name: 'Pact deadlines',
+      generatedAt: new Date('2027-01-01T00:00:00Z'),
+      refreshMinutes: 60,
+      events: [{ uid: 'task-1@pact', sequence: 0, start: new Date('2027-03-31T21:59:59Z'), day: { year: 2027, month: 3, day: 31 }, summary: 'Due', alarmDaysBefore: [3] }],
+    });
+    expect(ics).toContain('DTSTART;VALUE=DATE:20270331\r\nDTEND;VALUE=DATE:20270401\r\n');
+    expect(ics).not.toContain('DURATION:PT15M');
+  });
+});
+
+describe('due dates in e-mails', () => {
+  it('a due date typed as a day reads as that date, without "23:59"; another keeps its time', () => {
+    expect(formatDueDate(new Date('2026-12-07T22:59:59Z'), 'en', 'Europe/Brussels')).toBe('Monday, December 7, 2026');
+    expect(formatDueDate(new Date('2026-12-07T00:00:00Z'), 'en', 'Europe/Brussels')).toMatch(/01:00/);
+    expect(formatDueDate(new Date('2026-12-07T22:59:59Z'), 'de', 'Europe/Berlin')).toBe('Montag, 7. Dezember 2026');
   });
 });

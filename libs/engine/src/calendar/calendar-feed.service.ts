@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { buildCalendar, CalendarEvent, Clock, CLOCK, textIn } from '@pact/domain';
+import { buildCalendar, CalendarEvent, Clock, CLOCK, dayIn, DEFAULT_TIME_ZONE, isEndOfDay, textIn } from '@pact/domain';
 import { CycleRecord, CycleRepository, TaskRepository, UserRecord, UserRepository, WorkingGroupRepository } from '@pact/persistence';
 
 import { createHash, randomBytes } from 'node:crypto';
@@ -66,6 +66,7 @@ export class CalendarFeedService {
     const words = calendarTexts(language);
     const text = (v: Parameters<typeof textIn>[0]) => textIn(v, language, this.config.languages.fallback);
     const network = text(this.config.network);
+    const zone = user.timeZone ?? DEFAULT_TIME_ZONE;
     for (const t of tasks) {
       const cycle = cycles.get(t.cycleId);
       if (!cycle || cycle.status === 'cancelled') continue;
@@ -77,6 +78,8 @@ export class CalendarFeedService {
         // The due version grows with every extension: clients replace the event instead of adding one.
         sequence: t.dueVersion,
         start: t.dueAt,
+        // Due at the end of a day on the chair's clock (typed as a day): an all-day event on that day.
+        ...(isEndOfDay(t.dueAt, zone) ? { day: dayIn(t.dueAt, zone) } : {}),
         summary: `${t.status === 'overdue' ? words.overdue : ''}${milestone} — ${field}`,
         description: [
           words.report(cycle.name, milestone, field),

@@ -23,6 +23,7 @@ import {
   DEFAULT_TEXT_LANGUAGES,
   DEFAULT_TIME_ZONE,
   defaultMilestones,
+  END_OF_DAY,
   isTimeZone,
   KEY_PATTERN,
   LocalizedText,
@@ -32,6 +33,8 @@ import {
   ReportTemplate,
   SUPPORTED_LANGUAGES,
   TextLanguages,
+  TimeOfDay,
+  timeOfDayOf,
   WorkingGroup,
 } from '@pact/domain';
 import { readFileSync } from 'node:fs';
@@ -105,6 +108,14 @@ export class MilestoneConfig {
   @IsOptional() @IsInt() @Min(0) @Max(120) compileMonth?: number;
 }
 
+/** Dates typed as days (a cycle's start, due dates): see libs/domain/src/clock/calendar-day.ts. */
+export class DeadlinesConfig {
+  /** When a due date typed as a day falls due, on the clock of the person it is due from: `HH:MM` or `HH:MM:SS`; default 23:59:59. */
+  @IsOptional() @Matches(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, { message: 'dueTimeOfDay: HH:MM or HH:MM:SS' }) dueTimeOfDay?: string;
+  /** The programme's time zone: where a cycle's days (its start, the plan's dates) are; default the committee's. */
+  @IsOptional() @IsString() timeZone?: string;
+}
+
 export class PactConfigFile {
   @IsOptional() @ValidateNested() @Type(() => LanguagesConfig) languages?: LanguagesConfig;
   network: LocalizedText;
@@ -114,6 +125,7 @@ export class PactConfigFile {
   @ValidateNested({ each: true }) @Type(() => TemplateConfig) @ArrayMinSize(1) @ArrayUnique((t: TemplateConfig) => t.key) templates: TemplateConfig[];
   @IsOptional() @ValidateNested() @Type(() => ReportsConfig) reports?: ReportsConfig;
   @IsOptional() @ValidateNested({ each: true }) @Type(() => MilestoneConfig) @ArrayMinSize(1) @ArrayUnique((m: MilestoneConfig) => m.key) milestones?: MilestoneConfig[];
+  @IsOptional() @ValidateNested() @Type(() => DeadlinesConfig) deadlines?: DeadlinesConfig;
 }
 
 export interface PactConfig {
@@ -126,6 +138,8 @@ export interface PactConfig {
   workingGroups: WorkingGroup[];
   templates: ReportTemplate[];
   reports: { draftVisibleToChairs: boolean };
+  /** The programme's time zone (a cycle's plan typed in days) and the time of day a due date typed as a day falls due. */
+  deadlines: { timeZone: string; dueTime: TimeOfDay };
 }
 
 function flatten(errors: ValidationError[], prefix = ''): string[] {
@@ -181,6 +195,7 @@ export function loadPactConfig(path: string): PactConfig {
     }
   }
   if (file.committee?.timeZone && !isTimeZone(file.committee.timeZone)) problems.push(`committee.timeZone: ${file.committee.timeZone} is not an IANA time zone`);
+  if (file.deadlines?.timeZone && !isTimeZone(file.deadlines.timeZone)) problems.push(`deadlines.timeZone: ${file.deadlines.timeZone} is not an IANA time zone`);
   if (file.templates && !file.templates.some((t) => t.key === file.defaultTemplate)) {
     problems.push(`defaultTemplate: no template with key ${file.defaultTemplate}`);
   }
@@ -198,6 +213,10 @@ export function loadPactConfig(path: string): PactConfig {
     },
     defaultTemplate: file.defaultTemplate,
     reports: { draftVisibleToChairs: file.reports?.draftVisibleToChairs ?? false },
+    deadlines: {
+      timeZone: file.deadlines?.timeZone ?? file.committee.timeZone ?? DEFAULT_TIME_ZONE,
+      dueTime: (file.deadlines?.dueTimeOfDay && timeOfDayOf(file.deadlines.dueTimeOfDay)) || END_OF_DAY,
+    },
     workingGroups: file.workingGroups.map((g) => ({ key: g.key, fieldOfAction: g.fieldOfAction, goal: g.goal ?? '', chair: { ...g.chair } })),
     templates: file.templates.map((t) => ({
       key: t.key,

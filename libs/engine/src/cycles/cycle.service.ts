@@ -1,7 +1,7 @@
 import type { LocalizedText } from '@pact/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { Clock, CLOCK, cycleKeys, CyclePlanInput, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, EscalationPolicy, eventKeys, MilestoneInput, parseCycleFollowUp, planCycle, TASK_STATUSES, TaskStatus, textProblems, wordingsOf } from '@pact/domain';
+import { Clock, CLOCK, cycleKeys, CyclePlanInput, DayOrMoment, DEFAULT_TIME_ZONE, PlanPreview, PlanProblem, PlanProblemCode, previewCyclePlan, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, EscalationPolicy, eventKeys, MilestoneInput, parseCycleFollowUp, planCycle, TASK_STATUSES, TaskStatus, textProblems, wordingsOf } from '@pact/domain';
 import {
   CycleRecord,
   CycleRepository,
@@ -19,7 +19,8 @@ import { ConflictError, InvalidError, NotFoundError } from '../errors';
 
 export interface CreateCycleCommand {
   name: string;
-  start: Date;
+  /** A calendar day (the plan on the programme's calendar) or a timestamp kept as given (planCycle). */
+  start: DayOrMoment;
   lengthMonths?: number;
   templateKey?: string;
   groups?: string[];
@@ -116,14 +117,7 @@ export class CycleService {
     ];
     problems.push(...titles.map((p) => `${p.path}: ${p.message}`));
 
-    const { plan, problems: planProblems } = planCycle({
-      now: this.clock.now(),
-      start: cmd.start,
-      lengthMonths: cmd.lengthMonths ?? DEFAULT_LENGTH_MONTHS,
-      milestones: cmd.milestones ? cmd.milestones.map((m) => this.withProgrammeTitle(m)) : this.config.milestones,
-      reminderDaysBeforeDue: cmd.reminderDaysBeforeDue ?? DEFAULT_REMINDER_DAYS,
-      escalation: cmd.escalation ?? DEFAULT_ESCALATION,
-    });
+    const { plan, problems: planProblems } = planCycle(this.planInput(cmd));
     problems.push(...planProblems.map((p) => `${p.path}: ${p.message}`));
     if (problems.length || !plan || !template) throw InvalidError.fromMessages(problems);
 
@@ -159,6 +153,33 @@ export class CycleService {
     }
     await this.followUp(cycle, cycleKeys.created());
     return { ...cycle, outbox: [] };
+  }
+
+  /**
+   * What `create` would plan for `cmd` now, step by step (the start page's preview): the same
+   * plan input, so the preview shows the dates the cycle gets.
+   */
+  preview(cmd: CreateCycleCommand): { preview?: PlanPreview; problems: (PlanProblem & { code: PlanProblemCode })[] } {
+    return previewCyclePlan(this.planInput(cmd));
+  }
+
+  /** The programme's time zone: where a cycle's days (its start, the plan's dates typed as days) are. */
+  programmeTimeZone(): string {
+    return this.config.deadlines?.timeZone ?? DEFAULT_TIME_ZONE;
+  }
+
+  /** The plan as the committee described it, its days on the programme's calendar (config `deadlines`). */
+  private planInput(cmd: CreateCycleCommand): CyclePlanInput {
+    return {
+      now: this.clock.now(),
+      start: cmd.start,
+      timeZone: this.programmeTimeZone(),
+      dueTime: this.config.deadlines?.dueTime,
+      lengthMonths: cmd.lengthMonths ?? DEFAULT_LENGTH_MONTHS,
+      milestones: cmd.milestones ? cmd.milestones.map((m) => this.withProgrammeTitle(m)) : this.config.milestones,
+      reminderDaysBeforeDue: cmd.reminderDaysBeforeDue ?? DEFAULT_REMINDER_DAYS,
+      escalation: cmd.escalation ?? DEFAULT_ESCALATION,
+    };
   }
 
   /**

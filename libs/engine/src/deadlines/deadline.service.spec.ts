@@ -195,4 +195,19 @@ describe('DeadlineService', () => {
     });
     expect(tasks.extend).not.toHaveBeenCalled();
   });
+
+  it('an extension to a day is due at the end of that day on the chair’s clock (the programme may name the hour)', async () => {
+    const { service, tasks } = setUp();
+    tasks.findById.mockResolvedValue(task());
+    tasks.extend.mockImplementation(async (_id, _v, to) => task({ dueAt: to, dueVersion: 1 }));
+    await service.extend(TASK, { year: 2030, month: 4, day: 1 }, 'elections', 'committee:x');
+    // Anna's clock is Berlin's (summer time, UTC+2): 1 April, 23:59:59.
+    expect(tasks.extend).toHaveBeenLastCalledWith(TASK, 0, new Date('2030-04-01T21:59:59Z'), expect.anything(), expect.anything());
+
+    const configured = newTestService(DeadlineService, { now: new Date('2030-03-10T00:00:00Z'), config: { deadlines: { timeZone: 'Europe/Brussels', dueTime: { hour: 17, minute: 0, second: 0 } } } });
+    configured.double(NotificationService).chairOf.mockResolvedValue([{ name: 'Ann', email: 'ann@example.org', language: 'en', timeZone: 'America/New_York' }]);
+    expect(await configured.service.dueAtFor(task(), { year: 2030, month: 4, day: 1 })).toEqual(new Date('2030-04-01T21:00:00Z'));
+    const moment = new Date('2030-04-01T08:00:00Z');
+    expect(await configured.service.dueAtFor(task(), moment)).toBe(moment);
+  });
 });

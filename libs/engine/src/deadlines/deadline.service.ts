@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { addDays, type LocalizedText, canExtend, Clock, CLOCK, daysBetween, decideRequest, DueDateWarning, dueDateWarnings, EscalationPolicy, followUpDedupe, newDueDateProblems, reasonProblems, parseTaskFollowUp, taskKeys } from '@pact/domain';
+import { addDays, type LocalizedText, canExtend, Clock, CLOCK, DayOrMoment, DEFAULT_TIME_ZONE, dueAt, isCalendarDay, daysBetween, decideRequest, DueDateWarning, dueDateWarnings, EscalationPolicy, followUpDedupe, newDueDateProblems, reasonProblems, parseTaskFollowUp, taskKeys } from '@pact/domain';
 import { CycleRecord, CycleRepository, EventRepository, TaskRecord, TaskRepository } from '@pact/persistence';
 import { TaskTimerJob, TimerScheduler } from '@pact/queues';
 import { Notification, NotificationKind, Recipient } from '../notifications/notification';
 import { NotificationService } from '../notifications/notification.service';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
+import { PACT_CONFIG } from '../config/config.module';
+import type { PactConfig } from '../config/pact-config';
 
 /** The due date a task had at due version `v` (its extensions keep every earlier date). */
 function dueAtVersion(task: TaskRecord, v: number): Date {
@@ -32,7 +34,19 @@ export class DeadlineService {
     private readonly timers: TimerScheduler,
     private readonly notifications: NotificationService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PACT_CONFIG) private readonly config: PactConfig,
   ) {}
+
+  /**
+   * A task's new due date as typed: a day is due at its end (23:59:59, or the programme's
+   * `deadlines.dueTimeOfDay`) on the clock of the chair it is due from; a timestamp as given.
+   * The one place an extension's, a grant's or a request's day becomes a moment.
+   */
+  async dueAtFor(task: Pick<TaskRecord, 'groupKey'>, value: DayOrMoment): Promise<Date> {
+    if (!isCalendarDay(value)) return value;
+    const chair = (await this.notifications.chairOf(task.groupKey))?.[0];
+    return dueAt(value, chair?.timeZone ?? DEFAULT_TIME_ZONE, this.config.deadlines?.dueTime);
+  }
 
   private async context(taskId: string): Promise<{ task: TaskRecord; cycle: CycleRecord } | null> {
     const task = await this.tasks.findById(taskId);
@@ -241,10 +255,11 @@ export class DeadlineService {
    * `granting`, the extension grants the chair's pending request of that id, in the same update
    * (ExtensionRequestService.decide).
    */
-  async extend(taskId: string, newDueAt: Date, reason: string, actor: string, granting?: { requestId: string }): Promise<TaskRecord> {
+  async extend(taskId: string, typedDueAt: DayOrMoment, reason: string, actor: string, granting?: { requestId: string }): Promise<TaskRecord> {
     const ctx = await this.context(taskId);
     if (!ctx) throw new NotFoundError(`task ${taskId} does not exist`);
     const { task, cycle } = ctx;
+    const newDueAt = await this.dueAtFor(task, typedDueAt);
     if (cycle.status !== 'scheduled' && cycle.status !== 'running') throw new ConflictError(`the cycle is ${cycle.status}`);
     if (!canExtend(task.status)) throw new ConflictError(`the task is ${task.status}; only open or overdue tasks can be extended`);
     const now = this.clock.now();

@@ -5,10 +5,12 @@ import {
   canExtend,
   Clock,
   CLOCK,
+  DayOrMoment,
   decideRequest,
   EXTENSION_REQUEST_ID,
   ExtensionRequest,
   followUpDedupe,
+  isCalendarDay,
   newDueDateProblems,
   parseTaskFollowUp,
   pendingRequest,
@@ -41,8 +43,8 @@ export interface PendingExtensionRequest extends ExtensionRequest {
 /** The committee's answer to a request. Granting may give another date than the one proposed. */
 export interface ExtensionDecision {
   grant: boolean;
-  /** Granting: the new due date (default: the proposed one). Ignored when refusing. */
-  dueAt?: Date;
+  /** Granting: the new due date (default: the proposed one), a day (due at its end on the chair's clock) or a timestamp. Ignored when refusing. */
+  dueAt?: DayOrMoment;
   reason: string;
 }
 
@@ -78,9 +80,11 @@ export class ExtensionRequestService {
    * the committee could not grant that date; as a conflict when the task no longer waits for its
    * report, its cycle has ended, or another request is pending.
    */
-  async request(taskId: string, proposedDueAt: Date, reason: string, actor: string): Promise<ExtensionRequest> {
+  async request(taskId: string, proposed: DayOrMoment, reason: string, actor: string): Promise<ExtensionRequest> {
     const { task, cycle } = await this.load(taskId);
     this.assertOpen(task, cycle);
+    // A day proposed is the end of that day on the chair's clock, as the committee would grant it.
+    const proposedDueAt = isCalendarDay(proposed) ? await this.deadlines.dueAtFor(task, proposed) : proposed;
     if (task.pendingExtensionRequestId) throw new ConflictError('an extension request is already waiting for the committee; one request at a time');
     const now = this.clock.now();
     const milestone = cycle.milestones.find((m) => m.key === task.milestoneKey);

@@ -1,4 +1,4 @@
-import { DEFAULT_TEXT_LANGUAGES, InLanguage, inLanguage, LocalizedText, textIn } from '@pact/domain';
+import { DEFAULT_TEXT_LANGUAGES, InLanguage, inLanguage, isEndOfDay, isStartOfDay, LocalizedText, textIn } from '@pact/domain';
 import type { PageCatalogs, PageLanguage } from './page-catalogs';
 
 /**
@@ -45,6 +45,13 @@ export class Translator {
 
   date = (d: Date | string | undefined | null): string => (d ? this.dateFmt.format(new Date(d)) : '');
   dateTime = (d: Date | string | undefined | null): string => (d ? this.dateTimeFmt.format(new Date(d)) : '');
+  /**
+   * A due date: the date alone when it is a day's end on the reader's clock (typed as a day:
+   * "7 December 2026", the whole day is theirs), else date and time. calendar-day.ts holds the rule.
+   */
+  due = (d: Date | string | undefined | null): string => (d ? (isEndOfDay(new Date(d), this.timeZone) ? this.date(d) : this.dateTime(d)) : '');
+  /** A start (a cycle's, a request's, a compilation's): the date alone at 00:00 on the reader's clock, else date and time. */
+  start = (d: Date | string | undefined | null): string => (d ? (isStartOfDay(new Date(d), this.timeZone) ? this.date(d) : this.dateTime(d)) : '');
   number = (n: number): string => this.numberFmt.format(n);
   /** "in 3 days", "yesterday", "vor 2 Tagen". */
   days = (n: number): string => this.relative.format(n, 'day');

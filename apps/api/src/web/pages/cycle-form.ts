@@ -1,4 +1,4 @@
-import { addMonths, CyclePlanInput, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, LocalizedText, MilestoneInput, PlanProblemCode } from '@pact/domain';
+import { addMonths, CyclePlanInput, dayOrMomentOf, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, LocalizedText, MilestoneInput, PlanProblemCode } from '@pact/domain';
 import type { CreateCycleCommand } from '@pact/engine';
 import { fieldIdOf, FormProblem } from '../form-errors';
 import type { Translator } from '../i18n/translator';
@@ -139,7 +139,7 @@ export function commandOf(body: Record<string, unknown>): CreateCycleCommand {
   };
   return {
     name: b.name,
-    start: new Date(b.start),
+    start: dayOrMomentOf(b.start)!,
     lengthMonths: b.lengthMonths,
     groups: b.groups,
     milestones: b.milestones.map((m) => ({ ...m })),
@@ -205,6 +205,8 @@ export function cycleMessage(i18n: Translator) {
     const n = row ? Number(row[1]) + 1 : 0;
     const iso = /\((\d{4}-\d{2}-\d{2}T[\d:.]+Z)\)/.exec(p.message)?.[1] ?? /now is (\d{4}-\d{2}-\d{2}T[\d:.]+Z)/.exec(p.message)?.[1];
     const key = (p.code && BY_CODE[p.code]) ?? BY_FIELD.find(([re]) => re.test(field))?.[1] ?? 'startCycle.error.generic';
-    return i18n.t(key, { n, date: iso ? i18n.dateTime(iso) : '' });
+    // The date a problem names is a due date, "now", or a start (a request, the cycle's end): each read as it is shown in the preview.
+    const when = p.code === 'compile-before-due' ? i18n.due : p.code === 'compile-in-past' ? i18n.dateTime : i18n.start;
+    return i18n.t(key, { n, date: iso ? when(iso) : '' });
   };
 }

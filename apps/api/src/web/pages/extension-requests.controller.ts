@@ -1,5 +1,5 @@
 import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { calendarDayOf, dueDateOnDay } from '@pact/domain';
+import { dayOrMomentOf } from '@pact/domain';
 import { ConflictError, CycleProgressQuery, CycleService, ExtensionOutcome, ExtensionRequestService, PendingExtensionRequest } from '@pact/engine';
 import type { Response } from 'express';
 import { ExtensionDecisionDto } from '../../deadlines/extension-request.dto';
@@ -59,10 +59,8 @@ export class ExtensionRequestsPageController {
     errors.push(...formErrors(await apiRuleProblems(ExtensionDecisionDto, dto), say, fieldOf));
     if (errors.length) return this.render(page, res, id, 400, errors, all);
     try {
-      // Another day than the one asked for keeps the current due date's time of day on the reader's clock (as the chair's request did).
-      const current = pending.find((r) => r.id === requestId)!.dueAt;
-      const day = dto.dueAt ? calendarDayOf(dto.dueAt) : null;
-      const dueAt = dto.dueAt ? (day && dueDateOnDay(day, new Date(current), page.i18n.timeZone)) || new Date(dto.dueAt) : undefined;
+      // Another day than the one asked for is due at its end on the chair's clock (the engine's rule, as in the API).
+      const dueAt = dto.dueAt ? dayOrMomentOf(dto.dueAt)! : undefined;
       await this.requests.decide(taskId, requestId, { grant, dueAt, reason: values.reason }, page.person!.actor);
     } catch (err) {
       if (err instanceof ConflictError) return this.render(page, res, id, 409, [{ field: 'requests-list', message: t('extensionRequests.error.changed') }], {});

@@ -1,5 +1,5 @@
 import { Body, ConflictException, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { calendarDayOf, dueDateOnDay } from '@pact/domain';
+import { dayOrMomentOf } from '@pact/domain';
 import { ConflictError, CycleProgressQuery, DeadlineService, ExtensionOutcome } from '@pact/engine';
 import type { Response } from 'express';
 import { ExtensionDto } from '../../deadlines/extension.dto';
@@ -46,12 +46,8 @@ export class OverduePageController {
       return this.render(page, res, id, 409, [{ field: 'overdue-list', message: page.i18n.t('overdue.error.notOverdue') }], {});
     }
     try {
-      // A day from the date input keeps the current due date's time of day on the reader's clock
-      // (the rule of a chair's request); a full date and time (no browser sends one) is taken as given.
-      const current = items.find((i) => i.taskId === taskId)!.dueAt;
-      const day = calendarDayOf(dueAt);
-      const newDue = (day && dueDateOnDay(day, current, page.i18n.timeZone)) || new Date(dueAt);
-      await this.deadlines.extend(taskId, newDue, reason, page.person!.actor);
+      // A day from the date input is due at its end on the chair's clock (the engine's rule, as in the API).
+      await this.deadlines.extend(taskId, dayOrMomentOf(dueAt)!, reason, page.person!.actor);
     } catch (err) {
       if (err instanceof ConflictException || err instanceof ConflictError) {
         return this.render(page, res, id, 409, [{ field: 'overdue-list', message: page.i18n.t('overdue.error.changed') }], {});

@@ -1,6 +1,6 @@
 import { Body, Get, Inject, Post, Res } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { Clock, CLOCK, DEFAULT_LENGTH_MONTHS, PlanPreview, previewCyclePlan, previewSteps, LocalizedText } from '@pact/domain';
+import { Clock, CLOCK, PlanPreview, previewSteps, LocalizedText } from '@pact/domain';
 import { CycleService, WorkingGroupService } from '@pact/engine';
 import type { Response } from 'express';
 import { FormError, formErrors, problemsOf } from '../form-errors';
@@ -49,14 +49,8 @@ export class StartCyclePageController {
     const cmd = commandOf(apiBody);
     const known = new Set(groups.map((g) => g.key));
     const unknownGroups = (cmd.groups ?? []).flatMap((k, i) => (known.has(k) ? [] : [{ path: `groups[${i}]`, message: `unknown working group "${k}"` }]));
-    const { preview, problems } = previewCyclePlan({
-      now: this.clock.now(),
-      start: cmd.start,
-      lengthMonths: cmd.lengthMonths ?? DEFAULT_LENGTH_MONTHS,
-      milestones: cmd.milestones!,
-      reminderDaysBeforeDue: cmd.reminderDaysBeforeDue!,
-      escalation: cmd.escalation!,
-    });
+    // The engine's plan of this command, its days on the programme's calendar: what starting it would store.
+    const { preview, problems } = this.cycles.preview(cmd);
     if (problems.length || unknownGroups.length || !preview) return this.renderForm(page, res, 400, form, formErrors([...unknownGroups, ...problems], say, fieldOf), groups);
 
     if (body.action === 'start') {
@@ -82,6 +76,7 @@ export class StartCyclePageController {
     const levels = form.levels.length < MAX_LEVELS ? [...form.levels, { daysAfterDue: '', target: 'committee' }] : form.levels;
     res.status(status).render('pages/start-cycle', {
       title: t('startCycle.title'),
+      programmeTimeZone: this.cycles.programmeTimeZone(),
       errors,
       form,
       milestones,

@@ -1,5 +1,5 @@
 import { Body, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { calendarDaysUntil, CLOCK, Clock, diffRevisions, dueDateOnDay, localDateTime, REASON_LENGTH } from '@pact/domain';
+import { CalendarDay, calendarDayOf, calendarDaysUntil, CLOCK, Clock, diffRevisions, localDateTime, REASON_LENGTH } from '@pact/domain';
 import { ConflictError, DraftService, ExtensionRequestService, InvalidError } from '@pact/engine';
 import type { Response } from 'express';
 import { FormError, formErrors, FormProblem, sayCharacterProblem } from '../form-errors';
@@ -75,14 +75,13 @@ export class TaskPageController {
     if (!this.canAskForMore(ctx)) return res.redirect(303, `/tasks/${id}`);
     const text = (v: unknown) => (typeof v === 'string' ? v : '').trim();
     const values = { day: text(body['proposedDueAt-day']), month: text(body['proposedDueAt-month']), year: text(body['proposedDueAt-year']), reason: typeof body.reason === 'string' ? body.reason : '' };
-    const tz = page.i18n.timeZone;
     const errors: FormError[] = [];
-    let proposed: Date | null = null;
+    let proposed: CalendarDay | null = null;
     if (!values.day && !values.month && !values.year) errors.push({ field: 'proposedDueAt-day', message: t('extensionForm.error.dateMissing') });
     else {
-      // The new date keeps the time of day of the current due date, as the reader's clock shows it.
-      const n = (s: string) => (/^\d{1,4}$/.test(s) ? Number(s) : NaN);
-      proposed = dueDateOnDay({ year: n(values.year), month: n(values.month), day: n(values.day) }, ctx.task.dueAt, tz);
+      // A day: the engine makes it the end of that day on the chair's clock (as a grant would).
+      const two = (s: string) => (/^\d{1,2}$/.test(s) ? s.padStart(2, '0') : 'x');
+      proposed = calendarDayOf(`${/^\d{4}$/.test(values.year) ? values.year : 'x'}-${two(values.month)}-${two(values.day)}`);
       if (!proposed) errors.push({ field: 'proposedDueAt-day', message: t('extensionForm.error.dateInvalid', { example: this.example(ctx, page) }) });
     }
     if (errors.length) return this.renderExtension(page, res, 400, ctx, values, errors);
