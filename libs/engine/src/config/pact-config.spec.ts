@@ -67,3 +67,17 @@ describe('loadPactConfig: texts people read, in their languages', () => {
     expect(err).toMatch(/templates\.pact-implementation\.indicatorsByGroup\.education\[1\]\.name\.de: must be a text, not empty/);
   });
 });
+
+describe('loadPactConfig: dates typed as days', () => {
+  it('reads the programme’s calendar and due time of day, defaulting to the committee’s zone and the end of the day', () => {
+    const config = loadPactConfig(PACT);
+    expect(config.deadlines).toEqual({ timeZone: 'Europe/Brussels', dueTime: { hour: 23, minute: 59, second: 59 } });
+    const noon = loadPactConfig(configWith((y) => y.replace('dueTimeOfDay: "23:59:59"', 'dueTimeOfDay: "12:00"\n  timeZone: Europe/Lisbon')));
+    expect(noon.deadlines).toEqual({ timeZone: 'Europe/Lisbon', dueTime: { hour: 12, minute: 0, second: 0 } });
+  });
+
+  it('refuses a time of day or a time zone that is not one', () => {
+    expect(() => loadPactConfig(configWith((y) => y.replace('dueTimeOfDay: "23:59:59"', 'dueTimeOfDay: "25:00"')))).toThrow(/dueTimeOfDay: HH:MM or HH:MM:SS/);
+    expect(() => loadPactConfig(configWith((y) => y.replace('dueTimeOfDay: "23:59:59"', 'dueTimeOfDay: "23:59:59"\n  timeZone: Mars/Olympus')))).toThrow(/deadlines\.timeZone: Mars\/Olympus is not an IANA time zone/);
+  });
+});
