@@ -1,3 +1,4 @@
+import { dueOnDay } from '@pact/domain';
 import { ObjectId } from 'mongodb';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { MailSink } from '../apps/demo/src/delivery-sinks';
@@ -179,7 +180,8 @@ describe('the chairs’ workspace in a browser (e2e)', () => {
     await h.http.post(`/api/tasks/${sportTask}/extension-requests/${requestId}/decision`).send({ grant: true, reason: 'The council matters' }).expect(200);
     await page.goto(`${base}/tasks/${sportTask}`);
     const dueAfter = await page.locator('time').first().getAttribute('datetime');
-    expect(new Date(dueAfter!).getTime()).toBe(Math.floor(new Date(dueBefore!).getTime() / 60_000) * 60_000 + 30 * 86_400_000);
+    // The day asked for, granted: due at the end of that day on the chair's clock (Brussels).
+    expect(new Date(dueAfter!).getTime()).toBe(dueOnDay({ year: Number(part('year')), month: Number(part('month')), day: Number(part('day')) }, 'Europe/Brussels').getTime());
     expect(await page.locator('[data-request="granted"]').count()).toBe(1);
     expect(await page.locator('main').textContent()).toContain('The council matters');
     await checkPage(page, 'chair-task-extension-granted');

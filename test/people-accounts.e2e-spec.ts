@@ -44,7 +44,7 @@ describe('people accounts (e2e)', () => {
     });
     // Made chair of education by the edit: welcomed to it, in French.
     const [welcome] = await h.waitFor('the welcome e-mail', async () => welcomesTo('ola@test.example.org').length > 0 && welcomesTo('ola@test.example.org'));
-    expect(welcome.subject).toContain('Integration through education');
+    expect(welcome.subject).toContain("Intégration par l'éducation");
     // Only what is sent changes.
     expect((await h.http.patch(`/api/users/${p.id}`).send({ timeZone: 'Europe/Paris' }).expect(200)).body).toMatchObject({ name: 'Ola N. Nordmann', groupKeys: ['education'], timeZone: 'Europe/Paris' });
   }, 60_000);
