@@ -59,8 +59,9 @@ describe('notifications (e2e)', () => {
     });
     expect(welcome.subject).toBe('[Europäischer Integrationspakt] Sie leiten jetzt die Arbeitsgruppe Integration durch Bildung');
     expect(welcome.text).toContain('Noch ist nichts für Sie offen');
-    // The chair of migrant-families reads Italian: there are no Italian templates nor Italian
-    // wordings of the programme's texts, so English throughout.
+    // The chair of migrant-families reads English (config/pact.yaml): English throughout. (A
+    // language the engine does not ship, stored before it was refused, reads English too: the
+    // domain's renderMessage tests.)
     const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Mail cycle', groups: ['education', 'migrant-families'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
     const tasks = await tasksOf(cycle.id, 2);
     const education = tasks.find((t) => t.groupKey === 'education');
@@ -85,7 +86,7 @@ describe('notifications (e2e)', () => {
     for (const part of [ny.weekday, `${ny.day}. ${ny.month} ${ny.year}`, `${ny.hour}:${ny.minute}`, ny.timeZoneName]) expect(de.text).toContain(part);
     expect(ny.hour).not.toBe(String(due.getUTCHours()).padStart(2, '0'));
 
-    const [it] = await h.waitFor('Italian chair request', async () => sink.to('chair.families@pact.example.eu').length > 0 && sink.to('chair.families@pact.example.eu'));
+    const [it] = await h.waitFor('English chair request', async () => sink.to('chair.families@pact.example.eu').length > 0 && sink.to('chair.families@pact.example.eu'));
     expect(it.subject).toBe('[European Pact for Integration] Report requested: Implementation report — Integration through migrant families');
     expect(it.headers.get('content-language')).toBe('en');
     expect(it.text).toContain(`Submit it here: https://pact.test/tasks/${families.id}`);

@@ -1,5 +1,5 @@
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
-import { inLanguage, SUPPORTED_LANGUAGES } from '@pact/domain';
+import { inLanguage, LANGUAGES } from '@pact/domain';
 import { PACT_CONFIG, PactConfig } from '@pact/engine';
 import type { Request, Response } from 'express';
 import { map, Observable } from 'rxjs';
@@ -11,7 +11,7 @@ import { API_PREFIX } from './api-paths';
  * header, else the programme's fallback language. Every answer says which (Content-Language).
  */
 export function apiLanguage(req: Request, fallback: string): string {
-  const accepted = req.headers['accept-language'] ? req.acceptsLanguages([...SUPPORTED_LANGUAGES]) : false;
+  const accepted = req.headers['accept-language'] ? req.acceptsLanguages([...LANGUAGES]) : false;
   return typeof accepted === 'string' ? accepted : fallback;
 }
 

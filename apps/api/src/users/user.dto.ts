@@ -1,5 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { KEY_PATTERN, SUPPORTED_LANGUAGES } from '@pact/domain';
+import { KEY_PATTERN, LANGUAGES } from '@pact/domain';
 import { SingleLineText } from '../http/validation';
 
 export class CreateUserDto {
@@ -8,7 +8,7 @@ export class CreateUserDto {
   @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(['committee', 'chair', 'operator'], { each: true }) roles: ('committee' | 'chair' | 'operator')[];
   @IsOptional() @IsArray() @ArrayMaxSize(100) @ArrayUnique() @Matches(KEY_PATTERN, { each: true }) groupKeys?: string[];
   /** Language of their pages and e-mails until they choose one (default: their browser's). */
-  @IsOptional() @IsIn([...SUPPORTED_LANGUAGES]) language?: string;
+  @IsOptional() @IsIn([...LANGUAGES]) language?: string;
   /** IANA time zone their dates are shown in (default Europe/Brussels); checked by the engine. */
   @IsOptional() @IsString() @MaxLength(100) timeZone?: string;
 }
@@ -22,7 +22,7 @@ export class UpdateUserDto {
   @IsOptional() @IsString() @SingleLineText() @MinLength(1) @MaxLength(200) name?: string;
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(['committee', 'chair', 'operator'], { each: true }) roles?: ('committee' | 'chair' | 'operator')[];
   @IsOptional() @IsArray() @ArrayMaxSize(100) @ArrayUnique() @Matches(KEY_PATTERN, { each: true }) groupKeys?: string[];
-  @IsOptional() @IsIn([...SUPPORTED_LANGUAGES]) language?: string;
+  @IsOptional() @IsIn([...LANGUAGES]) language?: string;
   /** IANA time zone; checked by the engine. */
   @IsOptional() @IsString() @MaxLength(100) timeZone?: string;
 }

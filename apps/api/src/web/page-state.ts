@@ -1,12 +1,12 @@
 import type { Person } from '@pact/engine';
 import type { Request } from 'express';
-import type { PageLanguage } from './i18n/page-catalogs';
+import type { Language } from '@pact/domain';
 import type { Translator } from './i18n/translator';
 
 /** What the web layer knows about a page request, set by WebContext before any page runs. */
 export interface PageState {
   person: Person | null;
-  lang: PageLanguage;
+  lang: Language;
   i18n: Translator;
   /** The token this request's forms carry (session synchronizer, or signed double submit). */
   csrfToken: string;

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DEFAULT_TIME_ZONE } from '@pact/domain';
+import { DEFAULT_TIME_ZONE, FALLBACK_LANGUAGE, isLanguage, Language, LANGUAGES } from '@pact/domain';
 import { EngineSettings, PACT_CONFIG, PactConfig, SessionService } from '@pact/engine';
 import type { Request, Response } from 'express';
 import { clearCookie, CookieNames, cookieNames, cookieOptions, parseCookies } from './cookies';
 import { newNonce, signedFormToken, verifySessionToken, verifySignedFormToken } from './csrf';
-import { DEFAULT_PAGE_LANGUAGE, isPageLanguage, PAGE_LANGUAGES, PageCatalogs, PageLanguage } from './i18n/page-catalogs';
+import { PageCatalogs } from './i18n/page-catalogs';
 import { Translator } from './i18n/translator';
 import type { PageRequest, PageState } from './page-state';
 
@@ -93,7 +93,7 @@ export class WebContext {
     return verifySignedFormToken(token, state.formNonce, await this.sessions.formSigningKey());
   }
 
-  setLanguageCookie(res: Response, lang: PageLanguage): void {
+  setLanguageCookie(res: Response, lang: Language): void {
     res.cookie(this.cookies.language, lang, cookieOptions(this.secure, 365 * 86_400_000));
   }
 
@@ -105,11 +105,11 @@ export class WebContext {
     clearCookie(res, this.cookies.session, this.secure);
   }
 
-  private languageOf(req: Request, chosen: string | undefined, cookie: string | undefined): PageLanguage {
-    if (isPageLanguage(chosen)) return chosen;
-    if (isPageLanguage(cookie)) return cookie;
-    const accepted = req.acceptsLanguages([...PAGE_LANGUAGES]);
-    return isPageLanguage(accepted) ? accepted : DEFAULT_PAGE_LANGUAGE;
+  private languageOf(req: Request, chosen: string | undefined, cookie: string | undefined): Language {
+    if (isLanguage(chosen)) return chosen;
+    if (isLanguage(cookie)) return cookie;
+    const accepted = req.acceptsLanguages([...LANGUAGES]);
+    return isLanguage(accepted) ? accepted : FALLBACK_LANGUAGE;
   }
 
   private setLocals(req: Request, res: Response, state: PageState): void {
@@ -118,7 +118,7 @@ export class WebContext {
       t: state.i18n.t,
       i18n: state.i18n,
       lang: state.lang,
-      languages: PAGE_LANGUAGES,
+      languages: LANGUAGES,
       person: state.person,
       csrfToken: state.csrfToken,
       // Where the language switcher returns to: this page (a GET) or home.

@@ -1,11 +1,11 @@
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateBy, ValidationOptions } from 'class-validator';
-import { isTimeZone, SUPPORTED_LANGUAGES } from '@pact/domain';
+import { isTimeZone, LANGUAGES } from '@pact/domain';
 import { MultiLineText, NestedObject, SingleLineText } from '../http/validation';
 
 export class ChairDto {
   @IsString() @SingleLineText() @MinLength(1) @MaxLength(200) name: string;
   @IsEmail() @MaxLength(320) email: string;
-  @IsIn(SUPPORTED_LANGUAGES) language: (typeof SUPPORTED_LANGUAGES)[number];
+  @IsIn(LANGUAGES) language: (typeof LANGUAGES)[number];
   /** IANA time zone for dates in the chair's messages (default Europe/Brussels). */
   @IsOptional() @IsString() @IsTimeZoneName() timeZone?: string;
 }

@@ -1,4 +1,6 @@
 import { isEndOfDay } from '../clock/calendar-day';
+import { FALLBACK_LANGUAGE } from '../texts/languages';
+import { fillPlaceholders, placeholdersIn } from '../texts/placeholders';
 import { LocalizedText, textIn } from '../texts/localized-text';
 import { MESSAGE_KINDS, MessageKind } from './notification-kind';
 
@@ -19,8 +21,6 @@ export interface MessageTemplate {
 }
 export type MessageCatalog = Partial<Record<MessageKind, MessageTemplate>>;
 export type MessageCatalogs = Record<string, MessageCatalog>;
-
-export const FALLBACK_LANGUAGE = 'en';
 
 const COMMON = ['recipientName', 'network', 'cycleName'] as const;
 const TASK = [...COMMON, 'fieldOfAction', 'groupKey', 'milestone', 'dueDate', 'taskLink'] as const;
@@ -50,11 +50,6 @@ export const WAITING_PLACEHOLDERS = ['openTaskCount', 'nextDueDate'] as const;
 export const BODY_ONLY_PLACEHOLDERS = ['signInLink'] as const;
 export const ITEM_PLACEHOLDERS = ['fieldOfAction', 'groupKey', 'milestone', 'dueDate', 'overdueDays', 'level', 'marker'] as const;
 
-const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
-
-function namesIn(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]);
-}
 
 /** Every problem with a set of catalogs, as lines naming language, kind and field; empty when usable. */
 export function checkCatalogs(catalogs: MessageCatalogs): string[] {
@@ -76,7 +71,7 @@ export function checkCatalogs(catalogs: MessageCatalogs): string[] {
           problems.push(`${language}.${kind}.${field}: must be a non-empty text`);
           continue;
         }
-        for (const name of namesIn(template[field])) {
+        for (const name of placeholdersIn(template[field])) {
           if (!allowed.includes(name)) problems.push(`${language}.${kind}.${field}: unknown placeholder {${name}} (allowed: ${allowed.join(', ')})`);
           else if (field === 'subject' && (BODY_ONLY_PLACEHOLDERS as readonly string[]).includes(name)) problems.push(`${language}.${kind}.subject: {${name}} may appear in the body only`);
         }
@@ -85,14 +80,14 @@ export function checkCatalogs(catalogs: MessageCatalogs): string[] {
         for (const field of ['waiting', 'nothingWaiting'] as const) {
           const line = template?.[field];
           if (typeof line !== 'string' || !line.trim()) problems.push(`${language}.${kind}.${field}: must be a non-empty text`);
-          else for (const name of namesIn(line)) {
+          else for (const name of placeholdersIn(line)) {
             if (field === 'nothingWaiting' || !(WAITING_PLACEHOLDERS as readonly string[]).includes(name)) problems.push(`${language}.${kind}.${field}: unknown placeholder {${name}}`);
           }
         }
       }
       if (kind === 'escalation-summary') {
         if (typeof template?.item !== 'string') problems.push(`${language}.${kind}.item: the line per overdue task is missing`);
-        else for (const name of namesIn(template.item)) {
+        else for (const name of placeholdersIn(template.item)) {
           if (!(ITEM_PLACEHOLDERS as readonly string[]).includes(name)) problems.push(`${language}.${kind}.item: unknown placeholder {${name}}`);
         }
       }
@@ -194,7 +189,7 @@ export function formatShortDate(date: Date, language: string, timeZone: string):
 }
 
 function fill(text: string, values: Record<string, string>): string {
-  return text.replace(PLACEHOLDER, (whole, name: string) => values[name] ?? whole);
+  return fillPlaceholders(text, (name) => values[name]);
 }
 
 /** Renders one message for one recipient: language chosen with fallback, every value formatted for it. */

@@ -1,3 +1,4 @@
 export * from './languages';
 export * from './text-rules';
 export * from './localized-text';
+export * from './placeholders';

@@ -1,4 +1,5 @@
 import { inLanguage, isTranslations, localizedTextProblems, textIn, wordingsOf } from './localized-text';
+import { fillPlaceholders, placeholdersIn } from './placeholders';
 
 describe('texts from configuration, in the reader’s language', () => {
   const sport = { en: 'Integration through sport', de: 'Integration durch Sport', fr: 'Intégration par le sport' };
@@ -46,5 +47,12 @@ describe('texts from configuration, in the reader’s language', () => {
     expect(localizedTextProblems('g', '  ', { fallback: 'en', required: ['en'] })).toEqual(['g: must not be empty']);
     expect(localizedTextProblems('g', { de: 'x' }, { fallback: 'en', required: ['de'] })).toEqual(['g: the en text is missing (it is the fallback language)']);
     expect(localizedTextProblems('g', 7, languages)[0]).toMatch(/^g: must be a text, or one text per language/);
+  });
+});
+
+describe('placeholders, one rule for every catalog', () => {
+  it('lists and fills {name} placeholders, leaving one without a value as written', () => {
+    expect(placeholdersIn('Hello {name}, due {dueDate} ({name})')).toEqual(['name', 'dueDate', 'name']);
+    expect(fillPlaceholders('Hello {name}, {missing} {x-y}', (n) => (n === 'name' ? 'Anna' : undefined))).toBe('Hello Anna, {missing} {x-y}');
   });
 });

@@ -1,4 +1,4 @@
-import { Language, SUPPORTED_LANGUAGES } from './languages';
+import { Language, LANGUAGES } from './languages';
 
 /**
  * A text people read that comes from a programme's configuration (a working group's name and
@@ -19,7 +19,7 @@ export interface TextLanguages {
 
 export const DEFAULT_TEXT_LANGUAGES: TextLanguages = { fallback: 'en', required: ['en'] };
 
-const LANGUAGE_CODES = new Set<string>(SUPPORTED_LANGUAGES);
+const LANGUAGE_CODES = new Set<string>(LANGUAGES);
 
 /**
  * Whether a value is a text with wordings per language: a plain object, not empty, whose keys
@@ -101,7 +101,7 @@ export function localizedTextProblems(path: string, text: unknown, languages: Te
   if (text === null || typeof text !== 'object' || Array.isArray(text)) return [`${path}: must be a text, or one text per language ({ en: …, de: …, fr: … })`];
   const problems: string[] = [];
   for (const [k, v] of Object.entries(text)) {
-    if (!LANGUAGE_CODES.has(k)) problems.push(`${path}.${k}: not a supported language (${SUPPORTED_LANGUAGES.join(', ')})`);
+    if (!LANGUAGE_CODES.has(k)) problems.push(`${path}.${k}: not a supported language (${LANGUAGES.join(', ')})`);
     else if (typeof v !== 'string' || !v.trim()) problems.push(`${path}.${k}: must be a text, not empty`);
   }
   for (const l of languages.required) if (!(l in text)) problems.push(`${path}: the ${l} text is missing (the configuration requires ${languages.required.join(', ')})`);

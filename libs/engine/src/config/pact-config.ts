@@ -31,7 +31,7 @@ import {
   MEASURE_STATUSES,
   MilestoneInput,
   ReportTemplate,
-  SUPPORTED_LANGUAGES,
+  LANGUAGES,
   TextLanguages,
   TimeOfDay,
   timeOfDayOf,
@@ -43,7 +43,7 @@ import { parse } from 'yaml';
 export class ChairConfig {
   @IsString() @MinLength(1) @MaxLength(200) name: string;
   @IsEmail() email: string;
-  @IsIn(SUPPORTED_LANGUAGES) language: (typeof SUPPORTED_LANGUAGES)[number];
+  @IsIn(LANGUAGES) language: (typeof LANGUAGES)[number];
   @IsOptional() @IsString() timeZone?: string;
 }
 
@@ -81,7 +81,7 @@ export class CommitteeConfig {
   name: LocalizedText;
   @IsEmail({}, { each: true }) @ArrayMinSize(1) emails: string[];
   /** Language and time zone of the committee's messages (escalation summaries, compiled reports). */
-  @IsOptional() @IsIn(SUPPORTED_LANGUAGES) language?: (typeof SUPPORTED_LANGUAGES)[number];
+  @IsOptional() @IsIn(LANGUAGES) language?: (typeof LANGUAGES)[number];
   @IsOptional() @IsString() timeZone?: string;
 }
 
@@ -93,8 +93,8 @@ export class ReportsConfig {
 
 /** Which languages the configuration's texts are written in (see TextLanguages). */
 export class LanguagesConfig {
-  @IsOptional() @IsIn(SUPPORTED_LANGUAGES) fallback?: (typeof SUPPORTED_LANGUAGES)[number];
-  @IsOptional() @IsIn(SUPPORTED_LANGUAGES, { each: true }) @ArrayUnique() required?: (typeof SUPPORTED_LANGUAGES)[number][];
+  @IsOptional() @IsIn(LANGUAGES) fallback?: (typeof LANGUAGES)[number];
+  @IsOptional() @IsIn(LANGUAGES, { each: true }) @ArrayUnique() required?: (typeof LANGUAGES)[number][];
 }
 
 /** One milestone of the programme's rhythm, as the start-cycle form and POST /api/cycles offer it. */

@@ -10,7 +10,7 @@ import {
   UserRepository,
   WorkingGroupRepository,
 } from '@pact/persistence';
-import { DEFAULT_TIME_ZONE, isTimeZone, SUPPORTED_LANGUAGES, textProblems } from '@pact/domain';
+import { DEFAULT_TIME_ZONE, isTimeZone, LANGUAGES, textProblems } from '@pact/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError, Problem } from '../errors';
 import { NotificationService } from '../notifications/notification.service';
@@ -89,7 +89,7 @@ export class IdentityService {
    */
   private async personProblems(p: { name?: string; roles?: Role[]; groupKeys?: string[]; language?: string; timeZone?: string }): Promise<Problem[]> {
     const problems: Problem[] = [...textProblems('name', p.name, 'line')];
-    if (p.language !== undefined && !(SUPPORTED_LANGUAGES as readonly string[]).includes(p.language)) problems.push({ path: 'language', message: `not one of ${SUPPORTED_LANGUAGES.join(', ')}` });
+    if (p.language !== undefined && !(LANGUAGES as readonly string[]).includes(p.language)) problems.push({ path: 'language', message: `not one of ${LANGUAGES.join(', ')}` });
     if (p.timeZone !== undefined && !isTimeZone(p.timeZone)) problems.push({ path: 'timeZone', message: `${p.timeZone} is not an IANA time zone` });
     if (p.roles && p.groupKeys) {
       if (p.roles.length === 0) problems.push({ path: 'roles', message: 'a person has at least one role' });
@@ -328,7 +328,7 @@ export class IdentityService {
   /** A person's language and time zone for pages and personal messages. */
   async updatePreferences(userId: string, prefs: { language: string; timeZone: string }, actor: string): Promise<UserRecord> {
     const problems: Problem[] = [];
-    if (!(SUPPORTED_LANGUAGES as readonly string[]).includes(prefs.language)) problems.push({ path: 'language', message: `not one of ${SUPPORTED_LANGUAGES.join(', ')}` });
+    if (!(LANGUAGES as readonly string[]).includes(prefs.language)) problems.push({ path: 'language', message: `not one of ${LANGUAGES.join(', ')}` });
     if (!isTimeZone(prefs.timeZone)) problems.push({ path: 'timeZone', message: `${prefs.timeZone} is not an IANA time zone` });
     if (problems.length) throw new InvalidError(problems);
     const user = await this.users.setPreferences(userId, prefs);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { checkPageCatalogs, loadPageCatalogs, PAGE_LANGUAGES } from './page-catalogs';
+import { LANGUAGES, MESSAGE_KINDS } from '@pact/domain';
+import { checkPageCatalogs, loadPageCatalogs } from './page-catalogs';
 import { Translator } from './translator';
 
 const DIR = join(__dirname, '..', '..', '..', 'web', 'locales');
@@ -10,7 +11,12 @@ describe('page texts', () => {
     expect(checkPageCatalogs(catalogs)).toEqual([]);
     const keys = Object.keys(catalogs.en).sort();
     expect(keys.length).toBeGreaterThan(100);
-    for (const lang of PAGE_LANGUAGES) expect(Object.keys(catalogs[lang]).sort()).toEqual(keys);
+    for (const lang of LANGUAGES) expect(Object.keys(catalogs[lang]).sort()).toEqual(keys);
+  });
+
+  it('names every message kind the operators’ console can list', () => {
+    const catalogs = loadPageCatalogs(DIR);
+    for (const kind of MESSAGE_KINDS) expect({ kind, text: catalogs.en[`operations.messageKind.${kind}`] }).toEqual({ kind, text: expect.any(String) });
   });
 
   it('names a missing key and a differing placeholder', () => {

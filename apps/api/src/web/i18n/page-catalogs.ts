@@ -1,18 +1,10 @@
+import { Language, LANGUAGES, placeholdersIn } from '@pact/domain';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
-/** The languages every page exists in. */
-export const PAGE_LANGUAGES = ['en', 'de', 'fr'] as const;
-export type PageLanguage = (typeof PAGE_LANGUAGES)[number];
-export const DEFAULT_PAGE_LANGUAGE: PageLanguage = 'en';
-
-export function isPageLanguage(value: unknown): value is PageLanguage {
-  return typeof value === 'string' && (PAGE_LANGUAGES as readonly string[]).includes(value);
-}
-
 /** Flat key → text, per language ("signIn.title" → "Sign in"). */
-export type PageCatalogs = Record<PageLanguage, Record<string, string>>;
+export type PageCatalogs = Record<Language, Record<string, string>>;
 
 function flatten(value: unknown, prefix: string, out: Record<string, string>, problems: string[]): void {
   if (typeof value === 'string') {
@@ -24,14 +16,14 @@ function flatten(value: unknown, prefix: string, out: Record<string, string>, pr
   }
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]).sort().join(',');
+const placeholders = (text: string) => placeholdersIn(text).sort().join(',');
 
 /** Every problem of a set of catalogs: a key missing in a language, or its placeholders differing from English. */
 export function checkPageCatalogs(catalogs: PageCatalogs): string[] {
   const problems: string[] = [];
-  const keys = new Set(PAGE_LANGUAGES.flatMap((l) => Object.keys(catalogs[l] ?? {})));
+  const keys = new Set(LANGUAGES.flatMap((l) => Object.keys(catalogs[l] ?? {})));
   for (const key of [...keys].sort()) {
-    for (const lang of PAGE_LANGUAGES) {
+    for (const lang of LANGUAGES) {
       const text = catalogs[lang]?.[key];
       if (typeof text !== 'string' || !text.trim()) problems.push(`${lang}.${key}: missing`);
       else if (lang !== 'en' && typeof catalogs.en[key] === 'string' && placeholders(text) !== placeholders(catalogs.en[key])) {
@@ -46,7 +38,7 @@ export function checkPageCatalogs(catalogs: PageCatalogs): string[] {
 export function loadPageCatalogs(dir: string): PageCatalogs {
   const catalogs = {} as PageCatalogs;
   const problems: string[] = [];
-  for (const lang of PAGE_LANGUAGES) {
+  for (const lang of LANGUAGES) {
     const file = join(dir, `${lang}.yaml`);
     let raw: unknown;
     try {

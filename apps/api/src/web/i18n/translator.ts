@@ -1,5 +1,6 @@
-import { DEFAULT_TEXT_LANGUAGES, InLanguage, inLanguage, isEndOfDay, isStartOfDay, LocalizedText, textIn } from '@pact/domain';
-import type { PageCatalogs, PageLanguage } from './page-catalogs';
+import { DEFAULT_TEXT_LANGUAGES, fillPlaceholders, inLanguage, InLanguage, isEndOfDay, isStartOfDay, LocalizedText, textIn } from '@pact/domain';
+import type { Language } from '@pact/domain';
+import type { PageCatalogs } from './page-catalogs';
 
 /**
  * What a page needs to speak the reader's language: its texts, and dates and numbers formatted
@@ -13,7 +14,7 @@ export class Translator {
 
   constructor(
     private readonly catalogs: PageCatalogs,
-    readonly lang: PageLanguage,
+    readonly lang: Language,
     readonly timeZone: string,
     /** The programme's language for a text from configuration without the reader's wording. */
     private readonly textFallback: string = DEFAULT_TEXT_LANGUAGES.fallback,
@@ -28,9 +29,9 @@ export class Translator {
   t = (key: string, params: Record<string, LocalizedText | number> = {}): string => {
     const text = this.catalogs[this.lang][key];
     if (text === undefined) throw new Error(`no page text "${key}"`);
-    return text.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => {
+    return fillPlaceholders(text, (name) => {
       const value = params[name];
-      return value === undefined ? whole : typeof value === 'number' ? this.number(value) : this.text(value);
+      return value === undefined ? undefined : typeof value === 'number' ? this.number(value) : this.text(value);
     });
   };
 
@@ -41,7 +42,7 @@ export class Translator {
   texts = <T>(value: T): InLanguage<T> => inLanguage(value, this.lang, this.textFallback);
 
   /** The same text in another language (the language switcher names each language in its own). */
-  in = (lang: PageLanguage, key: string): string => this.catalogs[lang][key] ?? key;
+  in = (lang: Language, key: string): string => this.catalogs[lang][key] ?? key;
 
   date = (d: Date | string | undefined | null): string => (d ? this.dateFmt.format(new Date(d)) : '');
   dateTime = (d: Date | string | undefined | null): string => (d ? this.dateTimeFmt.format(new Date(d)) : '');

@@ -1,7 +1,7 @@
 import { Body, Get, Post, Res } from '@nestjs/common';
 import { IdentityService, InvalidError } from '@pact/engine';
 import type { Response } from 'express';
-import { isPageLanguage, PAGE_LANGUAGES } from '../i18n/page-catalogs';
+import { isLanguage, LANGUAGES } from '@pact/domain';
 import { safeNextPath } from '../next-target';
 import { Page, PageController, SignedOutAllowed } from '../page.decorators';
 import type { PageState } from '../page-state';
@@ -36,7 +36,7 @@ export class HomeController {
   async language(@Page() page: PageState, @Body() body: Record<string, unknown>, @Res() res: Response) {
     const lang = body.lang;
     const back = safeNextPath(body.next, { allowSignIn: true }) ?? '/';
-    if (!isPageLanguage(lang)) return res.redirect(303, back);
+    if (!isLanguage(lang)) return res.redirect(303, back);
     this.web.setLanguageCookie(res, lang);
     if (page.person) await this.identity.updatePreferences(page.person.userId, { language: lang, timeZone: page.person.timeZone }, page.person.actor);
     res.redirect(303, back);
@@ -53,7 +53,7 @@ export class HomeController {
     const t = page.i18n.t;
     const values = { language: String(body.language ?? ''), timeZone: String(body.timeZone ?? '') };
     const errors: { field: string; message: string }[] = [];
-    if (!isPageLanguage(values.language)) errors.push({ field: 'language', message: t('settings.chooseLanguage') });
+    if (!isLanguage(values.language)) errors.push({ field: 'language', message: t('settings.chooseLanguage') });
     if (!TIME_ZONES.includes(values.timeZone)) errors.push({ field: 'timeZone', message: t('settings.chooseTimeZone') });
     if (errors.length) return this.renderSettings(page, res, 400, values, errors, false);
     try {
@@ -63,7 +63,7 @@ export class HomeController {
       const messages: Record<string, string> = { language: t('settings.chooseLanguage'), timeZone: t('settings.chooseTimeZone') };
       return this.renderSettings(page, res, 400, values, err.problems.map((p) => ({ field: p.path, message: messages[p.path] ?? p.message })), false);
     }
-    this.web.setLanguageCookie(res, values.language as (typeof PAGE_LANGUAGES)[number]);
+    this.web.setLanguageCookie(res, values.language as (typeof LANGUAGES)[number]);
     res.redirect(303, '/settings?saved=1');
   }
 
@@ -73,7 +73,7 @@ export class HomeController {
       values,
       errors,
       saved,
-      languageOptions: PAGE_LANGUAGES.map((l) => ({ value: l, label: page.i18n.in(l, `language.${l}`) })),
+      languageOptions: LANGUAGES.map((l) => ({ value: l, label: page.i18n.in(l, `language.${l}`) })),
       timeZoneOptions: timeZoneOptions(),
     });
   }

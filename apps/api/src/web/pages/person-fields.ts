@@ -1,4 +1,4 @@
-import { SUPPORTED_LANGUAGES } from '@pact/domain';
+import { LANGUAGES } from '@pact/domain';
 import type { PageState } from '../page-state';
 
 /** Every IANA time zone this runtime knows: the choices of a person's time zone. */
@@ -18,5 +18,5 @@ export function languageNames(page: PageState): (code: string) => string {
 /** The languages e-mails are written in, named in the reader's language: a person's or chair's language select. */
 export function messageLanguageOptions(page: PageState): { value: string; label: string }[] {
   const name = languageNames(page);
-  return SUPPORTED_LANGUAGES.map((l) => ({ value: l, label: name(l) }));
+  return LANGUAGES.map((l) => ({ value: l, label: name(l) }));
 }
