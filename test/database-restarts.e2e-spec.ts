@@ -7,9 +7,9 @@ import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
 
 /**
  * The database killed (SIGKILL) and restarted on the same data, again and again, under a steady
- * stream of submissions and reads: every process heals itself (DESIGN.md). An outside run once
+ * stream of submissions and reads: every process heals itself (docs/architecture.md). An outside run once
  * left an API answering 503 for minutes after such a restart while new connections got answers;
- * these tests hold the engine to "retry the same request then" (README):
+ * these tests hold the engine to "retry the same request then" (docs/api.md, docs/guide/operators.md):
  * - every request sent RECOVERY_BOUND_MS after a restart succeeds, on an API in its own process
  *   and one in this process, and a worker in its own process does its jobs again;
  * - a process whose driver never finds the database again (its monitor dead, as seen then) is

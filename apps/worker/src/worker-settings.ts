@@ -13,7 +13,7 @@ export class WorkerEnvironmentVariables {
   @Min(100)
   RECONCILE_EVERY_MS = 60_000;
 
-  /** Unset: each queue's own default (README). */
+  /** Unset: each queue's own default (docs/configuration.md). */
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -26,7 +26,7 @@ function cannotSelectServer(err: unknown): boolean {
 }
 
 /**
- * The last line of defence of "every process heals itself" (DESIGN.md): the driver reconnects on
+ * The last line of defence of "every process heals itself" (docs/architecture.md): the driver reconnects on
  * its own after the database restarts, and this checks that it did. Every
  * MONGODB_WATCHDOG_EVERY_MS it runs the readiness probe through this process's client; when that
  * fails, a brand-new connection tells a database that is down (wait) from a client that is cut

@@ -65,7 +65,7 @@ function textRule(name: keyof typeof TEXT_RULE_SCHEMAS, kind: TextKind, what: st
 
 /**
  * A name or title: one line of text, without control characters (line breaks included) or
- * bidirectional overrides. Used by every single-line field of the API (listed in README.md).
+ * bidirectional overrides. Used by every single-line field of the API (listed in docs/api.md).
  */
 export function SingleLineText(options: { each?: boolean } = {}): PropertyDecorator {
   return textRule('isSingleLineText', 'line', 'a single line of text, without line breaks, control characters or bidirectional overrides', !!options.each);
