@@ -68,8 +68,8 @@ describe('report comparison across cycles (e2e)', () => {
     const md = await committee.get(`/api/cycles/${second}/report`).set('Accept', 'text/markdown').expect(200);
     expect(md.headers['content-type']).toMatch(/^text\/markdown/);
     expect(md.text).toMatch(/^# 2032 cycle: Implementation report/);
-    expect(md.text).toContain('| Integration through education | on-time |');
-    expect(md.text).toContain('| Integration through sport | on-time |');
+    expect(md.text).toContain('| Integration through education | on time |');
+    expect(md.text).toContain('| Integration through sport | on time |');
     expect(md.text).toContain('Compared with 2030 cycle');
 
     const csv = await h.http.get(`/api/cycles/${second}/report?format=csv`).expect(200);

@@ -52,10 +52,11 @@ describe('a first round as new users do it (browser e2e)', () => {
     for (const f of ['title', 'key', 'requestAt', 'dueAt', 'compileAt']) await page.fill(`#milestones-1-${f}`, '');
     await page.getByRole('button', { name: 'Preview the plan' }).click();
     await page.locator('h1', { hasText: 'Check the plan before starting' }).waitFor();
-    // Due 14 days after the request: the 14-day reminder would come at the request itself.
+    // Due 14 days after the request (at the end of that day): the 14-day reminder would come on the
+    // evening of the request's day, with the request, which already tells the chair.
     const leftOut = await page.locator('[data-left-out="mid-term"]').allTextContents();
     expect(leftOut).toHaveLength(1);
-    expect(leftOut[0]).toMatch(/^No reminder 14 days before the due date: it would come at the moment of the request \(/);
+    expect(leftOut[0]).toMatch(/^No reminder 14 days before the due date: it would come with the request, on /);
     expect(leftOut[0]).not.toMatch(/before the request/);
     await checkPage(page, 'walkthrough-plan');
 

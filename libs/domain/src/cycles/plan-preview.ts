@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../texts/localized-text';
 import { addDays } from '../clock/calendar';
-import { EscalationPolicy } from '../deadlines/escalation-policy';
+import { EscalationPolicy, reminderLeftOut } from '../deadlines/escalation-policy';
 import { CyclePlan, CyclePlanInput, EscalationLevel, PlanProblem, planCycle } from './cycle-plan';
 
 /**
@@ -59,12 +59,13 @@ export function planProblemCode(p: PlanProblem): PlanProblemCode {
   return CODES.find(([re]) => re.test(p.message))?.[1] ?? 'other';
 }
 
-/** One reminder of the plan: when it goes out, or that it is left out (it would come before the request). */
+/** One reminder of the plan: when it goes out, or that it is left out and why (reminderLeftOut). */
 export interface PreviewReminder {
   daysBeforeDue: number;
   /** When it would go out (also when it is left out, to say why). */
   at: Date;
   sent: boolean;
+  leftOut: 'before-request' | 'with-request' | null;
 }
 
 export interface PreviewEscalation {
@@ -117,13 +118,16 @@ export function previewCyclePlan(input: CyclePlanInput): { preview?: PlanPreview
   const policy = new EscalationPolicy(plan.reminderDaysBeforeDue, plan.escalation);
   const milestones = plan.milestones.map((m): PreviewMilestone => {
     const timers = policy.timersFor({ id: 'preview', requestedAt: m.requestAt, dueAt: m.dueAt, dueVersion: 0 });
-    const sentDays = new Set(timers.filter((t) => t.kind === 'reminder').map((t) => t.daysBeforeDue));
     return {
       key: m.key,
       title: m.title,
       kind: m.kind,
       requestAt: m.requestAt,
-      reminders: plan.reminderDaysBeforeDue.map((days) => ({ daysBeforeDue: days, at: addDays(m.dueAt, -days), sent: sentDays.has(days) })),
+      reminders: plan.reminderDaysBeforeDue.map((days) => {
+        const at = addDays(m.dueAt, -days);
+        const leftOut = reminderLeftOut(at, m.requestAt);
+        return { daysBeforeDue: days, at, sent: !leftOut, leftOut };
+      }),
       dueAt: m.dueAt,
       escalations: timers
         .filter((t) => t.kind === 'escalation')

@@ -1,4 +1,4 @@
-import { EscalationPolicy, TaskTimer } from './escalation-policy';
+import { EscalationPolicy, reminderLeftOut, TaskTimer } from './escalation-policy';
 
 const d = (iso: string) => new Date(iso);
 
@@ -80,9 +80,14 @@ describe('EscalationPolicy.timersFor', () => {
     expect(timers.filter((t) => t.kind === 'reminder').map((t) => t.key)).toEqual(['reminder-t1-v0-2']);
   });
 
-  it('keeps a reminder one millisecond after the request', () => {
-    const timers = policy().timersFor({ ...task, requestedAt: d('2026-01-28T23:59:59.999Z') });
-    expect(timers.filter((t) => t.kind === 'reminder').map((t) => t.key)).toEqual(['reminder-t1-v0-1', 'reminder-t1-v0-2']);
+  it('keeps a reminder a day after the request, and leaves out one that would come with it (within a day)', () => {
+    const at = policy().timersFor({ ...task, requestedAt: d('2026-01-28T00:00:00.000Z') });
+    expect(at.filter((t) => t.kind === 'reminder').map((t) => t.key)).toEqual(['reminder-t1-v0-1', 'reminder-t1-v0-2']);
+    const within = policy().timersFor({ ...task, requestedAt: d('2026-01-28T00:00:00.001Z') });
+    expect(within.filter((t) => t.kind === 'reminder').map((t) => t.key)).toEqual(['reminder-t1-v0-2']);
+    expect(reminderLeftOut(d('2026-01-29T00:00:00.000Z'), d('2026-01-28T00:00:00.001Z'))).toBe('with-request');
+    expect(reminderLeftOut(d('2026-01-27T23:59:59.999Z'), d('2026-01-28T00:00:00.000Z'))).toBe('before-request');
+    expect(reminderLeftOut(d('2026-01-29T00:00:00.000Z'), d('2026-01-28T00:00:00.000Z'))).toBeNull();
   });
 
   it('drops every reminder for a task due within a day of its request', () => {

@@ -27,6 +27,21 @@ export interface TimerSubject {
   dueVersion: number;
 }
 
+/** How long after the request a reminder must come to tell the chair anything the request did not. */
+export const REMINDER_MIN_AFTER_REQUEST_DAYS = 1;
+
+/**
+ * Whether a reminder due at `fireAt` is left out, and why: one before the request makes no sense
+ * (a 3-week task gets no 4-week reminder); one within a day after it comes with the request,
+ * which already tells the chair (a due date typed as a day ends at 23:59:59, so "due in 14 days"
+ * with a 14-day reminder would otherwise remind on the evening of the request's day). Null: sent.
+ */
+export function reminderLeftOut(fireAt: Date, requestedAt: Date): 'before-request' | 'with-request' | null {
+  if (fireAt.getTime() < requestedAt.getTime()) return 'before-request';
+  if (fireAt.getTime() < addDays(requestedAt, REMINDER_MIN_AFTER_REQUEST_DAYS).getTime()) return 'with-request';
+  return null;
+}
+
 /**
  * The deadline rules: reminders before the due date, overdue at the due date, escalation
  * levels after it. Pure: the schedulers turn these into jobs, the reconciler compares them
@@ -53,12 +68,11 @@ export class EscalationPolicy {
   timersFor(task: TimerSubject): TaskTimer[] {
     const v = task.dueVersion;
     const timers: TaskTimer[] = [];
-    // Reminders that would fall before the request itself make no sense (a 3-week task gets no 4-week reminder).
     [...this.reminderDaysBeforeDue]
       .sort((a, b) => b - a)
       .forEach((days, i) => {
         const fireAt = addDays(task.dueAt, -days);
-        if (fireAt.getTime() > task.requestedAt.getTime()) {
+        if (!reminderLeftOut(fireAt, task.requestedAt)) {
           timers.push({ key: taskKeys.reminder(task.id, v, i + 1), kind: 'reminder', fireAt, dueVersion: v, index: i + 1, daysBeforeDue: days });
         }
       });
