@@ -27,6 +27,7 @@ export * from './submissions/submissions.module';
 export * from './working-groups/working-groups.module';
 export * from './notifications/notifications.module';
 export * from './identity/identity.module';
+export * from './identity/chair-welcome';
 export * from './identity/identity.service';
 export * from './deadlines/committee-summary.service';
 export * from './notifications/delivery.service';

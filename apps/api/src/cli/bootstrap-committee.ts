@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { EngineStorageModule, IdentityModule, IdentityService } from '@pact/engine';
+import { EngineStorageModule, IdentityModule, IdentityService, SendsNoEmailModule } from '@pact/engine';
 import { Module } from '@nestjs/common';
 import { parseArgs } from 'node:util';
 
-@Module({ imports: [EngineStorageModule, IdentityModule] })
+// Storage only (no Redis): a committee member is not welcomed, so nothing is sent.
+@Module({ imports: [EngineStorageModule, SendsNoEmailModule, IdentityModule] })
 class BootstrapModule {}
 
 /**

@@ -1,6 +1,6 @@
 import { EventRepository, UserRecord, UserRepository } from '@pact/persistence';
 import { newTestService } from '../testing/service-doubles';
-import { NotificationService } from '../notifications/notification.service';
+import { ChairWelcome } from './chair-welcome';
 import { IdentityService } from './identity.service';
 
 const CHAIR = { name: 'Jonas Weber', email: 'Jonas.Weber@city.example.de', language: 'de' as const, timeZone: 'Europe/Berlin' };
@@ -84,7 +84,7 @@ describe('IdentityService: editing and disabling people', () => {
   it('a chair named by the committee is welcomed for that naming; a start-up grant welcomes nobody', async () => {
     const t = newTestService(IdentityService);
     const users = t.double(UserRepository);
-    const notifications = t.double(NotificationService);
+    const notifications = t.double(ChairWelcome);
     users.findByEmail.mockResolvedValue(user());
     await t.service.grantChair('sport', CHAIR, 'start');
     expect(notifications.welcomeChair).not.toHaveBeenCalled();

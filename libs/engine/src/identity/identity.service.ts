@@ -13,7 +13,7 @@ import {
 import { DEFAULT_TIME_ZONE, isTimeZone, LANGUAGES, textProblems } from '@pact/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError, Problem } from '../errors';
-import { NotificationService } from '../notifications/notification.service';
+import { ChairWelcome } from './chair-welcome';
 import type { Chair, Role } from '@pact/domain';
 
 export { ROLES } from '@pact/domain';
@@ -70,7 +70,7 @@ export class IdentityService {
     private readonly events: EventRepository,
     private readonly sessions: SessionRepository,
     private readonly links: SignInLinkRepository,
-    private readonly notifications: NotificationService,
+    private readonly welcomes: ChairWelcome,
   ) {}
 
   async createUser(input: { name: string; email: string; roles: Role[]; groupKeys?: string[]; language?: string; timeZone?: string }, actor: string): Promise<UserView> {
@@ -195,7 +195,7 @@ export class IdentityService {
 
   /** The chair-welcome e-mail for one naming (`namedAt`): planned once per naming, whoever runs it again. */
   private async welcome(user: Pick<UserRecord, 'name' | 'email' | 'language' | 'timeZone'>, groupKey: string, namedAt: Date): Promise<void> {
-    await this.notifications.welcomeChair(user, groupKey, `chair-welcome-${groupKey}-${user.email.toLowerCase()}-${namedAt.getTime()}`);
+    await this.welcomes.welcomeChair(user, groupKey, `chair-welcome-${groupKey}-${user.email.toLowerCase()}-${namedAt.getTime()}`);
   }
 
   /**

@@ -5,11 +5,12 @@ import { EmailChannel } from './email.channel';
 import { messageCatalogsProvider } from './message-catalog.provider';
 import { NotificationService } from './notification.service';
 import { WebhookChannel } from './webhook.channel';
+import { ChairWelcome } from '../identity/chair-welcome';
 
 /** Planning deliveries (every process) and attempting them (the notifications worker). */
 @Global()
 @Module({
-  providers: [messageCatalogsProvider, NotificationService, DeliveryService, DeliveryQuery, EmailChannel, WebhookChannel],
-  exports: [NotificationService, DeliveryService, DeliveryQuery, EmailChannel, messageCatalogsProvider],
+  providers: [messageCatalogsProvider, NotificationService, DeliveryService, DeliveryQuery, EmailChannel, WebhookChannel, { provide: ChairWelcome, useExisting: NotificationService }],
+  exports: [NotificationService, DeliveryService, DeliveryQuery, EmailChannel, messageCatalogsProvider, ChairWelcome],
 })
 export class NotificationsModule {}
