@@ -37,7 +37,7 @@ function draftFieldOf(draft: ReportDraft) {
  */
 @PageController('tasks')
 @PageRoles('chair')
-export class ReportPagesController {
+export class TaskReportPagesController {
   constructor(
     private readonly tasks: TaskContextLoader,
     private readonly drafts: DraftService,
