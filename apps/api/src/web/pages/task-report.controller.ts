@@ -1,4 +1,4 @@
-import { Body, Get, HttpException, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { CLOCK, Clock, DRAFT_TEXT_LISTS, isLate, normaliseContent, predefinedIndicators, ReportDraft, SubmissionContent } from '@pact/domain';
 import { ConflictError, DraftChangedError, DraftService, InvalidError, SubmissionService, TaskQuery } from '@pact/engine';
 import type { Response } from 'express';
@@ -142,7 +142,7 @@ export class TaskReportPagesController {
     } catch (err) {
       const problems = problemsOf(err);
       if (problems) return this.renderForm(page, res, 400, ctx, { draft: draft.content, version: draft.version, savedAt: draft.savedAt, errors: this.errorsOf(problems, check.fieldOf, page, ctx, draft.content) });
-      if (err instanceof ConflictError || (err instanceof HttpException && err.getStatus() === 409)) {
+      if (err instanceof ConflictError) {
         return this.renderCheck(page, res, 409, ctx, check.content!, check.fieldOf, draft.version, { text: t('checkAnswers.closed'), warning: true });
       }
       throw err;
