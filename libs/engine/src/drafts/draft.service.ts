@@ -1,6 +1,6 @@
 import type { LocalizedText } from '@pact/domain';
 import { Inject, Injectable } from '@nestjs/common';
-import { canSubmit, CLOCK, Clock, DRAFT_TEXT_LISTS, draftFromContent, draftProblems, ReportDraft, ReportTemplate } from '@pact/domain';
+import { CLOCK, Clock, DRAFT_TEXT_LISTS, draftFromContent, draftProblems, ReportDraft, reportClosedBecause, ReportTemplate } from '@pact/domain';
 import { CycleRecord, CycleRepository, DraftOrigin, DraftRecord, DraftRepository, SubmissionRepository, TaskRecord, TaskRepository } from '@pact/persistence';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
 import { PreviousReportQuery } from './previous-report.query';
@@ -110,11 +110,11 @@ export class DraftService {
     return { task, cycle };
   }
 
-  /** A draft is written only while a report can still be submitted (as SubmissionService decides). */
+  /** A draft is written only while a report can still be written (the domain's one rule, as for a submission). */
   private async open(taskId: string): Promise<{ task: TaskRecord; cycle: CycleRecord }> {
     const loaded = await this.load(taskId);
-    if (loaded.cycle.status === 'cancelled') throw new ConflictError('the cycle was cancelled; submissions are closed');
-    if (!canSubmit(loaded.task.status)) throw new ConflictError(`the task is ${loaded.task.status}; submissions are closed`);
+    const closed = reportClosedBecause(loaded.task.status, loaded.cycle.status);
+    if (closed) throw new ConflictError(closed);
     return loaded;
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { canSubmit, checkContentAgainstTemplate, Clock, CLOCK, followUpDedupe, isLate, normaliseContent, parseTaskFollowUp, SubmissionContent, taskKeys } from '@pact/domain';
+import { checkContentAgainstTemplate, Clock, CLOCK, followUpDedupe, isLate, normaliseContent, parseTaskFollowUp, reportClosedBecause, SubmissionContent, taskKeys } from '@pact/domain';
 import {
   CycleRepository,
   EventRecord,
@@ -44,8 +44,8 @@ export class SubmissionService {
     if (!task) throw new NotFoundError(`task ${taskId} does not exist`);
     const cycle = await this.cycles.findById(task.cycleId);
     if (!cycle) throw new NotFoundError(`task ${taskId} belongs to no cycle`);
-    if (cycle.status === 'cancelled') throw new ConflictError('the cycle was cancelled; submissions are closed');
-    if (!canSubmit(task.status)) throw new ConflictError(`the task is ${task.status}; submissions are closed`);
+    const closed = reportClosedBecause(task.status, cycle.status);
+    if (closed) throw new ConflictError(closed);
 
     const problems = checkContentAgainstTemplate(cycle.template, task.groupKey, content);
     if (problems.length) throw new InvalidError(problems);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AWAITING_STATUSES, canSubmit, Milestone, LocalizedText } from '@pact/domain';
+import { AWAITING_STATUSES, canWriteReport, Milestone, LocalizedText } from '@pact/domain';
 import { CycleService, ForbiddenError, Person, SubmissionService, TaskQuery, TaskView, WorkingGroupService } from '@pact/engine';
 
 /** A task as its pages need it, loaded once per request with who may do what. */
@@ -12,7 +12,7 @@ export interface TaskContext {
   milestoneTitle: LocalizedText;
   /** The person chairs the task's group: the report and its requests are theirs. */
   isChair: boolean;
-  /** A report can still be submitted (and drafted): the task is not cancelled, nor its cycle. */
+  /** The person chairs the group and the report can still be written (`canWriteReport`, the engine's rule too). */
   canWrite: boolean;
   /** Still waiting for the report (open or overdue). */
   awaiting: boolean;
@@ -48,7 +48,7 @@ export class TaskContextLoader {
       milestone,
       milestoneTitle: milestone?.title ?? view.task.milestoneKey,
       isChair: own,
-      canWrite: own && canSubmit(view.task.status) && cycle.status !== 'cancelled',
+      canWrite: own && canWriteReport(view.task.status, cycle.status),
       awaiting: AWAITING_STATUSES.includes(view.task.status),
     };
   }
