@@ -4,7 +4,8 @@ import { CycleRecord, CycleRepository, EventRepository, TaskRecord, TaskReposito
 import { TaskTimerJob, TimerScheduler } from '@pact/queues';
 import { Notification, NotificationKind, Recipient } from '../notifications/notification';
 import { NotificationService } from '../notifications/notification.service';
-import { ConflictError, InvalidError, NotFoundError } from '../errors';
+import { ConflictError, InvalidError } from '../errors';
+import { findTaskAndCycle, loadTaskAndCycle } from '../tasks/task-and-cycle';
 import { PACT_CONFIG } from '../config/config.module';
 import type { PactConfig } from '../config/pact-config';
 
@@ -46,13 +47,6 @@ export class DeadlineService {
     if (!isCalendarDay(value)) return value;
     const chair = (await this.notifications.chairOf(task.groupKey))?.[0];
     return dueAt(value, chair?.timeZone ?? DEFAULT_TIME_ZONE, this.config.deadlines?.dueTime);
-  }
-
-  private async context(taskId: string): Promise<{ task: TaskRecord; cycle: CycleRecord } | null> {
-    const task = await this.tasks.findById(taskId);
-    if (!task) return null;
-    const cycle = await this.cycles.findById(task.cycleId);
-    return cycle ? { task, cycle } : null;
   }
 
   /**
@@ -114,7 +108,7 @@ export class DeadlineService {
    * committee, and every level is recorded once, in order.
    */
   async escalate(job: TaskTimerJob): Promise<boolean> {
-    const ctx = await this.context(job.taskId);
+    const ctx = await findTaskAndCycle({ tasks: this.tasks, cycles: this.cycles }, job.taskId);
     if (!ctx) return false;
     // The overdue timer and level 1 are due at the same moment; whichever runs first marks overdue.
     if (ctx.task.status === 'open' && ctx.task.dueVersion === job.dueVersion) {
@@ -256,9 +250,7 @@ export class DeadlineService {
    * (ExtensionRequestService.decide).
    */
   async extend(taskId: string, typedDueAt: DayOrMoment, reason: string, actor: string, granting?: { requestId: string }): Promise<TaskRecord> {
-    const ctx = await this.context(taskId);
-    if (!ctx) throw new NotFoundError(`task ${taskId} does not exist`);
-    const { task, cycle } = ctx;
+    const { task, cycle } = await loadTaskAndCycle({ tasks: this.tasks, cycles: this.cycles }, taskId);
     const newDueAt = await this.dueAtFor(task, typedDueAt);
     if (cycle.status !== 'scheduled' && cycle.status !== 'running') throw new ConflictError(`the cycle is ${cycle.status}`);
     if (!canExtend(task.status)) throw new ConflictError(`the task is ${task.status}; only open or overdue tasks can be extended`);

@@ -22,6 +22,7 @@ import { randomBytes } from 'node:crypto';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
 import { Notification } from '../notifications/notification';
 import { NotificationService } from '../notifications/notification.service';
+import { loadTaskAndCycle } from '../tasks/task-and-cycle';
 import { DeadlineService } from './deadline.service';
 
 /** A request waiting for the committee, with the names a list of them needs. */
@@ -81,7 +82,7 @@ export class ExtensionRequestService {
    * report, its cycle has ended, or another request is pending.
    */
   async request(taskId: string, proposed: DayOrMoment, reason: string, actor: string): Promise<ExtensionRequest> {
-    const { task, cycle } = await this.load(taskId);
+    const { task, cycle } = await loadTaskAndCycle({ tasks: this.tasks, cycles: this.cycles }, taskId);
     this.assertOpen(task, cycle);
     // A day proposed is the end of that day on the chair's clock, as the committee would grant it.
     const proposedDueAt = isCalendarDay(proposed) ? await this.deadlines.dueAtFor(task, proposed) : proposed;
@@ -114,7 +115,7 @@ export class ExtensionRequestService {
    * in the same update); refusing leaves the date. Deciding a request twice is a conflict.
    */
   async decide(taskId: string, requestId: string, decision: ExtensionDecision, actor: string): Promise<{ request: ExtensionRequest; task: TaskRecord }> {
-    const { task } = await this.load(taskId);
+    const { task } = await loadTaskAndCycle({ tasks: this.tasks, cycles: this.cycles }, taskId);
     const request = EXTENSION_REQUEST_ID.test(requestId) ? task.extensionRequests?.find((r) => r.id === requestId) : undefined;
     if (!request) throw new NotFoundError(`task ${taskId} has no extension request ${requestId}`);
     if (request.status !== 'pending') throw new ConflictError(`the extension request was ${request.status} already`);
@@ -235,14 +236,6 @@ export class ExtensionRequestService {
       dueAt: task.dueAt,
       details,
     };
-  }
-
-  private async load(taskId: string): Promise<{ task: TaskRecord; cycle: CycleRecord }> {
-    const task = await this.tasks.findById(taskId);
-    if (!task) throw new NotFoundError(`task ${taskId} does not exist`);
-    const cycle = await this.cycles.findById(task.cycleId);
-    if (!cycle) throw new NotFoundError(`task ${taskId} belongs to no cycle`);
-    return { task, cycle };
   }
 
   private assertOpen(task: TaskRecord, cycle: CycleRecord): void {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { checkContentAgainstTemplate, Clock, CLOCK, followUpDedupe, isLate, normaliseContent, parseTaskFollowUp, reportClosedBecause, SubmissionContent, taskKeys } from '@pact/domain';
+import { checkContentAgainstTemplate, Clock, CLOCK, followUpDedupe, isLate, normaliseContent, parseTaskFollowUp, SubmissionContent, taskKeys } from '@pact/domain';
 import {
   CycleRepository,
   EventRecord,
@@ -12,6 +12,7 @@ import {
 } from '@pact/persistence';
 import { TimerScheduler } from '@pact/queues';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
+import { loadTaskForWriting } from '../tasks/task-and-cycle';
 
 export interface TaskView {
   task: TaskRecord;
@@ -40,12 +41,7 @@ export class SubmissionService {
    * task, its timers and the report. `followUp` does the rest.
    */
   async submit(taskId: string, content: SubmissionContent, actor: string): Promise<{ submission: SubmissionRecord; task: TaskRecord }> {
-    const task = await this.tasks.findById(taskId);
-    if (!task) throw new NotFoundError(`task ${taskId} does not exist`);
-    const cycle = await this.cycles.findById(task.cycleId);
-    if (!cycle) throw new NotFoundError(`task ${taskId} belongs to no cycle`);
-    const closed = reportClosedBecause(task.status, cycle.status);
-    if (closed) throw new ConflictError(closed);
+    const { task, cycle } = await loadTaskForWriting({ tasks: this.tasks, cycles: this.cycles }, taskId);
 
     const problems = checkContentAgainstTemplate(cycle.template, task.groupKey, content);
     if (problems.length) throw new InvalidError(problems);
