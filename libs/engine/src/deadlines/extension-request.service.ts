@@ -20,7 +20,7 @@ import {
 import { CycleRecord, CycleRepository, EventRepository, TaskRecord, TaskRepository, WorkingGroupRepository } from '@pact/persistence';
 import { randomBytes } from 'node:crypto';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
-import { Notification } from '../notifications/notification';
+import { notificationAbout } from '../notifications/notification';
 import { NotificationService } from '../notifications/notification.service';
 import { loadTaskAndCycle } from '../tasks/task-and-cycle';
 import { DeadlineService } from './deadline.service';
@@ -194,11 +194,11 @@ export class ExtensionRequestService {
           data: { requestId: request.id, proposedDueAt: request.proposedDueAt, dueAt: task.dueAt, reason: request.reason },
         });
         await this.notifications.send(
-          this.about(task, cycle, 'extension-requested', 'committee', this.notifications.committee(), {
-            requestId: request.id,
-            proposedDueAt: request.proposedDueAt,
-            reason: request.reason,
-            requestedBy: request.requestedBy.replace(/^[a-z]+:/, ''),
+          notificationAbout(task, cycle, {
+            kind: 'extension-requested',
+            audience: 'committee',
+            recipients: this.notifications.committee(),
+            details: { requestId: request.id, proposedDueAt: request.proposedDueAt, reason: request.reason, requestedBy: request.requestedBy.replace(/^[a-z]+:/, '') },
           }),
           followUpDedupe.notification(key),
         );
@@ -211,31 +211,17 @@ export class ExtensionRequestService {
           data: { requestId: request.id, proposedDueAt: request.proposedDueAt, dueAt: task.dueAt, reason: request.decisionReason },
         });
         await this.notifications.send(
-          this.about(task, cycle, 'extension-refused', 'chair', await this.notifications.chairOf(task.groupKey), {
-            requestId: request.id,
-            proposedDueAt: request.proposedDueAt,
-            reason: request.decisionReason,
+          notificationAbout(task, cycle, {
+            kind: 'extension-refused',
+            audience: 'chair',
+            recipients: await this.notifications.chairOf(task.groupKey),
+            details: { requestId: request.id, proposedDueAt: request.proposedDueAt, reason: request.decisionReason },
           }),
           followUpDedupe.notification(key),
         );
       }
     }
     await this.tasks.completeFollowUp(task.id, key);
-  }
-
-  private about(task: TaskRecord, cycle: CycleRecord | null, kind: Notification['kind'], audience: Notification['audience'], recipients: Notification['recipients'], details: Record<string, unknown>): Notification {
-    return {
-      kind,
-      audience,
-      recipients,
-      cycleId: task.cycleId,
-      cycleName: cycle?.name ?? task.cycleId,
-      taskId: task.id,
-      groupKey: task.groupKey,
-      milestoneTitle: cycle?.milestones.find((m) => m.key === task.milestoneKey)?.title ?? task.milestoneKey,
-      dueAt: task.dueAt,
-      details,
-    };
   }
 
   private assertOpen(task: TaskRecord, cycle: CycleRecord): void {
