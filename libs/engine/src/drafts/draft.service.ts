@@ -53,12 +53,12 @@ export class DraftService {
 
   /**
    * After a submission: the draft is emptied (the document stays, its version counting on). A
-   * draft changed since `expectedVersion` is newer work and is kept; false then.
+   * draft changed since `expectedVersion` is newer work and is kept; false then. Takes the task
+   * the submission returned (no second read).
    */
-  async clear(taskId: string, expectedVersion: number, actor: string): Promise<boolean> {
-    const task = await this.tasks.findById(taskId);
-    if (!task || expectedVersion === 0) return false;
-    const cleared = await this.drafts.save(taskId, expectedVersion, { cycleId: task.cycleId, groupKey: task.groupKey, content: null, savedAt: this.clock.now(), savedBy: actor, startedFrom: null });
+  async clear(task: Pick<TaskRecord, 'id' | 'cycleId' | 'groupKey'>, expectedVersion: number, actor: string): Promise<boolean> {
+    if (expectedVersion === 0) return false;
+    const cleared = await this.drafts.save(task.id, expectedVersion, { cycleId: task.cycleId, groupKey: task.groupKey, content: null, savedAt: this.clock.now(), savedBy: actor, startedFrom: null });
     return !!cleared;
   }
 

@@ -33,12 +33,12 @@ export class TaskContextLoader {
   ) {}
 
   async load(person: Person, taskId: string, need: 'read' | 'write'): Promise<TaskContext> {
-    // The API's rule (TaskQuery): another group's task is not found.
-    await this.access.visible(taskId, person, 'read');
-    const view = await this.submissions.view(taskId);
-    const own = person.groupKeys.includes(view.task.groupKey);
+    // The API's rule (TaskQuery): another group's task is not found. The task read here is the request's one read of it.
+    const task = await this.access.visible(taskId, person, 'read');
+    const own = person.groupKeys.includes(task.groupKey);
     if (need === 'write' && !own) throw new ForbiddenError('only the chair of the working group writes its report');
-    const [cycle, group] = await Promise.all([this.cycles.get(view.task.cycleId), this.groups.get(view.task.groupKey)]);
+    const [revisions, cycle, group] = await Promise.all([this.submissions.revisions(taskId), this.cycles.get(task.cycleId), this.groups.get(task.groupKey)]);
+    const view = { task, revisions };
     const milestone = cycle.milestones.find((m) => m.key === view.task.milestoneKey);
     return {
       task: view.task,
