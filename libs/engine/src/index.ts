@@ -49,6 +49,7 @@ export * from './errors';
 export * from './drafts/draft.service';
 export * from './drafts/drafts.module';
 export * from './drafts/previous-report.query';
+export * from './tasks/task-and-cycle';
 export * from './tasks/task.query';
 export * from './tasks/tasks.module';
 export * from './cycles/cycle.query';

@@ -13,7 +13,8 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { CYCLE_STATUSES, KEY_PATTERN } from '@pact/domain';
+import { CYCLE_STATUSES, dayOrMomentOf, KEY_PATTERN } from '@pact/domain';
+import type { CreateCycleCommand } from '@pact/engine';
 import { PaginationQuery } from '../http/pagination.dto';
 import { DayOrMoment, MultiLineText, NestedObject, NestedObjects, SingleLineText } from '../http/validation';
 
@@ -92,4 +93,25 @@ export class CompareQuery {
   @Matches(/^[0-9a-f]{24}$/, { message: 'from: a cycle id' }) from: string;
   @Matches(/^[0-9a-f]{24}$/, { message: 'to: a cycle id' }) to: string;
   @IsOptional() @Matches(KEY_PATTERN) milestone?: string;
+}
+
+/** A date the DTO accepted (a day or a timestamp), as the engine takes it. */
+const dateOf = (s?: string) => (s === undefined ? undefined : dayOrMomentOf(s)!);
+
+/**
+ * The command CycleService.create (and its preview) takes, from a body CreateCycleDto's rules
+ * accepted: the one mapping for POST /api/cycles and the "start a cycle" page. Dates become the
+ * engine's days or moments; everything else passes as the committee gave it.
+ */
+export function createCycleCommandOf(dto: CreateCycleDto): CreateCycleCommand {
+  return {
+    name: dto.name,
+    start: dateOf(dto.start)!,
+    lengthMonths: dto.lengthMonths,
+    templateKey: dto.templateKey,
+    groups: dto.groups,
+    milestones: dto.milestones?.map((m) => ({ ...m, requestAt: dateOf(m.requestAt), dueAt: dateOf(m.dueAt), compileAt: dateOf(m.compileAt) })),
+    reminderDaysBeforeDue: dto.reminderDaysBeforeDue,
+    escalation: dto.escalation ? { levels: dto.escalation.levels.map((l) => ({ ...l })) } : undefined,
+  };
 }

@@ -1,13 +1,13 @@
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { dayOrMomentOf, type ImplementationReport } from '@pact/domain';
+import type { ImplementationReport } from '@pact/domain';
 import type { Request, Response } from 'express';
 import { CycleQuery, CycleService, InvalidError, PACT_CONFIG, PactConfig, Principal, ReportPublishingService, ReportReadingService } from '@pact/engine';
 import { apiLanguage } from '../http/api-language';
 import { Actor, CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { API_PREFIX } from '../http/api-paths';
 import { ReportResponder, REPORT_MEDIA_TYPES } from '../reports/report-responder';
-import { CancelCycleDto, CreateCycleDto, ListCyclesQuery, ListEventsQuery, ListTasksQuery, PublishReportQuery, ReportQuery, VersionQuery } from './cycle.dto';
+import { CancelCycleDto, CreateCycleDto, createCycleCommandOf, ListCyclesQuery, ListEventsQuery, ListTasksQuery, PublishReportQuery, ReportQuery, VersionQuery } from './cycle.dto';
 import { ApiProblems } from '../http/problem-details';
 
 const REPORT_PRODUCES = Object.values(REPORT_MEDIA_TYPES);
@@ -21,9 +21,6 @@ const REPORT_CONTENT = {
   'application/pdf': { schema: { type: 'string', format: 'binary', description: 'The HTML page printed to A4 by headless Chromium' } },
 };
 const PDF_UNAVAILABLE = 'PDF only: Chromium is not available (the message says why) or too many PDFs are being rendered';
-
-/** A date the DTO accepted (a day or a timestamp), as the engine takes it. */
-const date = (s?: string) => (s === undefined ? undefined : dayOrMomentOf(s)!);
 
 /** The cycle as the API shows it: the template is summarised, not echoed whole. */
 function present(c: Awaited<ReturnType<CycleService['get']>>) {
@@ -57,25 +54,7 @@ export class CyclesController {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw InvalidError.fromMessages(['Idempotency-Key: up to 200 letters, digits, "-", "_", ".", ":"']);
     }
-    const cycle = await this.cycles.create(
-      {
-        name: dto.name,
-        start: date(dto.start)!,
-        lengthMonths: dto.lengthMonths,
-        templateKey: dto.templateKey,
-        groups: dto.groups,
-        milestones: dto.milestones?.map((m) => ({
-          ...m,
-          requestAt: date(m.requestAt),
-          dueAt: date(m.dueAt),
-          compileAt: date(m.compileAt),
-        })),
-        reminderDaysBeforeDue: dto.reminderDaysBeforeDue,
-        escalation: dto.escalation ? { levels: dto.escalation.levels.map((l) => ({ ...l })) } : undefined,
-      },
-      actor,
-      { idempotencyKey },
-    );
+    const cycle = await this.cycles.create(createCycleCommandOf(dto), actor, { idempotencyKey });
     return present(cycle);
   }
 

@@ -1,7 +1,7 @@
 import { RouterModule } from '@nestjs/core';
 import { CyclesHttpModule } from '../cycles/cycles.module';
 import { DeadlinesHttpModule } from '../deadlines/deadlines.module';
-import { IdentityHttpModule } from '../identity/identity-http.module';
+import { UsersHttpModule } from '../users/users.module';
 import { NotificationsHttpModule } from '../notifications/notifications-http.module';
 import { SubmissionsHttpModule } from '../submissions/submissions.module';
 import { TasksHttpModule } from '../tasks/tasks.module';
@@ -17,7 +17,7 @@ export const API_HTTP_MODULES = [
   TasksHttpModule,
   SubmissionsHttpModule,
   DeadlinesHttpModule,
-  IdentityHttpModule,
+  UsersHttpModule,
   NotificationsHttpModule,
 ];
 

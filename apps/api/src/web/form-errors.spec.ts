@@ -1,5 +1,4 @@
-import { BadRequestException, ConflictException } from '@nestjs/common';
-import { InvalidError, NotFoundError } from '@pact/engine';
+import { ConflictError, InvalidError, NotFoundError } from '@pact/engine';
 import { fieldIdOf, formErrors, problemsOf } from './form-errors';
 
 describe('form errors', () => {
@@ -9,16 +8,14 @@ describe('form errors', () => {
     expect(fieldIdOf('name')).toBe('name');
   });
 
-  it('reads the engine’s InvalidError (with its rules) and the older 400 exceptions alike', () => {
+  it('reads the engine’s InvalidError with its rules', () => {
     const engine = new InvalidError([{ path: 'milestones[1].dueAt', message: 'must be after the request date', rule: 'x' } as never]);
-    const older = new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['milestones[1].dueAt: must be after the request date'] });
     expect(problemsOf(engine)).toEqual([{ path: 'milestones[1].dueAt', message: 'must be after the request date', rule: 'x' }]);
-    expect(problemsOf(older)).toEqual([{ path: 'milestones[1].dueAt', message: 'must be after the request date' }]);
   });
 
   it('is null for anything that is not about the input, so the page lets it through', () => {
     expect(problemsOf(new NotFoundError('x'))).toBeNull();
-    expect(problemsOf(new ConflictException('x'))).toBeNull();
+    expect(problemsOf(new ConflictError('x'))).toBeNull();
     expect(problemsOf(new Error('x'))).toBeNull();
   });
 

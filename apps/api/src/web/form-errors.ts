@@ -1,5 +1,4 @@
 import type { LocalizedText } from '@pact/domain';
-import { BadRequestException } from '@nestjs/common';
 import { InvalidError } from '@pact/engine';
 
 /** One thing wrong with a form's input: where (the API's path, `measures[2].title`) and which rule, if known. */
@@ -23,18 +22,12 @@ export function fieldIdOf(path: string): string {
 }
 
 /**
- * The problems an error reports about the input: the engine's InvalidError, or a 400 whose
- * message lists "path: message" lines (what the ValidationPipe raises for a DTO). Anything else
- * (a conflict, a failure) is not about a field: null.
+ * The problems an error reports about the input: the engine's InvalidError (services throw the
+ * engine's errors, never HTTP exceptions, and a page checks its body with `apiRuleProblems`
+ * before calling them). Anything else (a conflict, a failure) is not about a field: null.
  */
 export function problemsOf(err: unknown): FormProblem[] | null {
-  if (err instanceof InvalidError) return err.problems.map((p) => ({ ...p }));
-  if (err instanceof BadRequestException) {
-    const body = err.getResponse() as { message?: unknown };
-    const lines = Array.isArray(body?.message) ? body.message : [String(body?.message ?? err.message)];
-    return InvalidError.fromMessages(lines.map(String)).problems;
-  }
-  return null;
+  return err instanceof InvalidError ? err.problems.map((p) => ({ ...p })) : null;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CyclesModule, DeadlinesModule, DraftsModule, HealthModule, IdentityModule, InboxModule, ReportsModule, SignInModule, SubmissionsModule, TasksModule, WebhooksModule, WorkingGroupsModule } from '@pact/engine';
 import { ReportRenderingModule } from '../reports/report-rendering.module';
 import { loadPageCatalogs } from './i18n/page-catalogs';
-import { CycleReportPageController } from './pages/cycle-report.controller';
+import { CompiledReportPageController } from './pages/compiled-report.controller';
 import { CyclePagesController } from './pages/cycles.controller';
 import { ExtensionRequestsPageController } from './pages/extension-requests.controller';
 import { HomeController } from './pages/home.controller';
@@ -11,7 +11,7 @@ import { OperationsController } from './pages/operations.controller';
 import { PeoplePagesController } from './pages/people.controller';
 import { OverduePageController } from './pages/overdue.controller';
 import { SignInController } from './pages/sign-in.controller';
-import { ReportPagesController } from './pages/report.controller';
+import { TaskReportPagesController } from './pages/task-report.controller';
 import { StartCyclePageController } from './pages/start-cycle.controller';
 import { TaskContextLoader } from './pages/task-context';
 import { TaskPageController } from './pages/task.controller';
@@ -31,13 +31,13 @@ import { LOCALES_DIR } from './web-files';
     HomeController,
     MyTasksController,
     TaskPageController,
-    ReportPagesController,
+    TaskReportPagesController,
     // Before the cycle pages: /cycles/new is the form, not a cycle's id.
     StartCyclePageController,
     CyclePagesController,
     OverduePageController,
     ExtensionRequestsPageController,
-    CycleReportPageController,
+    CompiledReportPageController,
     WorkingGroupPagesController,
     OperationsController,
     PeoplePagesController,

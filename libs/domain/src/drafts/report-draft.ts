@@ -1,6 +1,6 @@
 import { textIn } from '../texts/localized-text';
 import type { ContentProblem, SubmissionContent } from '../submissions/submission-content';
-import type { IndicatorDefinition, ReportTemplate } from '../templates/report-template';
+import { predefinedIndicators, type ReportTemplate } from '../templates/report-template';
 
 /**
  * A report as the chair is still writing it: every answer exactly as typed (numbers too, so
@@ -55,11 +55,6 @@ const blank = (s: string | undefined) => !s || !s.trim();
 const blankValues = (v: DraftValues) => blank(v.baseline) && blank(v.target) && blank(v.actual);
 export const isBlankMeasure = (m: DraftMeasure) => blank(m.title) && blank(m.status) && blank(m.description);
 export const isBlankCustomIndicator = (i: DraftCustomIndicator) => blank(i.name) && blank(i.unit) && blankValues(i);
-
-/** The group's predefined indicators in the template, in the template's order. */
-export function predefinedIndicators(template: ReportTemplate, groupKey: string): IndicatorDefinition[] {
-  return template.indicatorsByGroup[groupKey] ?? [];
-}
 
 const show = (n: number) => String(n);
 

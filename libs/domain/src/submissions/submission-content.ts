@@ -1,4 +1,4 @@
-import type { MeasureStatus, ReportTemplate } from '../templates/report-template';
+import { MeasureStatus, predefinedIndicators, ReportTemplate } from '../templates/report-template';
 import { LocalizedText, textIn, wordingsOf } from '../texts/localized-text';
 import { textProblems } from '../texts/text-rules';
 
@@ -36,7 +36,7 @@ export function templateProblems(
   content: SubmissionContent,
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const defined = new Map((template.indicatorsByGroup[groupKey] ?? []).map((d) => [d.key, d]));
+  const defined = new Map(predefinedIndicators(template, groupKey).map((d) => [d.key, d]));
   const limits = template.limits;
 
   if (content.measures.length > limits.maxMeasures) {
@@ -100,7 +100,7 @@ function contentTextProblems(content: SubmissionContent): ContentProblem[] {
 
 /** Fills in names and units of predefined indicators, so stored submissions are self-describing. */
 export function normaliseContent(template: ReportTemplate, groupKey: string, content: SubmissionContent): SubmissionContent {
-  const defined = new Map((template.indicatorsByGroup[groupKey] ?? []).map((d) => [d.key, d]));
+  const defined = new Map(predefinedIndicators(template, groupKey).map((d) => [d.key, d]));
   return {
     ...content,
     indicators: content.indicators.map((ind) => {

@@ -1,2 +1,3 @@
 export * from './task-state';
 export * from './progress';
+export * from './report-writing';

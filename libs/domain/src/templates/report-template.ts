@@ -26,6 +26,11 @@ export interface ReportTemplate {
   limits: TemplateLimits;
 }
 
+/** The group's predefined indicators in the template, in the template's order (none for a group the template does not name). */
+export function predefinedIndicators(template: ReportTemplate, groupKey: string): IndicatorDefinition[] {
+  return template.indicatorsByGroup[groupKey] ?? [];
+}
+
 export interface TemplateLimits {
   maxMeasures: number;
   maxIndicators: number;

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { addDays, type LocalizedText, canExtend, Clock, CLOCK, DayOrMoment, DEFAULT_TIME_ZONE, dueAt, isCalendarDay, daysBetween, decideRequest, DueDateWarning, dueDateWarnings, EscalationPolicy, followUpDedupe, newDueDateProblems, reasonProblems, parseTaskFollowUp, taskKeys } from '@pact/domain';
-import { CycleRecord, CycleRepository, EventRepository, TaskRecord, TaskRepository } from '@pact/persistence';
+import { addDays, canExtend, Clock, CLOCK, DayOrMoment, DEFAULT_TIME_ZONE, dueAt, isCalendarDay, daysBetween, decideRequest, DueDateWarning, dueDateWarnings, EscalationPolicy, followUpDedupe, newDueDateProblems, reasonProblems, parseTaskFollowUp, taskKeys } from '@pact/domain';
+import { CycleRepository, EventRepository, TaskRecord, TaskRepository } from '@pact/persistence';
 import { TaskTimerJob, TimerScheduler } from '@pact/queues';
-import { Notification, NotificationKind, Recipient } from '../notifications/notification';
+import { notificationAbout } from '../notifications/notification';
 import { NotificationService } from '../notifications/notification.service';
-import { ConflictError, InvalidError, NotFoundError } from '../errors';
+import { ConflictError, InvalidError } from '../errors';
+import { findTaskAndCycle, loadTaskAndCycle } from '../tasks/task-and-cycle';
 import { PACT_CONFIG } from '../config/config.module';
 import type { PactConfig } from '../config/pact-config';
 
@@ -48,13 +49,6 @@ export class DeadlineService {
     return dueAt(value, chair?.timeZone ?? DEFAULT_TIME_ZONE, this.config.deadlines?.dueTime);
   }
 
-  private async context(taskId: string): Promise<{ task: TaskRecord; cycle: CycleRecord } | null> {
-    const task = await this.tasks.findById(taskId);
-    if (!task) return null;
-    const cycle = await this.cycles.findById(task.cycleId);
-    return cycle ? { task, cycle } : null;
-  }
-
   /**
    * The guarded update matched nothing: the timer is stale or pointless, or an earlier attempt
    * applied the effect and died before its follow-ups, which are then still in the outbox.
@@ -64,34 +58,6 @@ export class DeadlineService {
     if (!current?.outbox?.includes(key)) return false;
     await this.followUp(current, key);
     return true;
-  }
-
-  private milestoneTitle(cycle: CycleRecord, key: string): LocalizedText {
-    return cycle.milestones.find((m) => m.key === key)?.title ?? key;
-  }
-
-  /** What to tell whom about a task: the notification, with the task's cycle and milestone named. */
-  private about(
-    task: TaskRecord,
-    cycle: CycleRecord | null,
-    kind: NotificationKind,
-    audience: Notification['audience'],
-    recipients: Recipient[],
-    details: Record<string, unknown>,
-    dueAt: Date = task.dueAt,
-  ): Notification {
-    return {
-      kind,
-      audience,
-      recipients,
-      cycleId: task.cycleId,
-      cycleName: cycle?.name ?? task.cycleId,
-      taskId: task.id,
-      groupKey: task.groupKey,
-      milestoneTitle: cycle ? this.milestoneTitle(cycle, task.milestoneKey) : task.milestoneKey,
-      dueAt,
-      details,
-    };
   }
 
   async remind(job: TaskTimerJob): Promise<boolean> {
@@ -114,7 +80,7 @@ export class DeadlineService {
    * committee, and every level is recorded once, in order.
    */
   async escalate(job: TaskTimerJob): Promise<boolean> {
-    const ctx = await this.context(job.taskId);
+    const ctx = await findTaskAndCycle({ tasks: this.tasks, cycles: this.cycles }, job.taskId);
     if (!ctx) return false;
     // The overdue timer and level 1 are due at the same moment; whichever runs first marks overdue.
     if (ctx.task.status === 'open' && ctx.task.dueVersion === job.dueVersion) {
@@ -170,7 +136,7 @@ export class DeadlineService {
         if (!stillDue && !(await this.notifications.wasPlanned(notificationKey))) break;
         const daysLeft = daysBetween(task.lastReminderAt ?? now, dueAt);
         if (stillDue) {
-          await this.notifications.send(this.about(task, cycle, 'reminder', 'chair', await this.notifications.chairOf(task.groupKey), { daysLeft }, dueAt), notificationKey);
+          await this.notifications.send(notificationAbout(task, cycle, { kind: 'reminder', audience: 'chair', recipients: await this.notifications.chairOf(task.groupKey), details: { daysLeft }, dueAt }), notificationKey);
         }
         // Dated when the reminder took effect, not when its follow-ups ran (a sweep may be late).
         await this.events.append({ ...base, at: task.lastReminderAt ?? now, type: 'task.reminded', data: { reminder: what.index, daysLeft, dueAt, scheduledFor: scheduledFor() } });
@@ -180,7 +146,7 @@ export class DeadlineService {
         await this.events.append({ ...base, type: 'task.overdue', data: { dueAt, scheduledFor: scheduledFor() } });
         // No e-mail (level-1 escalation tells the chair at the same moment): webhook subscribers only.
         await this.notifications.send(
-          this.about(task, cycle, 'overdue', 'chair', [], { overdueDays: Math.max(0, -daysBetween(now, dueAt)) }, dueAt),
+          notificationAbout(task, cycle, { kind: 'overdue', audience: 'chair', recipients: [], details: { overdueDays: Math.max(0, -daysBetween(now, dueAt)) }, dueAt }),
           followUpDedupe.notification(key),
         );
         break;
@@ -194,7 +160,7 @@ export class DeadlineService {
         // e-mail per task; webhook subscribers still get each escalation as it happens.
         const recipients = target === 'chair' ? await this.notifications.chairOf(task.groupKey) : [];
         await this.notifications.send(
-          this.about(task, cycle, 'escalated', target, recipients, { level: what.level, target, overdueDays }, dueAt),
+          notificationAbout(task, cycle, { kind: 'escalated', audience: target, recipients, details: { level: what.level, target, overdueDays }, dueAt }),
           followUpDedupe.notification(key),
         );
         if (target === 'committee') await this.timers.scheduleCommitteeSummary(task.cycleId);
@@ -230,7 +196,13 @@ export class DeadlineService {
           });
         }
         await this.notifications.send(
-          this.about(task, cycle, 'extended', 'chair', await this.notifications.chairOf(task.groupKey), { reason: extension.reason, previousDueAt: extension.from }, extension.to),
+          notificationAbout(task, cycle, {
+            kind: 'extended',
+            audience: 'chair',
+            recipients: await this.notifications.chairOf(task.groupKey),
+            details: { reason: extension.reason, previousDueAt: extension.from },
+            dueAt: extension.to,
+          }),
           followUpDedupe.notification(key),
         );
         break;
@@ -256,9 +228,7 @@ export class DeadlineService {
    * (ExtensionRequestService.decide).
    */
   async extend(taskId: string, typedDueAt: DayOrMoment, reason: string, actor: string, granting?: { requestId: string }): Promise<TaskRecord> {
-    const ctx = await this.context(taskId);
-    if (!ctx) throw new NotFoundError(`task ${taskId} does not exist`);
-    const { task, cycle } = ctx;
+    const { task, cycle } = await loadTaskAndCycle({ tasks: this.tasks, cycles: this.cycles }, taskId);
     const newDueAt = await this.dueAtFor(task, typedDueAt);
     if (cycle.status !== 'scheduled' && cycle.status !== 'running') throw new ConflictError(`the cycle is ${cycle.status}`);
     if (!canExtend(task.status)) throw new ConflictError(`the task is ${task.status}; only open or overdue tasks can be extended`);

@@ -20,8 +20,9 @@ import {
 import { CycleRecord, CycleRepository, EventRepository, TaskRecord, TaskRepository, WorkingGroupRepository } from '@pact/persistence';
 import { randomBytes } from 'node:crypto';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
-import { Notification } from '../notifications/notification';
+import { notificationAbout } from '../notifications/notification';
 import { NotificationService } from '../notifications/notification.service';
+import { loadTaskAndCycle } from '../tasks/task-and-cycle';
 import { DeadlineService } from './deadline.service';
 
 /** A request waiting for the committee, with the names a list of them needs. */
@@ -81,7 +82,7 @@ export class ExtensionRequestService {
    * report, its cycle has ended, or another request is pending.
    */
   async request(taskId: string, proposed: DayOrMoment, reason: string, actor: string): Promise<ExtensionRequest> {
-    const { task, cycle } = await this.load(taskId);
+    const { task, cycle } = await loadTaskAndCycle({ tasks: this.tasks, cycles: this.cycles }, taskId);
     this.assertOpen(task, cycle);
     // A day proposed is the end of that day on the chair's clock, as the committee would grant it.
     const proposedDueAt = isCalendarDay(proposed) ? await this.deadlines.dueAtFor(task, proposed) : proposed;
@@ -114,7 +115,7 @@ export class ExtensionRequestService {
    * in the same update); refusing leaves the date. Deciding a request twice is a conflict.
    */
   async decide(taskId: string, requestId: string, decision: ExtensionDecision, actor: string): Promise<{ request: ExtensionRequest; task: TaskRecord }> {
-    const { task } = await this.load(taskId);
+    const { task } = await loadTaskAndCycle({ tasks: this.tasks, cycles: this.cycles }, taskId);
     const request = EXTENSION_REQUEST_ID.test(requestId) ? task.extensionRequests?.find((r) => r.id === requestId) : undefined;
     if (!request) throw new NotFoundError(`task ${taskId} has no extension request ${requestId}`);
     if (request.status !== 'pending') throw new ConflictError(`the extension request was ${request.status} already`);
@@ -193,11 +194,11 @@ export class ExtensionRequestService {
           data: { requestId: request.id, proposedDueAt: request.proposedDueAt, dueAt: task.dueAt, reason: request.reason },
         });
         await this.notifications.send(
-          this.about(task, cycle, 'extension-requested', 'committee', this.notifications.committee(), {
-            requestId: request.id,
-            proposedDueAt: request.proposedDueAt,
-            reason: request.reason,
-            requestedBy: request.requestedBy.replace(/^[a-z]+:/, ''),
+          notificationAbout(task, cycle, {
+            kind: 'extension-requested',
+            audience: 'committee',
+            recipients: this.notifications.committee(),
+            details: { requestId: request.id, proposedDueAt: request.proposedDueAt, reason: request.reason, requestedBy: request.requestedBy.replace(/^[a-z]+:/, '') },
           }),
           followUpDedupe.notification(key),
         );
@@ -210,39 +211,17 @@ export class ExtensionRequestService {
           data: { requestId: request.id, proposedDueAt: request.proposedDueAt, dueAt: task.dueAt, reason: request.decisionReason },
         });
         await this.notifications.send(
-          this.about(task, cycle, 'extension-refused', 'chair', await this.notifications.chairOf(task.groupKey), {
-            requestId: request.id,
-            proposedDueAt: request.proposedDueAt,
-            reason: request.decisionReason,
+          notificationAbout(task, cycle, {
+            kind: 'extension-refused',
+            audience: 'chair',
+            recipients: await this.notifications.chairOf(task.groupKey),
+            details: { requestId: request.id, proposedDueAt: request.proposedDueAt, reason: request.decisionReason },
           }),
           followUpDedupe.notification(key),
         );
       }
     }
     await this.tasks.completeFollowUp(task.id, key);
-  }
-
-  private about(task: TaskRecord, cycle: CycleRecord | null, kind: Notification['kind'], audience: Notification['audience'], recipients: Notification['recipients'], details: Record<string, unknown>): Notification {
-    return {
-      kind,
-      audience,
-      recipients,
-      cycleId: task.cycleId,
-      cycleName: cycle?.name ?? task.cycleId,
-      taskId: task.id,
-      groupKey: task.groupKey,
-      milestoneTitle: cycle?.milestones.find((m) => m.key === task.milestoneKey)?.title ?? task.milestoneKey,
-      dueAt: task.dueAt,
-      details,
-    };
-  }
-
-  private async load(taskId: string): Promise<{ task: TaskRecord; cycle: CycleRecord }> {
-    const task = await this.tasks.findById(taskId);
-    if (!task) throw new NotFoundError(`task ${taskId} does not exist`);
-    const cycle = await this.cycles.findById(task.cycleId);
-    if (!cycle) throw new NotFoundError(`task ${taskId} belongs to no cycle`);
-    return { task, cycle };
   }
 
   private assertOpen(task: TaskRecord, cycle: CycleRecord): void {

@@ -69,11 +69,11 @@ describe('DraftService', () => {
   it('clearing after a submission empties the draft, unless it changed meanwhile (newer work is kept)', async () => {
     const { service, drafts } = setUp();
     drafts.save.mockResolvedValueOnce(stored(3, { content: null }));
-    expect(await service.clear(IDS.task, 2, 'chair:a')).toBe(true);
+    expect(await service.clear(aTask(), 2, 'chair:a')).toBe(true);
     expect(drafts.save).toHaveBeenCalledWith(IDS.task, 2, expect.objectContaining({ content: null, startedFrom: null }));
     drafts.save.mockResolvedValueOnce(null);
-    expect(await service.clear(IDS.task, 2, 'chair:a')).toBe(false);
-    expect(await service.clear(IDS.task, 0, 'chair:a')).toBe(false);
+    expect(await service.clear(aTask(), 2, 'chair:a')).toBe(false);
+    expect(await service.clear(aTask(), 0, 'chair:a')).toBe(false);
   });
 
   it('starts from the latest revision: its answers as a draft, the origin noted', async () => {

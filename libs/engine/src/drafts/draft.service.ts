@@ -1,8 +1,9 @@
 import type { LocalizedText } from '@pact/domain';
 import { Inject, Injectable } from '@nestjs/common';
-import { canSubmit, CLOCK, Clock, DRAFT_TEXT_LISTS, draftFromContent, draftProblems, ReportDraft, ReportTemplate } from '@pact/domain';
-import { CycleRecord, CycleRepository, DraftOrigin, DraftRecord, DraftRepository, SubmissionRepository, TaskRecord, TaskRepository } from '@pact/persistence';
+import { CLOCK, Clock, DRAFT_TEXT_LISTS, draftFromContent, draftProblems, ReportDraft, ReportTemplate } from '@pact/domain';
+import { CycleRepository, DraftOrigin, DraftRecord, DraftRepository, SubmissionRepository, TaskRecord, TaskRepository } from '@pact/persistence';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
+import { loadTaskAndCycle, loadTaskForWriting } from '../tasks/task-and-cycle';
 import { PreviousReportQuery } from './previous-report.query';
 
 /** The draft changed since the writer read it (another window, another chair of the group): nothing was written. */
@@ -44,7 +45,7 @@ export class DraftService {
 
   /** Saves the answers as they are (incomplete is fine; only the draft's bounds are checked). */
   async save(taskId: string, content: ReportDraft, expectedVersion: number, actor: string): Promise<DraftRecord> {
-    const { task, cycle } = await this.open(taskId);
+    const { task, cycle } = await loadTaskForWriting({ tasks: this.tasks, cycles: this.cycles }, taskId);
     const problems = draftProblems(content, cycle.template, task.groupKey);
     if (problems.length) throw new InvalidError(problems);
     return this.write(task, expectedVersion, { content, savedBy: actor });
@@ -52,17 +53,17 @@ export class DraftService {
 
   /**
    * After a submission: the draft is emptied (the document stays, its version counting on). A
-   * draft changed since `expectedVersion` is newer work and is kept; false then.
+   * draft changed since `expectedVersion` is newer work and is kept; false then. Takes the task
+   * the submission returned (no second read).
    */
-  async clear(taskId: string, expectedVersion: number, actor: string): Promise<boolean> {
-    const task = await this.tasks.findById(taskId);
-    if (!task || expectedVersion === 0) return false;
-    const cleared = await this.drafts.save(taskId, expectedVersion, { cycleId: task.cycleId, groupKey: task.groupKey, content: null, savedAt: this.clock.now(), savedBy: actor, startedFrom: null });
+  async clear(task: Pick<TaskRecord, 'id' | 'cycleId' | 'groupKey'>, expectedVersion: number, actor: string): Promise<boolean> {
+    if (expectedVersion === 0) return false;
+    const cleared = await this.drafts.save(task.id, expectedVersion, { cycleId: task.cycleId, groupKey: task.groupKey, content: null, savedAt: this.clock.now(), savedBy: actor, startedFrom: null });
     return !!cleared;
   }
 
   async sources(taskId: string): Promise<DraftSources> {
-    const { task, cycle } = await this.load(taskId);
+    const { task, cycle } = await loadTaskAndCycle({ tasks: this.tasks, cycles: this.cycles }, taskId);
     const [latest, previous] = await Promise.all([task.latestRevision ? this.submissions.findRevision(task.id, task.latestRevision) : null, this.previous.find(task, cycle)]);
     return {
       ...(latest ? { revision: { revision: latest.revision, submittedAt: latest.submittedAt } } : {}),
@@ -78,7 +79,7 @@ export class DraftService {
    * it too is guarded by the version the chair saw.
    */
   async startFrom(taskId: string, source: DraftSource, expectedVersion: number, actor: string): Promise<DraftRecord> {
-    const { task, cycle } = await this.open(taskId);
+    const { task, cycle } = await loadTaskForWriting({ tasks: this.tasks, cycles: this.cycles }, taskId);
     let content;
     let origin: DraftOrigin;
     if (source === 'revision') {
@@ -102,21 +103,6 @@ export class DraftService {
     return saved;
   }
 
-  private async load(taskId: string): Promise<{ task: TaskRecord; cycle: CycleRecord }> {
-    const task = await this.tasks.findById(taskId);
-    if (!task) throw new NotFoundError(`task ${taskId} does not exist`);
-    const cycle = await this.cycles.findById(task.cycleId);
-    if (!cycle) throw new NotFoundError(`task ${taskId} belongs to no cycle`);
-    return { task, cycle };
-  }
-
-  /** A draft is written only while a report can still be submitted (as SubmissionService decides). */
-  private async open(taskId: string): Promise<{ task: TaskRecord; cycle: CycleRecord }> {
-    const loaded = await this.load(taskId);
-    if (loaded.cycle.status === 'cancelled') throw new ConflictError('the cycle was cancelled; submissions are closed');
-    if (!canSubmit(loaded.task.status)) throw new ConflictError(`the task is ${loaded.task.status}; submissions are closed`);
-    return loaded;
-  }
 }
 
 /** An earlier report may hold more than this cycle's template allows: the draft keeps what fits (the rest would be refused anyway). */

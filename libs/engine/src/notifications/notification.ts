@@ -1,4 +1,5 @@
 import type { LocalizedText, NotificationKind } from '@pact/domain';
+import type { CycleRecord, TaskRecord } from '@pact/persistence';
 
 export type { NotificationKind };
 
@@ -28,6 +29,31 @@ export interface Notification {
   dueAt?: Date;
   /** Kind-specific facts: escalation level, reminder's days left, extension reason, … */
   details?: Record<string, unknown>;
+}
+
+/**
+ * What to tell whom about a task: the notification naming the task's cycle and milestone (their
+ * ids when the cycle is gone) and the due date it is about (by default the task's own; an
+ * extension's or a timer's due version may say another). The one builder for deadlines and
+ * extension requests alike.
+ */
+export function notificationAbout(
+  task: TaskRecord,
+  cycle: CycleRecord | null,
+  what: { kind: NotificationKind; audience: Notification['audience']; recipients: Recipient[]; details: Record<string, unknown>; dueAt?: Date },
+): Notification {
+  return {
+    kind: what.kind,
+    audience: what.audience,
+    recipients: what.recipients,
+    cycleId: task.cycleId,
+    cycleName: cycle?.name ?? task.cycleId,
+    taskId: task.id,
+    groupKey: task.groupKey,
+    milestoneTitle: cycle?.milestones.find((m) => m.key === task.milestoneKey)?.title ?? task.milestoneKey,
+    dueAt: what.dueAt ?? task.dueAt,
+    details: what.details,
+  };
 }
 
 /** What a channel reports when it could not deliver; `retryable` decides whether another attempt follows. */

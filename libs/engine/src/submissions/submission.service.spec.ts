@@ -130,6 +130,28 @@ describe('SubmissionService', () => {
     expect(timers.compileNow).toHaveBeenCalledWith(IDS.cycle, 'final');
   });
 
+  it('submits to a task and cycle its caller has just read without reading them again; the same rules apply', async () => {
+    const { service, tasks, cycles, submissions } = setUp(new Date('2030-02-01T00:00:00Z'));
+    tasks.numberRevision.mockResolvedValue({ task: aTask(), revision: 1 });
+    submissions.insertRevision.mockImplementation(async (data, n) => aRevision(n, data));
+    tasks.markSubmitted.mockResolvedValue(aTask({ status: 'submitted', latestRevision: 1, outbox: [taskKeys.submission(IDS.task, 1)] }));
+    cycles.countRevision.mockResolvedValue(aCycle());
+    tasks.count.mockResolvedValue(1);
+    const { submission } = await service.submitTo({ task: aTask(), cycle: aCycle() }, someContent(), 'chair:x');
+    expect(submission.revision).toBe(1);
+    expect(tasks.findById).not.toHaveBeenCalled();
+    expect(cycles.findById).not.toHaveBeenCalled();
+    await expect(service.submitTo({ task: aTask(), cycle: aCycle({ status: 'cancelled' }) }, someContent(), 'chair:x')).rejects.toMatchObject({ kind: 'conflict' });
+  });
+
+  it('names the template rule each problem breaks (the pages word it without checking again)', async () => {
+    const { service, submissions } = setUp(new Date('2030-02-01T00:00:00Z'));
+    const twice = someContent().indicators[0];
+    const content = { ...someContent(), indicators: [twice, twice] };
+    await expect(service.submitTo({ task: aTask(), cycle: aCycle() }, content, 'chair:x')).rejects.toMatchObject({ problems: [{ path: 'indicators[1].key', rule: 'indicator-twice' }] });
+    expect(submissions.insertRevision).not.toHaveBeenCalled();
+  });
+
   it('refuses content that breaks the template, naming the field, and stores nothing', async () => {
     const { service, submissions, tasks } = setUp(new Date('2030-02-01T00:00:00Z'));
     const twice = someContent().indicators[0];

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { canSubmit, checkContentAgainstTemplate, Clock, CLOCK, followUpDedupe, isLate, normaliseContent, parseTaskFollowUp, SubmissionContent, taskKeys } from '@pact/domain';
+import { Clock, CLOCK, followUpDedupe, isLate, normaliseContent, parseTaskFollowUp, SubmissionContent, taskKeys, templateProblems } from '@pact/domain';
 import {
   CycleRepository,
   EventRecord,
@@ -12,6 +12,7 @@ import {
 } from '@pact/persistence';
 import { TimerScheduler } from '@pact/queues';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
+import { assertReportWritable, loadTaskForWriting, TaskAndCycle } from '../tasks/task-and-cycle';
 
 export interface TaskView {
   task: TaskRecord;
@@ -40,14 +41,21 @@ export class SubmissionService {
    * task, its timers and the report. `followUp` does the rest.
    */
   async submit(taskId: string, content: SubmissionContent, actor: string): Promise<{ submission: SubmissionRecord; task: TaskRecord }> {
-    const task = await this.tasks.findById(taskId);
-    if (!task) throw new NotFoundError(`task ${taskId} does not exist`);
-    const cycle = await this.cycles.findById(task.cycleId);
-    if (!cycle) throw new NotFoundError(`task ${taskId} belongs to no cycle`);
-    if (cycle.status === 'cancelled') throw new ConflictError('the cycle was cancelled; submissions are closed');
-    if (!canSubmit(task.status)) throw new ConflictError(`the task is ${task.status}; submissions are closed`);
+    return this.submitTo(await loadTaskForWriting({ tasks: this.tasks, cycles: this.cycles }, taskId), content, actor);
+  }
 
-    const problems = checkContentAgainstTemplate(cycle.template, task.groupKey, content);
+  /**
+   * `submit` for a caller that has just read the task and its cycle through the engine (the
+   * pages' task context), so they are not read again: the same rules on what was read (the
+   * report can still be written, the template's check, run here once), and the task's own
+   * guarded updates decide against its stored state as for any submission. The template's
+   * problems keep their rules and numbers (InvalidError), so a page words them without checking
+   * again.
+   */
+  async submitTo(target: TaskAndCycle, content: SubmissionContent, actor: string): Promise<{ submission: SubmissionRecord; task: TaskRecord }> {
+    assertReportWritable(target);
+    const { task, cycle } = target;
+    const problems = templateProblems(cycle.template, task.groupKey, content);
     if (problems.length) throw new InvalidError(problems);
 
     const now = this.clock.now();
@@ -156,6 +164,11 @@ export class SubmissionService {
       if (waiting === 0) await this.timers.compileNow(task.cycleId, task.milestoneKey);
     }
     await this.tasks.completeFollowUp(task.id, key);
+  }
+
+  /** A task's revisions, oldest first (for a caller that has read the task already; `view` reads it too). */
+  revisions(taskId: string): Promise<SubmissionRecord[]> {
+    return this.submissions.listByTask(taskId);
   }
 
   async view(taskId: string): Promise<TaskView> {

@@ -138,17 +138,30 @@ function flatten(errors: ValidationError[], prefix = ''): FormProblem[] {
 }
 
 /**
- * The API's rules on a draft: the SubmissionDto's (as the ValidationPipe applies them), then,
- * when those pass, the template's (the same function SubmissionService.submit runs).
+ * The API's body rules on a draft, the SubmissionDto's (as the ValidationPipe applies them):
+ * what a submission must pass before SubmissionService takes it. The template's rules are the
+ * service's (it runs them when submitting); `checkReport` adds them where nothing is submitted.
  */
-export async function checkReport(draft: ReportDraft, template: ReportTemplate, groupKey: string): Promise<ReportCheck> {
+export async function checkReportBody(draft: ReportDraft, template: ReportTemplate, groupKey: string): Promise<ReportCheck> {
   const { body, fieldOf } = contentFromDraft(draft, template, groupKey);
   const dto = plainToInstance(SubmissionDto, body);
   const dtoProblems = flatten(await validate(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }));
-  if (dtoProblems.length) return { problems: dtoProblems, fieldOf };
-  const content = body as unknown as SubmissionContent;
-  const problems = templateProblems(template, groupKey, content);
-  return problems.length ? { problems, fieldOf } : { problems: [], fieldOf, content };
+  return dtoProblems.length ? { problems: dtoProblems, fieldOf } : { problems: [], fieldOf, content: body as unknown as SubmissionContent };
+}
+
+/** Adds the template's rules (the function SubmissionService runs) to a check the body's rules passed. */
+export function withTemplateRules(check: ReportCheck, template: ReportTemplate, groupKey: string): ReportCheck {
+  if (!check.content) return check;
+  const problems = templateProblems(template, groupKey, check.content);
+  return problems.length ? { problems, fieldOf: check.fieldOf } : check;
+}
+
+/**
+ * The API's rules on a draft: the SubmissionDto's, then, when those pass, the template's: what
+ * "continue" and "check your answers" show, where nothing is submitted.
+ */
+export async function checkReport(draft: ReportDraft, template: ReportTemplate, groupKey: string): Promise<ReportCheck> {
+  return withTemplateRules(await checkReportBody(draft, template, groupKey), template, groupKey);
 }
 
 /** The longest text a DTO field accepts (read from its class-validator rules, so the hint cannot drift from the rule). */

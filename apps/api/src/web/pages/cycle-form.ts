@@ -1,5 +1,4 @@
-import { addMonths, CyclePlanInput, dayOrMomentOf, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, LocalizedText, MilestoneInput, PlanProblemCode } from '@pact/domain';
-import type { CreateCycleCommand } from '@pact/engine';
+import { addMonths, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, LocalizedText, MilestoneInput, PlanProblemCode } from '@pact/domain';
 import { fieldIdOf, FormProblem } from '../form-errors';
 import type { Translator } from '../i18n/translator';
 
@@ -123,28 +122,6 @@ export function apiBodyOf(form: CycleForm): Record<string, unknown> {
     })),
     reminderDaysBeforeDue: reminders,
     escalation: { levels: form.levels.map((l, i) => ({ level: i + 1, daysAfterDue: num(l.daysAfterDue), target: l.target })) },
-  };
-}
-
-/** The command for CycleService.create (and the plan for the preview) from a body the API's rules accepted. */
-export function commandOf(body: Record<string, unknown>): CreateCycleCommand {
-  const b = body as unknown as {
-    name: string;
-    start: string;
-    lengthMonths?: number;
-    groups: string[];
-    milestones: MilestoneInput[];
-    reminderDaysBeforeDue: number[];
-    escalation: CyclePlanInput['escalation'];
-  };
-  return {
-    name: b.name,
-    start: dayOrMomentOf(b.start)!,
-    lengthMonths: b.lengthMonths,
-    groups: b.groups,
-    milestones: b.milestones.map((m) => ({ ...m })),
-    reminderDaysBeforeDue: b.reminderDaysBeforeDue,
-    escalation: { levels: b.escalation.levels.map((l) => ({ ...l })) },
   };
 }
 

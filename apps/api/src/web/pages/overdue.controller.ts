@@ -1,4 +1,4 @@
-import { Body, ConflictException, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { dayOrMomentOf } from '@pact/domain';
 import { ConflictError, CycleProgressQuery, DeadlineService, ExtensionOutcome } from '@pact/engine';
 import type { Response } from 'express';
@@ -49,7 +49,7 @@ export class OverduePageController {
       // A day from the date input is due at its end on the chair's clock (the engine's rule, as in the API).
       await this.deadlines.extend(taskId, dayOrMomentOf(dueAt)!, reason, page.person!.actor);
     } catch (err) {
-      if (err instanceof ConflictException || err instanceof ConflictError) {
+      if (err instanceof ConflictError) {
         return this.render(page, res, id, 409, [{ field: 'overdue-list', message: page.i18n.t('overdue.error.changed') }], {});
       }
       const found = problemsOf(err);

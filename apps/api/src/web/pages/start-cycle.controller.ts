@@ -6,9 +6,9 @@ import type { Response } from 'express';
 import { FormError, formErrors, problemsOf } from '../form-errors';
 import { Page, PageController, PageRoles } from '../page.decorators';
 import type { PageState } from '../page-state';
-import { CreateCycleDto } from '../../cycles/cycle.dto';
+import { CreateCycleDto, createCycleCommandOf } from '../../cycles/cycle.dto';
 import { apiRuleProblems } from '../api-rules';
-import { apiBodyOf, CycleForm, cycleFieldOf, cycleMessage, commandOf, defaultCycleForm, MAX_LEVELS, MAX_MILESTONES, readCycleForm } from './cycle-form';
+import { apiBodyOf, CycleForm, cycleFieldOf, cycleMessage, defaultCycleForm, MAX_LEVELS, MAX_MILESTONES, readCycleForm } from './cycle-form';
 
 const START_KEY = /^[A-Za-z0-9_-]{32}$/;
 
@@ -46,7 +46,8 @@ export class StartCyclePageController {
     const apiBody = apiBodyOf(form);
     const apiProblems = await apiRuleProblems(CreateCycleDto, apiBody);
     if (apiProblems.length) return this.renderForm(page, res, 400, form, formErrors(apiProblems, say, fieldOf), groups);
-    const cmd = commandOf(apiBody);
+    // The API's mapping too: the body passed the DTO's rules, so it is a CreateCycleDto's shape.
+    const cmd = createCycleCommandOf(apiBody as unknown as CreateCycleDto);
     const known = new Set(groups.map((g) => g.key));
     const unknownGroups = (cmd.groups ?? []).flatMap((k, i) => (known.has(k) ? [] : [{ path: `groups[${i}]`, message: `unknown working group "${k}"` }]));
     // The engine's plan of this command, its days on the programme's calendar: what starting it would store.

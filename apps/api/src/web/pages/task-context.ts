@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AWAITING_STATUSES, canSubmit, Milestone, LocalizedText } from '@pact/domain';
+import { AWAITING_STATUSES, canWriteReport, Milestone, LocalizedText } from '@pact/domain';
 import { CycleService, ForbiddenError, Person, SubmissionService, TaskQuery, TaskView, WorkingGroupService } from '@pact/engine';
 
 /** A task as its pages need it, loaded once per request with who may do what. */
@@ -12,7 +12,7 @@ export interface TaskContext {
   milestoneTitle: LocalizedText;
   /** The person chairs the task's group: the report and its requests are theirs. */
   isChair: boolean;
-  /** A report can still be submitted (and drafted): the task is not cancelled, nor its cycle. */
+  /** The person chairs the group and the report can still be written (`canWriteReport`, the engine's rule too). */
   canWrite: boolean;
   /** Still waiting for the report (open or overdue). */
   awaiting: boolean;
@@ -33,12 +33,12 @@ export class TaskContextLoader {
   ) {}
 
   async load(person: Person, taskId: string, need: 'read' | 'write'): Promise<TaskContext> {
-    // The API's rule (TaskQuery): another group's task is not found.
-    await this.access.visible(taskId, person, 'read');
-    const view = await this.submissions.view(taskId);
-    const own = person.groupKeys.includes(view.task.groupKey);
+    // The API's rule (TaskQuery): another group's task is not found. The task read here is the request's one read of it.
+    const task = await this.access.visible(taskId, person, 'read');
+    const own = person.groupKeys.includes(task.groupKey);
     if (need === 'write' && !own) throw new ForbiddenError('only the chair of the working group writes its report');
-    const [cycle, group] = await Promise.all([this.cycles.get(view.task.cycleId), this.groups.get(view.task.groupKey)]);
+    const [revisions, cycle, group] = await Promise.all([this.submissions.revisions(taskId), this.cycles.get(task.cycleId), this.groups.get(task.groupKey)]);
+    const view = { task, revisions };
     const milestone = cycle.milestones.find((m) => m.key === view.task.milestoneKey);
     return {
       task: view.task,
@@ -48,7 +48,7 @@ export class TaskContextLoader {
       milestone,
       milestoneTitle: milestone?.title ?? view.task.milestoneKey,
       isChair: own,
-      canWrite: own && canSubmit(view.task.status) && cycle.status !== 'cancelled',
+      canWrite: own && canWriteReport(view.task.status, cycle.status),
       awaiting: AWAITING_STATUSES.includes(view.task.status),
     };
   }

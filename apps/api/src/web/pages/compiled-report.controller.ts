@@ -22,7 +22,7 @@ const milestoneOf = (v: unknown) => (typeof v === 'string' && MILESTONE_KEY.test
  * GET /api/reports/compare). Readable by every role, as the API's reports are.
  */
 @PageController('cycles')
-export class CycleReportPageController {
+export class CompiledReportPageController {
   constructor(
     private readonly cycles: CycleService,
     private readonly reading: ReportReadingService,
@@ -39,7 +39,7 @@ export class CycleReportPageController {
     const found = await this.reading.readable(page.person!, id, key);
     const title = t('report.title', { milestone: found?.report.milestoneTitle ?? cycle.milestones.find((m) => m.key === key)?.title ?? cycle.name });
     const isCommittee = page.person!.roles.includes('committee');
-    if (!found) return res.render('pages/report', { title, cycle, report: null, downloads: DOWNLOADS, isCommittee });
+    if (!found) return res.render('pages/compiled-report', { title, cycle, report: null, downloads: DOWNLOADS, isCommittee });
 
     const report = found.report;
     // Cycles to compare with: any other whose some milestone is compiled.
@@ -61,7 +61,7 @@ export class CycleReportPageController {
     }
     const versions = (await this.publishing.list(id)).filter((v) => v.milestoneKey === report.milestoneKey).reverse();
     const published = typeof q.published === 'string' && VERSION.test(q.published) ? { version: Number(q.published), created: q.created === '1' } : null;
-    res.status(errors.length ? 400 : 200).render('pages/report', {
+    res.status(errors.length ? 400 : 200).render('pages/compiled-report', {
       title,
       cycle,
       report,

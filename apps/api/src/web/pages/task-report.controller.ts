@@ -1,9 +1,9 @@
-import { Body, Get, HttpException, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { CLOCK, Clock, DRAFT_TEXT_LISTS, isLate, normaliseContent, predefinedIndicators, ReportDraft, SubmissionContent } from '@pact/domain';
 import { ConflictError, DraftChangedError, DraftService, InvalidError, SubmissionService, TaskQuery } from '@pact/engine';
 import type { Response } from 'express';
 import { FormError, formErrors, FormProblem, problemsOf } from '../form-errors';
-import { applyRowAction, checkReport, listId, maxLengthOf, maxRows, maxTextOf, readAction, readReportForm, sayReportProblem, shownRows } from '../forms/report-form';
+import { applyRowAction, checkReport, checkReportBody, listId, maxLengthOf, maxRows, maxTextOf, readAction, readReportForm, sayReportProblem, shownRows, withTemplateRules } from '../forms/report-form';
 import { Page, PageController, PageRoles } from '../page.decorators';
 import type { PageState } from '../page-state';
 import { TaskContext, TaskContextLoader } from './task-context';
@@ -37,7 +37,7 @@ function draftFieldOf(draft: ReportDraft) {
  */
 @PageController('tasks')
 @PageRoles('chair')
-export class ReportPagesController {
+export class TaskReportPagesController {
   constructor(
     private readonly tasks: TaskContextLoader,
     private readonly drafts: DraftService,
@@ -118,9 +118,10 @@ export class ReportPagesController {
   }
 
   /**
-   * Submits the draft the person checked: the API's rules again (the draft may have changed in
-   * another window), then SubmissionService.submit (a new revision), then the draft is cleared.
-   * On any problem nothing is stored: the form comes back with each error beside its field.
+   * Submits the draft the person checked: the API's body rules again (the draft may have changed
+   * in another window), then SubmissionService.submitTo on the task and cycle this request read
+   * (it runs the template's rules, once), then the draft is cleared. On any problem nothing is
+   * stored: the form comes back with each error beside its field.
    */
   @Post(':id/submit')
   async submit(@Page() page: PageState, @Param('id') id: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
@@ -129,26 +130,29 @@ export class ReportPagesController {
     if (!ctx.canWrite) return res.redirect(303, `/tasks/${id}`);
     const draft = await this.drafts.get(id);
     if (!draft?.content) return res.redirect(303, `/tasks/${id}/report`);
-    const check = await checkReport(draft.content, ctx.cycle.template, ctx.task.groupKey);
-    if (check.problems.length) {
-      return this.renderForm(page, res, 400, ctx, { draft: draft.content, version: draft.version, savedAt: draft.savedAt, errors: this.errorsOf(check.problems, check.fieldOf, page, ctx, draft.content) });
-    }
+    const formWith = (problems: FormProblem[], fieldOf: (path: string) => string) =>
+      this.renderForm(page, res, 400, ctx, { draft: draft.content, version: draft.version, savedAt: draft.savedAt, errors: this.errorsOf(problems, fieldOf, page, ctx, draft.content!) });
+    let check = await checkReportBody(draft.content, ctx.cycle.template, ctx.task.groupKey);
+    if (check.problems.length) return formWith(check.problems, check.fieldOf);
     if (draft.version !== version(body.draftVersion)) {
+      // Not submitted: the draft's problems come first, as they would have when submitting.
+      check = withTemplateRules(check, ctx.cycle.template, ctx.task.groupKey);
+      if (check.problems.length) return formWith(check.problems, check.fieldOf);
       return this.renderCheck(page, res, 409, ctx, check.content!, check.fieldOf, draft.version, { text: t('checkAnswers.draftChanged'), warning: true });
     }
-    let revision: number;
+    let submitted;
     try {
-      revision = (await this.submissions.submit(id, check.content!, page.person!.actor)).submission.revision;
+      submitted = await this.submissions.submitTo({ task: ctx.task, cycle: ctx.cycle }, check.content!, page.person!.actor);
     } catch (err) {
       const problems = problemsOf(err);
-      if (problems) return this.renderForm(page, res, 400, ctx, { draft: draft.content, version: draft.version, savedAt: draft.savedAt, errors: this.errorsOf(problems, check.fieldOf, page, ctx, draft.content) });
-      if (err instanceof ConflictError || (err instanceof HttpException && err.getStatus() === 409)) {
+      if (problems) return formWith(problems, check.fieldOf);
+      if (err instanceof ConflictError) {
         return this.renderCheck(page, res, 409, ctx, check.content!, check.fieldOf, draft.version, { text: t('checkAnswers.closed'), warning: true });
       }
       throw err;
     }
-    await this.drafts.clear(id, draft.version, page.person!.actor);
-    res.redirect(303, `/tasks/${id}/submitted?revision=${revision}`);
+    await this.drafts.clear(submitted.task, draft.version, page.person!.actor);
+    res.redirect(303, `/tasks/${id}/submitted?revision=${submitted.submission.revision}`);
   }
 
   @Get(':id/submitted')
