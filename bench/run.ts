@@ -66,21 +66,55 @@ async function seedCycle(db: Db, name: string, groups: string[], revisions: numb
   const now = new Date('2030-01-01T00:00:00Z');
   const due = new Date('2030-03-01T00:00:00Z');
   await db.collection('cycles').insertOne({
-    _id: cycleId, name, status: 'running', start: now, end: new Date('2031-01-01T00:00:00Z'), lengthMonths: 12,
+    _id: cycleId,
+    name,
+    status: 'running',
+    start: now,
+    end: new Date('2031-01-01T00:00:00Z'),
+    lengthMonths: 12,
     milestones: [{ key: 'final', title: 'Final', kind: 'final', requestAt: now, dueAt: due, compileAt: new Date('2030-06-01T00:00:00Z') }],
-    reminderDaysBeforeDue: [14, 3], escalation: { levels: [{ level: 1, daysAfterDue: 0, target: 'chair' }] },
-    groupKeys: groups, template, milestoneState: { final: { status: 'requested', requestedAt: now } }, createdAt: now,
+    reminderDaysBeforeDue: [14, 3],
+    escalation: { levels: [{ level: 1, daysAfterDue: 0, target: 'chair' }] },
+    groupKeys: groups,
+    template,
+    milestoneState: { final: { status: 'requested', requestedAt: now } },
+    createdAt: now,
   });
   const id = String(cycleId);
   const tasks = groups.map((g, i) => ({
-    _id: new ObjectId(), cycleId: id, milestoneKey: 'final', groupKey: g, status: i % 10 === 0 ? 'overdue' : 'submitted',
-    requestedAt: now, dueAt: due, originalDueAt: due, dueVersion: 0, escalationLevel: i % 10 === 0 ? 1 : 0, firedTimers: [], extensions: [],
-    submittedAt: i % 10 === 0 ? undefined : now, late: i % 7 === 0, latestRevision: i % 10 === 0 ? 0 : revisions,
+    _id: new ObjectId(),
+    cycleId: id,
+    milestoneKey: 'final',
+    groupKey: g,
+    status: i % 10 === 0 ? 'overdue' : 'submitted',
+    requestedAt: now,
+    dueAt: due,
+    originalDueAt: due,
+    dueVersion: 0,
+    escalationLevel: i % 10 === 0 ? 1 : 0,
+    firedTimers: [],
+    extensions: [],
+    submittedAt: i % 10 === 0 ? undefined : now,
+    late: i % 7 === 0,
+    latestRevision: i % 10 === 0 ? 0 : revisions,
   }));
   if (tasks.length) await db.collection('tasks').insertMany(tasks);
-  const subs = tasks.filter((t) => t.status === 'submitted').flatMap((t, i) =>
-    Array.from({ length: revisions }, (_, r) => ({ taskId: String(t._id), cycleId: id, milestoneKey: 'final', groupKey: t.groupKey, revision: r + 1, content: content(i, r + 1), submittedAt: now, late: t.late, afterCompilation: false, submittedBy: 'bench' })),
-  );
+  const subs = tasks
+    .filter((t) => t.status === 'submitted')
+    .flatMap((t, i) =>
+      Array.from({ length: revisions }, (_, r) => ({
+        taskId: String(t._id),
+        cycleId: id,
+        milestoneKey: 'final',
+        groupKey: t.groupKey,
+        revision: r + 1,
+        content: content(i, r + 1),
+        submittedAt: now,
+        late: t.late,
+        afterCompilation: false,
+        submittedBy: 'bench',
+      })),
+    );
   for (let i = 0; i < subs.length; i += 1000) await db.collection('submissions').insertMany(subs.slice(i, i + 1000));
   return id;
 }
@@ -114,7 +148,14 @@ async function main(): Promise<void> {
   const fanOut = app.get(FanOutService);
   const deadlines = app.get<Queue>(getQueueToken(QUEUE.Deadlines));
   const notifications = app.get<Queue>(getQueueToken(QUEUE.Notifications));
-  const template = { key: 'bench', name: 'Bench', measureStatuses: MEASURE_STATUSES, indicatorsByGroup: {}, allowCustomIndicators: true, limits: { maxMeasures: 100, maxIndicators: 100, maxItemsPerList: 50, maxTextLength: 4000 } };
+  const template = {
+    key: 'bench',
+    name: 'Bench',
+    measureStatuses: MEASURE_STATUSES,
+    indicatorsByGroup: {},
+    allowCustomIndicators: true,
+    limits: { maxMeasures: 100, maxIndicators: 100, maxItemsPerList: 50, maxTextLength: 4000 },
+  };
   const groups = Array.from({ length: GROUPS }, (_, i) => `city-${String(i).padStart(5, '0')}`);
   const rows: string[] = [];
   const lines: string[] = [];
@@ -146,26 +187,49 @@ async function main(): Promise<void> {
       }
     }
     const c = median(compileMs) / median(floorMs);
-    rows.push(`| compile ${GROUPS} tasks (1 revision each) | ${median(floorMs).toFixed(0)} ms raw cursor walk | ${median(compileMs).toFixed(0)} ms | **${c.toFixed(2)}×** | ≤ 2× |`);
+    rows.push(
+      `| compile ${GROUPS} tasks (1 revision each) | ${median(floorMs).toFixed(0)} ms raw cursor walk | ${median(compileMs).toFixed(0)} ms | **${c.toFixed(2)}×** | ≤ 2× |`,
+    );
     const hr = median(heap10) / median(heap1);
-    rows.push(`| compile live heap, 10 revisions per task vs 1 | ${(median(heap1) / 1e6).toFixed(1)} MB with 1 | ${(median(heap10) / 1e6).toFixed(1)} MB with 10 | **${hr.toFixed(2)}×** | ≤ 1.5× (flat) |`);
+    rows.push(
+      `| compile live heap, 10 revisions per task vs 1 | ${(median(heap1) / 1e6).toFixed(1)} MB with 1 | ${(median(heap10) / 1e6).toFixed(1)} MB with 10 | **${hr.toFixed(2)}×** | ≤ 1.5× (flat) |`,
+    );
 
     // 2. Fan-out vs raw insertMany + addBulk of the same documents and timers.
-    await db.collection('working_groups').insertMany(groups.map((key) => ({ key, fieldOfAction: key, goal: '', chair: { name: 'Chair', email: `${key}@example.org`, language: 'en' } })));
+    await db
+      .collection('working_groups')
+      .insertMany(groups.map((key) => ({ key, fieldOfAction: key, goal: '', chair: { name: 'Chair', email: `${key}@example.org`, language: 'en' } })));
     const fanMs: number[] = [];
     const rawMs: number[] = [];
     for (let i = 0; i < REPEAT; i++) {
       const rawCycle = new ObjectId().toHexString();
       rawMs.push(
         await time(async () => {
-          const docs = groups.map((g) => ({ cycleId: rawCycle, milestoneKey: 'final', groupKey: g, status: 'open', dueAt: new Date('2030-03-01T00:00:00Z'), firedTimers: [] }));
+          const docs = groups.map((g) => ({
+            cycleId: rawCycle,
+            milestoneKey: 'final',
+            groupKey: g,
+            status: 'open',
+            dueAt: new Date('2030-03-01T00:00:00Z'),
+            firedTimers: [],
+          }));
           for (let k = 0; k < docs.length; k += 1000) await db.collection('tasks').insertMany(docs.slice(k, k + 1000));
-          const jobs = docs.flatMap((d, k) => ['r1', 'r2', 'o', 'e1', 'e2'].map((t) => ({ name: 'raw', data: { k }, opts: { jobId: `raw-${rawCycle}-${k}-${t}`, delay: 86_400_000 } })));
+          const jobs = docs.flatMap((d, k) =>
+            ['r1', 'r2', 'o', 'e1', 'e2'].map((t) => ({ name: 'raw', data: { k }, opts: { jobId: `raw-${rawCycle}-${k}-${t}`, delay: 86_400_000 } })),
+          );
           for (let k = 0; k < jobs.length; k += 500) await deadlines.addBulk(jobs.slice(k, k + 500));
           // Two events per task (requested, notification queued), one stored delivery and one delivery job.
           await db.collection('events').insertMany(docs.map((d, k) => ({ type: 'raw', cycleId: rawCycle, dedupeKey: `raw-${rawCycle}-${k}`, at: new Date() })));
-          await db.collection('events').insertMany(docs.map((d, k) => ({ type: 'raw', cycleId: rawCycle, dedupeKey: `raw-n-${rawCycle}-${k}`, at: new Date() })));
-          const deliveries = docs.map((d, k) => ({ _id: `raw-${rawCycle}-${k}` as unknown as ObjectId, kind: 'raw', channel: 'email', status: 'queued', message: { subject: 'x', text: 'y' } }));
+          await db
+            .collection('events')
+            .insertMany(docs.map((d, k) => ({ type: 'raw', cycleId: rawCycle, dedupeKey: `raw-n-${rawCycle}-${k}`, at: new Date() })));
+          const deliveries = docs.map((d, k) => ({
+            _id: `raw-${rawCycle}-${k}` as unknown as ObjectId,
+            kind: 'raw',
+            channel: 'email',
+            status: 'queued',
+            message: { subject: 'x', text: 'y' },
+          }));
           await db.collection('deliveries').insertMany(deliveries);
           for (let k = 0; k < deliveries.length; k += 500) {
             await notifications.addBulk(deliveries.slice(k, k + 500).map((d) => ({ name: 'raw', data: {}, opts: { jobId: String(d._id) } })));
@@ -173,16 +237,20 @@ async function main(): Promise<void> {
         }),
       );
       const cycleId = await seedCycle(db, `fan-out ${i}`, [], 0, template);
-      await db.collection('cycles').updateOne(
-        { _id: new ObjectId(cycleId) },
-        { $set: { groupKeys: groups, 'milestoneState.final.status': 'scheduled', 'milestones.0.dueAt': new Date('2030-03-01T00:00:00Z') } },
-      );
+      await db
+        .collection('cycles')
+        .updateOne(
+          { _id: new ObjectId(cycleId) },
+          { $set: { groupKeys: groups, 'milestoneState.final.status': 'scheduled', 'milestones.0.dueAt': new Date('2030-03-01T00:00:00Z') } },
+        );
       fanMs.push(await time(() => fanOut.run(cycleId, 'final')));
       const made = await db.collection('tasks').countDocuments({ cycleId });
       if (made !== GROUPS) throw new Error(`fan-out made ${made} tasks, expected ${GROUPS}`);
     }
     const f = median(fanMs) / median(rawMs);
-    rows.push(`| fan-out to ${GROUPS} groups (tasks, 5 timers each, events, an e-mail delivery each) | ${median(rawMs).toFixed(0)} ms raw insertMany + addBulk | ${median(fanMs).toFixed(0)} ms | **${f.toFixed(2)}×** | ≤ 5× |`);
+    rows.push(
+      `| fan-out to ${GROUPS} groups (tasks, 5 timers each, events, an e-mail delivery each) | ${median(rawMs).toFixed(0)} ms raw insertMany + addBulk | ${median(fanMs).toFixed(0)} ms | **${f.toFixed(2)}×** | ≤ 5× |`,
+    );
 
     // 3. The embedded database's write gate: the same workload with and without it.
     const gate = await measureWriteGate(ROOT, REPEAT);
@@ -194,19 +262,21 @@ async function main(): Promise<void> {
     }
 
     lines.push('# Benchmarks', '');
-    lines.push(`Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} against ${process.env.MONGODB_URI?.includes('127.0.0.1') ? 'the local MongoDB-wire server the scripts started' : 'the configured MongoDB'} and Redis.`);
+    lines.push(
+      `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} against ${process.env.MONGODB_URI?.includes('127.0.0.1') ? 'the local MongoDB-wire server the scripts started' : 'the configured MongoDB'} and Redis.`,
+    );
     lines.push(`Each figure is the median of ${REPEAT} runs, as a ratio against a raw floor measured in the same run, so the`);
     lines.push('ratios hold on a shared, noisy machine where absolute times do not.', '');
     lines.push('| what | floor | engine | ratio | target |', '| --- | --- | --- | --- | --- |', ...rows, '');
     lines.push('- **compile**: `CompilationService.compile` (task and revision cursors merged, `ReportCompiler`, report upsert, events)');
-    lines.push('  against bare driver cursors reading the same tasks and revisions; the engine also streams the cycle\'s events for');
-    lines.push('  the report\'s timeline, which the floor does not.');
+    lines.push("  against bare driver cursors reading the same tasks and revisions; the engine also streams the cycle's events for");
+    lines.push("  the report's timeline, which the floor does not.");
     lines.push('- **compile live heap**: peak live heap (sampled after forced GCs) during compilation, ten revisions per task against one. Flat means');
     lines.push('  memory does not grow with the number of submissions; it grows with the number of working groups only,');
     lines.push('  since the report has one entry per group.');
     lines.push('- **fan-out**: `FanOutService.run` against raw `insertMany` of the tasks, `addBulk` of five timers each, two events,');
     lines.push('  one stored delivery and one delivery job per task. The engine also reads the tasks back, looks up the chairs and');
-    lines.push('  webhook subscriptions, and renders each chair\'s e-mail from its template.');
+    lines.push("  webhook subscriptions, and renders each chair's e-mail from its template.");
     lines.push('- **write gate**: the embedded database (tools/ferretdb) runs one write command at a time so that guarded updates are');
     lines.push('  atomic as on MongoDB; the same mixed workload against the same binary with `-write-gate=false` is the floor. Without');
     lines.push('  the gate the same workload can undo acknowledged updates (FerretDB 1.24), so this is a cost to report, not a target; SQLite');

@@ -31,7 +31,9 @@ async function freePort(): Promise<number> {
 async function startDb(bin: string, gate: boolean): Promise<{ uri: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'pact-bench-gate-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(bin, ['-addr', `127.0.0.1:${port}`, '-dir', dir, ...(gate ? [] : ['-write-gate=false'])], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child: ChildProcess = spawn(bin, ['-addr', `127.0.0.1:${port}`, '-dir', dir, ...(gate ? [] : ['-write-gate=false'])], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => d.toString().includes('READY') && resolve());
     child.once('exit', (code) => reject(new Error(`embedded FerretDB exited with ${code}`)));
@@ -58,7 +60,11 @@ async function workload(uri: string, clients: number, opsPerClient: number): Pro
       Array.from({ length: clients }, async (_, c) => {
         for (let k = 0; k < opsPerClient; k++) {
           const id = c * 10 + (k % 10);
-          await tasks.findOneAndUpdate({ _id: id as never, status: 'open' }, { $addToSet: { firedTimers: `t-${k}` }, $set: { at: new Date() } }, { returnDocument: 'after' });
+          await tasks.findOneAndUpdate(
+            { _id: id as never, status: 'open' },
+            { $addToSet: { firedTimers: `t-${k}` }, $set: { at: new Date() } },
+            { returnDocument: 'after' },
+          );
           await events.insertOne({ c, k, at: new Date() });
           await tasks.findOne({ _id: ((id + 1) % (clients * 10)) as never });
         }

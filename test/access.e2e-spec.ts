@@ -30,11 +30,19 @@ describe('access control (e2e)', () => {
     tokens.operator = await h.tokenFor(['operator']);
     for (const w of ['committee', 'chair', 'otherChair', 'operator'] as Who[]) as[w] = h.agent(tokens[w]);
     as.none = h.agent();
-    const c = await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Matrix', groups: ['education', 'sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201);
+    const c = await h.http
+      .post('/api/cycles')
+      .send(shortCycle(h, { name: 'Matrix', groups: ['education', 'sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 }))
+      .expect(201);
     cycleId = c.body.id;
     await h.waitFor('requested', async () => (await h.http.get(`/api/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested');
     eduTask = (await h.http.get(`/api/cycles/${cycleId}/tasks?group=education`)).body[0].id;
-    laterCycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Matrix, later', groups: ['education'], dueAfterDays: 3000, compileAfterDays: 3100, lengthMonths: 120 })).expect(201)).body.id;
+    laterCycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(shortCycle(h, { name: 'Matrix, later', groups: ['education'], dueAfterDays: 3000, compileAfterDays: 3100, lengthMonths: 120 }))
+        .expect(201)
+    ).body.id;
     laterTask = await h.waitFor('the later task', async () => (await h.http.get(`/api/cycles/${laterCycle}/tasks`)).body[0]?.id);
   }, 60_000);
   afterAll(() => h.stop(), 60_000);
@@ -48,24 +56,77 @@ describe('access control (e2e)', () => {
   type Row = { what: string; call: (a: TestAgent) => any; expect: Record<Who, number> };
   const rows: Row[] = [
     { what: 'GET /health', call: (a) => a.get('/health'), expect: { none: 200, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
-    { what: 'GET /working-groups', call: (a) => a.get('/api/working-groups'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
-    { what: 'PATCH /working-groups/:key', call: (a) => a.patch('/api/working-groups/education').send({ goal: 'A fair chance for every child.' }), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 403 } },
-    { what: 'POST /cycles', call: (a) => a.post('/api/cycles').send(futureCycle()), expect: { none: 401, committee: 201, chair: 403, otherChair: 403, operator: 403 } },
+    {
+      what: 'GET /working-groups',
+      call: (a) => a.get('/api/working-groups'),
+      expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 },
+    },
+    {
+      what: 'PATCH /working-groups/:key',
+      call: (a) => a.patch('/api/working-groups/education').send({ goal: 'A fair chance for every child.' }),
+      expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 403 },
+    },
+    {
+      what: 'POST /cycles',
+      call: (a) => a.post('/api/cycles').send(futureCycle()),
+      expect: { none: 401, committee: 201, chair: 403, otherChair: 403, operator: 403 },
+    },
     { what: 'GET /cycles', call: (a) => a.get('/api/cycles'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
-    { what: 'GET /cycles/:id', call: (a) => a.get(`/api/cycles/${cycleId}`), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
-    { what: 'GET /cycles/:id/tasks', call: (a) => a.get(`/api/cycles/${cycleId}/tasks`), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
-    { what: 'GET /cycles/:id/events', call: (a) => a.get(`/api/cycles/${cycleId}/events`), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 200 } },
+    {
+      what: 'GET /cycles/:id',
+      call: (a) => a.get(`/api/cycles/${cycleId}`),
+      expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 },
+    },
+    {
+      what: 'GET /cycles/:id/tasks',
+      call: (a) => a.get(`/api/cycles/${cycleId}/tasks`),
+      expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 },
+    },
+    {
+      what: 'GET /cycles/:id/events',
+      call: (a) => a.get(`/api/cycles/${cycleId}/events`),
+      expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 200 },
+    },
     { what: 'GET /tasks/:id', call: (a) => a.get(`/api/tasks/${eduTask}`), expect: { none: 401, committee: 200, chair: 200, otherChair: 404, operator: 200 } },
-    { what: 'POST /tasks/:id/extension-requests', call: async (a) => a.post(`/api/tasks/${laterTask}/extension-requests`).send({ proposedDueAt: await laterDate(), reason: 'Council elections' }), expect: { none: 401, committee: 403, chair: 201, otherChair: 404, operator: 403 } },
-    { what: 'GET /extension-requests', call: (a) => a.get('/api/extension-requests?status=pending'), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 200 } },
-    { what: 'POST /tasks/:id/extension-requests/:requestId/decision', call: async (a) => a.post(`/api/tasks/${laterTask}/extension-requests/${await pendingRequestId()}/decision`).send({ grant: false, reason: 'Needed on time' }), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 403 } },
-    { what: 'POST /tasks/:id/submissions', call: (a) => a.post(`/api/tasks/${eduTask}/submissions`).send(reportFor('education')), expect: { none: 401, committee: 403, chair: 201, otherChair: 404, operator: 403 } },
-    { what: 'POST /users', call: (a) => a.post('/api/users').send({ name: 'New', email: `new.${Math.random().toString(36).slice(2)}@example.org`, roles: ['operator'] }), expect: { none: 401, committee: 201, chair: 403, otherChair: 403, operator: 403 } },
+    {
+      what: 'POST /tasks/:id/extension-requests',
+      call: async (a) => a.post(`/api/tasks/${laterTask}/extension-requests`).send({ proposedDueAt: await laterDate(), reason: 'Council elections' }),
+      expect: { none: 401, committee: 403, chair: 201, otherChair: 404, operator: 403 },
+    },
+    {
+      what: 'GET /extension-requests',
+      call: (a) => a.get('/api/extension-requests?status=pending'),
+      expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 200 },
+    },
+    {
+      what: 'POST /tasks/:id/extension-requests/:requestId/decision',
+      call: async (a) =>
+        a.post(`/api/tasks/${laterTask}/extension-requests/${await pendingRequestId()}/decision`).send({ grant: false, reason: 'Needed on time' }),
+      expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 403 },
+    },
+    {
+      what: 'POST /tasks/:id/submissions',
+      call: (a) => a.post(`/api/tasks/${eduTask}/submissions`).send(reportFor('education')),
+      expect: { none: 401, committee: 403, chair: 201, otherChair: 404, operator: 403 },
+    },
+    {
+      what: 'POST /users',
+      call: (a) => a.post('/api/users').send({ name: 'New', email: `new.${Math.random().toString(36).slice(2)}@example.org`, roles: ['operator'] }),
+      expect: { none: 401, committee: 201, chair: 403, otherChair: 403, operator: 403 },
+    },
     { what: 'GET /users', call: (a) => a.get('/api/users'), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 200 } },
     { what: 'GET /me', call: (a) => a.get('/api/me'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
     { what: 'GET /me/tasks', call: (a) => a.get('/api/me/tasks'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
-    { what: 'POST /webhooks (group education)', call: (a) => a.post('/api/webhooks').send({ url: 'http://127.0.0.1:9/hook', scope: 'group', groupKey: 'education' }), expect: { none: 401, committee: 201, chair: 201, otherChair: 403, operator: 403 } },
-    { what: 'POST /webhooks (network)', call: (a) => a.post('/api/webhooks').send({ url: 'http://127.0.0.1:9/hook', scope: 'network' }), expect: { none: 401, committee: 201, chair: 403, otherChair: 403, operator: 403 } },
+    {
+      what: 'POST /webhooks (group education)',
+      call: (a) => a.post('/api/webhooks').send({ url: 'http://127.0.0.1:9/hook', scope: 'group', groupKey: 'education' }),
+      expect: { none: 401, committee: 201, chair: 201, otherChair: 403, operator: 403 },
+    },
+    {
+      what: 'POST /webhooks (network)',
+      call: (a) => a.post('/api/webhooks').send({ url: 'http://127.0.0.1:9/hook', scope: 'network' }),
+      expect: { none: 401, committee: 201, chair: 403, otherChair: 403, operator: 403 },
+    },
     { what: 'GET /webhooks', call: (a) => a.get('/api/webhooks'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
     { what: 'GET /deliveries', call: (a) => a.get('/api/deliveries'), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 200 } },
     { what: 'POST /me/calendar', call: (a) => a.post('/api/me/calendar'), expect: { none: 401, committee: 403, chair: 201, otherChair: 201, operator: 403 } },
@@ -79,11 +140,17 @@ describe('access control (e2e)', () => {
   });
 
   it('a request of a cancelled cycle waits for nobody: the committee’s list drops it', async () => {
-    await as.chair.post(`/api/tasks/${laterTask}/extension-requests`).send({ proposedDueAt: await laterDate(), reason: 'Council elections' }).expect(201);
+    await as.chair
+      .post(`/api/tasks/${laterTask}/extension-requests`)
+      .send({ proposedDueAt: await laterDate(), reason: 'Council elections' })
+      .expect(201);
     expect((await as.operator.get('/api/extension-requests').expect(200)).body.map((r: any) => r.taskId)).toEqual([laterTask]);
     await as.committee.post(`/api/cycles/${laterCycle}/cancel`).send({ reason: 'only for the matrix' }).expect(200);
     expect((await as.operator.get('/api/extension-requests').expect(200)).body).toEqual([]);
-    await as.chair.post(`/api/tasks/${laterTask}/extension-requests`).send({ proposedDueAt: await laterDate(), reason: 'Again' }).expect(409);
+    await as.chair
+      .post(`/api/tasks/${laterTask}/extension-requests`)
+      .send({ proposedDueAt: await laterDate(), reason: 'Again' })
+      .expect(409);
   });
 
   it('extending and cancelling are the committee’s, and every change names its actor', async () => {
@@ -93,11 +160,16 @@ describe('access control (e2e)', () => {
     const other = (await h.http.post('/api/cycles').send(futureCycle()).expect(201)).body.id;
     for (const who of ['chair', 'operator'] as Who[]) await as[who].post(`/api/cycles/${other}/cancel`).send({}).expect(403);
     await as.committee.post(`/api/cycles/${other}/cancel`).send({ reason: 'duplicate' }).expect(200);
-    const events = await h.db.collection('events').find({ type: { $in: ['cycle.cancelled', 'submission.received', 'user.created', 'working-group.goal-changed'] } }).toArray();
+    const events = await h.db
+      .collection('events')
+      .find({ type: { $in: ['cycle.cancelled', 'submission.received', 'user.created', 'working-group.goal-changed'] } })
+      .toArray();
     const actor = (type: string) => events.find((e) => e.type === type)?.actor;
     expect(actor('cycle.cancelled')).toBe('committee:committee@test.example.org');
     expect(actor('submission.received')).toBe('chair:chair.education@test.example.org');
-    expect(events.filter((e) => e.type === 'user.created').map((e) => e.actor)).toEqual(expect.arrayContaining(['bootstrap', 'committee:committee@test.example.org']));
+    expect(events.filter((e) => e.type === 'user.created').map((e) => e.actor)).toEqual(
+      expect.arrayContaining(['bootstrap', 'committee:committee@test.example.org']),
+    );
     expect(actor('working-group.goal-changed')).toBe('committee:committee@test.example.org');
   });
 
@@ -115,7 +187,14 @@ describe('access control (e2e)', () => {
     const inbox = (await as.otherChair.get('/api/me/tasks').expect(200)).body;
     const least = Math.floor(daysTo(sportTask.dueAt));
     expect(inbox).toHaveLength(1);
-    expect(inbox[0]).toMatchObject({ groupKey: 'sport', status: 'open', escalationLevel: 0, lastReminderAt: null, cycleName: 'Matrix', milestoneTitle: 'Implementation report' });
+    expect(inbox[0]).toMatchObject({
+      groupKey: 'sport',
+      status: 'open',
+      escalationLevel: 0,
+      lastReminderAt: null,
+      cycleName: 'Matrix',
+      milestoneTitle: 'Implementation report',
+    });
     // Days left counted on the engine's clock at the moment of the request.
     expect(inbox[0].daysLeft).toBeGreaterThanOrEqual(least);
     expect(inbox[0].daysLeft).toBeLessThanOrEqual(most);
@@ -139,7 +218,11 @@ describe('access control (e2e)', () => {
     expect(page.headers['content-type']).toMatch(/html/);
     const basic = Buffer.from(`operator:${tokens.operator}`).toString('base64');
     await h.agent().get('/admin/queues').set('Authorization', `Basic ${basic}`).expect(200);
-    await h.agent().get('/admin/queues').set('Authorization', `Basic ${Buffer.from('x:pact_wrong').toString('base64')}`).expect(401);
+    await h
+      .agent()
+      .get('/admin/queues')
+      .set('Authorization', `Basic ${Buffer.from('x:pact_wrong').toString('base64')}`)
+      .expect(401);
     const api = await as.operator.get('/admin/queues/api/queues').expect(200);
     expect(api.body.queues.map((q: any) => q.name).sort()).toEqual(['cycles', 'deadlines', 'maintenance', 'notifications']);
     await as.none.get('/admin/queues/api/queues').expect(401);
@@ -174,7 +257,16 @@ describe('access control (e2e)', () => {
     const before = await h.db.collection('users').countDocuments();
     const hostile: [string, () => any, number, RegExp][] = [
       ['$gt in an e-mail', () => as.committee.post('/api/users').send({ name: 'X', email: { $gt: '' }, roles: ['operator'] }), 400, /email\.\$gt/],
-      ['__proto__ in a user', () => as.committee.post('/api/users').set('Content-Type', 'application/json').send('{"name":"X","email":"x@example.org","roles":["operator"],"__proto__":{"roles":["committee"]}}'), 400, /__proto__/],
+      [
+        '__proto__ in a user',
+        () =>
+          as.committee
+            .post('/api/users')
+            .set('Content-Type', 'application/json')
+            .send('{"name":"X","email":"x@example.org","roles":["operator"],"__proto__":{"roles":["committee"]}}'),
+        400,
+        /__proto__/,
+      ],
       ['unknown role', () => as.committee.post('/api/users').send({ name: 'X', email: 'x@example.org', roles: ['admin'] }), 400, /roles/],
       ['chair without a group', () => as.committee.post('/api/users').send({ name: 'X', email: 'x@example.org', roles: ['chair'] }), 400, /groupKeys/],
       ['huge name', () => as.committee.post('/api/users').send({ name: 'x'.repeat(10_000), email: 'x@example.org', roles: ['operator'] }), 400, /name/],
@@ -200,7 +292,26 @@ describe('access control (e2e)', () => {
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
 
     const doc = (await h.agent().get('/api/docs-json').expect(200)).body;
-    for (const path of ['/cycles', '/cycles/{id}', '/cycles/{id}/cancel', '/cycles/{id}/report', '/tasks/{id}', '/tasks/{id}/submissions', '/tasks/{id}/extensions', '/tasks/{id}/extension-requests', '/tasks/{id}/extension-requests/{requestId}/decision', '/extension-requests', '/working-groups/{key}', '/users', '/me/tasks', '/webhooks', '/webhooks/{id}/resume', '/deliveries', '/deliveries/{id}/retry', '/me/calendar']) {
+    for (const path of [
+      '/cycles',
+      '/cycles/{id}',
+      '/cycles/{id}/cancel',
+      '/cycles/{id}/report',
+      '/tasks/{id}',
+      '/tasks/{id}/submissions',
+      '/tasks/{id}/extensions',
+      '/tasks/{id}/extension-requests',
+      '/tasks/{id}/extension-requests/{requestId}/decision',
+      '/extension-requests',
+      '/working-groups/{key}',
+      '/users',
+      '/me/tasks',
+      '/webhooks',
+      '/webhooks/{id}/resume',
+      '/deliveries',
+      '/deliveries/{id}/retry',
+      '/me/calendar',
+    ]) {
       expect(doc.paths).toHaveProperty([`/api${path}`]);
     }
     // Health and the calendar feed stay at the root; the document names the server they are on; no page is in it.
@@ -217,7 +328,7 @@ describe('access control (e2e)', () => {
     expect((await h.agent().get('/api/docs').expect(200)).text).toMatch(/swagger/i);
   });
 
-  it('documents every query DTO\'s fields as query parameters of its operation, with their rules', async () => {
+  it("documents every query DTO's fields as query parameters of its operation, with their rules", async () => {
     const doc = (await h.agent().get('/api/docs-json').expect(200)).body;
     const byId = new Map<string, any>();
     for (const item of Object.values<any>(doc.paths)) for (const op of Object.values<any>(item)) byId.set(op.operationId, op);
@@ -225,9 +336,18 @@ describe('access control (e2e)', () => {
     // cycles, tasks, events, report, publish, versions, compare, extension requests, my tasks, webhooks, deliveries
     expect(operations.length).toBeGreaterThanOrEqual(11);
     for (const { operationId, dto } of operations) {
-      const fields = [...new Set(getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).map((m) => m.propertyName))].sort();
+      const fields = [
+        ...new Set(
+          getMetadataStorage()
+            .getTargetValidationMetadatas(dto, '', true, false)
+            .map((m) => m.propertyName),
+        ),
+      ].sort();
       const op = byId.get(operationId);
-      const documented = (op?.parameters ?? []).filter((p: any) => p.in === 'query').map((p: any) => p.name).sort();
+      const documented = (op?.parameters ?? [])
+        .filter((p: any) => p.in === 'query')
+        .map((p: any) => p.name)
+        .sort();
       expect({ operationId, documented }).toEqual({ operationId, documented: fields });
     }
     const param = (path: string, name: string) => doc.paths[path].get.parameters.find((p: any) => p.in === 'query' && p.name === name);
@@ -237,7 +357,7 @@ describe('access control (e2e)', () => {
     expect(param('/api/cycles/{id}/report', 'milestone').schema.pattern).toBeDefined();
   });
 
-  it('answers every error as Problem Details (RFC 9457) with the field list, and documents each operation\'s error answers', async () => {
+  it("answers every error as Problem Details (RFC 9457) with the field list, and documents each operation's error answers", async () => {
     const bad = await as.committee.post('/api/cycles').send({ name: 'x', start: 'not a date' });
     expect(bad.status).toBe(400);
     expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -265,7 +385,8 @@ describe('access control (e2e)', () => {
         if (op.security?.length === 0) expect(statuses).not.toContain(401);
         else expect(statuses).toEqual(expect.arrayContaining([401, 429]));
         if (op.requestBody) expect(statuses).toEqual(expect.arrayContaining([400, 413, 415]));
-        if (/\{(id|key|n|file)\}/.test(path) && method !== 'post') expect({ path, method, statuses }).toEqual({ path, method, statuses: expect.arrayContaining([404]) });
+        if (/\{(id|key|n|file)\}/.test(path) && method !== 'post')
+          expect({ path, method, statuses }).toEqual({ path, method, statuses: expect.arrayContaining([404]) });
       }
     }
     expect(operations).toBeGreaterThanOrEqual(37);
@@ -285,6 +406,9 @@ describe('rate limits (e2e)', () => {
     for (let i = 0; i < 20; i++) statuses.push((await operator.get('/api/working-groups')).status);
     expect(statuses.slice(0, 10).every((s) => s === 200)).toBe(true);
     expect(statuses).toContain(429);
-    await h.agent(await h.tokenFor(['chair'], ['sport'])).get('/api/working-groups').expect(200);
+    await h
+      .agent(await h.tokenFor(['chair'], ['sport']))
+      .get('/api/working-groups')
+      .expect(200);
   });
 });

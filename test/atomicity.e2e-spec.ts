@@ -1,8 +1,22 @@
+import { ObjectId } from 'mongodb';
 import { DeadlineService } from '@pact/engine';
 import { EmbeddedDb } from './support/embedded-db';
 import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
 
-const GROUPS = ['education', 'labour-market', 'migrant-families', 'neighbourhoods-housing', 'sport', 'political-participation', 'public-services', 'inter-religious-dialogue', 'cultural-diversity', 'development-cooperation', 'security', 'public-relations-media'];
+const GROUPS = [
+  'education',
+  'labour-market',
+  'migrant-families',
+  'neighbourhoods-housing',
+  'sport',
+  'political-participation',
+  'public-services',
+  'inter-religious-dialogue',
+  'cultural-diversity',
+  'development-cooperation',
+  'security',
+  'public-relations-media',
+];
 
 /**
  * Guarded single-document updates must hold on the embedded database as on MongoDB 7:
@@ -30,10 +44,13 @@ describe('atomic guarded updates on the embedded database (e2e)', () => {
     await db.destroy();
   }, 60_000);
 
-  const task = (id: string) => h.db.collection('tasks').findOne({ _id: new (require('mongodb').ObjectId)(id) });
+  const task = (id: string) => h.db.collection('tasks').findOne({ _id: new ObjectId(id) });
 
   async function openTasks(name: string): Promise<{ id: string; groupKey: string; cycleId: string; dueAt: string }[]> {
-    const res = await h.http.post('/api/cycles').send(shortCycle(h, { name, groups: GROUPS, requestInDays: 1, dueAfterDays: 200, compileAfterDays: 300 })).expect(201);
+    const res = await h.http
+      .post('/api/cycles')
+      .send(shortCycle(h, { name, groups: GROUPS, requestInDays: 1, dueAfterDays: 200, compileAfterDays: 300 }))
+      .expect(201);
     const cycleId = res.body.id;
     await h.waitFor('fan-out', async () => (await h.http.get(`/api/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested', 60_000);
     const tasks = (await h.http.get(`/api/cycles/${cycleId}/tasks?limit=100`)).body;
@@ -108,7 +125,10 @@ describe('atomic guarded updates on the embedded database (e2e)', () => {
         const posts = [0, 1, 2, 3, 4].map((n) => pause(n * 3).then(() => chair.post(`/api/tasks/${t.id}/submissions`).send(reportFor(t.groupKey, n))));
         const [answers] = await Promise.all([Promise.all(posts), pause(i % 10).then(() => deadlines.remind(timerJob(t, 'reminder', 2)))]);
         for (const a of answers) expect(a.status).toBe(201);
-        acknowledged.set(t.id, answers.map((a) => a.body.submission.revision));
+        acknowledged.set(
+          t.id,
+          answers.map((a) => a.body.submission.revision),
+        );
       }),
     );
     sampling = false;
@@ -117,7 +137,11 @@ describe('atomic guarded updates on the embedded database (e2e)', () => {
       const revisions = acknowledged.get(t.id)!;
       expect([...revisions].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
       const stored = await task(t.id);
-      expect({ status: stored!.status, latestRevision: stored!.latestRevision, late: stored!.late }).toEqual({ status: 'submitted', latestRevision: 5, late: false });
+      expect({ status: stored!.status, latestRevision: stored!.latestRevision, late: stored!.late }).toEqual({
+        status: 'submitted',
+        latestRevision: 5,
+        late: false,
+      });
       const samples = [...(seen.get(t.id) ?? []), stored!.latestRevision];
       for (let k = 1; k < samples.length; k++) expect(samples[k]).toBeGreaterThanOrEqual(samples[k - 1]);
       expect(await h.db.collection('submissions').countDocuments({ taskId: t.id })).toBe(5);

@@ -12,7 +12,10 @@ describe('bad input (e2e)', () => {
   beforeAll(async () => {
     await h.start();
     // A slow clock (1 day = 1 s) so the task stays open for the whole file.
-    const res = await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Target', groups: ['education'], requestInDays: 0.001, dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201);
+    const res = await h.http
+      .post('/api/cycles')
+      .send(shortCycle(h, { name: 'Target', groups: ['education'], requestInDays: 0.001, dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 }))
+      .expect(201);
     cycleId = res.body.id;
     // Wait for the whole fan-out (the milestone marked requested), so nothing moves during the snapshots.
     await h.waitFor('milestone requested', async () => (await h.http.get(`/api/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested');
@@ -24,7 +27,12 @@ describe('bad input (e2e)', () => {
   async function snapshot() {
     const names = ['cycles', 'tasks', 'submissions', 'events', 'working_groups', 'reports'];
     const out: Record<string, unknown> = {};
-    for (const n of names) out[n] = await h.db.collection(n).find({}, { projection: { recordedAt: 0 } }).sort({ _id: 1 }).toArray();
+    for (const n of names)
+      out[n] = await h.db
+        .collection(n)
+        .find({}, { projection: { recordedAt: 0 } })
+        .sort({ _id: 1 })
+        .toArray();
     return JSON.stringify(out);
   }
 
@@ -41,8 +49,22 @@ describe('bad input (e2e)', () => {
   const cases: Case[] = [
     { name: 'malformed JSON', method: 'post', path: () => '/api/cycles', body: undefined, raw: '{"name": "x", ', status: 400, mentions: /malformed JSON/ },
     { name: 'unknown top-level field', method: 'post', path: () => '/api/cycles', body: { ...validCycle(), colour: 'red' }, status: 400, mentions: /colour/ },
-    { name: 'unknown nested field', method: 'post', path: () => '/api/cycles', body: { ...validCycle(), milestones: [{ ...validCycle().milestones[0], owner: 'x' }] }, status: 400, mentions: /milestones\.0\.owner/ },
-    { name: 'wrong type (string for a number)', method: 'post', path: () => '/api/cycles', body: { ...validCycle(), lengthMonths: '24' }, status: 400, mentions: /lengthMonths/ },
+    {
+      name: 'unknown nested field',
+      method: 'post',
+      path: () => '/api/cycles',
+      body: { ...validCycle(), milestones: [{ ...validCycle().milestones[0], owner: 'x' }] },
+      status: 400,
+      mentions: /milestones\.0\.owner/,
+    },
+    {
+      name: 'wrong type (string for a number)',
+      method: 'post',
+      path: () => '/api/cycles',
+      body: { ...validCycle(), lengthMonths: '24' },
+      status: 400,
+      mentions: /lengthMonths/,
+    },
     { name: 'wrong type (number for a date)', method: 'post', path: () => '/api/cycles', body: { ...validCycle(), start: 12 }, status: 400, mentions: /start/ },
     {
       name: 'milestone after the cycle ends',
@@ -60,14 +82,66 @@ describe('bad input (e2e)', () => {
       status: 400,
       mentions: /milestones\[0\]\.dueAt: must be after the request date/,
     },
-    { name: 'unknown working group', method: 'post', path: () => '/api/cycles', body: { ...validCycle(), groups: ['education', 'astrology'] }, status: 400, mentions: /groups\[1\]: unknown working group "astrology"/ },
-    { name: '$-operator where a string belongs', method: 'post', path: () => '/api/cycles', body: { ...validCycle(), name: { $gt: '' } }, status: 400, mentions: /body\.name\.\$gt/ },
+    {
+      name: 'unknown working group',
+      method: 'post',
+      path: () => '/api/cycles',
+      body: { ...validCycle(), groups: ['education', 'astrology'] },
+      status: 400,
+      mentions: /groups\[1\]: unknown working group "astrology"/,
+    },
+    {
+      name: '$-operator where a string belongs',
+      method: 'post',
+      path: () => '/api/cycles',
+      body: { ...validCycle(), name: { $gt: '' } },
+      status: 400,
+      mentions: /body\.name\.\$gt/,
+    },
     { name: '$where key', method: 'post', path: () => '/api/cycles', body: { ...validCycle(), $where: 'sleep(1000)' }, status: 400, mentions: /\$where/ },
-    { name: 'prototype pollution key', method: 'post', path: () => '/api/cycles', body: undefined, raw: JSON.stringify(validCycle()).replace(/^\{/, '{"__proto__":{"admin":true},'), status: 400, mentions: /__proto__/ },
-    { name: 'constructor key', method: 'post', path: () => '/api/cycles', body: { ...validCycle(), constructor: { prototype: { x: 1 } } }, status: 400, mentions: /constructor/ },
-    { name: 'oversized body', method: 'post', path: () => '/api/cycles', body: { ...validCycle(), name: 'x'.repeat(100_000) }, status: 413, mentions: /larger than the limit/ },
-    { name: 'form-encoded body', method: 'post', path: () => '/api/cycles', body: undefined, raw: 'name=x&start=2030-01-01', type: 'application/x-www-form-urlencoded', status: 415, mentions: /expected application\/json/ },
-    { name: 'submission: unknown field', method: 'post', path: () => `/api/tasks/${taskId}/submissions`, body: { ...reportFor('education'), attachments: [] }, status: 400, mentions: /attachments/ },
+    {
+      name: 'prototype pollution key',
+      method: 'post',
+      path: () => '/api/cycles',
+      body: undefined,
+      raw: JSON.stringify(validCycle()).replace(/^\{/, '{"__proto__":{"admin":true},'),
+      status: 400,
+      mentions: /__proto__/,
+    },
+    {
+      name: 'constructor key',
+      method: 'post',
+      path: () => '/api/cycles',
+      body: { ...validCycle(), constructor: { prototype: { x: 1 } } },
+      status: 400,
+      mentions: /constructor/,
+    },
+    {
+      name: 'oversized body',
+      method: 'post',
+      path: () => '/api/cycles',
+      body: { ...validCycle(), name: 'x'.repeat(100_000) },
+      status: 413,
+      mentions: /larger than the limit/,
+    },
+    {
+      name: 'form-encoded body',
+      method: 'post',
+      path: () => '/api/cycles',
+      body: undefined,
+      raw: 'name=x&start=2030-01-01',
+      type: 'application/x-www-form-urlencoded',
+      status: 415,
+      mentions: /expected application\/json/,
+    },
+    {
+      name: 'submission: unknown field',
+      method: 'post',
+      path: () => `/api/tasks/${taskId}/submissions`,
+      body: { ...reportFor('education'), attachments: [] },
+      status: 400,
+      mentions: /attachments/,
+    },
     {
       name: 'submission: status off the scale',
       method: 'post',
@@ -92,12 +166,54 @@ describe('bad input (e2e)', () => {
       status: 400,
       mentions: /indicators\[0\]\.unit: indicator "early-school-leavers" is measured in %/,
     },
-    { name: 'submission: missing measures', method: 'post', path: () => `/api/tasks/${taskId}/submissions`, body: { indicators: [] }, status: 400, mentions: /measures/ },
-    { name: 'submission: huge text', method: 'post', path: () => `/api/tasks/${taskId}/submissions`, body: { ...reportFor('education'), obstacles: ['y'.repeat(5000)] }, status: 400, mentions: /obstacles/ },
-    { name: 'extension: earlier than the current due date', method: 'post', path: () => `/api/tasks/${taskId}/extensions`, body: { dueAt: '2030-01-02T00:00:00.000Z', reason: 'because' }, status: 400, mentions: /dueAt: must be after the current due date/ },
-    { name: 'extension: no reason', method: 'post', path: () => `/api/tasks/${taskId}/extensions`, body: { dueAt: '2031-01-01T00:00:00.000Z' }, status: 400, mentions: /reason/ },
-    { name: 'chair change: invalid e-mail', method: 'patch', path: () => '/api/working-groups/education', body: { chair: { name: 'X', email: 'not-an-email', language: 'en' } }, status: 400, mentions: /chair\.email/ },
-    { name: 'chair change: unsupported language', method: 'patch', path: () => '/api/working-groups/education', body: { chair: { name: 'X', email: 'x@example.org', language: 'tlh' } }, status: 400, mentions: /chair\.language/ },
+    {
+      name: 'submission: missing measures',
+      method: 'post',
+      path: () => `/api/tasks/${taskId}/submissions`,
+      body: { indicators: [] },
+      status: 400,
+      mentions: /measures/,
+    },
+    {
+      name: 'submission: huge text',
+      method: 'post',
+      path: () => `/api/tasks/${taskId}/submissions`,
+      body: { ...reportFor('education'), obstacles: ['y'.repeat(5000)] },
+      status: 400,
+      mentions: /obstacles/,
+    },
+    {
+      name: 'extension: earlier than the current due date',
+      method: 'post',
+      path: () => `/api/tasks/${taskId}/extensions`,
+      body: { dueAt: '2030-01-02T00:00:00.000Z', reason: 'because' },
+      status: 400,
+      mentions: /dueAt: must be after the current due date/,
+    },
+    {
+      name: 'extension: no reason',
+      method: 'post',
+      path: () => `/api/tasks/${taskId}/extensions`,
+      body: { dueAt: '2031-01-01T00:00:00.000Z' },
+      status: 400,
+      mentions: /reason/,
+    },
+    {
+      name: 'chair change: invalid e-mail',
+      method: 'patch',
+      path: () => '/api/working-groups/education',
+      body: { chair: { name: 'X', email: 'not-an-email', language: 'en' } },
+      status: 400,
+      mentions: /chair\.email/,
+    },
+    {
+      name: 'chair change: unsupported language',
+      method: 'patch',
+      path: () => '/api/working-groups/education',
+      body: { chair: { name: 'X', email: 'x@example.org', language: 'tlh' } },
+      status: 400,
+      mentions: /chair\.language/,
+    },
   ];
 
   it.each(cases)('$name → $status, naming the problem, nothing changed', async (c) => {
@@ -124,7 +240,11 @@ describe('bad input (e2e)', () => {
     // Its jobs were scheduled once, by the request that inserted it.
     expect((await h.events(a.body.id, 'cycle.created')).length).toBe(1);
     // The same key with another request is a conflict; another person's same key is their own.
-    const changed = await h.http.post('/api/cycles').set('Idempotency-Key', key).send({ ...body, name: 'Once only, renamed' }).expect(409);
+    const changed = await h.http
+      .post('/api/cycles')
+      .set('Idempotency-Key', key)
+      .send({ ...body, name: 'Once only, renamed' })
+      .expect(409);
     expect(changed.body.message).toContain('idempotency key');
     const colleague = h.agent(await h.tokenFor(['committee', 'operator']));
     const theirs = await colleague.post('/api/cycles').set('Idempotency-Key', key).send(body).expect(201);
@@ -151,7 +271,10 @@ describe('bad input (e2e)', () => {
   });
 
   it('a cancelled cycle stops its timers and closes submissions (409)', async () => {
-    const res = await h.http.post('/api/cycles').send(shortCycle(h, { name: 'To cancel', groups: ['sport'], requestInDays: 0.001 })).expect(201);
+    const res = await h.http
+      .post('/api/cycles')
+      .send(shortCycle(h, { name: 'To cancel', groups: ['sport'], requestInDays: 0.001 }))
+      .expect(201);
     // Once the fan-out is over (cancelling during it is safe too: its late timers meet cancelled tasks).
     await h.waitFor('milestone requested', async () => (await h.http.get(`/api/cycles/${res.body.id}`)).body.progress.milestones[0].status === 'requested');
     const task = (await h.http.get(`/api/cycles/${res.body.id}/tasks`)).body[0];
@@ -168,7 +291,10 @@ describe('bad input (e2e)', () => {
   });
 
   it('cancelling a cycle before its first request removes the request and compile jobs', async () => {
-    const res = await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Cancelled early', groups: ['sport'], requestInDays: 100 })).expect(201);
+    const res = await h.http
+      .post('/api/cycles')
+      .send(shortCycle(h, { name: 'Cancelled early', groups: ['sport'], requestInDays: 100 }))
+      .expect(201);
     const delayed = () => h.redis.zrange(`${h.prefix}:cycles:delayed`, 0, -1);
     expect(await delayed()).toEqual(expect.arrayContaining([`fanout-${res.body.id}-final`, `compile-${res.body.id}-final`]));
     await h.http.post(`/api/cycles/${res.body.id}/cancel`).send({}).expect(200);

@@ -6,17 +6,19 @@ import { launchChromium } from './support/chromium';
 import { EngineHarness, shortCycle } from './support/engine-harness';
 import { checkPage, screenshots, signInInBrowser } from './support/web';
 
-const active = (page: Page) => page.evaluate(() => {
-  const el = (globalThis as any).document.activeElement;
-  return { id: el?.id ?? '', tag: el?.tagName ?? '', cls: el?.className ?? '', text: (el?.textContent ?? '').trim() };
-});
+const active = (page: Page) =>
+  page.evaluate(() => {
+    const el = (globalThis as any).document.activeElement;
+    return { id: el?.id ?? '', tag: el?.tagName ?? '', cls: el?.className ?? '', text: (el?.textContent ?? '').trim() };
+  });
 
 /** Whether the focused element shows that it has focus (outline or the yellow focus background). */
-const focusVisible = (page: Page) => page.evaluate(() => {
-  const g = globalThis as any;
-  const s = g.getComputedStyle(g.document.activeElement);
-  return (s.outlineStyle !== 'none' && s.outlineWidth !== '0px') || s.boxShadow !== 'none' || s.backgroundColor === 'rgb(255, 221, 0)';
-});
+const focusVisible = (page: Page) =>
+  page.evaluate(() => {
+    const g = globalThis as any;
+    const s = g.getComputedStyle(g.document.activeElement);
+    return (s.outlineStyle !== 'none' && s.outlineWidth !== '0px') || s.boxShadow !== 'none' || s.backgroundColor === 'rgb(255, 221, 0)';
+  });
 
 /**
  * The chair's journey in a real Chromium: sign in from the e-mailed link, the task, a draft
@@ -53,7 +55,22 @@ describe('the chairs’ workspace in a browser (e2e)', () => {
     await h.tokenFor(['chair'], ['sport']);
     await h.tokenFor(['chair'], ['security']);
     base = (await h.api.getUrl()).replace('[::1]', '127.0.0.1');
-    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Browser cycle', groups: ['education', 'sport', 'security'], requestInDays: 0.01, dueAfterDays: 300, compileAfterDays: 400, lengthMonths: 24, reminders: [] })).expect(201)).body;
+    const cycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(
+          shortCycle(h, {
+            name: 'Browser cycle',
+            groups: ['education', 'sport', 'security'],
+            requestInDays: 0.01,
+            dueAfterDays: 300,
+            compileAfterDays: 400,
+            lengthMonths: 24,
+            reminders: [],
+          }),
+        )
+        .expect(201)
+    ).body;
     const tasks = await h.waitFor('tasks', async () => {
       const r = (await h.http.get(`/api/cycles/${cycle.id}/tasks`)).body;
       return r.length === 3 && r;
@@ -181,7 +198,9 @@ describe('the chairs’ workspace in a browser (e2e)', () => {
     await page.goto(`${base}/tasks/${sportTask}`);
     const dueAfter = await page.locator('time').first().getAttribute('datetime');
     // The day asked for, granted: due at the end of that day on the chair's clock (Brussels).
-    expect(new Date(dueAfter!).getTime()).toBe(dueOnDay({ year: Number(part('year')), month: Number(part('month')), day: Number(part('day')) }, 'Europe/Brussels').getTime());
+    expect(new Date(dueAfter!).getTime()).toBe(
+      dueOnDay({ year: Number(part('year')), month: Number(part('month')), day: Number(part('day')) }, 'Europe/Brussels').getTime(),
+    );
     expect(await page.locator('[data-request="granted"]').count()).toBe(1);
     expect(await page.locator('main').textContent()).toContain('The council matters');
     await checkPage(page, 'chair-task-extension-granted');

@@ -3,7 +3,7 @@ import { ObjectId } from 'mongodb';
 import type TestAgent from 'supertest/lib/agent';
 import { MailSink } from '../apps/demo/src/delivery-sinks';
 import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
-import { browserAgent, csrfOf, signInOverHttp } from './support/web';
+import { csrfOf, signInOverHttp } from './support/web';
 
 /**
  * The chairs' workspace over HTTP, as a browser without JavaScript uses it, against the real API,
@@ -28,7 +28,10 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
   async function postForm(agent: TestAgent, fields: Record<string, string>, path = `/tasks/${taskId}/report`) {
     const form = await agent.get(`/tasks/${taskId}/report`).expect(200);
     const version = /name="draftVersion" value="(\d+)"/.exec(form.text)![1];
-    return agent.post(path).type('form').send({ _csrf: csrfOf(form.text), draftVersion: version, ...fields });
+    return agent
+      .post(path)
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), draftVersion: version, ...fields });
   }
 
   beforeAll(async () => {
@@ -39,12 +42,43 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
     await h.tokenFor(['chair'], ['education']);
     await h.tokenFor(['chair'], ['sport']);
     // An earlier cycle, where education reported: the report a new one can start from.
-    const earlier = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Earlier cycle', groups: ['education'], requestInDays: 0.01, dueAfterDays: 300, compileAfterDays: 400, lengthMonths: 24, reminders: [] })).expect(201)).body;
-    const current = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Workspace cycle', groups: ['education', 'sport'], requestInDays: 0.5, dueAfterDays: 300, compileAfterDays: 400, lengthMonths: 24, reminders: [] })).expect(201)).body;
-    const tasksOf = (id: string, n: number) => h.waitFor(`tasks of ${id}`, async () => {
-      const r = (await h.http.get(`/api/cycles/${id}/tasks`)).body;
-      return r.length === n && r;
-    });
+    const earlier = (
+      await h.http
+        .post('/api/cycles')
+        .send(
+          shortCycle(h, {
+            name: 'Earlier cycle',
+            groups: ['education'],
+            requestInDays: 0.01,
+            dueAfterDays: 300,
+            compileAfterDays: 400,
+            lengthMonths: 24,
+            reminders: [],
+          }),
+        )
+        .expect(201)
+    ).body;
+    const current = (
+      await h.http
+        .post('/api/cycles')
+        .send(
+          shortCycle(h, {
+            name: 'Workspace cycle',
+            groups: ['education', 'sport'],
+            requestInDays: 0.5,
+            dueAfterDays: 300,
+            compileAfterDays: 400,
+            lengthMonths: 24,
+            reminders: [],
+          }),
+        )
+        .expect(201)
+    ).body;
+    const tasksOf = (id: string, n: number) =>
+      h.waitFor(`tasks of ${id}`, async () => {
+        const r = (await h.http.get(`/api/cycles/${id}/tasks`)).body;
+        return r.length === n && r;
+      });
     earlierTask = (await tasksOf(earlier.id, 1))[0].id;
     await (await h.chair('education')).post(`/api/tasks/${earlierTask}/submissions`).send(reportFor('education')).expect(201);
     const tasks = await tasksOf(current.id, 2);
@@ -93,7 +127,10 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
       expect(res.text).toContain('Page not found');
     }
     for (const path of ['/report', '/draft', '/submit', '/start-from', '/extension']) {
-      const res = await chair.post(`/tasks/${sportTask}${path}`).type('form').send({ _csrf: token, draftVersion: '0', 'measures-0-title': 'Not mine', action: 'save', source: 'revision', reason: 'Not mine at all' });
+      const res = await chair
+        .post(`/tasks/${sportTask}${path}`)
+        .type('form')
+        .send({ _csrf: token, draftVersion: '0', 'measures-0-title': 'Not mine', action: 'save', source: 'revision', reason: 'Not mine at all' });
       expect([path, res.status]).toEqual([path, 404]);
     }
     await chair.get('/tasks/65f1a2b3c4d5e6f708192a3b').expect(404);
@@ -112,7 +149,20 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
     const foreign = csrfOf(page(await other.get('/my-tasks').expect(200)));
     for (const path of ['/report', '/draft', '/submit', '/start-from', '/extension']) {
       for (const token of [undefined, foreign, 'x'.repeat(43)]) {
-        const res = await chair.post(`/tasks/${taskId}${path}`).type('form').send({ ...(token ? { _csrf: token } : {}), draftVersion: '0', 'measures-0-title': 'Forged', action: 'save', source: 'previous-cycle', 'proposedDueAt-day': '1', 'proposedDueAt-month': '1', 'proposedDueAt-year': '2031', reason: 'Forged request' });
+        const res = await chair
+          .post(`/tasks/${taskId}${path}`)
+          .type('form')
+          .send({
+            ...(token ? { _csrf: token } : {}),
+            draftVersion: '0',
+            'measures-0-title': 'Forged',
+            action: 'save',
+            source: 'previous-cycle',
+            'proposedDueAt-day': '1',
+            'proposedDueAt-month': '1',
+            'proposedDueAt-year': '2031',
+            reason: 'Forged request',
+          });
         expect([path, token?.slice(0, 4), res.status]).toEqual([path, token?.slice(0, 4), 403]);
         expect(res.text).toContain('This form could not be sent');
       }
@@ -123,7 +173,13 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
   });
 
   it('without JavaScript: "Add another" and "Remove" save the draft and show the form again; the draft survives signing out', async () => {
-    const added = await postForm(chair, { 'measures-0-title': 'Language courses for parents', 'measures-0-status': 'in-progress', 'measures-0-description': '', 'indicator-early-school-leavers-baseline': '14,2', action: 'add-measures' });
+    const added = await postForm(chair, {
+      'measures-0-title': 'Language courses for parents',
+      'measures-0-status': 'in-progress',
+      'measures-0-description': '',
+      'indicator-early-school-leavers-baseline': '14,2',
+      action: 'add-measures',
+    });
     expect(added.status).toBe(303);
     expect(added.headers.location).toBe(`/tasks/${taskId}/report#measures-1-title`);
     let form = page(await chair.get(`/tasks/${taskId}/report`).expect(200));
@@ -134,19 +190,56 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
     expect((await draftDoc())?.version).toBe(1);
 
     // Remove the blank second measure, add a good practice, then remove it again.
-    expect((await postForm(chair, { 'measures-0-title': 'Language courses for parents', 'measures-0-status': 'in-progress', 'measures-1-title': '', action: 'remove-measures-1' })).headers.location).toBe(`/tasks/${taskId}/report#measures`);
-    expect((await postForm(chair, { 'measures-0-title': 'Language courses for parents', 'measures-0-status': 'in-progress', 'goodPractices-0': 'Parents as co-teachers', action: 'add-goodPractices' })).headers.location).toBe(`/tasks/${taskId}/report#goodPractices-1`);
+    expect(
+      (
+        await postForm(chair, {
+          'measures-0-title': 'Language courses for parents',
+          'measures-0-status': 'in-progress',
+          'measures-1-title': '',
+          action: 'remove-measures-1',
+        })
+      ).headers.location,
+    ).toBe(`/tasks/${taskId}/report#measures`);
+    expect(
+      (
+        await postForm(chair, {
+          'measures-0-title': 'Language courses for parents',
+          'measures-0-status': 'in-progress',
+          'goodPractices-0': 'Parents as co-teachers',
+          action: 'add-goodPractices',
+        })
+      ).headers.location,
+    ).toBe(`/tasks/${taskId}/report#goodPractices-1`);
     form = page(await chair.get(`/tasks/${taskId}/report`).expect(200));
     expect(form).not.toContain('id="measures-1-title"');
     expect(form).toContain('id="goodPractices-1"');
-    expect((await postForm(chair, { 'measures-0-title': 'Language courses for parents', 'measures-0-status': 'in-progress', 'goodPractices-0': 'Parents as co-teachers', 'goodPractices-1': '', action: 'remove-goodPractices-1' })).status).toBe(303);
-    const saved = await postForm(chair, { 'measures-0-title': 'Language courses for parents', 'measures-0-status': 'in-progress', 'goodPractices-0': 'Parents as co-teachers', 'indicator-early-school-leavers-baseline': '14,2' });
+    expect(
+      (
+        await postForm(chair, {
+          'measures-0-title': 'Language courses for parents',
+          'measures-0-status': 'in-progress',
+          'goodPractices-0': 'Parents as co-teachers',
+          'goodPractices-1': '',
+          action: 'remove-goodPractices-1',
+        })
+      ).status,
+    ).toBe(303);
+    const saved = await postForm(chair, {
+      'measures-0-title': 'Language courses for parents',
+      'measures-0-status': 'in-progress',
+      'goodPractices-0': 'Parents as co-teachers',
+      'indicator-early-school-leavers-baseline': '14,2',
+    });
     expect(saved.headers.location).toBe(`/tasks/${taskId}/report?saved=1`);
     expect(page(await chair.get(saved.headers.location).expect(200))).toContain('Your draft has been saved.');
 
     // Signing out and in again (a new session, as on another device): the draft is there.
     const signOut = page(await chair.get('/my-tasks').expect(200));
-    await chair.post('/sign-out').type('form').send({ _csrf: csrfOf(signOut) }).expect(303);
+    await chair
+      .post('/sign-out')
+      .type('form')
+      .send({ _csrf: csrfOf(signOut) })
+      .expect(303);
     await chair.get(`/tasks/${taskId}/report`).expect(303);
     chair = await signInOverHttp(h, sink, chairEmail);
     form = page(await chair.get(`/tasks/${taskId}/report`).expect(200));
@@ -160,7 +253,10 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
   it('two windows: a stale draft version overwrites nothing, and the page says so, keeping what was typed', async () => {
     const before = await draftDoc();
     const form = page(await chair.get(`/tasks/${taskId}/report`).expect(200));
-    const res = await chair.post(`/tasks/${taskId}/report`).type('form').send({ _csrf: csrfOf(form), draftVersion: String(before!.version - 1), 'measures-0-title': 'From an old window', action: 'save' });
+    const res = await chair
+      .post(`/tasks/${taskId}/report`)
+      .type('form')
+      .send({ _csrf: csrfOf(form), draftVersion: String(before!.version - 1), 'measures-0-title': 'From an old window', action: 'save' });
     expect(res.status).toBe(409);
     expect(res.text).toContain('This draft was changed in another window');
     expect(res.text).toContain('value="From an old window"');
@@ -174,10 +270,25 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
     const form = page(await chair.get(`/tasks/${taskId}/report`).expect(200));
     expect(form).toContain('<script src="/assets/report-form.js" defer></script>');
     const v = Number(/name="draftVersion" value="(\d+)"/.exec(form)![1]);
-    const fields = { _csrf: csrfOf(form), 'measures-0-title': 'Language courses for parents', 'measures-0-status': 'in-progress', 'goodPractices-0': 'Parents as co-teachers', 'obstacles-0': 'Short-term funding' };
-    const ok = await chair.post(`/tasks/${taskId}/draft`).type('form').set('Accept', 'application/json').send({ ...fields, draftVersion: String(v) }).expect(200);
+    const fields = {
+      _csrf: csrfOf(form),
+      'measures-0-title': 'Language courses for parents',
+      'measures-0-status': 'in-progress',
+      'goodPractices-0': 'Parents as co-teachers',
+      'obstacles-0': 'Short-term funding',
+    };
+    const ok = await chair
+      .post(`/tasks/${taskId}/draft`)
+      .type('form')
+      .set('Accept', 'application/json')
+      .send({ ...fields, draftVersion: String(v) })
+      .expect(200);
     expect(ok.body).toMatchObject({ version: v + 1, message: expect.stringMatching(/^Draft last saved /) });
-    const stale = await chair.post(`/tasks/${taskId}/draft`).type('form').send({ ...fields, draftVersion: String(v), 'obstacles-0': 'lost?' }).expect(409);
+    const stale = await chair
+      .post(`/tasks/${taskId}/draft`)
+      .type('form')
+      .send({ ...fields, draftVersion: String(v), 'obstacles-0': 'lost?' })
+      .expect(409);
     expect(stale.body.message).toMatch(/changed in another window/);
     expect((await draftDoc())!.content.obstacles).toEqual(['Short-term funding']);
     // The site's script is served from this origin; the page's policy allows nothing else.
@@ -187,11 +298,21 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
 
   it('a draft keeps an answer longer than the template allows (to be shortened), but not one beyond any bound', async () => {
     const before = await draftDoc();
-    const huge = await postForm(chair, { 'measures-0-title': 'Language courses for parents', 'measures-0-status': 'in-progress', 'obstacles-0': 'x'.repeat(20_001), action: 'save' });
+    const huge = await postForm(chair, {
+      'measures-0-title': 'Language courses for parents',
+      'measures-0-status': 'in-progress',
+      'obstacles-0': 'x'.repeat(20_001),
+      action: 'save',
+    });
     expect(huge.status).toBe(400);
     expect(huge.text).toContain('<li><a href="#obstacles-0">This answer is too long even for a draft: at most 20,000 characters</a></li>');
     expect((await draftDoc())!.version).toBe(before!.version);
-    const long = await postForm(chair, { 'measures-0-title': 'Language courses for parents', 'measures-0-status': 'in-progress', 'obstacles-0': 'y'.repeat(4_001), action: 'continue' });
+    const long = await postForm(chair, {
+      'measures-0-title': 'Language courses for parents',
+      'measures-0-status': 'in-progress',
+      'obstacles-0': 'y'.repeat(4_001),
+      action: 'continue',
+    });
     expect(long.status).toBe(400);
     expect(long.text).toContain('<li><a href="#obstacles-0">Obstacle 1 must be 4,000 characters or fewer</a></li>');
     expect((await draftDoc())!.content.obstacles).toEqual(['y'.repeat(4_001)]);
@@ -239,7 +360,10 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
     // Posting the submission itself (skipping the check page) finds the same problems and stores nothing.
     const checkPage = await chair.get(`/tasks/${taskId}/check`).expect(200);
     expect(checkPage.text).toContain('There is a problem');
-    const direct = await chair.post(`/tasks/${taskId}/submit`).type('form').send({ _csrf: csrfOf(checkPage.text), draftVersion: String((await draftDoc())!.version) });
+    const direct = await chair
+      .post(`/tasks/${taskId}/submit`)
+      .type('form')
+      .send({ _csrf: csrfOf(checkPage.text), draftVersion: String((await draftDoc())!.version) });
     expect(direct.status).toBe(400);
     expect(direct.text).toContain('Enter the title of measure 1');
     expect(await submissionsOf(taskId)).toBe(0);
@@ -294,9 +418,17 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
 
     const version = String((await draftDoc())!.version);
     // A stale check page (the draft changed since) submits nothing.
-    await chair.post(`/tasks/${taskId}/submit`).type('form').send({ _csrf: csrfOf(check), draftVersion: String(Number(version) - 1) }).expect(409);
+    await chair
+      .post(`/tasks/${taskId}/submit`)
+      .type('form')
+      .send({ _csrf: csrfOf(check), draftVersion: String(Number(version) - 1) })
+      .expect(409);
     expect(await submissionsOf(taskId)).toBe(0);
-    const done = await chair.post(`/tasks/${taskId}/submit`).type('form').send({ _csrf: csrfOf(check), draftVersion: version }).expect(303);
+    const done = await chair
+      .post(`/tasks/${taskId}/submit`)
+      .type('form')
+      .send({ _csrf: csrfOf(check), draftVersion: version })
+      .expect(303);
     expect(done.headers.location).toBe(`/tasks/${taskId}/submitted?revision=1`);
     const confirmation = page(await chair.get(done.headers.location).expect(200));
     expect(confirmation).toContain('<h1 class="panel-title">Report submitted</h1>');
@@ -313,7 +445,14 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
       measures: [{ title: 'Language courses for parents', status: 'in-progress', description: 'Twice a week' }],
       indicators: [
         // A predefined indicator is stored with the template's name and unit, in every language.
-        { key: 'early-school-leavers', name: expect.objectContaining({ en: 'Early school leavers with a migrant background', de: 'Frühe Schulabgänger mit Migrationshintergrund' }), unit: { en: '%', de: '%', fr: '%' }, baseline: 14.2, target: 10, actual: 12.9 },
+        {
+          key: 'early-school-leavers',
+          name: expect.objectContaining({ en: 'Early school leavers with a migrant background', de: 'Frühe Schulabgänger mit Migrationshintergrund' }),
+          unit: { en: '%', de: '%', fr: '%' },
+          baseline: 14.2,
+          target: 10,
+          actual: 12.9,
+        },
         { key: 'parents-reached', name: 'Parents reached', unit: 'people', baseline: 0, target: 500, actual: 1250 },
       ],
       goodPractices: ['Parents as co-teachers'],
@@ -333,7 +472,11 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
   it('a second revision, started from the first: the history says what changed', async () => {
     const task = page(await chair.get(`/tasks/${taskId}`).expect(200));
     expect(task).toContain('Start from revision 1');
-    await chair.post(`/tasks/${taskId}/start-from`).type('form').send({ _csrf: csrfOf(task), source: 'revision', draftVersion: /name="draftVersion" value="(\d+)"/.exec(task)![1] }).expect(303);
+    await chair
+      .post(`/tasks/${taskId}/start-from`)
+      .type('form')
+      .send({ _csrf: csrfOf(task), source: 'revision', draftVersion: /name="draftVersion" value="(\d+)"/.exec(task)![1] })
+      .expect(303);
     const form = page(await chair.get(`/tasks/${taskId}/report`).expect(200));
     expect(form).toContain('value="Language courses for parents"');
     expect(form).toContain('value="1250"');
@@ -359,7 +502,11 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
     }).then((r) => expect(r.status).toBe(303));
     const check = page(await chair.get(`/tasks/${taskId}/check`).expect(200));
     expect(check).toContain('This sends revision 2');
-    await chair.post(`/tasks/${taskId}/submit`).type('form').send({ _csrf: csrfOf(check), draftVersion: String((await draftDoc())!.version) }).expect(303);
+    await chair
+      .post(`/tasks/${taskId}/submit`)
+      .type('form')
+      .send({ _csrf: csrfOf(check), draftVersion: String((await draftDoc())!.version) })
+      .expect(303);
     const history = page(await chair.get(`/tasks/${taskId}`).expect(200));
     expect(history).toContain('What changed since revision 1');
     expect(history).toContain('Language courses for parents: from In progress to Implemented');
@@ -372,13 +519,22 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
 
   it('starts from last cycle’s report of the same kind', async () => {
     const task = page(await chair.get(`/tasks/${taskId}`).expect(200));
-    await chair.post(`/tasks/${taskId}/start-from`).type('form').send({ _csrf: csrfOf(task), source: 'previous-cycle', draftVersion: /name="draftVersion" value="(\d+)"/.exec(task)![1] }).expect(303);
+    await chair
+      .post(`/tasks/${taskId}/start-from`)
+      .type('form')
+      .send({ _csrf: csrfOf(task), source: 'previous-cycle', draftVersion: /name="draftVersion" value="(\d+)"/.exec(task)![1] })
+      .expect(303);
     const form = page(await chair.get(`/tasks/${taskId}/report`).expect(200));
     expect(form).toContain('value="education: measure A"');
     expect(form).toContain('value="education: measure B"');
     expect(page(await chair.get(`/tasks/${taskId}`).expect(200))).toContain('It started from your report for Implementation report in Earlier cycle.');
     // An old page's version replaces nothing.
-    await chair.post(`/tasks/${taskId}/start-from`).type('form').send({ _csrf: csrfOf(task), source: 'revision', draftVersion: '1' }).expect(303).then((r) => expect(r.headers.location).toBe(`/tasks/${taskId}?notice=draft-changed`));
+    await chair
+      .post(`/tasks/${taskId}/start-from`)
+      .type('form')
+      .send({ _csrf: csrfOf(task), source: 'revision', draftVersion: '1' })
+      .expect(303)
+      .then((r) => expect(r.headers.location).toBe(`/tasks/${taskId}?notice=draft-changed`));
     expect((await draftDoc())!.startedFrom).toMatchObject({ kind: 'previous-cycle', cycleName: 'Earlier cycle' });
   });
 
@@ -386,7 +542,11 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
     const sportChair = await signInOverHttp(h, sink, 'chair.sport@test.example.org');
     const form = page(await sportChair.get(`/tasks/${sportTask}/extension`).expect(200));
     expect(form).toContain('<h1>Ask for more time</h1>');
-    const post = (fields: Record<string, string>) => sportChair.post(`/tasks/${sportTask}/extension`).type('form').send({ _csrf: csrfOf(form), ...fields });
+    const post = (fields: Record<string, string>) =>
+      sportChair
+        .post(`/tasks/${sportTask}/extension`)
+        .type('form')
+        .send({ _csrf: csrfOf(form), ...fields });
 
     let res = await post({ 'proposedDueAt-day': '', 'proposedDueAt-month': '', 'proposedDueAt-year': '', reason: '' });
     expect(res.status).toBe(400);
@@ -406,13 +566,20 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
     const proposed = new Date(due.getTime() + 20 * 86_400_000);
     const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(proposed);
     const part = (t: string) => local.find((p) => p.type === t)!.value;
-    res = await post({ 'proposedDueAt-day': part('day'), 'proposedDueAt-month': part('month'), 'proposedDueAt-year': part('year'), reason: 'Our council meets late this year' });
+    res = await post({
+      'proposedDueAt-day': part('day'),
+      'proposedDueAt-month': part('month'),
+      'proposedDueAt-year': part('year'),
+      reason: 'Our council meets late this year',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe(`/tasks/${sportTask}?notice=extension-requested#extension-requests`);
     const stored = (await h.db.collection('tasks').findOne({ _id: new ObjectId(sportTask) }))!;
     expect(stored.extensionRequests).toHaveLength(1);
     // The end of the day chosen on the chair's clock (Brussels: the chair of sport names no time zone), as the API takes a day.
-    expect(new Date(stored.extensionRequests[0].proposedDueAt).toISOString()).toBe(dueOnDay({ year: Number(part('year')), month: Number(part('month')), day: Number(part('day')) }, 'Europe/Brussels').toISOString());
+    expect(new Date(stored.extensionRequests[0].proposedDueAt).toISOString()).toBe(
+      dueOnDay({ year: Number(part('year')), month: Number(part('month')), day: Number(part('day')) }, 'Europe/Brussels').toISOString(),
+    );
     const shown = page(await sportChair.get(res.headers.location).expect(200));
     expect(shown).toContain('Your request has been sent to the steering committee.');
     expect(shown).toContain('The steering committee has not decided yet.');
@@ -423,10 +590,15 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
 
     // The committee, reading the task, is sent to its console's list of requests to decide.
     const committee = await signInOverHttp(h, sink, 'committee@test.example.org');
-    expect(page(await committee.get(`/tasks/${sportTask}`).expect(200))).toContain(`href="/cycles/${stored.cycleId}/extension-requests">Grant or refuse requests for more time</a>`);
+    expect(page(await committee.get(`/tasks/${sportTask}`).expect(200))).toContain(
+      `href="/cycles/${stored.cycleId}/extension-requests">Grant or refuse requests for more time</a>`,
+    );
     expect(shown).not.toContain('Grant or refuse requests for more time');
 
-    await h.http.post(`/api/tasks/${sportTask}/extension-requests/${stored.pendingExtensionRequestId}/decision`).send({ grant: true, reason: 'Fine, the council matters' }).expect(200);
+    await h.http
+      .post(`/api/tasks/${sportTask}/extension-requests/${stored.pendingExtensionRequestId}/decision`)
+      .send({ grant: true, reason: 'Fine, the council matters' })
+      .expect(200);
     const decided = page(await sportChair.get(`/tasks/${sportTask}`).expect(200));
     expect(decided).toContain('Granted on');
     expect(decided).toContain('Fine, the council matters');

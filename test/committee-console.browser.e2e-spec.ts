@@ -30,15 +30,34 @@ describe('committee console in a browser (e2e)', () => {
   }
   /** A date `days` from the engine's now, as a date input takes it. */
   const dayFromNow = (days: number) => h.daysFromNow(days).toISOString().slice(0, 10);
-  const api = (path: string) => h.http.get(path).expect(200).then((r) => r.body);
-  const stateOf = (page: Page, group: string, milestone: string) => page.locator(`tr[data-group="${group}"] td[data-milestone="${milestone}"]`).getAttribute('data-state');
+  const api = (path: string) =>
+    h.http
+      .get(path)
+      .expect(200)
+      .then((r) => r.body);
+  const stateOf = (page: Page, group: string, milestone: string) =>
+    page.locator(`tr[data-group="${group}"] td[data-milestone="${milestone}"]`).getAttribute('data-state');
 
   beforeAll(async () => {
     await sink.start();
     h = new EngineHarness({ msPerDay: MS_PER_DAY, env: { ...sink.env() } });
     await h.start();
     // An earlier cycle whose report is compiled, to compare with.
-    earlierCycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Earlier cycle', groups: ['education', 'sport', 'labour-market'], requestInDays: 0.1, dueAfterDays: 300, compileAfterDays: 330, lengthMonths: 24 })).expect(201)).body.id;
+    earlierCycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(
+          shortCycle(h, {
+            name: 'Earlier cycle',
+            groups: ['education', 'sport', 'labour-market'],
+            requestInDays: 0.1,
+            dueAfterDays: 300,
+            compileAfterDays: 330,
+            lengthMonths: 24,
+          }),
+        )
+        .expect(201)
+    ).body.id;
     const tasks = await h.waitFor('the earlier cycle’s requests', async () => {
       const r = await api(`/api/cycles/${earlierCycle}/tasks`);
       return r.length === 3 && r;
@@ -105,8 +124,10 @@ describe('committee console in a browser (e2e)', () => {
       'compile',
     ]);
     // Days typed are days: the request at 00:00 and the due date at 23:59:59 on the Brussels clock, both shown as dates (never "1:00 AM").
-    const stepAt = async (step: string) => new Date((await page.locator(`table[data-plan-milestone="mid-term"] tr[data-step="${step}"] time`).getAttribute('datetime'))!);
-    const brussels = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(d);
+    const stepAt = async (step: string) =>
+      new Date((await page.locator(`table[data-plan-milestone="mid-term"] tr[data-step="${step}"] time`).getAttribute('datetime'))!);
+    const brussels = (d: Date) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(d);
     const longDate = (d: Date) => new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(d);
     expect(brussels(await stepAt('request'))).toBe('00:00:00');
     expect(brussels(await stepAt('due'))).toBe('23:59:59');
@@ -133,11 +154,21 @@ describe('committee console in a browser (e2e)', () => {
     const due = page.locator(`time[datetime="${tasks.find((t: any) => t.groupKey === 'sport').dueAt}"]`);
     expect(await due.textContent()).toBe(longDate(new Date(tasks.find((t: any) => t.groupKey === 'sport').dueAt)));
     await checkPage(page, 'console-task-due-day');
-    await (await h.chair('education')).post(`/api/tasks/${taskOf('education')}/submissions`).send(reportFor('education', 1)).expect(201);
+    await (
+      await h.chair('education')
+    )
+      .post(`/api/tasks/${taskOf('education')}/submissions`)
+      .send(reportFor('education', 1))
+      .expect(201);
     // The labour market's chair asks for 20 more days.
     const lmDue = tasks.find((t: any) => t.groupKey === 'labour-market').dueAt;
     const proposed = new Date(new Date(lmDue).getTime() + 20 * 86_400_000).toISOString();
-    await (await h.chair('labour-market')).post(`/api/tasks/${taskOf('labour-market')}/extension-requests`).send({ proposedDueAt: proposed, reason: 'Our board meets later this month' }).expect(201);
+    await (
+      await h.chair('labour-market')
+    )
+      .post(`/api/tasks/${taskOf('labour-market')}/extension-requests`)
+      .send({ proposedDueAt: proposed, reason: 'Our board meets later this month' })
+      .expect(201);
     await page.goto(`${base}/cycles/${cycleId}`);
     expect(await stateOf(page, 'education', 'mid-term')).toBe('submitted');
     expect(await stateOf(page, 'sport', 'mid-term')).toBe('open');
@@ -153,7 +184,10 @@ describe('committee console in a browser (e2e)', () => {
     await checkPage(page, 'console-extension-requests');
     await page.getByRole('button', { name: /Send the decision/ }).click();
     await page.locator('.error-summary').waitFor();
-    expect(await page.locator('.error-summary a').allInnerTexts()).toEqual(['Choose whether to grant or refuse the request', 'Enter a reason of 3 to 2000 characters']);
+    expect(await page.locator('.error-summary a').allInnerTexts()).toEqual([
+      'Choose whether to grant or refuse the request',
+      'Enter a reason of 3 to 2000 characters',
+    ]);
     await checkPage(page, 'console-extension-requests-errors');
     await page.getByLabel('Grant', { exact: true }).check();
     await page.getByLabel('Your reason').fill('The board must approve the report');
@@ -164,11 +198,20 @@ describe('committee console in a browser (e2e)', () => {
     expect((await api(`/api/tasks/${taskOf('labour-market')}`)).task.dueAt).toBe(proposed);
 
     // Past the first due date: sport is overdue and escalated; the labour market, given more time, submits on time.
-    await h.waitFor('sport overdue and escalated', async () => {
-      const t = (await api(`/api/tasks/${taskOf('sport')}`)).task;
-      return t.status === 'overdue' && t.escalationLevel >= 1;
-    }, 60_000);
-    await (await h.chair('labour-market')).post(`/api/tasks/${taskOf('labour-market')}/submissions`).send(reportFor('labour-market')).expect(201);
+    await h.waitFor(
+      'sport overdue and escalated',
+      async () => {
+        const t = (await api(`/api/tasks/${taskOf('sport')}`)).task;
+        return t.status === 'overdue' && t.escalationLevel >= 1;
+      },
+      60_000,
+    );
+    await (
+      await h.chair('labour-market')
+    )
+      .post(`/api/tasks/${taskOf('labour-market')}/submissions`)
+      .send(reportFor('labour-market'))
+      .expect(201);
     await page.goto(`${base}/cycles/${cycleId}`);
     expect(await stateOf(page, 'sport', 'mid-term')).toBe('overdue');
     expect(await page.locator('tr[data-group="sport"] td[data-milestone="mid-term"]').innerText()).toMatch(/Overdue\s+Escalated to level \d/);
@@ -180,7 +223,9 @@ describe('committee console in a browser (e2e)', () => {
     // The overdue list: one step to a new date, saying who is told.
     await page.getByRole('link', { name: /Overdue report requests \(1\)/ }).click();
     await page.waitForURL(`${base}/cycles/${cycleId}/overdue`);
-    expect(await page.locator('[data-told]').innerText()).toBe('Lena Schmidt (chair.sport@pact.example.eu), the chair, is e-mailed the new date and the reason.');
+    expect(await page.locator('[data-told]').innerText()).toBe(
+      'Lena Schmidt (chair.sport@pact.example.eu), the chair, is e-mailed the new date and the reason.',
+    );
     await checkPage(page, 'console-overdue');
     await page.getByRole('button', { name: /Extend the deadline/ }).click();
     await page.locator('.error-summary').waitFor();
@@ -202,11 +247,19 @@ describe('committee console in a browser (e2e)', () => {
     expect((await api(`/api/tasks/${taskOf('sport')}`)).task.dueAt).toBe(dueOnDay(calendarDayOf(newDue)!, 'Europe/Brussels').toISOString());
 
     // The last chair submits: every group is in, the report is compiled at once.
-    await (await h.chair('sport')).post(`/api/tasks/${taskOf('sport')}/submissions`).send(reportFor('sport')).expect(201);
+    await (
+      await h.chair('sport')
+    )
+      .post(`/api/tasks/${taskOf('sport')}/submissions`)
+      .send(reportFor('sport'))
+      .expect(201);
     await h.waitFor('the mid-term report', async () => (await h.http.get(`/api/cycles/${cycleId}/report?milestone=mid-term`)).status === 200, 60_000);
     await page.reload();
     expect(await stateOf(page, 'sport', 'mid-term')).toBe('submitted');
-    await page.getByRole('link', { name: /Read the report/ }).first().click();
+    await page
+      .getByRole('link', { name: /Read the report/ })
+      .first()
+      .click();
     await page.waitForURL(new RegExp(`/cycles/${cycleId}/report\\?milestone=mid-term$`));
     expect(await page.locator('.lead').innerText()).toBe('3 on time, 0 late, 0 missing of 3 working groups.');
     expect(await page.locator('[data-report-document] h2').first().innerText()).toBe('Coverage');
@@ -335,7 +388,11 @@ describe('committee console in a browser (e2e)', () => {
     await page.fill('#milestones-2-compileAt', '3');
     await page.getByRole('button', { name: 'Preview the plan' }).click();
     await page.locator('h1', { hasText: 'Check the plan before starting' }).waitFor();
-    expect(await page.locator('table[data-plan-milestone]').evaluateAll((ts) => ts.map((t) => t.getAttribute('data-plan-milestone')))).toEqual(['baseline', 'mid-term', 'final']);
+    expect(await page.locator('table[data-plan-milestone]').evaluateAll((ts) => ts.map((t) => t.getAttribute('data-plan-milestone')))).toEqual([
+      'baseline',
+      'mid-term',
+      'final',
+    ]);
     await page.getByRole('button', { name: 'Change the plan' }).click();
     // The rows come back as typed (the preview orders the milestones by date).
     expect(await page.locator('#milestones-2-key').inputValue()).toBe('baseline');

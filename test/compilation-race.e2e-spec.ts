@@ -1,7 +1,20 @@
 import { CompilationService } from '@pact/engine';
 import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
 
-const GROUPS = ['education', 'labour-market', 'migrant-families', 'neighbourhoods-housing', 'sport', 'political-participation', 'public-services', 'inter-religious-dialogue', 'cultural-diversity', 'development-cooperation', 'security', 'public-relations-media'];
+const GROUPS = [
+  'education',
+  'labour-market',
+  'migrant-families',
+  'neighbourhoods-housing',
+  'sport',
+  'political-participation',
+  'public-services',
+  'inter-religious-dialogue',
+  'cultural-diversity',
+  'development-cooperation',
+  'security',
+  'public-relations-media',
+];
 
 /**
  * Revisions stored while a milestone is being compiled must end up in a report: either the
@@ -24,7 +37,10 @@ describe('revisions racing a compilation (e2e)', () => {
   it('every revision stored after compilation started is in the final report', async () => {
     const chairs = new Map(await Promise.all(GROUPS.map(async (g) => [g, await h.chair(g)] as const)));
     for (let round = 0; round < 8; round++) {
-      const res = await h.http.post('/api/cycles').send(shortCycle(h, { name: `Compile race ${round}`, groups: GROUPS, dueAfterDays: 200, compileAfterDays: 300 })).expect(201);
+      const res = await h.http
+        .post('/api/cycles')
+        .send(shortCycle(h, { name: `Compile race ${round}`, groups: GROUPS, dueAfterDays: 200, compileAfterDays: 300 }))
+        .expect(201);
       const cycleId = res.body.id;
       await h.waitFor('fan-out', async () => (await h.http.get(`/api/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested', 60_000);
       const tasks: { id: string; groupKey: string }[] = (await h.http.get(`/api/cycles/${cycleId}/tasks?limit=100`)).body;
@@ -35,7 +51,9 @@ describe('revisions racing a compilation (e2e)', () => {
       const racing = [...tasks.slice(8), ...early.slice(0, 6)];
       const answers = await Promise.all([
         compilation.compile(cycleId, 'final'),
-        ...racing.map((t, i) => pause((i * 7 + round * 5) % 60).then(() => chairs.get(t.groupKey)!.post(`/api/tasks/${t.id}/submissions`).send(reportFor(t.groupKey, 1)))),
+        ...racing.map((t, i) =>
+          pause((i * 7 + round * 5) % 60).then(() => chairs.get(t.groupKey)!.post(`/api/tasks/${t.id}/submissions`).send(reportFor(t.groupKey, 1))),
+        ),
       ]);
       for (const a of answers.slice(1)) expect((a as any).status).toBe(201);
 

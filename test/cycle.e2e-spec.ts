@@ -32,7 +32,16 @@ describe('a whole monitoring cycle (e2e)', () => {
       .post('/api/cycles')
       // The default policy escalates to the committee 7 days after the due date; 3 days here
       // leaves the "late" chair more room before the mid-term compilation on a loaded machine.
-      .send({ name: 'Pact cycle 2030–2032', start: start.toISOString(), escalation: { levels: [{ level: 1, daysAfterDue: 0, target: 'chair' }, { level: 2, daysAfterDue: 3, target: 'committee' }] } })
+      .send({
+        name: 'Pact cycle 2030–2032',
+        start: start.toISOString(),
+        escalation: {
+          levels: [
+            { level: 1, daysAfterDue: 0, target: 'chair' },
+            { level: 2, daysAfterDue: 3, target: 'committee' },
+          ],
+        },
+      })
       .expect(201);
     const cycleId = created.body.id;
     expect(created.body.lengthMonths).toBe(24);
@@ -67,7 +76,10 @@ describe('a whole monitoring cycle (e2e)', () => {
       expect(report.fields).toHaveLength(12);
       expect(report.totals.measures).toBe(11 * 4);
       expect(report.totals.indicators).toBe(14); // the predefined indicators of the 11 groups that reported
-      expect(report.fields.find((f: any) => f.groupKey === 'education').indicators.map((i: any) => i.key)).toEqual(['early-school-leavers', 'language-courses']);
+      expect(report.fields.find((f: any) => f.groupKey === 'education').indicators.map((i: any) => i.key)).toEqual([
+        'early-school-leavers',
+        'language-courses',
+      ]);
       expect(report.fields.filter((f: any) => f.goodPractices.length === 1)).toHaveLength(11);
     }
     // Without ?milestone the final report is served.

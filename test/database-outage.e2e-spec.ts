@@ -36,7 +36,10 @@ describe('database outages (e2e)', () => {
     await h.start();
     // The fan-out runs on a worker: one in this process just for it.
     await h.startWorker();
-    const res = await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Outages', groups: ['education'], dueAfterDays: 200, compileAfterDays: 300 })).expect(201);
+    const res = await h.http
+      .post('/api/cycles')
+      .send(shortCycle(h, { name: 'Outages', groups: ['education'], dueAfterDays: 200, compileAfterDays: 300 }))
+      .expect(201);
     await h.waitFor('fan-out', async () => (await h.http.get(`/api/cycles/${res.body.id}`)).body.progress.milestones[0].status === 'requested', 60_000);
     await h.stopWorker();
     [task] = (await h.http.get(`/api/cycles/${res.body.id}/tasks`)).body;
@@ -53,9 +56,17 @@ describe('database outages (e2e)', () => {
     // An exclusive lock held for 12 s: FerretDB gives up after its 10 s busy timeout and answers
     // SQLITE_BUSY; the repository's retry then meets the lock released.
     const file = join(db.dir, 'data', `${h.dbName}.sqlite`);
-    const locker: ChildProcess = spawn('python3', ['-c', `import sqlite3,time,sys
+    const locker: ChildProcess = spawn(
+      'python3',
+      [
+        '-c',
+        `import sqlite3,time,sys
 con=sqlite3.connect(sys.argv[1], isolation_level=None, timeout=5)
-con.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); time.sleep(12); con.execute('COMMIT')`, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+con.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); time.sleep(12); con.execute('COMMIT')`,
+        file,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const released = new Promise((r) => locker.once('exit', r));
     await new Promise<void>((resolve, reject) => {
       locker.stdout!.on('data', (d: Buffer) => d.toString().includes('locked') && resolve());

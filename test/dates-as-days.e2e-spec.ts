@@ -24,7 +24,13 @@ describe('dates typed as days (e2e)', () => {
     const kept = h.daysFromNow(40).toISOString();
     const res = await h.http
       .post('/api/cycles')
-      .send({ name: 'Days', start, lengthMonths: 6, groups: ['public-relations-media'], milestones: [{ key: 'final', title: 'Report', kind: 'final', requestMonth: 0, dueAt: due, compileAt: kept }] })
+      .send({
+        name: 'Days',
+        start,
+        lengthMonths: 6,
+        groups: ['public-relations-media'],
+        milestones: [{ key: 'final', title: 'Report', kind: 'final', requestMonth: 0, dueAt: due, compileAt: kept }],
+      })
       .expect(201);
     expect(res.body.start).toBe(startOfDay(today, 'Europe/Brussels').toISOString());
     expect(res.body.milestones[0]).toMatchObject({
@@ -41,7 +47,9 @@ describe('dates typed as days (e2e)', () => {
     expect(request.proposedDueAt).toBe(dueOnDay(calendarDayOf(asked)!, 'Europe/Dublin').toISOString());
     // The committee grants another day: again the end of that day in Dublin.
     const other = dayText(addCalendarDays(today, 31));
-    const decided = (await h.http.post(`/api/tasks/${task.id}/extension-requests/${request.id}/decision`).send({ grant: true, dueAt: other, reason: 'Fine' }).expect(200)).body;
+    const decided = (
+      await h.http.post(`/api/tasks/${task.id}/extension-requests/${request.id}/decision`).send({ grant: true, dueAt: other, reason: 'Fine' }).expect(200)
+    ).body;
     expect(decided.task.dueAt).toBe(dueOnDay(calendarDayOf(other)!, 'Europe/Dublin').toISOString());
     // An extension with a timestamp keeps it.
     const at = h.daysFromNow(35).toISOString();
@@ -53,7 +61,10 @@ describe('dates typed as days (e2e)', () => {
     for (const [field, body] of [
       ['start', { name: 'Bad', start: '2031-02-30' }],
       ['start', { name: 'Bad', start: '2031-01-01T09:00:00' }],
-      ['milestones.0.dueAt', { name: 'Bad', start: '2031-01-01', milestones: [{ key: 'final', title: 'R', kind: 'final', requestMonth: 1, dueAt: 'next week' }] }],
+      [
+        'milestones.0.dueAt',
+        { name: 'Bad', start: '2031-01-01', milestones: [{ key: 'final', title: 'R', kind: 'final', requestMonth: 1, dueAt: 'next week' }] },
+      ],
     ] as const) {
       const res = await h.http.post('/api/cycles').send(body).expect(400);
       expect(JSON.stringify(res.body)).toContain(field.split('.').pop());

@@ -80,7 +80,9 @@ describe('deadlines (e2e)', () => {
       (await h.events(cycleId, 'notification.queued')).find((n) => n.data.kind === 'escalated' && n.data.level === 2),
     );
     expect(level2.data.to).toEqual([]);
-    const summary = await h.waitFor('committee summary', async () => (await h.events(cycleId, 'notification.queued')).find((n) => n.data.kind === 'escalation-summary'));
+    const summary = await h.waitFor('committee summary', async () =>
+      (await h.events(cycleId, 'notification.queued')).find((n) => n.data.kind === 'escalation-summary'),
+    );
     expect(summary.data.to).toEqual(['steering-committee@pact.example.eu']);
 
     const view = (await h.http.get(`/api/tasks/${task.id}`)).body;

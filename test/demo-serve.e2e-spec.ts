@@ -66,7 +66,11 @@ describe('npm run demo -- --serve (e2e)', () => {
     const follow = async (link: URL) => {
       const agent = request.agent(site);
       const page = await agent.get(link.pathname).expect(200);
-      const res = await agent.post(link.pathname).type('form').send({ _csrf: csrfOf(page.text) }).expect(303);
+      const res = await agent
+        .post(link.pathname)
+        .type('form')
+        .send({ _csrf: csrfOf(page.text) })
+        .expect(303);
       return { agent, next: res.headers.location as string };
     };
     const reportPath = `${reportUrl.pathname}${reportUrl.search}`;

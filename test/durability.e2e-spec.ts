@@ -12,11 +12,19 @@ describe('durability (e2e)', () => {
 
     it('rebuilds every timer from MongoDB: reminders, escalations and the compilation all happen', async () => {
       const groups = ['education', 'sport', 'security'];
-      const res = await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Wiped after fan-out', groups, dueAfterDays: 80, compileAfterDays: 130 })).expect(201);
+      const res = await h.http
+        .post('/api/cycles')
+        .send(shortCycle(h, { name: 'Wiped after fan-out', groups, dueAfterDays: 80, compileAfterDays: 130 }))
+        .expect(201);
       const cycleId = res.body.id;
       await h.waitFor('fan-out', async () => (await h.http.get(`/api/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested');
       const tasks = (await h.http.get(`/api/cycles/${cycleId}/tasks`)).body;
-      await (await h.chair('education')).post(`/api/tasks/${tasks.find((t: any) => t.groupKey === 'education').id}/submissions`).send(reportFor('education')).expect(201);
+      await (
+        await h.chair('education')
+      )
+        .post(`/api/tasks/${tasks.find((t: any) => t.groupKey === 'education').id}/submissions`)
+        .send(reportFor('education'))
+        .expect(201);
 
       const delayedBefore = await h.redis.zcard(`${h.prefix}:deadlines:delayed`);
       expect(delayedBefore).toBeGreaterThan(0);
@@ -42,7 +50,10 @@ describe('durability (e2e)', () => {
     });
 
     it('rebuilds a milestone request whose timer was lost before it fired', async () => {
-      const res = await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Wiped before fan-out', groups: ['education', 'sport'], requestInDays: 20 })).expect(201);
+      const res = await h.http
+        .post('/api/cycles')
+        .send(shortCycle(h, { name: 'Wiped before fan-out', groups: ['education', 'sport'], requestInDays: 20 }))
+        .expect(201);
       expect(await h.wipeRedis()).toBeGreaterThan(0);
       const cycle = await h.waitFor('tasks requested after the wipe', async () => {
         const c = (await h.http.get(`/api/cycles/${res.body.id}`)).body;
@@ -60,7 +71,10 @@ describe('durability (e2e)', () => {
     it('a restarted worker carries on without duplicate escalations or notifications', async () => {
       const first = await h.spawnWorker();
       const groups = ['education', 'labour-market', 'sport', 'security', 'public-services'];
-      const res = await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Killed worker', groups, requestInDays: 5, dueAfterDays: 50, compileAfterDays: 100 })).expect(201);
+      const res = await h.http
+        .post('/api/cycles')
+        .send(shortCycle(h, { name: 'Killed worker', groups, requestInDays: 5, dueAfterDays: 50, compileAfterDays: 100 }))
+        .expect(201);
       const cycleId = res.body.id;
 
       // Kill it hard once the first level-1 escalations are under way.
@@ -71,23 +85,31 @@ describe('durability (e2e)', () => {
       expect(escalatedAtKill).toBeLessThan(groups.length * 2);
 
       await h.spawnWorker();
-      await h.waitFor('every escalation and the report, by the second worker', async () => {
-        const compiled = (await h.http.get(`/api/cycles/${cycleId}/report`)).status === 200;
-        return compiled && (await h.events(cycleId, 'task.escalated')).length >= groups.length * 2;
-      }, 30_000).catch(async (err) => {
-        const tasks = await h.db.collection('tasks').find({ cycleId }).toArray();
-        const states: string[] = [];
-        for (const t of tasks) {
-          for (const l of [1, 2]) {
-            const id = `escalate-${t._id}-v0-${l}`;
-            const exists = await h.redis.exists(`${h.prefix}:deadlines:${id}`);
-            const fields = exists ? await h.redis.hgetall(`${h.prefix}:deadlines:${id}`) : {};
-            states.push(`${t.groupKey} L${l}: level=${t.escalationLevel} status=${t.status} fired=${t.firedTimers.join(',')} job=${exists ? JSON.stringify({ ...fields, data: undefined, opts: undefined }) : 'none'}`);
+      await h
+        .waitFor(
+          'every escalation and the report, by the second worker',
+          async () => {
+            const compiled = (await h.http.get(`/api/cycles/${cycleId}/report`)).status === 200;
+            return compiled && (await h.events(cycleId, 'task.escalated')).length >= groups.length * 2;
+          },
+          30_000,
+        )
+        .catch(async (err) => {
+          const tasks = await h.db.collection('tasks').find({ cycleId }).toArray();
+          const states: string[] = [];
+          for (const t of tasks) {
+            for (const l of [1, 2]) {
+              const id = `escalate-${t._id}-v0-${l}`;
+              const exists = await h.redis.exists(`${h.prefix}:deadlines:${id}`);
+              const fields = exists ? await h.redis.hgetall(`${h.prefix}:deadlines:${id}`) : {};
+              states.push(
+                `${t.groupKey} L${l}: level=${t.escalationLevel} status=${t.status} fired=${t.firedTimers.join(',')} job=${exists ? JSON.stringify({ ...fields, data: undefined, opts: undefined }) : 'none'}`,
+              );
+            }
           }
-        }
-        const keys = await h.redis.keys(`${h.prefix}:deadlines:*`);
-        throw new Error(`${(err as Error).message}\n${states.join('\n')}\nkeys: ${keys.filter((k) => !/escalate|reminder|overdue/.test(k)).join(' ')}`);
-      });
+          const keys = await h.redis.keys(`${h.prefix}:deadlines:*`);
+          throw new Error(`${(err as Error).message}\n${states.join('\n')}\nkeys: ${keys.filter((k) => !/escalate|reminder|overdue/.test(k)).join(' ')}`);
+        });
 
       const escalations = await h.events(cycleId, 'task.escalated');
       const perTaskLevel = new Map<string, number>();

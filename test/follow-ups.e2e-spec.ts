@@ -27,9 +27,17 @@ describe('follow-ups survive a crash after the effect (e2e)', () => {
     events = h.api.get(EventRepository, { strict: false });
     notifications = h.api.get(NotificationService, { strict: false });
     const groups = ['education', 'sport', 'security', 'labour-market'];
-    const res = await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Crash after the effect', groups, dueAfterDays: 200, compileAfterDays: 300 })).expect(201);
+    const res = await h.http
+      .post('/api/cycles')
+      .send(shortCycle(h, { name: 'Crash after the effect', groups, dueAfterDays: 200, compileAfterDays: 300 }))
+      .expect(201);
     await h.waitFor('fan-out', async () => (await h.http.get(`/api/cycles/${res.body.id}`)).body.progress.milestones[0].status === 'requested', 60_000);
-    tasks = (await h.http.get(`/api/cycles/${res.body.id}/tasks`)).body.map((t: any) => ({ id: t.id, groupKey: t.groupKey, cycleId: res.body.id, dueAt: t.dueAt }));
+    tasks = (await h.http.get(`/api/cycles/${res.body.id}/tasks`)).body.map((t: any) => ({
+      id: t.id,
+      groupKey: t.groupKey,
+      cycleId: res.body.id,
+      dueAt: t.dueAt,
+    }));
   }, 120_000);
   afterAll(() => h.stop(), 60_000);
 
@@ -57,11 +65,23 @@ describe('follow-ups survive a crash after the effect (e2e)', () => {
     expect(crashed).toBe(true);
   }
 
-  const reminderJob = (t: (typeof tasks)[number]) => ({ taskId: t.id, cycleId: t.cycleId, dueVersion: 0, timerKey: `reminder-${t.id}-v0-1`, index: 1, fireAt: t.dueAt });
+  const reminderJob = (t: (typeof tasks)[number]) => ({
+    taskId: t.id,
+    cycleId: t.cycleId,
+    dueVersion: 0,
+    timerKey: `reminder-${t.id}-v0-1`,
+    index: 1,
+    fireAt: t.dueAt,
+  });
 
   it('a reminder applied and sent but never recorded gets its event, and its e-mail once', async () => {
     const t = taskOf('education');
-    await crashing(events, 'append', (e) => e.type === 'task.reminded', () => deadlines.remind(reminderJob(t)));
+    await crashing(
+      events,
+      'append',
+      (e) => e.type === 'task.reminded',
+      () => deadlines.remind(reminderJob(t)),
+    );
     const after = await stored(t.id);
     expect(after!.firedTimers).toContain(`reminder-${t.id}-v0-1`);
     const [event] = await h.waitFor('the reminder event', async () => {
@@ -81,7 +101,12 @@ describe('follow-ups survive a crash after the effect (e2e)', () => {
 
   it('a reminder whose notification was never planned is still sent, once, and recorded once it is', async () => {
     const t = taskOf('sport');
-    await crashing(notifications, 'send', (n) => n.kind === 'reminder', () => deadlines.remind(reminderJob(t)));
+    await crashing(
+      notifications,
+      'send',
+      (n) => n.kind === 'reminder',
+      () => deadlines.remind(reminderJob(t)),
+    );
     // The event log says what happened: nothing went out, so nothing is recorded yet; the
     // reminder's key in the outbox is what is owed.
     expect(await eventsOf(t.id, 'task.reminded')).toHaveLength(0);
@@ -96,7 +121,12 @@ describe('follow-ups survive a crash after the effect (e2e)', () => {
   it('an extension granted but not announced: its event, the chair’s e-mail and the new timers follow', async () => {
     const t = taskOf('security');
     const newDue = h.daysFromNow(250);
-    await crashing(events, 'append', (e) => e.type === 'task.extended', () => deadlines.extend(t.id, newDue, 'Elections in the city council', 'committee:test'));
+    await crashing(
+      events,
+      'append',
+      (e) => e.type === 'task.extended',
+      () => deadlines.extend(t.id, newDue, 'Elections in the city council', 'committee:test'),
+    );
     expect((await stored(t.id))!.dueVersion).toBe(1);
     const [event] = await h.waitFor('the extension event', async () => {
       const found = await eventsOf(t.id, 'task.extended');
@@ -110,10 +140,20 @@ describe('follow-ups survive a crash after the effect (e2e)', () => {
   it('a revision stored and marked but not followed up gets its event, and compilation when all are in', async () => {
     // Everyone else is in first; the last revision's follow-ups (event, compile now) are interrupted.
     for (const g of ['education', 'sport', 'security']) {
-      await (await h.chair(g)).post(`/api/tasks/${taskOf(g).id}/submissions`).send(reportFor(g)).expect(201);
+      await (
+        await h.chair(g)
+      )
+        .post(`/api/tasks/${taskOf(g).id}/submissions`)
+        .send(reportFor(g))
+        .expect(201);
     }
     const t = taskOf('labour-market');
-    await crashing(events, 'append', (e) => e.type === 'submission.received', () => submissions.submit(t.id, reportFor('labour-market') as SubmissionContent, 'chair:test'));
+    await crashing(
+      events,
+      'append',
+      (e) => e.type === 'submission.received',
+      () => submissions.submit(t.id, reportFor('labour-market') as SubmissionContent, 'chair:test'),
+    );
     expect((await stored(t.id))!).toMatchObject({ status: 'submitted', latestRevision: 1 });
     const [event] = await h.waitFor('the submission event', async () => {
       const found = await eventsOf(t.id, 'submission.received');

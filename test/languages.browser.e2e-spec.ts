@@ -24,11 +24,27 @@ describe('texts from configuration in the reader’s language (browser e2e)', ()
     await sink.start();
     h = new EngineHarness({ msPerDay: 1000, env: { ...sink.env(), PUBLIC_URL: 'https://pact.test' } });
     await h.start();
-    const user = await h.http.post('/api/users').send({ name: 'Lena Fischer', email: german, roles: ['chair'], groupKeys: ['education'], language: 'de', timeZone: 'Europe/Berlin' }).expect(201);
+    const user = await h.http
+      .post('/api/users')
+      .send({ name: 'Lena Fischer', email: german, roles: ['chair'], groupKeys: ['education'], language: 'de', timeZone: 'Europe/Berlin' })
+      .expect(201);
     germanToken = (await h.http.post(`/api/users/${user.body.id}/tokens`).send({ name: 'test' }).expect(201)).body.token;
     // The harness's short cycle names its milestone as the programme does ("Implementation report"):
     // the cycle keeps every language of that title.
-    const cycle = await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Sprachen', groups: ['education', 'sport'], requestInDays: 0.001, dueAfterDays: 300, compileAfterDays: 400, lengthMonths: 24, reminders: [] })).expect(201);
+    const cycle = await h.http
+      .post('/api/cycles')
+      .send(
+        shortCycle(h, {
+          name: 'Sprachen',
+          groups: ['education', 'sport'],
+          requestInDays: 0.001,
+          dueAfterDays: 300,
+          compileAfterDays: 400,
+          lengthMonths: 24,
+          reminders: [],
+        }),
+      )
+      .expect(201);
     cycleId = cycle.body.id;
     await h.waitFor('requested', async () => (await h.http.get(`/api/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested');
     taskId = (await h.http.get(`/api/cycles/${cycleId}/tasks`)).body.find((t: { groupKey: string }) => t.groupKey === 'education').id;
@@ -48,7 +64,11 @@ describe('texts from configuration in the reader’s language (browser e2e)', ()
       const education = res.body.find((g: { key: string }) => g.key === 'education');
       return { language: res.headers['content-language'], name: education.fieldOfAction, goal: education.goal };
     };
-    expect(await names('de-DE,de;q=0.9,en;q=0.5')).toMatchObject({ language: 'de', name: 'Integration durch Bildung', goal: expect.stringMatching(/^Jedem Kind und jedem jungen Menschen/) });
+    expect(await names('de-DE,de;q=0.9,en;q=0.5')).toMatchObject({
+      language: 'de',
+      name: 'Integration durch Bildung',
+      goal: expect.stringMatching(/^Jedem Kind und jedem jungen Menschen/),
+    });
     expect(await names('fr')).toMatchObject({ language: 'fr', name: 'Intégration par l’éducation'.replace('’', "'") });
     // No preference, or only languages the programme does not have its own wording in: English.
     expect(await names()).toMatchObject({ language: 'en', name: 'Integration through education' });
@@ -104,10 +124,16 @@ describe('texts from configuration in the reader’s language (browser e2e)', ()
       await (await h.chair(group)).post(`/api/tasks/${t.id}/submissions`).send(report).expect(201);
     }
     await h.waitFor('the compiled report', async () => (await h.http.get(`/api/cycles/${cycleId}/report`)).status === 200, 60_000);
-    const read = async (format: string, language: string) => (await h.http.get(`/api/cycles/${cycleId}/report?format=${format}`).set('Accept-Language', language).expect(200)).text;
+    const read = async (format: string, language: string) =>
+      (await h.http.get(`/api/cycles/${cycleId}/report?format=${format}`).set('Accept-Language', language).expect(200)).text;
     for (const format of ['markdown', 'html', 'csv']) {
       const de = await read(format, 'de');
-      expect({ format, group: de.includes('Integration durch Bildung'), milestone: de.includes('Umsetzungsbericht'), english: de.includes('Integration through education') }).toEqual({ format, group: true, milestone: format !== 'csv' || de.includes('Umsetzungsbericht'), english: false });
+      expect({
+        format,
+        group: de.includes('Integration durch Bildung'),
+        milestone: de.includes('Umsetzungsbericht'),
+        english: de.includes('Integration through education'),
+      }).toEqual({ format, group: true, milestone: format !== 'csv' || de.includes('Umsetzungsbericht'), english: false });
       const fr = await read(format, 'fr');
       expect({ format, group: fr.includes('Intégration par le sport') }).toEqual({ format, group: true });
     }
@@ -119,7 +145,12 @@ describe('texts from configuration in the reader’s language (browser e2e)', ()
       ['Schülerinnen und Schüler in Sprachförderkursen', 'Schülerinnen und Schüler'],
     ]);
     // A unit in none of the template's languages is refused, naming the English one.
-    const refused = await (await h.chair('education')).post(`/api/tasks/${taskId}/submissions`).send({ ...reportFor('education'), indicators: [{ ...indicators[1], unit: 'Kinder' }] }).expect(400);
+    const refused = await (
+      await h.chair('education')
+    )
+      .post(`/api/tasks/${taskId}/submissions`)
+      .send({ ...reportFor('education'), indicators: [{ ...indicators[1], unit: 'Kinder' }] })
+      .expect(400);
     expect(JSON.stringify(refused.body)).toContain('measured in pupils');
 
     const page = await pages.newPage({ locale: 'de-DE' });
@@ -133,7 +164,10 @@ describe('texts from configuration in the reader’s language (browser e2e)', ()
   });
 
   it('the committee’s pages read in the committee member’s language', async () => {
-    await h.http.post('/api/users').send({ name: 'Claire Martin', email: 'claire.martin@test.example.org', roles: ['committee'], language: 'fr' }).expect(201);
+    await h.http
+      .post('/api/users')
+      .send({ name: 'Claire Martin', email: 'claire.martin@test.example.org', roles: ['committee'], language: 'fr' })
+      .expect(201);
     const page = await pages.newPage({ locale: 'fr-FR' });
     await signInInBrowser(page, base, h, sink, 'claire.martin@test.example.org', `/cycles/${cycleId}`);
     await page.goto(`${base}/cycles/${cycleId}`);

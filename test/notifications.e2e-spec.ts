@@ -62,7 +62,12 @@ describe('notifications (e2e)', () => {
     // The chair of migrant-families reads English (config/pact.yaml): English throughout. (A
     // language the engine does not ship, stored before it was refused, reads English too: the
     // domain's renderMessage tests.)
-    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Mail cycle', groups: ['education', 'migrant-families'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
+    const cycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(shortCycle(h, { name: 'Mail cycle', groups: ['education', 'migrant-families'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 }))
+        .expect(201)
+    ).body;
     const tasks = await tasksOf(cycle.id, 2);
     const education = tasks.find((t) => t.groupKey === 'education');
     const families = tasks.find((t) => t.groupKey === 'migrant-families');
@@ -79,14 +84,26 @@ describe('notifications (e2e)', () => {
     // The due date as a New Yorker reads it, in German: weekday, day, month, year, local hour, zone.
     const due = new Date(education.dueAt);
     const ny = Object.fromEntries(
-      new Intl.DateTimeFormat('de', { timeZone: 'America/New_York', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })
+      new Intl.DateTimeFormat('de', {
+        timeZone: 'America/New_York',
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZoneName: 'short',
+      })
         .formatToParts(due)
         .map((p) => [p.type, p.value]),
     );
     for (const part of [ny.weekday, `${ny.day}. ${ny.month} ${ny.year}`, `${ny.hour}:${ny.minute}`, ny.timeZoneName]) expect(de.text).toContain(part);
     expect(ny.hour).not.toBe(String(due.getUTCHours()).padStart(2, '0'));
 
-    const [it] = await h.waitFor('English chair request', async () => sink.to('chair.families@pact.example.eu').length > 0 && sink.to('chair.families@pact.example.eu'));
+    const [it] = await h.waitFor(
+      'English chair request',
+      async () => sink.to('chair.families@pact.example.eu').length > 0 && sink.to('chair.families@pact.example.eu'),
+    );
     expect(it.subject).toBe('[European Pact for Integration] Report requested: Implementation report — Integration through migrant families');
     expect(it.headers.get('content-language')).toBe('en');
     expect(it.text).toContain(`Submit it here: https://pact.test/tasks/${families.id}`);
@@ -95,15 +112,28 @@ describe('notifications (e2e)', () => {
     const op = h.agent(await h.tokenFor(['operator']));
     const log = (await op.get(`/api/deliveries?taskId=${education.id}&channel=email`).expect(200)).body;
     expect(log.items).toHaveLength(1);
-    expect(log.items[0]).toMatchObject({ kind: 'task-requested', recipient: 'anna.keller@education.example.de', status: 'delivered', message: { language: 'de' } });
+    expect(log.items[0]).toMatchObject({
+      kind: 'task-requested',
+      recipient: 'anna.keller@education.example.de',
+      status: 'delivered',
+      message: { language: 'de' },
+    });
     expect(log.items[0].attempts).toEqual([expect.objectContaining({ n: 1, status: 'delivered', code: 250, willRetry: false })]);
     await (await h.chair('education')).get('/api/deliveries').expect(403);
     await h.agent().get('/api/deliveries').expect(401);
   }, 60_000);
 
   it('a refused address fails at once in the log, and the cycle goes on', async () => {
-    await h.http.patch('/api/working-groups/sport').send({ chair: { name: 'No One', email: 'bounce@sport.example.org', language: 'en' } }).expect(200);
-    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Bounce cycle', groups: ['sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
+    await h.http
+      .patch('/api/working-groups/sport')
+      .send({ chair: { name: 'No One', email: 'bounce@sport.example.org', language: 'en' } })
+      .expect(200);
+    const cycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(shortCycle(h, { name: 'Bounce cycle', groups: ['sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 }))
+        .expect(201)
+    ).body;
     const [task] = await tasksOf(cycle.id, 1);
     const d = await delivery({ taskId: task.id, channel: 'email', kind: 'task-requested' }, ['failed']);
     // 550 is final: one attempt, no retries.
@@ -121,12 +151,27 @@ describe('notifications (e2e)', () => {
     const chair = await h.chair('education');
     hooks.answer('/flaky', [503, 503, 200]);
     hooks.answer('/gone', 410);
-    const created = (await chair.post('/api/webhooks').send({ url: hooks.url('/flaky'), scope: 'group', groupKey: 'education', kinds: ['extended'] }).expect(201)).body;
+    const created = (
+      await chair
+        .post('/api/webhooks')
+        .send({ url: hooks.url('/flaky'), scope: 'group', groupKey: 'education', kinds: ['extended'] })
+        .expect(201)
+    ).body;
     expect(created.secret).toMatch(/^whsec_/);
     expect(created.subscription).not.toHaveProperty('secret');
-    const gone = (await chair.post('/api/webhooks').send({ url: hooks.url('/gone'), scope: 'user', kinds: ['extended'] }).expect(201)).body;
+    const gone = (
+      await chair
+        .post('/api/webhooks')
+        .send({ url: hooks.url('/gone'), scope: 'user', kinds: ['extended'] })
+        .expect(201)
+    ).body;
 
-    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Hook cycle', groups: ['education'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
+    const cycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(shortCycle(h, { name: 'Hook cycle', groups: ['education'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 }))
+        .expect(201)
+    ).body;
     const [task] = await tasksOf(cycle.id, 1);
     const newDue = new Date(new Date(task.dueAt).getTime() + 10 * 86_400_000).toISOString();
     await h.http.post(`/api/tasks/${task.id}/extensions`).send({ dueAt: newDue, reason: 'Elections in the region' }).expect(201);
@@ -143,10 +188,30 @@ describe('notifications (e2e)', () => {
     expect(new Set(calls.map((c) => c.headers['x-pact-delivery']))).toEqual(new Set([d._id]));
     const last = calls[2];
     expect(last.headers['x-pact-event']).toBe('extended');
-    expect(verifyWebhook({ secret: created.secret, signature: last.headers['x-pact-signature'] as string, timestamp: last.headers['x-pact-timestamp'] as string, rawBody: last.body })).toEqual({ ok: true });
-    expect(verifyWebhook({ secret: gone.secret, signature: last.headers['x-pact-signature'] as string, timestamp: last.headers['x-pact-timestamp'] as string, rawBody: last.body }).ok).toBe(false);
+    expect(
+      verifyWebhook({
+        secret: created.secret,
+        signature: last.headers['x-pact-signature'] as string,
+        timestamp: last.headers['x-pact-timestamp'] as string,
+        rawBody: last.body,
+      }),
+    ).toEqual({ ok: true });
+    expect(
+      verifyWebhook({
+        secret: gone.secret,
+        signature: last.headers['x-pact-signature'] as string,
+        timestamp: last.headers['x-pact-timestamp'] as string,
+        rawBody: last.body,
+      }).ok,
+    ).toBe(false);
     const event = JSON.parse(last.body);
-    expect(event).toMatchObject({ id: d._id, type: 'extended', cycle: { id: cycle.id, name: 'Hook cycle' }, task: { id: task.id, groupKey: 'education', dueAt: newDue, url: `https://pact.test/api/tasks/${task.id}` }, data: { reason: 'Elections in the region', previousDueAt: task.dueAt } });
+    expect(event).toMatchObject({
+      id: d._id,
+      type: 'extended',
+      cycle: { id: cycle.id, name: 'Hook cycle' },
+      task: { id: task.id, groupKey: 'education', dueAt: newDue, url: `https://pact.test/api/tasks/${task.id}` },
+      data: { reason: 'Elections in the region', previousDueAt: task.dueAt },
+    });
 
     // 410 is a refusal for good: one attempt, counted against the subscription, no retry.
     const refused = await delivery({ taskId: task.id, channel: 'webhook', subscriptionId: gone.subscription.id });
@@ -178,10 +243,23 @@ describe('notifications (e2e)', () => {
   it('a receiver that does not answer in time counts as a failed attempt and is tried again', async () => {
     hooks.answer('/slow', 200);
     hooks.delay('/slow', [3000]);
-    const sub = (await h.http.post('/api/webhooks').send({ url: hooks.url('/slow'), scope: 'group', groupKey: 'sport', kinds: ['extended'] }).expect(201)).body;
-    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Slow cycle', groups: ['sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
+    const sub = (
+      await h.http
+        .post('/api/webhooks')
+        .send({ url: hooks.url('/slow'), scope: 'group', groupKey: 'sport', kinds: ['extended'] })
+        .expect(201)
+    ).body;
+    const cycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(shortCycle(h, { name: 'Slow cycle', groups: ['sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 }))
+        .expect(201)
+    ).body;
     const [task] = await tasksOf(cycle.id, 1);
-    await h.http.post(`/api/tasks/${task.id}/extensions`).send({ dueAt: new Date(new Date(task.dueAt).getTime() + 2 * 86_400_000).toISOString(), reason: 'Slow' }).expect(201);
+    await h.http
+      .post(`/api/tasks/${task.id}/extensions`)
+      .send({ dueAt: new Date(new Date(task.dueAt).getTime() + 2 * 86_400_000).toISOString(), reason: 'Slow' })
+      .expect(201);
     const d = await delivery({ taskId: task.id, subscriptionId: sub.subscription.id }, ['delivered']);
     expect(d.attempts.map((a: any) => [a.status, a.willRetry])).toEqual([
       ['failed', true],
@@ -192,10 +270,23 @@ describe('notifications (e2e)', () => {
 
   it('a subscription that keeps failing is paused, shown to operators, and sends what it held when resumed', async () => {
     hooks.answer('/down', 500);
-    const sub = (await h.http.post('/api/webhooks').send({ url: hooks.url('/down'), scope: 'network', kinds: ['extended'] }).expect(201)).body;
-    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Pause cycle', groups: ['security', 'migrant-families', 'sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
+    const sub = (
+      await h.http
+        .post('/api/webhooks')
+        .send({ url: hooks.url('/down'), scope: 'network', kinds: ['extended'] })
+        .expect(201)
+    ).body;
+    const cycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(
+          shortCycle(h, { name: 'Pause cycle', groups: ['security', 'migrant-families', 'sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 }),
+        )
+        .expect(201)
+    ).body;
     const tasks = await tasksOf(cycle.id, 3);
-    const extend = (t: any) => h.http.post(`/api/tasks/${t.id}/extensions`).send({ dueAt: new Date(new Date(t.dueAt).getTime() + 5 * 86_400_000).toISOString(), reason: 'More time' });
+    const extend = (t: any) =>
+      h.http.post(`/api/tasks/${t.id}/extensions`).send({ dueAt: new Date(new Date(t.dueAt).getTime() + 5 * 86_400_000).toISOString(), reason: 'More time' });
 
     // Two deliveries fail all four attempts: the subscription pauses (WEBHOOK_PAUSE_AFTER=2).
     await extend(tasks[0]).expect(201);
@@ -203,7 +294,9 @@ describe('notifications (e2e)', () => {
     await extend(tasks[1]).expect(201);
     await delivery({ taskId: tasks[1].id, subscriptionId: sub.subscription.id }, ['failed']);
     const op = h.agent(await h.tokenFor(['operator']));
-    const paused = await h.waitFor('paused', async () => (await op.get('/api/webhooks?status=paused').expect(200)).body.find((s: any) => s.id === sub.subscription.id));
+    const paused = await h.waitFor('paused', async () =>
+      (await op.get('/api/webhooks?status=paused').expect(200)).body.find((s: any) => s.id === sub.subscription.id),
+    );
     expect(paused.pausedReason).toContain('2 deliveries in a row failed');
     expect(paused).not.toHaveProperty('secret');
     expect(hooks.at('/down')).toHaveLength(8);
@@ -231,7 +324,21 @@ describe('notifications (e2e)', () => {
     const issued = (await chair.post('/api/me/calendar').expect(201)).body;
     expect(issued.url).toMatch(/^https:\/\/pact\.test\/calendar\/cal_[A-Za-z0-9_-]{32}\.ics$/);
     const path = new URL(issued.url).pathname;
-    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Calendar cycle', groups: ['migrant-families'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24, reminders: [30, 7] })).expect(201)).body;
+    const cycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(
+          shortCycle(h, {
+            name: 'Calendar cycle',
+            groups: ['migrant-families'],
+            dueAfterDays: 400,
+            compileAfterDays: 500,
+            lengthMonths: 24,
+            reminders: [30, 7],
+          }),
+        )
+        .expect(201)
+    ).body;
     const [task] = await tasksOf(cycle.id, 1);
 
     const read = async () => {
@@ -268,7 +375,9 @@ describe('notifications (e2e)', () => {
     expect(third.event.sequence).toBe(2);
     expect((await h.agent().get(path).expect(200)).text).toContain(`DTSTART;VALUE=DATE:${day.replace(/-/g, '')}`);
     // The chair's e-mail names the new due date as a date, without a time of day.
-    const mail = await h.waitFor('the e-mail of the extension to a day', async () => sink.to('chair.families@pact.example.eu').find((m) => m.text?.includes('Holidays')));
+    const mail = await h.waitFor('the e-mail of the extension to a day', async () =>
+      sink.to('chair.families@pact.example.eu').find((m) => m.text?.includes('Holidays')),
+    );
     const newDueLine = /New due date: (.*)/.exec(mail.text!)![1];
     expect(newDueLine).toContain(String(calendarDayOf(day)!.year));
     expect(newDueLine).not.toMatch(/\d{1,2}:\d{2}/);
@@ -279,15 +388,34 @@ describe('notifications (e2e)', () => {
     await h.agent().get(new URL(again.url).pathname).expect(200);
     await h.agent().get('/calendar/cal_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics').expect(404);
     await h.agent().get('/calendar/not-a-token').expect(404);
-    await h.agent(await h.tokenFor(['operator'])).post('/api/me/calendar').expect(403);
+    await h
+      .agent(await h.tokenFor(['operator']))
+      .post('/api/me/calendar')
+      .expect(403);
   }, 60_000);
 
   it('level 2 reaches the steering committee as one summary of everything overdue in the cycle', async () => {
     const before = sink.to('steering-committee@pact.example.eu').length;
-    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Summary cycle', groups: ['security', 'migrant-families', 'sport'], dueAfterDays: 30, compileAfterDays: 400, lengthMonths: 24 })).expect(201)).body;
+    const cycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(
+          shortCycle(h, {
+            name: 'Summary cycle',
+            groups: ['security', 'migrant-families', 'sport'],
+            dueAfterDays: 30,
+            compileAfterDays: 400,
+            lengthMonths: 24,
+          }),
+        )
+        .expect(201)
+    ).body;
     await tasksOf(cycle.id, 3);
     const summaries = await h.waitFor('summary e-mail', async () => {
-      const mails = sink.to('steering-committee@pact.example.eu').slice(before).filter((m) => m.subject?.includes('Summary cycle'));
+      const mails = sink
+        .to('steering-committee@pact.example.eu')
+        .slice(before)
+        .filter((m) => m.subject?.includes('Summary cycle'));
       return mails.length > 0 && mails;
     });
     // Give stragglers time: there must be no second summary and no per-task committee e-mail.
@@ -311,12 +439,20 @@ describe('notifications (e2e)', () => {
   }, 90_000);
 
   it('a delivery whose job Redis lost is still made: the reconciler queues it again from MongoDB', async () => {
-    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Flush cycle', groups: ['security'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
+    const cycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(shortCycle(h, { name: 'Flush cycle', groups: ['security'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 }))
+        .expect(201)
+    ).body;
     const [task] = await tasksOf(cycle.id, 1);
     await delivery({ taskId: task.id, kind: 'task-requested', channel: 'email' });
     // No worker: the extension's e-mail is stored and queued, then Redis loses everything.
     await h.stopWorker();
-    await h.http.post(`/api/tasks/${task.id}/extensions`).send({ dueAt: new Date(new Date(task.dueAt).getTime() + 3 * 86_400_000).toISOString(), reason: 'Flush' }).expect(201);
+    await h.http
+      .post(`/api/tasks/${task.id}/extensions`)
+      .send({ dueAt: new Date(new Date(task.dueAt).getTime() + 3 * 86_400_000).toISOString(), reason: 'Flush' })
+      .expect(201);
     const queued = await delivery({ taskId: task.id, kind: 'extended', channel: 'email' }, ['queued']);
     expect(await h.wipeRedis()).toBeGreaterThan(0);
     await h.startWorker();

@@ -26,18 +26,35 @@ describe('operations console in a browser (e2e)', () => {
     h = new EngineHarness({ msPerDay: 1000, env: { ...sink.env(), NOTIFY_ATTEMPTS: '2', WEBHOOK_PAUSE_AFTER: '1' } });
     await h.start();
     await h.tokenFor(['operator']);
-    await h.http.patch('/api/working-groups/sport').send({ chair: { name: 'No One', email: 'bounce@sport.example.org', language: 'en' } }).expect(200);
+    await h.http
+      .patch('/api/working-groups/sport')
+      .send({ chair: { name: 'No One', email: 'bounce@sport.example.org', language: 'en' } })
+      .expect(200);
     hooks.answer('/broken', 500);
     hooks.answer('/fine', 200);
-    brokenSub = (await h.http.post('/api/webhooks').send({ url: hooks.url('/broken'), scope: 'network', kinds: ['task-requested'], description: 'Intranet feed' }).expect(201)).body.subscription.id;
-    await h.http.post('/api/webhooks').send({ url: hooks.url('/fine'), scope: 'group', groupKey: 'education', kinds: ['extended', 'reminder'] }).expect(201);
-    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Browser operations', groups: ['education', 'sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
+    brokenSub = (
+      await h.http
+        .post('/api/webhooks')
+        .send({ url: hooks.url('/broken'), scope: 'network', kinds: ['task-requested'], description: 'Intranet feed' })
+        .expect(201)
+    ).body.subscription.id;
+    await h.http
+      .post('/api/webhooks')
+      .send({ url: hooks.url('/fine'), scope: 'group', groupKey: 'education', kinds: ['extended', 'reminder'] })
+      .expect(201);
+    const cycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(shortCycle(h, { name: 'Browser operations', groups: ['education', 'sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 }))
+        .expect(201)
+    ).body;
     const tasks = await h.waitFor('tasks', async () => {
       const r = (await h.http.get(`/api/cycles/${cycle.id}/tasks`)).body;
       return r.length === 2 && r;
     });
     const sport = tasks.find((t: any) => t.groupKey === 'sport');
-    failedId = (await h.waitFor('the failed e-mail', () => h.db.collection('deliveries').findOne({ taskId: sport.id, channel: 'email', status: 'failed' })))._id as unknown as string;
+    failedId = (await h.waitFor('the failed e-mail', () => h.db.collection('deliveries').findOne({ taskId: sport.id, channel: 'email', status: 'failed' })))
+      ._id as unknown as string;
     await h.waitFor('the broken subscription paused', async () => (await h.http.get(`/api/webhooks/${brokenSub}`)).body.status === 'paused');
     base = (await h.api.getUrl()).replace('[::1]', '127.0.0.1');
     await pages.launch();
@@ -59,7 +76,10 @@ describe('operations console in a browser (e2e)', () => {
     await checkPage(page, 'operations-console');
 
     // Retry the failed e-mail from the log: back on the log with a confirmation.
-    await page.locator(`tr[data-delivery="${failedId}"]`).getByRole('button', { name: /^Retry/ }).click();
+    await page
+      .locator(`tr[data-delivery="${failedId}"]`)
+      .getByRole('button', { name: /^Retry/ })
+      .click();
     await page.locator('[data-notice]').waitFor();
     expect(await page.locator('[data-notice]').textContent()).toContain('The delivery is queued to be sent again.');
     await checkPage(page, 'operations-retried');
@@ -81,10 +101,16 @@ describe('operations console in a browser (e2e)', () => {
     // Resume the subscription the engine paused; pause it again by hand.
     await page.goto(`${base}/operations`);
     hooks.answer('/broken', 200);
-    await page.locator(`tr[data-subscription="${brokenSub}"]`).getByRole('button', { name: /^Resume/ }).click();
+    await page
+      .locator(`tr[data-subscription="${brokenSub}"]`)
+      .getByRole('button', { name: /^Resume/ })
+      .click();
     await page.locator('[data-notice]').waitFor();
     expect(await page.locator(`tr[data-subscription="${brokenSub}"]`).getAttribute('data-status')).toBe('active');
-    await page.locator(`tr[data-subscription="${brokenSub}"]`).getByRole('button', { name: /^Pause/ }).click();
+    await page
+      .locator(`tr[data-subscription="${brokenSub}"]`)
+      .getByRole('button', { name: /^Pause/ })
+      .click();
     await page.locator('[data-notice]').waitFor();
     expect(await page.locator('[data-notice]').textContent()).toContain('is paused');
     expect(await page.locator(`tr[data-subscription="${brokenSub}"]`).getAttribute('data-status')).toBe('paused');

@@ -39,16 +39,30 @@ describe('operations console (e2e)', () => {
     await h.tokenFor(['operator']);
     await h.tokenFor(['chair'], ['education']);
     // Sport's chair address is refused by the mail server: its report request fails for good.
-    await h.http.patch('/api/working-groups/sport').send({ chair: { name: 'No One', email: 'bounce@sport.example.org', language: 'en' } }).expect(200);
-    cycleId = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Operations cycle', groups: ['education', 'sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body.id;
+    await h.http
+      .patch('/api/working-groups/sport')
+      .send({ chair: { name: 'No One', email: 'bounce@sport.example.org', language: 'en' } })
+      .expect(200);
+    cycleId = (
+      await h.http
+        .post('/api/cycles')
+        .send(shortCycle(h, { name: 'Operations cycle', groups: ['education', 'sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 }))
+        .expect(201)
+    ).body.id;
     const tasks = await h.waitFor('tasks', async () => {
       const r = (await h.http.get(`/api/cycles/${cycleId}/tasks`)).body;
       return r.length === 2 && r;
     });
     sportTask = tasks.find((t: any) => t.groupKey === 'sport');
-    failedId = (await h.waitFor('the failed request', () => h.db.collection('deliveries').findOne({ taskId: sportTask.id, channel: 'email', status: 'failed' })))._id as unknown as string;
+    failedId = (
+      await h.waitFor('the failed request', () => h.db.collection('deliveries').findOne({ taskId: sportTask.id, channel: 'email', status: 'failed' }))
+    )._id as unknown as string;
     const educationTask = tasks.find((t: any) => t.groupKey === 'education');
-    deliveredId = (await h.waitFor('the delivered request', () => h.db.collection('deliveries').findOne({ taskId: educationTask.id, channel: 'email', status: { $in: ['delivered', 'logged'] } })))._id as unknown as string;
+    deliveredId = (
+      await h.waitFor('the delivered request', () =>
+        h.db.collection('deliveries').findOne({ taskId: educationTask.id, channel: 'email', status: { $in: ['delivered', 'logged'] } }),
+      )
+    )._id as unknown as string;
     operator = await signInOverHttp(h, sink, 'operator@test.example.org');
     committee = await signInOverHttp(h, sink, 'committee@test.example.org');
     chair = await signInOverHttp(h, sink, 'chair.education@test.example.org');
@@ -71,7 +85,11 @@ describe('operations console (e2e)', () => {
     const forbidden = await chair.get('/operations').expect(403);
     expect(forbidden.text).toContain('You cannot open this page');
     await chair.get(`/operations/deliveries/${failedId}`).expect(403);
-    await chair.post(`/operations/deliveries/${failedId}/retry`).type('form').send({ _csrf: csrfOf((await chair.get('/settings').expect(200)).text) }).expect(403);
+    await chair
+      .post(`/operations/deliveries/${failedId}/retry`)
+      .type('form')
+      .send({ _csrf: csrfOf((await chair.get('/settings').expect(200)).text) })
+      .expect(403);
     const anonymous = await h.agent().get('/operations').expect(303);
     expect(anonymous.headers.location).toBe('/sign-in?next=%2Foperations');
     // German, with the same rows.
@@ -180,7 +198,11 @@ describe('operations console (e2e)', () => {
     expect(after.attempts.map((a: any) => a.n)).toEqual([1, 2]);
     // Someone bends the return address to another site: the delivery's own page instead.
     const again = await operator.get(`/operations/deliveries/${failedId}`).expect(200);
-    const offsite = await operator.post(`/operations/deliveries/${failedId}/retry`).type('form').send({ _csrf: csrfOf(again.text), back: 'https://evil.example/' }).expect(303);
+    const offsite = await operator
+      .post(`/operations/deliveries/${failedId}/retry`)
+      .type('form')
+      .send({ _csrf: csrfOf(again.text), back: 'https://evil.example/' })
+      .expect(303);
     expect(offsite.headers.location).toBe(`/operations/deliveries/${failedId}?done=retried`);
   });
 
@@ -188,16 +210,31 @@ describe('operations console (e2e)', () => {
     const before = await delivery(deliveredId);
     const page = await operator.get(`/operations/deliveries/${deliveredId}`).expect(200);
     expect(page.text).not.toContain('>Retry<');
-    const res = await operator.post(`/operations/deliveries/${deliveredId}/retry`).type('form').send({ _csrf: csrfOf(page.text) }).expect(409);
-    expect(res.text).toMatch(/Nothing was changed: this delivery(&#39;|')s state is “(Delivered|Logged only \(no mail server\))”; only failed deliveries are retried\./);
+    const res = await operator
+      .post(`/operations/deliveries/${deliveredId}/retry`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text) })
+      .expect(409);
+    expect(res.text).toMatch(
+      /Nothing was changed: this delivery(&#39;|')s state is “(Delivered|Logged only \(no mail server\))”; only failed deliveries are retried\./,
+    );
     expect(await delivery(deliveredId)).toEqual(before);
-    await operator.post('/operations/deliveries/d0000000000000000000000000000000/retry').type('form').send({ _csrf: csrfOf(page.text) }).expect(404);
+    await operator
+      .post('/operations/deliveries/d0000000000000000000000000000000/retry')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text) })
+      .expect(404);
   });
 
   it('pauses a webhook subscription (held deliveries, not attempted) and resumes it (they go out); both need the CSRF token', async () => {
     const target = '/ops?key=receiver-secret';
     hooks.answer(target, 200);
-    const sub = (await h.http.post('/api/webhooks').send({ url: hooks.url(target), scope: 'network', kinds: ['extended'] }).expect(201)).body.subscription;
+    const sub = (
+      await h.http
+        .post('/api/webhooks')
+        .send({ url: hooks.url(target), scope: 'network', kinds: ['extended'] })
+        .expect(201)
+    ).body.subscription;
     let page = await operator.get('/operations').expect(200);
     expect(page.text).toContain(`data-subscription="${sub.id}" data-status="active"`);
     // The subscriptions table too shows the receiver's host, never the secret in its URL.
@@ -206,7 +243,11 @@ describe('operations console (e2e)', () => {
     await operator.post(`/operations/webhooks/${sub.id}/pause`).type('form').send({}).expect(403);
     expect((await h.http.get(`/api/webhooks/${sub.id}`).expect(200)).body.status).toBe('active');
 
-    const paused = await operator.post(`/operations/webhooks/${sub.id}/pause`).type('form').send({ _csrf: formFor(page.text, `/operations/webhooks/${sub.id}/pause`) }).expect(303);
+    const paused = await operator
+      .post(`/operations/webhooks/${sub.id}/pause`)
+      .type('form')
+      .send({ _csrf: formFor(page.text, `/operations/webhooks/${sub.id}/pause`) })
+      .expect(303);
     expect(paused.headers.location).toBe(`/operations?done=paused&subscription=${sub.id}#webhooks`);
     page = await operator.get(paused.headers.location.replace(/#.*$/, '')).expect(200);
     expect(page.text).toContain(`The subscription to ${new URL(hooks.url('/')).host} is paused`);
@@ -215,12 +256,19 @@ describe('operations console (e2e)', () => {
     const event = await h.db.collection('events').findOne({ type: 'webhook.paused', 'data.subscriptionId': sub.id });
     expect(event).toMatchObject({ actor: 'operator:operator@test.example.org' });
     // Pausing again: nothing changes, the page says why.
-    const twice = await operator.post(`/operations/webhooks/${sub.id}/pause`).type('form').send({ _csrf: csrfOf(page.text) }).expect(409);
+    const twice = await operator
+      .post(`/operations/webhooks/${sub.id}/pause`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text) })
+      .expect(409);
     expect(twice.text).toContain('Nothing was changed: the subscription');
     expect(await h.db.collection('events').countDocuments({ type: 'webhook.paused', 'data.subscriptionId': sub.id })).toBe(1);
 
     // While paused, an event for it is held, not attempted.
-    await h.http.post(`/api/tasks/${sportTask.id}/extensions`).send({ dueAt: new Date(new Date(sportTask.dueAt).getTime() + 5 * 86_400_000).toISOString(), reason: 'Maintenance window' }).expect(201);
+    await h.http
+      .post(`/api/tasks/${sportTask.id}/extensions`)
+      .send({ dueAt: new Date(new Date(sportTask.dueAt).getTime() + 5 * 86_400_000).toISOString(), reason: 'Maintenance window' })
+      .expect(201);
     const held = await h.waitFor('held', () => h.db.collection('deliveries').findOne({ subscriptionId: sub.id, status: 'held' }));
     expect(hooks.at(target)).toHaveLength(0);
     page = await operator.get('/operations?state=held').expect(200);
@@ -231,7 +279,11 @@ describe('operations console (e2e)', () => {
 
     await operator.post(`/operations/webhooks/${sub.id}/resume`).type('form').send({}).expect(403);
     expect((await h.http.get(`/api/webhooks/${sub.id}`).expect(200)).body.status).toBe('paused');
-    const resumed = await operator.post(`/operations/webhooks/${sub.id}/resume`).type('form').send({ _csrf: formFor(page.text, `/operations/webhooks/${sub.id}/resume`) }).expect(303);
+    const resumed = await operator
+      .post(`/operations/webhooks/${sub.id}/resume`)
+      .type('form')
+      .send({ _csrf: formFor(page.text, `/operations/webhooks/${sub.id}/resume`) })
+      .expect(303);
     expect(resumed.headers.location).toBe(`/operations?done=resumed&subscription=${sub.id}&released=1#webhooks`);
     expect((await operator.get(resumed.headers.location.replace(/#.*$/, '')).expect(200)).text).toContain('is active again; 1 held deliveries are being sent.');
     const sent = await h.waitFor('the held delivery sent', async () => {
@@ -246,25 +298,49 @@ describe('operations console (e2e)', () => {
   it('a delivery held under a subscription that is active again (a resume that raced the hold) is released by the reconciler', async () => {
     const target = '/raced';
     hooks.answer(target, 200);
-    const sub = (await h.http.post('/api/webhooks').send({ url: hooks.url(target), scope: 'network', kinds: ['extended'] }).expect(201)).body.subscription;
+    const sub = (
+      await h.http
+        .post('/api/webhooks')
+        .send({ url: hooks.url(target), scope: 'network', kinds: ['extended'] })
+        .expect(201)
+    ).body.subscription;
     await h.http.post(`/api/webhooks/${sub.id}/pause`).send({}).expect(201);
     const current = (await h.http.get(`/api/tasks/${sportTask.id}`).expect(200)).body.task;
-    await h.http.post(`/api/tasks/${sportTask.id}/extensions`).send({ dueAt: new Date(new Date(current.dueAt).getTime() + 3 * 86_400_000).toISOString(), reason: 'Raced' }).expect(201);
+    await h.http
+      .post(`/api/tasks/${sportTask.id}/extensions`)
+      .send({ dueAt: new Date(new Date(current.dueAt).getTime() + 3 * 86_400_000).toISOString(), reason: 'Raced' })
+      .expect(201);
     const held = await h.waitFor('held', () => h.db.collection('deliveries').findOne({ subscriptionId: sub.id, status: 'held' }));
     // The resume's release ran before this hold: the subscription is active, the delivery still held.
-    await h.db.collection('webhook_subscriptions').updateOne({ _id: new ObjectId(sub.id) }, { $set: { status: 'active' }, $unset: { pausedAt: '', pausedReason: '' } });
-    const sent = await h.waitFor('the reconciler releases and sends it', async () => {
-      const d = await h.db.collection('deliveries').findOne({ _id: held._id });
-      return d?.status === 'delivered' && d;
-    }, 30_000);
+    await h.db
+      .collection('webhook_subscriptions')
+      .updateOne({ _id: new ObjectId(sub.id) }, { $set: { status: 'active' }, $unset: { pausedAt: '', pausedReason: '' } });
+    const sent = await h.waitFor(
+      'the reconciler releases and sends it',
+      async () => {
+        const d = await h.db.collection('deliveries').findOne({ _id: held._id });
+        return d?.status === 'delivered' && d;
+      },
+      30_000,
+    );
     expect(sent.attempts).toHaveLength(1);
     expect(JSON.parse(hooks.at(target)[0].body).data.reason).toBe('Raced');
   });
 
   it('POST /api/webhooks/:id/pause: the committee, operators and the creator; 404 unknown or unseen, 403 for a chair who did not create it, 409 when not active', async () => {
     hooks.answer('/api-pause', 200);
-    const network = (await h.http.post('/api/webhooks').send({ url: hooks.url('/api-pause'), scope: 'network' }).expect(201)).body.subscription;
-    const forEducation = (await h.http.post('/api/webhooks').send({ url: hooks.url('/api-pause'), scope: 'group', groupKey: 'education' }).expect(201)).body.subscription;
+    const network = (
+      await h.http
+        .post('/api/webhooks')
+        .send({ url: hooks.url('/api-pause'), scope: 'network' })
+        .expect(201)
+    ).body.subscription;
+    const forEducation = (
+      await h.http
+        .post('/api/webhooks')
+        .send({ url: hooks.url('/api-pause'), scope: 'group', groupKey: 'education' })
+        .expect(201)
+    ).body.subscription;
     const op = h.agent(await h.tokenFor(['operator']));
     const educationChair = await h.chair('education');
 
@@ -285,7 +361,12 @@ describe('operations console (e2e)', () => {
     await op.post(`/api/webhooks/${network.id}/resume`).expect(201);
 
     // A chair pauses a subscription they created; the committee any.
-    const own = (await educationChair.post('/api/webhooks').send({ url: hooks.url('/api-pause'), scope: 'user' }).expect(201)).body.subscription;
+    const own = (
+      await educationChair
+        .post('/api/webhooks')
+        .send({ url: hooks.url('/api-pause'), scope: 'user' })
+        .expect(201)
+    ).body.subscription;
     await educationChair.post(`/api/webhooks/${own.id}/pause`).expect(201);
     await h.http.post(`/api/webhooks/${forEducation.id}/pause`).expect(201);
     // A deleted one is not paused.

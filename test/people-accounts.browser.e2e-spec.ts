@@ -16,7 +16,13 @@ describe('people accounts in a browser (e2e)', () => {
   let base: string;
   const committee = 'committee@test.example.org';
   const users = async () => (await h.http.get('/api/users').expect(200)).body as any[];
-  const add = async (name: string, email: string) => (await h.http.post('/api/users').send({ name, email, roles: ['operator'] }).expect(201)).body.id as string;
+  const add = async (name: string, email: string) =>
+    (
+      await h.http
+        .post('/api/users')
+        .send({ name, email, roles: ['operator'] })
+        .expect(201)
+    ).body.id as string;
 
   beforeAll(async () => {
     await sink.start();

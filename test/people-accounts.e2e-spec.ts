@@ -24,7 +24,22 @@ describe('people accounts (e2e)', () => {
     // Slow cycle time: the sport task stays open while the test runs.
     h = new EngineHarness({ msPerDay: 1000, env: { ...sink.env() } });
     await h.start();
-    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Accounts', groups: ['sport'], requestInDays: 0.01, dueAfterDays: 300, compileAfterDays: 400, lengthMonths: 24, reminders: [] })).expect(201)).body;
+    const cycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(
+          shortCycle(h, {
+            name: 'Accounts',
+            groups: ['sport'],
+            requestInDays: 0.01,
+            dueAfterDays: 300,
+            compileAfterDays: 400,
+            lengthMonths: 24,
+            reminders: [],
+          }),
+        )
+        .expect(201)
+    ).body;
     sportTask = await h.waitFor('the sport task', async () => (await h.http.get(`/api/cycles/${cycle.id}/tasks`)).body[0]?.id);
   }, 120_000);
   afterAll(async () => {
@@ -34,19 +49,33 @@ describe('people accounts (e2e)', () => {
 
   it('the committee edits name, roles, groups, language and time zone; user.updated records what changed and who', async () => {
     const p = await addPerson({ name: 'Ola Nordmann', email: 'ola@test.example.org', roles: ['operator'] });
-    const res = await h.http.patch(`/api/users/${p.id}`).send({ name: 'Ola N. Nordmann', roles: ['chair'], groupKeys: ['education'], language: 'fr', timeZone: 'Europe/Oslo' }).expect(200);
+    const res = await h.http
+      .patch(`/api/users/${p.id}`)
+      .send({ name: 'Ola N. Nordmann', roles: ['chair'], groupKeys: ['education'], language: 'fr', timeZone: 'Europe/Oslo' })
+      .expect(200);
     expect(res.body).toMatchObject({ name: 'Ola N. Nordmann', roles: ['chair'], groupKeys: ['education'], language: 'fr', timeZone: 'Europe/Oslo' });
     expect(res.body).not.toHaveProperty('calendarTokenHash');
     const [event] = await userEvents('user.updated', p.id);
     expect(event).toMatchObject({
       actor: 'committee:committee@test.example.org',
-      data: { changes: { name: { from: 'Ola Nordmann', to: 'Ola N. Nordmann' }, roles: { from: ['operator'], to: ['chair'] }, groupKeys: { from: [], to: ['education'] }, language: { from: null, to: 'fr' } } },
+      data: {
+        changes: {
+          name: { from: 'Ola Nordmann', to: 'Ola N. Nordmann' },
+          roles: { from: ['operator'], to: ['chair'] },
+          groupKeys: { from: [], to: ['education'] },
+          language: { from: null, to: 'fr' },
+        },
+      },
     });
     // Made chair of education by the edit: welcomed to it, in French.
     const [welcome] = await h.waitFor('the welcome e-mail', async () => welcomesTo('ola@test.example.org').length > 0 && welcomesTo('ola@test.example.org'));
     expect(welcome.subject).toContain("Intégration par l'éducation");
     // Only what is sent changes.
-    expect((await h.http.patch(`/api/users/${p.id}`).send({ timeZone: 'Europe/Paris' }).expect(200)).body).toMatchObject({ name: 'Ola N. Nordmann', groupKeys: ['education'], timeZone: 'Europe/Paris' });
+    expect((await h.http.patch(`/api/users/${p.id}`).send({ timeZone: 'Europe/Paris' }).expect(200)).body).toMatchObject({
+      name: 'Ola N. Nordmann',
+      groupKeys: ['education'],
+      timeZone: 'Europe/Paris',
+    });
   }, 60_000);
 
   it('documents the new operations in the OpenAPI document', async () => {
@@ -71,7 +100,11 @@ describe('people accounts (e2e)', () => {
     await refused({ roles: ['chair'], groupKeys: ['no-such-group'] }, 'groupKeys[0]');
     await refused({ groupKeys: ['sport'] }, 'groupKeys');
     await refused({ email: 'other@test.example.org' }, 'email');
-    expect((await h.http.get('/api/users').expect(200)).body.find((u: any) => u.id === p.id)).toMatchObject({ name: 'Bad Input', roles: ['operator'], groupKeys: [] });
+    expect((await h.http.get('/api/users').expect(200)).body.find((u: any) => u.id === p.id)).toMatchObject({
+      name: 'Bad Input',
+      roles: ['operator'],
+      groupKeys: [],
+    });
     expect(await userEvents('user.updated', p.id)).toEqual([]);
     await h.http.patch('/api/users/ffffffffffffffffffffffff').send({ name: 'Nobody' }).expect(404);
   });
@@ -130,12 +163,18 @@ describe('people accounts (e2e)', () => {
     const myId = me.id;
     const self = await h.http.post(`/api/users/${myId}/disable`).expect(409);
     expect(JSON.stringify(self.body)).toContain('yourself');
-    const last = await h.http.patch(`/api/users/${myId}`).send({ roles: ['operator'] }).expect(409);
+    const last = await h.http
+      .patch(`/api/users/${myId}`)
+      .send({ roles: ['operator'] })
+      .expect(409);
     expect(JSON.stringify(last.body)).toContain('last active committee member');
     // With a second member, the role may go from one of them.
     const second = await addPerson({ name: 'Second Member', email: 'second.member@test.example.org', roles: ['committee'] });
     const secondAgent = h.agent(await tokenOf(second.id));
-    await secondAgent.patch(`/api/users/${second.id}`).send({ roles: ['operator'] }).expect(200);
+    await secondAgent
+      .patch(`/api/users/${second.id}`)
+      .send({ roles: ['operator'] })
+      .expect(200);
     await h.http.post(`/api/users/${second.id}/disable`).expect(200);
     expect((await h.http.get('/api/users').expect(200)).body.find((u: any) => u.id === myId).roles).toContain('committee');
   });
@@ -167,7 +206,10 @@ describe('people accounts (e2e)', () => {
     expect(welcomesTo(first.email)).toHaveLength(1);
     // Who chairs a group is decided on the working group: the named chair's group is not taken on the person.
     const eva = (await users()).find((u) => u.email === next.email);
-    const refused = await h.http.patch(`/api/users/${eva.id}`).send({ roles: ['operator'] }).expect(400);
+    const refused = await h.http
+      .patch(`/api/users/${eva.id}`)
+      .send({ roles: ['operator'] })
+      .expect(400);
     expect(JSON.stringify(refused.body)).toContain('groupKeys');
     expect(JSON.stringify(refused.body)).toContain('name another chair on the working group first');
   }, 60_000);
@@ -175,8 +217,26 @@ describe('people accounts (e2e)', () => {
   it('a disabled named chair gets no e-mail about their group', async () => {
     const chair = (await h.http.get('/api/users').expect(200)).body.find((u: any) => u.email === 'eva.novak@city.example.cz');
     await h.http.post(`/api/users/${chair.id}/disable`).expect(200);
-    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'While disabled', groups: ['sport'], requestInDays: 0.01, dueAfterDays: 300, compileAfterDays: 400, lengthMonths: 24, reminders: [] })).expect(201)).body;
-    await h.waitFor('the request planned', async () => (await h.db.collection('events').findOne({ type: 'notification.queued', cycleId: cycle.id, 'data.kind': 'task-requested' })) ?? false);
+    const cycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(
+          shortCycle(h, {
+            name: 'While disabled',
+            groups: ['sport'],
+            requestInDays: 0.01,
+            dueAfterDays: 300,
+            compileAfterDays: 400,
+            lengthMonths: 24,
+            reminders: [],
+          }),
+        )
+        .expect(201)
+    ).body;
+    await h.waitFor(
+      'the request planned',
+      async () => (await h.db.collection('events').findOne({ type: 'notification.queued', cycleId: cycle.id, 'data.kind': 'task-requested' })) ?? false,
+    );
     const planned = await h.db.collection('events').findOne({ type: 'notification.queued', cycleId: cycle.id, 'data.kind': 'task-requested' });
     expect(planned!.data.to).toEqual([]);
   }, 60_000);
@@ -192,10 +252,17 @@ describe('people accounts (e2e)', () => {
     await committee.post(`/people/${id}/disable`).type('form').send({}).expect(403);
     expect((await h.http.get('/api/users').expect(200)).body.find((u: any) => u.id === id).disabledAt).toBeUndefined();
     const form = await committee.get(`/people/${id}/edit`).expect(200);
-    const saved = await committee.post(`/people/${id}/edit`).type('form').send({ _csrf: csrfOf(form.text), name: 'Paula Page', roles: 'operator', language: 'de', timeZone: 'Europe/Berlin' });
+    const saved = await committee
+      .post(`/people/${id}/edit`)
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), name: 'Paula Page', roles: 'operator', language: 'de', timeZone: 'Europe/Berlin' });
     expect([saved.status, saved.headers.location, saved.status === 303 ? '' : saved.text.slice(0, 3000)]).toEqual([303, `/people?changed=${id}`, '']);
     const confirm = await committee.get(`/people/${id}/disable`).expect(200);
-    await committee.post(`/people/${id}/disable`).type('form').send({ _csrf: csrfOf(confirm.text) }).expect(303);
+    await committee
+      .post(`/people/${id}/disable`)
+      .type('form')
+      .send({ _csrf: csrfOf(confirm.text) })
+      .expect(303);
     expect((await h.http.get('/api/users').expect(200)).body.find((u: any) => u.id === id)).toMatchObject({ language: 'de', disabledAt: expect.any(String) });
   }, 60_000);
 });

@@ -25,7 +25,22 @@ describe('people, chairs and lapsed requests in German, in a browser (e2e)', () 
     // Slow cycle time: nothing falls due while the test runs.
     h = new EngineHarness({ msPerDay: 1000, env: { ...sink.env() } });
     await h.start();
-    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Zyklus', groups: ['education'], requestInDays: 0.01, dueAfterDays: 300, compileAfterDays: 400, lengthMonths: 24, reminders: [] })).expect(201)).body;
+    const cycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(
+          shortCycle(h, {
+            name: 'Zyklus',
+            groups: ['education'],
+            requestInDays: 0.01,
+            dueAfterDays: 300,
+            compileAfterDays: 400,
+            lengthMonths: 24,
+            reminders: [],
+          }),
+        )
+        .expect(201)
+    ).body;
     taskId = await h.waitFor('the education task', async () => (await h.http.get(`/api/cycles/${cycle.id}/tasks`)).body[0]?.id);
     const chair = await h.chair('education');
     const proposedDueAt = new Date(h.clock.now().getTime() + 320 * 86_400_000).toISOString();
@@ -61,10 +76,15 @@ describe('people, chairs and lapsed requests in German, in a browser (e2e)', () 
     await page.fill('#name', 'Jonas Weber');
     await page.fill('#email', 'jonas.weber@city.example.de');
     // Another committee member names someone else while this form is open.
-    await h.http.patch('/api/working-groups/sport').send({ chair: { name: 'Eva Novak', email: 'eva.novak@city.example.cz', language: 'en' } }).expect(200);
+    await h.http
+      .patch('/api/working-groups/sport')
+      .send({ chair: { name: 'Eva Novak', email: 'eva.novak@city.example.cz', language: 'en' } })
+      .expect(200);
     await page.getByRole('button', { name: 'Neuen Vorsitz speichern' }).click();
     await page.locator('#name-error').waitFor();
-    expect(await page.locator('#name-error').innerText()).toContain('Jemand hat den Vorsitz geändert, während dieses Formular offen war: Vorsitz ist jetzt Eva Novak (eva.novak@city.example.cz).');
+    expect(await page.locator('#name-error').innerText()).toContain(
+      'Jemand hat den Vorsitz geändert, während dieses Formular offen war: Vorsitz ist jetzt Eva Novak (eva.novak@city.example.cz).',
+    );
     await checkPage(page, 'de-working-group-changed-meanwhile');
     expect((await h.http.get('/api/working-groups/sport').expect(200)).body.chair.email).toBe('eva.novak@city.example.cz');
   }, 120_000);

@@ -14,7 +14,10 @@ describe('queue dashboard in a browser (e2e)', () => {
 
   beforeAll(async () => {
     await h.start();
-    await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Browser', groups: ['education'], requestInDays: 30 })).expect(201);
+    await h.http
+      .post('/api/cycles')
+      .send(shortCycle(h, { name: 'Browser', groups: ['education'], requestInDays: 30 }))
+      .expect(201);
     base = (await h.api.getUrl()).replace('[::1]', '127.0.0.1');
     browser = await launchChromium();
   }, 90_000);

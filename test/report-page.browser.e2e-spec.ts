@@ -18,7 +18,12 @@ describe('implementation report page in a browser (e2e)', () => {
 
   it('draws the measures chart per field of action and lists every working group', async () => {
     const groups = ['education', 'labour-market', 'sport'];
-    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Report page', groups, dueAfterDays: 80, compileAfterDays: 100 })).expect(201)).body;
+    const cycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(shortCycle(h, { name: 'Report page', groups, dueAfterDays: 80, compileAfterDays: 100 }))
+        .expect(201)
+    ).body;
     await h.waitFor('requested', async () => (await h.http.get(`/api/cycles/${cycle.id}`)).body.progress.milestones[0].status === 'requested');
     for (const t of (await h.http.get(`/api/cycles/${cycle.id}/tasks`)).body.filter((x: any) => x.groupKey !== 'sport')) {
       await (await h.chair(t.groupKey)).post(`/api/tasks/${t.id}/submissions`).send(reportFor(t.groupKey, 1)).expect(201);
@@ -65,7 +70,11 @@ describe('implementation report page in a browser (e2e)', () => {
     const base = (await h.api.getUrl()).replace('[::1]', '127.0.0.1');
     const res = await live.goto(`${base}/api/cycles/${cycle.id}/report?format=html`);
     expect(res?.headers()['content-security-policy']).toMatch(/^default-src 'none'/);
-    const style = (selector: string, property: string) => live.locator(selector).first().evaluate((el, p) => (globalThis as any).getComputedStyle(el)[p], property);
+    const style = (selector: string, property: string) =>
+      live
+        .locator(selector)
+        .first()
+        .evaluate((el, p) => (globalThis as any).getComputedStyle(el)[p], property);
     expect(await style('.missing', 'fontWeight')).toBe('600'); // the inline <style>
     expect(await style('.key i', 'backgroundColor')).not.toBe('rgba(0, 0, 0, 0)'); // style="" attributes
     expect(await live.locator('section[data-group="education"] svg.bar').boundingBox()).toMatchObject({ width: expect.any(Number) });

@@ -24,13 +24,23 @@ describe('implementation report as PDF (e2e)', () => {
   afterAll(() => h.stop(), 60_000);
 
   it('prints the whole report, every working group and the charts, on A4 pages', async () => {
-    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Pact PDF cycle 2030', dueAfterDays: 80, compileAfterDays: 110 })).expect(201)).body;
+    const cycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(shortCycle(h, { name: 'Pact PDF cycle 2030', dueAfterDays: 80, compileAfterDays: 110 }))
+        .expect(201)
+    ).body;
     cycleId = cycle.id;
     await h.waitFor('requested', async () => (await h.http.get(`/api/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested');
     const tasks = (await h.http.get(`/api/cycles/${cycleId}/tasks`)).body;
     expect(tasks).toHaveLength(12);
     for (const g of ['education', 'sport', 'security']) {
-      await (await h.chair(g)).post(`/api/tasks/${tasks.find((t: any) => t.groupKey === g).id}/submissions`).send(reportFor(g, 1)).expect(201);
+      await (
+        await h.chair(g)
+      )
+        .post(`/api/tasks/${tasks.find((t: any) => t.groupKey === g).id}/submissions`)
+        .send(reportFor(g, 1))
+        .expect(201);
     }
     await h.waitFor('compiled', async () => (await h.http.get(`/api/cycles/${cycleId}/report`)).status === 200, 60_000);
 
@@ -55,7 +65,12 @@ describe('implementation report as PDF (e2e)', () => {
   }, 120_000);
 
   it('prints every answer, also emoji and right-to-left scripts with real glyphs: the fonts the report needs are installed with Chromium', async () => {
-    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Scripts cycle', groups: ['education'], dueAfterDays: 80, compileAfterDays: 110 })).expect(201)).body;
+    const cycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(shortCycle(h, { name: 'Scripts cycle', groups: ['education'], dueAfterDays: 80, compileAfterDays: 110 }))
+        .expect(201)
+    ).body;
     await h.waitFor('requested', async () => (await h.http.get(`/api/cycles/${cycle.id}`)).body.progress.milestones[0].status === 'requested');
     const [task] = (await h.http.get(`/api/cycles/${cycle.id}/tasks`)).body;
     const base = reportFor('education');
@@ -98,7 +113,9 @@ describe('implementation report as PDF (e2e)', () => {
   it('documents PDF beside the other formats in OpenAPI', async () => {
     const doc = (await h.agent().get('/api/docs-json').expect(200)).body;
     const get = doc.paths['/api/cycles/{id}/report'].get;
-    expect(Object.keys(get.responses['200'].content)).toEqual(expect.arrayContaining(['application/pdf', 'text/html', 'text/markdown', 'text/csv', 'application/json']));
+    expect(Object.keys(get.responses['200'].content)).toEqual(
+      expect.arrayContaining(['application/pdf', 'text/html', 'text/markdown', 'text/csv', 'application/json']),
+    );
     expect(get.responses['503']).toBeDefined();
     expect(doc.paths['/api/cycles/{id}/report/publish'].post).toBeDefined();
     expect(doc.paths['/api/cycles/{id}/report/versions/{n}'].get.responses['200'].content).toHaveProperty('application/pdf');

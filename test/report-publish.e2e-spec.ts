@@ -20,7 +20,12 @@ describe('published report versions (e2e)', () => {
   afterAll(() => h.stop(), 60_000);
 
   it('refuses to publish before a report is compiled (409) and only lets the committee publish', async () => {
-    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Published cycle', groups, dueAfterDays: 80, compileAfterDays: 110 })).expect(201)).body;
+    const cycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(shortCycle(h, { name: 'Published cycle', groups, dueAfterDays: 80, compileAfterDays: 110 }))
+        .expect(201)
+    ).body;
     cycleId = cycle.id;
     const early = await h.http.post(`/api/cycles/${cycleId}/report/publish`).expect(409);
     expect(early.body.message).toMatch(/no compiled report to publish yet/);
@@ -30,12 +35,20 @@ describe('published report versions (e2e)', () => {
     const tasks = (await h.http.get(`/api/cycles/${cycleId}/tasks`)).body;
     // Two groups submit; sport's report is missing at the compile date.
     for (const g of ['education', 'labour-market']) {
-      await (await h.chair(g)).post(`/api/tasks/${tasks.find((t: any) => t.groupKey === g).id}/submissions`).send(reportFor(g, 1)).expect(201);
+      await (
+        await h.chair(g)
+      )
+        .post(`/api/tasks/${tasks.find((t: any) => t.groupKey === g).id}/submissions`)
+        .send(reportFor(g, 1))
+        .expect(201);
     }
     await h.waitFor('compiled', async () => (await h.http.get(`/api/cycles/${cycleId}/report`)).status === 200, 60_000);
 
     await (await h.chair('sport')).post(`/api/cycles/${cycleId}/report/publish`).expect(403);
-    await h.agent(await h.tokenFor(['operator'])).post(`/api/cycles/${cycleId}/report/publish`).expect(403);
+    await h
+      .agent(await h.tokenFor(['operator']))
+      .post(`/api/cycles/${cycleId}/report/publish`)
+      .expect(403);
     await h.agent().post(`/api/cycles/${cycleId}/report/publish`).expect(401);
     await h.agent().get(`/api/cycles/${cycleId}/report/versions`).expect(401);
     expect((await h.http.get(`/api/cycles/${cycleId}/report/versions`).expect(200)).body).toEqual([]);
@@ -57,11 +70,18 @@ describe('published report versions (e2e)', () => {
     expect(t.totals.reminders + t.totals.escalations).toBeGreaterThan(0);
     const summed = t.buckets.reduce((n: number, b: any) => n + b.counts.requests + b.counts.reminders + b.counts.escalations + b.counts.submissions, 0);
     expect(summed).toBe(5 + t.totals.reminders + t.totals.escalations);
-    expect(t.marks.map((m: any) => m.label)).toEqual(['Cycle starts', 'Implementation report requested', 'Implementation report due', 'Implementation report compiled']);
+    expect(t.marks.map((m: any) => m.label)).toEqual([
+      'Cycle starts',
+      'Implementation report requested',
+      'Implementation report due',
+      'Implementation report compiled',
+    ]);
     expect(new Date(t.to).getTime()).toBe(new Date(report.compiledAt).getTime());
     const md = (await h.http.get(`/api/cycles/${cycleId}/report?format=markdown`).expect(200)).text;
     expect(md).toContain('## Timeline');
-    expect(md).toContain(`3 requests, ${t.totals.reminders} reminders, ${t.totals.escalations} escalations (${t.committeeEscalations} to the committee), 0 extensions, 2 submissions (0 late)`);
+    expect(md).toContain(
+      `3 requests, ${t.totals.reminders} reminders, ${t.totals.escalations} escalations (${t.committeeEscalations} to the committee), 0 extensions, 2 submissions (0 late)`,
+    );
   });
 
   let v1Bytes: string;
@@ -75,12 +95,18 @@ describe('published report versions (e2e)', () => {
     expect(list).toHaveLength(1);
     expect(list[0]).not.toHaveProperty('json');
 
-    const v1 = await (await h.chair('sport')).get(`/api/cycles/${cycleId}/report/versions/1`).buffer(true).parse((res, cb) => {
-      let data = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (data += c));
-      res.on('end', () => cb(null, data));
-    }).expect(200);
+    const v1 = await (
+      await h.chair('sport')
+    )
+      .get(`/api/cycles/${cycleId}/report/versions/1`)
+      .buffer(true)
+      .parse((res, cb) => {
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (data += c));
+        res.on('end', () => cb(null, data));
+      })
+      .expect(200);
     v1Bytes = v1.body;
     expect(v1.headers['content-type']).toMatch(/^application\/json/);
     expect(v1.headers['x-report-sha256']).toBe(sha256(v1Bytes));
@@ -103,10 +129,14 @@ describe('published report versions (e2e)', () => {
     const sub = await (await h.chair('sport')).post(`/api/tasks/${task.id}/submissions`).send(reportFor('sport', 1)).expect(201);
     expect(sub.body.submission).toMatchObject({ late: true, afterCompilation: true });
 
-    const live = await h.waitFor('recompiled', async () => {
-      const r = (await h.http.get(`/api/cycles/${cycleId}/report`)).body;
-      return r.coverage.late === 1 && r;
-    }, 60_000);
+    const live = await h.waitFor(
+      'recompiled',
+      async () => {
+        const r = (await h.http.get(`/api/cycles/${cycleId}/report`)).body;
+        return r.coverage.late === 1 && r;
+      },
+      60_000,
+    );
     expect(live.coverage).toMatchObject({ onTime: 2, late: 1, missing: 0 });
     expect(live.timeline.totals.submissions).toBe(3);
     expect(live.timeline.lateSubmissions).toBe(1);
@@ -117,12 +147,18 @@ describe('published report versions (e2e)', () => {
     expect(second.body.sha256).not.toBe(sha256(v1Bytes));
     await h.http.post(`/api/cycles/${cycleId}/report/publish`).expect(200);
 
-    const v1Again = (await h.http.get(`/api/cycles/${cycleId}/report/versions/1`).buffer(true).parse((res, cb) => {
-      let data = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (data += c));
-      res.on('end', () => cb(null, data));
-    }).expect(200)).body;
+    const v1Again = (
+      await h.http
+        .get(`/api/cycles/${cycleId}/report/versions/1`)
+        .buffer(true)
+        .parse((res, cb) => {
+          let data = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (data += c));
+          res.on('end', () => cb(null, data));
+        })
+        .expect(200)
+    ).body;
     expect(v1Again).toBe(v1Bytes);
     const v2 = (await h.http.get(`/api/cycles/${cycleId}/report/versions/2`).expect(200)).body;
     expect(v2.coverage).toMatchObject({ late: 1, missing: 0 });

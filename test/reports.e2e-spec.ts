@@ -22,12 +22,20 @@ describe('report comparison across cycles (e2e)', () => {
 
   const ids: string[] = [];
   async function runCycle(name: string, submissions: Record<string, object>): Promise<any> {
-    const res = await h.http.post('/api/cycles').send(shortCycle(h, { name, groups: ['education', 'sport'], dueAfterDays: 60, compileAfterDays: 90 })).expect(201);
+    const res = await h.http
+      .post('/api/cycles')
+      .send(shortCycle(h, { name, groups: ['education', 'sport'], dueAfterDays: 60, compileAfterDays: 90 }))
+      .expect(201);
     ids.push(res.body.id);
     await h.waitFor('tasks', async () => (await h.http.get(`/api/cycles/${res.body.id}`)).body.progress.milestones[0].status === 'requested');
     const tasks = (await h.http.get(`/api/cycles/${res.body.id}/tasks`)).body;
     for (const [group, body] of Object.entries(submissions)) {
-      await (await h.chair(group)).post(`/api/tasks/${tasks.find((t: any) => t.groupKey === group).id}/submissions`).send(body).expect(201);
+      await (
+        await h.chair(group)
+      )
+        .post(`/api/tasks/${tasks.find((t: any) => t.groupKey === group).id}/submissions`)
+        .send(body)
+        .expect(201);
     }
     return h.waitFor('report', async () => {
       const r = await h.http.get(`/api/cycles/${res.body.id}/report`);
@@ -40,7 +48,13 @@ describe('report comparison across cycles (e2e)', () => {
     expect(first.changeSincePrevious).toBeNull();
     expect(first.coverage).toMatchObject({ onTime: 1, missing: 1 });
     const edu1 = first.fields.find((f: any) => f.groupKey === 'education');
-    expect(edu1.indicators[0]).toMatchObject({ key: 'language-courses', name: 'Pupils in language support courses', unit: 'pupils', progress: 0.2, achieved: false });
+    expect(edu1.indicators[0]).toMatchObject({
+      key: 'language-courses',
+      name: 'Pupils in language support courses',
+      unit: 'pupils',
+      progress: 0.2,
+      achieved: false,
+    });
 
     const second = await runCycle('2032 cycle', {
       education: content(2, 210),
@@ -55,7 +69,9 @@ describe('report comparison across cycles (e2e)', () => {
     expect(change.measuresImplemented).toBe(3);
     expect(change.indicatorsAchieved).toBe(1);
     const edu = change.fields.find((f: any) => f.groupKey === 'education');
-    expect(edu.indicators).toEqual([{ key: 'language-courses', name: 'Pupils in language support courses', unit: 'pupils', previousActual: 120, actual: 210, change: 90 }]);
+    expect(edu.indicators).toEqual([
+      { key: 'language-courses', name: 'Pupils in language support courses', unit: 'pupils', previousActual: 120, actual: 210, change: 90 },
+    ]);
     expect(edu.measuresByStatus).toMatchObject({ implemented: 2, 'in-progress': -1, planned: -1 });
     const sport = change.fields.find((f: any) => f.groupKey === 'sport');
     expect(sport.coverage).toEqual({ previous: 'missing', current: 'on-time' });
@@ -78,7 +94,12 @@ describe('report comparison across cycles (e2e)', () => {
     const rows = csv.text.trim().split('\r\n');
     expect(rows[0].split(',')).toHaveLength(15); // with the measures' description column
     // education: 2 measures, 1 indicator, 1 good practice; sport: 1 measure.
-    expect(rows.slice(1).map((r) => r.split(',')[5]).sort()).toEqual(['good_practice', 'indicator', 'measure', 'measure', 'measure']);
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r.split(',')[5])
+        .sort(),
+    ).toEqual(['good_practice', 'indicator', 'measure', 'measure', 'measure']);
     expect(rows.find((r) => r.includes(',indicator,'))).toContain(',pupils,100,200,210,1.1,yes');
 
     const html = await h.http.get(`/api/cycles/${second}/report`).set('Accept', 'text/html').expect(200);

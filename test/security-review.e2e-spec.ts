@@ -79,10 +79,22 @@ describe('security review: reports, validation, roles (e2e)', () => {
       const res = await h.http.get(path).expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
       const csp = String(res.headers['content-security-policy']);
-      const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(' ')]));
+      const directives = Object.fromEntries(
+        csp
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([k, ...v]) => [k, v.join(' ')]),
+      );
       expect([path, directives]).toEqual([
         path,
-        { 'default-src': "'none'", 'style-src': "'unsafe-inline'", 'img-src': 'data:', 'frame-ancestors': "'none'", 'base-uri': "'none'", 'form-action': "'none'" },
+        {
+          'default-src': "'none'",
+          'style-src': "'unsafe-inline'",
+          'img-src': 'data:',
+          'frame-ancestors': "'none'",
+          'base-uri': "'none'",
+          'form-action': "'none'",
+        },
       ]);
       expect(csp).not.toMatch(/script-src/);
       expect(res.text).not.toContain('<script>alert');
@@ -94,20 +106,34 @@ describe('security review: reports, validation, roles (e2e)', () => {
   async function snapshot(): Promise<string> {
     const out: Record<string, unknown> = {};
     for (const n of ['cycles', 'tasks', 'submissions', 'working_groups', 'users', 'api_tokens', 'webhook_subscriptions']) {
-      out[n] = await h.db.collection(n).find({}, { projection: { lastUsedAt: 0 } }).sort({ _id: 1 }).toArray();
+      out[n] = await h.db
+        .collection(n)
+        .find({}, { projection: { lastUsedAt: 0 } })
+        .sort({ _id: 1 })
+        .toArray();
     }
     return JSON.stringify(out);
   }
 
   /** An education task that stays open for the whole file. */
   async function openEducationTask(): Promise<string> {
-    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Open', groups: ['education'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 })).expect(201)).body;
+    const cycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(shortCycle(h, { name: 'Open', groups: ['education'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 }))
+        .expect(201)
+    ).body;
     await h.waitFor('requested', async () => (await h.http.get(`/api/cycles/${cycle.id}`)).body.progress.milestones[0].status === 'requested');
     return (await h.http.get(`/api/cycles/${cycle.id}/tasks`)).body[0].id;
   }
 
   const chairOf = (name: unknown) => ({ chair: { name, email: 'new.chair@example.org', language: 'de' } });
-  const validCycle = (patch: Record<string, unknown> = {}) => ({ name: 'Later', start: new Date(h.clock.now().getTime() + 400 * 86_400_000).toISOString(), groups: ['education'], ...patch });
+  const validCycle = (patch: Record<string, unknown> = {}) => ({
+    name: 'Later',
+    start: new Date(h.clock.now().getTime() + 400 * 86_400_000).toISOString(),
+    groups: ['education'],
+    ...patch,
+  });
 
   it.each([
     ['"chair": []', { chair: [] }],
@@ -146,7 +172,10 @@ describe('security review: reports, validation, roles (e2e)', () => {
       [{ measures: [[]] }, 'measures: each value in measures must be an object'],
       [{ indicators: [null] }, 'indicators: each value in indicators must be an object'],
     ] as const) {
-      const res = await chair.post(`/api/tasks/${task}/submissions`).send({ ...reportFor('education'), ...patch }).expect(400);
+      const res = await chair
+        .post(`/api/tasks/${task}/submissions`)
+        .send({ ...reportFor('education'), ...patch })
+        .expect(400);
       expect(res.body.message).toContain(message);
     }
     expect(await snapshot()).toBe(before);
@@ -163,10 +192,32 @@ describe('security review: reports, validation, roles (e2e)', () => {
   const singleLineFields: [string, (text: string) => Promise<any>][] = [
     ['working-group chair name', (t) => h.http.patch('/api/working-groups/education').send(chairOf(t))],
     ['cycle name', (t) => h.http.post('/api/cycles').send(validCycle({ name: t }))],
-    ['milestone title', (t) => h.http.post('/api/cycles').send(validCycle({ milestones: [{ key: 'final', title: t, kind: 'final', requestMonth: 1, dueMonth: 2, compileMonth: 3 }] }))],
-    ['measure title', async (t) => (await h.chair('education')).post(`/api/tasks/${openTask}/submissions`).send({ ...reportFor('education'), measures: [{ title: t, status: 'planned' }] })],
-    ['indicator name', async (t) => (await h.chair('education')).post(`/api/tasks/${openTask}/submissions`).send({ ...reportFor('education'), indicators: [{ key: 'own', name: t, unit: 'people', baseline: 1, target: 2, actual: 1 }] })],
-    ['indicator unit', async (t) => (await h.chair('education')).post(`/api/tasks/${openTask}/submissions`).send({ ...reportFor('education'), indicators: [{ key: 'own', name: 'Own', unit: t, baseline: 1, target: 2, actual: 1 }] })],
+    [
+      'milestone title',
+      (t) =>
+        h.http.post('/api/cycles').send(validCycle({ milestones: [{ key: 'final', title: t, kind: 'final', requestMonth: 1, dueMonth: 2, compileMonth: 3 }] })),
+    ],
+    [
+      'measure title',
+      async (t) =>
+        (await h.chair('education'))
+          .post(`/api/tasks/${openTask}/submissions`)
+          .send({ ...reportFor('education'), measures: [{ title: t, status: 'planned' }] }),
+    ],
+    [
+      'indicator name',
+      async (t) =>
+        (await h.chair('education'))
+          .post(`/api/tasks/${openTask}/submissions`)
+          .send({ ...reportFor('education'), indicators: [{ key: 'own', name: t, unit: 'people', baseline: 1, target: 2, actual: 1 }] }),
+    ],
+    [
+      'indicator unit',
+      async (t) =>
+        (await h.chair('education'))
+          .post(`/api/tasks/${openTask}/submissions`)
+          .send({ ...reportFor('education'), indicators: [{ key: 'own', name: 'Own', unit: t, baseline: 1, target: 2, actual: 1 }] }),
+    ],
     ['user name', (t) => h.http.post('/api/users').send({ name: t, email: 'someone.new@example.org', roles: ['operator'] })],
     ['token name', async (t) => h.http.post(`/api/users/${(await h.http.get('/api/me')).body.id}/tokens`).send({ name: t })],
     ['webhook description', (t) => h.http.post('/api/webhooks').send({ url: 'http://127.0.0.1:9/hook', scope: 'network', description: t })],
@@ -177,7 +228,9 @@ describe('security review: reports, validation, roles (e2e)', () => {
     const before = await snapshot();
     const res = await call(text);
     expect(res.status).toBe(400);
-    expect(JSON.stringify(res.body.message)).toMatch(/must be a single line of text, without line breaks, control characters or bidirectional overrides \(found U\+[0-9A-F]{4} at position \d+\)/);
+    expect(JSON.stringify(res.body.message)).toMatch(
+      /must be a single line of text, without line breaks, control characters or bidirectional overrides \(found U\+[0-9A-F]{4} at position \d+\)/,
+    );
     expect(await snapshot()).toBe(before);
   });
 
@@ -190,7 +243,9 @@ describe('security review: reports, validation, roles (e2e)', () => {
     expect(stored!.content).toMatchObject({ goodPractices: ['First line\nsecond line'], obstacles: ['Funding:\r\n\t- short-term only'] });
     await h.http.patch('/api/working-groups/education').send({ goal: 'Line one.\nLine two.' }).expect(200);
     const refused = await h.http.patch('/api/working-groups/education').send({ goal: 'Line one.\u0000' }).expect(400);
-    expect(refused.body.message).toEqual(['goal: goal must be text without control characters (other than line breaks and tabs) or bidirectional overrides (found U+0000 at position 9)']);
+    expect(refused.body.message).toEqual([
+      'goal: goal must be text without control characters (other than line breaks and tabs) or bidirectional overrides (found U+0000 at position 9)',
+    ]);
   });
 
   it('8. no answer shows a calendar token hash: GET /users (committee, operator) and POST /users', async () => {
@@ -207,17 +262,26 @@ describe('security review: reports, validation, roles (e2e)', () => {
       expect(listed).not.toHaveProperty('calendarTokenHash');
       expect(JSON.stringify(users)).not.toContain(stored!.calendarTokenHash);
     }
-    const created = (await h.http.post('/api/users').send({ name: 'Another Chair', email: 'another.chair@example.org', roles: ['chair'], groupKeys: ['sport'] }).expect(201)).body;
+    const created = (
+      await h.http
+        .post('/api/users')
+        .send({ name: 'Another Chair', email: 'another.chair@example.org', roles: ['chair'], groupKeys: ['sport'] })
+        .expect(201)
+    ).body;
     expect(created).not.toHaveProperty('calendarTokenHash');
   });
 
   it('9. a chair cannot resume a subscription the committee made for their group; its creator, the committee and operators can', async () => {
     const chair = await h.chair('education');
     const operator = h.agent(await h.tokenFor(['operator']));
-    const committees = (await h.http.post('/api/webhooks').send({ url: 'http://127.0.0.1:9/committee', scope: 'group', groupKey: 'education' }).expect(201)).body.subscription;
-    const chairs = (await chair.post('/api/webhooks').send({ url: 'http://127.0.0.1:9/chair', scope: 'group', groupKey: 'education' }).expect(201)).body.subscription;
+    const committees = (await h.http.post('/api/webhooks').send({ url: 'http://127.0.0.1:9/committee', scope: 'group', groupKey: 'education' }).expect(201))
+      .body.subscription;
+    const chairs = (await chair.post('/api/webhooks').send({ url: 'http://127.0.0.1:9/chair', scope: 'group', groupKey: 'education' }).expect(201)).body
+      .subscription;
     const pause = (id: string) =>
-      h.db.collection('webhook_subscriptions').updateOne({ _id: new ObjectId(id) }, { $set: { status: 'paused', pausedAt: new Date(), pausedReason: 'receiver failing' } });
+      h.db
+        .collection('webhook_subscriptions')
+        .updateOne({ _id: new ObjectId(id) }, { $set: { status: 'paused', pausedAt: new Date(), pausedReason: 'receiver failing' } });
     await pause(committees.id);
     await pause(chairs.id);
     // The chair sees it (it concerns their group), so the answer is 403, not 404.
@@ -240,11 +304,36 @@ describe('security review: reports, validation, roles (e2e)', () => {
   it('/api/docs-json documents the operations’ schemas only: no environment or configuration classes', async () => {
     const doc = (await h.agent().get('/api/docs-json').expect(200)).body;
     const text = JSON.stringify(doc);
-    for (const internal of ['EnvironmentVariables', 'MONGODB_URI', 'SMTP_PASSWORD', 'WEBHOOK_ALLOW_PRIVATE_TARGETS', 'PactConfigFile', 'ChairConfig', 'TemplateConfig', 'LimitsConfig', 'CommitteeConfig']) {
+    for (const internal of [
+      'EnvironmentVariables',
+      'MONGODB_URI',
+      'SMTP_PASSWORD',
+      'WEBHOOK_ALLOW_PRIVATE_TARGETS',
+      'PactConfigFile',
+      'ChairConfig',
+      'TemplateConfig',
+      'LimitsConfig',
+      'CommitteeConfig',
+    ]) {
       expect([internal, text.includes(internal)]).toEqual([internal, false]);
     }
     // What the operations use is there, nested schemas included, with the rules that are enforced.
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['CreateCycleDto', 'MilestoneDto', 'EscalationPolicyDto', 'EscalationLevelDto', 'SubmissionDto', 'MeasureDto', 'IndicatorDto', 'UpdateWorkingGroupDto', 'ChairDto', 'CreateUserDto', 'IssueTokenDto', 'CreateWebhookDto']));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining([
+        'CreateCycleDto',
+        'MilestoneDto',
+        'EscalationPolicyDto',
+        'EscalationLevelDto',
+        'SubmissionDto',
+        'MeasureDto',
+        'IndicatorDto',
+        'UpdateWorkingGroupDto',
+        'ChairDto',
+        'CreateUserDto',
+        'IssueTokenDto',
+        'CreateWebhookDto',
+      ]),
+    );
     const name = new RegExp(doc.components.schemas.CreateCycleDto.properties.name.pattern);
     expect(name.test('Pact cycle 2030–2032')).toBe(true);
     expect(name.test('Pact\ncycle')).toBe(false);
@@ -260,7 +349,9 @@ describe('security review: reports, validation, roles (e2e)', () => {
   it('a user name or password in a webhook URL is refused even where internal receivers are allowed', async () => {
     const before = await snapshot();
     const res = await h.http.post('/api/webhooks').send({ url: 'http://user:pass@127.0.0.1:9/hook', scope: 'network' }).expect(400);
-    expect(res.body.message).toEqual(['url: must not contain a user name or password (user:password@…); receivers check the X-Pact-Signature of each delivery instead']);
+    expect(res.body.message).toEqual([
+      'url: must not contain a user name or password (user:password@…); receivers check the X-Pact-Signature of each delivery instead',
+    ]);
     expect(await snapshot()).toBe(before);
   });
 
@@ -291,7 +382,12 @@ describe('security review: the queue dashboard lets operators look, retry failed
     const connection = { url: h.env.REDIS_URL };
     for (const name of ['cycles', 'deadlines', 'maintenance', 'notifications']) queues[name] = new Queue(name, { prefix: h.prefix, connection });
     // A cycle requested far ahead: its fan-out and compile jobs wait, delayed, in "cycles".
-    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Dashboard', groups: ['education'], requestInDays: 300 })).expect(201)).body;
+    const cycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(shortCycle(h, { name: 'Dashboard', groups: ['education'], requestInDays: 300 }))
+        .expect(201)
+    ).body;
     delayedJob = `fanout-${cycle.id}-final`;
     // One failed and one completed job in "maintenance", made by a real worker of the test's own.
     const worker = new Worker(
@@ -368,7 +464,9 @@ describe('security review: the queue dashboard lets operators look, retry failed
     const before = await snapshot();
     const res = await call(operator);
     expect(res.status).toBe(403);
-    expect(String(res.body.message)).toMatch(/operators may look at the queues, retry failed jobs and clean completed or failed ones|only (failed|completed or failed) jobs may be/);
+    expect(String(res.body.message)).toMatch(
+      /operators may look at the queues, retry failed jobs and clean completed or failed ones|only (failed|completed or failed) jobs may be/,
+    );
     expect(await snapshot()).toBe(before);
   });
 
@@ -521,7 +619,9 @@ describe('security review: webhook targets (e2e)', () => {
   it('refuses a user name or password in the URL, so it is never shown to readers of the subscription', async () => {
     for (const url of ['https://alice:s3cret@hooks.example.org/pact', 'https://token@hooks.example.org/pact']) {
       const res = await h.http.post('/api/webhooks').send({ url, scope: 'network' }).expect(400);
-      expect(res.body.message).toContain('url: must not contain a user name or password (user:password@…); receivers check the X-Pact-Signature of each delivery instead');
+      expect(res.body.message).toContain(
+        'url: must not contain a user name or password (user:password@…); receivers check the X-Pact-Signature of each delivery instead',
+      );
     }
     expect(await stored()).toBe(0);
     expect(JSON.stringify(await h.db.collection('events').find({}).toArray())).not.toContain('s3cret');

@@ -53,7 +53,11 @@ describe('concurrent first start (e2e)', () => {
   function start(app: 'api' | 'worker', env: Record<string, string>): { child: ChildProcess; output: () => string } {
     const main = join(ROOT, 'dist', 'apps', app, 'src', 'main.js');
     if (!existsSync(main)) throw new Error(`${main} is missing: npm test builds it first (npm run build)`);
-    const child = spawn(process.execPath, [main], { cwd: ROOT, env: { ...process.env, ...env, LOG_LEVEL: 'log', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [main], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, LOG_LEVEL: 'log', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push(child);
     let output = '';
     child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
@@ -61,7 +65,12 @@ describe('concurrent first start (e2e)', () => {
     return { child, output: () => output };
   }
 
-  async function until(what: string, ok: () => boolean | Promise<boolean>, processes: { child: ChildProcess; output: () => string }[], ms = 120_000): Promise<void> {
+  async function until(
+    what: string,
+    ok: () => boolean | Promise<boolean>,
+    processes: { child: ChildProcess; output: () => string }[],
+    ms = 120_000,
+  ): Promise<void> {
     const end = Date.now() + ms;
     while (Date.now() < end) {
       const died = processes.find((p) => p.child.exitCode !== null);
@@ -82,13 +91,17 @@ describe('concurrent first start (e2e)', () => {
       PORT: String(port),
     };
     const processes = [start('api', env), start('worker', env), start('worker', env)];
-    await until('API readiness', async () => {
-      try {
-        return (await fetch(`http://127.0.0.1:${port}/health`)).status === 200;
-      } catch {
-        return false;
-      }
-    }, processes);
+    await until(
+      'API readiness',
+      async () => {
+        try {
+          return (await fetch(`http://127.0.0.1:${port}/health`)).status === 200;
+        } catch {
+          return false;
+        }
+      },
+      processes,
+    );
     await until('both workers processing', () => processes.slice(1).every((p) => p.output().includes('processing queues')), processes);
 
     const mongo = await MongoClient.connect(env.MONGODB_URI);

@@ -102,19 +102,32 @@ describe('npm start (e2e)', () => {
     await request(site).get('/health').expect(200);
     const browser = request.agent(site);
     const page = await browser.get(link.pathname).expect(200);
-    await browser.post(link.pathname).type('form').send({ _csrf: csrfOf(page.text) }).expect(303);
+    await browser
+      .post(link.pathname)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text) })
+      .expect(303);
     expect((await browser.get('/').expect(303)).headers.location).toBe('/cycles');
     // The working groups were seeded.
     const mongo = await MongoClient.connect(process.env.MONGODB_URI!);
     expect(await mongo.db(db).collection('working_groups').countDocuments()).toBe(12);
     // No API token was left behind: people sign in with links.
-    expect(await mongo.db(db).collection('api_tokens').countDocuments({ revokedAt: { $exists: false } })).toBe(0);
+    expect(
+      await mongo
+        .db(db)
+        .collection('api_tokens')
+        .countDocuments({ revokedAt: { $exists: false } }),
+    ).toBe(0);
     await mongo.close();
 
     // A new link by e-mail lands in the outbox, as a file.
     const other = request.agent(site);
     const form = await other.get('/sign-in').expect(200);
-    await other.post('/sign-in').type('form').send({ _csrf: csrfOf(form.text), email: 'erika.muster@pact.example.eu' }).expect(200);
+    await other
+      .post('/sign-in')
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), email: 'erika.muster@pact.example.eu' })
+      .expect(200);
     const file = await (async () => {
       for (let i = 0; i < 100; i++) {
         const files = readdirSync(outbox).filter((f) => f.endsWith('.eml'));
@@ -127,10 +140,16 @@ describe('npm start (e2e)', () => {
     expect(readFileSync(file, 'utf8').replace(/=\r?\n/g, '')).toMatch(/\/sign-in\/[A-Za-z0-9_-]{43}/);
 
     // The chairs named in the configuration can sign in from the first day, with their addresses.
-    expect(out).toContain('The chairs of the 12 working groups sign in the same way with their addresses (Working groups lists them); 12 chair account(s) created now.');
+    expect(out).toContain(
+      'The chairs of the 12 working groups sign in the same way with their addresses (Working groups lists them); 12 chair account(s) created now.',
+    );
     const chair = request.agent(site);
     const chairForm = await chair.get('/sign-in').expect(200);
-    await chair.post('/sign-in').type('form').send({ _csrf: csrfOf(chairForm.text), email: 'chair.education@pact.example.eu' }).expect(200);
+    await chair
+      .post('/sign-in')
+      .type('form')
+      .send({ _csrf: csrfOf(chairForm.text), email: 'chair.education@pact.example.eu' })
+      .expect(200);
     const chairLink = await (async () => {
       for (let i = 0; i < 100; i++) {
         for (const f of readdirSync(outbox).filter((n) => n.endsWith('.eml'))) {
@@ -142,7 +161,11 @@ describe('npm start (e2e)', () => {
       throw new Error('no sign-in e-mail to the chair in the outbox');
     })();
     const chairPage = await chair.get(chairLink).expect(200);
-    await chair.post(chairLink).type('form').send({ _csrf: csrfOf(chairPage.text) }).expect(303);
+    await chair
+      .post(chairLink)
+      .type('form')
+      .send({ _csrf: csrfOf(chairPage.text) })
+      .expect(303);
     expect((await chair.get('/').expect(303)).headers.location).toBe('/my-tasks');
     await stop(child);
   }, 120_000);

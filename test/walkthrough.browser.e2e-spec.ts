@@ -86,18 +86,33 @@ describe('a first round as new users do it (browser e2e)', () => {
     await checkPage(page, 'walkthrough-cycle-started');
   }, 120_000);
 
-  it('moving a due date onto the compilation says what happens to the compilation: in the API\'s answers, the form and the confirmation', async () => {
+  it("moving a due date onto the compilation says what happens to the compilation: in the API's answers, the form and the confirmation", async () => {
     const [task] = (await h.http.get(`/api/cycles/${cycleId}/tasks`)).body;
     const compileAt = new Date((await h.http.get(`/api/cycles/${cycleId}`)).body.milestones[0].compileAt);
     // Three days before the compilation: nothing to warn of.
-    const early = await h.http.post(`/api/tasks/${task.id}/extensions`).send({ dueAt: new Date(compileAt.getTime() - 3 * 86_400_000).toISOString(), reason: 'Council elections' }).expect(201);
+    const early = await h.http
+      .post(`/api/tasks/${task.id}/extensions`)
+      .send({ dueAt: new Date(compileAt.getTime() - 3 * 86_400_000).toISOString(), reason: 'Council elections' })
+      .expect(201);
     expect(early.body.warnings).toEqual([]);
     // Twelve hours before it: the answer says what will happen.
-    const late = await h.http.post(`/api/tasks/${task.id}/extensions`).send({ dueAt: new Date(compileAt.getTime() - 12 * 3_600_000).toISOString(), reason: 'Council elections moved' }).expect(201);
-    expect(late.body.warnings).toEqual([{ code: 'compiled-without-report', compileAt: compileAt.toISOString(), message: expect.stringMatching(/compiled without it, and compiled again with it when it comes in/) }]);
+    const late = await h.http
+      .post(`/api/tasks/${task.id}/extensions`)
+      .send({ dueAt: new Date(compileAt.getTime() - 12 * 3_600_000).toISOString(), reason: 'Council elections moved' })
+      .expect(201);
+    expect(late.body.warnings).toEqual([
+      {
+        code: 'compiled-without-report',
+        compileAt: compileAt.toISOString(),
+        message: expect.stringMatching(/compiled without it, and compiled again with it when it comes in/),
+      },
+    ]);
     // The chair asks for the compilation day itself; the committee grants it on its page.
     const chair = await h.chair('education');
-    const asked = await chair.post(`/api/tasks/${task.id}/extension-requests`).send({ proposedDueAt: compileAt.toISOString(), reason: 'The council meets that day' }).expect(201);
+    const asked = await chair
+      .post(`/api/tasks/${task.id}/extension-requests`)
+      .send({ proposedDueAt: compileAt.toISOString(), reason: 'The council meets that day' })
+      .expect(201);
     const page = await pages.newPage({ locale: 'en-GB' });
     await signInInBrowser(page, base, h, sink, committee, `/cycles/${cycleId}/extension-requests`);
     const hint = await page.locator(`#dueAt-${asked.body.id}-hint`).textContent();
@@ -106,7 +121,9 @@ describe('a first round as new users do it (browser e2e)', () => {
     await page.locator(`#reason-${asked.body.id}`).fill('Granted: the council decides that day');
     await page.locator(`section[data-request="${asked.body.id}"] button[type="submit"]`).click();
     await page.waitForURL(/decided=/);
-    expect(await page.locator('[data-warning="compiled-without-report"]').textContent()).toMatch(/^Note: the report is compiled on .+, less than a day after this due date\. If this group's report is not in by then, the report is compiled without it, and compiled again with it when it comes in\.$/);
+    expect(await page.locator('[data-warning="compiled-without-report"]').textContent()).toMatch(
+      /^Note: the report is compiled on .+, less than a day after this due date\. If this group's report is not in by then, the report is compiled without it, and compiled again with it when it comes in\.$/,
+    );
     await checkPage(page, 'walkthrough-grant-onto-compilation');
   }, 120_000);
 

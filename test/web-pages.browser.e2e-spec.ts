@@ -9,7 +9,7 @@ import { checkPage, seriousAxeViolations, signInInBrowser, signInLinkFor, signIn
  * with axe-core (WCAG 2.1 AA, 0 serious or critical) and photographed at 1280 and 360 px, the
  * language switch, keyboard-only use of the sign-in form, and everything again without JavaScript.
  */
-describe('people\'s pages in a browser (e2e)', () => {
+describe("people's pages in a browser (e2e)", () => {
   const sink = new MailSink();
   let h: EngineHarness;
   let browser: Browser;
@@ -35,13 +35,24 @@ describe('people\'s pages in a browser (e2e)', () => {
     await h.tokenFor(['operator']);
     base = (await h.api.getUrl()).replace('[::1]', '127.0.0.1');
     // A cycle whose report is compiled (education and sport submit, labour-market does not), and one still open.
-    const done = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Compiled cycle', groups: ['education', 'labour-market', 'sport'], dueAfterDays: 60, compileAfterDays: 80 })).expect(201)).body;
-    const open = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Open cycle', groups: ['education', 'labour-market'], dueAfterDays: 3000, compileAfterDays: 3100, lengthMonths: 120 })).expect(201)).body;
+    const done = (
+      await h.http
+        .post('/api/cycles')
+        .send(shortCycle(h, { name: 'Compiled cycle', groups: ['education', 'labour-market', 'sport'], dueAfterDays: 60, compileAfterDays: 80 }))
+        .expect(201)
+    ).body;
+    const open = (
+      await h.http
+        .post('/api/cycles')
+        .send(shortCycle(h, { name: 'Open cycle', groups: ['education', 'labour-market'], dueAfterDays: 3000, compileAfterDays: 3100, lengthMonths: 120 }))
+        .expect(201)
+    ).body;
     cycleId = done.id;
-    const tasksOf = async (id: string, n: number) => h.waitFor('tasks', async () => {
-      const r = (await h.http.get(`/api/cycles/${id}/tasks`)).body;
-      return r.length === n && r;
-    });
+    const tasksOf = async (id: string, n: number) =>
+      h.waitFor('tasks', async () => {
+        const r = (await h.http.get(`/api/cycles/${id}/tasks`)).body;
+        return r.length === n && r;
+      });
     for (const t of (await tasksOf(done.id, 3)).filter((x: any) => x.groupKey !== 'labour-market')) {
       await (await h.chair(t.groupKey)).post(`/api/tasks/${t.id}/submissions`).send(reportFor(t.groupKey)).expect(201);
     }
@@ -58,7 +69,9 @@ describe('people\'s pages in a browser (e2e)', () => {
 
   it('the axe check itself finds violations where there are some', async () => {
     const page = await newPage();
-    await page.setContent('<!DOCTYPE html><html><head><title>x</title></head><body><main><img src="data:,"><button></button><input id="a"></main></body></html>');
+    await page.setContent(
+      '<!DOCTYPE html><html><head><title>x</title></head><body><main><img src="data:,"><button></button><input id="a"></main></body></html>',
+    );
     const ids = (await seriousAxeViolations(page)).map((v) => v.id).sort();
     expect(ids).toEqual(expect.arrayContaining(['button-name', 'html-has-lang', 'image-alt', 'label']));
   }, 60_000);
@@ -133,7 +146,10 @@ describe('people\'s pages in a browser (e2e)', () => {
     expect(csv.headers()['content-type']).toMatch(/text\/csv/);
 
     // Someone with two roles gets a home page listing where each takes them.
-    await h.http.post('/api/users').send({ name: 'Both Roles', email: 'both@test.example.org', roles: ['committee', 'operator'] }).expect(201);
+    await h.http
+      .post('/api/users')
+      .send({ name: 'Both Roles', email: 'both@test.example.org', roles: ['committee', 'operator'] })
+      .expect(201);
     const both = await newPage();
     await signInInBrowser(both, base, h, sink, 'both@test.example.org');
     expect(new URL(both.url()).pathname).toBe('/');

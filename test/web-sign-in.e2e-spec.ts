@@ -31,7 +31,11 @@ describe('sign-in for people (e2e)', () => {
     const form = await agent.get('/sign-in').expect(200);
     expect(form.headers['content-type']).toMatch(/text\/html/);
     expect(form.text).toContain('<label class="label" for="email">');
-    const asked = await agent.post('/sign-in').type('form').send({ _csrf: csrfOf(form.text), email: ' Committee@Test.Example.org ' }).expect(200);
+    const asked = await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), email: ' Committee@Test.Example.org ' })
+      .expect(200);
     expect(asked.text).toContain('Check your email');
 
     const link = await signInLinkFor(h, sink, committee);
@@ -42,7 +46,11 @@ describe('sign-in for people (e2e)', () => {
     expect(opened.text).toContain('Continue');
     // Opening the link's page (as a mail scanner would) does not use it up.
     await agent.get(link).expect(200);
-    const done = await agent.post(link).type('form').send({ _csrf: csrfOf(opened.text) }).expect(303);
+    const done = await agent
+      .post(link)
+      .type('form')
+      .send({ _csrf: csrfOf(opened.text) })
+      .expect(303);
     expect(done.headers.location).toBe('/');
     const cookie = cookieOf(done, 'pact_session')!;
     expect(cookie).toMatch(/HttpOnly/i);
@@ -90,7 +98,10 @@ describe('sign-in for people (e2e)', () => {
     expect(byKind.items.length).toBeGreaterThan(0);
     expect(byKind.items.every((d: any) => d.kind === 'sign-in-link' && d.message.text.includes('[sign-in link withheld]'))).toBe(true);
     // Webhooks cannot subscribe to personal messages.
-    await h.http.post('/api/webhooks').send({ url: 'http://127.0.0.1:9/x', scope: 'network', kinds: ['sign-in-link'] }).expect(400);
+    await h.http
+      .post('/api/webhooks')
+      .send({ url: 'http://127.0.0.1:9/x', scope: 'network', kinds: ['sign-in-link'] })
+      .expect(400);
   });
 
   it('refuses a used link and an expired one, with a page that offers a new link', async () => {
@@ -105,7 +116,11 @@ describe('sign-in for people (e2e)', () => {
     // Even posting straight to it (skipping the page) signs nobody in.
     const other = browserAgent(h);
     const form = await other.get('/sign-in').expect(200);
-    await other.post(link).type('form').send({ _csrf: csrfOf(form.text) }).expect(410);
+    await other
+      .post(link)
+      .type('form')
+      .send({ _csrf: csrfOf(form.text) })
+      .expect(410);
 
     const mails = signInMailsTo(sink, committee);
     expect((await askForLink(agent, committee)).status).toBe(200);
@@ -117,7 +132,12 @@ describe('sign-in for people (e2e)', () => {
   });
 
   it('links in e-mails pass through sign-in to the page they name; only same-site pages are accepted', async () => {
-    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Next cycle', groups: ['education'] })).expect(201)).body;
+    const cycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(shortCycle(h, { name: 'Next cycle', groups: ['education'] }))
+        .expect(201)
+    ).body;
     const anonymous = browserAgent(h);
     const bounced = await anonymous.get(`/cycles/${cycle.id}`).expect(303);
     expect(bounced.headers.location).toBe(`/sign-in?next=${encodeURIComponent(`/cycles/${cycle.id}`)}`);
@@ -147,14 +167,22 @@ describe('sign-in for people (e2e)', () => {
     await agent.post('/sign-in').type('form').send({ _csrf: elsewhere, email: committee }).expect(403);
     // A forged signature on a matching nonce is refused too.
     const own = csrfOf((await agent.get('/sign-in')).text);
-    await agent.post('/sign-in').type('form').send({ _csrf: `${own.split('.')[0]}.forged`, email: committee }).expect(403);
+    await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ _csrf: `${own.split('.')[0]}.forged`, email: committee })
+      .expect(403);
 
     // Signed in: the session's token, and no other, is accepted.
     const person = await signInOverHttp(h, sink, committee);
     const settings = await person.get('/settings').expect(200);
     await person.post('/settings').type('form').send({ language: 'de', timeZone: 'Europe/Berlin' }).expect(403);
     await person.post('/settings').type('form').send({ _csrf: own, language: 'de', timeZone: 'Europe/Berlin' }).expect(403);
-    await person.post('/settings').type('form').send({ _csrf: csrfOf(settings.text), language: 'en', timeZone: 'Europe/Berlin' }).expect(303);
+    await person
+      .post('/settings')
+      .type('form')
+      .send({ _csrf: csrfOf(settings.text), language: 'en', timeZone: 'Europe/Berlin' })
+      .expect(303);
     const user = await h.db.collection('users').findOne({ email: committee });
     expect(user).toMatchObject({ language: 'en', timeZone: 'Europe/Berlin' });
   });
@@ -181,7 +209,11 @@ describe('sign-in for people (e2e)', () => {
     const a = await signInOverHttp(h, sink, 'chair.education@test.example.org');
     const b = await signInOverHttp(h, sink, 'chair.education@test.example.org');
     const page = await a.get('/my-tasks').expect(200);
-    const out = await a.post('/sign-out').type('form').send({ _csrf: csrfOf(page.text) }).expect(303);
+    const out = await a
+      .post('/sign-out')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text) })
+      .expect(303);
     expect(out.headers.location).toBe('/signed-out');
     expect(cookieOf(out, 'pact_session')).toMatch(/Expires=Thu, 01 Jan 1970/);
     await a.get('/my-tasks').expect(303);
@@ -191,7 +223,11 @@ describe('sign-in for people (e2e)', () => {
     const user = await h.db.collection('users').findOne({ email: 'chair.education@test.example.org' });
     expect(await h.db.collection('sessions').countDocuments({ userId: String(user!._id) })).toBe(2);
     const settings = await c.get('/settings').expect(200);
-    const everywhere = await c.post('/sign-out/everywhere').type('form').send({ _csrf: csrfOf(settings.text) }).expect(303);
+    const everywhere = await c
+      .post('/sign-out/everywhere')
+      .type('form')
+      .send({ _csrf: csrfOf(settings.text) })
+      .expect(303);
     expect(everywhere.headers.location).toBe('/signed-out?everywhere=1');
     await b.get('/my-tasks').expect(303);
     await c.get('/my-tasks').expect(303);
@@ -255,8 +291,14 @@ describe('sign-in for people (e2e)', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect(res.text).not.toMatch(/\sstyle=/);
-    await browserAgent(h).get('/assets/site.css').expect(200).expect('content-type', /text\/css/);
-    await browserAgent(h).get('/assets/site.js').expect(200).expect('content-type', /javascript/);
+    await browserAgent(h)
+      .get('/assets/site.css')
+      .expect(200)
+      .expect('content-type', /text\/css/);
+    await browserAgent(h)
+      .get('/assets/site.js')
+      .expect(200)
+      .expect('content-type', /javascript/);
     // The API docs keep what they need.
     const docs = await browserAgent(h).get('/api/docs').expect(200);
     expect(docs.headers['content-security-policy']).toContain("'unsafe-inline'");
@@ -267,7 +309,11 @@ describe('sign-in for people (e2e)', () => {
     const de = await agent.get('/sign-in').set('Accept-Language', 'de-CH,de;q=0.9,en;q=0.5').expect(200);
     expect(de.text).toContain('<html lang="de">');
     expect(de.text).toContain('Anmelden');
-    const switched = await agent.post('/language').type('form').send({ _csrf: csrfOf(de.text), lang: 'fr', next: '/sign-in' }).expect(303);
+    const switched = await agent
+      .post('/language')
+      .type('form')
+      .send({ _csrf: csrfOf(de.text), lang: 'fr', next: '/sign-in' })
+      .expect(303);
     expect(switched.headers.location).toBe('/sign-in');
     const fr = await agent.get('/sign-in').set('Accept-Language', 'de').expect(200);
     expect(fr.text).toContain('<html lang="fr">');
@@ -280,7 +326,10 @@ describe('sign-in rate limits and https cookies (e2e)', () => {
   let h: EngineHarness;
   beforeAll(async () => {
     await sink.start();
-    h = new EngineHarness({ worker: false, env: { ...sink.env(), PUBLIC_URL: 'https://pact.test', SIGN_IN_LIMIT_PER_ADDRESS: '3', SIGN_IN_LIMIT_PER_CLIENT: '8' } });
+    h = new EngineHarness({
+      worker: false,
+      env: { ...sink.env(), PUBLIC_URL: 'https://pact.test', SIGN_IN_LIMIT_PER_ADDRESS: '3', SIGN_IN_LIMIT_PER_CLIENT: '8' },
+    });
     await h.start();
   }, 60_000);
   afterAll(async () => {
@@ -337,24 +386,41 @@ describe('sign-in limits behind a reverse proxy (e2e)', () => {
   const ask = async (h: EngineHarness, forwardedFor: string, email: string) => {
     const agent = browserAgent(h);
     const form = await agent.get('/sign-in').set('X-Forwarded-For', forwardedFor).expect(200);
-    return (await agent.post('/sign-in').set('X-Forwarded-For', forwardedFor).type('form').send({ _csrf: csrfOf(form.text), email })).status;
+    return (
+      await agent
+        .post('/sign-in')
+        .set('X-Forwarded-For', forwardedFor)
+        .type('form')
+        .send({ _csrf: csrfOf(form.text), email })
+    ).status;
   };
   const harness = async (env: Record<string, string>) => {
     // Set here, not inherited: harnesses of one file share process.env (the https one above sets PUBLIC_URL).
-    const h = new EngineHarness({ worker: false, env: { ...sink.env(), PUBLIC_URL: 'http://localhost:3000', TRUST_PROXY: '', SIGN_IN_LIMIT_PER_ADDRESS: '100', SIGN_IN_LIMIT_PER_CLIENT: '2', ...env } });
+    const h = new EngineHarness({
+      worker: false,
+      env: { ...sink.env(), PUBLIC_URL: 'http://localhost:3000', TRUST_PROXY: '', SIGN_IN_LIMIT_PER_ADDRESS: '100', SIGN_IN_LIMIT_PER_CLIENT: '2', ...env },
+    });
     started.push(h);
     return h.start();
   };
 
   it('TRUST_PROXY=loopback: each person behind the proxy has their own per-client limit', async () => {
     const h = await harness({ TRUST_PROXY: 'loopback' });
-    expect([await ask(h, '203.0.113.1', 'a@test.example.org'), await ask(h, '203.0.113.1', 'b@test.example.org'), await ask(h, '203.0.113.1', 'c@test.example.org')]).toEqual([200, 200, 429]);
+    expect([
+      await ask(h, '203.0.113.1', 'a@test.example.org'),
+      await ask(h, '203.0.113.1', 'b@test.example.org'),
+      await ask(h, '203.0.113.1', 'c@test.example.org'),
+    ]).toEqual([200, 200, 429]);
     expect(await ask(h, '203.0.113.2', 'd@test.example.org')).toBe(200);
   }, 60_000);
 
   it('without TRUST_PROXY, X-Forwarded-For is not believed: a client cannot escape its limit by naming another address', async () => {
     const h = await harness({});
-    expect([await ask(h, '203.0.113.1', 'a@test.example.org'), await ask(h, '203.0.113.2', 'b@test.example.org'), await ask(h, '203.0.113.3', 'c@test.example.org')]).toEqual([200, 200, 429]);
+    expect([
+      await ask(h, '203.0.113.1', 'a@test.example.org'),
+      await ask(h, '203.0.113.2', 'b@test.example.org'),
+      await ask(h, '203.0.113.3', 'c@test.example.org'),
+    ]).toEqual([200, 200, 429]);
   }, 60_000);
 });
 

@@ -17,7 +17,20 @@ describe('who sees what (e2e)', () => {
     await sink.start();
     h = new EngineHarness({ msPerDay: 1000, env: { ...sink.env() } });
     await h.start();
-    const res = await h.http.post('/api/cycles').send(shortCycle(h, { name: 'Privacy', groups: ['education', 'sport'], requestInDays: 0.001, dueAfterDays: 300, compileAfterDays: 400, lengthMonths: 24, reminders: [] })).expect(201);
+    const res = await h.http
+      .post('/api/cycles')
+      .send(
+        shortCycle(h, {
+          name: 'Privacy',
+          groups: ['education', 'sport'],
+          requestInDays: 0.001,
+          dueAfterDays: 300,
+          compileAfterDays: 400,
+          lengthMonths: 24,
+          reminders: [],
+        }),
+      )
+      .expect(201);
     cycleId = res.body.id;
     await h.waitFor('requested', async () => (await h.http.get(`/api/cycles/${cycleId}`)).body.progress.milestones[0].status === 'requested');
     for (const t of (await h.http.get(`/api/cycles/${cycleId}/tasks`)).body) {
@@ -41,7 +54,11 @@ describe('who sees what (e2e)', () => {
     expect(JSON.stringify(part.body)).not.toContain('sport: mentoring programme');
     for (const format of ['markdown', 'html', 'csv']) {
       const text = (await chair.get(`/api/cycles/${cycleId}/report?format=${format}`).expect(200)).text;
-      expect({ format, sport: text.includes('sport: mentoring programme'), education: text.includes('education: mentoring programme') }).toEqual({ format, sport: false, education: true });
+      expect({ format, sport: text.includes('sport: mentoring programme'), education: text.includes('education: mentoring programme') }).toEqual({
+        format,
+        sport: false,
+        education: true,
+      });
     }
     for (const token of [h.committeeToken, await h.tokenFor(['operator'])]) {
       const whole = await h.agent(token).get(`/api/cycles/${cycleId}/report`).expect(200);

@@ -27,7 +27,12 @@ describe('working groups and chairs (e2e)', () => {
     await h.http.patch('/api/working-groups/sport').send({ chair }).expect(200);
     expect((await h.http.get('/api/users').expect(200)).body.filter((u: { email: string }) => u.email === chair.email)).toHaveLength(1);
 
-    const cycle = (await h.http.post('/api/cycles').send(shortCycle(h, { name: 'After the change', groups: ['sport'] })).expect(201)).body;
+    const cycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(shortCycle(h, { name: 'After the change', groups: ['sport'] }))
+        .expect(201)
+    ).body;
     const sent = await h.waitFor('request notification', async () => (await h.events(cycle.id, 'notification.queued'))[0]);
     expect(sent.data).toMatchObject({ kind: 'task-requested', to: ['ines.duarte@city.example.pt'] });
 
@@ -46,7 +51,10 @@ describe('working groups and chairs (e2e)', () => {
     const answers = await Promise.all([a, b].map((chair) => h.agent(h.committeeToken).patch('/api/working-groups/neighbourhoods-housing').send({ chair })));
     // Both read the same chair (409 for the later), or the second read after the first wrote (both 200, in turn).
     const statuses = answers.map((r) => r.status).sort();
-    expect([[200, 409], [200, 200]]).toContainEqual(statuses);
+    expect([
+      [200, 409],
+      [200, 200],
+    ]).toContainEqual(statuses);
     for (const r of answers.filter((x) => x.status === 409)) expect(JSON.stringify(r.body)).toContain('changed meanwhile');
     const winner = (await h.agent(h.committeeToken).get('/api/working-groups/neighbourhoods-housing').expect(200)).body.chair.email;
     const loser = winner === a.email ? b.email : a.email;
@@ -62,13 +70,23 @@ describe('working groups and chairs (e2e)', () => {
     expect((await users()).find((u) => u.email === former.email)?.groupKeys).toEqual(['labour-market']);
     // The change as the update writes it, with nothing done after it.
     const next = { name: 'Dara Byrne', email: 'dara.byrne@city.example.ie', language: 'en' };
-    await h.db.collection('working_groups').updateOne({ key: 'labour-market' }, { $set: { chair: next }, $addToSet: { outbox: 'chair-access', formerChairs: former.email } });
+    await h.db
+      .collection('working_groups')
+      .updateOne({ key: 'labour-market' }, { $set: { chair: next }, $addToSet: { outbox: 'chair-access', formerChairs: former.email } });
     // Done when the access moved and the follow-up left the outbox (its last step, after the new chair's welcome is planned).
-    await h.waitFor('the sweep moving access', async () => {
-      const all = await users();
-      const done = !((await h.db.collection('working_groups').findOne({ key: 'labour-market' }))?.outbox ?? []).length;
-      return done && all.find((u) => u.email === next.email)?.groupKeys.includes('labour-market') && !all.find((u) => u.email === former.email)?.groupKeys.includes('labour-market');
-    }, 30_000);
+    await h.waitFor(
+      'the sweep moving access',
+      async () => {
+        const all = await users();
+        const done = !((await h.db.collection('working_groups').findOne({ key: 'labour-market' }))?.outbox ?? []).length;
+        return (
+          done &&
+          all.find((u) => u.email === next.email)?.groupKeys.includes('labour-market') &&
+          !all.find((u) => u.email === former.email)?.groupKeys.includes('labour-market')
+        );
+      },
+      30_000,
+    );
     const group = await h.db.collection('working_groups').findOne({ key: 'labour-market' });
     expect(group?.outbox ?? []).toEqual([]);
     // Former chairs stay listed: a later change withdraws them again should one have regained access meanwhile.

@@ -118,7 +118,10 @@ export class EngineHarness {
     const known = this.tokens.get(key);
     if (known) return known;
     const email = `${key.replace(/[^a-z0-9]+/g, '.').replace(/^\.+|\.+$/g, '')}@test.example.org`;
-    const user = await this.http.post('/api/users').send({ name: key, email, roles, ...(groupKeys.length ? { groupKeys } : {}) }).expect(201);
+    const user = await this.http
+      .post('/api/users')
+      .send({ name: key, email, roles, ...(groupKeys.length ? { groupKeys } : {}) })
+      .expect(201);
     const issued = await this.http.post(`/api/users/${user.body.id}/tokens`).send({ name: 'test' }).expect(201);
     this.tokens.set(key, issued.body.token);
     return issued.body.token;
@@ -167,7 +170,10 @@ export class EngineHarness {
   private async spawnApp(app: 'api' | 'worker', ready: string, env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
     const main = join(ROOT, 'dist', 'apps', app, 'src', 'main.js');
     if (!existsSync(main)) throw new Error(`${main} is missing: npm test builds it first (npm run build)`);
-    const child = spawn(process.execPath, [main], { env: { ...process.env, ...this.env, LOG_LEVEL: 'log', NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [main], {
+      env: { ...process.env, ...this.env, LOG_LEVEL: 'log', NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.children.push(child);
     let output = '';
     const onData = (d: Buffer) => {
@@ -226,7 +232,11 @@ export class EngineHarness {
   }
 
   async events(cycleId: string, type?: string): Promise<any[]> {
-    return this.db.collection('events').find(type ? { cycleId, type } : { cycleId }).sort({ at: 1 }).toArray();
+    return this.db
+      .collection('events')
+      .find(type ? { cycleId, type } : { cycleId })
+      .sort({ at: 1 })
+      .toArray();
   }
 
   async stop(): Promise<void> {
@@ -257,7 +267,19 @@ export function reportFor(groupKey: string, variant = 0) {
 }
 
 /** A short cycle in cycle time: one milestone requested tomorrow. */
-export function shortCycle(h: EngineHarness, o: { name?: string; groups?: string[]; requestInDays?: number; dueAfterDays?: number; compileAfterDays?: number; reminders?: number[]; escalation?: any; lengthMonths?: number } = {}) {
+export function shortCycle(
+  h: EngineHarness,
+  o: {
+    name?: string;
+    groups?: string[];
+    requestInDays?: number;
+    dueAfterDays?: number;
+    compileAfterDays?: number;
+    reminders?: number[];
+    escalation?: any;
+    lengthMonths?: number;
+  } = {},
+) {
   const start = h.daysFromNow(o.requestInDays ?? 1);
   const due = new Date(start.getTime() + (o.dueAfterDays ?? 60) * 86_400_000);
   const compile = new Date(start.getTime() + (o.compileAfterDays ?? 120) * 86_400_000);
@@ -266,7 +288,16 @@ export function shortCycle(h: EngineHarness, o: { name?: string; groups?: string
     start: start.toISOString(),
     lengthMonths: o.lengthMonths ?? 12,
     groups: o.groups,
-    milestones: [{ key: 'final', title: 'Implementation report', kind: 'final', requestAt: start.toISOString(), dueAt: due.toISOString(), compileAt: compile.toISOString() }],
+    milestones: [
+      {
+        key: 'final',
+        title: 'Implementation report',
+        kind: 'final',
+        requestAt: start.toISOString(),
+        dueAt: due.toISOString(),
+        compileAt: compile.toISOString(),
+      },
+    ],
     reminderDaysBeforeDue: o.reminders ?? [14, 3],
     ...(o.escalation ? { escalation: o.escalation } : {}),
   };

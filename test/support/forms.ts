@@ -13,7 +13,12 @@ const attr = (tag: string, name: string): string | undefined => {
 };
 
 function decode(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /** The HTML of the first form posting to `action`. */
@@ -70,11 +75,14 @@ export function formErrorsOf(html: string): { summary: Record<string, string>; b
   const box = /<div class="error-summary"[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
   for (const m of box.matchAll(/<a href="#([^"]+)">([^<]*)<\/a>/g)) summary[m[1]] = decode(m[2]);
   const beside: Record<string, string> = {};
-  for (const m of html.matchAll(/<p class="error-message" id="([^"]+)-error"><span class="visually-hidden">[^<]*<\/span>\s*([^<]*)<\/p>/g)) beside[m[1]] = decode(m[2]).trim();
+  for (const m of html.matchAll(/<p class="error-message" id="([^"]+)-error"><span class="visually-hidden">[^<]*<\/span>\s*([^<]*)<\/p>/g))
+    beside[m[1]] = decode(m[2]).trim();
   return { summary, beside };
 }
 
 /** The text of an HTML fragment, tags removed and whitespace collapsed. */
 export function textOf(html: string): string {
-  return decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return decode(html.replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 }

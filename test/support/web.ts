@@ -45,14 +45,20 @@ export function browserAgent(h: EngineHarness): TestAgent {
 /** Asks for a link with the sign-in form, as a person would. */
 export async function askForLink(agent: TestAgent, email: string, next?: string) {
   const form = await agent.get(`/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`).expect(200);
-  return agent.post('/sign-in').type('form').send({ _csrf: csrfOf(form.text), email, next: next ?? '' });
+  return agent
+    .post('/sign-in')
+    .type('form')
+    .send({ _csrf: csrfOf(form.text), email, next: next ?? '' });
 }
 
 /** Opens a sign-in link and presses "Continue". Returns the final answer (a 303 to the next page). */
 export async function followLink(agent: TestAgent, path: string) {
   const page = await agent.get(path);
   if (page.status !== 200) return page;
-  return agent.post(path).type('form').send({ _csrf: csrfOf(page.text) });
+  return agent
+    .post(path)
+    .type('form')
+    .send({ _csrf: csrfOf(page.text) });
 }
 
 /** Signs `email` in over HTTP through the whole flow; the agent then holds the session cookie. */

@@ -108,7 +108,12 @@ export class ChairSimulator {
       } else if (b === 'extension' && t.status === 'open' && t.extensions.length === 0 && !this.done.has(key('extend'))) {
         this.done.add(key('extend'));
         const newDue = new Date(new Date(t.dueAt).getTime() + 14 * 86_400_000).toISOString();
-        await this.act(`/tasks/${t.id}/extensions`, { dueAt: newDue, reason: 'Chair replaced mid-term; new chair needs time to gather data' }, 'committee', `committee extended ${t.groupKey}'s ${t.milestoneKey} deadline by 14 days`);
+        await this.act(
+          `/tasks/${t.id}/extensions`,
+          { dueAt: newDue, reason: 'Chair replaced mid-term; new chair needs time to gather data' },
+          'committee',
+          `committee extended ${t.groupKey}'s ${t.milestoneKey} deadline by 14 days`,
+        );
       } else if (b === 'extension' && t.status === 'open' && t.extensions.length > 0 && !this.done.has(key('submit'))) {
         this.done.add(key('submit'));
         await this.act(`/tasks/${t.id}/submissions`, report(1), chair, `${t.groupKey} submitted within its extension`);

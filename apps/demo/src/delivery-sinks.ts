@@ -48,7 +48,8 @@ export class MailSink {
             .then((mail) => {
               this.messages.push(mail);
               // Named by time, so an outbox kept across runs (npm start) never overwrites a message.
-              if (this.outbox) writeFileSync(join(this.outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(this.messages.length).padStart(4, '0')}.eml`), raw);
+              if (this.outbox)
+                writeFileSync(join(this.outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(this.messages.length).padStart(4, '0')}.eml`), raw);
               cb();
             })
             .catch(cb);

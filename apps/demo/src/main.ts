@@ -41,7 +41,13 @@ const BEHAVIOUR: Record<string, ChairBehaviour> = {
   'public-relations-media': 'reviser',
 };
 // In the previous cycle more groups were missing or late: the report's change section shows progress.
-const PREVIOUS: Record<string, ChairBehaviour> = { ...BEHAVIOUR, sport: 'never', security: 'late', 'political-participation': 'late', 'labour-market': 'prompt' };
+const PREVIOUS: Record<string, ChairBehaviour> = {
+  ...BEHAVIOUR,
+  sport: 'never',
+  security: 'late',
+  'political-participation': 'late',
+  'labour-market': 'prompt',
+};
 
 function freePort(): Promise<number> {
   return new Promise((res, rej) => {
@@ -67,7 +73,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function bootstrapCommittee(env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((res, rej) => {
     const cli = join(ROOT, 'dist', 'apps', 'api', 'src', 'cli', 'bootstrap-committee.js');
-    const child = spawn(process.execPath, [cli, '--name', 'Maria Rossi', '--email', 'maria.rossi@pact.example.eu', '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, '--name', 'Maria Rossi', '--email', 'maria.rossi@pact.example.eu', '--json'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -136,7 +145,10 @@ async function main(): Promise<void> {
   const tokens: Record<string, string> = {};
   const api = new ApiClient(`http://127.0.0.1:${port}`, (actor) => tokens[actor]);
   for (let i = 0; ; i++) {
-    const ok = await api.site('GET', '/health').then((r) => r.status === 200, () => false);
+    const ok = await api.site('GET', '/health').then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) break;
     if (i > 300) throw new Error(`the API did not come up; see ${logs}/api.log`);
     await sleep(100);
@@ -150,7 +162,12 @@ async function main(): Promise<void> {
   }
 
   // The secretariat's own system listens to the committee's events through a signed webhook.
-  const hook = await api.post('/webhooks', { url: hooks.url('/secretariat'), scope: 'network', kinds: ['escalation-summary', 'extended', 'report-compiled'], description: 'secretariat tracker' });
+  const hook = await api.post('/webhooks', {
+    url: hooks.url('/secretariat'),
+    scope: 'network',
+    kinds: ['escalation-summary', 'extended', 'report-compiled'],
+    description: 'secretariat tracker',
+  });
 
   const config = parse(readFileSync(env.PACT_CONFIG, 'utf8'));
   const indicatorDefs: Record<string, IndicatorDef[]> = config.templates[0].indicatorsByGroup;
@@ -172,11 +189,16 @@ async function main(): Promise<void> {
   const mainStart = t0;
   const cycle = await api.post('/cycles', { name: 'Pact implementation cycle 2027–2029', start: mainStart.toISOString(), lengthMonths: 24 });
   console.log(`committee triggered "${previous.name}" and "${cycle.name}" (24 months from ${fmt(mainStart)}):`);
-  for (const m of cycle.milestones) console.log(`  ${m.title}: requested ${fmt(new Date(m.requestAt))}, due ${fmt(new Date(m.dueAt))}, compiled ${fmt(new Date(m.compileAt))}`);
+  for (const m of cycle.milestones)
+    console.log(`  ${m.title}: requested ${fmt(new Date(m.requestAt))}, due ${fmt(new Date(m.dueAt))}, compiled ${fmt(new Date(m.compileAt))}`);
   console.log('');
 
   const log = (text: string) => console.log(`  ${text}`);
-  const prevChairs = new ChairSimulator(api, (g) => PREVIOUS[g] ?? 'prompt', (t) => log(`[previous] ${t}`));
+  const prevChairs = new ChairSimulator(
+    api,
+    (g) => PREVIOUS[g] ?? 'prompt',
+    (t) => log(`[previous] ${t}`),
+  );
   const chairs = new ChairSimulator(api, (g) => BEHAVIOUR[g] ?? 'prompt', log);
   for (const [g, defs] of Object.entries(indicatorDefs)) {
     prevChairs.setIndicators(g, defs);
@@ -194,7 +216,8 @@ async function main(): Promise<void> {
       const when = String(e.at).slice(0, 10);
       if (e.type === 'task.escalated') log(`${when} ${e.groupKey} overdue: escalated to level ${e.data.level} (${e.data.target})`);
       else if (e.type === 'milestone.requested') log(`${when} ${e.data.milestoneKey} report requested from ${e.data.tasks} working groups`);
-      else if (e.type === 'report.compiled') log(`${when} ${e.data.milestoneKey} report compiled: ${e.data.onTime} on time, ${e.data.late} late, ${e.data.missing} missing`);
+      else if (e.type === 'report.compiled')
+        log(`${when} ${e.data.milestoneKey} report compiled: ${e.data.onTime} on time, ${e.data.late} late, ${e.data.missing} missing`);
       else if (e.type === 'cycle.completed') log(`${when} cycle completed`);
     }
     // The chairs react to what they now see (after the events above, so the output reads in order).
@@ -224,7 +247,9 @@ async function main(): Promise<void> {
   writeFileSync(page, String(html.body ?? ''));
   // The same page printed to A4 by the API's headless Chromium (a 503 says why when it has none).
   const pdfFile = join(logs, 'implementation-report.pdf');
-  const pdf = await fetch(`${api.baseUrl}/api/cycles/${cycle.id}/report?milestone=final&format=pdf`, { headers: { authorization: `Bearer ${tokens.committee}` } });
+  const pdf = await fetch(`${api.baseUrl}/api/cycles/${cycle.id}/report?milestone=final&format=pdf`, {
+    headers: { authorization: `Bearer ${tokens.committee}` },
+  });
   if (pdf.ok) writeFileSync(pdfFile, Buffer.from(await pdf.arrayBuffer()));
   else console.log(`\n(no PDF: ${pdf.status} ${((await pdf.json().catch(() => ({}))) as { message?: string }).message ?? ''})`);
   console.log(`\nThe full report: ${page} (a standalone page with charts${pdf.ok ? `; as PDF: ${pdfFile}` : ''}; JSON beside it: ${file})`);
@@ -240,10 +265,21 @@ async function main(): Promise<void> {
     const lang = String(m.headers.get('content-language') ?? '?');
     byLanguage.set(lang, (byLanguage.get(lang) ?? 0) + 1);
   }
-  const list = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+  const list = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
   const calls = hooks.at('/secretariat');
-  const verified = calls.filter((c) =>
-    verifyWebhook({ secret: hook.secret, signature: String(c.headers['x-pact-signature']), timestamp: String(c.headers['x-pact-timestamp']), rawBody: c.body, nowSeconds: c.receivedAt }).ok,
+  const verified = calls.filter(
+    (c) =>
+      verifyWebhook({
+        secret: hook.secret,
+        signature: String(c.headers['x-pact-signature']),
+        timestamp: String(c.headers['x-pact-timestamp']),
+        rawBody: c.body,
+        nowSeconds: c.receivedAt,
+      }).ok,
   );
   console.log(`\nDeliveries (${JSON.stringify(deliveryLog.byStatus)}):`);
   console.log(`  ${mail.messages.length} e-mails through SMTP — ${list(byKind)}; languages: ${list(byLanguage)}; in ${join(logs, 'outbox')}`);
@@ -290,9 +326,13 @@ async function main(): Promise<void> {
     const until = (d: Date) => d.toLocaleTimeString();
     console.log(`\nThe demo keeps running: ${site}`);
     console.log(`The compiled report in the browser: ${site}${reportPath}\n`);
-    console.log(`Sign in as the steering committee, ${committee.name} <${committee.email}>, to read it (the link works once, until ${until(links.committee.expiresAt)}):`);
+    console.log(
+      `Sign in as the steering committee, ${committee.name} <${committee.email}>, to read it (the link works once, until ${until(links.committee.expiresAt)}):`,
+    );
     console.log(`  committee: ${links.committee.url}\n`);
-    console.log(`Sign in as the chair of "${group.fieldOfAction}", ${chairUser.name} <${chairUser.email}>, to see their report request and its revisions (until ${until(links.chair.expiresAt)}):`);
+    console.log(
+      `Sign in as the chair of "${group.fieldOfAction}", ${chairUser.name} <${chairUser.email}>, to see their report request and its revisions (until ${until(links.chair.expiresAt)}):`,
+    );
     console.log(`  chair: ${links.chair.url}\n`);
     console.log(`A sign-in link works for ${SIGN_IN_LINK_MINUTES} minutes. For a new one, open ${site}/sign-in and enter the address;`);
     console.log(`the e-mail lands in the demo's outbox, ${join(logs, 'outbox')} (one .eml file each).`);

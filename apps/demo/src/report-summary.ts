@@ -18,12 +18,16 @@ export function summariseReport(r: any): string {
   out.push('  (* deadline extended; esc = highest escalation level reached)');
   out.push('');
   const t = r.totals;
-  out.push(`Measures: ${t.measures} reported — ${t.measuresByStatus.implemented} implemented, ${t.measuresByStatus['in-progress']} in progress, ${t.measuresByStatus.planned} planned, ${t.measuresByStatus['not-started']} not started, ${t.measuresByStatus.discontinued} discontinued`);
+  out.push(
+    `Measures: ${t.measures} reported — ${t.measuresByStatus.implemented} implemented, ${t.measuresByStatus['in-progress']} in progress, ${t.measuresByStatus.planned} planned, ${t.measuresByStatus['not-started']} not started, ${t.measuresByStatus.discontinued} discontinued`,
+  );
   out.push(`Indicators: ${t.indicatorsAchieved} of ${t.indicators} at or beyond target`);
   const indicators = r.fields.flatMap((f: any) => f.indicators.map((i: any) => ({ ...i, group: f.groupKey })));
   for (const i of indicators.slice(0, 8)) {
     const pct = i.progress === null ? 'n/a' : `${Math.round(i.progress * 100)}%`;
-    out.push(`  ${pad(i.name, 56)} ${String(i.baseline).padStart(5)} → ${String(i.actual).padStart(5)} (target ${i.target} ${i.unit}; ${pct} of the way)${i.achieved ? ' ✓' : ''}`);
+    out.push(
+      `  ${pad(i.name, 56)} ${String(i.baseline).padStart(5)} → ${String(i.actual).padStart(5)} (target ${i.target} ${i.unit}; ${pct} of the way)${i.achieved ? ' ✓' : ''}`,
+    );
   }
   if (indicators.length > 8) out.push(`  … and ${indicators.length - 8} more`);
   out.push('');

@@ -1,7 +1,15 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { EngineInfrastructureModule, IdentityModule, IdentityService, SignInModule, SignInService, WorkingGroupService, WorkingGroupsModule } from '@pact/engine';
+import {
+  EngineInfrastructureModule,
+  IdentityModule,
+  IdentityService,
+  SignInModule,
+  SignInService,
+  WorkingGroupService,
+  WorkingGroupsModule,
+} from '@pact/engine';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -81,7 +89,10 @@ async function main(): Promise<void> {
     children.push(child);
   }
   for (let i = 0; ; i++) {
-    const up = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    const up = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (i > 600) throw new Error(`the API did not come up within a minute; its log: ${join(logs, 'api.log')}`);
     await sleep(100);
@@ -92,8 +103,8 @@ async function main(): Promise<void> {
   const ctx = await NestFactory.createApplicationContext(StartModule, { logger: ['error'] });
   let person: { name: string; email: string };
   let link: { url: string; expiresAt: Date };
-  let chairAccounts = 0;
-  let chairCount = 0;
+  let chairAccounts: number;
+  let chairCount: number;
   try {
     const identity = ctx.get(IdentityService);
     const committee = (await identity.listUsers()).filter((u) => u.roles.includes('committee') && !u.disabledAt);

@@ -16,7 +16,13 @@ function selectionError(message: string): Error {
 function setUp(rebuildAfterMs = 30_000) {
   const client = new FakeClient();
   const probe = { probe: jest.fn(), probeFresh: jest.fn(), client } as unknown as jest.Mocked<DatabaseProbe> & { client: FakeClient };
-  const settings = new DatabaseSettings({ uri: 'mongodb://db/pact', serverSelectionTimeoutMs: 100, socketTimeoutMs: 1000, clientRebuildAfterMs: rebuildAfterMs, watchdogEveryMs: 1000 });
+  const settings = new DatabaseSettings({
+    uri: 'mongodb://db/pact',
+    serverSelectionTimeoutMs: 100,
+    socketTimeoutMs: 1000,
+    clientRebuildAfterMs: rebuildAfterMs,
+    watchdogEveryMs: 1000,
+  });
   const watchdog = new DatabaseWatchdog(probe, settings);
   return { watchdog, probe, client };
 }

@@ -187,7 +187,9 @@ export class DatabaseWatchdog implements OnApplicationBootstrap, OnApplicationSh
       else if (from === 'Unknown') this.logger.log(`the driver found ${e.address} again (${to})`);
       else this.logger.log(`${e.address} changed from ${from} to ${to}`);
     });
-    client.on('connectionPoolCleared', (e) => this.logger.debug(`connection pool to ${e.address} cleared${e.interruptInUseConnections ? ', connections in use interrupted' : ''}`));
+    client.on('connectionPoolCleared', (e) =>
+      this.logger.debug(`connection pool to ${e.address} cleared${e.interruptInUseConnections ? ', connections in use interrupted' : ''}`),
+    );
     client.on('topologyDescriptionChanged', (e) =>
       this.logger.verbose(`topology ${e.newDescription.type}: ${[...e.newDescription.servers.values()].map((s) => `${s.address} ${s.type}`).join(', ')}`),
     );
@@ -201,8 +203,13 @@ export class DatabaseWatchdog implements OnApplicationBootstrap, OnApplicationSh
  */
 function monitorState(client: mongo.MongoClient): string {
   try {
-    type Monitor = { s?: { state?: string }; connection?: unknown; monitorId?: { isExecutionInProgress?: boolean; stopped?: boolean; toJSON(): Record<string, unknown> } };
-    const servers = (client as unknown as { topology?: { s?: { servers?: Map<string, { description?: { type?: string }; monitor?: Monitor }> } } }).topology?.s?.servers;
+    type Monitor = {
+      s?: { state?: string };
+      connection?: unknown;
+      monitorId?: { isExecutionInProgress?: boolean; stopped?: boolean; toJSON(): Record<string, unknown> };
+    };
+    const servers = (client as unknown as { topology?: { s?: { servers?: Map<string, { description?: { type?: string }; monitor?: Monitor }> } } }).topology?.s
+      ?.servers;
     if (!servers) return 'no topology';
     return [...servers.entries()]
       .map(([address, server]) => {
@@ -211,7 +218,9 @@ function monitorState(client: mongo.MongoClient): string {
         const last = interval?.toJSON().timeSinceLastCall;
         return (
           `monitor of ${address} (${server.description?.type}): ${m?.s?.state}, connection ${m?.connection ? 'held' : 'none'}, ` +
-          (interval ? `check ${interval.isExecutionInProgress ? 'running' : 'idle'}${interval.stopped ? ', stopped' : ''}, last ended ${typeof last === 'number' ? `${Math.round(last)} ms` : '?'} ago` : 'no interval')
+          (interval
+            ? `check ${interval.isExecutionInProgress ? 'running' : 'idle'}${interval.stopped ? ', stopped' : ''}, last ended ${typeof last === 'number' ? `${Math.round(last)} ms` : '?'} ago`
+            : 'no interval')
         );
       })
       .join('; ');

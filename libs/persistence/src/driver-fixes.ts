@@ -29,7 +29,10 @@ export function applyDriverFixes(): boolean {
   try {
     // The driver Mongoose uses (the one this process's client is made of).
     const paths = [dirname(require.resolve('mongoose'))];
+    // A runtime require on purpose: the module patched is the one the driver loaded, found from Mongoose.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     connectionModule = require(require.resolve('mongodb/lib/cmap/connection', { paths }));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     ({ MongoNetworkError } = require(require.resolve('mongodb', { paths })));
   } catch (err) {
     return unfixed(`the driver's connection module was not found (${(err as Error).message})`);

@@ -68,7 +68,14 @@ export class TimerScheduler {
     for (let i = 0; i < timers.length; i += BATCH) {
       await this.deadlines.addBulk(
         timers.slice(i, i + BATCH).map(({ taskId, timer }) => {
-          const data: TaskTimerJob = { taskId, cycleId, dueVersion: timer.dueVersion, timerKey: timer.key, index: timer.index, fireAt: timer.fireAt.toISOString() };
+          const data: TaskTimerJob = {
+            taskId,
+            cycleId,
+            dueVersion: timer.dueVersion,
+            timerKey: timer.key,
+            index: timer.index,
+            fireAt: timer.fireAt.toISOString(),
+          };
           const name = timer.kind === 'reminder' ? JOB.Reminder : timer.kind === 'overdue' ? JOB.Overdue : JOB.Escalate;
           return { name, data, opts: { jobId: timer.key, delay: this.clock.delayUntil(timer.fireAt) } };
         }),

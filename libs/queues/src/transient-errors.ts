@@ -4,5 +4,8 @@ export function isRedisUnavailableError(err: unknown): boolean {
   if (!e) return false;
   if (e.name === 'MaxRetriesPerRequestError') return true;
   if (e.code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTCONN'].includes(e.code)) return true;
-  return typeof e.message === 'string' && /^(Connection is closed|Command timed out|Stream isn't writeable|Reached the max retries per request limit|LOADING )/.test(e.message);
+  return (
+    typeof e.message === 'string' &&
+    /^(Connection is closed|Command timed out|Stream isn't writeable|Reached the max retries per request limit|LOADING )/.test(e.message)
+  );
 }

@@ -73,5 +73,8 @@ export function clientKey(req: Pick<Request, 'ip' | 'socket'>): string {
   const [head, tail = ''] = ip.split('::');
   const zeros = ip.includes('::') ? Array(8 - width(head) - width(tail)).fill('0') : [];
   const groups = [...(head ? head.split(':') : []), ...zeros, ...(tail ? tail.split(':') : [])];
-  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
 }

@@ -55,7 +55,9 @@ export function queueDashboardAuth({ identity, sessions, sessionCookie, failures
       if (!principal) {
         failures.recordFailure(req);
         res.setHeader('WWW-Authenticate', 'Basic realm="Pact queue dashboard", charset="UTF-8"');
-        res.status(401).json({ statusCode: 401, message: 'operator credentials are required (sign in on the site, a bearer token, or the token as the Basic password)' });
+        res
+          .status(401)
+          .json({ statusCode: 401, message: 'operator credentials are required (sign in on the site, a bearer token, or the token as the Basic password)' });
         return;
       }
       if (!principal.roles.includes('operator')) {
@@ -90,7 +92,9 @@ async function refusalOf(req: Request, route: string, jobState: JobStateLookup):
       return `${action.what}: not allowed; ${ALLOWED}`;
     case 'job': {
       const state = await jobState(action.queue, action.jobId);
-      return action.states.includes(state) ? null : `job ${action.jobId} of ${action.queue} is ${state}: only ${action.states.join(' or ')} jobs may be ${action.action === 'retry' ? 'retried' : 'cleaned'}`;
+      return action.states.includes(state)
+        ? null
+        : `job ${action.jobId} of ${action.queue} is ${state}: only ${action.states.join(' or ')} jobs may be ${action.action === 'retry' ? 'retried' : 'cleaned'}`;
     }
     default:
       return null;

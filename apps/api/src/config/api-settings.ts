@@ -123,7 +123,9 @@ export function apiSettingsFrom(raw: Record<string, unknown>): ApiSettings {
     pdfConcurrency: env.PDF_CONCURRENCY,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     authFailuresPerMinute: env.AUTH_FAILURES_PER_MINUTE,
-    corsOrigins: env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: env.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     trustProxy: trustProxyOf(env.TRUST_PROXY),
   });
 }
@@ -132,7 +134,10 @@ function trustProxyOf(value: string): number | string[] | false {
   const v = value.trim();
   if (!v) return false;
   if (/^\d+$/.test(v)) return Number(v);
-  return v.split(',').map((x) => x.trim()).filter(Boolean);
+  return v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 /** Read when the API application is created (not on import), like the engine's settings. */

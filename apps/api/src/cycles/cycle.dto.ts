@@ -1,18 +1,4 @@
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CYCLE_STATUSES, dayOrMomentOf, KEY_PATTERN } from '@pact/domain';
 import type { CreateCycleCommand } from '@pact/engine';
 import { PaginationQuery } from '../http/pagination.dto';
@@ -48,7 +34,14 @@ export class CreateCycleDto {
   @IsOptional() @Matches(KEY_PATTERN) templateKey?: string;
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100_000) @IsString({ each: true }) groups?: string[];
   @NestedObjects(() => MilestoneDto, { optional: true }) @ArrayMinSize(1) @ArrayMaxSize(20) milestones?: MilestoneDto[];
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @ArrayUnique() @IsInt({ each: true }) @Min(1, { each: true }) @Max(365, { each: true }) reminderDaysBeforeDue?: number[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(365, { each: true })
+  reminderDaysBeforeDue?: number[];
   @NestedObject(() => EscalationPolicyDto, { optional: true }) escalation?: EscalationPolicyDto;
 }
 

@@ -7,7 +7,17 @@ import { apiLanguage } from '../http/api-language';
 import { Actor, CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { API_PREFIX } from '../http/api-paths';
 import { ReportResponder, REPORT_MEDIA_TYPES } from '../reports/report-responder';
-import { CancelCycleDto, CreateCycleDto, createCycleCommandOf, ListCyclesQuery, ListEventsQuery, ListTasksQuery, PublishReportQuery, ReportQuery, VersionQuery } from './cycle.dto';
+import {
+  CancelCycleDto,
+  CreateCycleDto,
+  createCycleCommandOf,
+  ListCyclesQuery,
+  ListEventsQuery,
+  ListTasksQuery,
+  PublishReportQuery,
+  ReportQuery,
+  VersionQuery,
+} from './cycle.dto';
 import { ApiProblems } from '../http/problem-details';
 
 const REPORT_PRODUCES = Object.values(REPORT_MEDIA_TYPES);
@@ -48,7 +58,8 @@ export class CyclesController {
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
-    description: 'Up to 200 letters, digits, "-", "_", ".", ":". The same key sent again by the same person with the same body (a retry after a lost answer) starts nothing new and answers with the cycle it started first; with another body, 409.',
+    description:
+      'Up to 200 letters, digits, "-", "_", ".", ":". The same key sent again by the same person with the same body (a retry after a lost answer) starts nothing new and answers with the cycle it started first; with another body, 409.',
   })
   async create(@Body() dto: CreateCycleDto, @Actor() actor: string, @Headers('idempotency-key') idempotencyKey?: string) {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
@@ -104,7 +115,13 @@ export class CyclesController {
   @ApiProduces(...REPORT_PRODUCES)
   @ApiOkResponse({ description: 'The compiled report in the negotiated format (JSON, Markdown, HTML, CSV or PDF)', content: REPORT_CONTENT })
   @ApiServiceUnavailableResponse({ description: PDF_UNAVAILABLE })
-  async report(@Param('id') id: string, @Query() q: ReportQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() p: Principal) {
+  async report(
+    @Param('id') id: string,
+    @Query() q: ReportQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentPrincipal() p: Principal,
+  ) {
     const format = this.responder.format(req, q.format);
     // Who reads what (ReportReadingService): before publication a chair gets their group's part, after it the published version.
     const { report, scope, version: v } = await this.reading.read(p, id, q.milestone);

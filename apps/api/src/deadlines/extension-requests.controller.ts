@@ -45,7 +45,12 @@ export class ExtensionRequestsController {
   @ApiBody({ type: ExtensionDecisionDto })
   async decide(@Param('id') id: string, @Param('requestId') requestId: string, @Body() dto: ExtensionDecisionDto, @Actor() actor: string) {
     if (!dto.grant && dto.dueAt !== undefined) throw new InvalidError([{ path: 'dueAt', message: 'only a grant sets a due date' }]);
-    const decided = await this.requests.decide(id, requestId, { grant: dto.grant, dueAt: dto.dueAt ? dayOrMomentOf(dto.dueAt)! : undefined, reason: dto.reason }, actor);
+    const decided = await this.requests.decide(
+      id,
+      requestId,
+      { grant: dto.grant, dueAt: dto.dueAt ? dayOrMomentOf(dto.dueAt)! : undefined, reason: dto.reason },
+      actor,
+    );
     // A grant's answer says what the new date means for the compilation (`warnings`), as an extension's does.
     return { ...decided, warnings: dto.grant ? await this.deadlines.dueDateWarnings(decided.task) : [] };
   }

@@ -32,6 +32,10 @@ export class ApiLanguageInterceptor implements NestInterceptor {
     const res = http.getResponse<Response>();
     res.setHeader('Content-Language', language);
     res.vary('Accept-Language');
-    return next.handle().pipe(map((body) => (body !== null && typeof body === 'object' && !Buffer.isBuffer(body) ? inLanguage(body, language, this.pact.languages.fallback) : body)));
+    return next
+      .handle()
+      .pipe(
+        map((body) => (body !== null && typeof body === 'object' && !Buffer.isBuffer(body) ? inLanguage(body, language, this.pact.languages.fallback) : body)),
+      );
   }
 }

@@ -24,7 +24,7 @@ export function setupOpenApi(app: INestApplication): void {
   const config = new DocumentBuilder()
     .setTitle('Pact monitoring engine')
     .setDescription(
-      'Monitoring cycles for networks of public bodies: the steering committee triggers cycles and grants extensions, chairs receive report requests and submit, operators watch the queues. Every request under /api needs a bearer token; /health and the calendar feed (its token is in the URL) do not. People use the pages at the site\'s root instead.',
+      "Monitoring cycles for networks of public bodies: the steering committee triggers cycles and grants extensions, chairs receive report requests and submit, operators watch the queues. Every request under /api needs a bearer token; /health and the calendar feed (its token is in the URL) do not. People use the pages at the site's root instead.",
     )
     .setVersion('0.1.0')
     // Paths in this document are absolute (/api/…, /health, /calendar/…): the server is the site's root.
@@ -45,7 +45,10 @@ export function setupOpenApi(app: INestApplication): void {
   documentCommonProblems(document);
   // Last, once every operation's answers are in: only the schemas they use.
   document.components = { ...document.components, schemas: referencedFrom(document.paths, all) };
-  SwaggerModule.setup(`${API_PREFIX.slice(1)}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX.slice(1)}/docs-json`, customSiteTitle: 'Pact monitoring engine API' });
+  SwaggerModule.setup(`${API_PREFIX.slice(1)}/docs`, app, document, {
+    jsonDocumentUrl: `${API_PREFIX.slice(1)}/docs-json`,
+    customSiteTitle: 'Pact monitoring engine API',
+  });
 }
 
 interface JsonSchema {

@@ -86,7 +86,10 @@ export function problemBody(status: number, message: string | string[]): Problem
 }
 
 export function sendProblem(res: Response, status: number, message: string | string[]): void {
-  res.status(status).type('application/problem+json').send(JSON.stringify(problemBody(status, message)));
+  res
+    .status(status)
+    .type('application/problem+json')
+    .send(JSON.stringify(problemBody(status, message)));
 }
 
 /** The HTTP status of an engine error (the engine never speaks HTTP itself). */
@@ -109,7 +112,10 @@ export function statusOfEngineError(err: EngineError): number {
 export function sendEngineError(res: Response, err: EngineError): void {
   if (err instanceof RateLimitedError) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
   const status = statusOfEngineError(err);
-  const message = err.kind === 'invalid' ? (err as unknown as { problems: { path: string; message: string }[] }).problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)) : err.message;
+  const message =
+    err.kind === 'invalid'
+      ? (err as unknown as { problems: { path: string; message: string }[] }).problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message))
+      : err.message;
   sendProblem(res, status, message);
 }
 

@@ -15,7 +15,9 @@ export interface ServerTimeouts {
  */
 export function applyServerTimeouts(server: Server, t: ServerTimeouts): void {
   if (t.headersMs > t.requestMs) {
-    throw new Error(`Invalid configuration in the environment: HTTP_HEADERS_TIMEOUT_MS (${t.headersMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${t.requestMs})`);
+    throw new Error(
+      `Invalid configuration in the environment: HTTP_HEADERS_TIMEOUT_MS (${t.headersMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${t.requestMs})`,
+    );
   }
   server.headersTimeout = t.headersMs;
   server.requestTimeout = t.requestMs;

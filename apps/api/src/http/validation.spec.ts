@@ -20,7 +20,10 @@ const valid = { title: 'Zoë O’Brien – Bildung & Integration', text: 'Line o
 function problems(patch: Record<string, unknown>): string[] {
   const errors = validateSync(plainToInstance(Sample, { ...valid, ...patch }), { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
   const flat = (errs: typeof errors, prefix: string): string[] =>
-    errs.flatMap((e) => [...Object.values(e.constraints ?? {}).map((m) => `${prefix}${e.property}: ${m}`), ...flat(e.children ?? [], `${prefix}${e.property}.`)]);
+    errs.flatMap((e) => [
+      ...Object.values(e.constraints ?? {}).map((m) => `${prefix}${e.property}: ${m}`),
+      ...flat(e.children ?? [], `${prefix}${e.property}.`),
+    ]);
   return flat(errors, '');
 }
 
@@ -46,11 +49,15 @@ describe('text and nesting rules of the API', () => {
     ['first-strong isolate', '\u2068'],
   ])('refuses a single-line field with %s in it, naming the character', (_name, c) => {
     const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    expect(problems({ title: `Chair${c}Bcc: x@evil.example` })).toEqual([`title: title must be a single line of text, without line breaks, control characters or bidirectional overrides (found ${code} at position 5)`]);
+    expect(problems({ title: `Chair${c}Bcc: x@evil.example` })).toEqual([
+      `title: title must be a single line of text, without line breaks, control characters or bidirectional overrides (found ${code} at position 5)`,
+    ]);
   });
 
   it('lets multi-line texts keep line breaks and tabs, but not other controls or overrides', () => {
-    expect(problems({ text: 'a\u0000b' })).toEqual(['text: text must be text without control characters (other than line breaks and tabs) or bidirectional overrides (found U+0000 at position 1)']);
+    expect(problems({ text: 'a\u0000b' })).toEqual([
+      'text: text must be text without control characters (other than line breaks and tabs) or bidirectional overrides (found U+0000 at position 1)',
+    ]);
     expect(problems({ texts: ['fine\n', 'evil\u202etxt.exe'] })).toEqual([
       'texts: each value in texts must be text without control characters (other than line breaks and tabs) or bidirectional overrides (found U+202E at position 4)',
     ]);

@@ -23,13 +23,13 @@ export const DATE_RULE_SCHEMAS = {
     type: 'string' as const,
     anyOf: [{ format: 'date' }, { format: 'date-time' }],
     description:
-      'A calendar day (YYYY-MM-DD) or a timestamp with its offset (ISO 8601). A timestamp is kept as given; a day starts at 00:00 in the programme\'s time zone (config deadlines.timeZone, default the committee\'s, Europe/Brussels).',
+      "A calendar day (YYYY-MM-DD) or a timestamp with its offset (ISO 8601). A timestamp is kept as given; a day starts at 00:00 in the programme's time zone (config deadlines.timeZone, default the committee's, Europe/Brussels).",
   },
   isDueDayOrMoment: {
     type: 'string' as const,
     anyOf: [{ format: 'date' }, { format: 'date-time' }],
     description:
-      'A calendar day (YYYY-MM-DD) or a timestamp with its offset (ISO 8601). A timestamp is kept as given; a day is due at its end, 23:59:59 (or config deadlines.dueTimeOfDay), in the time zone of the one it is due from: the chair\'s for a task, the programme\'s for a cycle\'s plan.',
+      "A calendar day (YYYY-MM-DD) or a timestamp with its offset (ISO 8601). A timestamp is kept as given; a day is due at its end, 23:59:59 (or config deadlines.dueTimeOfDay), in the time zone of the one it is due from: the chair's for a task, the programme's for a cycle's plan.",
   },
 };
 

@@ -60,7 +60,9 @@ export class ReportPdfService implements OnModuleDestroy {
     if (this.closed) throw new ServiceUnavailableException('PDF rendering is shutting down');
     if (!this.browser) {
       if (!existsSync(this.path)) {
-        throw new ServiceUnavailableException(`PDF rendering is not available: no Chromium at ${this.path} (install Debian's chromium package or set CHROMIUM_PATH)`);
+        throw new ServiceUnavailableException(
+          `PDF rendering is not available: no Chromium at ${this.path} (install Debian's chromium package or set CHROMIUM_PATH)`,
+        );
       }
       const launching = launchHeadlessChromium(this.path).then(
         (b) => {

@@ -48,7 +48,14 @@ export class ReportResponder {
    * every wording of its texts from configuration); every other format reads in `language`.
    * Returns what the controller hands back to Nest (passthrough response).
    */
-  async send(res: Response, stored: ImplementationReport, format: ReportFormat, name: string, language: string, options: RenderOptions & { json?: string } = {}): Promise<unknown> {
+  async send(
+    res: Response,
+    stored: ImplementationReport,
+    format: ReportFormat,
+    name: string,
+    language: string,
+    options: RenderOptions & { json?: string } = {},
+  ): Promise<unknown> {
     res.vary('Accept');
     const report = inLanguage(stored, language, this.pact.languages.fallback);
     const rendering = { ...options, language };

@@ -18,6 +18,10 @@ export class ReportsController {
     if (q.from === q.to) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['to: must name another cycle than from'] });
     // Each side as this person may read it (a chair: their group's part before publication).
     const [from, to] = await this.reading.readPair(p, { cycleId: q.from, milestoneKey: q.milestone }, { cycleId: q.to, milestoneKey: q.milestone });
-    return { from: { cycleId: q.from, milestoneKey: from.report.milestoneKey }, to: { cycleId: q.to, milestoneKey: to.report.milestoneKey }, ...compareReports(from.report, to.report) };
+    return {
+      from: { cycleId: q.from, milestoneKey: from.report.milestoneKey },
+      to: { cycleId: q.to, milestoneKey: to.report.milestoneKey },
+      ...compareReports(from.report, to.report),
+    };
   }
 }

@@ -1,14 +1,4 @@
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { KEY_PATTERN, MEASURE_STATUSES, MeasureStatus } from '@pact/domain';
 import { MultiLineText, NestedObjects, SingleLineText } from '../http/validation';
 
@@ -35,7 +25,28 @@ export class IndicatorDto {
 export class SubmissionDto {
   @NestedObjects(() => MeasureDto) @ArrayMaxSize(MAX_LIST) measures: MeasureDto[];
   @NestedObjects(() => IndicatorDto) @ArrayMaxSize(MAX_LIST) indicators: IndicatorDto[];
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_LIST) @IsString({ each: true }) @MultiLineText({ each: true }) @MinLength(1, { each: true }) @MaxLength(MAX_TEXT, { each: true }) goodPractices?: string[];
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_LIST) @IsString({ each: true }) @MultiLineText({ each: true }) @MinLength(1, { each: true }) @MaxLength(MAX_TEXT, { each: true }) obstacles?: string[];
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_LIST) @IsString({ each: true }) @MultiLineText({ each: true }) @MinLength(1, { each: true }) @MaxLength(MAX_TEXT, { each: true }) recommendations?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @MultiLineText({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(MAX_TEXT, { each: true })
+  goodPractices?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @MultiLineText({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(MAX_TEXT, { each: true })
+  obstacles?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @MultiLineText({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(MAX_TEXT, { each: true })
+  recommendations?: string[];
 }

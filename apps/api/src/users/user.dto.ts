@@ -1,4 +1,19 @@
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { KEY_PATTERN, LANGUAGES } from '@pact/domain';
 import { SingleLineText } from '../http/validation';
 
@@ -20,7 +35,9 @@ export class CreateUserDto {
  */
 export class UpdateUserDto {
   @IsOptional() @IsString() @SingleLineText() @MinLength(1) @MaxLength(200) name?: string;
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(['committee', 'chair', 'operator'], { each: true }) roles?: ('committee' | 'chair' | 'operator')[];
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(['committee', 'chair', 'operator'], { each: true }) roles?: (
+    'committee' | 'chair' | 'operator'
+  )[];
   @IsOptional() @IsArray() @ArrayMaxSize(100) @ArrayUnique() @Matches(KEY_PATTERN, { each: true }) groupKeys?: string[];
   @IsOptional() @IsIn([...LANGUAGES]) language?: string;
   /** IANA time zone; checked by the engine. */

@@ -16,7 +16,10 @@ export class UsersController {
   @Roles('committee')
   @ApiBody({ type: CreateUserDto })
   create(@Body() dto: CreateUserDto, @Actor() actor: string) {
-    return this.identity.createUser({ name: dto.name, email: dto.email, roles: dto.roles, groupKeys: dto.groupKeys, language: dto.language, timeZone: dto.timeZone }, actor);
+    return this.identity.createUser(
+      { name: dto.name, email: dto.email, roles: dto.roles, groupKeys: dto.groupKeys, language: dto.language, timeZone: dto.timeZone },
+      actor,
+    );
   }
 
   @Get('users')

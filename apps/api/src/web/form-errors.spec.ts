@@ -20,7 +20,9 @@ describe('form errors', () => {
   });
 
   it('places each problem by the page’s mapping, words it in the page’s language, one per input', () => {
-    const problems = problemsOf(InvalidError.fromMessages(['reminderDaysBeforeDue[0]: must be positive', 'reminderDaysBeforeDue[2]: must be positive', 'name: too long']))!;
+    const problems = problemsOf(
+      InvalidError.fromMessages(['reminderDaysBeforeDue[0]: must be positive', 'reminderDaysBeforeDue[2]: must be positive', 'name: too long']),
+    )!;
     const errors = formErrors(
       problems,
       (_p, field) => `${field}!`,

@@ -35,7 +35,11 @@ export function problemsOf(err: unknown): FormProblem[] | null {
  * path spelt as an id) and worded by the page in the reader's language (`say`), the same words
  * in the summary and beside the field. The one place where engine problems become form errors.
  */
-export function formErrors(problems: FormProblem[], say: (p: FormProblem, field: string) => string, fieldOf: (path: string) => string = fieldIdOf): FormError[] {
+export function formErrors(
+  problems: FormProblem[],
+  say: (p: FormProblem, field: string) => string,
+  fieldOf: (path: string) => string = fieldIdOf,
+): FormError[] {
   const seen = new Set<string>();
   const out: FormError[] = [];
   for (const p of problems) {
@@ -57,7 +61,10 @@ const CHARACTER_RULES = new Set(['isSingleLineText', 'isMultiLineText', 'line-ch
  */
 export function sayCharacterProblem(p: FormProblem, t: (key: string, params?: Record<string, LocalizedText | number>) => string): string | null {
   if (!p.rule || !CHARACTER_RULES.has(p.rule)) return null;
-  const found = typeof p.params?.char === 'string' ? { char: p.params.char, position: Number(p.params.position) } : /found (U\+[0-9A-F]+) at position (\d+)/.exec(p.message);
+  const found =
+    typeof p.params?.char === 'string'
+      ? { char: p.params.char, position: Number(p.params.position) }
+      : /found (U\+[0-9A-F]+) at position (\d+)/.exec(p.message);
   const [char, position] = Array.isArray(found) ? [found[1], Number(found[2])] : found ? [found.char, found.position] : ['?', 0];
   return t('form.characters', { char, position: position + 1 });
 }

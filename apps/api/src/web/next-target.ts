@@ -7,6 +7,7 @@ import { isMachinePath } from '../http/api-paths';
  */
 export function safeNextPath(value: unknown, opts: { allowSignIn?: boolean } = {}): string | null {
   if (typeof value !== 'string' || value.length === 0 || value.length > 1000) return null;
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   if (!/^\/(?![/\\])[^\\\u0000-\u001f\u007f\s]*$/.test(value)) return null;
   let url: URL;
   try {

@@ -12,7 +12,15 @@ export function redactUrl(url: string): string {
   return url.replace(/\/sign-in\/[^/?#]+/g, '/sign-in/[link]');
 }
 
-const KINDS: Record<number, string> = { 400: 'badRequest', 403: 'forbidden', 404: 'notFound', 409: 'conflict', 413: 'tooLarge', 429: 'tooMany', 503: 'unavailable' };
+const KINDS: Record<number, string> = {
+  400: 'badRequest',
+  403: 'forbidden',
+  404: 'notFound',
+  409: 'conflict',
+  413: 'tooLarge',
+  429: 'tooMany',
+  503: 'unavailable',
+};
 
 /**
  * Errors on pages become pages: 403, 404 and the "form could not be sent" page say what happened
@@ -59,7 +67,8 @@ export class PageErrorFilter implements ExceptionFilter {
       if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) status = e.status;
     }
     if (kind !== 'csrf') kind = KINDS[status] ?? (status >= 500 ? 'server' : 'badRequest');
-    if (status === 503) this.logger.warn(`${req.method} ${redactUrl(req.originalUrl ?? req.url)}: a store is not answering: ${(exception as Error)?.message?.slice(0, 200)}`);
+    if (status === 503)
+      this.logger.warn(`${req.method} ${redactUrl(req.originalUrl ?? req.url)}: a store is not answering: ${(exception as Error)?.message?.slice(0, 200)}`);
     if (status >= 500) this.logger.error(`${req.method} ${redactUrl(req.originalUrl ?? req.url)}: ${(exception as Error)?.stack ?? exception}`);
     this.render(req, res, status, kind);
   }
@@ -68,7 +77,10 @@ export class PageErrorFilter implements ExceptionFilter {
     const state = PageErrorFilter.web ? PageErrorFilter.web.fallback(req, res) : undefined;
     const t = state?.i18n.t;
     if (!t) {
-      res.status(status).type('text/plain').send(status >= 500 ? 'Sorry, there is a problem with the service.' : 'This request could not be answered.');
+      res
+        .status(status)
+        .type('text/plain')
+        .send(status >= 500 ? 'Sorry, there is a problem with the service.' : 'This request could not be answered.');
       return;
     }
     res.status(status).render('errors/error', { title: t(`error.${kind}Title`), body: t(`error.${kind}Body`), status }, (err: Error | null, html?: string) => {

@@ -67,7 +67,14 @@ export class WebContext {
       }
       csrfToken = signedFormToken(formNonce, await this.sessions.formSigningKey());
     }
-    const state: PageState = { person, lang, i18n: new Translator(this.catalogs, lang, person?.timeZone ?? DEFAULT_TIME_ZONE, this.pact.languages.fallback), csrfToken, sessionCookie, formNonce };
+    const state: PageState = {
+      person,
+      lang,
+      i18n: new Translator(this.catalogs, lang, person?.timeZone ?? DEFAULT_TIME_ZONE, this.pact.languages.fallback),
+      csrfToken,
+      sessionCookie,
+      formNonce,
+    };
     req.page = state;
     this.setLocals(req, res, state);
     // Pages show personal data: never kept by a shared cache or the browser's back-forward cache.

@@ -53,7 +53,12 @@ export function configureWeb(app: NestExpressApplication, bodyLimit: string): vo
   app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!err || isMachinePath(req.path)) return next(err);
     const e = err as { status?: number; type?: string };
-    new PageErrorFilter().render(req as PageRequest, res, e.type === 'entity.too.large' ? 413 : e.status && e.status < 500 ? 400 : 500, e.type === 'entity.too.large' ? 'tooLarge' : 'badRequest');
+    new PageErrorFilter().render(
+      req as PageRequest,
+      res,
+      e.type === 'entity.too.large' ? 413 : e.status && e.status < 500 ? 400 : 500,
+      e.type === 'entity.too.large' ? 'tooLarge' : 'badRequest',
+    );
   });
   app.use(
     onPages((req, res, next) => {

@@ -1,5 +1,18 @@
 import { Module } from '@nestjs/common';
-import { CyclesModule, DeadlinesModule, DraftsModule, HealthModule, IdentityModule, InboxModule, ReportsModule, SignInModule, SubmissionsModule, TasksModule, WebhooksModule, WorkingGroupsModule } from '@pact/engine';
+import {
+  CyclesModule,
+  DeadlinesModule,
+  DraftsModule,
+  HealthModule,
+  IdentityModule,
+  InboxModule,
+  ReportsModule,
+  SignInModule,
+  SubmissionsModule,
+  TasksModule,
+  WebhooksModule,
+  WorkingGroupsModule,
+} from '@pact/engine';
 import { ReportRenderingModule } from '../reports/report-rendering.module';
 import { loadPageCatalogs } from './i18n/page-catalogs';
 import { CompiledReportPageController } from './pages/compiled-report.controller';
@@ -25,7 +38,21 @@ import { LOCALES_DIR } from './web-files';
  * Pages call engine services only. To add a page, see docs/architecture.md ("Adding a page").
  */
 @Module({
-  imports: [SignInModule, IdentityModule, InboxModule, WorkingGroupsModule, CyclesModule, DeadlinesModule, ReportsModule, SubmissionsModule, TasksModule, DraftsModule, WebhooksModule, HealthModule, ReportRenderingModule],
+  imports: [
+    SignInModule,
+    IdentityModule,
+    InboxModule,
+    WorkingGroupsModule,
+    CyclesModule,
+    DeadlinesModule,
+    ReportsModule,
+    SubmissionsModule,
+    TasksModule,
+    DraftsModule,
+    WebhooksModule,
+    HealthModule,
+    ReportRenderingModule,
+  ],
   controllers: [
     SignInController,
     HomeController,

@@ -16,5 +16,11 @@ export class UpdateWorkingGroupDto {
 }
 
 function IsTimeZoneName(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({ name: 'isTimeZoneName', validator: { validate: (v) => typeof v === 'string' && isTimeZone(v), defaultMessage: () => '$property must be an IANA time zone, e.g. Europe/Berlin' } }, options);
+  return ValidateBy(
+    {
+      name: 'isTimeZoneName',
+      validator: { validate: (v) => typeof v === 'string' && isTimeZone(v), defaultMessage: () => '$property must be an IANA time zone, e.g. Europe/Berlin' },
+    },
+    options,
+  );
 }

@@ -21,7 +21,18 @@ describe('calendar days: a day typed means its start or its end in a time zone, 
     expect(dayOrMomentOf('2026-12-07T10:30:00+01:00')).toEqual(new Date('2026-12-07T09:30:00Z'));
     expect(dayOrMomentOf('2026-12-07T10:30Z')).toEqual(new Date('2026-12-07T10:30:00Z'));
     expect(dayOrMomentOf('2026-12-07T10:30:00.123Z')).toEqual(new Date('2026-12-07T10:30:00.123Z'));
-    for (const text of ['2026-02-30', '2026-13-01', '2026-12-7', '07.12.2026', '2026-12-07T10:30:00', '2026-02-30T10:00:00Z', '2026-12-07T24:00:00Z', '', 'tomorrow', 42]) {
+    for (const text of [
+      '2026-02-30',
+      '2026-13-01',
+      '2026-12-7',
+      '07.12.2026',
+      '2026-12-07T10:30:00',
+      '2026-02-30T10:00:00Z',
+      '2026-12-07T24:00:00Z',
+      '',
+      'tomorrow',
+      42,
+    ]) {
       expect(dayOrMomentOf(text)).toBeNull();
     }
   });

@@ -15,7 +15,15 @@ const readers = new Map<string, Intl.DateTimeFormat>();
 export function localDateTime(date: Date, timeZone: string): LocalDateTime {
   let fmt = readers.get(timeZone);
   if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+    fmt = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
     readers.set(timeZone, fmt);
   }
   const parts = Object.fromEntries(fmt.formatToParts(date).map((p) => [p.type, p.value]));

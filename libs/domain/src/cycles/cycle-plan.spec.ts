@@ -1,12 +1,4 @@
-import {
-  CyclePlanInput,
-  DEFAULT_ESCALATION,
-  DEFAULT_LENGTH_MONTHS,
-  DEFAULT_REMINDER_DAYS,
-  defaultMilestones,
-  MilestoneInput,
-  planCycle,
-} from './cycle-plan';
+import { CyclePlanInput, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, defaultMilestones, MilestoneInput, planCycle } from './cycle-plan';
 
 const d = (iso: string) => new Date(iso);
 const START = d('2025-01-01T00:00:00.000Z');
@@ -420,7 +412,14 @@ describe('planCycle with a start typed as a day: the plan on the programme’s c
   });
 
   it('summer time and another zone: the wall clock decides, not UTC', () => {
-    const { plan } = planCycle(input({ start: { year: 2027, month: 3, day: 1 }, timeZone: 'America/New_York', lengthMonths: 12, milestones: one({ requestMonth: 4, dueDaysAfterRequest: 14, compileMonth: 6 }) }));
+    const { plan } = planCycle(
+      input({
+        start: { year: 2027, month: 3, day: 1 },
+        timeZone: 'America/New_York',
+        lengthMonths: 12,
+        milestones: one({ requestMonth: 4, dueDaysAfterRequest: 14, compileMonth: 6 }),
+      }),
+    );
     const [m] = plan!.milestones;
     expect(m.requestAt.toISOString()).toBe('2027-07-01T04:00:00.000Z');
     expect(m.dueAt.toISOString()).toBe('2027-07-16T03:59:59.000Z');

@@ -5,7 +5,14 @@ const d = (iso: string) => new Date(iso);
 const iso = (x: Date) => x.toISOString();
 
 function input(overrides: Partial<CyclePlanInput> = {}): CyclePlanInput {
-  return { start: d('2031-01-01T00:00:00Z'), lengthMonths: 24, milestones: defaultMilestones(), reminderDaysBeforeDue: [14, 3], escalation: DEFAULT_ESCALATION, ...overrides };
+  return {
+    start: d('2031-01-01T00:00:00Z'),
+    lengthMonths: 24,
+    milestones: defaultMilestones(),
+    reminderDaysBeforeDue: [14, 3],
+    escalation: DEFAULT_ESCALATION,
+    ...overrides,
+  };
 }
 
 const one = (m: Partial<MilestoneInput>): MilestoneInput[] => [{ key: 'm', title: 'M', kind: 'progress', ...m }];
@@ -29,7 +36,11 @@ describe('previewCyclePlan', () => {
     ]);
     expect(iso(mid.compileAt)).toBe('2032-03-01T00:00:00.000Z');
     // Final: month 22, due month 23, compiled month 24 (the cycle's end).
-    expect([iso(final.requestAt), iso(final.dueAt), iso(final.compileAt)]).toEqual(['2032-11-01T00:00:00.000Z', '2032-12-01T00:00:00.000Z', '2033-01-01T00:00:00.000Z']);
+    expect([iso(final.requestAt), iso(final.dueAt), iso(final.compileAt)]).toEqual([
+      '2032-11-01T00:00:00.000Z',
+      '2032-12-01T00:00:00.000Z',
+      '2033-01-01T00:00:00.000Z',
+    ]);
     expect(final.escalations.map((e) => iso(e.at))).toEqual(['2032-12-01T00:00:00.000Z', '2032-12-08T00:00:00.000Z']);
     expect(iso(preview!.plan.end)).toBe('2033-01-01T00:00:00.000Z');
   });
@@ -41,7 +52,9 @@ describe('previewCyclePlan', () => {
   });
 
   it('shows a reminder that would fall before the request as left out, as the engine skips it', () => {
-    const { preview } = previewCyclePlan(input({ milestones: one({ requestMonth: 1, dueDaysAfterRequest: 10, compileMonth: 3 }), reminderDaysBeforeDue: [14, 3] }));
+    const { preview } = previewCyclePlan(
+      input({ milestones: one({ requestMonth: 1, dueDaysAfterRequest: 10, compileMonth: 3 }), reminderDaysBeforeDue: [14, 3] }),
+    );
     const m = preview!.milestones[0];
     expect(m.reminders.map((r) => [r.daysBeforeDue, r.sent])).toEqual([
       [14, false],
@@ -54,12 +67,25 @@ describe('previewCyclePlan', () => {
     const { preview } = previewCyclePlan(
       input({
         milestones: one({ requestMonth: 1, dueDaysAfterRequest: 20, compileMonth: 2 }),
-        escalation: { levels: [{ level: 1, daysAfterDue: 0, target: 'chair' }, { level: 2, daysAfterDue: 40, target: 'committee' }] },
+        escalation: {
+          levels: [
+            { level: 1, daysAfterDue: 0, target: 'chair' },
+            { level: 2, daysAfterDue: 40, target: 'committee' },
+          ],
+        },
       }),
     );
     const steps = previewSteps(preview!.milestones[0]);
     // Compiled (month 2) before the level-2 escalation (40 days after due): the steps say so.
-    expect(steps.map((s) => (s.kind === 'escalation' ? `escalation-${s.level}` : s.kind))).toEqual(['request', 'reminder', 'reminder', 'due', 'escalation-1', 'compile', 'escalation-2']);
+    expect(steps.map((s) => (s.kind === 'escalation' ? `escalation-${s.level}` : s.kind))).toEqual([
+      'request',
+      'reminder',
+      'reminder',
+      'due',
+      'escalation-1',
+      'compile',
+      'escalation-2',
+    ]);
     const times = steps.map((s) => s.at.getTime());
     expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
@@ -71,7 +97,9 @@ describe('previewCyclePlan', () => {
   it('returns the problems of planCycle, each with its code, and no preview', () => {
     const result = previewCyclePlan(input({ milestones: one({ requestMonth: 12, dueMonth: 11, compileMonth: 14 }) }));
     expect(result.preview).toBeUndefined();
-    expect(result.problems).toEqual([{ path: 'milestones[0].dueAt', message: 'must be after the request date (2032-01-01T00:00:00.000Z)', code: 'due-not-after-request' }]);
+    expect(result.problems).toEqual([
+      { path: 'milestones[0].dueAt', message: 'must be after the request date (2032-01-01T00:00:00.000Z)', code: 'due-not-after-request' },
+    ]);
   });
 });
 
@@ -79,10 +107,35 @@ describe('planProblemCode', () => {
   // Every problem planCycle can raise, produced by planCycle itself: a reworded message fails here.
   const cases: [string, Partial<CyclePlanInput>, string, string][] = [
     ['no milestone', { milestones: [] }, 'milestones', 'milestones-none'],
-    ['two finals', { milestones: [{ key: 'a', title: 'A', kind: 'final', requestMonth: 1, dueMonth: 2 }, { key: 'b', title: 'B', kind: 'final', requestMonth: 3, dueMonth: 4 }] }, 'milestones', 'final-twice'],
+    [
+      'two finals',
+      {
+        milestones: [
+          { key: 'a', title: 'A', kind: 'final', requestMonth: 1, dueMonth: 2 },
+          { key: 'b', title: 'B', kind: 'final', requestMonth: 3, dueMonth: 4 },
+        ],
+      },
+      'milestones',
+      'final-twice',
+    ],
     ['key format', { milestones: one({ key: 'Bad Key', requestMonth: 1, dueMonth: 2 }) }, 'milestones[0].key', 'key-format'],
-    ['duplicate key', { milestones: [{ key: 'a', title: 'A', kind: 'progress', requestMonth: 1, dueMonth: 2 }, { key: 'a', title: 'B', kind: 'progress', requestMonth: 3, dueMonth: 4 }] }, 'milestones[1].key', 'key-duplicate'],
-    ['both request forms', { milestones: one({ requestAt: d('2031-02-01T00:00:00Z'), requestMonth: 1, dueMonth: 2 }) }, 'milestones[0].requestAt', 'both-given'],
+    [
+      'duplicate key',
+      {
+        milestones: [
+          { key: 'a', title: 'A', kind: 'progress', requestMonth: 1, dueMonth: 2 },
+          { key: 'a', title: 'B', kind: 'progress', requestMonth: 3, dueMonth: 4 },
+        ],
+      },
+      'milestones[1].key',
+      'key-duplicate',
+    ],
+    [
+      'both request forms',
+      { milestones: one({ requestAt: d('2031-02-01T00:00:00Z'), requestMonth: 1, dueMonth: 2 }) },
+      'milestones[0].requestAt',
+      'both-given',
+    ],
     ['no request', { milestones: one({ dueMonth: 2 }) }, 'milestones[0].requestAt', 'request-required'],
     ['two due forms', { milestones: one({ requestMonth: 1, dueMonth: 2, dueDaysAfterRequest: 3 }) }, 'milestones[0].dueAt', 'due-ambiguous'],
     ['no due', { milestones: one({ requestMonth: 1 }) }, 'milestones[0].dueAt', 'due-required'],
@@ -96,7 +149,19 @@ describe('planProblemCode', () => {
     ['reminder not positive', { reminderDaysBeforeDue: [0] }, 'reminderDaysBeforeDue[0]', 'reminder-not-positive'],
     ['level numbering', { escalation: { levels: [{ level: 2, daysAfterDue: 0, target: 'chair' }] } }, 'escalation.levels[0].level', 'level-numbering'],
     ['level negative', { escalation: { levels: [{ level: 1, daysAfterDue: -1, target: 'chair' }] } }, 'escalation.levels[0].daysAfterDue', 'level-negative'],
-    ['level order', { escalation: { levels: [{ level: 1, daysAfterDue: 5, target: 'chair' }, { level: 2, daysAfterDue: 1, target: 'committee' }] } }, 'escalation.levels[1].daysAfterDue', 'level-order'],
+    [
+      'level order',
+      {
+        escalation: {
+          levels: [
+            { level: 1, daysAfterDue: 5, target: 'chair' },
+            { level: 2, daysAfterDue: 1, target: 'committee' },
+          ],
+        },
+      },
+      'escalation.levels[1].daysAfterDue',
+      'level-order',
+    ],
   ];
 
   it.each(cases)('%s', (_what, overrides, path, code) => {

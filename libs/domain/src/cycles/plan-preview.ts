@@ -144,9 +144,19 @@ export function previewSteps(m: PreviewMilestone): PreviewStep[] {
     { at: m.requestAt, kind: 'request', milestoneKey: m.key },
     ...m.reminders.filter((r) => r.sent).map((r) => ({ at: r.at, kind: 'reminder' as const, milestoneKey: m.key, daysBeforeDue: r.daysBeforeDue })),
     { at: m.dueAt, kind: 'due', milestoneKey: m.key },
-    ...m.escalations.map((e) => ({ at: e.at, kind: 'escalation' as const, milestoneKey: m.key, level: e.level, target: e.target, daysAfterDue: e.daysAfterDue })),
+    ...m.escalations.map((e) => ({
+      at: e.at,
+      kind: 'escalation' as const,
+      milestoneKey: m.key,
+      level: e.level,
+      target: e.target,
+      daysAfterDue: e.daysAfterDue,
+    })),
     { at: m.compileAt, kind: 'compile', milestoneKey: m.key },
   ];
   // Stable: at the same moment, the order above (due before its level-1 escalation on the day) holds.
-  return steps.map((s, i) => ({ s, i })).sort((a, b) => a.s.at.getTime() - b.s.at.getTime() || a.i - b.i).map((x) => x.s);
+  return steps
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => a.s.at.getTime() - b.s.at.getTime() || a.i - b.i)
+    .map((x) => x.s);
 }

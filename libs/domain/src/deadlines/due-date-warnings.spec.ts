@@ -10,7 +10,9 @@ describe('dueDateWarnings', () => {
 
   it('on the compilation, or less than a day before it: compiled without the report, recompiled when it comes', () => {
     for (const dueAt of [new Date('2031-02-28T10:00:01Z'), compileAt]) {
-      expect(dueDateWarnings(dueAt, compileAt)).toEqual([{ code: 'compiled-without-report', compileAt, message: expect.stringMatching(/compiled without it, and compiled again with it/) }]);
+      expect(dueDateWarnings(dueAt, compileAt)).toEqual([
+        { code: 'compiled-without-report', compileAt, message: expect.stringMatching(/compiled without it, and compiled again with it/) },
+      ]);
     }
   });
 });

@@ -118,14 +118,20 @@ describe('EscalationPolicy.timersFor', () => {
   });
 
   it('changes every key even when only the version changes', () => {
-    const v0 = policy().timersFor(task).map((t) => t.key);
-    const v7 = policy().timersFor({ ...task, dueVersion: 7 }).map((t) => t.key);
+    const v0 = policy()
+      .timersFor(task)
+      .map((t) => t.key);
+    const v7 = policy()
+      .timersFor({ ...task, dueVersion: 7 })
+      .map((t) => t.key);
     expect(v7).toEqual(['reminder-t1-v7-1', 'reminder-t1-v7-2', 'overdue-t1-v7', 'escalate-t1-v7-1', 'escalate-t1-v7-2']);
     expect(v7.some((k) => v0.includes(k))).toBe(false);
   });
 
   it('puts the task id into every key', () => {
-    const keys = policy().timersFor({ ...task, id: '665f1c2ab3' }).map((t) => t.key);
+    const keys = policy()
+      .timersFor({ ...task, id: '665f1c2ab3' })
+      .map((t) => t.key);
     expect(keys).toEqual([
       'reminder-665f1c2ab3-v0-1',
       'reminder-665f1c2ab3-v0-2',
@@ -210,7 +216,14 @@ describe('EscalationPolicy after an extension', () => {
     const extendedAt = new Date('2030-03-25T00:00:00.000Z');
     const newDue = new Date('2030-04-01T00:00:00.000Z'); // 14-day reminder would be 2030-03-18: before the extension
     const pending = policy.pendingTimersFor({
-      id: 't1', requestedAt, dueAt: newDue, dueVersion: 1, status: 'open', escalationLevel: 0, firedTimers: [], extensions: [{ at: extendedAt }],
+      id: 't1',
+      requestedAt,
+      dueAt: newDue,
+      dueVersion: 1,
+      status: 'open',
+      escalationLevel: 0,
+      firedTimers: [],
+      extensions: [{ at: extendedAt }],
     });
     expect(pending.filter((t) => t.kind === 'reminder').map((t) => t.fireAt.toISOString())).toEqual(['2030-03-29T00:00:00.000Z']);
   });

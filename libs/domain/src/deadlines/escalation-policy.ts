@@ -94,9 +94,7 @@ export class EscalationPolicy {
    * Timers that should still exist for a task in its current state: the ones not yet
    * fired (recorded in `firedTimers`) and not made pointless by the task's progress.
    */
-  pendingTimersFor(
-    task: TimerSubject & { status: string; escalationLevel: number; firedTimers: string[]; extensions?: { at: Date }[] },
-  ): TaskTimer[] {
+  pendingTimersFor(task: TimerSubject & { status: string; escalationLevel: number; firedTimers: string[]; extensions?: { at: Date }[] }): TaskTimer[] {
     if (task.status !== 'open' && task.status !== 'overdue') return [];
     const fired = new Set(task.firedTimers);
     // After an extension, reminders count from the moment it was granted: a reminder for the

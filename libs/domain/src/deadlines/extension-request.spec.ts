@@ -9,10 +9,22 @@ describe('extension requests', () => {
     expect(newDueDateProblems('d', new Date('2030-04-01T00:00:00Z'), { dueAt: due, now, compileAt })).toEqual([]);
     expect(newDueDateProblems('d', compileAt, { dueAt: due, now, compileAt })).toEqual([]);
     expect(newDueDateProblems('d', due, { dueAt: due, now, compileAt }).map((p) => p.rule)).toEqual(['date-not-after-due']);
-    expect(newDueDateProblems('d', new Date('2030-02-01T00:00:00Z'), { dueAt: due, now, compileAt }).map((p) => p.rule)).toEqual(['date-not-after-due', 'date-not-future']);
+    expect(newDueDateProblems('d', new Date('2030-02-01T00:00:00Z'), { dueAt: due, now, compileAt }).map((p) => p.rule)).toEqual([
+      'date-not-after-due',
+      'date-not-future',
+    ]);
     const late = newDueDateProblems('d', new Date('2030-06-01T00:00:01Z'), { dueAt: due, now, compileAt });
-    expect(late).toEqual([{ path: 'd', rule: 'date-after-compilation', params: { date: compileAt }, message: "must not be after the milestone's compilation date (2030-06-01T00:00:00.000Z)" }]);
-    expect(newDueDateProblems('d', new Date('nonsense'), { dueAt: due, now, compileAt })).toEqual([{ path: 'd', rule: 'date-invalid', message: 'must be a date' }]);
+    expect(late).toEqual([
+      {
+        path: 'd',
+        rule: 'date-after-compilation',
+        params: { date: compileAt },
+        message: "must not be after the milestone's compilation date (2030-06-01T00:00:00.000Z)",
+      },
+    ]);
+    expect(newDueDateProblems('d', new Date('nonsense'), { dueAt: due, now, compileAt })).toEqual([
+      { path: 'd', rule: 'date-invalid', message: 'must be a date' },
+    ]);
   });
 
   it('a reason is required and bounded', () => {
@@ -21,7 +33,9 @@ describe('extension requests', () => {
     expect(reasonProblems('reason', undefined).map((p) => p.rule)).toEqual(['reason-missing']);
     expect(reasonProblems('reason', ' ab ').map((p) => p.rule)).toEqual(['reason-too-short']);
     expect(reasonProblems('reason', 'x'.repeat(2000))).toEqual([]);
-    expect(reasonProblems('reason', 'x'.repeat(2001))).toEqual([{ path: 'reason', rule: 'reason-too-long', params: { max: 2000 }, message: 'must be at most 2000 characters' }]);
+    expect(reasonProblems('reason', 'x'.repeat(2001))).toEqual([
+      { path: 'reason', rule: 'reason-too-long', params: { max: 2000 }, message: 'must be at most 2000 characters' },
+    ]);
   });
 
   it('a decision changes only the pending request it names', () => {

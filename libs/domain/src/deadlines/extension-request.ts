@@ -44,7 +44,12 @@ export function newDueDateProblems(path: string, proposed: Date, current: { dueA
   const problems: ContentProblem[] = [];
   if (Number.isNaN(proposed.getTime())) return [{ path, message: 'must be a date', rule: 'date-invalid' }];
   if (proposed.getTime() <= current.dueAt.getTime()) {
-    problems.push({ path, message: `must be after the current due date (${current.dueAt.toISOString()})`, rule: 'date-not-after-due', params: { date: current.dueAt } });
+    problems.push({
+      path,
+      message: `must be after the current due date (${current.dueAt.toISOString()})`,
+      rule: 'date-not-after-due',
+      params: { date: current.dueAt },
+    });
   }
   if (proposed.getTime() <= current.now.getTime()) {
     problems.push({ path, message: `must be in the future (now is ${current.now.toISOString()})`, rule: 'date-not-future', params: { date: current.now } });
@@ -64,8 +69,10 @@ export function newDueDateProblems(path: string, proposed: Date, current: { dueA
 export function reasonProblems(path: string, reason: unknown): ContentProblem[] {
   if (typeof reason !== 'string' || reason.trim().length === 0) return [{ path, message: 'must not be empty', rule: 'reason-missing' }];
   const length = reason.trim().length;
-  if (length < REASON_LENGTH.min) return [{ path, message: `must be at least ${REASON_LENGTH.min} characters`, rule: 'reason-too-short', params: { min: REASON_LENGTH.min } }];
-  if (length > REASON_LENGTH.max) return [{ path, message: `must be at most ${REASON_LENGTH.max} characters`, rule: 'reason-too-long', params: { max: REASON_LENGTH.max } }];
+  if (length < REASON_LENGTH.min)
+    return [{ path, message: `must be at least ${REASON_LENGTH.min} characters`, rule: 'reason-too-short', params: { min: REASON_LENGTH.min } }];
+  if (length > REASON_LENGTH.max)
+    return [{ path, message: `must be at most ${REASON_LENGTH.max} characters`, rule: 'reason-too-long', params: { max: REASON_LENGTH.max } }];
   return textProblems(path, reason, 'text');
 }
 

@@ -116,7 +116,13 @@ describe('report drafts', () => {
       { key: 'early-school-leavers', baseline: 14.2, target: 10, actual: 12.9 },
       { key: 'reach', name: 'People reached', unit: 'people', baseline: 1, target: 2, actual: 3 },
     ]);
-    expect(draftFromContent({ measures: [], indicators: [{ key: 'reach', baseline: 1, target: 2, actual: 3 }], goodPractices: [], obstacles: [], recommendations: [] }, template({ allowCustomIndicators: false }), 'education').customIndicators).toEqual([]);
+    expect(
+      draftFromContent(
+        { measures: [], indicators: [{ key: 'reach', baseline: 1, target: 2, actual: 3 }], goodPractices: [], obstacles: [], recommendations: [] },
+        template({ allowCustomIndicators: false }),
+        'education',
+      ).customIndicators,
+    ).toEqual([]);
   });
 
   it('a draft may be incomplete but is bounded', () => {
@@ -129,7 +135,9 @@ describe('report drafts', () => {
       ['goodPractices', 'too-many'],
       ['recommendations[0]', 'too-long'],
     ]);
-    expect(draftProblems(draft({ predefinedIndicators: [{ key: 'turnout', baseline: '', target: '', actual: '' }] }), template(), 'education').map((p) => p.rule)).toEqual(['indicator-unknown']);
+    expect(
+      draftProblems(draft({ predefinedIndicators: [{ key: 'turnout', baseline: '', target: '', actual: '' }] }), template(), 'education').map((p) => p.rule),
+    ).toEqual(['indicator-unknown']);
     expect(draftProblems(draft(), template({ allowCustomIndicators: false }), 'education').map((p) => p.rule)).toEqual(['custom-not-allowed']);
   });
 });

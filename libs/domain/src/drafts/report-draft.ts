@@ -61,7 +61,11 @@ const show = (n: number) => String(n);
 /** A submitted report as a draft to start from (the previous revision, or last cycle's report). */
 export function draftFromContent(content: SubmissionContent, template: ReportTemplate, groupKey: string): ReportDraft {
   const defined = new Set(predefinedIndicators(template, groupKey).map((d) => d.key));
-  const values = (i: { baseline: number; target: number; actual: number }): DraftValues => ({ baseline: show(i.baseline), target: show(i.target), actual: show(i.actual) });
+  const values = (i: { baseline: number; target: number; actual: number }): DraftValues => ({
+    baseline: show(i.baseline),
+    target: show(i.target),
+    actual: show(i.actual),
+  });
   return {
     measures: content.measures.map((m) => ({ title: m.title, status: m.status, description: m.description ?? '' })),
     predefinedIndicators: content.indicators.filter((i) => defined.has(i.key)).map((i) => ({ key: i.key, ...values(i) })),
@@ -160,7 +164,8 @@ export function contentFromDraft(draft: ReportDraft, template: ReportTemplate, g
     if (!m) return 'measures';
     const [, list, index, field] = m;
     const i = index === undefined ? undefined : Number(index);
-    if (list === 'measures') return i === undefined ? 'measures' : `measures-${measureRows[i] ?? i}-${field === 'status' || field === 'description' ? field : 'title'}`;
+    if (list === 'measures')
+      return i === undefined ? 'measures' : `measures-${measureRows[i] ?? i}-${field === 'status' || field === 'description' ? field : 'title'}`;
     if (list === 'indicators') return i === undefined ? 'indicators' : (indicatorFields[i]?.(field) ?? 'indicators');
     if ((DRAFT_TEXT_LISTS as readonly string[]).includes(list)) {
       const rows = textRows[list as DraftTextList];
@@ -182,19 +187,27 @@ export function draftProblems(draft: ReportDraft, template: ReportTemplate, grou
   const defined = new Set(predefinedIndicators(template, groupKey).map((d) => d.key));
   const tooLong = (path: string, s: unknown) => {
     if (typeof s !== 'string') problems.push({ path, message: 'must be a text', rule: 'not-text' });
-    else if (s.length > DRAFT_TEXT_MAX) problems.push({ path, message: `at most ${DRAFT_TEXT_MAX} characters in a draft`, rule: 'too-long', params: { max: DRAFT_TEXT_MAX } });
+    else if (s.length > DRAFT_TEXT_MAX)
+      problems.push({ path, message: `at most ${DRAFT_TEXT_MAX} characters in a draft`, rule: 'too-long', params: { max: DRAFT_TEXT_MAX } });
   };
-  if (draft.measures.length > limits.maxMeasures) problems.push({ path: 'measures', message: `at most ${limits.maxMeasures} measures`, rule: 'too-many', params: { max: limits.maxMeasures } });
+  if (draft.measures.length > limits.maxMeasures)
+    problems.push({ path: 'measures', message: `at most ${limits.maxMeasures} measures`, rule: 'too-many', params: { max: limits.maxMeasures } });
   draft.measures.forEach((m, i) => (['title', 'status', 'description'] as const).forEach((f) => tooLong(`measures[${i}].${f}`, m[f])));
   draft.predefinedIndicators.forEach((p, i) => {
-    if (!defined.has(p.key)) problems.push({ path: `predefinedIndicators[${i}].key`, message: `not an indicator of working group ${groupKey}`, rule: 'indicator-unknown' });
+    if (!defined.has(p.key))
+      problems.push({ path: `predefinedIndicators[${i}].key`, message: `not an indicator of working group ${groupKey}`, rule: 'indicator-unknown' });
     (['baseline', 'target', 'actual'] as const).forEach((f) => tooLong(`predefinedIndicators[${i}].${f}`, p[f]));
   });
-  if (!template.allowCustomIndicators && draft.customIndicators.length) problems.push({ path: 'customIndicators', message: 'the template allows no indicators of the group’s own', rule: 'custom-not-allowed' });
-  if (draft.customIndicators.length > limits.maxIndicators) problems.push({ path: 'customIndicators', message: `at most ${limits.maxIndicators} indicators`, rule: 'too-many', params: { max: limits.maxIndicators } });
-  draft.customIndicators.forEach((c, i) => (['key', 'name', 'unit', 'baseline', 'target', 'actual'] as const).forEach((f) => tooLong(`customIndicators[${i}].${f}`, c[f])));
+  if (!template.allowCustomIndicators && draft.customIndicators.length)
+    problems.push({ path: 'customIndicators', message: 'the template allows no indicators of the group’s own', rule: 'custom-not-allowed' });
+  if (draft.customIndicators.length > limits.maxIndicators)
+    problems.push({ path: 'customIndicators', message: `at most ${limits.maxIndicators} indicators`, rule: 'too-many', params: { max: limits.maxIndicators } });
+  draft.customIndicators.forEach((c, i) =>
+    (['key', 'name', 'unit', 'baseline', 'target', 'actual'] as const).forEach((f) => tooLong(`customIndicators[${i}].${f}`, c[f])),
+  );
   for (const list of DRAFT_TEXT_LISTS) {
-    if (draft[list].length > limits.maxItemsPerList) problems.push({ path: list, message: `at most ${limits.maxItemsPerList} items`, rule: 'too-many', params: { max: limits.maxItemsPerList } });
+    if (draft[list].length > limits.maxItemsPerList)
+      problems.push({ path: list, message: `at most ${limits.maxItemsPerList} items`, rule: 'too-many', params: { max: limits.maxItemsPerList } });
     draft[list].forEach((t, i) => tooLong(`${list}[${i}]`, t));
   }
   return problems;

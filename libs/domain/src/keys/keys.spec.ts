@@ -44,7 +44,8 @@ describe('keys', () => {
       `extension-requested-${TASK}`,
       `extension-requested-${TASK}-${REQUEST.toUpperCase()}`,
       `extension-refused-${TASK}-${REQUEST}-1`,
-    ]) expect(parseTaskFollowUp(bad)).toBeNull();
+    ])
+      expect(parseTaskFollowUp(bad)).toBeNull();
   });
 
   it('cycle follow-ups', () => {
@@ -56,9 +57,20 @@ describe('keys', () => {
   });
 
   it('the escalation policy names its timers with the same keys', () => {
-    const policy = new EscalationPolicy([14, 3], { levels: [{ level: 1, daysAfterDue: 0, target: 'chair' }, { level: 2, daysAfterDue: 7, target: 'committee' }] });
+    const policy = new EscalationPolicy([14, 3], {
+      levels: [
+        { level: 1, daysAfterDue: 0, target: 'chair' },
+        { level: 2, daysAfterDue: 7, target: 'committee' },
+      ],
+    });
     const keys = policy.timersFor({ id: TASK, requestedAt: new Date('2030-01-01'), dueAt: new Date('2030-03-01'), dueVersion: 1 }).map((t) => t.key);
-    expect(keys).toEqual([taskKeys.reminder(TASK, 1, 1), taskKeys.reminder(TASK, 1, 2), taskKeys.overdue(TASK, 1), taskKeys.escalation(TASK, 1, 1), taskKeys.escalation(TASK, 1, 2)]);
+    expect(keys).toEqual([
+      taskKeys.reminder(TASK, 1, 1),
+      taskKeys.reminder(TASK, 1, 2),
+      taskKeys.overdue(TASK, 1),
+      taskKeys.escalation(TASK, 1, 1),
+      taskKeys.escalation(TASK, 1, 2),
+    ]);
   });
 
   it('job ids, event and notification keys', () => {

@@ -34,7 +34,10 @@ export interface CalendarFeed {
 }
 
 export function icsDateTime(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 export function icsDate(day: CalendarDay): string {

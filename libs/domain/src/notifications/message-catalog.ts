@@ -50,7 +50,6 @@ export const WAITING_PLACEHOLDERS = ['openTaskCount', 'nextDueDate'] as const;
 export const BODY_ONLY_PLACEHOLDERS = ['signInLink'] as const;
 export const ITEM_PLACEHOLDERS = ['fieldOfAction', 'groupKey', 'milestone', 'dueDate', 'overdueDays', 'level', 'marker'] as const;
 
-
 /** Every problem with a set of catalogs, as lines naming language, kind and field; empty when usable. */
 export function checkCatalogs(catalogs: MessageCatalogs): string[] {
   const problems: string[] = [];
@@ -73,23 +72,27 @@ export function checkCatalogs(catalogs: MessageCatalogs): string[] {
         }
         for (const name of placeholdersIn(template[field])) {
           if (!allowed.includes(name)) problems.push(`${language}.${kind}.${field}: unknown placeholder {${name}} (allowed: ${allowed.join(', ')})`);
-          else if (field === 'subject' && (BODY_ONLY_PLACEHOLDERS as readonly string[]).includes(name)) problems.push(`${language}.${kind}.subject: {${name}} may appear in the body only`);
+          else if (field === 'subject' && (BODY_ONLY_PLACEHOLDERS as readonly string[]).includes(name))
+            problems.push(`${language}.${kind}.subject: {${name}} may appear in the body only`);
         }
       }
       if (kind === 'chair-welcome') {
         for (const field of ['waiting', 'nothingWaiting'] as const) {
           const line = template?.[field];
           if (typeof line !== 'string' || !line.trim()) problems.push(`${language}.${kind}.${field}: must be a non-empty text`);
-          else for (const name of placeholdersIn(line)) {
-            if (field === 'nothingWaiting' || !(WAITING_PLACEHOLDERS as readonly string[]).includes(name)) problems.push(`${language}.${kind}.${field}: unknown placeholder {${name}}`);
-          }
+          else
+            for (const name of placeholdersIn(line)) {
+              if (field === 'nothingWaiting' || !(WAITING_PLACEHOLDERS as readonly string[]).includes(name))
+                problems.push(`${language}.${kind}.${field}: unknown placeholder {${name}}`);
+            }
         }
       }
       if (kind === 'escalation-summary') {
         if (typeof template?.item !== 'string') problems.push(`${language}.${kind}.item: the line per overdue task is missing`);
-        else for (const name of placeholdersIn(template.item)) {
-          if (!(ITEM_PLACEHOLDERS as readonly string[]).includes(name)) problems.push(`${language}.${kind}.item: unknown placeholder {${name}}`);
-        }
+        else
+          for (const name of placeholdersIn(template.item)) {
+            if (!(ITEM_PLACEHOLDERS as readonly string[]).includes(name)) problems.push(`${language}.${kind}.item: unknown placeholder {${name}}`);
+          }
       }
     }
   }
@@ -221,8 +224,7 @@ export function renderMessage(
     overdueDays: facts.overdueDays !== undefined ? num.format(facts.overdueDays) : '',
     level: facts.level !== undefined ? num.format(facts.level) : '',
     reason: facts.reason ?? '',
-    extensionDays:
-      facts.dueAt && facts.previousDueAt ? num.format(Math.round((facts.dueAt.getTime() - facts.previousDueAt.getTime()) / 86_400_000)) : '',
+    extensionDays: facts.dueAt && facts.previousDueAt ? num.format(Math.round((facts.dueAt.getTime() - facts.previousDueAt.getTime()) / 86_400_000)) : '',
     taskLink: facts.taskLink ?? '',
     reportLink: facts.reportLink ?? '',
     cycleLink: facts.cycleLink ?? '',

@@ -53,7 +53,12 @@ describe('message catalogs', () => {
     };
     for (const language of ['en', 'de', 'fr']) {
       for (const kind of MESSAGE_KINDS) {
-        const m = renderMessage(shipped, kind, { language, timeZone: 'Europe/Brussels' }, { ...facts, ...links, previousDueAt: due, proposedDueAt: due, items: [] });
+        const m = renderMessage(
+          shipped,
+          kind,
+          { language, timeZone: 'Europe/Brussels' },
+          { ...facts, ...links, previousDueAt: due, proposedDueAt: due, items: [] },
+        );
         const urls = [...m.text.matchAll(/https?:\/\/\S+/g)].map((u) => u[0].replace(/[.,;:)]+$/, ''));
         expect({ language, kind, urls: urls.sort() }).toEqual({ language, kind, urls: [...expected[kind]].sort() });
         for (const u of urls) expect(new URL(u).pathname.startsWith('/api')).toBe(false);
@@ -73,11 +78,16 @@ describe('message catalogs', () => {
     expect(problems.some((p) => p.startsWith('de.no-such-kind: not a message kind'))).toBe(true);
   });
 
-  it('keeps a sign-in link out of subjects, and renders it in the body in the person\'s language', () => {
+  it("keeps a sign-in link out of subjects, and renders it in the body in the person's language", () => {
     const leaky: MessageCatalogs = { ...shipped, en: { ...shipped.en, 'sign-in-link': { subject: 'Sign in: {signInLink}', body: '{signInLink}' } } };
     expect(checkCatalogs(leaky)).toContain('en.sign-in-link.subject: {signInLink} may appear in the body only');
     const link = 'https://pact.example.eu/sign-in/abc';
-    const fr = renderMessage(shipped, 'sign-in-link', { language: 'fr', timeZone: 'Europe/Paris' }, { recipientName: 'Anne', network: 'Pact', cycleName: '', signInLink: link, linkMinutes: 15, linkExpiresAt: new Date('2030-01-01T10:15:00Z') });
+    const fr = renderMessage(
+      shipped,
+      'sign-in-link',
+      { language: 'fr', timeZone: 'Europe/Paris' },
+      { recipientName: 'Anne', network: 'Pact', cycleName: '', signInLink: link, linkMinutes: 15, linkExpiresAt: new Date('2030-01-01T10:15:00Z') },
+    );
     expect(fr.language).toBe('fr');
     expect(fr.subject).not.toContain(link);
     expect(fr.text).toContain(link);
@@ -86,7 +96,15 @@ describe('message catalogs', () => {
   });
 
   it('tells a new chair which group, what is waiting (or that nothing is yet) and how to sign in, in their language', () => {
-    const welcome = { recipientName: 'Lena', network: 'Pact', cycleName: '', fieldOfAction: 'Housing', groupKey: 'housing', signInPage: 'https://pact.example.eu/sign-in', email: 'lena@example.eu' };
+    const welcome = {
+      recipientName: 'Lena',
+      network: 'Pact',
+      cycleName: '',
+      fieldOfAction: 'Housing',
+      groupKey: 'housing',
+      signInPage: 'https://pact.example.eu/sign-in',
+      email: 'lena@example.eu',
+    };
     const waiting = renderMessage(shipped, 'chair-welcome', { language: 'de', timeZone: 'Europe/Berlin' }, { ...welcome, openTaskCount: 2, nextDueAt: due });
     expect(waiting.subject).toContain('Housing');
     expect(waiting.text).toContain('2 Bericht(e)');
@@ -97,7 +115,10 @@ describe('message catalogs', () => {
     expect(none.language).toBe('en');
     expect(none.text).toContain('Nothing is waiting for you yet');
     const broken: MessageCatalogs = { ...shipped, en: { ...shipped.en, 'chair-welcome': { subject: 'x', body: '{waiting}', waiting: '{dueDate}' } } };
-    expect(checkCatalogs(broken)).toEqual(['en.chair-welcome.waiting: unknown placeholder {dueDate}', 'en.chair-welcome.nothingWaiting: must be a non-empty text']);
+    expect(checkCatalogs(broken)).toEqual([
+      'en.chair-welcome.waiting: unknown placeholder {dueDate}',
+      'en.chair-welcome.nothingWaiting: must be a non-empty text',
+    ]);
   });
 
   it('renders in the recipient language with dates in their time zone', () => {
@@ -159,7 +180,12 @@ describe('iCalendar', () => {
   it('folds long lines at 75 octets without splitting characters', () => {
     const folded = foldLine('DESCRIPTION:' + 'é'.repeat(100));
     for (const line of folded.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
-    expect(folded.split('\r\n').map((l, i) => (i ? l.slice(1) : l)).join('')).toBe('DESCRIPTION:' + 'é'.repeat(100));
+    expect(
+      folded
+        .split('\r\n')
+        .map((l, i) => (i ? l.slice(1) : l))
+        .join(''),
+    ).toBe('DESCRIPTION:' + 'é'.repeat(100));
   });
 
   it('writes one event per task with its alarms, escaping text', () => {
@@ -183,7 +209,16 @@ describe('iCalendar', () => {
       name: 'Pact deadlines',
       generatedAt: new Date('2027-01-01T00:00:00Z'),
       refreshMinutes: 60,
-      events: [{ uid: 'task-1@pact', sequence: 0, start: new Date('2027-03-31T21:59:59Z'), day: { year: 2027, month: 3, day: 31 }, summary: 'Due', alarmDaysBefore: [3] }],
+      events: [
+        {
+          uid: 'task-1@pact',
+          sequence: 0,
+          start: new Date('2027-03-31T21:59:59Z'),
+          day: { year: 2027, month: 3, day: 31 },
+          summary: 'Due',
+          alarmDaysBefore: [3],
+        },
+      ],
     });
     expect(ics).toContain('DTSTART;VALUE=DATE:20270331\r\nDTEND;VALUE=DATE:20270401\r\n');
     expect(ics).not.toContain('DURATION:PT15M');

@@ -127,7 +127,15 @@ describe('ReportCompiler', () => {
     }),
   });
   // not submitted: still overdue, escalated twice (late flag irrelevant)
-  const health = task('health', { fieldOfAction: 'Health', status: 'overdue', late: true, escalationLevel: 2, content: undefined, submittedAt: undefined, revision: undefined });
+  const health = task('health', {
+    fieldOfAction: 'Health',
+    status: 'overdue',
+    late: true,
+    escalationLevel: 2,
+    content: undefined,
+    submittedAt: undefined,
+    revision: undefined,
+  });
   // marked submitted but without content: counts as missing
   const culture = task('culture', { fieldOfAction: 'Culture', content: undefined, revision: 4 });
 
@@ -266,7 +274,16 @@ describe('ReportCompiler', () => {
 
   it('keeps what the chair wrote about each measure; an empty description is left out', () => {
     const c = new ReportCompiler(header());
-    c.add(task('a', { content: content({ measures: [{ title: 'T', status: 'planned', description: 'long text\nsecond line' }, { title: 'U', status: 'planned', description: '  ' }] }) }));
+    c.add(
+      task('a', {
+        content: content({
+          measures: [
+            { title: 'T', status: 'planned', description: 'long text\nsecond line' },
+            { title: 'U', status: 'planned', description: '  ' },
+          ],
+        }),
+      }),
+    );
     expect(c.result().fields[0].measures).toEqual([
       { title: 'T', status: 'planned', description: 'long text\nsecond line' },
       { title: 'U', status: 'planned' },
@@ -327,14 +344,20 @@ describe('compareReports', () => {
     c.add(
       task('health', {
         fieldOfAction: 'Health',
-        content: content({ measures: measures('planned'), indicators: [{ key: 'clinics', name: 'Clinics', unit: 'clinics', baseline: 2, target: 4, actual: 4 }] }),
+        content: content({
+          measures: measures('planned'),
+          indicators: [{ key: 'clinics', name: 'Clinics', unit: 'clinics', baseline: 2, target: 4, actual: 4 }],
+        }),
       }),
     );
     c.add(
       task('arts', {
         fieldOfAction: 'Arts',
         late: true,
-        content: content({ measures: measures('not-started'), indicators: [{ key: 'venues', name: 'Venues', unit: 'venues', baseline: 1, target: 2, actual: 1.5 }] }),
+        content: content({
+          measures: measures('not-started'),
+          indicators: [{ key: 'venues', name: 'Venues', unit: 'venues', baseline: 1, target: 2, actual: 1.5 }],
+        }),
       }),
     );
     return c.result();

@@ -31,7 +31,10 @@ export type CompilerHeader = Pick<ImplementationReport, 'cycleId' | 'cycleName' 
 /** Per-list cap: a report gathers texts, but one group cannot make it unbounded. */
 const MAX_GATHERED_PER_FIELD = 200;
 
-export function indicatorResult(i: { key: string; name?: LocalizedText; unit?: LocalizedText; baseline: number; target: number; actual: number }, higherIsBetter = true): IndicatorResult {
+export function indicatorResult(
+  i: { key: string; name?: LocalizedText; unit?: LocalizedText; baseline: number; target: number; actual: number },
+  higherIsBetter = true,
+): IndicatorResult {
   const span = i.target - i.baseline;
   const progress = span === 0 ? null : Math.round(((i.actual - i.baseline) / span) * 1000) / 1000;
   const achieved = higherIsBetter ? i.actual >= i.target : i.actual <= i.target;

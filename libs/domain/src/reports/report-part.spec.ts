@@ -5,7 +5,15 @@ import { ReportCompiler } from './report-compiler';
 import { reportPart } from './report-part';
 
 function network() {
-  const c = new ReportCompiler({ cycleId: 'c1', cycleName: 'Pact', milestoneKey: 'final', milestoneTitle: 'Implementation report', milestoneKind: 'final', dueAt: new Date('2030-06-01T00:00:00Z'), compiledAt: new Date('2030-07-01T00:00:00Z') });
+  const c = new ReportCompiler({
+    cycleId: 'c1',
+    cycleName: 'Pact',
+    milestoneKey: 'final',
+    milestoneTitle: 'Implementation report',
+    milestoneKind: 'final',
+    dueAt: new Date('2030-06-01T00:00:00Z'),
+    compiledAt: new Date('2030-07-01T00:00:00Z'),
+  });
   const content = (g: string) => ({
     measures: [
       { title: `${g} measure`, status: 'implemented' as const },
@@ -16,7 +24,8 @@ function network() {
     obstacles: [],
     recommendations: [],
   });
-  for (const g of ['education', 'sport']) c.add({ groupKey: g, fieldOfAction: g, status: 'submitted', late: g === 'sport', escalationLevel: 0, extended: false, content: content(g) });
+  for (const g of ['education', 'sport'])
+    c.add({ groupKey: g, fieldOfAction: g, status: 'submitted', late: g === 'sport', escalationLevel: 0, extended: false, content: content(g) });
   c.add({ groupKey: 'security', fieldOfAction: 'security', status: 'open', late: false, escalationLevel: 1, extended: false });
   return c.result();
 }
@@ -26,7 +35,12 @@ describe('reportPart', () => {
     const part = reportPart(network(), ['education']);
     expect(part.fields.map((f) => f.groupKey)).toEqual(['education']);
     expect(part.coverage).toEqual({ total: 1, onTime: 1, late: 0, missing: 0, byGroup: [expect.objectContaining({ groupKey: 'education' })] });
-    expect(part.totals).toEqual({ measures: 2, measuresByStatus: expect.objectContaining({ implemented: 1, planned: 1 }), indicators: 1, indicatorsAchieved: 1 });
+    expect(part.totals).toEqual({
+      measures: 2,
+      measuresByStatus: expect.objectContaining({ implemented: 1, planned: 1 }),
+      indicators: 1,
+      indicatorsAchieved: 1,
+    });
     expect(part.changeSincePrevious).toBeNull();
     expect(part.timeline).toBeUndefined();
     expect(part.part).toEqual({ groupKeys: ['education'] });

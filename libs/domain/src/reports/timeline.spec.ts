@@ -83,7 +83,12 @@ describe('timeline aggregation', () => {
       ['2028-12-20', 'compiled', 'Implementation report compiled'],
     ]);
     expect(textIn(marks[1].label, 'de')).toBe('Mid-term progress report angefordert');
-    expect(textIn(timelineMarks({ ...cycle, milestones: [{ ...cycle.milestones[0], title: { en: 'Mid-term', de: 'Zwischenbericht' } }] }, d('2029-01-01'))[2].label, 'de')).toBe('Zwischenbericht fällig');
+    expect(
+      textIn(
+        timelineMarks({ ...cycle, milestones: [{ ...cycle.milestones[0], title: { en: 'Mid-term', de: 'Zwischenbericht' } }] }, d('2029-01-01'))[2].label,
+        'de',
+      ),
+    ).toBe('Zwischenbericht fällig');
     // The mid-term report does not show what came after it.
     expect(timelineMarks(cycle, d('2028-03-01'), { milestoneKey: 'mid-term', at: d('2028-03-01') })).toHaveLength(4);
   });
@@ -140,11 +145,21 @@ describe('timeline rendering', () => {
     expect(md).toContain('| 2028-12 |  |  | 1 |  | 1 (1 late) |');
     expect(md).toContain('7. 2028-12-20 Implementation report compiled');
     expect(reportToHtml(inLanguage(report, 'en'), { edition: { version: 2, publishedAt: d('2029-01-05') } })).toContain('Published version 2, 2029-01-05');
-    expect(reportToMarkdown(inLanguage(report, 'en'), { edition: { version: 2, publishedAt: '2029-01-05T00:00:00.000Z' } })).toContain('**Published version 2, 2029-01-05.**');
+    expect(reportToMarkdown(inLanguage(report, 'en'), { edition: { version: 2, publishedAt: '2029-01-05T00:00:00.000Z' } })).toContain(
+      '**Published version 2, 2029-01-05.**',
+    );
   });
 
   it('renders a report read back from JSON (dates as strings) the same as the original', () => {
-    const c = new ReportCompiler({ cycleId: 'c', cycleName: 'P', milestoneKey: 'final', milestoneTitle: 'T', milestoneKind: 'final', dueAt: d('2028-12-01'), compiledAt: d('2028-12-20') });
+    const c = new ReportCompiler({
+      cycleId: 'c',
+      cycleName: 'P',
+      milestoneKey: 'final',
+      milestoneTitle: 'T',
+      milestoneKind: 'final',
+      dueAt: d('2028-12-01'),
+      compiledAt: d('2028-12-20'),
+    });
     const report = c.result(null, timeline());
     expect(reportToHtml(inLanguage(JSON.parse(JSON.stringify(report)), 'en'))).toBe(reportToHtml(inLanguage(report, 'en')));
   });

@@ -80,7 +80,11 @@ const MARK_WORDS = {
   requested: { en: 'requested', de: 'angefordert', fr: ': demande envoyée' },
   due: { en: 'due', de: 'fällig', fr: ': échéance' },
   compiled: { en: 'compiled', de: 'zusammengestellt', fr: ': compilé' },
-  recompiled: { en: 'recompiled after a late revision', de: 'nach einer verspäteten Fassung neu zusammengestellt', fr: ': recompilé après une révision tardive' },
+  recompiled: {
+    en: 'recompiled after a late revision',
+    de: 'nach einer verspäteten Fassung neu zusammengestellt',
+    fr: ': recompilé après une révision tardive',
+  },
 } as const;
 
 /**
@@ -126,7 +130,7 @@ export class TimelineBuilder {
     this.to = to.getTime() > from.getTime() ? to : new Date(from.getTime() + MS_PER_DAY);
     this.granularity = (this.to.getTime() - from.getTime()) / MS_PER_DAY <= WEEKLY_UP_TO_DAYS ? 'week' : 'month';
     this.first = this.granularity === 'week' ? startOfWeek(from) : startOfMonth(from);
-    for (let start = this.first; start.getTime() <= this.to.getTime(); ) {
+    for (let start = this.first; start.getTime() <= this.to.getTime();) {
       const end = this.granularity === 'week' ? new Date(start.getTime() + 7 * MS_PER_DAY) : startOfMonth(start, 1);
       this.buckets.push({ start, end, counts: emptyTimelineCounts(), lateSubmissions: 0, committeeEscalations: 0 });
       start = end;

@@ -31,7 +31,12 @@ describe('diffRevisions', () => {
   });
 
   it('the same report again: unchanged, whatever the spacing and case of titles', () => {
-    const again = content({ measures: [{ title: '  language courses   FOR parents ', status: 'in-progress' }, { title: 'Mentoring', status: 'planned', description: 'Older pupils mentor newcomers ' }] });
+    const again = content({
+      measures: [
+        { title: '  language courses   FOR parents ', status: 'in-progress' },
+        { title: 'Mentoring', status: 'planned', description: 'Older pupils mentor newcomers ' },
+      ],
+    });
     const d = diffRevisions(content(), again);
     expect(d.unchanged).toBe(true);
     expect(d.measures).toEqual({ added: [], removed: [], statusChanged: [], descriptionChanged: [] });
@@ -58,7 +63,12 @@ describe('diffRevisions', () => {
   });
 
   it('a title that appears twice is matched as often as it appears', () => {
-    const twice = content({ measures: [{ title: 'Mentoring', status: 'planned' }, { title: 'Mentoring', status: 'implemented' }] });
+    const twice = content({
+      measures: [
+        { title: 'Mentoring', status: 'planned' },
+        { title: 'Mentoring', status: 'implemented' },
+      ],
+    });
     const once = content({ measures: [{ title: 'Mentoring', status: 'planned' }] });
     expect(diffRevisions(once, twice).measures.added).toEqual([{ title: 'Mentoring', status: 'implemented' }]);
     expect(diffRevisions(twice, once).measures.removed).toEqual([{ title: 'Mentoring', status: 'implemented' }]);

@@ -123,9 +123,7 @@ describe('checkContentAgainstTemplate', () => {
         { key: 'homes-built', baseline: 0, target: 1, actual: 2 },
       ],
     });
-    expect(checkContentAgainstTemplate(template(), 'housing', c)).toEqual([
-      { path: 'indicators[1].key', message: 'indicator "homes-built" reported twice' },
-    ]);
+    expect(checkContentAgainstTemplate(template(), 'housing', c)).toEqual([{ path: 'indicators[1].key', message: 'indicator "homes-built" reported twice' }]);
   });
 
   it('reports a custom indicator reported twice, once', () => {

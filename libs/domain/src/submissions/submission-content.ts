@@ -30,11 +30,7 @@ export function checkContentAgainstTemplate(template: ReportTemplate, groupKey: 
 }
 
 /** The same check, each problem also naming its rule and the rule's numbers (for the pages' own words). */
-export function templateProblems(
-  template: ReportTemplate,
-  groupKey: string,
-  content: SubmissionContent,
-): ContentProblem[] {
+export function templateProblems(template: ReportTemplate, groupKey: string, content: SubmissionContent): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const defined = new Map(predefinedIndicators(template, groupKey).map((d) => [d.key, d]));
   const limits = template.limits;
@@ -68,7 +64,12 @@ export function templateProblems(
       }
     } else if (typeof ind.unit === 'string' && ind.unit && !wordingsOf(def.unit).includes(ind.unit)) {
       // A chair may name the unit in any of the template's languages.
-      problems.push({ path: `indicators[${i}].unit`, message: `indicator "${ind.key}" is measured in ${textIn(def.unit, 'en')}`, rule: 'unit-mismatch', params: { unit: def.unit } });
+      problems.push({
+        path: `indicators[${i}].unit`,
+        message: `indicator "${ind.key}" is measured in ${textIn(def.unit, 'en')}`,
+        rule: 'unit-mismatch',
+        params: { unit: def.unit },
+      });
     }
   });
   for (const list of ['goodPractices', 'obstacles', 'recommendations'] as const) {
@@ -76,12 +77,23 @@ export function templateProblems(
       problems.push({ path: list, message: `at most ${limits.maxItemsPerList} items`, rule: 'too-many', params: { max: limits.maxItemsPerList } });
     }
     content[list].forEach((text, i) => {
-      if (text.length > limits.maxTextLength) problems.push({ path: `${list}[${i}]`, message: `at most ${limits.maxTextLength} characters`, rule: 'too-long', params: { max: limits.maxTextLength } });
+      if (text.length > limits.maxTextLength)
+        problems.push({
+          path: `${list}[${i}]`,
+          message: `at most ${limits.maxTextLength} characters`,
+          rule: 'too-long',
+          params: { max: limits.maxTextLength },
+        });
     });
   }
   content.measures.forEach((m, i) => {
     if ((m.description?.length ?? 0) > limits.maxTextLength) {
-      problems.push({ path: `measures[${i}].description`, message: `at most ${limits.maxTextLength} characters`, rule: 'too-long', params: { max: limits.maxTextLength } });
+      problems.push({
+        path: `measures[${i}].description`,
+        message: `at most ${limits.maxTextLength} characters`,
+        rule: 'too-long',
+        params: { max: limits.maxTextLength },
+      });
     }
   });
   problems.push(...contentTextProblems(content));
@@ -91,10 +103,18 @@ export function templateProblems(
 /** Every text of a report against the text rules: titles, names and units one line, the rest free text. */
 function contentTextProblems(content: SubmissionContent): ContentProblem[] {
   return [
-    ...content.measures.flatMap((m, i) => [...textProblems(`measures[${i}].title`, m.title, 'line'), ...textProblems(`measures[${i}].description`, m.description, 'text')]),
+    ...content.measures.flatMap((m, i) => [
+      ...textProblems(`measures[${i}].title`, m.title, 'line'),
+      ...textProblems(`measures[${i}].description`, m.description, 'text'),
+    ]),
     // What a chair typed is a string; a template's own texts were checked when the configuration loaded.
-    ...content.indicators.flatMap((ind, i) => [...textProblems(`indicators[${i}].name`, typeof ind.name === 'string' ? ind.name : undefined, 'line'), ...textProblems(`indicators[${i}].unit`, typeof ind.unit === 'string' ? ind.unit : undefined, 'line')]),
-    ...(['goodPractices', 'obstacles', 'recommendations'] as const).flatMap((list) => content[list].flatMap((text, i) => textProblems(`${list}[${i}]`, text, 'text'))),
+    ...content.indicators.flatMap((ind, i) => [
+      ...textProblems(`indicators[${i}].name`, typeof ind.name === 'string' ? ind.name : undefined, 'line'),
+      ...textProblems(`indicators[${i}].unit`, typeof ind.unit === 'string' ? ind.unit : undefined, 'line'),
+    ]),
+    ...(['goodPractices', 'obstacles', 'recommendations'] as const).flatMap((list) =>
+      content[list].flatMap((text, i) => textProblems(`${list}[${i}]`, text, 'text')),
+    ),
   ];
 }
 

@@ -49,7 +49,20 @@ describe('ProgressTally', () => {
       task({ status: 'open' }),
       task({ status: 'cancelled' }),
     );
-    expect(r).toEqual({ requested: 6, open: 2, overdue: 1, escalated: 1, submitted: 2, onTime: 1, late: 1, extended: 1, extensionRequested: 0, cancelled: 1, dueSoFar: 3, onTimeRate: 1 / 3 });
+    expect(r).toEqual({
+      requested: 6,
+      open: 2,
+      overdue: 1,
+      escalated: 1,
+      submitted: 2,
+      onTime: 1,
+      late: 1,
+      extended: 1,
+      extensionRequested: 0,
+      cancelled: 1,
+      dueSoFar: 3,
+      onTimeRate: 1 / 3,
+    });
   });
 
   it('an open request whose due date has passed (its overdue timer not yet run) is due so far', () => {

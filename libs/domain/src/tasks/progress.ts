@@ -76,7 +76,19 @@ export interface MilestoneProgress {
  * counts as not on time. Cancelled requests are left out.
  */
 export class ProgressTally {
-  private readonly c = { requested: 0, open: 0, overdue: 0, escalated: 0, submitted: 0, onTime: 0, late: 0, extended: 0, extensionRequested: 0, cancelled: 0, dueSoFar: 0 };
+  private readonly c = {
+    requested: 0,
+    open: 0,
+    overdue: 0,
+    escalated: 0,
+    submitted: 0,
+    onTime: 0,
+    late: 0,
+    extended: 0,
+    extensionRequested: 0,
+    cancelled: 0,
+    dueSoFar: 0,
+  };
 
   constructor(private readonly now: Date) {}
 

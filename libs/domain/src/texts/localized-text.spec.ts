@@ -24,10 +24,18 @@ describe('texts from configuration, in the reader’s language', () => {
 
   it('puts every text of a value in one language, deeply, keeping dates and other objects', () => {
     const at = new Date('2027-01-01T00:00:00Z');
-    const value = { rows: [{ fieldOfAction: sport, dueAt: at, n: 3, measures: [{ title: 'Mentoring' }] }], milestone: { title: { en: 'Final', de: 'Schluss' } }, nothing: null };
+    const value = {
+      rows: [{ fieldOfAction: sport, dueAt: at, n: 3, measures: [{ title: 'Mentoring' }] }],
+      milestone: { title: { en: 'Final', de: 'Schluss' } },
+      nothing: null,
+    };
     const de = inLanguage(value, 'de');
     expect(inLanguage(new Map([['sport', { name: sport }]]), 'fr').get('sport')).toEqual({ name: 'Intégration par le sport' });
-    expect(de).toEqual({ rows: [{ fieldOfAction: 'Integration durch Sport', dueAt: at, n: 3, measures: [{ title: 'Mentoring' }] }], milestone: { title: 'Schluss' }, nothing: null });
+    expect(de).toEqual({
+      rows: [{ fieldOfAction: 'Integration durch Sport', dueAt: at, n: 3, measures: [{ title: 'Mentoring' }] }],
+      milestone: { title: 'Schluss' },
+      nothing: null,
+    });
     expect(de.rows[0].dueAt).toBe(at);
     // The stored value is left as it was.
     expect(value.rows[0].fieldOfAction).toBe(sport);

@@ -96,7 +96,11 @@ export function localizedTextProblems(path: string, text: unknown, languages: Te
   if (typeof text === 'string') {
     if (!text.trim()) return [`${path}: must not be empty`];
     const missing = languages.required.filter((l) => l !== languages.fallback);
-    return missing.length ? [`${path}: a single text counts as ${languages.fallback}; ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} required too (write ${path}: { ${languages.required.map((l) => `${l}: …`).join(', ')} })`] : [];
+    return missing.length
+      ? [
+          `${path}: a single text counts as ${languages.fallback}; ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} required too (write ${path}: { ${languages.required.map((l) => `${l}: …`).join(', ')} })`,
+        ]
+      : [];
   }
   if (text === null || typeof text !== 'object' || Array.isArray(text)) return [`${path}: must be a text, or one text per language ({ en: …, de: …, fr: … })`];
   const problems: string[] = [];
@@ -104,7 +108,8 @@ export function localizedTextProblems(path: string, text: unknown, languages: Te
     if (!LANGUAGE_CODES.has(k)) problems.push(`${path}.${k}: not a supported language (${LANGUAGES.join(', ')})`);
     else if (typeof v !== 'string' || !v.trim()) problems.push(`${path}.${k}: must be a text, not empty`);
   }
-  for (const l of languages.required) if (!(l in text)) problems.push(`${path}: the ${l} text is missing (the configuration requires ${languages.required.join(', ')})`);
+  for (const l of languages.required)
+    if (!(l in text)) problems.push(`${path}: the ${l} text is missing (the configuration requires ${languages.required.join(', ')})`);
   if (!problems.length && !(languages.fallback in text)) problems.push(`${path}: the ${languages.fallback} text is missing (it is the fallback language)`);
   return problems;
 }

@@ -1,4 +1,3 @@
-
 /**
  * The one rule for what people's texts may hold, applied by the API's DTOs (apps/api/src/http/
  * validation.ts builds its class-validator rules and OpenAPI patterns from these classes) and by
@@ -46,6 +45,16 @@ export function forbiddenCharacter(value: unknown, kind: TextKind): { char: stri
 export function textProblems(path: string, value: unknown, kind: TextKind): TextProblem[] {
   const found = forbiddenCharacter(value, kind);
   if (!found) return [];
-  const what = kind === 'line' ? 'a single line of text, without line breaks, control characters or bidirectional overrides' : 'text without control characters (other than line breaks and tabs) or bidirectional overrides';
-  return [{ path, message: `must be ${what} (found ${found.char} at position ${found.position})`, rule: kind === 'line' ? 'line-characters' : 'text-characters', params: found }];
+  const what =
+    kind === 'line'
+      ? 'a single line of text, without line breaks, control characters or bidirectional overrides'
+      : 'text without control characters (other than line breaks and tabs) or bidirectional overrides';
+  return [
+    {
+      path,
+      message: `must be ${what} (found ${found.char} at position ${found.position})`,
+      rule: kind === 'line' ? 'line-characters' : 'text-characters',
+      params: found,
+    },
+  ];
 }

@@ -23,7 +23,12 @@ describe('loadPactConfig: texts people read, in their languages', () => {
       config.committee.name,
       ...config.milestones.map((m) => m.title),
       ...config.workingGroups.flatMap((g) => [g.fieldOfAction, g.goal]),
-      ...config.templates.flatMap((t) => [t.name, ...Object.values(t.indicatorsByGroup).flat().flatMap((i) => [i.name, i.unit])]),
+      ...config.templates.flatMap((t) => [
+        t.name,
+        ...Object.values(t.indicatorsByGroup)
+          .flat()
+          .flatMap((i) => [i.name, i.unit]),
+      ]),
     ];
     expect(texts.length).toBeGreaterThan(40);
     for (const text of texts) for (const lang of ['en', 'de', 'fr']) expect(typeof text === 'object' && text[lang as 'en']).toBeTruthy();
@@ -41,7 +46,8 @@ describe('loadPactConfig: texts people read, in their languages', () => {
   });
 
   it('refuses a single text when more than the fallback language is required, and takes it when only the fallback is', () => {
-    const single = (y: string) => y.replace(/  name:\n    en: Steering committee\n    de: Lenkungsausschuss\n    fr: Comité de pilotage\n/, '  name: Steering committee\n');
+    const single = (y: string) =>
+      y.replace(/ {2}name:\n {4}en: Steering committee\n {4}de: Lenkungsausschuss\n {4}fr: Comité de pilotage\n/, '  name: Steering committee\n');
     expect(() => loadPactConfig(configWith(single))).toThrow(/committee\.name: a single text counts as en; de, fr are required too/);
     const onlyEnglish = loadPactConfig(configWith((y) => single(y).replace('required: [en, de, fr]', 'required: [en]')));
     expect(onlyEnglish.committee.name).toBe('Steering committee');
@@ -49,11 +55,18 @@ describe('loadPactConfig: texts people read, in their languages', () => {
 
   it('refuses an unknown language and an empty wording', () => {
     const file = configWith((y) => y.replace('      fr: "Intégration par le sport"', '      xx: "?"\n      fr: ""'));
-    expect(() => loadPactConfig(file)).toThrow(/workingGroups\.sport\.fieldOfAction\.xx: not a supported language[\s\S]*workingGroups\.sport\.fieldOfAction\.fr: must be a text, not empty/);
+    expect(() => loadPactConfig(file)).toThrow(
+      /workingGroups\.sport\.fieldOfAction\.xx: not a supported language[\s\S]*workingGroups\.sport\.fieldOfAction\.fr: must be a text, not empty/,
+    );
   });
 
   it('checks indicators, milestones and the template name alike', () => {
-    const file = configWith((y) => y.replace('de: "Schülerinnen und Schüler in Sprachförderkursen"', 'de: ""').replace('      de: Zwischenbericht\n', '').replace('      de: Bericht zur Umsetzung des Pakts\n', ''));
+    const file = configWith((y) =>
+      y
+        .replace('de: "Schülerinnen und Schüler in Sprachförderkursen"', 'de: ""')
+        .replace('      de: Zwischenbericht\n', '')
+        .replace('      de: Bericht zur Umsetzung des Pakts\n', ''),
+    );
     const err = (() => {
       try {
         loadPactConfig(file);
@@ -78,6 +91,8 @@ describe('loadPactConfig: dates typed as days', () => {
 
   it('refuses a time of day or a time zone that is not one', () => {
     expect(() => loadPactConfig(configWith((y) => y.replace('dueTimeOfDay: "23:59:59"', 'dueTimeOfDay: "25:00"')))).toThrow(/dueTimeOfDay: HH:MM or HH:MM:SS/);
-    expect(() => loadPactConfig(configWith((y) => y.replace('dueTimeOfDay: "23:59:59"', 'dueTimeOfDay: "23:59:59"\n  timeZone: Mars/Olympus')))).toThrow(/deadlines\.timeZone: Mars\/Olympus is not an IANA time zone/);
+    expect(() => loadPactConfig(configWith((y) => y.replace('dueTimeOfDay: "23:59:59"', 'dueTimeOfDay: "23:59:59"\n  timeZone: Mars/Olympus')))).toThrow(
+      /deadlines\.timeZone: Mars\/Olympus is not an IANA time zone/,
+    );
   });
 });

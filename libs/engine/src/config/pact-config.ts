@@ -124,7 +124,12 @@ export class PactConfigFile {
   @ValidateNested({ each: true }) @Type(() => WorkingGroupConfig) @ArrayMinSize(1) workingGroups: WorkingGroupConfig[];
   @ValidateNested({ each: true }) @Type(() => TemplateConfig) @ArrayMinSize(1) @ArrayUnique((t: TemplateConfig) => t.key) templates: TemplateConfig[];
   @IsOptional() @ValidateNested() @Type(() => ReportsConfig) reports?: ReportsConfig;
-  @IsOptional() @ValidateNested({ each: true }) @Type(() => MilestoneConfig) @ArrayMinSize(1) @ArrayUnique((m: MilestoneConfig) => m.key) milestones?: MilestoneConfig[];
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => MilestoneConfig)
+  @ArrayMinSize(1)
+  @ArrayUnique((m: MilestoneConfig) => m.key)
+  milestones?: MilestoneConfig[];
   @IsOptional() @ValidateNested() @Type(() => DeadlinesConfig) deadlines?: DeadlinesConfig;
 }
 
@@ -156,7 +161,7 @@ export function loadPactConfig(path: string): PactConfig {
   try {
     raw = parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new Error(`Cannot read the Pact configuration ${path}: ${(err as Error).message}`);
+    throw new Error(`Cannot read the Pact configuration ${path}: ${(err as Error).message}`, { cause: err });
   }
   const file = plainToInstance(PactConfigFile, raw);
   const problems = flatten(validateSync(file));
@@ -177,7 +182,8 @@ export function loadPactConfig(path: string): PactConfig {
   for (const g of file.workingGroups ?? []) {
     text(`workingGroups.${g.key}.fieldOfAction`, g.fieldOfAction);
     text(`workingGroups.${g.key}.goal`, g.goal, true);
-    if (g.chair?.timeZone && !isTimeZone(g.chair.timeZone)) problems.push(`workingGroups.${g.key}.chair.timeZone: ${g.chair.timeZone} is not an IANA time zone`);
+    if (g.chair?.timeZone && !isTimeZone(g.chair.timeZone))
+      problems.push(`workingGroups.${g.key}.chair.timeZone: ${g.chair.timeZone} is not an IANA time zone`);
     if (keys.has(g.key)) problems.push(`workingGroups: duplicate key ${g.key}`);
     keys.add(g.key);
   }
@@ -194,8 +200,10 @@ export function loadPactConfig(path: string): PactConfig {
       });
     }
   }
-  if (file.committee?.timeZone && !isTimeZone(file.committee.timeZone)) problems.push(`committee.timeZone: ${file.committee.timeZone} is not an IANA time zone`);
-  if (file.deadlines?.timeZone && !isTimeZone(file.deadlines.timeZone)) problems.push(`deadlines.timeZone: ${file.deadlines.timeZone} is not an IANA time zone`);
+  if (file.committee?.timeZone && !isTimeZone(file.committee.timeZone))
+    problems.push(`committee.timeZone: ${file.committee.timeZone} is not an IANA time zone`);
+  if (file.deadlines?.timeZone && !isTimeZone(file.deadlines.timeZone))
+    problems.push(`deadlines.timeZone: ${file.deadlines.timeZone} is not an IANA time zone`);
   if (file.templates && !file.templates.some((t) => t.key === file.defaultTemplate)) {
     problems.push(`defaultTemplate: no template with key ${file.defaultTemplate}`);
   }

@@ -18,8 +18,22 @@ function cycle(over: Partial<CycleRecord> = {}): CycleRecord {
     end: new Date('2032-01-01T00:00:00Z'),
     lengthMonths: 12,
     milestones: [
-      { key: 'mid-term', title: 'Mid-term', kind: 'progress', requestAt: new Date('2031-02-01T00:00:00Z'), dueAt: MID_DUE, compileAt: new Date('2031-04-01T00:00:00Z') },
-      { key: 'final', title: 'Final', kind: 'final', requestAt: new Date('2031-08-01T00:00:00Z'), dueAt: FINAL_DUE, compileAt: new Date('2031-10-01T00:00:00Z') },
+      {
+        key: 'mid-term',
+        title: 'Mid-term',
+        kind: 'progress',
+        requestAt: new Date('2031-02-01T00:00:00Z'),
+        dueAt: MID_DUE,
+        compileAt: new Date('2031-04-01T00:00:00Z'),
+      },
+      {
+        key: 'final',
+        title: 'Final',
+        kind: 'final',
+        requestAt: new Date('2031-08-01T00:00:00Z'),
+        dueAt: FINAL_DUE,
+        compileAt: new Date('2031-10-01T00:00:00Z'),
+      },
     ],
     reminderDaysBeforeDue: [14, 3],
     escalation: { levels: [{ level: 1, daysAfterDue: 0, target: 'chair' }] },
@@ -53,7 +67,12 @@ function task(groupKey: string, over: Partial<TaskRecord> = {}): TaskRecord {
   };
 }
 
-const group = (key: string, fieldOfAction: string): WorkingGroupRecord => ({ key, fieldOfAction, goal: '', chair: { name: `Chair of ${key}`, email: `${key}@example.org`, language: 'de' } });
+const group = (key: string, fieldOfAction: string): WorkingGroupRecord => ({
+  key,
+  fieldOfAction,
+  goal: '',
+  chair: { name: `Chair of ${key}`, email: `${key}@example.org`, language: 'de' },
+});
 
 async function* streamOf(tasks: TaskRecord[]) {
   for (const t of tasks) yield t;
@@ -73,7 +92,12 @@ describe('CycleProgressQuery.matrix', () => {
   const tasks = () => [
     task('education', { status: 'submitted', latestRevision: 2, submittedAt: new Date('2031-02-20T00:00:00Z') }),
     task('sport', { status: 'overdue', escalationLevel: 1 }),
-    task('housing', { status: 'submitted', late: true, latestRevision: 1, extensions: [{ from: MID_DUE, to: new Date('2031-03-05T00:00:00Z'), reason: 'x', at: MID_DUE, actor: 'c' }] }),
+    task('housing', {
+      status: 'submitted',
+      late: true,
+      latestRevision: 1,
+      extensions: [{ from: MID_DUE, to: new Date('2031-03-05T00:00:00Z'), reason: 'x', at: MID_DUE, actor: 'c' }],
+    }),
     // Another milestone's request, and one of a milestone the cycle no longer names: ignored.
     task('education', { milestoneKey: 'final', dueAt: FINAL_DUE }),
     task('education', { milestoneKey: 'gone' }),
@@ -100,7 +124,20 @@ describe('CycleProgressQuery.matrix', () => {
 
   it('counts each milestone and its on-time rate, and the total', async () => {
     const m = await setUp(tasks()).service.matrix(CYCLE);
-    expect(m.milestones[0].progress).toEqual({ requested: 3, open: 0, overdue: 1, escalated: 1, submitted: 2, onTime: 1, late: 1, extended: 1, extensionRequested: 0, cancelled: 0, dueSoFar: 3, onTimeRate: 1 / 3 });
+    expect(m.milestones[0].progress).toEqual({
+      requested: 3,
+      open: 0,
+      overdue: 1,
+      escalated: 1,
+      submitted: 2,
+      onTime: 1,
+      late: 1,
+      extended: 1,
+      extensionRequested: 0,
+      cancelled: 0,
+      dueSoFar: 3,
+      onTimeRate: 1 / 3,
+    });
     // The final request is not due yet: no rate.
     expect(m.milestones[1].progress).toMatchObject({ requested: 1, open: 1, dueSoFar: 0, onTimeRate: null });
     expect(m.total).toMatchObject({ requested: 4, submitted: 2, dueSoFar: 3 });
@@ -182,7 +219,17 @@ describe('CycleProgressQuery.extensionOutcome', () => {
 
   it('after a refusal, names the request and counts the webhooks of the refusal', async () => {
     const t = setUp([]);
-    const request = { id: 'r'.repeat(24), proposedDueAt: new Date('2031-05-01T00:00:00Z'), reason: 'more time', requestedBy: 'chair:s', requestedAt: NOW, status: 'refused' as const, decidedBy: 'committee:c', decidedAt: NOW, decisionReason: 'no' };
+    const request = {
+      id: 'r'.repeat(24),
+      proposedDueAt: new Date('2031-05-01T00:00:00Z'),
+      reason: 'more time',
+      requestedBy: 'chair:s',
+      requestedAt: NOW,
+      status: 'refused' as const,
+      decidedBy: 'committee:c',
+      decidedAt: NOW,
+      decisionReason: 'no',
+    };
     t.double(TaskRepository).findById.mockResolvedValue(task('sport', { id: 'x2', extensionRequests: [request] }));
     t.double(NotificationService).webhooksReached.mockResolvedValue(new Map([['sport', 3]]));
     expect(await t.service.extensionOutcome(CYCLE, 'x2', request.id)).toMatchObject({ request, extension: null, webhooks: 3 });
@@ -202,7 +249,9 @@ describe('CycleProgressQuery.decisionAudience', () => {
 
   it('is null for a request of another cycle, or none', async () => {
     const t = setUp([]);
-    t.double(TaskRepository).findById.mockResolvedValueOnce(task('sport', { cycleId: 'another' })).mockResolvedValueOnce(null);
+    t.double(TaskRepository)
+      .findById.mockResolvedValueOnce(task('sport', { cycleId: 'another' }))
+      .mockResolvedValueOnce(null);
     expect(await t.service.extensionOutcome(CYCLE, 'x')).toBeNull();
     expect(await t.service.extensionOutcome(CYCLE, 'y')).toBeNull();
   });

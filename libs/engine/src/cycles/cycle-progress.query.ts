@@ -174,7 +174,13 @@ export class CycleProgressQuery {
     });
     return {
       // The states shown agree with the requests shown, also while a fan-out is finishing.
-      cycle: { ...cycle, status: shownCycleStatus(cycle.status, milestones.map((m) => m.status)) },
+      cycle: {
+        ...cycle,
+        status: shownCycleStatus(
+          cycle.status,
+          milestones.map((m) => m.status),
+        ),
+      },
       milestones,
       // By key: names read differently in each language; a page sorts by the name it shows.
       rows: [...rows.values()].sort((a, b) => a.groupKey.localeCompare(b.groupKey)),

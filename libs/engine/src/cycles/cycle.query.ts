@@ -28,7 +28,11 @@ export class CycleQuery {
     await this.exists(cycleId);
     let groupKeys = filter.groupKey ? [filter.groupKey] : undefined;
     if (!seesAllGroups(p)) groupKeys = (groupKeys ?? p.groupKeys).filter((g) => p.groupKeys.includes(g));
-    return this.tasks.list({ cycleId, status: filter.status ? [filter.status] : undefined, milestoneKey: filter.milestoneKey, groupKeys }, page.limit, page.skip);
+    return this.tasks.list(
+      { cycleId, status: filter.status ? [filter.status] : undefined, milestoneKey: filter.milestoneKey, groupKeys },
+      page.limit,
+      page.skip,
+    );
   }
 
   /** The cycle's append-only event log, oldest first. */

@@ -1,7 +1,30 @@
 import type { LocalizedText } from '@pact/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { Clock, CLOCK, cycleKeys, CyclePlanInput, DayOrMoment, DEFAULT_TIME_ZONE, PlanPreview, PlanProblem, PlanProblemCode, previewCyclePlan, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, EscalationPolicy, eventKeys, MilestoneInput, parseCycleFollowUp, planCycle, TASK_STATUSES, TaskStatus, textProblems, wordingsOf } from '@pact/domain';
+import {
+  Clock,
+  CLOCK,
+  cycleKeys,
+  CyclePlanInput,
+  DayOrMoment,
+  DEFAULT_TIME_ZONE,
+  PlanPreview,
+  PlanProblem,
+  PlanProblemCode,
+  previewCyclePlan,
+  DEFAULT_ESCALATION,
+  DEFAULT_LENGTH_MONTHS,
+  DEFAULT_REMINDER_DAYS,
+  EscalationPolicy,
+  eventKeys,
+  MilestoneInput,
+  parseCycleFollowUp,
+  planCycle,
+  TASK_STATUSES,
+  TaskStatus,
+  textProblems,
+  wordingsOf,
+} from '@pact/domain';
 import {
   CycleRecord,
   CycleRepository,
@@ -92,7 +115,8 @@ export class CycleService {
     const id = opts.idempotencyKey ? cycleIdForKey(actor, opts.idempotencyKey) : undefined;
     const startRequest = id ? createHash('sha256').update(JSON.stringify(cmd)).digest('hex') : undefined;
     const replay = (existing: CycleRecord): CycleRecord => {
-      if (existing.startRequest !== startRequest) throw new ConflictError('this idempotency key started a cycle with another request: use a new key for a new request');
+      if (existing.startRequest !== startRequest)
+        throw new ConflictError('this idempotency key started a cycle with another request: use a new key for a new request');
       return { ...existing, outbox: [] };
     };
     if (id) {
@@ -214,7 +238,10 @@ export class CycleService {
       const tasksCancelled = await this.tasks.cancelAwaiting(cycle.id, cycle.cancelledAt ?? this.clock.now());
       await this.tasks.lapsePendingRequestsOfCancelled(cycle.id, cycle.cancelledAt ?? this.clock.now());
       await this.timers.removeTaskTimers(keys);
-      await this.timers.removeCycleJobs(cycle.id, cycle.milestones.map((m) => m.key));
+      await this.timers.removeCycleJobs(
+        cycle.id,
+        cycle.milestones.map((m) => m.key),
+      );
       await this.events.append({
         type: 'cycle.cancelled',
         at: cycle.cancelledAt ?? this.clock.now(),

@@ -85,7 +85,18 @@ export class CommitteeSummaryService {
         details: { items, newlyEscalated: claimed.length },
       },
       // Keyed by what it reports: were a run ever repeated on the same escalations, it would name the same deliveries.
-      notificationKeys.escalationSummary(cycleId, createHash('sha256').update(claimed.map((t) => `${t.id}-v${t.dueVersion}`).sort().join(',')).digest('hex').slice(0, 24)),
+      notificationKeys.escalationSummary(
+        cycleId,
+        createHash('sha256')
+          .update(
+            claimed
+              .map((t) => `${t.id}-v${t.dueVersion}`)
+              .sort()
+              .join(','),
+          )
+          .digest('hex')
+          .slice(0, 24),
+      ),
     );
     this.logger.log(`${cycle.name}: escalation summary to the committee (${claimed.length} new, ${overdue.length} overdue)`);
     return 'sent';

@@ -20,7 +20,12 @@ function cycle(): CycleRecord {
     lengthMonths: 12,
     milestones: [{ key: 'final', title: 'Final', kind: 'final', requestAt: new Date('2030-01-01'), dueAt: DUE, compileAt: new Date('2030-06-01') }],
     reminderDaysBeforeDue: [14, 3],
-    escalation: { levels: [{ level: 1, daysAfterDue: 0, target: 'chair' }, { level: 2, daysAfterDue: 7, target: 'committee' }] },
+    escalation: {
+      levels: [
+        { level: 1, daysAfterDue: 0, target: 'chair' },
+        { level: 2, daysAfterDue: 7, target: 'committee' },
+      ],
+    },
     groupKeys: ['education'],
     template: {} as CycleRecord['template'],
     milestoneState: { final: { status: 'requested' } },
@@ -112,7 +117,9 @@ describe('DeadlineService', () => {
     tasks.findById.mockResolvedValue(task({ firedTimers: [key], outbox: [key], lastReminderAt: new Date('2030-02-15T00:00:00Z') }));
 
     expect(await service.remind(job('reminder', 1))).toBe(true);
-    expect(events.append).toHaveBeenCalledWith(expect.objectContaining({ type: 'task.reminded', dedupeKey: `event-${key}`, data: expect.objectContaining({ daysLeft: 14 }) }));
+    expect(events.append).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'task.reminded', dedupeKey: `event-${key}`, data: expect.objectContaining({ daysLeft: 14 }) }),
+    );
     expect(notifications.send).toHaveBeenCalledWith(expect.objectContaining({ kind: 'reminder' }), key);
     expect(tasks.completeFollowUp).toHaveBeenCalledWith(TASK, key);
   });
@@ -140,7 +147,7 @@ describe('DeadlineService', () => {
   });
 
   it('a reminder is recorded only after its notification is planned: an interruption between them leaves no event', async () => {
-    const { service, tasks, events, notifications } = setUp();
+    const { service, events, notifications } = setUp();
     const key = taskKeys.reminder(TASK, 0, 1);
     const order: string[] = [];
     notifications.send.mockImplementation(async () => void order.push('notification'));
@@ -165,14 +172,22 @@ describe('DeadlineService', () => {
     const key = taskKeys.extension(TASK, 1);
     tasks.findById.mockResolvedValueOnce(task({ status: 'overdue' }));
     tasks.extend.mockResolvedValue(
-      task({ dueAt: newDue, dueVersion: 1, outbox: [key], extensions: [{ from: DUE, to: newDue, reason: 'elections', at: clock.now(), actor: 'committee:x' }] }),
+      task({
+        dueAt: newDue,
+        dueVersion: 1,
+        outbox: [key],
+        extensions: [{ from: DUE, to: newDue, reason: 'elections', at: clock.now(), actor: 'committee:x' }],
+      }),
     );
 
     await service.extend(TASK, newDue, 'elections', 'committee:x');
 
     expect(tasks.extend).toHaveBeenCalledWith(TASK, 0, newDue, expect.objectContaining({ reason: 'elections' }), key);
     expect(timers.removeTaskTimers).toHaveBeenCalledWith(expect.arrayContaining([taskKeys.overdue(TASK, 0)]));
-    expect(timers.scheduleTaskTimers).toHaveBeenCalledWith(CYCLE, expect.arrayContaining([expect.objectContaining({ timer: expect.objectContaining({ key: taskKeys.overdue(TASK, 1) }) })]));
+    expect(timers.scheduleTaskTimers).toHaveBeenCalledWith(
+      CYCLE,
+      expect.arrayContaining([expect.objectContaining({ timer: expect.objectContaining({ key: taskKeys.overdue(TASK, 1) }) })]),
+    );
     expect(events.append).toHaveBeenCalledWith(expect.objectContaining({ type: 'task.extended', actor: 'committee:x' }));
     expect(notifications.send).toHaveBeenCalledWith(expect.objectContaining({ kind: 'extended', dueAt: newDue }), key);
     expect(tasks.completeFollowUp).toHaveBeenCalledWith(TASK, key);
@@ -183,7 +198,12 @@ describe('DeadlineService', () => {
     tasks.findById.mockResolvedValue(task());
     const refused = service.extend(TASK, new Date('2030-02-01T00:00:00Z'), 'Council elections', 'committee:x');
     await expect(refused).rejects.toBeInstanceOf(InvalidError);
-    await expect(refused).rejects.toMatchObject({ problems: [{ path: 'dueAt', message: expect.stringMatching(/after the current due date/) }, { path: 'dueAt', message: expect.stringMatching(/in the future/) }] });
+    await expect(refused).rejects.toMatchObject({
+      problems: [
+        { path: 'dueAt', message: expect.stringMatching(/after the current due date/) },
+        { path: 'dueAt', message: expect.stringMatching(/in the future/) },
+      ],
+    });
     expect(tasks.extend).not.toHaveBeenCalled();
   });
 
@@ -204,7 +224,10 @@ describe('DeadlineService', () => {
     // Anna's clock is Berlin's (summer time, UTC+2): 1 April, 23:59:59.
     expect(tasks.extend).toHaveBeenLastCalledWith(TASK, 0, new Date('2030-04-01T21:59:59Z'), expect.anything(), expect.anything());
 
-    const configured = newTestService(DeadlineService, { now: new Date('2030-03-10T00:00:00Z'), config: { deadlines: { timeZone: 'Europe/Brussels', dueTime: { hour: 17, minute: 0, second: 0 } } } });
+    const configured = newTestService(DeadlineService, {
+      now: new Date('2030-03-10T00:00:00Z'),
+      config: { deadlines: { timeZone: 'Europe/Brussels', dueTime: { hour: 17, minute: 0, second: 0 } } },
+    });
     configured.double(NotificationService).chairOf.mockResolvedValue([{ name: 'Ann', email: 'ann@example.org', language: 'en', timeZone: 'America/New_York' }]);
     expect(await configured.service.dueAtFor(task(), { year: 2030, month: 4, day: 1 })).toEqual(new Date('2030-04-01T21:00:00Z'));
     const moment = new Date('2030-04-01T08:00:00Z');

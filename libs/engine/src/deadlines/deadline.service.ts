@@ -1,5 +1,24 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { addDays, canExtend, Clock, CLOCK, DayOrMoment, DEFAULT_TIME_ZONE, dueAt, isCalendarDay, daysBetween, decideRequest, DueDateWarning, dueDateWarnings, EscalationPolicy, followUpDedupe, newDueDateProblems, reasonProblems, parseTaskFollowUp, taskKeys } from '@pact/domain';
+import {
+  addDays,
+  canExtend,
+  Clock,
+  CLOCK,
+  DayOrMoment,
+  DEFAULT_TIME_ZONE,
+  dueAt,
+  isCalendarDay,
+  daysBetween,
+  decideRequest,
+  DueDateWarning,
+  dueDateWarnings,
+  EscalationPolicy,
+  followUpDedupe,
+  newDueDateProblems,
+  reasonProblems,
+  parseTaskFollowUp,
+  taskKeys,
+} from '@pact/domain';
 import { CycleRepository, EventRepository, TaskRecord, TaskRepository } from '@pact/persistence';
 import { TaskTimerJob, TimerScheduler } from '@pact/queues';
 import { notificationAbout } from '../notifications/notification';
@@ -122,7 +141,10 @@ export class DeadlineService {
     const policy = cycle ? new EscalationPolicy(cycle.reminderDaysBeforeDue, cycle.escalation) : null;
     const base = { at: now, actor: 'engine', cycleId: task.cycleId, taskId: task.id, groupKey: task.groupKey, dedupeKey: followUpDedupe.event(key) };
     const scheduledFor = (): string | undefined =>
-      policy?.timersFor({ ...task, dueAt, dueVersion: what.dueVersion }).find((t) => t.key === key)?.fireAt.toISOString();
+      policy
+        ?.timersFor({ ...task, dueAt, dueVersion: what.dueVersion })
+        .find((t) => t.key === key)
+        ?.fireAt.toISOString();
 
     switch (what.kind) {
       case 'reminder': {
@@ -136,17 +158,37 @@ export class DeadlineService {
         if (!stillDue && !(await this.notifications.wasPlanned(notificationKey))) break;
         const daysLeft = daysBetween(task.lastReminderAt ?? now, dueAt);
         if (stillDue) {
-          await this.notifications.send(notificationAbout(task, cycle, { kind: 'reminder', audience: 'chair', recipients: await this.notifications.chairOf(task.groupKey), details: { daysLeft }, dueAt }), notificationKey);
+          await this.notifications.send(
+            notificationAbout(task, cycle, {
+              kind: 'reminder',
+              audience: 'chair',
+              recipients: await this.notifications.chairOf(task.groupKey),
+              details: { daysLeft },
+              dueAt,
+            }),
+            notificationKey,
+          );
         }
         // Dated when the reminder took effect, not when its follow-ups ran (a sweep may be late).
-        await this.events.append({ ...base, at: task.lastReminderAt ?? now, type: 'task.reminded', data: { reminder: what.index, daysLeft, dueAt, scheduledFor: scheduledFor() } });
+        await this.events.append({
+          ...base,
+          at: task.lastReminderAt ?? now,
+          type: 'task.reminded',
+          data: { reminder: what.index, daysLeft, dueAt, scheduledFor: scheduledFor() },
+        });
         break;
       }
       case 'overdue': {
         await this.events.append({ ...base, type: 'task.overdue', data: { dueAt, scheduledFor: scheduledFor() } });
         // No e-mail (level-1 escalation tells the chair at the same moment): webhook subscribers only.
         await this.notifications.send(
-          notificationAbout(task, cycle, { kind: 'overdue', audience: 'chair', recipients: [], details: { overdueDays: Math.max(0, -daysBetween(now, dueAt)) }, dueAt }),
+          notificationAbout(task, cycle, {
+            kind: 'overdue',
+            audience: 'chair',
+            recipients: [],
+            details: { overdueDays: Math.max(0, -daysBetween(now, dueAt)) },
+            dueAt,
+          }),
           followUpDedupe.notification(key),
         );
         break;
@@ -192,7 +234,13 @@ export class DeadlineService {
             actor: extension.actor,
             type: 'extension.granted',
             dedupeKey: followUpDedupe.event(taskKeys.extensionGranted(task.id, extension.requestId)),
-            data: { requestId: extension.requestId, proposedDueAt: request?.proposedDueAt, dueAt: extension.to, previousDueAt: extension.from, reason: extension.reason },
+            data: {
+              requestId: extension.requestId,
+              proposedDueAt: request?.proposedDueAt,
+              dueAt: extension.to,
+              previousDueAt: extension.from,
+              reason: extension.reason,
+            },
           });
         }
         await this.notifications.send(
@@ -234,7 +282,10 @@ export class DeadlineService {
     if (!canExtend(task.status)) throw new ConflictError(`the task is ${task.status}; only open or overdue tasks can be extended`);
     const now = this.clock.now();
     const milestone = cycle.milestones.find((m) => m.key === task.milestoneKey)!;
-    const problems = [...newDueDateProblems('dueAt', newDueAt, { dueAt: task.dueAt, now, compileAt: milestone.compileAt }), ...reasonProblems('reason', reason)];
+    const problems = [
+      ...newDueDateProblems('dueAt', newDueAt, { dueAt: task.dueAt, now, compileAt: milestone.compileAt }),
+      ...reasonProblems('reason', reason),
+    ];
     if (problems.length) throw new InvalidError(problems);
     if (granting && task.pendingExtensionRequestId !== granting.requestId) {
       throw new ConflictError(`extension request ${granting.requestId} is not pending; it was decided meanwhile`);

@@ -14,7 +14,15 @@ const committee = [{ name: 'Steering committee', email: 'committee@example.org',
 const chair = [{ name: 'Anna', email: 'anna@example.org', language: 'de', timeZone: 'Europe/Berlin' }];
 
 function pending(over: Partial<ExtensionRequest> = {}): ExtensionRequest {
-  return { id: REQUEST_ID, proposedDueAt: PROPOSED, reason: 'Elections in March', requestedBy: 'chair:anna@example.org', requestedAt: NOW, status: 'pending', ...over };
+  return {
+    id: REQUEST_ID,
+    proposedDueAt: PROPOSED,
+    reason: 'Elections in March',
+    requestedBy: 'chair:anna@example.org',
+    requestedAt: NOW,
+    status: 'pending',
+    ...over,
+  };
 }
 
 function withRequest(over: Partial<TaskRecord> = {}, request = pending()): TaskRecord {
@@ -28,7 +36,9 @@ function setUp() {
   const notifications = t.double(NotificationService);
   t.double(CycleRepository).findById.mockResolvedValue(aCycle());
   t.double(CycleRepository).findByIds.mockResolvedValue([aCycle({ name: 'Pact 2030' })]);
-  t.double(WorkingGroupRepository).findByKeys.mockResolvedValue([{ key: 'education', fieldOfAction: 'Integration through education', goal: '', chair: { ...chair[0], language: 'de' } }]);
+  t.double(WorkingGroupRepository).findByKeys.mockResolvedValue([
+    { key: 'education', fieldOfAction: 'Integration through education', goal: '', chair: { ...chair[0], language: 'de' } },
+  ]);
   notifications.committee.mockReturnValue(committee);
   notifications.chairOf.mockResolvedValue(chair);
   events.append.mockResolvedValue(true);
@@ -40,19 +50,37 @@ describe('ExtensionRequestService', () => {
     it('stores a pending request with its key in the outbox, then records the event and tells the committee', async () => {
       const { service, tasks, events, notifications } = setUp();
       tasks.findById.mockResolvedValue(aTask({ status: 'overdue' }));
-      tasks.addExtensionRequest.mockImplementation(async (_id: string, request: ExtensionRequest, key: string) => withRequest({ status: 'overdue', outbox: [key] }, request));
+      tasks.addExtensionRequest.mockImplementation(async (_id: string, request: ExtensionRequest, key: string) =>
+        withRequest({ status: 'overdue', outbox: [key] }, request),
+      );
 
       const request = await service.request(IDS.task, PROPOSED, '  Elections in March  ', 'chair:anna@example.org');
 
-      expect(request).toMatchObject({ proposedDueAt: PROPOSED, reason: 'Elections in March', requestedBy: 'chair:anna@example.org', requestedAt: NOW, status: 'pending' });
+      expect(request).toMatchObject({
+        proposedDueAt: PROPOSED,
+        reason: 'Elections in March',
+        requestedBy: 'chair:anna@example.org',
+        requestedAt: NOW,
+        status: 'pending',
+      });
       expect(request.id).toMatch(/^[0-9a-f]{24}$/);
       const key = taskKeys.extensionRequested(IDS.task, request.id);
       expect(tasks.addExtensionRequest).toHaveBeenCalledWith(IDS.task, request, key);
       expect(events.append).toHaveBeenCalledWith(
-        expect.objectContaining({ type: 'extension.requested', actor: 'chair:anna@example.org', dedupeKey: `event-${key}`, data: expect.objectContaining({ requestId: request.id, proposedDueAt: PROPOSED, dueAt: DUE }) }),
+        expect.objectContaining({
+          type: 'extension.requested',
+          actor: 'chair:anna@example.org',
+          dedupeKey: `event-${key}`,
+          data: expect.objectContaining({ requestId: request.id, proposedDueAt: PROPOSED, dueAt: DUE }),
+        }),
       );
       expect(notifications.send).toHaveBeenCalledWith(
-        expect.objectContaining({ kind: 'extension-requested', audience: 'committee', recipients: committee, details: expect.objectContaining({ proposedDueAt: PROPOSED, reason: 'Elections in March', requestedBy: 'anna@example.org' }) }),
+        expect.objectContaining({
+          kind: 'extension-requested',
+          audience: 'committee',
+          recipients: committee,
+          details: expect.objectContaining({ proposedDueAt: PROPOSED, reason: 'Elections in March', requestedBy: 'anna@example.org' }),
+        }),
         key,
       );
       expect(tasks.completeFollowUp).toHaveBeenCalledWith(IDS.task, key);
@@ -63,7 +91,12 @@ describe('ExtensionRequestService', () => {
       tasks.findById.mockResolvedValue(aTask());
       const attempt = (date: Date, reason = 'Elections') => service.request(IDS.task, date, reason, 'chair:anna@example.org');
 
-      await expect(attempt(new Date('2030-02-01T00:00:00Z'))).rejects.toMatchObject({ problems: [{ path: 'proposedDueAt', rule: 'date-not-after-due' }, { path: 'proposedDueAt', rule: 'date-not-future' }] });
+      await expect(attempt(new Date('2030-02-01T00:00:00Z'))).rejects.toMatchObject({
+        problems: [
+          { path: 'proposedDueAt', rule: 'date-not-after-due' },
+          { path: 'proposedDueAt', rule: 'date-not-future' },
+        ],
+      });
       await expect(attempt(new Date('2030-07-01T00:00:00Z'))).rejects.toMatchObject({ problems: [{ path: 'proposedDueAt', rule: 'date-after-compilation' }] });
       await expect(attempt(new Date('not a date'))).rejects.toMatchObject({ problems: [{ path: 'proposedDueAt', rule: 'date-invalid' }] });
       await expect(attempt(PROPOSED, ' ')).rejects.toMatchObject({ problems: [{ path: 'reason', rule: 'reason-missing' }] });
@@ -99,7 +132,10 @@ describe('ExtensionRequestService', () => {
     it('granting goes through DeadlineService.extend with the proposed date unless another is given', async () => {
       const { service, tasks, deadlines } = setUp();
       tasks.findById.mockResolvedValue(withRequest());
-      const granted = withRequest({ dueAt: PROPOSED, dueVersion: 1 }, pending({ status: 'granted', decidedBy: 'committee:c', decidedAt: NOW, decisionReason: 'Fine', grantedDueAt: PROPOSED }));
+      const granted = withRequest(
+        { dueAt: PROPOSED, dueVersion: 1 },
+        pending({ status: 'granted', decidedBy: 'committee:c', decidedAt: NOW, decisionReason: 'Fine', grantedDueAt: PROPOSED }),
+      );
       deadlines.extend.mockResolvedValue(granted);
 
       const out = await service.decide(IDS.task, REQUEST_ID, { grant: true, reason: ' Fine ' }, 'committee:c');
@@ -117,14 +153,24 @@ describe('ExtensionRequestService', () => {
       const { service, tasks, events, notifications, deadlines } = setUp();
       tasks.findById.mockResolvedValue(withRequest());
       const key = taskKeys.extensionRefused(IDS.task, REQUEST_ID);
-      tasks.refuseExtensionRequest.mockImplementation(async (_id: string, _r: string, requests: ExtensionRequest[]) => aTask({ extensionRequests: requests, outbox: [key] }));
+      tasks.refuseExtensionRequest.mockImplementation(async (_id: string, _r: string, requests: ExtensionRequest[]) =>
+        aTask({ extensionRequests: requests, outbox: [key] }),
+      );
 
       const out = await service.decide(IDS.task, REQUEST_ID, { grant: false, reason: 'The report is needed for the March meeting' }, 'committee:c');
 
       expect(tasks.refuseExtensionRequest).toHaveBeenCalledWith(
         IDS.task,
         REQUEST_ID,
-        [expect.objectContaining({ id: REQUEST_ID, status: 'refused', decidedBy: 'committee:c', decidedAt: NOW, decisionReason: 'The report is needed for the March meeting' })],
+        [
+          expect.objectContaining({
+            id: REQUEST_ID,
+            status: 'refused',
+            decidedBy: 'committee:c',
+            decidedAt: NOW,
+            decisionReason: 'The report is needed for the March meeting',
+          }),
+        ],
         NOW,
         key,
       );
@@ -134,7 +180,13 @@ describe('ExtensionRequestService', () => {
       expect(deadlines.extend).not.toHaveBeenCalled();
       expect(events.append).toHaveBeenCalledWith(expect.objectContaining({ type: 'extension.refused', actor: 'committee:c', dedupeKey: `event-${key}` }));
       expect(notifications.send).toHaveBeenCalledWith(
-        expect.objectContaining({ kind: 'extension-refused', audience: 'chair', recipients: chair, dueAt: DUE, details: expect.objectContaining({ proposedDueAt: PROPOSED, reason: 'The report is needed for the March meeting' }) }),
+        expect.objectContaining({
+          kind: 'extension-refused',
+          audience: 'chair',
+          recipients: chair,
+          dueAt: DUE,
+          details: expect.objectContaining({ proposedDueAt: PROPOSED, reason: 'The report is needed for the March meeting' }),
+        }),
         key,
       );
       expect(tasks.completeFollowUp).toHaveBeenCalledWith(IDS.task, key);
@@ -173,7 +225,15 @@ describe('ExtensionRequestService', () => {
       [older.id, '65f1a2b3c4d5e6f708192a40'],
       [REQUEST_ID, IDS.task],
     ]);
-    expect(list[1]).toMatchObject({ taskStatus: 'overdue', dueAt: DUE, proposedDueAt: PROPOSED, cycleName: 'Pact 2030', milestoneTitle: 'Final', fieldOfAction: 'Integration through education', groupKey: 'education' });
+    expect(list[1]).toMatchObject({
+      taskStatus: 'overdue',
+      dueAt: DUE,
+      proposedDueAt: PROPOSED,
+      cycleName: 'Pact 2030',
+      milestoneTitle: 'Final',
+      fieldOfAction: 'Integration through education',
+      groupKey: 'education',
+    });
   });
 
   it('follow-ups left in the outbox are finished once more without harm (deduplicated by the key)', async () => {
@@ -210,7 +270,10 @@ describe('DeadlineService granting a request', () => {
       requests: [expect.objectContaining({ id: REQUEST_ID, status: 'granted', grantedDueAt: PROPOSED, decidedBy: 'committee:c', decisionReason: 'Fine' })],
     });
     expect(events.append.mock.calls.map((c) => c[0].type)).toEqual(['task.extended', 'extension.granted']);
-    expect(events.append.mock.calls[1][0]).toMatchObject({ dedupeKey: `event-${taskKeys.extensionGranted(IDS.task, REQUEST_ID)}`, data: { requestId: REQUEST_ID, proposedDueAt: PROPOSED, dueAt: PROPOSED, previousDueAt: DUE } });
+    expect(events.append.mock.calls[1][0]).toMatchObject({
+      dedupeKey: `event-${taskKeys.extensionGranted(IDS.task, REQUEST_ID)}`,
+      data: { requestId: REQUEST_ID, proposedDueAt: PROPOSED, dueAt: PROPOSED, previousDueAt: DUE },
+    });
     // The chair hears of a grant as of any extension.
     expect(notifications.send.mock.calls.map((c) => c[0].kind)).toEqual(['extended']);
   });

@@ -90,7 +90,10 @@ export class ExtensionRequestService {
     const now = this.clock.now();
     const milestone = cycle.milestones.find((m) => m.key === task.milestoneKey);
     if (!milestone) throw new NotFoundError(`task ${taskId} names no milestone of its cycle`);
-    const problems = [...newDueDateProblems('proposedDueAt', proposedDueAt, { dueAt: task.dueAt, now, compileAt: milestone.compileAt }), ...reasonProblems('reason', reason)];
+    const problems = [
+      ...newDueDateProblems('proposedDueAt', proposedDueAt, { dueAt: task.dueAt, now, compileAt: milestone.compileAt }),
+      ...reasonProblems('reason', reason),
+    ];
     if (problems.length) throw new InvalidError(problems);
 
     const request: ExtensionRequest = {
@@ -198,7 +201,12 @@ export class ExtensionRequestService {
             kind: 'extension-requested',
             audience: 'committee',
             recipients: this.notifications.committee(),
-            details: { requestId: request.id, proposedDueAt: request.proposedDueAt, reason: request.reason, requestedBy: request.requestedBy.replace(/^[a-z]+:/, '') },
+            details: {
+              requestId: request.id,
+              proposedDueAt: request.proposedDueAt,
+              reason: request.reason,
+              requestedBy: request.requestedBy.replace(/^[a-z]+:/, ''),
+            },
           }),
           followUpDedupe.notification(key),
         );

@@ -31,7 +31,13 @@ describe('DraftService', () => {
     drafts.save.mockResolvedValue(stored(1));
     const saved = await service.save(IDS.task, someDraft(), 0, 'chair:a');
     expect(saved.version).toBe(1);
-    expect(drafts.save).toHaveBeenCalledWith(IDS.task, 0, { cycleId: IDS.cycle, groupKey: 'education', content: someDraft(), savedAt: NOW, savedBy: 'chair:a' });
+    expect(drafts.save).toHaveBeenCalledWith(IDS.task, 0, {
+      cycleId: IDS.cycle,
+      groupKey: 'education',
+      content: someDraft(),
+      savedAt: NOW,
+      savedBy: 'chair:a',
+    });
   });
 
   it('a stale version overwrites nothing: DraftChangedError carries what is stored now', async () => {
@@ -47,7 +53,9 @@ describe('DraftService', () => {
   it('refuses a draft beyond the template’s bounds, naming the field, without writing', async () => {
     const { service, drafts } = setUp();
     const m = { title: 'x', status: '', description: '' };
-    await expect(service.save(IDS.task, someDraft({ measures: Array(101).fill(m) }), 0, 'chair:a')).rejects.toMatchObject({ problems: [{ path: 'measures', rule: 'too-many' }] });
+    await expect(service.save(IDS.task, someDraft({ measures: Array(101).fill(m) }), 0, 'chair:a')).rejects.toMatchObject({
+      problems: [{ path: 'measures', rule: 'too-many' }],
+    });
     await expect(service.save(IDS.task, someDraft({ obstacles: ['x'.repeat(20_001)] }), 0, 'chair:a')).rejects.toBeInstanceOf(InvalidError);
     expect(drafts.save).not.toHaveBeenCalled();
   });
@@ -93,12 +101,22 @@ describe('DraftService', () => {
     previous.find.mockResolvedValueOnce(null);
     await expect(service.startFrom(IDS.task, 'previous-cycle', 0, 'chair:a')).rejects.toBeInstanceOf(NotFoundError);
     await expect(service.startFrom(IDS.task, 'revision', 0, 'chair:a')).rejects.toBeInstanceOf(NotFoundError);
-    previous.find.mockResolvedValue({ cycleId: 'c0', cycleName: 'Pact 2028', milestoneKey: 'final', milestoneTitle: 'Final report', revision: 3, submittedAt: NOW, content: aRevision(3).content });
+    previous.find.mockResolvedValue({
+      cycleId: 'c0',
+      cycleName: 'Pact 2028',
+      milestoneKey: 'final',
+      milestoneTitle: 'Final report',
+      revision: 3,
+      submittedAt: NOW,
+      content: aRevision(3).content,
+    });
     drafts.save.mockImplementation(async (_t: string, v: number, w: any) => stored(v + 1, w));
     const d = await service.startFrom(IDS.task, 'previous-cycle', 5, 'chair:a');
     expect(drafts.save).toHaveBeenCalledWith(IDS.task, 5, expect.anything());
     expect(d.startedFrom).toEqual({ kind: 'previous-cycle', cycleId: 'c0', cycleName: 'Pact 2028', milestoneTitle: 'Final report', revision: 3 });
-    expect(await service.sources(IDS.task)).toEqual({ previousCycle: { cycleId: 'c0', cycleName: 'Pact 2028', milestoneTitle: 'Final report', revision: 3, submittedAt: NOW } });
+    expect(await service.sources(IDS.task)).toEqual({
+      previousCycle: { cycleId: 'c0', cycleName: 'Pact 2028', milestoneTitle: 'Final report', revision: 3, submittedAt: NOW },
+    });
   });
 });
 
@@ -115,7 +133,9 @@ describe('PreviousReportQuery', () => {
       aCycle({ id: 'progress-only', milestones: [ms('mid', 'progress')] }),
       aCycle({ id: 'earlier', name: 'Pact 2026', milestones: [ms('final', 'final')] }),
     ]);
-    tasks.list.mockImplementation(async (f: { cycleId?: string }) => (f.cycleId === 'unreported' ? [aTask({ latestRevision: 0 })] : f.cycleId === 'earlier' ? [aTask({ id: 'old-task', latestRevision: 2 })] : []));
+    tasks.list.mockImplementation(async (f: { cycleId?: string }) =>
+      f.cycleId === 'unreported' ? [aTask({ latestRevision: 0 })] : f.cycleId === 'earlier' ? [aTask({ id: 'old-task', latestRevision: 2 })] : [],
+    );
     submissions.findRevision.mockResolvedValue(aRevision(2, { taskId: 'old-task' }));
 
     const found = await t.service.find(aTask(), aCycle({ start: new Date('2030-01-01T00:00:00Z') }));

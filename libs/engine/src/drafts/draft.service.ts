@@ -58,17 +58,35 @@ export class DraftService {
    */
   async clear(task: Pick<TaskRecord, 'id' | 'cycleId' | 'groupKey'>, expectedVersion: number, actor: string): Promise<boolean> {
     if (expectedVersion === 0) return false;
-    const cleared = await this.drafts.save(task.id, expectedVersion, { cycleId: task.cycleId, groupKey: task.groupKey, content: null, savedAt: this.clock.now(), savedBy: actor, startedFrom: null });
+    const cleared = await this.drafts.save(task.id, expectedVersion, {
+      cycleId: task.cycleId,
+      groupKey: task.groupKey,
+      content: null,
+      savedAt: this.clock.now(),
+      savedBy: actor,
+      startedFrom: null,
+    });
     return !!cleared;
   }
 
   async sources(taskId: string): Promise<DraftSources> {
     const { task, cycle } = await loadTaskAndCycle({ tasks: this.tasks, cycles: this.cycles }, taskId);
-    const [latest, previous] = await Promise.all([task.latestRevision ? this.submissions.findRevision(task.id, task.latestRevision) : null, this.previous.find(task, cycle)]);
+    const [latest, previous] = await Promise.all([
+      task.latestRevision ? this.submissions.findRevision(task.id, task.latestRevision) : null,
+      this.previous.find(task, cycle),
+    ]);
     return {
       ...(latest ? { revision: { revision: latest.revision, submittedAt: latest.submittedAt } } : {}),
       ...(previous
-        ? { previousCycle: { cycleId: previous.cycleId, cycleName: previous.cycleName, milestoneTitle: previous.milestoneTitle, revision: previous.revision, submittedAt: previous.submittedAt } }
+        ? {
+            previousCycle: {
+              cycleId: previous.cycleId,
+              cycleName: previous.cycleName,
+              milestoneTitle: previous.milestoneTitle,
+              revision: previous.revision,
+              submittedAt: previous.submittedAt,
+            },
+          }
         : {}),
     };
   }
@@ -91,18 +109,27 @@ export class DraftService {
       const previous = await this.previous.find(task, cycle);
       if (!previous) throw new NotFoundError('the working group has no report of this kind in an earlier cycle');
       content = previous.content;
-      origin = { kind: 'previous-cycle', cycleId: previous.cycleId, cycleName: previous.cycleName, milestoneTitle: previous.milestoneTitle, revision: previous.revision };
+      origin = {
+        kind: 'previous-cycle',
+        cycleId: previous.cycleId,
+        cycleName: previous.cycleName,
+        milestoneTitle: previous.milestoneTitle,
+        revision: previous.revision,
+      };
     }
     const draft = withinLimits(draftFromContent(content, cycle.template, task.groupKey), cycle.template);
     return this.write(task, expectedVersion, { content: draft, savedBy: actor, startedFrom: origin });
   }
 
-  private async write(task: TaskRecord, expectedVersion: number, w: { content: ReportDraft; savedBy: string; startedFrom?: DraftOrigin }): Promise<DraftRecord> {
+  private async write(
+    task: TaskRecord,
+    expectedVersion: number,
+    w: { content: ReportDraft; savedBy: string; startedFrom?: DraftOrigin },
+  ): Promise<DraftRecord> {
     const saved = await this.drafts.save(task.id, expectedVersion, { cycleId: task.cycleId, groupKey: task.groupKey, savedAt: this.clock.now(), ...w });
     if (!saved) throw new DraftChangedError(await this.drafts.findByTask(task.id));
     return saved;
   }
-
 }
 
 /** An earlier report may hold more than this cycle's template allows: the draft keeps what fits (the rest would be refused anyway). */

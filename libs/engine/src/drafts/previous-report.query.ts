@@ -42,7 +42,15 @@ export class PreviousReportQuery {
         if (!theirs?.latestRevision) continue;
         const revision = await this.submissions.findRevision(theirs.id, theirs.latestRevision);
         if (!revision) continue;
-        return { cycleId: c.id, cycleName: c.name, milestoneKey: m.key, milestoneTitle: m.title, revision: revision.revision, submittedAt: revision.submittedAt, content: revision.content };
+        return {
+          cycleId: c.id,
+          cycleName: c.name,
+          milestoneKey: m.key,
+          milestoneTitle: m.title,
+          revision: revision.revision,
+          submittedAt: revision.submittedAt,
+          content: revision.content,
+        };
       }
     }
     return null;

@@ -8,7 +8,8 @@ const BATCH = 1000;
 
 /**
  * At a milestone's request date: one task per working group, its timers, and the chair's
- * notification, each written in batches (insertMany, addBulk, one event insert per batch). Safe to run again after a crash at any point: tasks have a unique key,
+ * notification, each written in batches (insertMany, addBulk, one event insert per batch). Safe
+ * to run again after a crash at any point: tasks have a unique key,
  * timers deterministic job ids and notifications a dedupe key; the milestone is marked
  * requested only at the end.
  */
@@ -103,7 +104,9 @@ export class FanOutService {
         dedupeKey: eventKeys.milestoneRequested(cycleId, milestoneKey),
         data: { milestoneKey, tasks: requested, dueAt: milestone.dueAt },
       });
-      this.logger.log(`${cycle.name}: ${textIn(milestone.title, 'en')} requested from ${requested} working groups, due ${milestone.dueAt.toISOString().slice(0, 10)}`);
+      this.logger.log(
+        `${cycle.name}: ${textIn(milestone.title, 'en')} requested from ${requested} working groups, due ${milestone.dueAt.toISOString().slice(0, 10)}`,
+      );
     }
     return 'requested';
   }

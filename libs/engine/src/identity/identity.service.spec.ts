@@ -89,6 +89,10 @@ describe('IdentityService: editing and disabling people', () => {
     await t.service.grantChair('sport', CHAIR, 'start');
     expect(notifications.welcomeChair).not.toHaveBeenCalled();
     await t.service.grantChair('sport', CHAIR, 'committee:a', new Date(5000));
-    expect(notifications.welcomeChair).toHaveBeenCalledWith(expect.objectContaining({ email: 'jonas.weber@city.example.de' }), 'sport', 'chair-welcome-sport-jonas.weber@city.example.de-5000');
+    expect(notifications.welcomeChair).toHaveBeenCalledWith(
+      expect.objectContaining({ email: 'jonas.weber@city.example.de' }),
+      'sport',
+      'chair-welcome-sport-jonas.weber@city.example.de-5000',
+    );
   });
 });

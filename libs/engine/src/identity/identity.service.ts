@@ -73,7 +73,10 @@ export class IdentityService {
     private readonly welcomes: ChairWelcome,
   ) {}
 
-  async createUser(input: { name: string; email: string; roles: Role[]; groupKeys?: string[]; language?: string; timeZone?: string }, actor: string): Promise<UserView> {
+  async createUser(
+    input: { name: string; email: string; roles: Role[]; groupKeys?: string[]; language?: string; timeZone?: string },
+    actor: string,
+  ): Promise<UserView> {
     const groupKeys = input.groupKeys ?? [];
     const problems = await this.personProblems({ ...input, groupKeys });
     if (problems.length) throw new InvalidError(problems);
@@ -89,7 +92,8 @@ export class IdentityService {
    */
   private async personProblems(p: { name?: string; roles?: Role[]; groupKeys?: string[]; language?: string; timeZone?: string }): Promise<Problem[]> {
     const problems: Problem[] = [...textProblems('name', p.name, 'line')];
-    if (p.language !== undefined && !(LANGUAGES as readonly string[]).includes(p.language)) problems.push({ path: 'language', message: `not one of ${LANGUAGES.join(', ')}` });
+    if (p.language !== undefined && !(LANGUAGES as readonly string[]).includes(p.language))
+      problems.push({ path: 'language', message: `not one of ${LANGUAGES.join(', ')}` });
     if (p.timeZone !== undefined && !isTimeZone(p.timeZone)) problems.push({ path: 'timeZone', message: `${p.timeZone} is not an IANA time zone` });
     if (p.roles && p.groupKeys) {
       if (p.roles.length === 0) problems.push({ path: 'roles', message: 'a person has at least one role' });
@@ -125,7 +129,10 @@ export class IdentityService {
     const leaving = before.groupKeys.filter((k) => !groupKeys.includes(k));
     for (const g of leaving.length ? await this.groups.findByKeys(leaving) : []) {
       if (g.chair.email.toLowerCase() === before.email) {
-        problems.push({ path: 'groupKeys', message: `${before.email} is the named chair of working group "${g.key}": name another chair on the working group first` });
+        problems.push({
+          path: 'groupKeys',
+          message: `${before.email} is the named chair of working group "${g.key}": name another chair on the working group first`,
+        });
       }
     }
     if (problems.length) throw new InvalidError(problems);
@@ -174,7 +181,12 @@ export class IdentityService {
       throw new ConflictError(`${user.email} is the last active committee member: they stay active`);
     }
     const [sessions, links] = await Promise.all([this.sessions.deleteByUser(id), this.links.deleteByUser(id)]);
-    await this.events.append({ type: 'user.disabled', at: now, actor: by.actor, data: { userId: id, email: user.email, sessionsEnded: sessions, linksCancelled: links } });
+    await this.events.append({
+      type: 'user.disabled',
+      at: now,
+      actor: by.actor,
+      data: { userId: id, email: user.email, sessionsEnded: sessions, linksCancelled: links },
+    });
     return userView(after);
   }
 
@@ -190,7 +202,8 @@ export class IdentityService {
 
   /** 409 unless another active committee member than `user` remains. */
   private async keepACommitteeMember(user: UserRecord): Promise<void> {
-    if ((await this.users.countWithRole('committee')) <= 1) throw new ConflictError(`${user.email} is the last active committee member: the committee needs one`);
+    if ((await this.users.countWithRole('committee')) <= 1)
+      throw new ConflictError(`${user.email} is the last active committee member: the committee needs one`);
   }
 
   /** The chair-welcome e-mail for one naming (`namedAt`): planned once per naming, whoever runs it again. */
@@ -218,7 +231,13 @@ export class IdentityService {
         createdAt: new Date(),
         createdBy: actor,
       });
-      await this.events.append({ type: 'user.created', at: new Date(), actor, ...(groupKey ? { groupKey } : {}), data: { userId: user.id, email: user.email, roles: user.roles, groupKeys: user.groupKeys } });
+      await this.events.append({
+        type: 'user.created',
+        at: new Date(),
+        actor,
+        ...(groupKey ? { groupKey } : {}),
+        data: { userId: user.id, email: user.email, roles: user.roles, groupKeys: user.groupKeys },
+      });
       return user;
     } catch (err) {
       if (isDuplicateKey(err)) return null;
@@ -279,7 +298,15 @@ export class IdentityService {
     const user = await this.getUser(userId);
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + expiresInDays * 86_400_000);
-    const rec = await this.tokens.create({ userId: user.id, name, hash: hashToken(token), hint: token.slice(0, 10), createdAt: new Date(), createdBy: actor, expiresAt });
+    const rec = await this.tokens.create({
+      userId: user.id,
+      name,
+      hash: hashToken(token),
+      hint: token.slice(0, 10),
+      createdAt: new Date(),
+      createdBy: actor,
+      expiresAt,
+    });
     await this.events.append({ type: 'token.issued', at: new Date(), actor, data: { userId: user.id, tokenId: rec.id, name, expiresAt } });
     return { id: rec.id, token, name, expiresAt };
   }
@@ -312,7 +339,15 @@ export class IdentityService {
     if (!rec.lastUsedAt || now.getTime() - rec.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
       await this.tokens.touch(rec.id, now, TOUCH_EVERY_MS).catch(() => undefined);
     }
-    return { userId: user.id, tokenId: rec.id, name: user.name, email: user.email, roles: user.roles, groupKeys: user.groupKeys, actor: `${user.roles[0]}:${user.email}` };
+    return {
+      userId: user.id,
+      tokenId: rec.id,
+      name: user.name,
+      email: user.email,
+      roles: user.roles,
+      groupKeys: user.groupKeys,
+      actor: `${user.roles[0]}:${user.email}`,
+    };
   }
 
   /** The first committee member, created from the command line; refused once one exists. */

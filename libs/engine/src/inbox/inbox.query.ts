@@ -73,6 +73,12 @@ export class InboxQuery {
 function latestRequest(t: TaskRecord): InboxItem['extensionRequest'] {
   const r = t.extensionRequests?.at(-1);
   return r
-    ? { status: r.status, proposedDueAt: r.proposedDueAt, requestedAt: r.requestedAt, ...(r.decidedAt ? { decidedAt: r.decidedAt } : {}), ...(r.lapsedBecause ? { lapsedBecause: r.lapsedBecause } : {}) }
+    ? {
+        status: r.status,
+        proposedDueAt: r.proposedDueAt,
+        requestedAt: r.requestedAt,
+        ...(r.decidedAt ? { decidedAt: r.decidedAt } : {}),
+        ...(r.lapsedBecause ? { lapsedBecause: r.lapsedBecause } : {}),
+      }
     : null;
 }

@@ -36,8 +36,15 @@ export type DeliveryFilter = Parameters<DeliveryRepository['list']>[0];
 export class DeliveryQuery {
   constructor(private readonly deliveries: DeliveryRepository) {}
 
-  async list(filter: DeliveryFilter, page: { limit: number; skip: number }): Promise<{ total: number; byStatus: Record<string, number>; items: DeliveryRecord[] }> {
-    const [total, items, byStatus] = await Promise.all([this.deliveries.count(filter), this.deliveries.list(filter, page.limit, page.skip), this.deliveries.countByStatus()]);
+  async list(
+    filter: DeliveryFilter,
+    page: { limit: number; skip: number },
+  ): Promise<{ total: number; byStatus: Record<string, number>; items: DeliveryRecord[] }> {
+    const [total, items, byStatus] = await Promise.all([
+      this.deliveries.count(filter),
+      this.deliveries.list(filter, page.limit, page.skip),
+      this.deliveries.countByStatus(),
+    ]);
     return { total, byStatus, items };
   }
 

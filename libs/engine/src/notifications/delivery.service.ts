@@ -10,9 +10,7 @@ import { WebhookChannel } from './webhook.channel';
 import { EngineSettings } from '../config/settings';
 
 export type AttemptOutcome =
-  | { outcome: 'delivered' | 'logged' | 'skipped' | 'held' }
-  | { outcome: 'retry'; error: string }
-  | { outcome: 'failed'; error: string; retryable: boolean };
+  { outcome: 'delivered' | 'logged' | 'skipped' | 'held' } | { outcome: 'retry'; error: string } | { outcome: 'failed'; error: string; retryable: boolean };
 
 /**
  * One attempt at one delivery, recorded whatever happens. Channel failures become attempts in
@@ -68,7 +66,11 @@ export class DeliveryService {
       const e = err instanceof DeliveryError ? err : new DeliveryError((err as Error).message, true);
       const willRetry = e.retryable && !lastAttempt;
       const at = this.clock.now();
-      await this.record(d, { n, at, status: 'failed', error: e.message, code: e.code, durationMs: Date.now() - started, willRetry }, willRetry ? 'queued' : 'failed');
+      await this.record(
+        d,
+        { n, at, status: 'failed', error: e.message, code: e.code, durationMs: Date.now() - started, willRetry },
+        willRetry ? 'queued' : 'failed',
+      );
       if (willRetry) return { outcome: 'retry', error: e.message };
       this.logger.warn(`delivery ${d.id} (${d.channel} ${d.kind} → ${d.recipient}) failed for good: ${e.message}`);
       if (d.channel === 'webhook') await this.countWebhookFailure(d, e.message, at);
@@ -103,7 +105,8 @@ export class DeliveryService {
     const d = await this.deliveries.findById(deliveryId);
     if (!d) throw new NotFoundError(`delivery ${deliveryId} does not exist`);
     if (d.status !== 'failed') throw new ConflictError(`the delivery is ${d.status}; only failed deliveries are retried`);
-    if ((PERSONAL_MESSAGE_KINDS as readonly string[]).includes(d.kind)) throw new ConflictError('a sign-in link is never sent again; the person asks for a new one');
+    if ((PERSONAL_MESSAGE_KINDS as readonly string[]).includes(d.kind))
+      throw new ConflictError('a sign-in link is never sent again; the person asks for a new one');
     const requeued = await this.deliveries.requeue({ id: deliveryId, from: ['failed'] }, this.clock.now());
     await this.queue.enqueue(requeued);
     return this.deliveries.findById(deliveryId);

@@ -48,7 +48,8 @@ export class EmailChannel implements OnModuleDestroy {
   }
 
   async send(d: DeliveryRecord): Promise<ChannelResult> {
-    return this.sendMessage(d.id, d.kind, d.message as EmailMessage);
+    // An e-mail delivery stores the EmailMessage it was planned with (NotificationService.plan).
+    return this.sendMessage(d.id, d.kind, d.message as unknown as EmailMessage);
   }
 
   /**

@@ -14,13 +14,13 @@ export function loadMessageCatalogs(dir: string): MessageCatalogs {
   try {
     files = readdirSync(dir).filter((f) => /^[a-z]{2}\.ya?ml$/.test(f));
   } catch (err) {
-    throw new Error(`Cannot read the message templates in ${dir}: ${(err as Error).message}`);
+    throw new Error(`Cannot read the message templates in ${dir}: ${(err as Error).message}`, { cause: err });
   }
   for (const file of files) {
     try {
       catalogs[basename(file).slice(0, 2)] = parse(readFileSync(join(dir, file), 'utf8')) ?? {};
     } catch (err) {
-      throw new Error(`Cannot parse the message templates ${join(dir, file)}: ${(err as Error).message}`);
+      throw new Error(`Cannot parse the message templates ${join(dir, file)}: ${(err as Error).message}`, { cause: err });
     }
   }
   const problems = checkCatalogs(catalogs);

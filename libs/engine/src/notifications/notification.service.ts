@@ -1,5 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AWAITING_STATUSES, Clock, CLOCK, daysBetween, DEFAULT_TIME_ZONE, FALLBACK_LANGUAGE, eventKeys, inLanguage, MessageCatalogs, MessageFacts, OverdueItem, renderMessage, textIn } from '@pact/domain';
+import {
+  AWAITING_STATUSES,
+  Clock,
+  CLOCK,
+  daysBetween,
+  DEFAULT_TIME_ZONE,
+  FALLBACK_LANGUAGE,
+  eventKeys,
+  inLanguage,
+  MessageCatalogs,
+  MessageFacts,
+  OverdueItem,
+  renderMessage,
+  textIn,
+} from '@pact/domain';
 import {
   DeliveryRepository,
   EventRepository,
@@ -25,6 +39,9 @@ interface PlanningContext {
   subscriptions: WebhookSubscriptionRecord[];
   users: Map<string, UserRecord>;
 }
+
+/** A date carried in a notification's details (a Date, or its ISO text once stored). */
+const dateOf = (v: unknown): Date | undefined => (v instanceof Date || typeof v === 'string' || typeof v === 'number' ? new Date(v) : undefined);
 
 /** Deterministic: the same notification planned twice (a retried job) names the same deliveries. */
 export function deliveryId(dedupeKey: string, channel: string, target: string): string {
@@ -226,7 +243,7 @@ export class NotificationService {
   }
 
   private facts(n: Notification, ctx: PlanningContext, now: Date): Omit<MessageFacts, 'recipientName'> {
-    const d = (n.details ?? {}) as Record<string, any>;
+    const d = n.details ?? {};
     const coverage = d.coverage as { onTime: number; late: number; missing: number } | undefined;
     return {
       network: this.config.network,
@@ -235,8 +252,8 @@ export class NotificationService {
       groupKey: n.groupKey,
       milestone: n.milestoneTitle,
       dueAt: n.dueAt,
-      previousDueAt: d.previousDueAt ? new Date(d.previousDueAt) : undefined,
-      proposedDueAt: d.proposedDueAt ? new Date(d.proposedDueAt) : undefined,
+      previousDueAt: dateOf(d.previousDueAt),
+      proposedDueAt: dateOf(d.proposedDueAt),
       requestedBy: typeof d.requestedBy === 'string' ? d.requestedBy : undefined,
       daysLeft: typeof d.daysLeft === 'number' ? d.daysLeft : n.dueAt ? daysBetween(now, n.dueAt) : undefined,
       overdueDays: typeof d.overdueDays === 'number' ? d.overdueDays : undefined,
@@ -248,7 +265,7 @@ export class NotificationService {
       missingCount: coverage?.missing,
       signInPage: this.link('/sign-in'),
       openTaskCount: typeof d.openTaskCount === 'number' ? d.openTaskCount : undefined,
-      nextDueAt: d.nextDueAt ? new Date(d.nextDueAt) : undefined,
+      nextDueAt: dateOf(d.nextDueAt),
       items: Array.isArray(d.items) ? (d.items as OverdueItem[]).map((i) => ({ ...i, dueAt: new Date(i.dueAt) })) : undefined,
     };
   }
@@ -291,7 +308,7 @@ export class NotificationService {
    * a receiver's code expects).
    */
   private webhookEvent(n: Notification, id: string, facts: Omit<MessageFacts, 'recipientName'>, now: Date): Record<string, unknown> {
-    const { coverage, items, previousDueAt, proposedDueAt, ...details } = (n.details ?? {}) as Record<string, any>;
+    const { coverage, items, previousDueAt, proposedDueAt, ...details } = n.details ?? {};
     return inLanguage(this.webhookPayload(n, id, facts, now, { coverage, items, previousDueAt, proposedDueAt, details }), this.config.languages.fallback);
   }
 
@@ -300,7 +317,7 @@ export class NotificationService {
     id: string,
     facts: Omit<MessageFacts, 'recipientName'>,
     now: Date,
-    { coverage, items, previousDueAt, proposedDueAt, details }: Record<string, any>,
+    { coverage, items, previousDueAt, proposedDueAt, details }: Record<string, unknown>,
   ): Record<string, unknown> {
     return {
       id,
@@ -322,9 +339,9 @@ export class NotificationService {
           }
         : {}),
       data: {
-        ...details,
-        ...(previousDueAt ? { previousDueAt: new Date(previousDueAt).toISOString() } : {}),
-        ...(proposedDueAt ? { proposedDueAt: new Date(proposedDueAt).toISOString() } : {}),
+        ...(details as Record<string, unknown>),
+        ...(previousDueAt ? { previousDueAt: dateOf(previousDueAt)?.toISOString() } : {}),
+        ...(proposedDueAt ? { proposedDueAt: dateOf(proposedDueAt)?.toISOString() } : {}),
         ...(coverage ? { coverage, reportUrl: facts.reportLink } : {}),
         ...(items ? { overdue: (items as OverdueItem[]).map((i) => ({ ...i, dueAt: new Date(i.dueAt).toISOString() })) } : {}),
       },

@@ -25,7 +25,12 @@ describe('a notification about a task', () => {
   });
 
   it('names the cycle and milestone by their ids when the cycle is gone or lacks the milestone', () => {
-    expect(notificationAbout(aTask(), null, { kind: 'overdue', audience: 'chair', recipients: [], details: {} })).toMatchObject({ cycleName: IDS.cycle, milestoneTitle: 'final' });
-    expect(notificationAbout(aTask({ milestoneKey: 'interim' }), aCycle(), { kind: 'overdue', audience: 'chair', recipients: [], details: {} }).milestoneTitle).toBe('interim');
+    expect(notificationAbout(aTask(), null, { kind: 'overdue', audience: 'chair', recipients: [], details: {} })).toMatchObject({
+      cycleName: IDS.cycle,
+      milestoneTitle: 'final',
+    });
+    expect(
+      notificationAbout(aTask({ milestoneKey: 'interim' }), aCycle(), { kind: 'overdue', audience: 'chair', recipients: [], details: {} }).milestoneTitle,
+    ).toBe('interim');
   });
 });

@@ -10,7 +10,15 @@ import { ChairWelcome } from '../identity/chair-welcome';
 /** Planning deliveries (every process) and attempting them (the notifications worker). */
 @Global()
 @Module({
-  providers: [messageCatalogsProvider, NotificationService, DeliveryService, DeliveryQuery, EmailChannel, WebhookChannel, { provide: ChairWelcome, useExisting: NotificationService }],
+  providers: [
+    messageCatalogsProvider,
+    NotificationService,
+    DeliveryService,
+    DeliveryQuery,
+    EmailChannel,
+    WebhookChannel,
+    { provide: ChairWelcome, useExisting: NotificationService },
+  ],
   exports: [NotificationService, DeliveryService, DeliveryQuery, EmailChannel, messageCatalogsProvider, ChairWelcome],
 })
 export class NotificationsModule {}

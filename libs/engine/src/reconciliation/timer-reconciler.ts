@@ -92,7 +92,8 @@ export class TimerReconciler {
     // Deliveries held for a subscription that is active again (a resume that raced a hold, or a
     // notification planned while it was paused): released, then queued with the rest below.
     for (const subscriptionId of await this.deliveries.subscriptionsWithHeld()) {
-      if ((await this.subscriptions.findById(subscriptionId))?.status === 'active') await this.deliveries.requeue({ subscriptionId, from: ['held'] }, this.clock.now());
+      if ((await this.subscriptions.findById(subscriptionId))?.status === 'active')
+        await this.deliveries.requeue({ subscriptionId, from: ['held'] }, this.clock.now());
     }
     // Deliveries stored but possibly not queued (Redis lost them, or was down when they were planned).
     const queued = await this.deliveries.queued({ limit: 50_000 });

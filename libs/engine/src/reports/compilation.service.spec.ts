@@ -1,5 +1,13 @@
 import { cycleKeys } from '@pact/domain';
-import { CycleRepository, EventRepository, ReportRecord, ReportRepository, SubmissionRepository, TaskRepository, WorkingGroupRepository } from '@pact/persistence';
+import {
+  CycleRepository,
+  EventRepository,
+  ReportRecord,
+  ReportRepository,
+  SubmissionRepository,
+  TaskRepository,
+  WorkingGroupRepository,
+} from '@pact/persistence';
 import { TimerScheduler } from '@pact/queues';
 import { NotificationService } from '../notifications/notification.service';
 import { aCycle, aRevision, aTask, IDS } from '../testing/fixtures';
@@ -17,7 +25,9 @@ function setUp() {
   const reports = t.double(ReportRepository);
   const submissions = t.double(SubmissionRepository);
   const events = t.double(EventRepository);
-  t.double(WorkingGroupRepository).findByKeys.mockResolvedValue([{ key: 'education', fieldOfAction: 'Education', goal: '', chair: { name: 'A', email: 'a@example.org', language: 'en' } }]);
+  t.double(WorkingGroupRepository).findByKeys.mockResolvedValue([
+    { key: 'education', fieldOfAction: 'Education', goal: '', chair: { name: 'A', email: 'a@example.org', language: 'en' } },
+  ]);
   t.double(NotificationService).committee.mockReturnValue([]);
   tasks.stream.mockImplementation(() => from([aTask({ status: 'submitted', latestRevision: 2, submittedAt: new Date('2030-02-01T00:00:00Z') })]));
   submissions.streamByMilestone.mockImplementation(() => from([aRevision(1), aRevision(2)]));
@@ -65,7 +75,9 @@ describe('CompilationService', () => {
 
   it('run again on a compiled milestone with late revisions noted, it recompiles (guarded by the count)', async () => {
     const { service, cycles, reports, events } = setUp();
-    cycles.findById.mockResolvedValue(aCycle({ milestoneState: { final: { status: 'compiled', revisions: 3, compiledAt: new Date('2030-05-01T00:00:00Z') } } }));
+    cycles.findById.mockResolvedValue(
+      aCycle({ milestoneState: { final: { status: 'compiled', revisions: 3, compiledAt: new Date('2030-05-01T00:00:00Z') } } }),
+    );
     reports.find.mockResolvedValue(stored({ lateRevisions: 1, lateRevisionsCompiled: 0, revisionsIncluded: 2 }));
     reports.saveRecompiled.mockResolvedValue(true);
 

@@ -1,5 +1,20 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Clock, CLOCK, cycleKeys, eventKeys, ImplementationReport, isComplete, Milestone, notificationKeys, parseCycleFollowUp, ReportCompiler, TIMELINE_EVENT_TYPES, TimelineBuilder, timelineMarks, textIn } from '@pact/domain';
+import {
+  Clock,
+  CLOCK,
+  cycleKeys,
+  eventKeys,
+  ImplementationReport,
+  isComplete,
+  Milestone,
+  notificationKeys,
+  parseCycleFollowUp,
+  ReportCompiler,
+  TIMELINE_EVENT_TYPES,
+  TimelineBuilder,
+  timelineMarks,
+  textIn,
+} from '@pact/domain';
 import {
   CycleRecord,
   CycleRepository,
@@ -227,7 +242,9 @@ export class CompilationService {
       notificationKeys.reportCompiled(cycleId, milestoneKey),
     );
     if (fresh) {
-      this.logger.log(`${cycle.name}: ${textIn(milestone.title, 'en')} compiled (${report.coverage.onTime} on time, ${report.coverage.late} late, ${report.coverage.missing} missing)`);
+      this.logger.log(
+        `${cycle.name}: ${textIn(milestone.title, 'en')} compiled (${report.coverage.onTime} on time, ${report.coverage.late} late, ${report.coverage.missing} missing)`,
+      );
     }
     if (isComplete(Object.values(cycle.milestoneState).map((s) => s.status))) {
       const done = await this.cycles.transition(cycleId, ['running'], 'completed', now);

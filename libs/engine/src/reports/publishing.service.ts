@@ -37,7 +37,9 @@ export class ReportPublishingService {
     let record = await this.compilation.findIfCompiled(cycleId, milestoneKey);
     if (!record) {
       throw new ConflictError(
-        milestoneKey ? `there is no compiled report for milestone "${milestoneKey}" to publish yet` : 'this cycle has no compiled report to publish yet; it is compiled when every group has submitted or at the compile date',
+        milestoneKey
+          ? `there is no compiled report for milestone "${milestoneKey}" to publish yet`
+          : 'this cycle has no compiled report to publish yet; it is compiled when every group has submitted or at the compile date',
       );
     }
     if ((record.lateRevisions ?? 0) > (record.lateRevisionsCompiled ?? 0)) {

@@ -7,7 +7,16 @@ import { ReportReadingService } from './report-reading.service';
 const whole = {
   cycleId: 'c1',
   milestoneKey: 'final',
-  coverage: { total: 2, onTime: 2, late: 0, missing: 0, byGroup: [{ groupKey: 'education', state: 'on-time' }, { groupKey: 'sport', state: 'on-time' }] },
+  coverage: {
+    total: 2,
+    onTime: 2,
+    late: 0,
+    missing: 0,
+    byGroup: [
+      { groupKey: 'education', state: 'on-time' },
+      { groupKey: 'sport', state: 'on-time' },
+    ],
+  },
   fields: [
     { groupKey: 'education', measuresByStatus: {}, indicators: [] },
     { groupKey: 'sport', measuresByStatus: {}, indicators: [] },

@@ -52,7 +52,11 @@ export class ReportReadingService {
    * another's published whole would show every other group as appearing or vanishing. When the
    * two differ in scope, both are cut to the reader's groups.
    */
-  async readPair(reader: Pick<Principal, 'roles' | 'groupKeys'>, a: { cycleId: string; milestoneKey?: string }, b: { cycleId: string; milestoneKey?: string }): Promise<[ReadableReport, ReadableReport]> {
+  async readPair(
+    reader: Pick<Principal, 'roles' | 'groupKeys'>,
+    a: { cycleId: string; milestoneKey?: string },
+    b: { cycleId: string; milestoneKey?: string },
+  ): Promise<[ReadableReport, ReadableReport]> {
     const [x, y] = await Promise.all([this.read(reader, a.cycleId, a.milestoneKey), this.read(reader, b.cycleId, b.milestoneKey)]);
     if (x.scope === y.scope || seesAllGroups(reader)) return [x, y];
     const cut = (r: ReadableReport): ReadableReport => ({ report: reportPart(r.report, reader.groupKeys), scope: 'part' });

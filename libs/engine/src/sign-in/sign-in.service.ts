@@ -1,10 +1,17 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { DEFAULT_TIME_ZONE, MessageCatalogs, renderMessage } from '@pact/domain';
-import { DeliveryAttempt, DeliveryRepository, EventRepository, RateCounterRepository, SignInLinkRepository, UserRecord, UserRepository } from '@pact/persistence';
+import {
+  DeliveryAttempt,
+  DeliveryRepository,
+  EventRepository,
+  RateCounterRepository,
+  SignInLinkRepository,
+  UserRecord,
+  UserRepository,
+} from '@pact/persistence';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { PACT_CONFIG } from '../config/config.module';
 import type { PactConfig } from '../config/pact-config';
-import { IdentityService } from '../identity/identity.service';
 import { EmailChannel, EmailMessage } from '../notifications/email.channel';
 import { MESSAGE_CATALOGS } from '../notifications/message-catalog.provider';
 import { DeliveryError } from '../notifications/notification';
@@ -22,6 +29,7 @@ export const WITHHELD_LINK = '[sign-in link withheld]';
 
 /** A same-site path: one leading slash, no scheme, no host, no backslash or control character. */
 export function isSameSitePath(path: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   return /^\/(?![/\\])[^\\\s\u0000-\u001f\u007f]*$/.test(path) && path.length <= 1000;
 }
 

@@ -141,14 +141,18 @@ describe('SubmissionService', () => {
     expect(submission.revision).toBe(1);
     expect(tasks.findById).not.toHaveBeenCalled();
     expect(cycles.findById).not.toHaveBeenCalled();
-    await expect(service.submitTo({ task: aTask(), cycle: aCycle({ status: 'cancelled' }) }, someContent(), 'chair:x')).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(service.submitTo({ task: aTask(), cycle: aCycle({ status: 'cancelled' }) }, someContent(), 'chair:x')).rejects.toMatchObject({
+      kind: 'conflict',
+    });
   });
 
   it('names the template rule each problem breaks (the pages word it without checking again)', async () => {
     const { service, submissions } = setUp(new Date('2030-02-01T00:00:00Z'));
     const twice = someContent().indicators[0];
     const content = { ...someContent(), indicators: [twice, twice] };
-    await expect(service.submitTo({ task: aTask(), cycle: aCycle() }, content, 'chair:x')).rejects.toMatchObject({ problems: [{ path: 'indicators[1].key', rule: 'indicator-twice' }] });
+    await expect(service.submitTo({ task: aTask(), cycle: aCycle() }, content, 'chair:x')).rejects.toMatchObject({
+      problems: [{ path: 'indicators[1].key', rule: 'indicator-twice' }],
+    });
     expect(submissions.insertRevision).not.toHaveBeenCalled();
   });
 
@@ -156,7 +160,10 @@ describe('SubmissionService', () => {
     const { service, submissions, tasks } = setUp(new Date('2030-02-01T00:00:00Z'));
     const twice = someContent().indicators[0];
     const content = { ...someContent(), indicators: [twice, twice] };
-    await expect(service.submit(IDS.task, content, 'chair:x')).rejects.toMatchObject({ kind: 'invalid', problems: [{ path: 'indicators[1].key', message: expect.stringMatching(/twice/) }] });
+    await expect(service.submit(IDS.task, content, 'chair:x')).rejects.toMatchObject({
+      kind: 'invalid',
+      problems: [{ path: 'indicators[1].key', message: expect.stringMatching(/twice/) }],
+    });
     expect(submissions.insertRevision).not.toHaveBeenCalled();
     expect(tasks.markSubmitted).not.toHaveBeenCalled();
   });

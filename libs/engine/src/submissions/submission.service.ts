@@ -101,7 +101,8 @@ export class SubmissionService {
   async resume(task: TaskRecord, key: string): Promise<void> {
     const what = parseTaskFollowUp(key);
     if (what?.kind !== 'submission') throw new Error(`${key} is not a submission follow-up`);
-    const found = (await this.submissions.findRevision(task.id, what.revision)) ?? (await this.submissions.abandonNumber(task.id, what.revision, this.clock.now()));
+    const found =
+      (await this.submissions.findRevision(task.id, what.revision)) ?? (await this.submissions.abandonNumber(task.id, what.revision, this.clock.now()));
     if (found === 'abandoned') {
       await this.tasks.completeFollowUp(task.id, key);
       return;

@@ -33,7 +33,9 @@ describe('a task with its cycle', () => {
 
   it('for writing its report: refused as a conflict once the task or the cycle is cancelled; a submitted task may be revised', async () => {
     await expect(loadTaskForWriting(stores(aTask({ status: 'cancelled' })), IDS.task)).rejects.toBeInstanceOf(ConflictError);
-    await expect(loadTaskForWriting(stores(aTask(), aCycle({ status: 'cancelled' })), IDS.task)).rejects.toThrow('the cycle was cancelled; submissions are closed');
+    await expect(loadTaskForWriting(stores(aTask(), aCycle({ status: 'cancelled' })), IDS.task)).rejects.toThrow(
+      'the cycle was cancelled; submissions are closed',
+    );
     await expect(loadTaskForWriting(stores(aTask({ status: 'submitted' })), IDS.task)).resolves.toMatchObject({ task: { status: 'submitted' } });
   });
 });

@@ -13,9 +13,16 @@ export function aCycle(over: Partial<CycleRecord> = {}): CycleRecord {
     start: new Date('2030-01-01T00:00:00Z'),
     end: new Date('2031-01-01T00:00:00Z'),
     lengthMonths: 12,
-    milestones: [{ key: 'final', title: 'Final', kind: 'final', requestAt: new Date('2030-01-01T00:00:00Z'), dueAt: DUE, compileAt: new Date('2030-06-01T00:00:00Z') }],
+    milestones: [
+      { key: 'final', title: 'Final', kind: 'final', requestAt: new Date('2030-01-01T00:00:00Z'), dueAt: DUE, compileAt: new Date('2030-06-01T00:00:00Z') },
+    ],
     reminderDaysBeforeDue: [14, 3],
-    escalation: { levels: [{ level: 1, daysAfterDue: 0, target: 'chair' }, { level: 2, daysAfterDue: 7, target: 'committee' }] },
+    escalation: {
+      levels: [
+        { level: 1, daysAfterDue: 0, target: 'chair' },
+        { level: 2, daysAfterDue: 7, target: 'committee' },
+      ],
+    },
     groupKeys: ['education'],
     template: { key: 't', name: 'T', measureStatuses: MEASURE_STATUSES, indicatorsByGroup: {}, allowCustomIndicators: true, limits: DEFAULT_LIMITS },
     milestoneState: { final: { status: 'requested' } },

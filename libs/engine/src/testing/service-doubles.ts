@@ -34,9 +34,14 @@ export interface TestService<S> {
   clock: ManualClock;
 }
 
-export function newTestService<S>(Service: new (...args: any[]) => S, opts: { now?: Date; config?: Record<string, unknown>; env?: Record<string, unknown> } = {}): TestService<S> {
+export function newTestService<S>(
+  Service: new (...args: any[]) => S,
+  opts: { now?: Date; config?: Record<string, unknown>; env?: Record<string, unknown> } = {},
+): TestService<S> {
   const types: unknown[] = Reflect.getMetadata('design:paramtypes', Service) ?? [];
-  const tokens = new Map<number, unknown>((Reflect.getMetadata('self:paramtypes', Service) ?? []).map((d: { index: number; param: unknown }) => [d.index, d.param]));
+  const tokens = new Map<number, unknown>(
+    (Reflect.getMetadata('self:paramtypes', Service) ?? []).map((d: { index: number; param: unknown }) => [d.index, d.param]),
+  );
   const clock = new ManualClock(opts.now ?? new Date('2030-01-01T00:00:00Z'));
   const doubles = new Map<unknown, unknown>();
   const args = types.map((type, i) => {

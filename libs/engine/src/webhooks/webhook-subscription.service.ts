@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Clock, NotificationKind } from '@pact/domain';
-import { DeliveryRepository, EventRepository, UserRepository, WebhookSubscriptionRecord, WebhookSubscriptionRepository, WorkingGroupRepository } from '@pact/persistence';
+import {
+  DeliveryRepository,
+  EventRepository,
+  UserRepository,
+  WebhookSubscriptionRecord,
+  WebhookSubscriptionRepository,
+  WorkingGroupRepository,
+} from '@pact/persistence';
 import { DeliveryQueue } from '@pact/queues';
 import { CLOCK, textProblems } from '@pact/domain';
 import { randomBytes } from 'node:crypto';
@@ -130,7 +137,11 @@ export class WebhookSubscriptionService {
     const reason = `paused by ${p.actor}`;
     const paused = await this.subscriptions.pause(id, this.clock.now(), reason);
     if (!paused) {
-      throw new ConflictError(s.status === 'disabled' ? 'the subscription was deleted' : `the subscription is ${s.status === 'active' ? 'changing' : s.status} already; only an active subscription is paused`);
+      throw new ConflictError(
+        s.status === 'disabled'
+          ? 'the subscription was deleted'
+          : `the subscription is ${s.status === 'active' ? 'changing' : s.status} already; only an active subscription is paused`,
+      );
     }
     await this.events.append({
       type: 'webhook.paused',
@@ -180,7 +191,13 @@ export class WebhookSubscriptionService {
     const secret = this.newSecret();
     const rotated = await this.subscriptions.setSecret(id, secret);
     if (!rotated) throw InvalidError.fromMessages(['the subscription was deleted']);
-    await this.events.append({ type: 'webhook.secret-rotated', at: this.clock.now(), actor: p.actor, groupKey: s.groupKey, data: { subscriptionId: id, url: s.url } });
+    await this.events.append({
+      type: 'webhook.secret-rotated',
+      at: this.clock.now(),
+      actor: p.actor,
+      groupKey: s.groupKey,
+      data: { subscriptionId: id, url: s.url },
+    });
     return { subscription: viewOf(rotated), secret };
   }
 

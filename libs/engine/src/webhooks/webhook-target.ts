@@ -110,7 +110,9 @@ function hostOf(url: string): string {
  */
 export function credentialsProblem(url: string): string | null {
   const u = new URL(url);
-  return u.username || u.password ? 'url: must not contain a user name or password (user:password@…); receivers check the X-Pact-Signature of each delivery instead' : null;
+  return u.username || u.password
+    ? 'url: must not contain a user name or password (user:password@…); receivers check the X-Pact-Signature of each delivery instead'
+    : null;
 }
 
 /** At subscription time, without DNS (which may be slow or absent): literal addresses and localhost. */

@@ -27,7 +27,9 @@ export class WorkingGroupService implements OnModuleInit {
     const now = this.clock.now();
     for (const t of this.config.templates) await this.templates.upsert(t, now);
     const added = await this.groups.seed(this.config.workingGroups, now);
-    this.logger.log(`${textIn(this.config.network, 'en')}: ${this.config.workingGroups.length} working groups in config, ${added} new; ${this.config.templates.length} template(s)`);
+    this.logger.log(
+      `${textIn(this.config.network, 'en')}: ${this.config.workingGroups.length} working groups in config, ${added} new; ${this.config.templates.length} template(s)`,
+    );
   }
 
   /**
@@ -124,7 +126,6 @@ export class WorkingGroupService implements OnModuleInit {
   private view({ outbox, formerChairs, chairNamedAt, ...group }: WorkingGroupRecord): WorkingGroupRecord {
     return group;
   }
-
 }
 
 /** A group as a person sees it: its chair's contact details only where `shownTo` allows. */

@@ -37,11 +37,20 @@ export class CycleRepository {
 
   /** The cycles that started before `before`, latest first (the previous cycles of a cycle), at most `limit`. */
   async listStartedBefore(before: Date, limit: number): Promise<CycleRecord[]> {
-    return (await this.model.find({ start: { $lt: before } }).sort({ start: -1 }).limit(limit).lean()).map((d) => toRecord<CycleRecord>(d));
+    return (
+      await this.model
+        .find({ start: { $lt: before } })
+        .sort({ start: -1 })
+        .limit(limit)
+        .lean()
+    ).map((d) => toRecord<CycleRecord>(d));
   }
 
   async *active(): AsyncGenerator<CycleRecord> {
-    for await (const d of this.model.find({ status: { $in: ACTIVE_CYCLE_STATUSES } }).lean().cursor()) {
+    for await (const d of this.model
+      .find({ status: { $in: ACTIVE_CYCLE_STATUSES } })
+      .lean()
+      .cursor()) {
       yield toRecord<CycleRecord>(d);
     }
   }
@@ -50,14 +59,7 @@ export class CycleRepository {
    * Moves one milestone from one of `from` to `to`, only while the cycle is active.
    * Returns null when another delivery of the same job got there first.
    */
-  async transitionMilestone(
-    id: string,
-    key: string,
-    from: MilestoneStatus[],
-    to: MilestoneStatus,
-    at: Date,
-    followUp?: string,
-  ): Promise<CycleRecord | null> {
+  async transitionMilestone(id: string, key: string, from: MilestoneStatus[], to: MilestoneStatus, at: Date, followUp?: string): Promise<CycleRecord | null> {
     const path = `milestoneState.${key}`;
     const $set: Record<string, unknown> = { [`${path}.status`]: to };
     if (to === 'requested') $set[`${path}.requestedAt`] = at;
@@ -91,7 +93,11 @@ export class CycleRepository {
 
   /** Cycles with follow-ups still owed, for the sweep. */
   async *streamWithFollowUpsOwed(): AsyncGenerator<CycleRecord> {
-    for await (const d of this.model.find({ outbox: { $gt: '' } }).lean().cursor()) yield toRecord<CycleRecord>(d);
+    for await (const d of this.model
+      .find({ outbox: { $gt: '' } })
+      .lean()
+      .cursor())
+      yield toRecord<CycleRecord>(d);
   }
 
   /** `cancel` records who cancelled and why, and the key of the follow-ups owed, in the same update. */

@@ -4,10 +4,7 @@ import { CycleRecord } from './cycle.record';
 
 export const CYCLE_MODEL = 'Cycle';
 
-const MilestoneSchema = new Schema(
-  { key: String, title: Schema.Types.Mixed, kind: String, requestAt: Date, dueAt: Date, compileAt: Date },
-  { _id: false },
-);
+const MilestoneSchema = new Schema({ key: String, title: Schema.Types.Mixed, kind: String, requestAt: Date, dueAt: Date, compileAt: Date }, { _id: false });
 
 /** Monitoring cycles (collection `cycles`). */
 export const CycleSchema = new Schema<Stored<CycleRecord>>(

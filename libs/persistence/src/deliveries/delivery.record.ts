@@ -22,7 +22,7 @@ export interface DeliveryRecord {
   cycleId?: string;
   taskId?: string;
   groupKey?: string;
-  message: Record<string, any>;
+  message: Record<string, unknown>;
   status: DeliveryStatus;
   attempts: DeliveryAttempt[];
   attemptCount: number;

@@ -123,7 +123,11 @@ export class DeliveryRepository {
   async queued(filter: { ids?: string[]; limit?: number }): Promise<QueuedDelivery[]> {
     const q: Record<string, unknown> = { status: 'queued' };
     if (filter.ids) q._id = { $in: filter.ids };
-    const docs = await this.model.find(q, { _id: 1, round: 1 }).sort({ createdAt: 1 }).limit(filter.limit ?? 0).lean();
+    const docs = await this.model
+      .find(q, { _id: 1, round: 1 })
+      .sort({ createdAt: 1 })
+      .limit(filter.limit ?? 0)
+      .lean();
     return docs.map((d) => ({ id: String(d._id), round: d.round ?? 0 }));
   }
 
@@ -158,7 +162,11 @@ export class DeliveryRepository {
     for (let i = from; i < states.length && out.length <= limit; i++) {
       const q: Record<string, unknown> = { ...this.query(f), status: states[i] };
       if (after && i === from) q.$or = [{ createdAt: { $lt: after.createdAt } }, { createdAt: after.createdAt, _id: { $lt: after.id } }];
-      const docs = await this.model.find(q).sort({ createdAt: -1, _id: -1 }).limit(limit + 1 - out.length).lean();
+      const docs = await this.model
+        .find(q)
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(limit + 1 - out.length)
+        .lean();
       out.push(...docs.map((d) => toRecord<DeliveryRecord>(d)));
     }
     return out;

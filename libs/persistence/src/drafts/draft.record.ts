@@ -1,7 +1,8 @@
 import type { LocalizedText, ReportDraft } from '@pact/domain';
 
 /** Where a draft's answers came from, when the chair started from an earlier report. */
-export type DraftOrigin = { kind: 'revision'; revision: number } | { kind: 'previous-cycle'; cycleId: string; cycleName: string; milestoneTitle: LocalizedText; revision: number };
+export type DraftOrigin =
+  { kind: 'revision'; revision: number } | { kind: 'previous-cycle'; cycleId: string; cycleName: string; milestoneTitle: LocalizedText; revision: number };
 
 /**
  * A task's draft report: one per task, shared by whoever chairs its group, kept until the

@@ -45,7 +45,9 @@ export class DraftRepository {
         throw err;
       }
     }
-    const doc = await this.model.findOneAndUpdate({ taskId, version: expectedVersion }, { $set: { ...fields, version: expectedVersion + 1 } }, { returnDocument: 'after' }).lean();
+    const doc = await this.model
+      .findOneAndUpdate({ taskId, version: expectedVersion }, { $set: { ...fields, version: expectedVersion + 1 } }, { returnDocument: 'after' })
+      .lean();
     return toRecord<DraftRecord>(doc);
   }
 }

@@ -34,7 +34,10 @@ export class ReportRepository {
     // report is large. Reading a higher count (another revision meanwhile) is fine: the
     // recompilation owed for it covers both. `noteKey` names what is noted (a revision's
     // follow-up key), so noting it again (a follow-up redone) counts nothing twice.
-    await this.model.updateOne({ cycleId, milestoneKey, notedRevisions: { $ne: noteKey } }, { $inc: { lateRevisions: 1 }, $set: { stale: true }, $addToSet: { notedRevisions: noteKey } });
+    await this.model.updateOne(
+      { cycleId, milestoneKey, notedRevisions: { $ne: noteKey } },
+      { $inc: { lateRevisions: 1 }, $set: { stale: true }, $addToSet: { notedRevisions: noteKey } },
+    );
     const doc = await this.model.findOne({ cycleId, milestoneKey }, { lateRevisions: 1 }).lean<{ lateRevisions: number }>();
     return doc?.lateRevisions ?? null;
   }

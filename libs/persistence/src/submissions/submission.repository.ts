@@ -51,7 +51,12 @@ export class SubmissionRepository {
   }
 
   async listByTask(taskId: string): Promise<SubmissionRecord[]> {
-    return (await this.model.find({ taskId, abandoned: { $ne: true } }).sort({ revision: 1 }).lean()).map((d) => toRecord<SubmissionRecord>(d));
+    return (
+      await this.model
+        .find({ taskId, abandoned: { $ne: true } })
+        .sort({ revision: 1 })
+        .lean()
+    ).map((d) => toRecord<SubmissionRecord>(d));
   }
 
   /**
@@ -59,7 +64,11 @@ export class SubmissionRepository {
    * beside the task cursor (a merge join), so two queries serve any number of tasks.
    */
   async *streamByMilestone(cycleId: string, milestoneKey: string): AsyncGenerator<SubmissionRecord> {
-    const cursor = this.model.find({ cycleId, milestoneKey, abandoned: { $ne: true } }).sort({ taskId: 1, revision: 1 }).lean().cursor({ batchSize: 200 });
+    const cursor = this.model
+      .find({ cycleId, milestoneKey, abandoned: { $ne: true } })
+      .sort({ taskId: 1, revision: 1 })
+      .lean()
+      .cursor({ batchSize: 200 });
     for await (const d of cursor) yield toRecord<SubmissionRecord>(d);
   }
 }

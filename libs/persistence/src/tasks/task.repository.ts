@@ -7,7 +7,10 @@ import { ExtensionRecord, TaskRecord } from './task.record';
 import { TASK_MODEL } from './task.schema';
 import { RetriedWhenNotApplied } from '../transient-errors';
 
-export type NewTask = Omit<TaskRecord, 'id' | 'firedTimers' | 'extensions' | 'late' | 'latestRevision' | 'revisionsNumbered' | 'escalationLevel' | 'dueVersion'>;
+export type NewTask = Omit<
+  TaskRecord,
+  'id' | 'firedTimers' | 'extensions' | 'late' | 'latestRevision' | 'revisionsNumbered' | 'escalationLevel' | 'dueVersion'
+>;
 
 export interface TaskFilter {
   cycleId?: string;
@@ -297,7 +300,11 @@ export class TaskRepository {
 
   /** Tasks with follow-ups still owed, for the sweep. */
   async *streamWithFollowUpsOwed(): AsyncGenerator<TaskRecord> {
-    for await (const d of this.model.find({ outbox: { $gt: '' } }).sort({ _id: 1 }).lean().cursor({ batchSize: 200 })) {
+    for await (const d of this.model
+      .find({ outbox: { $gt: '' } })
+      .sort({ _id: 1 })
+      .lean()
+      .cursor({ batchSize: 200 })) {
       yield toRecord<TaskRecord>(d);
     }
   }
@@ -318,7 +325,10 @@ export class TaskRepository {
       const pending = task.pendingExtensionRequestId!;
       const res = await this.model.updateOne(
         { _id: task.id, status: 'cancelled', pendingExtensionRequestId: pending },
-        { $set: { extensionRequests: lapsePendingRequest(task.extensionRequests ?? [], pending, at, 'cancelled'), updatedAt: at }, $unset: { pendingExtensionRequestId: '' } },
+        {
+          $set: { extensionRequests: lapsePendingRequest(task.extensionRequests ?? [], pending, at, 'cancelled'), updatedAt: at },
+          $unset: { pendingExtensionRequestId: '' },
+        },
       );
       lapsed += res.modifiedCount;
     }

@@ -81,7 +81,11 @@ export class UserRepository {
   async removeChairGroup(email: string, groupKey: string): Promise<UserRecord | null> {
     return toRecord<UserRecord>(
       await this.model
-        .findOneAndUpdate({ email: email.toLowerCase(), groupKeys: groupKey }, { $pull: { groupKeys: groupKey }, $set: { updatedAt: new Date() } }, { returnDocument: 'after' })
+        .findOneAndUpdate(
+          { email: email.toLowerCase(), groupKeys: groupKey },
+          { $pull: { groupKeys: groupKey }, $set: { updatedAt: new Date() } },
+          { returnDocument: 'after' },
+        )
         .lean(),
     );
   }
@@ -99,7 +103,11 @@ export class UserRepository {
     if (!isValidObjectId(expected.id)) return null;
     return toRecord<UserRecord>(
       await this.model
-        .findOneAndUpdate({ _id: expected.id, updatedAt: expected.updatedAt ?? { $exists: false } }, { $set: { ...change, updatedAt: at } }, { returnDocument: 'after' })
+        .findOneAndUpdate(
+          { _id: expected.id, updatedAt: expected.updatedAt ?? { $exists: false } },
+          { $set: { ...change, updatedAt: at } },
+          { returnDocument: 'after' },
+        )
         .lean(),
     );
   }
@@ -108,7 +116,9 @@ export class UserRepository {
   async disable(id: string, at: Date): Promise<UserRecord | null> {
     if (!isValidObjectId(id)) return null;
     return toRecord<UserRecord>(
-      await this.model.findOneAndUpdate({ _id: id, disabledAt: { $exists: false } }, { $set: { disabledAt: at, updatedAt: at } }, { returnDocument: 'after' }).lean(),
+      await this.model
+        .findOneAndUpdate({ _id: id, disabledAt: { $exists: false } }, { $set: { disabledAt: at, updatedAt: at } }, { returnDocument: 'after' })
+        .lean(),
     );
   }
 
@@ -116,19 +126,28 @@ export class UserRepository {
   async enable(id: string, at: Date): Promise<UserRecord | null> {
     if (!isValidObjectId(id)) return null;
     return toRecord<UserRecord>(
-      await this.model.findOneAndUpdate({ _id: id, disabledAt: { $exists: true } }, { $unset: { disabledAt: 1 }, $set: { updatedAt: at } }, { returnDocument: 'after' }).lean(),
+      await this.model
+        .findOneAndUpdate({ _id: id, disabledAt: { $exists: true } }, { $unset: { disabledAt: 1 }, $set: { updatedAt: at } }, { returnDocument: 'after' })
+        .lean(),
     );
   }
 
   /** Which of these addresses belong to disabled accounts (their owners get no e-mail). */
   async disabledAmong(emails: string[]): Promise<Set<string>> {
     if (!emails.length) return new Set();
-    const docs = await this.model.find({ email: { $in: emails.map((e) => e.toLowerCase()) }, disabledAt: { $exists: true } }, { email: 1 }).lean<{ email: string }[]>();
+    const docs = await this.model
+      .find({ email: { $in: emails.map((e) => e.toLowerCase()) }, disabledAt: { $exists: true } }, { email: 1 })
+      .lean<{ email: string }[]>();
     return new Set(docs.map((d) => d.email));
   }
 
   /** The committee member created first (the one `npm start` signs in). */
   async firstWithRole(role: Role): Promise<UserRecord | null> {
-    return toRecord<UserRecord>(await this.model.findOne({ roles: role, disabledAt: { $exists: false } }).sort({ createdAt: 1 }).lean());
+    return toRecord<UserRecord>(
+      await this.model
+        .findOne({ roles: role, disabledAt: { $exists: false } })
+        .sort({ createdAt: 1 })
+        .lean(),
+    );
   }
 }

@@ -47,7 +47,11 @@ export class WebhookSubscriptionRepository {
    */
   async recordFailure(id: string, error: string, at: Date, pauseAfter: number): Promise<boolean> {
     const doc = await this.model
-      .findOneAndUpdate({ _id: id, status: 'active' }, { $inc: { consecutiveFailures: 1 }, $set: { lastError: error, lastAttemptAt: at } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: id, status: 'active' },
+        { $inc: { consecutiveFailures: 1 }, $set: { lastError: error, lastAttemptAt: at } },
+        { returnDocument: 'after' },
+      )
       .lean();
     if (!doc || doc.consecutiveFailures < pauseAfter) return false;
     const reason = `${doc.consecutiveFailures} deliveries in a row failed; last error: ${error}`;

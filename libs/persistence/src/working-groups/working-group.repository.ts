@@ -29,7 +29,11 @@ export class WorkingGroupRepository {
     // Only what differs is written: a restart (or a second process starting beside the first)
     // with an unchanged configuration writes nothing at all.
     const stored = new Map(
-      (await this.model.find({ key: { $in: all.map((g) => g.key) } }, { key: 1, fieldOfAction: 1, goal: 1 }).lean<{ key: string; fieldOfAction: LocalizedText; goal?: LocalizedText }[]>()).map((d) => [d.key, d]),
+      (
+        await this.model
+          .find({ key: { $in: all.map((g) => g.key) } }, { key: 1, fieldOfAction: 1, goal: 1 })
+          .lean<{ key: string; fieldOfAction: LocalizedText; goal?: LocalizedText }[]>()
+      ).map((d) => [d.key, d]),
     );
     const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
     const retexted = all.flatMap((g) => {
@@ -39,7 +43,8 @@ export class WorkingGroupRepository {
       if (!same(s.fieldOfAction, g.fieldOfAction)) $set.fieldOfAction = g.fieldOfAction;
       // A goal still as configured (in any of its wordings, e.g. the English one stored before
       // goals had translations) follows the configuration; one the committee rewrote stays.
-      if (!same(s.goal ?? '', g.goal) && (s.goal === undefined || s.goal === '' || wordingsOf(s.goal).some((w) => wordingsOf(g.goal).includes(w)))) $set.goal = g.goal;
+      if (!same(s.goal ?? '', g.goal) && (s.goal === undefined || s.goal === '' || wordingsOf(s.goal).some((w) => wordingsOf(g.goal).includes(w))))
+        $set.goal = g.goal;
       return Object.keys($set).length ? [{ updateOne: { filter: { key: g.key }, update: { $set } } }] : [];
     });
     for (let i = 0; i < retexted.length; i += SEED_BATCH) await this.model.bulkWrite(retexted.slice(i, i + SEED_BATCH), { ordered: false });
@@ -104,7 +109,9 @@ export class WorkingGroupRepository {
       }
     }
     if (change.goal !== undefined) $set.goal = change.goal;
-    const doc = await this.model.findOneAndUpdate(filter, { $set, ...(Object.keys($addToSet).length ? { $addToSet } : {}) }, { returnDocument: 'after' }).lean();
+    const doc = await this.model
+      .findOneAndUpdate(filter, { $set, ...(Object.keys($addToSet).length ? { $addToSet } : {}) }, { returnDocument: 'after' })
+      .lean();
     return doc ? strip(doc) : null;
   }
 

@@ -90,7 +90,11 @@ describe('the report form', () => {
     };
     const check = await checkReport(draft, template(), 'education');
     expect(check.content).toBeUndefined();
-    const errors = formErrors(check.problems, (p, field) => sayReportProblem(p, field, { t, template: template(), groupKey: 'education', draft }), check.fieldOf);
+    const errors = formErrors(
+      check.problems,
+      (p, field) => sayReportProblem(p, field, { t, template: template(), groupKey: 'education', draft }),
+      check.fieldOf,
+    );
     expect(errors).toEqual([
       { field: 'measures-0-title', message: 'reportForm.error.measureTitleMissing {"n":1}' },
       { field: 'measures-1-status', message: 'reportForm.error.measureStatus {"n":2}' },
@@ -111,7 +115,11 @@ describe('the report form', () => {
       ],
     };
     const check = await checkReport(draft, template(), 'education');
-    const errors = formErrors(check.problems, (p, field) => sayReportProblem(p, field, { t, template: template(), groupKey: 'education', draft }), check.fieldOf);
+    const errors = formErrors(
+      check.problems,
+      (p, field) => sayReportProblem(p, field, { t, template: template(), groupKey: 'education', draft }),
+      check.fieldOf,
+    );
     expect(errors).toEqual([
       { field: 'custom-0-name', message: 'reportForm.error.customNameMissing {"n":1}' },
       { field: 'custom-2-name', message: 'reportForm.error.customTwice {"indicator":"reach"}' },
@@ -122,7 +130,10 @@ describe('the report form', () => {
   it('a complete draft is exactly what the API accepts', async () => {
     const draft = {
       ...emptyDraft(),
-      measures: [{ title: ' Clubs ', status: 'planned', description: '' }, { title: '', status: '', description: '' }],
+      measures: [
+        { title: ' Clubs ', status: 'planned', description: '' },
+        { title: '', status: '', description: '' },
+      ],
       predefinedIndicators: [{ key: 'early-school-leavers', baseline: '14,2', target: '10', actual: '12' }],
       recommendations: ['Pool budgets', ''],
     };

@@ -59,7 +59,14 @@ export function readReportForm(body: Record<string, unknown>, template: ReportTe
     actual: text(body[`indicator-${d.key}-actual`]),
   }));
   draft.customIndicators = template.allowCustomIndicators
-    ? rowsOf(body, 'custom').map((r) => ({ key: /^[a-z][a-z0-9-]{0,62}$/.test(r.key ?? '') ? r.key : '', name: r.name ?? '', unit: r.unit ?? '', baseline: r.baseline ?? '', target: r.target ?? '', actual: r.actual ?? '' }))
+    ? rowsOf(body, 'custom').map((r) => ({
+        key: /^[a-z][a-z0-9-]{0,62}$/.test(r.key ?? '') ? r.key : '',
+        name: r.name ?? '',
+        unit: r.unit ?? '',
+        baseline: r.baseline ?? '',
+        target: r.target ?? '',
+        actual: r.actual ?? '',
+      }))
     : [];
   for (const list of DRAFT_TEXT_LISTS) draft[list] = rowsOf(body, list).map((r) => r.text ?? '');
   return draft;
@@ -78,7 +85,8 @@ export function readAction(value: unknown): ReportAction {
 /** The most rows a list may have in a report of this template. */
 export function maxRows(list: RowList, template: ReportTemplate, groupKey: string): number {
   if (list === 'measures') return template.limits.maxMeasures;
-  if (list === 'custom') return template.allowCustomIndicators ? Math.max(0, template.limits.maxIndicators - predefinedIndicators(template, groupKey).length) : 0;
+  if (list === 'custom')
+    return template.allowCustomIndicators ? Math.max(0, template.limits.maxIndicators - predefinedIndicators(template, groupKey).length) : 0;
   return template.limits.maxItemsPerList;
 }
 
@@ -91,9 +99,17 @@ export const listId = (list: RowList) => (list === 'custom' ? 'custom-indicators
  */
 export function applyRowAction(draft: ReportDraft, action: ReportAction, template: ReportTemplate, groupKey: string): { draft: ReportDraft; focus?: string } {
   if (action.kind !== 'add' && action.kind !== 'remove') return { draft };
-  const next: ReportDraft = { ...draft, measures: [...draft.measures], customIndicators: [...draft.customIndicators], goodPractices: [...draft.goodPractices], obstacles: [...draft.obstacles], recommendations: [...draft.recommendations] };
+  const next: ReportDraft = {
+    ...draft,
+    measures: [...draft.measures],
+    customIndicators: [...draft.customIndicators],
+    goodPractices: [...draft.goodPractices],
+    obstacles: [...draft.obstacles],
+    recommendations: [...draft.recommendations],
+  };
   // What the page showed: lists padded to one blank row (measures and texts), so "add" adds after it.
-  const shown = (list: RowList) => (list === 'custom' ? next.customIndicators.length : Math.max(1, list === 'measures' ? next.measures.length : next[list].length));
+  const shown = (list: RowList) =>
+    list === 'custom' ? next.customIndicators.length : Math.max(1, list === 'measures' ? next.measures.length : next[list].length);
   if (action.kind === 'add') {
     const at = shown(action.list);
     if (at >= maxRows(action.list, template, groupKey)) return { draft: next, focus: listId(action.list) };
@@ -129,7 +145,9 @@ function flatten(errors: ValidationError[], prefix = ''): FormProblem[] {
     // A rule on each item of a list of texts is reported on the list: find the items that break it.
     if (first?.[0] === 'maxLength' && Array.isArray(e.value)) {
       const max = maxLengthOf(SubmissionDto, e.property) ?? 0;
-      return (e.value as unknown[]).flatMap((v, i) => (typeof v === 'string' && v.length > max ? [{ path: `${path}[${i}]`, message: first[1], rule: 'maxLength', params: { max } }] : []));
+      return (e.value as unknown[]).flatMap((v, i) =>
+        typeof v === 'string' && v.length > max ? [{ path: `${path}[${i}]`, message: first[1], rule: 'maxLength', params: { max } }] : [],
+      );
     }
     const missing = e.value === undefined || e.value === null || (typeof e.value === 'string' && !e.value.trim());
     const own: FormProblem[] = first ? [{ path, message: first[1], rule: first[0], params: { missing: missing ? 1 : 0 } }] : [];
@@ -185,7 +203,11 @@ const TOO_MANY = new Set(['arrayMaxSize', 'too-many']);
  * A problem in the reader's words, naming the answer ("Enter the title of measure 2"): the same
  * sentence beside the field and in the error summary.
  */
-export function sayReportProblem(p: FormProblem, field: string, ctx: { t: (key: string, params?: Record<string, LocalizedText | number>) => string; template: ReportTemplate; groupKey: string; draft: ReportDraft }): string {
+export function sayReportProblem(
+  p: FormProblem,
+  field: string,
+  ctx: { t: (key: string, params?: Record<string, LocalizedText | number>) => string; template: ReportTemplate; groupKey: string; draft: ReportDraft },
+): string {
   const { t, template } = ctx;
   const characters = sayCharacterProblem(p, t);
   if (characters) return characters;
@@ -196,7 +218,10 @@ export function sayReportProblem(p: FormProblem, field: string, ctx: { t: (key: 
   if ((m = /^measures-(\d+)-(title|status|description)$/.exec(field))) {
     const n = Number(m[1]) + 1;
     if (m[2] === 'status') return t('reportForm.error.measureStatus', { n });
-    if (m[2] === 'title') return TOO_LONG.has(rule) ? t('reportForm.error.measureTitleTooLong', { n, max: maxLengthOf('measure', 'title') ?? 0 }) : t('reportForm.error.measureTitleMissing', { n });
+    if (m[2] === 'title')
+      return TOO_LONG.has(rule)
+        ? t('reportForm.error.measureTitleTooLong', { n, max: maxLengthOf('measure', 'title') ?? 0 })
+        : t('reportForm.error.measureTitleMissing', { n });
     return t('reportForm.error.measureDescriptionTooLong', { n, max: max ?? maxTextOf(template) });
   }
   if ((m = /^indicator-([a-z][a-z0-9-]*)-(baseline|target|actual)$/.exec(field))) {
@@ -209,8 +234,14 @@ export function sayReportProblem(p: FormProblem, field: string, ctx: { t: (key: 
     const name = ctx.draft.customIndicators[row]?.name?.trim();
     const indicator = name || t('reportForm.customIndicatorN', { n: row + 1 });
     if (rule === 'indicator-twice') return t('reportForm.error.customTwice', { indicator });
-    if (m[2] === 'name') return TOO_LONG.has(rule) ? t('reportForm.error.customNameTooLong', { n: row + 1, max: maxLengthOf('indicator', 'name') ?? 0 }) : t('reportForm.error.customNameMissing', { n: row + 1 });
-    if (m[2] === 'unit') return TOO_LONG.has(rule) ? t('reportForm.error.customUnitTooLong', { indicator, max: maxLengthOf('indicator', 'unit') ?? 0 }) : t('reportForm.error.customUnitMissing', { indicator });
+    if (m[2] === 'name')
+      return TOO_LONG.has(rule)
+        ? t('reportForm.error.customNameTooLong', { n: row + 1, max: maxLengthOf('indicator', 'name') ?? 0 })
+        : t('reportForm.error.customNameMissing', { n: row + 1 });
+    if (m[2] === 'unit')
+      return TOO_LONG.has(rule)
+        ? t('reportForm.error.customUnitTooLong', { indicator, max: maxLengthOf('indicator', 'unit') ?? 0 })
+        : t('reportForm.error.customUnitMissing', { indicator });
     return t(`reportForm.error.${p.params?.missing ? 'valueMissing' : 'valueNotNumber'}.${m[2]}`, { indicator });
   }
   if ((m = /^(goodPractices|obstacles|recommendations)-(\d+)$/.exec(field))) {

@@ -34,7 +34,9 @@ describe('page texts', () => {
     const en = new Translator(catalogs, 'en', 'America/New_York');
     expect(en.date(due)).toBe('March 31, 2030');
     const fr = new Translator(catalogs, 'fr', 'Europe/Paris');
-    expect(fr.t('report.coverage', { onTime: 1200, late: 1, missing: 0, total: 1201 })).toBe('1\u202f200 à temps, 1 en retard, 0 manquants sur 1\u202f201 groupes de travail.');
+    expect(fr.t('report.coverage', { onTime: 1200, late: 1, missing: 0, total: 1201 })).toBe(
+      '1\u202f200 à temps, 1 en retard, 0 manquants sur 1\u202f201 groupes de travail.',
+    );
     expect(() => en.t('no.such.key')).toThrow('no page text "no.such.key"');
   });
 });

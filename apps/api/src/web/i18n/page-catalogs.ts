@@ -44,7 +44,7 @@ export function loadPageCatalogs(dir: string): PageCatalogs {
     try {
       raw = parse(readFileSync(file, 'utf8'));
     } catch (err) {
-      throw new Error(`Cannot read the page texts ${file}: ${(err as Error).message}`);
+      throw new Error(`Cannot read the page texts ${file}: ${(err as Error).message}`, { cause: err });
     }
     catalogs[lang] = {};
     flatten(raw, '', catalogs[lang], problems);

@@ -43,7 +43,9 @@ export class CompiledReportPageController {
 
     const report = found.report;
     // Cycles to compare with: any other whose some milestone is compiled.
-    const others = (await this.cycles.list(undefined, 100, 0)).filter((c) => c.id !== id && Object.values(c.milestoneState).some((s) => s.status === 'compiled'));
+    const others = (await this.cycles.list(undefined, 100, 0)).filter(
+      (c) => c.id !== id && Object.values(c.milestoneState).some((s) => s.status === 'compiled'),
+    );
     const compareOptions = [{ value: '', label: t('report.compareChoose') }, ...others.map((c) => ({ value: c.id, label: c.name }))];
     const errors: { field: string; message: string }[] = [];
     let comparison: { other: { id: string; name: string }; change: ReturnType<typeof compareReports> } | null = null;
@@ -85,12 +87,21 @@ export class CompiledReportPageController {
   async publish(@Page() page: PageState, @Param('id') id: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
     const key = milestoneOf(body.milestone);
     const { version, created } = await this.publishing.publish(id, key, page.person!.actor);
-    res.redirect(303, `/cycles/${id}/report?milestone=${encodeURIComponent(version.milestoneKey)}&published=${version.version}&created=${created ? 1 : 0}#versions`);
+    res.redirect(
+      303,
+      `/cycles/${id}/report?milestone=${encodeURIComponent(version.milestoneKey)}&published=${version.version}&created=${created ? 1 : 0}#versions`,
+    );
   }
 
   /** The report as a file, in the formats the API serves (the web page as a file too: it brings its own styles). */
   @Get(':id/report/download/:format')
-  async download(@Page() page: PageState, @Param('id') id: string, @Param('format') format: string, @Query('milestone') milestone: unknown, @Res({ passthrough: true }) res: Response) {
+  async download(
+    @Page() page: PageState,
+    @Param('id') id: string,
+    @Param('format') format: string,
+    @Query('milestone') milestone: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     if (!(DOWNLOADS as readonly string[]).includes(format)) throw new BadRequestException(`format: one of ${DOWNLOADS.join(', ')}`);
     const { report } = await this.reading.read(page.person!, id, milestoneOf(milestone));
     const name = `report-${id}-${report.milestoneKey}`;
@@ -101,7 +112,13 @@ export class CompiledReportPageController {
 
   /** A published version as a file, exactly as it was frozen, with its edition line. */
   @Get(':id/report/versions/:n/download/:format')
-  async downloadVersion(@Page() page: PageState, @Param('id') id: string, @Param('n') n: string, @Param('format') format: string, @Res({ passthrough: true }) res: Response) {
+  async downloadVersion(
+    @Page() page: PageState,
+    @Param('id') id: string,
+    @Param('n') n: string,
+    @Param('format') format: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     if (!VERSION.test(n)) throw new BadRequestException('n: a version number (1, 2, …)');
     if (!(DOWNLOADS as readonly string[]).includes(format)) throw new BadRequestException(`format: one of ${DOWNLOADS.join(', ')}`);
     const v = await this.publishing.get(id, Number(n));

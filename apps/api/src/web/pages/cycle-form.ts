@@ -85,7 +85,15 @@ export function readCycleForm(body: Record<string, unknown>): CycleForm {
   const milestones: MilestoneRow[] = [];
   for (let i = 0; i <= MAX_MILESTONES; i++) {
     const f = (k: string) => str(body[`milestones-${i}-${k}`]);
-    const row = { key: f('key'), title: f('title'), kind: f('kind'), requestAt: f('requestAt'), dueAt: f('dueAt'), dueUnit: f('dueUnit'), compileAt: f('compileAt') };
+    const row = {
+      key: f('key'),
+      title: f('title'),
+      kind: f('kind'),
+      requestAt: f('requestAt'),
+      dueAt: f('dueAt'),
+      dueUnit: f('dueUnit'),
+      compileAt: f('compileAt'),
+    };
     if (row.key || row.title || row.requestAt || row.dueAt || row.compileAt) milestones.push(row);
   }
   const levels: LevelRow[] = [];
@@ -106,7 +114,10 @@ export function readCycleForm(body: Record<string, unknown>): CycleForm {
 
 /** The JSON body a machine would POST to /api/cycles for the same plan. */
 export function apiBodyOf(form: CycleForm): Record<string, unknown> {
-  const reminders = form.reminderDaysBeforeDue.split(/[\s,;]+/).filter(Boolean).map((s) => num(s));
+  const reminders = form.reminderDaysBeforeDue
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map((s) => num(s));
   return {
     name: form.name,
     start: DATE.test(form.start) ? form.start : form.start || undefined,
@@ -134,7 +145,8 @@ export function cycleFieldOf(form: CycleForm) {
     if (path === 'escalation' || path === 'escalation.levels') return 'escalation-levels-0-daysAfterDue';
     // The API's names of the relative dates (requestMonth, dueDaysAfterRequest, …) and planCycle's (requestAt, …) share one input.
     const m = /^milestones\[(\d+)\]\.(\w+)$/.exec(path);
-    const input = m && ({ requestMonth: 'requestAt', dueMonth: 'dueAt', dueDaysAfterRequest: 'dueAt', compileMonth: 'compileAt' } as Record<string, string>)[m[2]];
+    const input =
+      m && ({ requestMonth: 'requestAt', dueMonth: 'dueAt', dueDaysAfterRequest: 'dueAt', compileMonth: 'compileAt' } as Record<string, string>)[m[2]];
     if (m && input) return `milestones-${m[1]}-${input}`;
     const level = /^escalation\.levels\[(\d+)\]\.level$/.exec(path);
     if (level) return `escalation-levels-${level[1]}-daysAfterDue`;

@@ -18,7 +18,10 @@ function startedNotice(matrix: ProgressMatrix, page: PageState): string {
   const first = matrix.milestones.reduce((a, m) => (m.requestAt < a.requestAt ? m : a));
   if (first.progress.requested > 0) {
     const column = matrix.milestones.indexOf(first);
-    const asked = matrix.rows.filter((r) => r.cells[column]).map((r) => page.i18n.text(r.fieldOfAction)).sort((a, b) => a.localeCompare(b, page.lang));
+    const asked = matrix.rows
+      .filter((r) => r.cells[column])
+      .map((r) => page.i18n.text(r.fieldOfAction))
+      .sort((a, b) => a.localeCompare(b, page.lang));
     const named = asked.slice(0, NAMED_GROUPS).join(', ');
     const groups = asked.length > NAMED_GROUPS ? t('cycle.started.more', { groups: named, count: asked.length - NAMED_GROUPS }) : named;
     return t('cycle.started.sent', { milestone: first.title, count: first.progress.requested, groups });
@@ -59,7 +62,14 @@ export class CyclePagesController {
       });
     }
     const cycles = await this.cycles.list(chosen as CycleStatus | undefined, 100, 0);
-    res.render('pages/cycles', { title: t('cycles.title'), cycles, glance: await this.progress.glance(cycles), status: chosen ?? '', statusOptions, isCommittee });
+    res.render('pages/cycles', {
+      title: t('cycles.title'),
+      cycles,
+      glance: await this.progress.glance(cycles),
+      status: chosen ?? '',
+      statusOptions,
+      isCommittee,
+    });
   }
 
   @Get(':id')
@@ -67,7 +77,10 @@ export class CyclePagesController {
     const person = page.person!;
     const found = await this.progress.matrix(id, seesAllGroups(person) ? {} : { visibleGroups: person.groupKeys });
     // Rows by the group's name as this reader reads it.
-    const matrix = { ...found, rows: [...found.rows].sort((a, b) => page.i18n.text(a.fieldOfAction).localeCompare(page.i18n.text(b.fieldOfAction), page.lang)) };
+    const matrix = {
+      ...found,
+      rows: [...found.rows].sort((a, b) => page.i18n.text(a.fieldOfAction).localeCompare(page.i18n.text(b.fieldOfAction), page.lang)),
+    };
     res.render('pages/cycle', {
       title: matrix.cycle.name,
       cycle: matrix.cycle,

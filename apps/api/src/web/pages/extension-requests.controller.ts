@@ -34,12 +34,22 @@ export class ExtensionRequestsPageController {
 
   @Get(':id/extension-requests')
   async list(@Page() page: PageState, @Param('id') id: string, @Query() q: Record<string, unknown>, @Res() res: Response) {
-    const decided = typeof q.decided === 'string' && ID.test(q.decided) && typeof q.task === 'string' && ID.test(q.task) ? await this.progress.extensionOutcome(id, q.task, q.decided) : null;
+    const decided =
+      typeof q.decided === 'string' && ID.test(q.decided) && typeof q.task === 'string' && ID.test(q.task)
+        ? await this.progress.extensionOutcome(id, q.task, q.decided)
+        : null;
     await this.render(page, res, id, 200, [], {}, decided?.request ? decided : null);
   }
 
   @Post(':id/extension-requests/:taskId/:requestId')
-  async decide(@Page() page: PageState, @Param('id') id: string, @Param('taskId') taskId: string, @Param('requestId') requestId: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
+  async decide(
+    @Page() page: PageState,
+    @Param('id') id: string,
+    @Param('taskId') taskId: string,
+    @Param('requestId') requestId: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
     const s = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
     const values: DecisionValues = { decision: s(body.decision), dueAt: s(body.dueAt), reason: s(body.reason) };
     const all = { [requestId]: values };
@@ -50,7 +60,8 @@ export class ExtensionRequestsPageController {
       return this.render(page, res, id, 409, [{ field: 'requests-list', message: t('extensionRequests.error.notPending') }], {});
     }
     const errors: FormError[] = [];
-    if (values.decision !== 'grant' && values.decision !== 'refuse') errors.push({ field: `decision-${requestId}`, message: t('extensionRequests.error.decision') });
+    if (values.decision !== 'grant' && values.decision !== 'refuse')
+      errors.push({ field: `decision-${requestId}`, message: t('extensionRequests.error.decision') });
     const grant = values.decision === 'grant';
     // Refusing keeps the date: a date typed in the (always shown) field is not part of a refusal.
     const dto = { grant, ...(grant && values.dueAt ? { dueAt: values.dueAt } : {}), reason: values.reason };
@@ -71,7 +82,15 @@ export class ExtensionRequestsPageController {
     res.redirect(303, `/cycles/${id}/extension-requests?decided=${requestId}&task=${taskId}`);
   }
 
-  private async render(page: PageState, res: Response, id: string, status: number, errors: FormError[], values: Record<string, DecisionValues>, decided: ExtensionOutcome | null = null) {
+  private async render(
+    page: PageState,
+    res: Response,
+    id: string,
+    status: number,
+    errors: FormError[],
+    values: Record<string, DecisionValues>,
+    decided: ExtensionOutcome | null = null,
+  ) {
     const cycle = await this.cycles.get(id);
     const pending: PendingExtensionRequest[] = await this.requests.pending({ cycleId: id });
     const audience = await this.progress.decisionAudience(pending.map((r) => r.groupKey));

@@ -1,7 +1,6 @@
 import { FormProblem, sayCharacterProblem } from '../form-errors';
 import type { Translator } from '../i18n/translator';
 
-
 const BY_RULE: Record<string, string> = {
   'date-not-after-due': 'extension.error.afterCurrent',
   'date-not-future': 'extension.error.future',

@@ -61,13 +61,27 @@ export class HomeController {
     } catch (err) {
       if (!(err instanceof InvalidError)) throw err;
       const messages: Record<string, string> = { language: t('settings.chooseLanguage'), timeZone: t('settings.chooseTimeZone') };
-      return this.renderSettings(page, res, 400, values, err.problems.map((p) => ({ field: p.path, message: messages[p.path] ?? p.message })), false);
+      return this.renderSettings(
+        page,
+        res,
+        400,
+        values,
+        err.problems.map((p) => ({ field: p.path, message: messages[p.path] ?? p.message })),
+        false,
+      );
     }
     this.web.setLanguageCookie(res, values.language as (typeof LANGUAGES)[number]);
     res.redirect(303, '/settings?saved=1');
   }
 
-  private renderSettings(page: PageState, res: Response, status: number, values: { language: string; timeZone: string }, errors: { field: string; message: string }[], saved: boolean) {
+  private renderSettings(
+    page: PageState,
+    res: Response,
+    status: number,
+    values: { language: string; timeZone: string },
+    errors: { field: string; message: string }[],
+    saved: boolean,
+  ) {
     res.status(status).render('pages/settings', {
       title: page.i18n.t('settings.title'),
       values,

@@ -1,7 +1,17 @@
 import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { PERSONAL_MESSAGE_KINDS } from '@pact/domain';
 import type { DeliveryStatus } from '@pact/domain';
-import { ConflictError, DeliveryQuery, DeliveryService, HealthService, InvalidError, LOG_STATE_ORDER, SubscriptionView, WebhookSubscriptionService, WorkingGroupService } from '@pact/engine';
+import {
+  ConflictError,
+  DeliveryQuery,
+  DeliveryService,
+  HealthService,
+  InvalidError,
+  LOG_STATE_ORDER,
+  SubscriptionView,
+  WebhookSubscriptionService,
+  WorkingGroupService,
+} from '@pact/engine';
 import type { Response } from 'express';
 import { Page, PageController, PageRoles } from '../page.decorators';
 import type { PageState } from '../page-state';
@@ -70,7 +80,9 @@ export class OperationsController {
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;
       const found = await this.deliveries.get(id);
-      const why = (PERSONAL_MESSAGE_KINDS as readonly string[]).includes(found.kind) ? t('operations.retryRefusedPersonal') : t('operations.retryRefused', { state: t(`operations.deliveryStatus.${found.status}`) });
+      const why = (PERSONAL_MESSAGE_KINDS as readonly string[]).includes(found.kind)
+        ? t('operations.retryRefusedPersonal')
+        : t('operations.retryRefused', { state: t(`operations.deliveryStatus.${found.status}`) });
       return this.renderDelivery(page, res, 409, id, null, why);
     }
     const url = new URL(back, 'http://site');
@@ -98,10 +110,16 @@ export class OperationsController {
     } catch (err) {
       if (!(err instanceof ConflictError) && !(err instanceof InvalidError)) throw err;
       const s = await this.webhooks.get(id, page.person!);
-      const problem = s.status === 'disabled' ? t('operations.webhookDeleted') : t(action === 'pause' ? 'operations.pauseRefused' : 'operations.resumeRefused', { state: t(`operations.webhookStatus.${s.status}`) });
+      const problem =
+        s.status === 'disabled'
+          ? t('operations.webhookDeleted')
+          : t(action === 'pause' ? 'operations.pauseRefused' : 'operations.resumeRefused', { state: t(`operations.webhookStatus.${s.status}`) });
       return this.renderConsole(page, res, 409, q, problem);
     }
-    res.redirect(303, `/operations?done=${action === 'pause' ? 'paused' : 'resumed'}&subscription=${id}${action === 'resume' ? `&released=${released}` : ''}#webhooks`);
+    res.redirect(
+      303,
+      `/operations?done=${action === 'pause' ? 'paused' : 'resumed'}&subscription=${id}${action === 'resume' ? `&released=${released}` : ''}#webhooks`,
+    );
   }
 
   private logQuery(q: Record<string, unknown>): LogQuery {
@@ -131,12 +149,18 @@ export class OperationsController {
     const filter = this.logQuery(q);
     let log;
     try {
-      log = await this.deliveries.log({ status: (filter.state || undefined) as DeliveryStatus | undefined, channel: filter.channel || undefined }, { limit: PAGE_SIZE, after: filter.after || undefined });
+      log = await this.deliveries.log(
+        { status: (filter.state || undefined) as DeliveryStatus | undefined, channel: filter.channel || undefined },
+        { limit: PAGE_SIZE, after: filter.after || undefined },
+      );
     } catch (err) {
       if (!(err instanceof InvalidError)) throw err;
       // A cursor that is not ours (typed, or from an older version): the first page.
       filter.after = '';
-      log = await this.deliveries.log({ status: (filter.state || undefined) as DeliveryStatus | undefined, channel: filter.channel || undefined }, { limit: PAGE_SIZE });
+      log = await this.deliveries.log(
+        { status: (filter.state || undefined) as DeliveryStatus | undefined, channel: filter.channel || undefined },
+        { limit: PAGE_SIZE },
+      );
     }
     const [counts, health, queues, subscriptions, groups] = await Promise.all([
       this.deliveries.countByStatus(),
@@ -162,14 +186,26 @@ export class OperationsController {
       counts: LOG_STATE_ORDER.map((s) => ({ state: s, count: counts[s] ?? 0 })),
       total: Object.values(counts).reduce((a, b) => a + b, 0),
       filter,
-      stateOptions: [{ value: '', label: t('operations.allStates') }, ...LOG_STATE_ORDER.map((s) => ({ value: s, label: `${t(`operations.deliveryStatus.${s}`)} (${page.i18n.number(counts[s] ?? 0)})` }))],
+      stateOptions: [
+        { value: '', label: t('operations.allStates') },
+        ...LOG_STATE_ORDER.map((s) => ({ value: s, label: `${t(`operations.deliveryStatus.${s}`)} (${page.i18n.number(counts[s] ?? 0)})` })),
+      ],
       channelOptions: [{ value: '', label: t('operations.allChannels') }, ...CHANNELS.map((c) => ({ value: c, label: t(`operations.channel.${c}`) }))],
-      rows: log.items.map((d) => ({ ...d, to: recipientOf(d), retryable: d.status === 'failed' && !(PERSONAL_MESSAGE_KINDS as readonly string[]).includes(d.kind) })),
+      rows: log.items.map((d) => ({
+        ...d,
+        to: recipientOf(d),
+        retryable: d.status === 'failed' && !(PERSONAL_MESSAGE_KINDS as readonly string[]).includes(d.kind),
+      })),
       next: log.next ? `/operations${params({ after: log.next })}#log` : null,
       first: filter.after ? `/operations${params({})}#log` : null,
       back: here,
       // The receiver's host only: a webhook URL's path may hold its secret (as chat services' do).
-      subscriptions: subscriptions.map((s) => ({ ...s, url: undefined, target: recipientOf({ channel: 'webhook', recipient: s.url }), groupName: s.groupKey ? (fieldOfAction.get(s.groupKey) ?? s.groupKey) : null })),
+      subscriptions: subscriptions.map((s) => ({
+        ...s,
+        url: undefined,
+        target: recipientOf({ channel: 'webhook', recipient: s.url }),
+        groupName: s.groupKey ? (fieldOfAction.get(s.groupKey) ?? s.groupKey) : null,
+      })),
     });
   }
 

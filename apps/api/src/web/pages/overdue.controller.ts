@@ -59,7 +59,15 @@ export class OverduePageController {
     res.redirect(303, `/cycles/${id}/overdue?extended=${taskId}`);
   }
 
-  private async render(page: PageState, res: Response, id: string, status: number, errors: FormError[], values: Record<string, { dueAt: string; reason: string }>, notice: ExtensionOutcome | null = null) {
+  private async render(
+    page: PageState,
+    res: Response,
+    id: string,
+    status: number,
+    errors: FormError[],
+    values: Record<string, { dueAt: string; reason: string }>,
+    notice: ExtensionOutcome | null = null,
+  ) {
     const { cycle, items } = await this.progress.overdue(id);
     res.status(status).render('pages/overdue', {
       title: page.i18n.t('overdue.title', { cycle: cycle.name }),

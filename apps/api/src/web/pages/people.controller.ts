@@ -53,9 +53,7 @@ export class PeoplePagesController {
   async list(@Page() page: PageState, @Query('added') added: unknown, @Query('changed') changed: unknown, @Res() res: Response) {
     const [users, groups] = await Promise.all([this.identity.listUsers(), this.groups.list()]);
     const groupName = new Map(groups.map((g) => [g.key, g.fieldOfAction]));
-    const people = users
-      .map((u) => ({ ...u, groups: u.groupKeys.map((k) => groupName.get(k) ?? k) }))
-      .sort((a, b) => a.name.localeCompare(b.name, page.lang));
+    const people = users.map((u) => ({ ...u, groups: u.groupKeys.map((k) => groupName.get(k) ?? k) })).sort((a, b) => a.name.localeCompare(b.name, page.lang));
     const addedPerson = typeof added === 'string' && USER_ID.test(added) ? people.find((p) => p.id === added) : undefined;
     const changedPerson = typeof changed === 'string' && USER_ID.test(changed) ? people.find((p) => p.id === changed) : undefined;
     res.render('pages/people', {
@@ -82,7 +80,14 @@ export class PeoplePagesController {
     const s = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
     // One checkbox sends a string, several an array, none nothing.
     const keys = (Array.isArray(body.groupKeys) ? body.groupKeys : body.groupKeys === undefined ? [] : [body.groupKeys]).map(s).filter(Boolean);
-    const values: PersonValues = { name: s(body.name), email: s(body.email), role: s(body.role), groupKeys: keys, language: s(body.language), timeZone: s(body.timeZone) };
+    const values: PersonValues = {
+      name: s(body.name),
+      email: s(body.email),
+      role: s(body.role),
+      groupKeys: keys,
+      language: s(body.language),
+      timeZone: s(body.timeZone),
+    };
     const t = page.i18n.t;
     const fieldOf = (path: string) => (path.startsWith('roles') ? 'role' : path.startsWith('groupKeys') ? 'groupKeys' : path);
     const say = (p: FormProblem, field: string) => {
@@ -116,7 +121,13 @@ export class PeoplePagesController {
   @PageRoles('committee')
   async editForm(@Page() page: PageState, @Param('id') id: string, @Res() res: Response) {
     const user = await this.person(id);
-    const values: EditValues = { name: user.name, roles: user.roles, groupKeys: user.groupKeys, language: user.language ?? page.lang, timeZone: IdentityService.timeZoneOf(user) };
+    const values: EditValues = {
+      name: user.name,
+      roles: user.roles,
+      groupKeys: user.groupKeys,
+      language: user.language ?? page.lang,
+      timeZone: IdentityService.timeZoneOf(user),
+    };
     await this.renderEdit(page, res, 200, user, values, []);
   }
 
@@ -125,9 +136,16 @@ export class PeoplePagesController {
   async edit(@Page() page: PageState, @Param('id') id: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
     const user = await this.person(id);
     const s = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-    const values: EditValues = { name: s(body.name), roles: ticked(body.roles), groupKeys: ticked(body.groupKeys), language: s(body.language), timeZone: s(body.timeZone) };
+    const values: EditValues = {
+      name: s(body.name),
+      roles: ticked(body.roles),
+      groupKeys: ticked(body.groupKeys),
+      language: s(body.language),
+      timeZone: s(body.timeZone),
+    };
     const t = page.i18n.t;
-    const fieldOf = (path: string) => (path.startsWith('roles') ? 'roles' : path.startsWith('groupKeys') ? 'groupKeys' : ['name', 'language', 'timeZone'].includes(path) ? path : 'name');
+    const fieldOf = (path: string) =>
+      path.startsWith('roles') ? 'roles' : path.startsWith('groupKeys') ? 'groupKeys' : ['name', 'language', 'timeZone'].includes(path) ? path : 'name';
     const say = (p: FormProblem, field: string) => {
       if (p.rule === 'last-committee') return t('people.error.lastCommittee');
       if (p.rule === 'changed') return t('people.error.changedMeanwhile');
@@ -144,7 +162,16 @@ export class PeoplePagesController {
     try {
       await this.identity.updateUser(id, input as Parameters<IdentityService['updateUser']>[1], page.person!.actor);
     } catch (err) {
-      const conflict = err instanceof ConflictError ? [{ path: err.message.includes('last active committee member') ? 'roles' : 'name', message: err.message, rule: err.message.includes('last active') ? 'last-committee' : 'changed' }] : null;
+      const conflict =
+        err instanceof ConflictError
+          ? [
+              {
+                path: err.message.includes('last active committee member') ? 'roles' : 'name',
+                message: err.message,
+                rule: err.message.includes('last active') ? 'last-committee' : 'changed',
+              },
+            ]
+          : null;
       const found = conflict ?? problemsOf(err);
       if (!found) throw err;
       // Changed meanwhile: the form shows the person as they are now, with the error.
@@ -187,7 +214,14 @@ export class PeoplePagesController {
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;
       const t = page.i18n.t;
-      return this.renderAccess(page, res, 409, user, action, err.message.includes('yourself') ? t('people.error.disableSelf') : t('people.error.lastCommittee'));
+      return this.renderAccess(
+        page,
+        res,
+        409,
+        user,
+        action,
+        err.message.includes('yourself') ? t('people.error.disableSelf') : t('people.error.lastCommittee'),
+      );
     }
     res.redirect(303, `/people?changed=${id}`);
   }
@@ -198,7 +232,14 @@ export class PeoplePagesController {
     return this.identity.getUser(id);
   }
 
-  private renderAccess(page: PageState, res: Response, status: number, user: { id: string; name: string; email: string }, action: 'disable' | 'enable', error: string | null) {
+  private renderAccess(
+    page: PageState,
+    res: Response,
+    status: number,
+    user: { id: string; name: string; email: string },
+    action: 'disable' | 'enable',
+    error: string | null,
+  ) {
     const t = page.i18n.t;
     res.status(status).render('pages/person-access', {
       title: t(`people.${action}.title`, { name: user.name }),
@@ -209,7 +250,14 @@ export class PeoplePagesController {
     });
   }
 
-  private async renderEdit(page: PageState, res: Response, status: number, user: { id: string; name: string; email: string }, values: EditValues, errors: FormError[]) {
+  private async renderEdit(
+    page: PageState,
+    res: Response,
+    status: number,
+    user: { id: string; name: string; email: string },
+    values: EditValues,
+    errors: FormError[],
+  ) {
     const t = page.i18n.t;
     const groups = (await this.groups.list()).sort((a, b) => page.i18n.text(a.fieldOfAction).localeCompare(page.i18n.text(b.fieldOfAction), page.lang));
     const named = groups.filter((g) => g.chair.email.toLowerCase() === user.email.toLowerCase());

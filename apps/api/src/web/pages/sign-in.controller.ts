@@ -35,7 +35,10 @@ export class SignInController {
     const email = typeof body.email === 'string' ? body.email.trim() : '';
     const next = safeNextPath(body.next) ?? '';
     const again = (status: number, message: string, headers: Record<string, string> = {}) =>
-      res.status(status).set(headers).render('pages/sign-in', { title: t('signIn.title'), next, email, errors: [{ field: 'email', message }] });
+      res
+        .status(status)
+        .set(headers)
+        .render('pages/sign-in', { title: t('signIn.title'), next, email, errors: [{ field: 'email', message }] });
     if (!email) return again(400, t('signIn.emailMissing'));
     if (email.length > 254 || !EMAIL.test(email)) return again(400, t('signIn.emailInvalid'));
     try {

@@ -30,7 +30,19 @@ export class StartCyclePageController {
   @Get()
   async form(@Page() page: PageState, @Res() res: Response) {
     const groups = await this.groups.list();
-    this.renderForm(page, res, 200, defaultCycleForm(this.clock.now(), groups.map((g) => g.key), this.cycles.programmeMilestones(), page.i18n.text), [], groups);
+    this.renderForm(
+      page,
+      res,
+      200,
+      defaultCycleForm(
+        this.clock.now(),
+        groups.map((g) => g.key),
+        this.cycles.programmeMilestones(),
+        page.i18n.text,
+      ),
+      [],
+      groups,
+    );
   }
 
   /** action: "preview" (also the default, e.g. Enter in a field), "start" (from the preview page) or "change" (back to the form). */
@@ -52,7 +64,8 @@ export class StartCyclePageController {
     const unknownGroups = (cmd.groups ?? []).flatMap((k, i) => (known.has(k) ? [] : [{ path: `groups[${i}]`, message: `unknown working group "${k}"` }]));
     // The engine's plan of this command, its days on the programme's calendar: what starting it would store.
     const { preview, problems } = this.cycles.preview(cmd);
-    if (problems.length || unknownGroups.length || !preview) return this.renderForm(page, res, 400, form, formErrors([...unknownGroups, ...problems], say, fieldOf), groups);
+    if (problems.length || unknownGroups.length || !preview)
+      return this.renderForm(page, res, 400, form, formErrors([...unknownGroups, ...problems], say, fieldOf), groups);
 
     if (body.action === 'start') {
       try {
@@ -70,10 +83,20 @@ export class StartCyclePageController {
     this.renderPreview(page, res, form, preview, groups);
   }
 
-  private renderForm(page: PageState, res: Response, status: number, form: CycleForm, errors: FormError[], groups: { key: string; fieldOfAction: LocalizedText }[]) {
+  private renderForm(
+    page: PageState,
+    res: Response,
+    status: number,
+    form: CycleForm,
+    errors: FormError[],
+    groups: { key: string; fieldOfAction: LocalizedText }[],
+  ) {
     const t = page.i18n.t;
     // One empty row more than filled, to add a milestone or a level without JavaScript.
-    const milestones = form.milestones.length < MAX_MILESTONES ? [...form.milestones, { key: '', title: '', kind: 'progress', requestAt: '', dueAt: '', dueUnit: 'days', compileAt: '' }] : form.milestones;
+    const milestones =
+      form.milestones.length < MAX_MILESTONES
+        ? [...form.milestones, { key: '', title: '', kind: 'progress', requestAt: '', dueAt: '', dueUnit: 'days', compileAt: '' }]
+        : form.milestones;
     const levels = form.levels.length < MAX_LEVELS ? [...form.levels, { daysAfterDue: '', target: 'committee' }] : form.levels;
     res.status(status).render('pages/start-cycle', {
       title: t('startCycle.title'),

@@ -18,7 +18,15 @@ describe('a task as its pages load it', () => {
   it('reads the task once (the access check’s read), with its revisions, cycle and group', async () => {
     const t = setUp();
     const ctx = await t.service.load(chair, IDS.task, 'write');
-    expect(ctx).toMatchObject({ task: aTask(), revisions: [aRevision(1)], cycle: aCycle(), isChair: true, canWrite: true, awaiting: true, milestoneTitle: 'Final' });
+    expect(ctx).toMatchObject({
+      task: aTask(),
+      revisions: [aRevision(1)],
+      cycle: aCycle(),
+      isChair: true,
+      canWrite: true,
+      awaiting: true,
+      milestoneTitle: 'Final',
+    });
     expect(t.double(TaskQuery).visible).toHaveBeenCalledTimes(1);
     expect(t.double(SubmissionService).view).not.toHaveBeenCalled();
   });

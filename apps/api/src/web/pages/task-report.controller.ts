@@ -3,7 +3,20 @@ import { CLOCK, Clock, DRAFT_TEXT_LISTS, isLate, normaliseContent, predefinedInd
 import { ConflictError, DraftChangedError, DraftService, InvalidError, SubmissionService, TaskQuery } from '@pact/engine';
 import type { Response } from 'express';
 import { FormError, formErrors, FormProblem, problemsOf } from '../form-errors';
-import { applyRowAction, checkReport, checkReportBody, listId, maxLengthOf, maxRows, maxTextOf, readAction, readReportForm, sayReportProblem, shownRows, withTemplateRules } from '../forms/report-form';
+import {
+  applyRowAction,
+  checkReport,
+  checkReportBody,
+  listId,
+  maxLengthOf,
+  maxRows,
+  maxTextOf,
+  readAction,
+  readReportForm,
+  sayReportProblem,
+  shownRows,
+  withTemplateRules,
+} from '../forms/report-form';
 import { Page, PageController, PageRoles } from '../page.decorators';
 import type { PageState } from '../page-state';
 import { TaskContext, TaskContextLoader } from './task-context';
@@ -52,7 +65,12 @@ export class TaskReportPagesController {
     if (!ctx.canWrite) return res.redirect(303, `/tasks/${id}`);
     const draft = await this.drafts.get(id);
     const notice = saved === '1' && draft?.content ? { text: page.i18n.t('reportForm.saved') } : undefined;
-    this.renderForm(page, res, 200, ctx, { draft: draft?.content ?? null, version: draft?.version ?? 0, savedAt: draft?.content ? draft.savedAt : undefined, notice });
+    this.renderForm(page, res, 200, ctx, {
+      draft: draft?.content ?? null,
+      version: draft?.version ?? 0,
+      savedAt: draft?.content ? draft.savedAt : undefined,
+      notice,
+    });
   }
 
   /** Every button of the form: save, continue (to check the answers), add a row, remove a row. Each saves the draft first. */
@@ -70,7 +88,11 @@ export class TaskReportPagesController {
     } catch (err) {
       if (err instanceof DraftChangedError) {
         // What this page sent is shown again, with the version now stored: saving again is a choice made knowingly.
-        return this.renderForm(page, res, 409, ctx, { draft, version: err.current?.version ?? 0, notice: { text: t('reportForm.savedElsewhere'), warning: true } });
+        return this.renderForm(page, res, 409, ctx, {
+          draft,
+          version: err.current?.version ?? 0,
+          notice: { text: t('reportForm.savedElsewhere'), warning: true },
+        });
       }
       if (err instanceof InvalidError) {
         const errors = formErrors(err.problems, (p) => this.sayDraftProblem(p, page), draftFieldOf(draft));
@@ -82,7 +104,12 @@ export class TaskReportPagesController {
     if (action.kind === 'save') return res.redirect(303, `/tasks/${id}/report?saved=1`);
     const check = await checkReport(draft, template, ctx.task.groupKey);
     if (check.problems.length) {
-      return this.renderForm(page, res, 400, ctx, { draft, version: saved.version, savedAt: saved.savedAt, errors: this.errorsOf(check.problems, check.fieldOf, page, ctx, draft) });
+      return this.renderForm(page, res, 400, ctx, {
+        draft,
+        version: saved.version,
+        savedAt: saved.savedAt,
+        errors: this.errorsOf(check.problems, check.fieldOf, page, ctx, draft),
+      });
     }
     res.redirect(303, `/tasks/${id}/check`);
   }
@@ -96,7 +123,11 @@ export class TaskReportPagesController {
     const draft = readReportForm(body, ctx.cycle.template, ctx.task.groupKey);
     try {
       const saved = await this.drafts.save(id, draft, version(body.draftVersion), page.person!.actor);
-      res.status(200).json({ version: saved.version, savedAt: saved.savedAt.toISOString(), message: t('reportForm.lastSaved', { date: page.i18n.dateTime(saved.savedAt) }) });
+      res.status(200).json({
+        version: saved.version,
+        savedAt: saved.savedAt.toISOString(),
+        message: t('reportForm.lastSaved', { date: page.i18n.dateTime(saved.savedAt) }),
+      });
     } catch (err) {
       if (err instanceof DraftChangedError) return res.status(409).json({ version: err.current?.version ?? 0, message: t('reportForm.autosaveChanged') });
       if (err instanceof InvalidError) return res.status(400).json({ message: t('reportForm.autosaveInvalid') });
@@ -112,7 +143,12 @@ export class TaskReportPagesController {
     if (!draft?.content) return res.redirect(303, `/tasks/${id}/report`);
     const check = await checkReport(draft.content, ctx.cycle.template, ctx.task.groupKey);
     if (check.problems.length) {
-      return this.renderForm(page, res, 200, ctx, { draft: draft.content, version: draft.version, savedAt: draft.savedAt, errors: this.errorsOf(check.problems, check.fieldOf, page, ctx, draft.content) });
+      return this.renderForm(page, res, 200, ctx, {
+        draft: draft.content,
+        version: draft.version,
+        savedAt: draft.savedAt,
+        errors: this.errorsOf(check.problems, check.fieldOf, page, ctx, draft.content),
+      });
     }
     this.renderCheck(page, res, 200, ctx, check.content!, check.fieldOf, draft.version);
   }
@@ -131,7 +167,12 @@ export class TaskReportPagesController {
     const draft = await this.drafts.get(id);
     if (!draft?.content) return res.redirect(303, `/tasks/${id}/report`);
     const formWith = (problems: FormProblem[], fieldOf: (path: string) => string) =>
-      this.renderForm(page, res, 400, ctx, { draft: draft.content, version: draft.version, savedAt: draft.savedAt, errors: this.errorsOf(problems, fieldOf, page, ctx, draft.content!) });
+      this.renderForm(page, res, 400, ctx, {
+        draft: draft.content,
+        version: draft.version,
+        savedAt: draft.savedAt,
+        errors: this.errorsOf(problems, fieldOf, page, ctx, draft.content!),
+      });
     let check = await checkReportBody(draft.content, ctx.cycle.template, ctx.task.groupKey);
     if (check.problems.length) return formWith(check.problems, check.fieldOf);
     if (draft.version !== version(body.draftVersion)) {
@@ -190,7 +231,11 @@ export class TaskReportPagesController {
   }
 
   private errorsOf(problems: FormProblem[], fieldOf: (path: string) => string, page: PageState, ctx: TaskContext, draft: ReportDraft): FormError[] {
-    return formErrors(problems, (p, field) => sayReportProblem(p, field, { t: page.i18n.t, template: ctx.cycle.template, groupKey: ctx.task.groupKey, draft }), fieldOf);
+    return formErrors(
+      problems,
+      (p, field) => sayReportProblem(p, field, { t: page.i18n.t, template: ctx.cycle.template, groupKey: ctx.task.groupKey, draft }),
+      fieldOf,
+    );
   }
 
   private sayDraftProblem(p: FormProblem, page: PageState): string {
@@ -225,7 +270,10 @@ export class TaskReportPagesController {
       savedText: o.savedAt ? t('reportForm.lastSaved', { date: page.i18n.dateTime(o.savedAt) }) : t('reportForm.notSaved'),
       draftVersion: o.version,
       measures: shown.measures,
-      statusOptions: [{ value: '', label: t('reportForm.chooseStatus') }, ...template.measureStatuses.map((s) => ({ value: s, label: t(`measureStatus.${s}`) }))],
+      statusOptions: [
+        { value: '', label: t('reportForm.chooseStatus') },
+        ...template.measureStatuses.map((s) => ({ value: s, label: t(`measureStatus.${s}`) })),
+      ],
       predefined: predefinedIndicators(template, groupKey).map((d) => {
         const v = draft.predefinedIndicators.find((p) => p.key === d.key);
         return { key: d.key, name: d.name, unit: d.unit, baseline: v?.baseline ?? '', target: v?.target ?? '', actual: v?.actual ?? '' };
@@ -246,7 +294,16 @@ export class TaskReportPagesController {
     });
   }
 
-  private renderCheck(page: PageState, res: Response, status: number, ctx: TaskContext, content: SubmissionContent, fieldOf: (path: string) => string, draftVersion: number, notice?: FormNotice) {
+  private renderCheck(
+    page: PageState,
+    res: Response,
+    status: number,
+    ctx: TaskContext,
+    content: SubmissionContent,
+    fieldOf: (path: string) => string,
+    draftVersion: number,
+    notice?: FormNotice,
+  ) {
     const normalised = normaliseContent(ctx.cycle.template, ctx.task.groupKey, content);
     res.status(status).render('pages/task-check', {
       title: page.i18n.t('checkAnswers.pageTitle', { milestone: ctx.milestoneTitle, group: ctx.group.fieldOfAction }),

@@ -35,7 +35,14 @@ export class TaskPageController {
     const ctx = await this.tasks.load(page.person!, id, 'read');
     const [draft, sources] = ctx.canWrite ? await Promise.all([this.drafts.get(id), this.drafts.sources(id)]) : [null, {}];
     const history = ctx.revisions
-      .map((r, i) => ({ revision: r.revision, submittedAt: r.submittedAt, late: r.late, afterCompilation: r.afterCompilation, by: whoOf(r.submittedBy), diff: diffRevisions(i ? ctx.revisions[i - 1].content : null, r.content) }))
+      .map((r, i) => ({
+        revision: r.revision,
+        submittedAt: r.submittedAt,
+        late: r.late,
+        afterCompilation: r.afterCompilation,
+        by: whoOf(r.submittedBy),
+        diff: diffRevisions(i ? ctx.revisions[i - 1].content : null, r.content),
+      }))
       .reverse();
     const origin = draft?.content ? draft.startedFrom : undefined;
     res.render('pages/task', {
@@ -74,7 +81,12 @@ export class TaskPageController {
     const ctx = await this.tasks.load(page.person!, id, 'write');
     if (!this.canAskForMore(ctx)) return res.redirect(303, `/tasks/${id}`);
     const text = (v: unknown) => (typeof v === 'string' ? v : '').trim();
-    const values = { day: text(body['proposedDueAt-day']), month: text(body['proposedDueAt-month']), year: text(body['proposedDueAt-year']), reason: typeof body.reason === 'string' ? body.reason : '' };
+    const values = {
+      day: text(body['proposedDueAt-day']),
+      month: text(body['proposedDueAt-month']),
+      year: text(body['proposedDueAt-year']),
+      reason: typeof body.reason === 'string' ? body.reason : '',
+    };
     const errors: FormError[] = [];
     let proposed: CalendarDay | null = null;
     if (!values.day && !values.month && !values.year) errors.push({ field: 'proposedDueAt-day', message: t('extensionForm.error.dateMissing') });
@@ -88,7 +100,19 @@ export class TaskPageController {
     try {
       await this.extensionRequests.request(id, proposed!, values.reason, page.person!.actor);
     } catch (err) {
-      if (err instanceof InvalidError) return this.renderExtension(page, res, 400, ctx, values, formErrors(err.problems, (p) => this.sayRequestProblem(p, page), (path) => (path === 'reason' ? 'reason' : 'proposedDueAt-day')));
+      if (err instanceof InvalidError)
+        return this.renderExtension(
+          page,
+          res,
+          400,
+          ctx,
+          values,
+          formErrors(
+            err.problems,
+            (p) => this.sayRequestProblem(p, page),
+            (path) => (path === 'reason' ? 'reason' : 'proposedDueAt-day'),
+          ),
+        );
       // Another request is pending, or the task changed meanwhile: the task page says where it stands.
       if (err instanceof ConflictError) return res.redirect(303, `/tasks/${id}#extension-requests`);
       throw err;

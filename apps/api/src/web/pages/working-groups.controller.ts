@@ -43,11 +43,17 @@ export class WorkingGroupPagesController {
 
   @Get()
   async list(@Page() page: PageState, @Query('changed') changed: unknown, @Res() res: Response) {
-    const groups = (await this.groups.listFor(page.person!)).sort((a, b) => page.i18n.text(a.fieldOfAction).localeCompare(page.i18n.text(b.fieldOfAction), page.lang));
+    const groups = (await this.groups.listFor(page.person!)).sort((a, b) =>
+      page.i18n.text(a.fieldOfAction).localeCompare(page.i18n.text(b.fieldOfAction), page.lang),
+    );
     const signIn = await this.signInByGroup(page);
     const changedGroup = typeof changed === 'string' && GROUP_KEY.test(changed) ? groups.find((g) => g.key === changed) : undefined;
     const notice = changedGroup
-      ? { group: changedGroup, canSignIn: signIn?.get(changedGroup.key) ?? null, openRequests: (await this.inbox.list([changedGroup.key], { limit: 1000 })).length }
+      ? {
+          group: changedGroup,
+          canSignIn: signIn?.get(changedGroup.key) ?? null,
+          openRequests: (await this.inbox.list([changedGroup.key], { limit: 1000 })).length,
+        }
       : null;
     res.render('pages/working-groups', {
       title: page.i18n.t('workingGroups.title'),
@@ -73,7 +79,8 @@ export class WorkingGroupPagesController {
     const s = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
     const values: ChairValues = { name: s(body.name), email: s(body.email), language: s(body.language), timeZone: s(body.timeZone) };
     const t = page.i18n.t;
-    const fieldOf = (path: string) => ({ 'chair.name': 'name', 'chair.email': 'email', 'chair.language': 'language', 'chair.timeZone': 'timeZone' })[path] ?? 'name';
+    const fieldOf = (path: string) =>
+      ({ 'chair.name': 'name', 'chair.email': 'email', 'chair.language': 'language', 'chair.timeZone': 'timeZone' })[path] ?? 'name';
     const say = (_p: unknown, field: string) => t(`workingGroups.error.${field}`);
     const chair = { name: values.name, email: values.email, language: values.language, ...(values.timeZone ? { timeZone: values.timeZone } : {}) };
     const problems = await apiRuleProblems(UpdateWorkingGroupDto, { chair });
@@ -82,14 +89,18 @@ export class WorkingGroupPagesController {
     // this form was shown, nothing is changed (the engine guards the moment itself the same way).
     const replacing = s(body.replacing);
     if (replacing && replacing.toLowerCase() !== group.chair.email.toLowerCase()) {
-      return this.renderForm(page, res, 409, group, values, [{ field: 'name', message: t('workingGroups.error.changedMeanwhile', { name: group.chair.name, email: group.chair.email }) }]);
+      return this.renderForm(page, res, 409, group, values, [
+        { field: 'name', message: t('workingGroups.error.changedMeanwhile', { name: group.chair.name, email: group.chair.email }) },
+      ]);
     }
     try {
       await this.groups.update(key, { chair: chair as Parameters<WorkingGroupService['update']>[1]['chair'] }, page.person!.actor);
     } catch (err) {
       if (err instanceof ConflictError) {
         const now = await this.groups.get(key);
-        return this.renderForm(page, res, 409, now, values, [{ field: 'name', message: t('workingGroups.error.changedMeanwhile', { name: now.chair.name, email: now.chair.email }) }]);
+        return this.renderForm(page, res, 409, now, values, [
+          { field: 'name', message: t('workingGroups.error.changedMeanwhile', { name: now.chair.name, email: now.chair.email }) },
+        ]);
       }
       const found = problemsOf(err);
       if (!found) throw err;
@@ -98,8 +109,14 @@ export class WorkingGroupPagesController {
     res.redirect(303, `/working-groups?changed=${encodeURIComponent(key)}`);
   }
 
-
-  private async renderForm(page: PageState, res: Response, status: number, group: { key: string; fieldOfAction: LocalizedText; chair: { name: string; email: string } }, values: ChairValues, errors: FormError[]) {
+  private async renderForm(
+    page: PageState,
+    res: Response,
+    status: number,
+    group: { key: string; fieldOfAction: LocalizedText; chair: { name: string; email: string } },
+    values: ChairValues,
+    errors: FormError[],
+  ) {
     const openRequests = (await this.inbox.list([group.key], { limit: 1000 })).length;
     res.status(status).render('pages/working-group', {
       title: page.i18n.t('workingGroups.changeTitle', { group: group.fieldOfAction }),

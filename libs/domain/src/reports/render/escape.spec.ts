@@ -57,7 +57,9 @@ describe('escapeMarkdown', () => {
   });
 
   it('leaves plain text, prose with colons, http(s) URLs and numbers readable', () => {
-    expect(escapeMarkdown('Parents & teachers: 3.5 % more, see https://example.org/report')).toBe('Parents & teachers: 3.5 % more, see https://example.org/report');
+    expect(escapeMarkdown('Parents & teachers: 3.5 % more, see https://example.org/report')).toBe(
+      'Parents & teachers: 3.5 % more, see https://example.org/report',
+    );
     expect(escapeMarkdown('Data: 2019 figures; Tel: +49 711')).toBe('Data: 2019 figures; Tel: +49 711');
     expect(escapeMarkdown('Sprachförderung für Eltern – 2 Kurse')).toBe('Sprachförderung für Eltern – 2 Kurse');
     expect(escapeMarkdown(undefined)).toBe('');

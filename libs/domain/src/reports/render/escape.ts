@@ -16,7 +16,8 @@ export function csvField(v: unknown): string {
  * A scheme counts when a URI follows it directly (`javascript:alert(1)`); prose such as
  * "Data: 2019 figures" is left alone.
  */
-const ACTIVE_SCHEME = /\b(?:javascript|vbscript|livescript|data|blob|file|filesystem|about|view-source|mailto|tel|sms|xmpp|ftp|ftps|irc|ircs|ssh|sftp|git|svn|ws|wss|intent|ms-[a-z-]+):(?=\S)/gi;
+const ACTIVE_SCHEME =
+  /\b(?:javascript|vbscript|livescript|data|blob|file|filesystem|about|view-source|mailto|tel|sms|xmpp|ftp|ftps|irc|ircs|ssh|sftp|git|svn|ws|wss|intent|ms-[a-z-]+):(?=\S)/gi;
 
 /**
  * User text into Markdown (reports for wikis and e-mail): whatever a chair, the committee or
@@ -32,9 +33,10 @@ export function escapeMarkdown(v: unknown): string {
   let s = String(v ?? '')
     // One line: CR, LF, NEL, the Unicode line and paragraph separators; other controls go.
     .replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, ' ')
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
   // Until none is left, so that dropping one can never leave another behind.
-  for (let before = ''; before !== s; ) [before, s] = [s, s.replace(ACTIVE_SCHEME, '')];
+  for (let before = ''; before !== s;) [before, s] = [s, s.replace(ACTIVE_SCHEME, '')];
   return (
     s
       // An entity the user typed shows as typed instead of being decoded.

@@ -85,7 +85,11 @@ describe('every answer the template asks for, in every format', () => {
   // One report with every field a chair fills in, each value distinct so its place can be found.
   const content = {
     measures: [
-      { title: 'Parents’ language café', status: 'in-progress' as const, description: 'Weekly meetings in three districts.\nTwo more planned for 2031 – with childcare.' },
+      {
+        title: 'Parents’ language café',
+        status: 'in-progress' as const,
+        description: 'Weekly meetings in three districts.\nTwo more planned for 2031 – with childcare.',
+      },
       { title: 'Mentoring for apprentices', status: 'planned' as const },
     ],
     indicators: [{ key: 'reach', name: 'Parents reached', unit: 'parents', baseline: 120, target: 480, actual: 310 }],
@@ -94,8 +98,24 @@ describe('every answer the template asks for, in every format', () => {
     recommendations: ['Fund childcare from the integration budget'],
   };
   const full = () => {
-    const c = new ReportCompiler({ cycleId: 'c1', cycleName: 'Pact 2032', milestoneKey: 'final', milestoneTitle: 'Implementation report', milestoneKind: 'final', dueAt: new Date('2032-06-01T00:00:00Z'), compiledAt: new Date('2032-07-01T00:00:00Z') });
-    c.add({ groupKey: 'education', fieldOfAction: 'Integration through education', status: 'submitted', late: false, escalationLevel: 0, extended: false, content });
+    const c = new ReportCompiler({
+      cycleId: 'c1',
+      cycleName: 'Pact 2032',
+      milestoneKey: 'final',
+      milestoneTitle: 'Implementation report',
+      milestoneKind: 'final',
+      dueAt: new Date('2032-06-01T00:00:00Z'),
+      compiledAt: new Date('2032-07-01T00:00:00Z'),
+    });
+    c.add({
+      groupKey: 'education',
+      fieldOfAction: 'Integration through education',
+      status: 'submitted',
+      late: false,
+      escalationLevel: 0,
+      extended: false,
+      content,
+    });
     return c.result();
   };
   // Every value a chair typed or chose (Markdown escapes the full stops it shows); a status as
@@ -136,16 +156,24 @@ describe('every answer the template asks for, in every format', () => {
     expect(html).toContain('<h2>Couverture</h2>');
     expect(html).toContain('Aucun cycle précédent de ce type n’a été compilé.');
     const csv = reportToCsv(inLanguage(full(), 'de'), 'de');
-    expect(csv.split('\r\n')[0]).toBe('Zyklus,Meilenstein,Gruppe,Handlungsfeld,Bericht,Art,Eintrag,Stand,Einheit,Ausgangswert,Zielwert,Istwert,Fortschritt,Ziel erreicht,Beschreibung');
+    expect(csv.split('\r\n')[0]).toBe(
+      'Zyklus,Meilenstein,Gruppe,Handlungsfeld,Bericht,Art,Eintrag,Stand,Einheit,Ausgangswert,Zielwert,Istwert,Fortschritt,Ziel erreicht,Beschreibung',
+    );
     expect(csv).toContain(',measure,Parents’ language café,in-progress,');
     // A language without its own words reads English.
     expect(reportToMarkdown(inLanguage(full(), 'it'), { language: 'it' })).toContain('## Coverage');
   });
 
   it('a long text stays readable: its line breaks kept in the HTML (and so the PDF), Markdown and CSV', () => {
-    expect(reportBodyHtml(inLanguage(full(), 'en'))).toContain('<p class="measure-description">Weekly meetings in three districts.\nTwo more planned for 2031 – with childcare.</p>');
+    expect(reportBodyHtml(inLanguage(full(), 'en'))).toContain(
+      '<p class="measure-description">Weekly meetings in three districts.\nTwo more planned for 2031 – with childcare.</p>',
+    );
     expect(reportToHtml(inLanguage(full(), 'en'))).toMatch(/\.measure-description \{ white-space: pre-line;/);
-    expect(reportToMarkdown(inLanguage(full(), 'en'))).toMatch(/- \*\*Parents’ language café\*\* \(in progress\)\n  Weekly meetings in three districts\\?\.  \n  Two more planned for 2031 – with childcare\\?\.  \n/);
-    expect(reportToCsv(inLanguage(full(), 'en'))).toContain('measure,Parents’ language café,in-progress,,,,,,,"Weekly meetings in three districts.\nTwo more planned for 2031 – with childcare."');
+    expect(reportToMarkdown(inLanguage(full(), 'en'))).toMatch(
+      /- \*\*Parents’ language café\*\* \(in progress\)\n {2}Weekly meetings in three districts\\?\. {2}\n {2}Two more planned for 2031 – with childcare\\?\. {2}\n/,
+    );
+    expect(reportToCsv(inLanguage(full(), 'en'))).toContain(
+      'measure,Parents’ language café,in-progress,,,,,,,"Weekly meetings in three districts.\nTwo more planned for 2031 – with childcare."',
+    );
   });
 });

@@ -19,7 +19,8 @@ export function reportToCsv(r: ReadableReport, language?: string): string {
     const head = [r.cycleName, r.milestoneKey, f.groupKey, f.fieldOfAction, cov.get(f.groupKey)];
     if (!f.submitted) rows.push(line([...head, 'missing', '', '', '', '', '', '', '', '', '']));
     for (const m of f.measures) rows.push(line([...head, 'measure', m.title, m.status, '', '', '', '', '', '', m.description ?? '']));
-    for (const i of f.indicators) rows.push(line([...head, 'indicator', i.name, '', i.unit, i.baseline, i.target, i.actual, i.progress ?? '', i.achieved ? 'yes' : 'no', '']));
+    for (const i of f.indicators)
+      rows.push(line([...head, 'indicator', i.name, '', i.unit, i.baseline, i.target, i.actual, i.progress ?? '', i.achieved ? 'yes' : 'no', '']));
     for (const t of f.goodPractices) rows.push(line([...head, 'good_practice', t, '', '', '', '', '', '', '', '']));
     for (const t of f.obstacles) rows.push(line([...head, 'obstacle', t, '', '', '', '', '', '', '', '']));
     for (const t of f.recommendations) rows.push(line([...head, 'recommendation', t, '', '', '', '', '', '', '', '']));

@@ -75,12 +75,18 @@ export function reportBodyHtml(r: ReadableReport, language?: string): string {
   const w = reportWords(language);
   const legend = MEASURE_STATUSES.map((s) => `<span class="key"><i class="status-${s}"></i>${e(w.status[s])}</span>`).join(' ');
   const coverage = r.coverage.byGroup
-    .map((g) => `<tr class="${g.state}"><td>${e(g.fieldOfAction)}</td><td>${e(w.state[g.state])}${g.extended ? ` (${e(w.extended.toLowerCase())})` : ''}</td><td>${g.revision ?? ''}</td><td>${g.escalationLevel || ''}</td><td>${day(g.submittedAt)}</td></tr>`)
+    .map(
+      (g) =>
+        `<tr class="${g.state}"><td>${e(g.fieldOfAction)}</td><td>${e(w.state[g.state])}${g.extended ? ` (${e(w.extended.toLowerCase())})` : ''}</td><td>${g.revision ?? ''}</td><td>${g.escalationLevel || ''}</td><td>${day(g.submittedAt)}</td></tr>`,
+    )
     .join('');
   const fields = r.fields
     .map((f) => {
       const ind = f.indicators
-        .map((i) => `<tr><td>${e(i.name)}</td><td>${i.baseline} → ${i.actual} ${e(i.unit)}</td><td>${i.target}</td><td>${indicatorBar(w, i.progress, i.achieved)}</td><td>${i.achieved ? '✓' : ''}</td></tr>`)
+        .map(
+          (i) =>
+            `<tr><td>${e(i.name)}</td><td>${i.baseline} → ${i.actual} ${e(i.unit)}</td><td>${i.target}</td><td>${indicatorBar(w, i.progress, i.achieved)}</td><td>${i.achieved ? '✓' : ''}</td></tr>`,
+        )
         .join('');
       const list = (title: string, items: string[]) => (items.length ? `<h4>${title}</h4><ul>${items.map((t) => `<li>${e(t)}</li>`).join('')}</ul>` : '');
       return `<section class="field" data-group="${e(f.groupKey)}"><h3>${e(f.fieldOfAction)}</h3>

@@ -22,7 +22,13 @@ export function reportToMarkdown(r: ReadableReport, options: RenderOptions = {})
     out.push(`| ${md(g.fieldOfAction)} | ${w.state[g.state]} | ${g.revision ?? ''} | ${g.escalationLevel || ''} | ${g.extended ? w.yes : ''} |`);
   }
   if (r.timeline) out.push('', `## ${w.timeline}`, '', ...timelineMarkdown(r.timeline, options.language));
-  out.push('', `## ${w.measuresByStatus}`, '', `| ${w.fieldOfAction} | ${MEASURE_STATUSES.map((s) => w.status[s]).join(' | ')} |`, `| --- |${MEASURE_STATUSES.map(() => ' ---: |').join('')}`);
+  out.push(
+    '',
+    `## ${w.measuresByStatus}`,
+    '',
+    `| ${w.fieldOfAction} | ${MEASURE_STATUSES.map((s) => w.status[s]).join(' | ')} |`,
+    `| --- |${MEASURE_STATUSES.map(() => ' ---: |').join('')}`,
+  );
   for (const f of r.fields) out.push(`| ${md(f.fieldOfAction)} | ${MEASURE_STATUSES.map((s) => f.measuresByStatus[s]).join(' | ')} |`);
   out.push(`| **${w.all}** | ${MEASURE_STATUSES.map((s) => `**${r.totals.measuresByStatus[s]}**`).join(' | ')} |`);
   out.push('', `## ${w.measures}`, '');
@@ -33,11 +39,23 @@ export function reportToMarkdown(r: ReadableReport, options: RenderOptions = {})
     for (const m of f.measures) {
       out.push(`- **${md(m.title)}** (${w.status[m.status]})`);
       // Each line of the description escaped on its own, kept as a line of the list item.
-      if (m.description) out.push(...m.description.split(/\r\n|[\r\n\u0085\u2028\u2029]/).filter((l) => l.trim()).map((l) => `  ${md(l)}  `));
+      if (m.description)
+        out.push(
+          ...m.description
+            .split(/\r\n|[\r\n\u0085\u2028\u2029]/)
+            .filter((l) => l.trim())
+            .map((l) => `  ${md(l)}  `),
+        );
     }
     out.push('');
   }
-  out.push('', `## ${w.indicators}`, '', `| ${w.fieldOfAction} | ${w.indicator} | ${w.baseline} | ${w.target} | ${w.actual} | ${w.progress} | ${w.targetMet} |`, '| --- | --- | ---: | ---: | ---: | ---: | --- |');
+  out.push(
+    '',
+    `## ${w.indicators}`,
+    '',
+    `| ${w.fieldOfAction} | ${w.indicator} | ${w.baseline} | ${w.target} | ${w.actual} | ${w.progress} | ${w.targetMet} |`,
+    '| --- | --- | ---: | ---: | ---: | ---: | --- |',
+  );
   for (const f of r.fields) {
     for (const i of f.indicators) {
       const p = i.progress === null ? '' : `${Math.round(i.progress * 100)}%`;
@@ -58,11 +76,27 @@ export function reportToMarkdown(r: ReadableReport, options: RenderOptions = {})
   if (!c) out.push(noChangeLine(r, options.language));
   else {
     const sign = (n: number) => (n > 0 ? `+${n}` : String(n));
-    out.push(w.comparedWith(md(c.previousCycleName), day(c.previousCompiledAt), sign(c.coverage.onTime), sign(c.coverage.late), sign(c.coverage.missing), sign(c.measuresImplemented), sign(c.indicatorsAchieved)), '');
+    out.push(
+      w.comparedWith(
+        md(c.previousCycleName),
+        day(c.previousCompiledAt),
+        sign(c.coverage.onTime),
+        sign(c.coverage.late),
+        sign(c.coverage.missing),
+        sign(c.measuresImplemented),
+        sign(c.indicatorsAchieved),
+      ),
+      '',
+    );
     out.push(`| ${w.fieldOfAction} | ${w.reportThenNow} | ${w.implementedMeasures} | ${w.indicatorChanges} |`, '| --- | --- | ---: | --- |');
     for (const f of c.fields) {
-      const ind = f.indicators.filter((i) => i.change !== null).map((i) => `${md(i.name)} ${sign(i.change!)}`).join('; ');
-      out.push(`| ${md(f.fieldOfAction)} | ${w.state[f.coverage.previous]} → ${w.state[f.coverage.current]} | ${sign(f.measuresByStatus.implemented)} | ${ind} |`);
+      const ind = f.indicators
+        .filter((i) => i.change !== null)
+        .map((i) => `${md(i.name)} ${sign(i.change!)}`)
+        .join('; ');
+      out.push(
+        `| ${md(f.fieldOfAction)} | ${w.state[f.coverage.previous]} → ${w.state[f.coverage.current]} | ${sign(f.measuresByStatus.implemented)} | ${ind} |`,
+      );
     }
   }
   return out.join('\n') + '\n';

@@ -51,8 +51,16 @@ export function timelineSvg(t: ReportTimeline, language?: string): string {
         const x0 = x(b.start);
         const w = Math.max(1.5, x(b.end) - x0 - 1);
         const h = Math.max(2, (n / max) * (lane - 14));
-        const extra = kind === 'submissions' && b.lateSubmissions ? `, ${words.late(b.lateSubmissions)}` : kind === 'escalations' && b.committeeEscalations ? `, ${words.toCommittee(b.committeeEscalations)}` : '';
-        const label = w >= 12 ? `<text class="value" font-size="7.5" fill="#333" x="${(x0 + w / 2).toFixed(1)}" y="${(y0 + lane - 4 - h - 2).toFixed(1)}" text-anchor="middle">${n}</text>` : '';
+        const extra =
+          kind === 'submissions' && b.lateSubmissions
+            ? `, ${words.late(b.lateSubmissions)}`
+            : kind === 'escalations' && b.committeeEscalations
+              ? `, ${words.toCommittee(b.committeeEscalations)}`
+              : '';
+        const label =
+          w >= 12
+            ? `<text class="value" font-size="7.5" fill="#333" x="${(x0 + w / 2).toFixed(1)}" y="${(y0 + lane - 4 - h - 2).toFixed(1)}" text-anchor="middle">${n}</text>`
+            : '';
         return `<rect class="count" x="${x0.toFixed(1)}" y="${(y0 + lane - 4 - h).toFixed(1)}" width="${w.toFixed(1)}" height="${h.toFixed(1)}" fill="${TIMELINE_COLOURS[kind]}"><title>${e(periodLabel(b, t.granularity, language))}: ${n} ${e(words.timelineKinds[kind].toLowerCase())}${e(extra)}</title></rect>${label}`;
       })
       .join('');
