@@ -24,7 +24,7 @@ COPY apps ./apps
 COPY libs ./libs
 RUN npm run build
 
-# ---- runtime: production dependencies, dist/ and config/ only ------------------------------
+# ---- runtime: production dependencies, dist/, config/ and locales/ only--------------------------
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
@@ -41,7 +41,9 @@ RUN --mount=type=cache,target=/root/.npm \
 # Owned by root and read-only to the `node` user that runs the app.
 COPY --from=build /app/dist ./dist
 COPY config ./config
-# The pages' templates, stylesheet, script and texts (read at run time, not compiled).
+# The engine's own words, per language and area (LOCALES_DIR, read at start).
+COPY locales ./locales
+# The pages' templates, stylesheet and script (read at run time, not compiled).
 COPY apps/api/web ./apps/api/web
 
 USER node

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     PUBLIC_URL: publicUrl,
     CLOCK_MODE: process.env.CLOCK_MODE ?? 'system',
     PACT_CONFIG: process.env.PACT_CONFIG ?? join(ROOT, 'config', 'pact.yaml'),
-    MESSAGES_DIR: process.env.MESSAGES_DIR ?? join(ROOT, 'config', 'messages'),
+    LOCALES_DIR: process.env.LOCALES_DIR ?? join(ROOT, 'locales'),
     NO_COLOR: '1',
     ...(sink ? sink.env() : {}),
   };

@@ -59,3 +59,4 @@ export * from './infrastructure.module';
 /** The queues' names, for the operators' dashboard (apps reach queues only through the engine; the worker names its own). */
 export { ALL_QUEUES, QUEUE } from '@pact/queues';
 export type { QueueName } from '@pact/queues';
+export * from './texts/locales';

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
- * apps/api/web holds what the pages are made of besides code: templates (views/), CSS and
- * script (static/) and the text catalogs (locales/). Found from this file whether it runs from
- * the sources (tests) or from dist/ (the build does not copy them; the Docker image copies the folder).
+ * apps/api/web holds what the pages are made of besides code and words: templates (views/) and
+ * CSS and script (static/); their texts are in locales/<language>/pages.yaml (LOCALES_DIR).
+ * Found from this file whether it runs from the sources (tests) or from dist/ (the build does
+ * not copy them; the Docker image copies the folder).
  */
 function findWebRoot(): string {
   for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
@@ -17,4 +18,3 @@ function findWebRoot(): string {
 export const WEB_ROOT = findWebRoot();
 export const VIEWS_DIR = join(WEB_ROOT, 'views');
 export const STATIC_DIR = join(WEB_ROOT, 'static');
-export const LOCALES_DIR = join(WEB_ROOT, 'locales');

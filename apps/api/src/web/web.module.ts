@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { resolve } from 'node:path';
 import {
   CyclesModule,
   DeadlinesModule,
   DraftsModule,
+  EngineSettings,
   HealthModule,
   IdentityModule,
   InboxModule,
@@ -31,7 +33,6 @@ import { TaskPageController } from './pages/task.controller';
 import { WorkingGroupPagesController } from './pages/working-groups.controller';
 import { PageGuard } from './page.guard';
 import { PAGE_CATALOGS, WebContext } from './web-context';
-import { LOCALES_DIR } from './web-files';
 
 /**
  * People's pages, served by the API process at the site's root (the JSON API is under /api).
@@ -69,7 +70,12 @@ import { LOCALES_DIR } from './web-files';
     OperationsController,
     PeoplePagesController,
   ],
-  providers: [WebContext, PageGuard, TaskContextLoader, { provide: PAGE_CATALOGS, useFactory: () => loadPageCatalogs(LOCALES_DIR) }],
+  providers: [
+    WebContext,
+    PageGuard,
+    TaskContextLoader,
+    { provide: PAGE_CATALOGS, inject: [EngineSettings], useFactory: (settings: EngineSettings) => loadPageCatalogs(resolve(settings.localesDir)) },
+  ],
   exports: [WebContext],
 })
 export class WebModule {}

@@ -1,11 +1,12 @@
 import { isEndOfDay } from '../clock/calendar-day';
-import { FALLBACK_LANGUAGE } from '../texts/languages';
+import { catalogProblems, Catalog, flattenCatalog } from '../texts/catalogs';
+import { FALLBACK_LANGUAGE, Language, LANGUAGES } from '../texts/languages';
 import { fillPlaceholders, placeholdersIn } from '../texts/placeholders';
 import { LocalizedText, textIn } from '../texts/localized-text';
 import { MESSAGE_KINDS, MessageKind } from './notification-kind';
 
 /**
- * Message templates, one catalog per language, read from files under config/messages/.
+ * Message templates, one catalog per language, read from locales/<language>/messages.yaml.
  * A template holds `{placeholder}`s; the values are formatted for the recipient's language
  * and time zone here (Intl), so a translator writes sentences, not date formats.
  */
@@ -50,8 +51,26 @@ export const WAITING_PLACEHOLDERS = ['openTaskCount', 'nextDueDate'] as const;
 export const BODY_ONLY_PLACEHOLDERS = ['signInLink'] as const;
 export const ITEM_PLACEHOLDERS = ['fieldOfAction', 'groupKey', 'milestone', 'dueDate', 'overdueDays', 'level', 'marker'] as const;
 
-/** Every problem with a set of catalogs, as lines naming language, kind and field; empty when usable. */
-export function checkCatalogs(catalogs: MessageCatalogs): string[] {
+/**
+ * Every problem with a set of message catalogs: the one catalog check (every text of English in
+ * every shipped language, same placeholders; texts/catalogs.ts), then the e-mails' own rules.
+ */
+export function checkMessageCatalogs(catalogs: MessageCatalogs): string[] {
+  const flat = {} as Record<Language, Catalog>;
+  const problems: string[] = [];
+  for (const lang of LANGUAGES) {
+    const { texts, problems: shape } = flattenCatalog(catalogs[lang]);
+    flat[lang] = texts;
+    problems.push(...shape.map((p) => `${lang}.${p}`));
+  }
+  return [...problems, ...catalogProblems(flat), ...messageKindProblems(catalogs)];
+}
+
+/**
+ * The e-mails' own rules, layered on the common check: every kind in English, only known kinds,
+ * the placeholders each kind may use, a sign-in link in bodies only; lines name language, kind and field.
+ */
+export function messageKindProblems(catalogs: MessageCatalogs): string[] {
   const problems: string[] = [];
   const fallback = catalogs[FALLBACK_LANGUAGE];
   if (!fallback) return [`${FALLBACK_LANGUAGE}: the fallback language has no catalog`];

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { buildCalendar, foldLine } from './icalendar';
-import { checkCatalogs, formatDueDate, MessageCatalogs, renderMessage } from './message-catalog';
+import { checkMessageCatalogs, formatDueDate, messageKindProblems, MessageCatalogs, renderMessage } from './message-catalog';
 import { MESSAGE_KINDS } from './notification-kind';
 import { signWebhook, verifyWebhook } from './webhook-signature';
 
-const root = join(__dirname, '../../../../config/messages');
-const shipped: MessageCatalogs = Object.fromEntries(['en', 'de', 'fr'].map((l) => [l, parse(readFileSync(join(root, `${l}.yaml`), 'utf8'))]));
+const root = join(__dirname, '../../../../locales');
+const shipped: MessageCatalogs = Object.fromEntries(['en', 'de', 'fr'].map((l) => [l, parse(readFileSync(join(root, l, 'messages.yaml'), 'utf8'))]));
 const due = new Date('2027-03-31T15:00:00Z');
 const facts = {
   recipientName: 'Anna Keller',
@@ -23,7 +23,7 @@ const facts = {
 
 describe('message catalogs', () => {
   it('the shipped catalogs are complete: English has every kind; German and French translate every kind', () => {
-    expect(checkCatalogs(shipped)).toEqual([]);
+    expect(checkMessageCatalogs(shipped)).toEqual([]);
     for (const lang of ['de', 'fr']) expect(Object.keys(shipped[lang]).sort()).toEqual([...MESSAGE_KINDS].sort());
   });
 
@@ -72,7 +72,7 @@ describe('message catalogs', () => {
       en: { reminder: { subject: 'Due {dueIn}', body: 'Hello {nobody}' } },
       de: { 'no-such-kind': { subject: 'x', body: 'y' } } as never,
     };
-    const problems = checkCatalogs(broken);
+    const problems = checkMessageCatalogs(broken);
     expect(problems).toContain('en.task-requested: missing (every kind needs an English template)');
     expect(problems.some((p) => p.startsWith('en.reminder.body: unknown placeholder {nobody}'))).toBe(true);
     expect(problems.some((p) => p.startsWith('de.no-such-kind: not a message kind'))).toBe(true);
@@ -80,7 +80,7 @@ describe('message catalogs', () => {
 
   it("keeps a sign-in link out of subjects, and renders it in the body in the person's language", () => {
     const leaky: MessageCatalogs = { ...shipped, en: { ...shipped.en, 'sign-in-link': { subject: 'Sign in: {signInLink}', body: '{signInLink}' } } };
-    expect(checkCatalogs(leaky)).toContain('en.sign-in-link.subject: {signInLink} may appear in the body only');
+    expect(checkMessageCatalogs(leaky)).toContain('en.sign-in-link.subject: {signInLink} may appear in the body only');
     const link = 'https://pact.example.eu/sign-in/abc';
     const fr = renderMessage(
       shipped,
@@ -115,7 +115,7 @@ describe('message catalogs', () => {
     expect(none.language).toBe('en');
     expect(none.text).toContain('Nothing is waiting for you yet');
     const broken: MessageCatalogs = { ...shipped, en: { ...shipped.en, 'chair-welcome': { subject: 'x', body: '{waiting}', waiting: '{dueDate}' } } };
-    expect(checkCatalogs(broken)).toEqual([
+    expect(messageKindProblems(broken)).toEqual([
       'en.chair-welcome.waiting: unknown placeholder {dueDate}',
       'en.chair-welcome.nothingWaiting: must be a non-empty text',
     ]);

@@ -2,3 +2,4 @@ export * from './languages';
 export * from './text-rules';
 export * from './localized-text';
 export * from './placeholders';
+export * from './catalogs';

@@ -1,5 +1,5 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsEmpty, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
 
 /**
  * Every setting the engine reads from the environment, validated at start: a typo or a
@@ -111,9 +111,16 @@ export class EnvironmentVariables {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'PUBLIC_URL must be an http(s) URL' })
   PUBLIC_URL = 'http://localhost:3000';
 
-  /** Message templates, one YAML file per language (en.yaml is required). */
+  /**
+   * The engine's own words, one folder per language holding pages.yaml, messages.yaml,
+   * reports.yaml and calendar.yaml. (MESSAGES_DIR, which held the e-mails alone, is gone.)
+   */
   @IsString()
-  MESSAGES_DIR = 'config/messages';
+  LOCALES_DIR = 'locales';
+
+  /** Replaced by LOCALES_DIR: refused rather than ignored, so moved e-mail texts are not silently replaced by the shipped ones. */
+  @IsEmpty({ message: 'MESSAGES_DIR is no longer read: set LOCALES_DIR to the folder holding <language>/messages.yaml (see docs/configuration.md)' })
+  MESSAGES_DIR?: string;
 
   /** SMTP server for e-mail; empty: e-mails are written to the log only (status "logged"). */
   @IsString()

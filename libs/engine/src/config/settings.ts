@@ -47,8 +47,8 @@ export interface SignInSettings {
 export class EngineSettings {
   /** The cycles, groups and templates file (PACT_CONFIG). */
   readonly pactConfig: string;
-  /** Message templates, one YAML file per language (MESSAGES_DIR). */
-  readonly messagesDir: string;
+  /** The engine's own words: <language>/<area>.yaml for pages, messages, reports, calendar (LOCALES_DIR). */
+  readonly localesDir: string;
   /** Where people reach the site, without a trailing slash (PUBLIC_URL). */
   readonly publicUrl: string;
   readonly clock: ClockSettings;
@@ -91,7 +91,7 @@ export function settingsFrom(raw: Record<string, unknown> | EnvironmentVariables
     }),
     engine: new EngineSettings({
       pactConfig: env.PACT_CONFIG,
-      messagesDir: env.MESSAGES_DIR,
+      localesDir: env.LOCALES_DIR,
       publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
       clock: { mode: env.CLOCK_MODE, simMsPerDay: env.SIM_MS_PER_DAY, simAnchorDate: env.SIM_ANCHOR_DATE, simAnchorRealMs: env.SIM_ANCHOR_REAL_MS },
       followUpGraceMs: env.FOLLOW_UP_GRACE_MS,

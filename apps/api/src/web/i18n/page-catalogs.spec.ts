@@ -1,14 +1,15 @@
 import { join } from 'node:path';
 import { LANGUAGES, MESSAGE_KINDS } from '@pact/domain';
-import { checkPageCatalogs, loadPageCatalogs } from './page-catalogs';
+import { catalogProblems } from '@pact/domain';
+import { loadPageCatalogs } from './page-catalogs';
 import { Translator } from './translator';
 
-const DIR = join(__dirname, '..', '..', '..', 'web', 'locales');
+const DIR = join(__dirname, '..', '..', '..', '..', '..', 'locales');
 
 describe('page texts', () => {
   it('every key exists in English, German and French, with the same placeholders', () => {
     const catalogs = loadPageCatalogs(DIR);
-    expect(checkPageCatalogs(catalogs)).toEqual([]);
+    expect(catalogProblems(catalogs)).toEqual([]);
     const keys = Object.keys(catalogs.en).sort();
     expect(keys.length).toBeGreaterThan(100);
     for (const lang of LANGUAGES) expect(Object.keys(catalogs[lang]).sort()).toEqual(keys);
@@ -17,11 +18,6 @@ describe('page texts', () => {
   it('names every message kind the operators’ console can list', () => {
     const catalogs = loadPageCatalogs(DIR);
     for (const kind of MESSAGE_KINDS) expect({ kind, text: catalogs.en[`operations.messageKind.${kind}`] }).toEqual({ kind, text: expect.any(String) });
-  });
-
-  it('names a missing key and a differing placeholder', () => {
-    const problems = checkPageCatalogs({ en: { a: 'A {x}', b: 'B' }, de: { a: 'A {y}' }, fr: { a: 'A {x}', b: 'B' } });
-    expect(problems).toEqual(['de.a: placeholders {y} differ from English {x}', 'de.b: missing']);
   });
 
   it('formats dates and numbers for the reader, in their time zone', () => {

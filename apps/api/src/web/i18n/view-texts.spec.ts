@@ -10,7 +10,7 @@ function files(dir: string): string[] {
 
 describe('texts named by the views', () => {
   it('every literal t(…) key of every view exists in the catalogs (a missing one fails the page at run time)', () => {
-    const catalog = loadPageCatalogs(join(ROOT, 'locales')).en;
+    const catalog = loadPageCatalogs(join(ROOT, '..', '..', '..', 'locales')).en;
     const missing: string[] = [];
     let found = 0;
     for (const file of files(join(ROOT, 'views')).filter((f) => f.endsWith('.eta'))) {
