@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { buildCalendar, CalendarEvent, Clock, CLOCK, dayIn, DEFAULT_TIME_ZONE, isEndOfDay, textIn } from '@pact/domain';
+import { buildCalendar, CalendarEvent, Catalogs, Clock, CLOCK, dayIn, DEFAULT_TIME_ZONE, isEndOfDay, textIn } from '@pact/domain';
 import { CycleRecord, CycleRepository, TaskRepository, UserRecord, UserRepository, WorkingGroupRepository } from '@pact/persistence';
 
 import { createHash, randomBytes } from 'node:crypto';
@@ -7,7 +7,7 @@ import { PACT_CONFIG } from '../config/config.module';
 import type { PactConfig } from '../config/pact-config';
 import { NotFoundError } from '../errors';
 import { EngineSettings } from '../config/settings';
-import { calendarTexts } from './calendar-texts';
+import { CALENDAR_CATALOGS, calendarTexts } from './calendar-texts';
 
 const FEED_TOKEN_PREFIX = 'cal_';
 
@@ -33,6 +33,7 @@ export class CalendarFeedService {
     private readonly groups: WorkingGroupRepository,
     @Inject(PACT_CONFIG) private readonly config: PactConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CALENDAR_CATALOGS) private readonly catalogs: Catalogs,
     settings: EngineSettings,
   ) {
     this.publicUrl = settings.publicUrl;
@@ -63,7 +64,7 @@ export class CalendarFeedService {
     const events: CalendarEvent[] = [];
     // The feed reads in its owner's language: the words around it and the texts from configuration.
     const language = user.language ?? this.config.languages.fallback;
-    const words = calendarTexts(language);
+    const words = calendarTexts(this.catalogs, language);
     const text = (v: Parameters<typeof textIn>[0]) => textIn(v, language, this.config.languages.fallback);
     const network = text(this.config.network);
     const zone = user.timeZone ?? DEFAULT_TIME_ZONE;

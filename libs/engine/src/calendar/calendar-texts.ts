@@ -1,6 +1,12 @@
+import { Provider } from '@nestjs/common';
+import { Catalogs, fillPlaceholders, isLanguage } from '@pact/domain';
+import { resolve } from 'node:path';
+import { EngineSettings } from '../config/settings';
+import { loadCatalogs } from '../texts/locales';
+
 /**
  * The words of a calendar feed around its texts from configuration, in the feed owner's
- * language (English for languages without their own).
+ * language (English for languages without their own), from locales/<language>/calendar.yaml.
  */
 export interface CalendarTexts {
   overdue: string;
@@ -11,33 +17,24 @@ export interface CalendarTexts {
   noGroup: string;
 }
 
-const TEXTS: Record<'en' | 'de' | 'fr', CalendarTexts> = {
-  en: {
-    overdue: 'OVERDUE: ',
-    report: (c, m, f) => `${c}: report "${m}" of the working group "${f}".`,
-    extendedFrom: (d) => `Extended from ${d}.`,
-    submit: (l) => `Submit: ${l}`,
-    feedOf: (g) => `Report deadlines of ${g}`,
-    noGroup: 'no working group',
-  },
-  de: {
-    overdue: 'ÜBERFÄLLIG: ',
-    report: (c, m, f) => `${c}: Bericht „${m}“ der Arbeitsgruppe „${f}“.`,
-    extendedFrom: (d) => `Verlängert vom ${d}.`,
-    submit: (l) => `Einreichen: ${l}`,
-    feedOf: (g) => `Berichtsfristen von ${g}`,
-    noGroup: 'keiner Arbeitsgruppe',
-  },
-  fr: {
-    overdue: 'EN RETARD : ',
-    report: (c, m, f) => `${c} : rapport « ${m} » du groupe de travail « ${f} ».`,
-    extendedFrom: (d) => `Prolongé depuis le ${d}.`,
-    submit: (l) => `Soumettre : ${l}`,
-    feedOf: (g) => `Échéances des rapports de ${g}`,
-    noGroup: 'aucun groupe de travail',
-  },
+export const CALENDAR_CATALOGS = Symbol('CALENDAR_CATALOGS');
+
+/** Read once at start; a missing key or placeholder stops the process (the one catalog check). */
+export const calendarCatalogsProvider: Provider = {
+  provide: CALENDAR_CATALOGS,
+  inject: [EngineSettings],
+  useFactory: (settings: EngineSettings) => loadCatalogs(resolve(settings.localesDir), 'calendar'),
 };
 
-export function calendarTexts(language: string): CalendarTexts {
-  return TEXTS[language as keyof typeof TEXTS] ?? TEXTS.en;
+export function calendarTexts(catalogs: Catalogs, language: string): CalendarTexts {
+  const words = catalogs[isLanguage(language) ? language : 'en'];
+  const fill = (key: string, values: Record<string, string>) => fillPlaceholders(words[key], (name) => values[name]);
+  return {
+    overdue: words.overdue,
+    report: (cycle, milestone, field) => fill('report', { cycle, milestone, field }),
+    extendedFrom: (day) => fill('extendedFrom', { day }),
+    submit: (link) => fill('submit', { link }),
+    feedOf: (groups) => fill('feedOf', { groups }),
+    noGroup: words.noGroup,
+  };
 }

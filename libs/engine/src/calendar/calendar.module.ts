@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarFeedService } from './calendar-feed.service';
+import { calendarCatalogsProvider } from './calendar-texts';
 
-@Module({ providers: [CalendarFeedService], exports: [CalendarFeedService] })
+@Module({ providers: [CalendarFeedService, calendarCatalogsProvider], exports: [CalendarFeedService] })
 export class CalendarModule {}
