@@ -60,3 +60,5 @@ export * from './infrastructure.module';
 export { ALL_QUEUES, QUEUE } from '@pact/queues';
 export type { QueueName } from '@pact/queues';
 export * from './texts/locales';
+export * from './reports/report-catalogs.provider';
+export * from './calendar/calendar-texts';

@@ -1,6 +1,17 @@
 import { Inject, Injectable, NotAcceptableException, StreamableFile } from '@nestjs/common';
-import { editionLine, ImplementationReport, inLanguage, RenderOptions, reportToCsv, reportToHtml, reportToMarkdown } from '@pact/domain';
-import { PACT_CONFIG, PactConfig } from '@pact/engine';
+import {
+  Catalogs,
+  editionLine,
+  ImplementationReport,
+  inLanguage,
+  RenderOptions,
+  reportToCsv,
+  reportToHtml,
+  reportToMarkdown,
+  ReportWords,
+  reportWordsIn,
+} from '@pact/domain';
+import { PACT_CONFIG, PactConfig, REPORT_CATALOGS } from '@pact/engine';
 import type { Request, Response } from 'express';
 import { REPORT_FORMATS } from '../cycles/cycle.dto';
 import { ReportPdfService } from './report-pdf.service';
@@ -33,7 +44,13 @@ export class ReportResponder {
   constructor(
     private readonly pdf: ReportPdfService,
     @Inject(PACT_CONFIG) private readonly pact: PactConfig,
+    @Inject(REPORT_CATALOGS) private readonly catalogs: Catalogs,
   ) {}
+
+  /** The report's own words (headings, states, sentences) in `language`, for a page that shows a report's body. */
+  words(language: string): ReportWords {
+    return reportWordsIn(this.catalogs, language);
+  }
 
   format(req: Request, explicit?: ReportFormat): ReportFormat {
     if (explicit) return explicit;
@@ -54,11 +71,12 @@ export class ReportResponder {
     format: ReportFormat,
     name: string,
     language: string,
-    options: RenderOptions & { json?: string } = {},
+    options: Omit<RenderOptions, 'words'> & { json?: string } = {},
   ): Promise<unknown> {
     res.vary('Accept');
     const report = inLanguage(stored, language, this.pact.languages.fallback);
-    const rendering = { ...options, language };
+    const words = this.words(language);
+    const rendering = { ...options, words };
     res.setHeader('Content-Language', language);
     switch (format) {
       case 'markdown':
@@ -69,7 +87,7 @@ export class ReportResponder {
         return reportToHtml(report, rendering);
       case 'csv':
         res.type('text/csv; charset=utf-8').attachment(`${name}.csv`);
-        return reportToCsv(report, language);
+        return reportToCsv(report, words);
       case 'pdf': {
         const edition = options.edition ? `, ${editionLine(rendering)}` : '';
         const pdf = await this.pdf.render(reportToHtml(report, rendering), `${report.cycleName}: ${report.milestoneTitle}${edition}`);

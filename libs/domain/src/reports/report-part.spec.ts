@@ -3,6 +3,9 @@ import { reportBodyHtml } from './render/report-html';
 import { reportToMarkdown } from './render/report-markdown';
 import { ReportCompiler } from './report-compiler';
 import { reportPart } from './report-part';
+import { shippedReportWords } from '../testing/shipped-texts';
+
+const EN = shippedReportWords('en');
 
 function network() {
   const c = new ReportCompiler({
@@ -49,7 +52,7 @@ describe('reportPart', () => {
 
   it('says in every format that it is a part, and why the change since the previous cycle is not in it', () => {
     const part = reportPart(network(), ['education']);
-    for (const out of [reportBodyHtml(inLanguage(part, 'en')), reportToMarkdown(inLanguage(part, 'en'))]) {
+    for (const out of [reportBodyHtml(inLanguage(part, 'en'), EN), reportToMarkdown(inLanguage(part, 'en'), { words: EN })]) {
       expect(out).toContain('This is the part of your working group only.');
       expect(out).toContain('The change since the previous cycle compares the whole network');
       expect(out).not.toContain('No previous cycle of this kind has been compiled.');

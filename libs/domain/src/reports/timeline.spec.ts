@@ -4,6 +4,10 @@ import { reportToMarkdown } from './render/report-markdown';
 import { periodLabel, timelineSvg } from './render/report-timeline';
 import { ReportCompiler } from './report-compiler';
 import { TimelineBuilder, timelineMarks } from './timeline';
+import { shippedReportWords, shippedMarkWords } from '../testing/shipped-texts';
+
+const EN = shippedReportWords('en');
+const MARKS = shippedMarkWords();
 
 const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
@@ -38,7 +42,7 @@ describe('timeline aggregation', () => {
     expect(t.committeeEscalations).toBe(1);
     const jan = t.buckets[12];
     const feb = t.buckets[13];
-    expect(periodLabel(jan, 'month')).toBe('2028-01');
+    expect(periodLabel(jan, 'month', EN)).toBe('2028-01');
     expect(jan.counts).toEqual({ requests: 12, reminders: 1, escalations: 0, extensions: 0, submissions: 0 });
     expect(feb.counts).toEqual({ requests: 0, reminders: 1, escalations: 2, extensions: 1, submissions: 2 });
     expect(feb).toMatchObject({ lateSubmissions: 1, committeeEscalations: 1 });
@@ -58,7 +62,7 @@ describe('timeline aggregation', () => {
     expect(t.buckets[1].counts.requests).toBe(1);
     expect(t.buckets[t.buckets.length - 1].counts.submissions).toBe(1);
     expect(t.buckets.length).toBe(14);
-    expect(periodLabel(t.buckets[1], 'week')).toBe('week of 2030-01-07');
+    expect(periodLabel(t.buckets[1], 'week', EN)).toBe('week of 2030-01-07');
   });
 
   it('stays the same size however many events it counts', () => {
@@ -72,7 +76,7 @@ describe('timeline aggregation', () => {
   });
 
   it('marks the start, each request, due date and compilation up to the report, in order', () => {
-    const marks = timelineMarks(cycle, d('2029-01-01'), { milestoneKey: 'final', at: d('2028-12-20') });
+    const marks = timelineMarks(cycle, d('2029-01-01'), { milestoneKey: 'final', at: d('2028-12-20') }, MARKS);
     expect(marks.map((m) => [m.at.toISOString().slice(0, 10), m.kind, textIn(m.label, 'en')])).toEqual([
       ['2027-01-01', 'start', 'Cycle starts'],
       ['2028-01-01', 'request', 'Mid-term progress report requested'],
@@ -85,18 +89,27 @@ describe('timeline aggregation', () => {
     expect(textIn(marks[1].label, 'de')).toBe('Mid-term progress report angefordert');
     expect(
       textIn(
-        timelineMarks({ ...cycle, milestones: [{ ...cycle.milestones[0], title: { en: 'Mid-term', de: 'Zwischenbericht' } }] }, d('2029-01-01'))[2].label,
+        timelineMarks(
+          { ...cycle, milestones: [{ ...cycle.milestones[0], title: { en: 'Mid-term', de: 'Zwischenbericht' } }] },
+          d('2029-01-01'),
+          undefined,
+          MARKS,
+        )[2].label,
         'de',
       ),
     ).toBe('Zwischenbericht fällig');
     // The mid-term report does not show what came after it.
-    expect(timelineMarks(cycle, d('2028-03-01'), { milestoneKey: 'mid-term', at: d('2028-03-01') })).toHaveLength(4);
+    expect(timelineMarks(cycle, d('2028-03-01'), { milestoneKey: 'mid-term', at: d('2028-03-01') }, MARKS)).toHaveLength(4);
   });
 });
 
 describe('timeline rendering', () => {
   function timeline() {
-    const b = new TimelineBuilder(d('2027-01-01'), d('2028-12-20'), timelineMarks(cycle, d('2028-12-20'), { milestoneKey: 'final', at: d('2028-12-20') }));
+    const b = new TimelineBuilder(
+      d('2027-01-01'),
+      d('2028-12-20'),
+      timelineMarks(cycle, d('2028-12-20'), { milestoneKey: 'final', at: d('2028-12-20') }, MARKS),
+    );
     for (let i = 0; i < 12; i++) b.add({ type: 'task.requested', at: d('2028-11-01') });
     b.add({ type: 'submission.received', at: d('2028-11-20'), data: { late: false } });
     b.add({ type: 'submission.received', at: d('2028-12-05'), data: { late: true } });
@@ -105,7 +118,7 @@ describe('timeline rendering', () => {
   }
 
   it('draws one lane per kind, a bar per busy period and a numbered line per key moment', () => {
-    const svg = timelineSvg(timeline());
+    const svg = timelineSvg(timeline(), EN);
     expect(svg).toMatch(/^<svg class="timeline"/);
     expect(svg.match(/<g class="lane"/g)).toHaveLength(5);
     expect(svg.match(/<rect class="count"/g)).toHaveLength(4); // requests (Nov), submissions (Nov, Dec), escalations (Dec)
@@ -132,20 +145,22 @@ describe('timeline rendering', () => {
     });
     c.add({ groupKey: 'sport', fieldOfAction: 'Sport', status: 'overdue', late: false, escalationLevel: 1, extended: false });
     const without = c.result();
-    expect(reportToHtml(inLanguage(without, 'en'))).not.toContain('<h2>Timeline</h2>');
+    expect(reportToHtml(inLanguage(without, 'en'), { words: EN })).not.toContain('<h2>Timeline</h2>');
     const report = c.result(null, timeline());
-    const html = reportToHtml(inLanguage(report, 'en'));
+    const html = reportToHtml(inLanguage(report, 'en'), { words: EN });
     expect(html).toContain('<h2>Timeline</h2>');
     expect(html).toContain('<svg class="timeline"');
     expect(html).toContain('12 requests, 0 reminders, 1 escalations (0 to the committee), 0 extensions, 2 submissions (1 late)');
     expect(html.match(/<table class="timeline-table">.*?<\/table>/s)![0].match(/<tr>/g)).toHaveLength(3); // header, Nov, Dec
-    const md = reportToMarkdown(inLanguage(report, 'en'));
+    const md = reportToMarkdown(inLanguage(report, 'en'), { words: EN });
     expect(md).toContain('## Timeline');
     expect(md).toContain('| 2028-11 | 12 |  |  |  | 1 |');
     expect(md).toContain('| 2028-12 |  |  | 1 |  | 1 (1 late) |');
     expect(md).toContain('7. 2028-12-20 Implementation report compiled');
-    expect(reportToHtml(inLanguage(report, 'en'), { edition: { version: 2, publishedAt: d('2029-01-05') } })).toContain('Published version 2, 2029-01-05');
-    expect(reportToMarkdown(inLanguage(report, 'en'), { edition: { version: 2, publishedAt: '2029-01-05T00:00:00.000Z' } })).toContain(
+    expect(reportToHtml(inLanguage(report, 'en'), { words: EN, edition: { version: 2, publishedAt: d('2029-01-05') } })).toContain(
+      'Published version 2, 2029-01-05',
+    );
+    expect(reportToMarkdown(inLanguage(report, 'en'), { words: EN, edition: { version: 2, publishedAt: '2029-01-05T00:00:00.000Z' } })).toContain(
       '**Published version 2, 2029-01-05.**',
     );
   });
@@ -161,6 +176,6 @@ describe('timeline rendering', () => {
       compiledAt: d('2028-12-20'),
     });
     const report = c.result(null, timeline());
-    expect(reportToHtml(inLanguage(JSON.parse(JSON.stringify(report)), 'en'))).toBe(reportToHtml(inLanguage(report, 'en')));
+    expect(reportToHtml(inLanguage(JSON.parse(JSON.stringify(report)), 'en'), { words: EN })).toBe(reportToHtml(inLanguage(report, 'en'), { words: EN }));
   });
 });

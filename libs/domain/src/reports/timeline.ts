@@ -1,5 +1,7 @@
 import { LocalizedText, textIn, Translations } from '../texts/localized-text';
 import { MS_PER_DAY } from '../clock/clock';
+import { Language, LANGUAGES } from '../texts/languages';
+import { fillPlaceholders } from '../texts/placeholders';
 
 /** What the report's timeline counts, and the events each comes from. */
 export const TIMELINE_KINDS = ['requests', 'reminders', 'escalations', 'extensions', 'submissions'] as const;
@@ -58,6 +60,13 @@ export interface TimelineCycle {
   milestones: { key: string; title: LocalizedText; requestAt: Date; dueAt: Date; compiledAt?: Date }[];
 }
 
+/**
+ * The words of the timeline's key moments in every language (a mark's label is one text per
+ * language, read in the reader's when shown); `{milestone}` is the milestone's title. From
+ * locales/<language>/reports.yaml (`marks.*`, `timelineMarkWordsIn`).
+ */
+export type TimelineMarkWords = Record<Language, Record<'start' | 'requested' | 'due' | 'compiled' | 'recompiled', string>>;
+
 /** Cycles up to this long are drawn per week, longer ones per month. */
 export const WEEKLY_UP_TO_DAYS = 183;
 
@@ -74,30 +83,20 @@ function startOfMonth(d: Date, plus = 0): Date {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + plus, 1));
 }
 
-/** The words of the timeline's marks in the languages the pages speak. */
-const MARK_WORDS = {
-  start: { en: 'Cycle starts', de: 'Beginn des Zyklus', fr: 'Début du cycle' },
-  requested: { en: 'requested', de: 'angefordert', fr: ': demande envoyée' },
-  due: { en: 'due', de: 'fällig', fr: ': échéance' },
-  compiled: { en: 'compiled', de: 'zusammengestellt', fr: ': compilé' },
-  recompiled: {
-    en: 'recompiled after a late revision',
-    de: 'nach einer verspäteten Fassung neu zusammengestellt',
-    fr: ': recompilé après une révision tardive',
-  },
-} as const;
-
 /**
  * The key moments of a cycle up to `to`: its start, each milestone's request and due date, and
  * each compilation (the report being compiled is given as `compiled`).
  */
-export function timelineMarks(cycle: TimelineCycle, to: Date, compiled?: { milestoneKey: string; at: Date; recompiled?: boolean }): TimelineMark[] {
-  const marks: TimelineMark[] = [{ at: cycle.start, kind: 'start', label: MARK_WORDS.start }];
-  const about = (what: Exclude<keyof typeof MARK_WORDS, 'start'>, title: LocalizedText): Translations => ({
-    en: `${textIn(title, 'en')} ${MARK_WORDS[what].en}`,
-    de: `${textIn(title, 'de')} ${MARK_WORDS[what].de}`,
-    fr: `${textIn(title, 'fr')} ${MARK_WORDS[what].fr}`,
-  });
+export function timelineMarks(
+  cycle: TimelineCycle,
+  to: Date,
+  compiled: { milestoneKey: string; at: Date; recompiled?: boolean } | undefined,
+  words: TimelineMarkWords,
+): TimelineMark[] {
+  const marks: TimelineMark[] = [{ at: cycle.start, kind: 'start', label: Object.fromEntries(LANGUAGES.map((l) => [l, words[l].start])) as Translations }];
+  // A mark's label is one text per language, read in the reader's when the report is shown.
+  const about = (what: Exclude<keyof TimelineMarkWords[Language], 'start'>, title: LocalizedText): Translations =>
+    Object.fromEntries(LANGUAGES.map((l) => [l, fillPlaceholders(words[l][what], (name) => (name === 'milestone' ? textIn(title, l) : undefined))]));
   for (const m of cycle.milestones) {
     marks.push({ at: m.requestAt, kind: 'request', label: about('requested', m.title) });
     marks.push({ at: m.dueAt, kind: 'due', label: about('due', m.title) });

@@ -11,7 +11,7 @@ export const MESSAGE_CATALOGS = Symbol('MESSAGE_CATALOGS');
  * e-mails' own rules; any problem stops the process, naming language, kind and field.
  */
 export function loadMessageCatalogs(root: string): MessageCatalogs {
-  loadCatalogs(root, 'messages', (files) => messageKindProblems(files as MessageCatalogs));
+  loadCatalogs(root, 'messages', (_catalogs, files) => messageKindProblems(files as MessageCatalogs));
   // The renderer reads the templates as written (kind → subject, body…), not as flat keys.
   return readLocaleFiles(root, 'messages') as MessageCatalogs;
 }

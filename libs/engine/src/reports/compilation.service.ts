@@ -13,6 +13,8 @@ import {
   TIMELINE_EVENT_TYPES,
   TimelineBuilder,
   timelineMarks,
+  timelineMarkWordsIn,
+  Catalogs,
   textIn,
 } from '@pact/domain';
 import {
@@ -30,6 +32,7 @@ import { TimerScheduler } from '@pact/queues';
 import { FanOutService } from '../fan-out/fan-out.service';
 import { NotificationService } from '../notifications/notification.service';
 import { NotFoundError } from '../errors';
+import { REPORT_CATALOGS } from './report-catalogs.provider';
 
 function revisionsOf(cycle: CycleRecord, milestoneKey: string): number {
   return cycle.milestoneState[milestoneKey]?.revisions ?? 0;
@@ -58,6 +61,7 @@ export class CompilationService {
     private readonly notifications: NotificationService,
     private readonly timers: TimerScheduler,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(REPORT_CATALOGS) private readonly reportCatalogs: Catalogs,
   ) {}
 
   /**
@@ -186,6 +190,7 @@ export class CompilationService {
       },
       now,
       { milestoneKey, at: now, recompiled },
+      timelineMarkWordsIn(this.reportCatalogs),
     );
     const timeline = new TimelineBuilder(cycle.start, now, marks);
     for await (const e of this.events.streamByCycle(cycleId, Object.keys(TIMELINE_EVENT_TYPES), now)) timeline.add(e);

@@ -3,13 +3,16 @@ import { CLOCK, DEFAULT_TEXT_LANGUAGES, defaultMilestones, ManualClock } from '@
 
 import { PACT_CONFIG } from '../config/config.module';
 import { EngineSettings, testEngineSettings } from '../config/settings';
+import { REPORT_CATALOGS } from '../reports/report-catalogs.provider';
+import { loadCatalogs } from '../texts/locales';
+import { join } from 'node:path';
 
 /**
  * Unit tests of engine services with every collaborator replaced by a test double, built from
  * one place (as immich's server/test/utils.ts does): `newTestService(DeadlineService)` reads the
  * constructor's parameter types (Nest's own metadata) and gives each class-typed collaborator
  * (repositories, producers, other services) an object whose methods are all `jest.fn()`, the
- * Clock a manual clock that moves only when the test says, and config an empty object. A test then says only
+ * Clock a manual clock that moves only when the test says, config an empty object, and catalogs the shipped ones. A test then says only
  * what it expects of the doubles it cares about, so a rule is checked in milliseconds.
  */
 export type Doubled<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? jest.Mock<R, A> : T[K] };
@@ -50,6 +53,8 @@ export function newTestService<S>(
     // The programme's languages and rhythm as a configuration without them has; the test adds what it uses.
     if (token === PACT_CONFIG) return { languages: DEFAULT_TEXT_LANGUAGES, milestones: defaultMilestones(), ...opts.config };
     if (token === EngineSettings) return testEngineSettings(opts.env);
+    // The shipped words, as the engine reads them at start.
+    if (token === REPORT_CATALOGS) return loadCatalogs(join(__dirname, '..', '..', '..', '..', 'locales'), 'reports');
     if (typeof token !== 'function') throw new Error(`${Service.name}: no test double for constructor parameter ${i} (${String(token)})`);
     const double = automock(token as new (...a: any[]) => unknown);
     doubles.set(token, double);

@@ -23,9 +23,9 @@ export function readLocaleFiles(root: string, area: LocaleArea): Record<Language
 /**
  * One area's catalogs, read once at start and checked by the one catalog check; any problem
  * stops the process, naming the file's language and the key. `extraProblems` layers an area's
- * own rules on top (the e-mails' allowed placeholders per kind).
+ * own rules on top (the e-mails' allowed placeholders per kind, the texts the report's renderers need).
  */
-export function loadCatalogs(root: string, area: LocaleArea, extraProblems?: (files: Record<Language, unknown>) => string[]): Catalogs {
+export function loadCatalogs(root: string, area: LocaleArea, extraProblems?: (catalogs: Catalogs, files: Record<Language, unknown>) => string[]): Catalogs {
   const files = readLocaleFiles(root, area);
   const catalogs = {} as Catalogs;
   const problems: string[] = [];
@@ -34,7 +34,7 @@ export function loadCatalogs(root: string, area: LocaleArea, extraProblems?: (fi
     catalogs[lang] = texts;
     problems.push(...shape.map((p) => `${lang}.${p}`));
   }
-  problems.push(...catalogProblems(catalogs), ...(extraProblems?.(files) ?? []));
+  problems.push(...catalogProblems(catalogs), ...(extraProblems?.(catalogs, files) ?? []));
   if (problems.length) throw new Error(`Invalid ${area} texts in ${join(root, '<language>', `${area}.yaml`)}:\n  ${problems.join('\n  ')}`);
   return catalogs;
 }

@@ -67,7 +67,7 @@ export class CompiledReportPageController {
       title,
       cycle,
       report,
-      reportHtml: reportBodyHtml(page.i18n.texts(report), page.lang),
+      reportHtml: reportBodyHtml(page.i18n.texts(report), this.responder.words(page.lang)),
       scope: found.scope,
       readVersion: found.version ? { version: found.version.version, publishedAt: found.version.publishedAt } : null,
       downloads: DOWNLOADS,

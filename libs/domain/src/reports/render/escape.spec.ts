@@ -2,6 +2,9 @@ import { inLanguage } from '../../texts/localized-text';
 import { ReportCompiler } from '../report-compiler';
 import { escapeMarkdown } from './escape';
 import { reportToMarkdown } from './report-markdown';
+import { shippedReportWords } from '../../testing/shipped-texts';
+
+const EN = shippedReportWords('en');
 
 /**
  * What may never survive escapeMarkdown, whatever Markdown dialect renders the text: a raw HTML
@@ -92,7 +95,7 @@ describe('escapeMarkdown', () => {
         recommendations: [evil('recommendation\n# injected heading')],
       },
     });
-    const md = reportToMarkdown(inLanguage(c.result(), 'en'));
+    const md = reportToMarkdown(inLanguage(c.result(), 'en'), { words: EN });
     expect(md).not.toMatch(/<(?!-)/); // no tag at all (the only '<' would start one)
     expect(md).not.toMatch(/\]\(/); // no link or image
     expect(md).not.toContain('javascript:');

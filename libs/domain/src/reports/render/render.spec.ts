@@ -4,8 +4,10 @@ import { csvField, escapeHtml } from './escape';
 import { reportToCsv } from './report-csv';
 import { reportBodyHtml, reportToHtml } from './report-html';
 import { reportToMarkdown } from './report-markdown';
-import { reportWords } from './report-words';
 import type { MeasureStatus } from '../../templates/report-template';
+import { shippedReportWords } from '../../testing/shipped-texts';
+
+const EN = shippedReportWords('en');
 
 function report() {
   const c = new ReportCompiler({
@@ -42,15 +44,15 @@ describe('report renderers', () => {
     expect(csvField('=SUM(A1)')).toBe("'=SUM(A1)");
     expect(csvField('-5')).toBe('-5');
     expect(csvField('a,"b"')).toBe('"a,""b"""');
-    const html = reportToHtml(inLanguage(report(), 'en'));
+    const html = reportToHtml(inLanguage(report(), 'en'), { words: EN });
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;script&gt;');
-    const md = reportToMarkdown(inLanguage(report(), 'en'));
+    const md = reportToMarkdown(inLanguage(report(), 'en'), { words: EN });
     expect(md).toContain('Education \\| schools');
   });
 
   it('CSV: a header and one row per item, plus one per missing group', () => {
-    const rows = reportToCsv(inLanguage(report(), 'en')).trim().split('\r\n');
+    const rows = reportToCsv(inLanguage(report(), 'en'), EN).trim().split('\r\n');
     expect(rows).toHaveLength(5);
     expect(rows[1]).toBe('Pact 2030,final,education,Education | schools,on-time,measure,<script>alert(1)</script>,implemented,,,,,,,');
     expect(rows[2]).toBe('Pact 2030,final,education,Education | schools,on-time,indicator,"Courses, ""new""",,courses,0,10,5,0.5,no,');
@@ -59,21 +61,21 @@ describe('report renderers', () => {
   });
 
   it('Markdown and HTML carry coverage, charts and the missing group', () => {
-    const md = reportToMarkdown(inLanguage(report(), 'en'));
+    const md = reportToMarkdown(inLanguage(report(), 'en'), { words: EN });
     expect(md).toMatch(/^# Pact 2030: Implementation report/);
     expect(md).toContain('1 on time, 0 late, 1 missing of 2 working groups.');
     expect(md).toContain('| Sport | missing |  | 2 |  |');
-    const html = reportToHtml(inLanguage(report(), 'en'));
+    const html = reportToHtml(inLanguage(report(), 'en'), { words: EN });
     expect(html.match(/<svg class="bar"/g)).toHaveLength(2);
     expect(html).toContain('no report submitted');
     expect(html).toContain('@page { size: A4');
   });
 
   it('the body has no inline style, so a page under a strict CSP can show it; the standalone page styles its classes', () => {
-    const body = reportBodyHtml(inLanguage(report(), 'en'));
+    const body = reportBodyHtml(inLanguage(report(), 'en'), EN);
     expect(body).not.toMatch(/\sstyle=|<style/);
     expect(body).toContain('<i class="status-in-progress"></i>');
-    const html = reportToHtml(inLanguage(report(), 'en'));
+    const html = reportToHtml(inLanguage(report(), 'en'), { words: EN });
     expect(html).toContain(body);
     expect(html).toContain('.status-implemented { background: #1b7f3b; }');
     expect(html).toContain('.kind-submissions { background: #1b7f3b; }');
@@ -134,45 +136,45 @@ describe('every answer the template asks for, in every format', () => {
     ...content.recommendations,
   ];
 
-  const word = (s: MeasureStatus) => reportWords('en').status[s];
+  const word = (s: MeasureStatus) => shippedReportWords('en').status[s];
   const code = (s: MeasureStatus) => s;
   it.each([
-    ['HTML', () => reportToHtml(inLanguage(full(), 'en')), (v: string) => escapeHtml(v), word],
-    ['Markdown', () => reportToMarkdown(inLanguage(full(), 'en')), (v: string) => v, word],
-    ['CSV', () => reportToCsv(inLanguage(full(), 'en')), (v: string) => v, code],
+    ['HTML', () => reportToHtml(inLanguage(full(), 'en'), { words: EN }), (v: string) => escapeHtml(v), word],
+    ['Markdown', () => reportToMarkdown(inLanguage(full(), 'en'), { words: EN }), (v: string) => v, word],
+    ['CSV', () => reportToCsv(inLanguage(full(), 'en'), EN), (v: string) => v, code],
   ] as const)('%s holds every value', (_format, render, as, status) => {
     const out = render();
     for (const v of values(status)) expect({ value: v, found: out.includes(as(v)) }).toEqual({ value: v, found: true });
   });
 
   it('is written in the reader’s language: headings, states and sentences (German, French), codes in the CSV', () => {
-    const de = reportToMarkdown(inLanguage(full(), 'de'), { language: 'de' });
+    const de = reportToMarkdown(inLanguage(full(), 'de'), { words: shippedReportWords('de') });
     expect(de).toContain('## Abdeckung');
     expect(de).toContain('1 pünktlich, 0 verspätet, 0 fehlen von 1 Arbeitsgruppen.');
     expect(de).toContain('(in Arbeit)');
     expect(de).toContain('## Veränderung seit dem vorigen Zyklus');
-    const html = reportToHtml(inLanguage(full(), 'fr'), { language: 'fr' });
+    const html = reportToHtml(inLanguage(full(), 'fr'), { words: shippedReportWords('fr') });
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('<h2>Couverture</h2>');
     expect(html).toContain('Aucun cycle précédent de ce type n’a été compilé.');
-    const csv = reportToCsv(inLanguage(full(), 'de'), 'de');
+    const csv = reportToCsv(inLanguage(full(), 'de'), shippedReportWords('de'));
     expect(csv.split('\r\n')[0]).toBe(
       'Zyklus,Meilenstein,Gruppe,Handlungsfeld,Bericht,Art,Eintrag,Stand,Einheit,Ausgangswert,Zielwert,Istwert,Fortschritt,Ziel erreicht,Beschreibung',
     );
     expect(csv).toContain(',measure,Parents’ language café,in-progress,');
     // A language without its own words reads English.
-    expect(reportToMarkdown(inLanguage(full(), 'it'), { language: 'it' })).toContain('## Coverage');
+    expect(reportToMarkdown(inLanguage(full(), 'it'), { words: shippedReportWords('it') })).toContain('## Coverage');
   });
 
   it('a long text stays readable: its line breaks kept in the HTML (and so the PDF), Markdown and CSV', () => {
-    expect(reportBodyHtml(inLanguage(full(), 'en'))).toContain(
+    expect(reportBodyHtml(inLanguage(full(), 'en'), EN)).toContain(
       '<p class="measure-description">Weekly meetings in three districts.\nTwo more planned for 2031 – with childcare.</p>',
     );
-    expect(reportToHtml(inLanguage(full(), 'en'))).toMatch(/\.measure-description \{ white-space: pre-line;/);
-    expect(reportToMarkdown(inLanguage(full(), 'en'))).toMatch(
+    expect(reportToHtml(inLanguage(full(), 'en'), { words: EN })).toMatch(/\.measure-description \{ white-space: pre-line;/);
+    expect(reportToMarkdown(inLanguage(full(), 'en'), { words: EN })).toMatch(
       /- \*\*Parents’ language café\*\* \(in progress\)\n {2}Weekly meetings in three districts\\?\. {2}\n {2}Two more planned for 2031 – with childcare\\?\. {2}\n/,
     );
-    expect(reportToCsv(inLanguage(full(), 'en'))).toContain(
+    expect(reportToCsv(inLanguage(full(), 'en'), EN)).toContain(
       'measure,Parents’ language café,in-progress,,,,,,,"Weekly meetings in three districts.\nTwo more planned for 2031 – with childcare."',
     );
   });

@@ -1,6 +1,6 @@
 import { csvField } from './escape';
 import type { ReadableReport } from './report-html';
-import { reportWords } from './report-words';
+import type { ReportWords } from './report-words';
 
 const line = (fields: unknown[]) => fields.map(csvField).join(',');
 
@@ -11,8 +11,7 @@ const line = (fields: unknown[]) => fields.map(csvField).join(',');
  * The header row is in the reader's language; the values of `report`, `item_type`, `status` and
  * `target_met` are codes (on-time, measure, in-progress, yes…), the same in every language, for formulas.
  */
-export function reportToCsv(r: ReadableReport, language?: string): string {
-  const w = reportWords(language);
+export function reportToCsv(r: ReadableReport, w: ReportWords): string {
   const rows = [line(w.csvColumns)];
   const cov = new Map(r.coverage.byGroup.map((g) => [g.groupKey, g.state]));
   for (const f of r.fields) {

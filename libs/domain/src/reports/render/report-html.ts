@@ -4,24 +4,24 @@ import type { InLanguage } from '../../texts/localized-text';
 import { day, escapeHtml as e } from './escape';
 import { TIMELINE_KINDS } from '../timeline';
 import { timelineHtml, TIMELINE_COLOURS } from './report-timeline';
-import { ReportWords, reportWords } from './report-words';
+import type { ReportWords } from './report-words';
 
 /** A report with its texts from configuration in the reader's language (`inLanguage`). */
 export type ReadableReport = InLanguage<ImplementationReport>;
 
 /**
  * How a report is being shown: the live compiled report, or a frozen published version of it;
- * and the language of its words (headings, states, sentences; English when not given). Its
+ * and the words around it in the reader's language (headings, states, sentences: `reportWordsIn`). Its
  * texts from configuration are put in the same language by `inLanguage` before rendering.
  */
 export interface RenderOptions {
   edition?: { version: number; publishedAt: Date | string; publishedBy?: string };
-  language?: string;
+  words: ReportWords;
 }
 
 /** The line naming a published version, shown under the title. */
 export function editionLine(o: RenderOptions): string {
-  return o.edition ? reportWords(o.language).publishedVersion(o.edition.version, day(o.edition.publishedAt)) : '';
+  return o.edition ? o.words.publishedVersion(o.edition.version, day(o.edition.publishedAt)) : '';
 }
 
 const COLOURS: Record<MeasureStatus, string> = {
@@ -61,18 +61,16 @@ function indicatorBar(w: ReportWords, progress: number | null, achieved: boolean
  * under its own Content-Security-Policy (no inline styles).
  */
 /** What the change section says without a comparison: none compiled yet, or left out of a group's part (it is the network's). */
-export function noChangeLine(r: ReadableReport, language?: string): string {
-  const w = reportWords(language);
+export function noChangeLine(r: ReadableReport, w: ReportWords): string {
   return r.part ? w.changeInWholeReport : w.noPrevious;
 }
 
 /** What a report cut to some groups says about itself (reportPart), in every format. */
-export function partLine(r: ReadableReport, language?: string): string | null {
-  return r.part ? reportWords(language).partOnly : null;
+export function partLine(r: ReadableReport, words: ReportWords): string | null {
+  return r.part ? words.partOnly : null;
 }
 
-export function reportBodyHtml(r: ReadableReport, language?: string): string {
-  const w = reportWords(language);
+export function reportBodyHtml(r: ReadableReport, w: ReportWords): string {
   const legend = MEASURE_STATUSES.map((s) => `<span class="key"><i class="status-${s}"></i>${e(w.status[s])}</span>`).join(' ');
   const coverage = r.coverage.byGroup
     .map(
@@ -101,9 +99,9 @@ ${list(e(w.goodPractices), f.goodPractices)}${list(e(w.obstacles), f.obstacles)}
   const change = c
     ? `<p>${w.comparedWith(`<b>${e(c.previousCycleName)}</b>`, day(c.previousCompiledAt), sign(c.coverage.onTime), sign(c.coverage.late), sign(c.coverage.missing), sign(c.measuresImplemented), sign(c.indicatorsAchieved))}</p>
 <table><tr><th>${e(w.fieldOfAction)}</th><th>${e(w.reportThenNow)}</th><th>${e(w.implementedMeasures)}</th></tr>${c.fields.map((f) => `<tr><td>${e(f.fieldOfAction)}</td><td>${e(w.state[f.coverage.previous])} → ${e(w.state[f.coverage.current])}</td><td>${sign(f.measuresByStatus.implemented)}</td></tr>`).join('')}</table>`
-    : `<p>${e(noChangeLine(r, language))}</p>`;
-  const timeline = r.timeline ? timelineHtml(r.timeline, `<h2>${e(w.timeline)}</h2>`, language) : '';
-  const part = partLine(r, language);
+    : `<p>${e(noChangeLine(r, w))}</p>`;
+  const timeline = r.timeline ? timelineHtml(r.timeline, w, `<h2>${e(w.timeline)}</h2>`) : '';
+  const part = partLine(r, w);
   return `${part ? `<p class="report-part" data-report-part>${e(part)}</p>\n` : ''}<h2>${e(w.coverage)}</h2><p class="summary">${e(w.coverageSummary(r.coverage.onTime, r.coverage.late, r.coverage.missing, r.coverage.total))}</p>
 <table class="coverage"><tr><th>${e(w.fieldOfAction)}</th><th>${e(w.report)}</th><th>${e(w.revision)}</th><th>${e(w.escalation)}</th><th>${e(w.submitted)}</th></tr>${coverage}</table>
 ${timeline}
@@ -120,8 +118,8 @@ const SWATCHES = [
 ].join(' ');
 
 /** The implementation report as one standalone page: no external assets, prints on A4. */
-export function reportToHtml(r: ReadableReport, options: RenderOptions = {}): string {
-  const w = reportWords(options.language);
+export function reportToHtml(r: ReadableReport, options: RenderOptions): string {
+  const w = options.words;
   const edition = options.edition ? `<p class="edition">${e(editionLine(options))}</p>` : '';
   return `<!doctype html>
 <html lang="${w.lang}"><head><meta charset="utf-8"><title>${e(r.cycleName)}: ${e(r.milestoneTitle)}</title>
@@ -137,6 +135,6 @@ ${SWATCHES}
 @media print { body { padding: 0; } }
 </style></head><body>
 <h1>${e(r.cycleName)}</h1><p>${e(r.milestoneTitle)}: ${e(w.dueCompiled(day(r.dueAt), day(r.compiledAt)))}</p>${edition}
-${reportBodyHtml(r, options.language)}</body></html>
+${reportBodyHtml(r, options.words)}</body></html>
 `;
 }

@@ -2,26 +2,25 @@ import { MEASURE_STATUSES } from '../../templates/report-template';
 import { day, escapeMarkdown as md } from './escape';
 import { editionLine, noChangeLine, partLine, ReadableReport, RenderOptions } from './report-html';
 import { timelineMarkdown } from './report-timeline';
-import { reportWords } from './report-words';
 
 /**
  * The implementation report as Markdown, for wikis and e-mail. Every value that comes from
  * people or configuration (names, titles, texts) goes through `md` (escapeMarkdown).
  */
-export function reportToMarkdown(r: ReadableReport, options: RenderOptions = {}): string {
-  const w = reportWords(options.language);
+export function reportToMarkdown(r: ReadableReport, options: RenderOptions): string {
+  const w = options.words;
   const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
   const out: string[] = [];
   out.push(`# ${md(r.cycleName)}: ${md(r.milestoneTitle)}`, '', `${capital(w.dueCompiled(day(r.dueAt), day(r.compiledAt)))}.`, '');
   if (options.edition) out.push(`**${editionLine(options)}.**`, '');
-  const part = partLine(r, options.language);
+  const part = partLine(r, options.words);
   if (part) out.push(`**${md(part)}**`, '');
   out.push(`## ${w.coverage}`, '', w.coverageSummary(r.coverage.onTime, r.coverage.late, r.coverage.missing, r.coverage.total), '');
   out.push(`| ${w.fieldOfAction} | ${w.report} | ${w.revision} | ${w.escalation} | ${w.extended} |`, '| --- | --- | --- | --- | --- |');
   for (const g of r.coverage.byGroup) {
     out.push(`| ${md(g.fieldOfAction)} | ${w.state[g.state]} | ${g.revision ?? ''} | ${g.escalationLevel || ''} | ${g.extended ? w.yes : ''} |`);
   }
-  if (r.timeline) out.push('', `## ${w.timeline}`, '', ...timelineMarkdown(r.timeline, options.language));
+  if (r.timeline) out.push('', `## ${w.timeline}`, '', ...timelineMarkdown(r.timeline, options.words));
   out.push(
     '',
     `## ${w.measuresByStatus}`,
@@ -73,7 +72,7 @@ export function reportToMarkdown(r: ReadableReport, options: RenderOptions = {})
   }
   out.push('', `## ${w.changeSincePrevious}`, '');
   const c = r.changeSincePrevious;
-  if (!c) out.push(noChangeLine(r, options.language));
+  if (!c) out.push(noChangeLine(r, options.words));
   else {
     const sign = (n: number) => (n > 0 ? `+${n}` : String(n));
     out.push(

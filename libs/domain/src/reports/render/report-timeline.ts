@@ -1,6 +1,6 @@
 import { ReportTimeline, TIMELINE_KINDS, TimelineBucket, TimelineKind } from '../timeline';
 import { day, escapeHtml as e, escapeMarkdown as md } from './escape';
-import { ReportWords, reportWords } from './report-words';
+import type { ReportWords } from './report-words';
 import type { InLanguage } from '../../texts/localized-text';
 
 export const TIMELINE_COLOURS: Record<TimelineKind, string> = {
@@ -16,9 +16,9 @@ const MARK_COLOURS = { start: '#555', request: '#3b73c4', due: '#c0392b', compil
 const time = (d: Date | string) => new Date(d).getTime();
 
 /** A bucket's name in tables and on the axis: `2027-03` for a month, the Monday's date for a week. */
-export function periodLabel(b: Pick<TimelineBucket, 'start'>, granularity: 'week' | 'month', language?: string): string {
+export function periodLabel(b: Pick<TimelineBucket, 'start'>, granularity: 'week' | 'month', words: ReportWords): string {
   const iso = new Date(b.start).toISOString();
-  return granularity === 'month' ? iso.slice(0, 7) : reportWords(language).weekOf(iso.slice(0, 10));
+  return granularity === 'month' ? iso.slice(0, 7) : words.weekOf(iso.slice(0, 10));
 }
 
 /**
@@ -26,8 +26,7 @@ export function periodLabel(b: Pick<TimelineBucket, 'start'>, granularity: 'week
  * (its height the count relative to the lane's busiest period, the count written above it),
  * and the key moments as numbered dashed lines. Scales to the page width, no script.
  */
-export function timelineSvg(t: ReportTimeline, language?: string): string {
-  const words = reportWords(language);
+export function timelineSvg(t: ReportTimeline, words: ReportWords): string {
   const W = 680;
   const left = 92;
   const right = 8;
@@ -61,7 +60,7 @@ export function timelineSvg(t: ReportTimeline, language?: string): string {
           w >= 12
             ? `<text class="value" font-size="7.5" fill="#333" x="${(x0 + w / 2).toFixed(1)}" y="${(y0 + lane - 4 - h - 2).toFixed(1)}" text-anchor="middle">${n}</text>`
             : '';
-        return `<rect class="count" x="${x0.toFixed(1)}" y="${(y0 + lane - 4 - h).toFixed(1)}" width="${w.toFixed(1)}" height="${h.toFixed(1)}" fill="${TIMELINE_COLOURS[kind]}"><title>${e(periodLabel(b, t.granularity, language))}: ${n} ${e(words.timelineKinds[kind].toLowerCase())}${e(extra)}</title></rect>${label}`;
+        return `<rect class="count" x="${x0.toFixed(1)}" y="${(y0 + lane - 4 - h).toFixed(1)}" width="${w.toFixed(1)}" height="${h.toFixed(1)}" fill="${TIMELINE_COLOURS[kind]}"><title>${e(periodLabel(b, t.granularity, words))}: ${n} ${e(words.timelineKinds[kind].toLowerCase())}${e(extra)}</title></rect>${label}`;
       })
       .join('');
     out.push(
@@ -110,29 +109,27 @@ const cell = (w: ReportWords, b: Pick<TimelineBucket, 'counts' | 'lateSubmission
 const busy = (b: TimelineBucket) => TIMELINE_KINDS.some((k) => b.counts[k] > 0);
 
 /** The timeline section of the HTML report: the chart, its key moments, and a compact table of the busy periods. */
-export function timelineHtml(t: InLanguage<ReportTimeline>, heading?: string, language?: string): string {
-  const w = reportWords(language);
+export function timelineHtml(t: InLanguage<ReportTimeline>, w: ReportWords, heading?: string): string {
   const legend = TIMELINE_KINDS.map((k) => `<span class="key"><i class="kind-${k}"></i>${e(w.timelineKinds[k].toLowerCase())}</span>`).join(' ');
   const marks = t.marks.map((m) => `<li data-kind="${m.kind}"><b>${day(m.at)}</b> ${e(m.label)}</li>`).join('');
   const rows = t.buckets
     .filter(busy)
-    .map((b) => `<tr><td>${e(periodLabel(b, t.granularity, language))}</td>${TIMELINE_KINDS.map((k) => `<td>${e(cell(w, b, k))}</td>`).join('')}</tr>`)
+    .map((b) => `<tr><td>${e(periodLabel(b, t.granularity, w))}</td>${TIMELINE_KINDS.map((k) => `<td>${e(cell(w, b, k))}</td>`).join('')}</tr>`)
     .join('');
   const total = `<tr class="total"><td>${e(w.all)}</td>${TIMELINE_KINDS.map((k) => `<td>${e(cell(w, { counts: t.totals, lateSubmissions: t.lateSubmissions }, k) || '0')}</td>`).join('')}</tr>`;
   // Heading, chart and key moments stay on one printed page; the table may run on.
   return `<section class="timeline"><div class="chart">${heading ?? `<h2>${e(w.timeline)}</h2>`}<p class="timeline-summary">${e(summary(t, w))}</p><p>${legend}</p>
-<figure>${timelineSvg(t, language)}</figure>
+<figure>${timelineSvg(t, w)}</figure>
 <ol class="marks">${marks}</ol></div>
 <table class="timeline-table"><tr><th>${e(w.period)}</th>${TIMELINE_KINDS.map((k) => `<th>${e(w.timelineKinds[k])}</th>`).join('')}</tr>${rows}${total}</table></section>`;
 }
 
 /** The timeline in Markdown: the key moments and the busy periods as a table. */
-export function timelineMarkdown(t: InLanguage<ReportTimeline>, language?: string): string[] {
-  const w = reportWords(language);
+export function timelineMarkdown(t: InLanguage<ReportTimeline>, w: ReportWords): string[] {
   const out = [summary(t, w), '', w.keyMoments, ''];
   t.marks.forEach((m, i) => out.push(`${i + 1}. ${day(m.at)} ${md(m.label)}`));
   out.push('', `| ${w.period} | ${TIMELINE_KINDS.map((k) => w.timelineKinds[k]).join(' | ')} |`, `| --- |${TIMELINE_KINDS.map(() => ' ---: |').join('')}`);
-  for (const b of t.buckets.filter(busy)) out.push(`| ${periodLabel(b, t.granularity, language)} | ${TIMELINE_KINDS.map((k) => cell(w, b, k)).join(' | ')} |`);
+  for (const b of t.buckets.filter(busy)) out.push(`| ${periodLabel(b, t.granularity, w)} | ${TIMELINE_KINDS.map((k) => cell(w, b, k)).join(' | ')} |`);
   out.push(`| **${w.all}** | ${TIMELINE_KINDS.map((k) => `**${cell(w, { counts: t.totals, lateSubmissions: t.lateSubmissions }, k) || '0'}**`).join(' | ')} |`);
   return out;
 }

@@ -1,11 +1,15 @@
-import type { MeasureStatus } from '../../templates/report-template';
+import { MEASURE_STATUSES, type MeasureStatus } from '../../templates/report-template';
+import type { Catalog, Catalogs } from '../../texts/catalogs';
+import { FALLBACK_LANGUAGE, isLanguage, Language, LANGUAGES } from '../../texts/languages';
+import { fillPlaceholders } from '../../texts/placeholders';
 import type { CoverageState } from '../implementation-report';
-import type { TimelineKind } from '../timeline';
+import { TIMELINE_KINDS, type TimelineKind, type TimelineMarkWords } from '../timeline';
 
 /**
  * The words a compiled report is written in around what people and the configuration wrote
- * (headings, column names, states, sentences), in each language the pages speak. Renderers take
- * them from `reportWords(language)`; a language without its own reads English.
+ * (headings, column names, states, sentences), in one language. They are written in
+ * locales/<language>/reports.yaml, which the engine reads at start; `reportWordsIn` turns that
+ * catalog into these words, and renderers take them as a parameter (the domain reads no file).
  */
 export interface ReportWords {
   lang: string;
@@ -64,237 +68,134 @@ export interface ReportWords {
   csvColumns: string[];
 }
 
-const EN: ReportWords = {
-  lang: 'en',
-  dueCompiled: (d, c) => `due ${d}, compiled ${c}`,
-  publishedVersion: (v, d) => `Published version ${v}, ${d}`,
-  coverage: 'Coverage',
-  coverageSummary: (o, l, m, t) => `${o} on time, ${l} late, ${m} missing of ${t} working groups.`,
-  fieldOfAction: 'Field of action',
-  report: 'Report',
-  revision: 'Revision',
-  escalation: 'Escalation',
-  submitted: 'Submitted',
-  extended: 'Extended',
-  yes: 'yes',
-  no: 'no',
-  timeline: 'Timeline',
-  fieldsOfAction: 'Fields of action',
-  allFieldsLabel: 'All fields',
-  allFields: (a, n) => `${a} of ${n} indicators at target.`,
-  measuresByStatus: 'Measures by status',
-  measures: 'Measures',
-  all: 'All',
-  noneReported: 'None reported.',
-  noMeasures: 'no measures reported',
-  noReport: 'no report submitted',
-  indicators: 'Indicators',
-  indicator: 'Indicator',
-  baselineActual: 'Baseline → actual',
-  baseline: 'Baseline',
-  target: 'Target',
-  actual: 'Actual',
-  progress: 'Progress',
-  targetMet: 'Target met',
-  ofTheWay: (p) => `${p}% of the way to target`,
-  goodPractices: 'Good practices',
-  obstacles: 'Obstacles',
-  recommendations: 'Recommendations',
-  changeSincePrevious: 'Change since the previous cycle',
-  comparedWith: (c, d, o, l, m, i, a) =>
-    `Compared with ${c} (compiled ${d}): on time ${o}, late ${l}, missing ${m}; measures implemented ${i}; indicators at target ${a}.`,
-  reportThenNow: 'Report then → now',
-  implementedMeasures: 'Implemented measures',
-  indicatorChanges: 'Indicator changes',
-  noPrevious: 'No previous cycle of this kind has been compiled.',
-  changeInWholeReport: 'The change since the previous cycle compares the whole network: it is in the report the steering committee publishes.',
-  partOnly: 'This is the part of your working group only. The whole report can be read once the steering committee publishes it.',
-  status: { 'not-started': 'not started', planned: 'planned', 'in-progress': 'in progress', implemented: 'implemented', discontinued: 'discontinued' },
-  state: { 'on-time': 'on time', late: 'late', missing: 'missing', absent: 'not taking part' },
-  timelineKinds: { requests: 'Requests', reminders: 'Reminders', escalations: 'Escalations', extensions: 'Extensions', submissions: 'Submissions' },
-  period: 'Period',
-  weekOf: (d) => `week of ${d}`,
-  keyMoments: 'Key moments:',
-  timelineSummary: (n, c, l, f, t, per) =>
-    `${n.requests} requests, ${n.reminders} reminders, ${n.escalations} escalations (${c} to the committee), ${n.extensions} extensions, ${n.submissions} submissions (${l} late), ${f} to ${t}, per ${per}.`,
-  late: (n) => `${n} late`,
-  toCommittee: (n) => `${n} to the committee`,
-  csvColumns: [
-    'cycle',
-    'milestone',
-    'group',
-    'field_of_action',
-    'report',
-    'item_type',
-    'item',
-    'status',
-    'unit',
-    'baseline',
-    'target',
-    'actual',
-    'progress',
-    'target_met',
-    'description',
-  ],
-};
+/** The CSV's columns in order, by their English names (the catalog's `csv.<name>` keys). */
+const CSV_COLUMNS = [
+  'cycle',
+  'milestone',
+  'group',
+  'field_of_action',
+  'report',
+  'item_type',
+  'item',
+  'status',
+  'unit',
+  'baseline',
+  'target',
+  'actual',
+  'progress',
+  'target_met',
+  'description',
+] as const;
+const COVERAGE_STATES: (CoverageState | 'absent')[] = ['on-time', 'late', 'missing', 'absent'];
 
-const DE: ReportWords = {
-  lang: 'de',
-  dueCompiled: (d, c) => `fällig ${d}, zusammengestellt ${c}`,
-  publishedVersion: (v, d) => `Veröffentlichte Fassung ${v}, ${d}`,
-  coverage: 'Abdeckung',
-  coverageSummary: (o, l, m, t) => `${o} pünktlich, ${l} verspätet, ${m} fehlen von ${t} Arbeitsgruppen.`,
-  fieldOfAction: 'Handlungsfeld',
-  report: 'Bericht',
-  revision: 'Fassung',
-  escalation: 'Eskalation',
-  submitted: 'Eingereicht',
-  extended: 'Verlängert',
-  yes: 'ja',
-  no: 'nein',
-  timeline: 'Zeitverlauf',
-  fieldsOfAction: 'Handlungsfelder',
-  allFieldsLabel: 'Alle Handlungsfelder',
-  allFields: (a, n) => `${a} von ${n} Indikatoren am Ziel.`,
-  measuresByStatus: 'Maßnahmen nach Stand',
-  measures: 'Maßnahmen',
-  all: 'Alle',
-  noneReported: 'Nichts berichtet.',
-  noMeasures: 'keine Maßnahmen berichtet',
-  noReport: 'kein Bericht eingereicht',
-  indicators: 'Indikatoren',
-  indicator: 'Indikator',
-  baselineActual: 'Ausgangswert → Istwert',
-  baseline: 'Ausgangswert',
-  target: 'Zielwert',
-  actual: 'Istwert',
-  progress: 'Fortschritt',
-  targetMet: 'Ziel erreicht',
-  ofTheWay: (p) => `${p} % des Wegs zum Ziel`,
-  goodPractices: 'Gute Praxis',
-  obstacles: 'Hindernisse',
-  recommendations: 'Empfehlungen',
-  changeSincePrevious: 'Veränderung seit dem vorigen Zyklus',
-  comparedWith: (c, d, o, l, m, i, a) =>
-    `Verglichen mit ${c} (zusammengestellt ${d}): pünktlich ${o}, verspätet ${l}, fehlend ${m}; umgesetzte Maßnahmen ${i}; Indikatoren am Ziel ${a}.`,
-  reportThenNow: 'Bericht damals → jetzt',
-  implementedMeasures: 'Umgesetzte Maßnahmen',
-  indicatorChanges: 'Veränderung der Indikatoren',
-  noPrevious: 'Es wurde noch kein voriger Zyklus dieser Art zusammengestellt.',
-  changeInWholeReport:
-    'Die Veränderung seit dem vorigen Zyklus vergleicht das ganze Netzwerk: Sie steht in dem Bericht, den der Lenkungsausschuss veröffentlicht.',
-  partOnly: 'Dies ist nur der Teil Ihrer Arbeitsgruppe. Der ganze Bericht ist lesbar, sobald der Lenkungsausschuss ihn veröffentlicht.',
-  status: { 'not-started': 'nicht begonnen', planned: 'geplant', 'in-progress': 'in Arbeit', implemented: 'umgesetzt', discontinued: 'eingestellt' },
-  state: { 'on-time': 'pünktlich', late: 'verspätet', missing: 'fehlt', absent: 'nicht beteiligt' },
-  timelineKinds: {
-    requests: 'Anforderungen',
-    reminders: 'Erinnerungen',
-    escalations: 'Eskalationen',
-    extensions: 'Verlängerungen',
-    submissions: 'Einreichungen',
-  },
-  period: 'Zeitraum',
-  weekOf: (d) => `Woche vom ${d}`,
-  keyMoments: 'Wichtige Zeitpunkte:',
-  timelineSummary: (n, c, l, f, t, per) =>
-    `${n.requests} Anforderungen, ${n.reminders} Erinnerungen, ${n.escalations} Eskalationen (${c} an den Lenkungsausschuss), ${n.extensions} Verlängerungen, ${n.submissions} Einreichungen (${l} verspätet), ${f} bis ${t}, je ${per === 'week' ? 'Woche' : 'Monat'}.`,
-  late: (n) => `${n} verspätet`,
-  toCommittee: (n) => `${n} an den Lenkungsausschuss`,
-  csvColumns: [
-    'Zyklus',
-    'Meilenstein',
-    'Gruppe',
-    'Handlungsfeld',
-    'Bericht',
-    'Art',
-    'Eintrag',
-    'Stand',
-    'Einheit',
-    'Ausgangswert',
-    'Zielwert',
-    'Istwert',
-    'Fortschritt',
-    'Ziel erreicht',
-    'Beschreibung',
-  ],
-};
+/** One catalog's texts, each read when the words are built: a key the code needs and the catalog lacks throws then, naming it. */
+function reader(catalog: Catalog, lang: string) {
+  const text = (key: string): string => {
+    const value = catalog[key];
+    if (typeof value !== 'string') throw new Error(`reports.yaml (${lang}): the text "${key}" is missing`);
+    return value;
+  };
+  /** A text with {placeholders}: numbers are written as they are (String), as before any catalog. */
+  const template = (key: string) => {
+    const t = text(key);
+    return (values: Record<string, string | number>) => fillPlaceholders(t, (name) => (values[name] === undefined ? undefined : String(values[name])));
+  };
+  const group = <K extends string>(prefix: string, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, text(`${prefix}.${k}`)])) as Record<K, string>;
+  return { text, template, group };
+}
 
-const FR: ReportWords = {
-  lang: 'fr',
-  dueCompiled: (d, c) => `échéance ${d}, compilé le ${c}`,
-  publishedVersion: (v, d) => `Version publiée ${v}, ${d}`,
-  coverage: 'Couverture',
-  coverageSummary: (o, l, m, t) => `${o} à temps, ${l} en retard, ${m} manquants sur ${t} groupes de travail.`,
-  fieldOfAction: 'Domaine d’action',
-  report: 'Rapport',
-  revision: 'Révision',
-  escalation: 'Escalade',
-  submitted: 'Soumis',
-  extended: 'Prolongé',
-  yes: 'oui',
-  no: 'non',
-  timeline: 'Chronologie',
-  fieldsOfAction: 'Domaines d’action',
-  allFieldsLabel: 'Tous les domaines',
-  allFields: (a, n) => `${a} indicateurs sur ${n} atteignent leur cible.`,
-  measuresByStatus: 'Mesures par état',
-  measures: 'Mesures',
-  all: 'Tous',
-  noneReported: 'Rien de signalé.',
-  noMeasures: 'aucune mesure signalée',
-  noReport: 'aucun rapport soumis',
-  indicators: 'Indicateurs',
-  indicator: 'Indicateur',
-  baselineActual: 'Valeur de départ → valeur actuelle',
-  baseline: 'Valeur de départ',
-  target: 'Cible',
-  actual: 'Valeur actuelle',
-  progress: 'Progrès',
-  targetMet: 'Cible atteinte',
-  ofTheWay: (p) => `${p} % du chemin vers la cible`,
-  goodPractices: 'Bonnes pratiques',
-  obstacles: 'Obstacles',
-  recommendations: 'Recommandations',
-  changeSincePrevious: 'Évolution depuis le cycle précédent',
-  comparedWith: (c, d, o, l, m, i, a) =>
-    `Par rapport à ${c} (compilé le ${d}) : à temps ${o}, en retard ${l}, manquants ${m} ; mesures mises en œuvre ${i} ; indicateurs à la cible ${a}.`,
-  reportThenNow: 'Rapport alors → maintenant',
-  implementedMeasures: 'Mesures mises en œuvre',
-  indicatorChanges: 'Évolution des indicateurs',
-  noPrevious: 'Aucun cycle précédent de ce type n’a été compilé.',
-  changeInWholeReport: 'L’évolution depuis le cycle précédent compare l’ensemble du réseau : elle figure dans le rapport que le comité de pilotage publie.',
-  partOnly: 'Ceci est uniquement la partie de votre groupe de travail. Le rapport complet pourra être lu dès que le comité de pilotage l’aura publié.',
-  status: { 'not-started': 'pas commencée', planned: 'prévue', 'in-progress': 'en cours', implemented: 'mise en œuvre', discontinued: 'abandonnée' },
-  state: { 'on-time': 'à temps', late: 'en retard', missing: 'manquant', absent: 'non participant' },
-  timelineKinds: { requests: 'Demandes', reminders: 'Rappels', escalations: 'Escalades', extensions: 'Prolongations', submissions: 'Soumissions' },
-  period: 'Période',
-  weekOf: (d) => `semaine du ${d}`,
-  keyMoments: 'Moments clés :',
-  timelineSummary: (n, c, l, f, t, per) =>
-    `${n.requests} demandes, ${n.reminders} rappels, ${n.escalations} escalades (${c} au comité de pilotage), ${n.extensions} prolongations, ${n.submissions} soumissions (${l} en retard), du ${f} au ${t}, par ${per === 'week' ? 'semaine' : 'mois'}.`,
-  late: (n) => `${n} en retard`,
-  toCommittee: (n) => `${n} au comité de pilotage`,
-  csvColumns: [
-    'cycle',
-    'jalon',
-    'groupe',
-    'domaine_d_action',
-    'rapport',
-    'type',
-    'élément',
-    'état',
-    'unité',
-    'valeur_de_départ',
-    'cible',
-    'valeur_actuelle',
-    'progrès',
-    'cible_atteinte',
-    'description',
-  ],
-};
+/** The report's words in `language` (a language without its own reads English), from the catalogs of locales/<language>/reports.yaml. */
+export function reportWordsIn(catalogs: Catalogs, language: string | undefined): ReportWords {
+  const lang: Language = isLanguage(language) ? language : FALLBACK_LANGUAGE;
+  const { text, template, group } = reader(catalogs[lang], lang);
+  const dueCompiled = template('dueCompiled');
+  const publishedVersion = template('publishedVersion');
+  const coverageSummary = template('coverageSummary');
+  const allFields = template('allFields');
+  const ofTheWay = template('ofTheWay');
+  const comparedWith = template('comparedWith');
+  const weekOf = template('weekOf');
+  const timelineSummary = template('timelineSummary');
+  const per = group('per', ['week', 'month'] as const);
+  const late = template('late');
+  const toCommittee = template('toCommittee');
+  const csv = group('csv', CSV_COLUMNS);
+  return {
+    lang,
+    dueCompiled: (due, compiled) => dueCompiled({ due, compiled }),
+    publishedVersion: (version, day) => publishedVersion({ version, day }),
+    coverage: text('coverage'),
+    coverageSummary: (onTime, late, missing, total) => coverageSummary({ onTime, late, missing, total }),
+    fieldOfAction: text('fieldOfAction'),
+    report: text('report'),
+    revision: text('revision'),
+    escalation: text('escalation'),
+    submitted: text('submitted'),
+    extended: text('extended'),
+    yes: text('yes'),
+    no: text('no'),
+    timeline: text('timeline'),
+    fieldsOfAction: text('fieldsOfAction'),
+    allFieldsLabel: text('allFieldsLabel'),
+    allFields: (achieved, indicators) => allFields({ achieved, indicators }),
+    measuresByStatus: text('measuresByStatus'),
+    measures: text('measures'),
+    all: text('all'),
+    noneReported: text('noneReported'),
+    noMeasures: text('noMeasures'),
+    noReport: text('noReport'),
+    indicators: text('indicators'),
+    indicator: text('indicator'),
+    baselineActual: text('baselineActual'),
+    baseline: text('baseline'),
+    target: text('target'),
+    actual: text('actual'),
+    progress: text('progress'),
+    targetMet: text('targetMet'),
+    ofTheWay: (percent) => ofTheWay({ percent }),
+    goodPractices: text('goodPractices'),
+    obstacles: text('obstacles'),
+    recommendations: text('recommendations'),
+    changeSincePrevious: text('changeSincePrevious'),
+    comparedWith: (cycle, compiled, onTime, late, missing, implemented, achieved) =>
+      comparedWith({ cycle, compiled, onTime, late, missing, implemented, achieved }),
+    reportThenNow: text('reportThenNow'),
+    implementedMeasures: text('implementedMeasures'),
+    indicatorChanges: text('indicatorChanges'),
+    noPrevious: text('noPrevious'),
+    changeInWholeReport: text('changeInWholeReport'),
+    partOnly: text('partOnly'),
+    status: group('status', MEASURE_STATUSES),
+    state: group('state', COVERAGE_STATES),
+    timelineKinds: group('timelineKinds', TIMELINE_KINDS),
+    period: text('period'),
+    weekOf: (day) => weekOf({ day }),
+    keyMoments: text('keyMoments'),
+    timelineSummary: (n, committee, lateCount, from, to, granularity) =>
+      timelineSummary({ ...n, toCommittee: committee, late: lateCount, from, to, per: per[granularity] }),
+    late: (count) => late({ count }),
+    toCommittee: (count) => toCommittee({ count }),
+    csvColumns: CSV_COLUMNS.map((c) => csv[c]),
+  };
+}
 
-const WORDS: Record<string, ReportWords> = { en: EN, de: DE, fr: FR };
+/** The timeline's mark words in every language, from the catalogs' `marks.*` texts. */
+export function timelineMarkWordsIn(catalogs: Catalogs): TimelineMarkWords {
+  return Object.fromEntries(
+    LANGUAGES.map((l) => [l, reader(catalogs[l], l).group('marks', ['start', 'requested', 'due', 'compiled', 'recompiled'] as const)]),
+  ) as TimelineMarkWords;
+}
 
-export function reportWords(language: string | undefined): ReportWords {
-  return WORDS[language ?? 'en'] ?? EN;
+/**
+ * Every problem of the report catalogs beyond the common check: each text the renderers need
+ * exists in English (the common check carries it to every language). Run at start.
+ */
+export function reportCatalogProblems(catalogs: Catalogs): string[] {
+  try {
+    reportWordsIn(catalogs, FALLBACK_LANGUAGE);
+    timelineMarkWordsIn(catalogs);
+    return [];
+  } catch (err) {
+    return [(err as Error).message];
+  }
 }
