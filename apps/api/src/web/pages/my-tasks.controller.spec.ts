@@ -1,28 +1,6 @@
-import { InboxItem, InboxQuery, WorkingGroupService } from '@pact/engine';
+import { InboxQuery, WorkingGroupService } from '@pact/engine';
 import { aChair, aPerson, appWithPages, PagesApp, textOf } from '../testing/app-with-pages';
-import { aGroup } from '../testing/page-fixtures';
-
-function anItem(over: Partial<InboxItem> = {}): InboxItem {
-  return {
-    id: 'task-1',
-    cycleId: 'cycle-1',
-    cycleName: 'Pact 2030',
-    milestoneKey: 'final',
-    milestoneTitle: 'Final report',
-    groupKey: 'education',
-    status: 'open',
-    dueAt: new Date('2030-01-20T22:59:59Z'),
-    daysLeft: 5,
-    escalationLevel: 0,
-    lastReminderAt: null,
-    extended: false,
-    latestRevision: 0,
-    submittedAt: null,
-    late: false,
-    extensionRequest: null,
-    ...over,
-  };
-}
+import { aGroup, anItem } from '../testing/page-fixtures';
 
 const rowOf = (html: string, id: string) => textOf(new RegExp(`<tr data-task="${id}">([\\s\\S]*?)</tr>`).exec(html)?.[1] ?? '');
 
@@ -69,8 +47,10 @@ describe('My tasks page (route test over engine doubles)', () => {
 
   it('takes an unknown filter as the default one', async () => {
     pages.double(InboxQuery).list.mockResolvedValue([]);
-    await pages.get('/my-tasks?show=nonsense').expect(200);
-    expect(pages.double(InboxQuery).list).toHaveBeenLastCalledWith(['education'], { status: ['open', 'overdue'], limit: 500 });
+    for (const show of ['nonsense', 'constructor', 'toString']) {
+      await pages.get(`/my-tasks?show=${show}`).expect(200);
+      expect(pages.double(InboxQuery).list).toHaveBeenLastCalledWith(['education'], { status: ['open', 'overdue'], limit: 500 });
+    }
   });
 
   it('tells a chair without a group so', async () => {

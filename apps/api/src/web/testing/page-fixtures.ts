@@ -1,4 +1,4 @@
-import type { UserView, WorkingGroupService } from '@pact/engine';
+import type { InboxItem, UserView, WorkingGroupService } from '@pact/engine';
 
 /** A working group as the engine returns it (pages never see persistence's record type directly). */
 export type GroupOfEngine = Awaited<ReturnType<WorkingGroupService['get']>>;
@@ -23,6 +23,29 @@ export function aUser(over: Partial<UserView> = {}): UserView {
     roles: ['committee'],
     groupKeys: [],
     createdAt: new Date('2030-01-01T00:00:00Z'),
+    ...over,
+  };
+}
+
+/** A chair's task as InboxQuery.list gives it: open, due on 20 January 2030 at the end of the day in Berlin. */
+export function anItem(over: Partial<InboxItem> = {}): InboxItem {
+  return {
+    id: 'task-1',
+    cycleId: 'cycle-1',
+    cycleName: 'Pact 2030',
+    milestoneKey: 'final',
+    milestoneTitle: 'Final report',
+    groupKey: 'education',
+    status: 'open',
+    dueAt: new Date('2030-01-20T22:59:59Z'),
+    daysLeft: 5,
+    escalationLevel: 0,
+    lastReminderAt: null,
+    extended: false,
+    latestRevision: 0,
+    submittedAt: null,
+    late: false,
+    extensionRequest: null,
     ...over,
   };
 }
