@@ -1,10 +1,9 @@
 import { dueOnDay } from '@pact/domain';
 import { ObjectId } from 'mongodb';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { MailSink } from '../apps/demo/src/delivery-sinks';
-import { launchChromium } from './support/chromium';
-import { EngineHarness, shortCycle } from './support/engine-harness';
-import { checkPage, screenshots, signInInBrowser } from './support/web';
+import type { Page } from 'playwright-core';
+import { browserSuite } from './support/browser-suite';
+import { shortCycle } from './support/engine-harness';
+import { checkPage, screenshots } from './support/web';
 
 const active = (page: Page) =>
   page.evaluate(() => {
@@ -29,67 +28,51 @@ const focusVisible = (page: Page) =>
  * submission again with JavaScript disabled; a keyboard-only pass through the form.
  */
 describe('the chairs’ workspace in a browser (e2e)', () => {
-  const sink = new MailSink();
-  let h: EngineHarness;
-  let browser: Browser;
-  let base: string;
   let taskId: string;
   let sportTask: string;
   let securityTask: string;
   const chair = 'chair.education@test.example.org';
-  const contexts: BrowserContext[] = [];
 
-  async function newPage(opts: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', ...opts });
-    contexts.push(context);
-    return context.newPage();
-  }
-  const draftOf = (id: string) => h.db.collection('drafts').findOne({ taskId: id });
-  const taskDoc = (id: string) => h.db.collection('tasks').findOne({ _id: new ObjectId(id) });
+  const newPage = (opts: { javaScriptEnabled?: boolean } = {}) => pages.newPage({ locale: 'en-GB', ...opts });
+  const draftOf = (id: string) => web.h.db.collection('drafts').findOne({ taskId: id });
+  const taskDoc = (id: string) => web.h.db.collection('tasks').findOne({ _id: new ObjectId(id) });
 
-  beforeAll(async () => {
-    await sink.start();
-    h = new EngineHarness({ msPerDay: 1000, env: { ...sink.env() } });
-    await h.start();
-    await h.tokenFor(['chair'], ['education']);
-    await h.tokenFor(['chair'], ['sport']);
-    await h.tokenFor(['chair'], ['security']);
-    base = (await h.api.getUrl()).replace('[::1]', '127.0.0.1');
-    const cycle = (
-      await h.http
-        .post('/api/cycles')
-        .send(
-          shortCycle(h, {
-            name: 'Browser cycle',
-            groups: ['education', 'sport', 'security'],
-            requestInDays: 0.01,
-            dueAfterDays: 300,
-            compileAfterDays: 400,
-            lengthMonths: 24,
-            reminders: [],
-          }),
-        )
-        .expect(201)
-    ).body;
-    const tasks = await h.waitFor('tasks', async () => {
-      const r = (await h.http.get(`/api/cycles/${cycle.id}/tasks`)).body;
-      return r.length === 3 && r;
-    });
-    taskId = tasks.find((t: any) => t.groupKey === 'education').id;
-    sportTask = tasks.find((t: any) => t.groupKey === 'sport').id;
-    securityTask = tasks.find((t: any) => t.groupKey === 'security').id;
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await h?.stop();
-    await sink.stop();
-  }, 60_000);
+  const web = browserSuite({
+    msPerDay: 1000,
+    setUp: async () => {
+      await web.h.tokenFor(['chair'], ['education']);
+      await web.h.tokenFor(['chair'], ['sport']);
+      await web.h.tokenFor(['chair'], ['security']);
+      const cycle = (
+        await web.h.http
+          .post('/api/cycles')
+          .send(
+            shortCycle(web.h, {
+              name: 'Browser cycle',
+              groups: ['education', 'sport', 'security'],
+              requestInDays: 0.01,
+              dueAfterDays: 300,
+              compileAfterDays: 400,
+              lengthMonths: 24,
+              reminders: [],
+            }),
+          )
+          .expect(201)
+      ).body;
+      const tasks = await web.h.waitFor('tasks', async () => {
+        const r = (await web.h.http.get(`/api/cycles/${cycle.id}/tasks`)).body;
+        return r.length === 3 && r;
+      });
+      taskId = tasks.find((t: any) => t.groupKey === 'education').id;
+      sportTask = tasks.find((t: any) => t.groupKey === 'sport').id;
+      securityTask = tasks.find((t: any) => t.groupKey === 'security').id;
+    },
+  });
+  const { pages } = web;
 
   it('a chair signs in from the link, saves a draft, signs out and in, finds it, submits with an error, fixes it and sees revision 1', async () => {
     const page = await newPage();
-    await signInInBrowser(page, base, h, sink, chair, `/tasks/${taskId}`);
+    await web.signIn(page, chair, `/tasks/${taskId}`);
     expect(new URL(page.url()).pathname).toBe(`/tasks/${taskId}`);
     expect(await page.locator('h1').textContent()).toBe('Implementation report: Integration through education');
     await checkPage(page, 'chair-task');
@@ -101,9 +84,9 @@ describe('the chairs’ workspace in a browser (e2e)', () => {
     expect(await page.locator('main p').first().textContent()).toBe('Nothing has been submitted yet.');
     await checkPage(page, 'chair-my-tasks-done');
 
-    await page.goto(`${base}/tasks/${taskId}`);
+    await page.goto(`${web.base}/tasks/${taskId}`);
     await page.getByRole('link', { name: 'Start your report' }).click();
-    await page.waitForURL(`${base}/tasks/${taskId}/report`);
+    await page.waitForURL(`${web.base}/tasks/${taskId}/report`);
     expect(await page.locator('#draft-status').textContent()).toBe('This draft has not been saved yet.');
     await checkPage(page, 'chair-report-form');
 
@@ -117,7 +100,7 @@ describe('the chairs’ workspace in a browser (e2e)', () => {
     // Autosave: typing is saved a moment later, without pressing anything; the line says when.
     const before = (await draftOf(taskId))!.version;
     await page.locator('#goodPractices-0').fill('Parents as co-teachers');
-    await h.waitFor('the autosave', async () => ((await draftOf(taskId))!.version > before ? true : undefined));
+    await web.h.waitFor('the autosave', async () => ((await draftOf(taskId))!.version > before ? true : undefined));
     await page.waitForFunction(() => /^Draft last saved /.test((globalThis as any).document.getElementById('draft-status').textContent));
     expect((await draftOf(taskId))!.content.goodPractices).toEqual(['Parents as co-teachers']);
     // The form's version follows, so the next button press is not mistaken for a stale window.
@@ -125,8 +108,8 @@ describe('the chairs’ workspace in a browser (e2e)', () => {
 
     // Sign out, sign in again: the draft is there.
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL(`${base}/signed-out`);
-    await signInInBrowser(page, base, h, sink, chair, `/tasks/${taskId}`);
+    await page.waitForURL(`${web.base}/signed-out`);
+    await web.signIn(page, chair, `/tasks/${taskId}`);
     expect(await page.locator('main').textContent()).toContain('You have a draft, last saved');
     await checkPage(page, 'chair-task-draft');
     await page.getByRole('link', { name: 'Continue your report' }).click();
@@ -147,15 +130,15 @@ describe('the chairs’ workspace in a browser (e2e)', () => {
     await checkPage(page, 'chair-report-errors');
     await page.locator('.error-summary a').click();
     expect((await active(page)).id).toBe('indicator-early-school-leavers-target');
-    expect(await h.db.collection('submissions').countDocuments({ taskId })).toBe(0);
+    expect(await web.h.db.collection('submissions').countDocuments({ taskId })).toBe(0);
 
     await page.locator('#indicator-early-school-leavers-target').fill('10');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL(`${base}/tasks/${taskId}/check`);
+    await page.waitForURL(`${web.base}/tasks/${taskId}/check`);
     expect(await page.locator('h1').textContent()).toBe('Check your answers before submitting');
     await checkPage(page, 'chair-check-answers');
     await page.getByRole('button', { name: 'Submit report' }).click();
-    await page.waitForURL(`${base}/tasks/${taskId}/submitted?revision=1`);
+    await page.waitForURL(`${web.base}/tasks/${taskId}/submitted?revision=1`);
     expect(await page.locator('.panel-body').textContent()).toBe('Revision 1');
     await checkPage(page, 'chair-submitted');
     await page.getByRole('link', { name: 'Go to the task' }).click();
@@ -167,10 +150,10 @@ describe('the chairs’ workspace in a browser (e2e)', () => {
 
   it('asks for more time; the committee grants it (through the API) and the due date moves', async () => {
     const page = await newPage();
-    await signInInBrowser(page, base, h, sink, 'chair.sport@test.example.org', `/tasks/${sportTask}`);
+    await web.signIn(page, 'chair.sport@test.example.org', `/tasks/${sportTask}`);
     const dueBefore = await page.locator('time').first().getAttribute('datetime');
     await page.getByRole('link', { name: 'Ask for more time' }).click();
-    await page.waitForURL(`${base}/tasks/${sportTask}/extension`);
+    await page.waitForURL(`${web.base}/tasks/${sportTask}/extension`);
     await checkPage(page, 'chair-extension');
 
     await page.getByRole('button', { name: 'Send the request' }).click();
@@ -194,8 +177,8 @@ describe('the chairs’ workspace in a browser (e2e)', () => {
     expect(await page.locator(`tr[data-task="${sportTask}"] td[data-extension="pending"]`).count()).toBe(1);
 
     const requestId = (await taskDoc(sportTask))!.pendingExtensionRequestId;
-    await h.http.post(`/api/tasks/${sportTask}/extension-requests/${requestId}/decision`).send({ grant: true, reason: 'The council matters' }).expect(200);
-    await page.goto(`${base}/tasks/${sportTask}`);
+    await web.h.http.post(`/api/tasks/${sportTask}/extension-requests/${requestId}/decision`).send({ grant: true, reason: 'The council matters' }).expect(200);
+    await page.goto(`${web.base}/tasks/${sportTask}`);
     const dueAfter = await page.locator('time').first().getAttribute('datetime');
     // The day asked for, granted: due at the end of that day on the chair's clock (Brussels).
     expect(new Date(dueAfter!).getTime()).toBe(
@@ -208,18 +191,18 @@ describe('the chairs’ workspace in a browser (e2e)', () => {
 
   it('the whole submission works with JavaScript disabled: add and remove rows, an error, check, submit', async () => {
     const page = await newPage({ javaScriptEnabled: false });
-    await signInInBrowser(page, base, h, sink, 'chair.security@test.example.org', `/tasks/${securityTask}`);
+    await web.signIn(page, 'chair.security@test.example.org', `/tasks/${securityTask}`);
     await page.getByRole('link', { name: 'Start your report' }).click();
     await page.locator('#measures-0-title').fill('Security partnerships');
     await page.locator('#measures-0-status').selectOption('planned');
     await page.getByRole('button', { name: 'Add another measure' }).click();
-    await page.waitForURL(`${base}/tasks/${securityTask}/report#measures-1-title`);
+    await page.waitForURL(`${web.base}/tasks/${securityTask}/report#measures-1-title`);
     await page.locator('#measures-1-title').fill('Police liaison officers');
     await page.getByRole('button', { name: 'Add another obstacle' }).click();
     await page.locator('#obstacles-1').waitFor();
     await page.locator('#obstacles-0').fill('Staff turnover');
     await page.getByRole('button', { name: 'Remove obstacle 2' }).click();
-    await page.waitForURL(`${base}/tasks/${securityTask}/report#obstacles`);
+    await page.waitForURL(`${web.base}/tasks/${securityTask}/report#obstacles`);
     expect(await page.locator('#obstacles-1').count()).toBe(0);
     expect(await page.locator('#measures-1-title').inputValue()).toBe('Police liaison officers');
     // axe needs JavaScript in the page; these are the pages checked above with it. Screenshots only.
@@ -232,10 +215,10 @@ describe('the chairs’ workspace in a browser (e2e)', () => {
     await screenshots(page, 'chair-report-errors-no-js');
     await page.locator('#measures-1-status').selectOption('in-progress');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL(`${base}/tasks/${securityTask}/check`);
+    await page.waitForURL(`${web.base}/tasks/${securityTask}/check`);
     await page.getByRole('button', { name: 'Submit report' }).click();
-    await page.waitForURL(`${base}/tasks/${securityTask}/submitted?revision=1`);
-    const revision = await h.db.collection('submissions').findOne({ taskId: securityTask, revision: 1 });
+    await page.waitForURL(`${web.base}/tasks/${securityTask}/submitted?revision=1`);
+    const revision = await web.h.db.collection('submissions').findOne({ taskId: securityTask, revision: 1 });
     expect(revision!.content.measures).toEqual([
       { title: 'Security partnerships', status: 'planned' },
       { title: 'Police liaison officers', status: 'in-progress' },
@@ -246,7 +229,7 @@ describe('the chairs’ workspace in a browser (e2e)', () => {
 
   it('the form can be filled and sent with the keyboard alone, with visible focus; Enter in a field saves, never removes', async () => {
     const page = await newPage();
-    await signInInBrowser(page, base, h, sink, chair, `/tasks/${taskId}/report`);
+    await web.signIn(page, chair, `/tasks/${taskId}/report`);
     // Revision 1 is in; the form starts empty for a new revision.
     await page.keyboard.press('Tab');
     expect((await active(page)).cls).toBe('skip-link');
@@ -275,7 +258,7 @@ describe('the chairs’ workspace in a browser (e2e)', () => {
     expect((await active(page)).text).toBe('Add another measure');
     expect(await focusVisible(page)).toBe(true);
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${base}/tasks/${taskId}/report#measures-1-title`);
+    await page.waitForURL(`${web.base}/tasks/${taskId}/report#measures-1-title`);
     // The new row's first field has focus.
     await page.waitForFunction(() => (globalThis as any).document.activeElement?.id === 'measures-1-title');
     await page.keyboard.type('Mentoring');

@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { MailSink } from '../apps/demo/src/delivery-sinks';
+import type { Page } from 'playwright-core';
 import { calendarDayOf, dueOnDay } from '@pact/domain';
-import { launchChromium } from './support/chromium';
-import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
-import { checkPage, signInInBrowser } from './support/web';
+import { browserSuite } from './support/browser-suite';
+import { reportFor, shortCycle } from './support/engine-harness';
+import { checkPage } from './support/web';
 
 const MS_PER_DAY = 400;
 
@@ -15,73 +14,57 @@ const MS_PER_DAY = 400;
  * is used with the keyboard alone, and the console once more with JavaScript off.
  */
 describe('committee console in a browser (e2e)', () => {
-  const sink = new MailSink();
-  let h: EngineHarness;
-  let browser: Browser;
-  let base: string;
   let earlierCycle: string;
   const committee = 'committee@test.example.org';
-  const contexts: BrowserContext[] = [];
 
-  async function newPage(opts: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
-    contexts.push(context);
-    return context.newPage();
-  }
+  const newPage = (opts: { javaScriptEnabled?: boolean } = {}) => pages.newPage(opts);
   /** A date `days` from the engine's now, as a date input takes it. */
-  const dayFromNow = (days: number) => h.daysFromNow(days).toISOString().slice(0, 10);
+  const dayFromNow = (days: number) => web.h.daysFromNow(days).toISOString().slice(0, 10);
   const api = (path: string) =>
-    h.http
+    web.h.http
       .get(path)
       .expect(200)
       .then((r) => r.body);
   const stateOf = (page: Page, group: string, milestone: string) =>
     page.locator(`tr[data-group="${group}"] td[data-milestone="${milestone}"]`).getAttribute('data-state');
 
-  beforeAll(async () => {
-    await sink.start();
-    h = new EngineHarness({ msPerDay: MS_PER_DAY, env: { ...sink.env() } });
-    await h.start();
-    // An earlier cycle whose report is compiled, to compare with.
-    earlierCycle = (
-      await h.http
-        .post('/api/cycles')
-        .send(
-          shortCycle(h, {
-            name: 'Earlier cycle',
-            groups: ['education', 'sport', 'labour-market'],
-            requestInDays: 0.1,
-            dueAfterDays: 300,
-            compileAfterDays: 330,
-            lengthMonths: 24,
-          }),
-        )
-        .expect(201)
-    ).body.id;
-    const tasks = await h.waitFor('the earlier cycle’s requests', async () => {
-      const r = await api(`/api/cycles/${earlierCycle}/tasks`);
-      return r.length === 3 && r;
-    });
-    for (const t of tasks) await (await h.chair(t.groupKey)).post(`/api/tasks/${t.id}/submissions`).send(reportFor(t.groupKey)).expect(201);
-    await h.waitFor('the earlier report', async () => (await h.http.get(`/api/cycles/${earlierCycle}/report`)).status === 200, 60_000);
-    base = (await h.api.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await h?.stop();
-    await sink.stop();
-  }, 60_000);
+  const web = browserSuite({
+    msPerDay: MS_PER_DAY,
+    setUp: async () => {
+      // An earlier cycle whose report is compiled, to compare with.
+      earlierCycle = (
+        await web.h.http
+          .post('/api/cycles')
+          .send(
+            shortCycle(web.h, {
+              name: 'Earlier cycle',
+              groups: ['education', 'sport', 'labour-market'],
+              requestInDays: 0.1,
+              dueAfterDays: 300,
+              compileAfterDays: 330,
+              lengthMonths: 24,
+            }),
+          )
+          .expect(201)
+      ).body.id;
+      const tasks = await web.h.waitFor('the earlier cycle’s requests', async () => {
+        const r = await api(`/api/cycles/${earlierCycle}/tasks`);
+        return r.length === 3 && r;
+      });
+      for (const t of tasks) await (await web.h.chair(t.groupKey)).post(`/api/tasks/${t.id}/submissions`).send(reportFor(t.groupKey)).expect(201);
+      await web.h.waitFor('the earlier report', async () => (await web.h.http.get(`/api/cycles/${earlierCycle}/report`)).status === 200, 60_000);
+    },
+  });
+  const { pages } = web;
 
   it('starts a cycle through the form and its preview; the matrix fills as chairs submit; a request for more time is granted; an overdue request is extended; the report is published and compared', async () => {
     const page = await newPage();
-    await signInInBrowser(page, base, h, sink, committee);
+    await web.signIn(page, committee);
     expect(new URL(page.url()).pathname).toBe('/cycles');
     await checkPage(page, 'console-cycles');
 
     await page.getByRole('link', { name: 'Start a cycle' }).click();
-    await page.waitForURL(`${base}/cycles/new`);
+    await page.waitForURL(`${web.base}/cycles/new`);
     await checkPage(page, 'console-start-cycle');
 
     // Preview with the name missing and a milestone due before its request: errors beside the fields, summary focused.
@@ -144,18 +127,18 @@ describe('committee console in a browser (e2e)', () => {
     await checkPage(page, 'console-cycle-started');
 
     // The requests go out at the start (today): the matrix fills as the worker creates them and chairs submit.
-    const tasks = await h.waitFor('the new cycle’s requests', async () => {
+    const tasks = await web.h.waitFor('the new cycle’s requests', async () => {
       const r = await api(`/api/cycles/${cycleId}/tasks`);
       return r.length === 3 && r;
     });
     const taskOf = (g: string) => tasks.find((t: any) => t.groupKey === g).id;
     // The task page agrees with the preview: the due date is a date.
-    await page.goto(`${base}/tasks/${taskOf('sport')}`);
+    await page.goto(`${web.base}/tasks/${taskOf('sport')}`);
     const due = page.locator(`time[datetime="${tasks.find((t: any) => t.groupKey === 'sport').dueAt}"]`);
     expect(await due.textContent()).toBe(longDate(new Date(tasks.find((t: any) => t.groupKey === 'sport').dueAt)));
     await checkPage(page, 'console-task-due-day');
     await (
-      await h.chair('education')
+      await web.h.chair('education')
     )
       .post(`/api/tasks/${taskOf('education')}/submissions`)
       .send(reportFor('education', 1))
@@ -164,12 +147,12 @@ describe('committee console in a browser (e2e)', () => {
     const lmDue = tasks.find((t: any) => t.groupKey === 'labour-market').dueAt;
     const proposed = new Date(new Date(lmDue).getTime() + 20 * 86_400_000).toISOString();
     await (
-      await h.chair('labour-market')
+      await web.h.chair('labour-market')
     )
       .post(`/api/tasks/${taskOf('labour-market')}/extension-requests`)
       .send({ proposedDueAt: proposed, reason: 'Our board meets later this month' })
       .expect(201);
-    await page.goto(`${base}/cycles/${cycleId}`);
+    await page.goto(`${web.base}/cycles/${cycleId}`);
     expect(await stateOf(page, 'education', 'mid-term')).toBe('submitted');
     expect(await stateOf(page, 'sport', 'mid-term')).toBe('open');
     expect(await stateOf(page, 'sport', 'final')).toBe('not-requested');
@@ -179,7 +162,7 @@ describe('committee console in a browser (e2e)', () => {
 
     // The committee grants the request: the proposed date, a reason the chair reads.
     await page.getByRole('link', { name: /Requests for more time waiting for you \(1\)/ }).click();
-    await page.waitForURL(`${base}/cycles/${cycleId}/extension-requests`);
+    await page.waitForURL(`${web.base}/cycles/${cycleId}/extension-requests`);
     expect(await page.locator('[data-reason]').innerText()).toBe('Our board meets later this month');
     await checkPage(page, 'console-extension-requests');
     await page.getByRole('button', { name: /Send the decision/ }).click();
@@ -198,7 +181,7 @@ describe('committee console in a browser (e2e)', () => {
     expect((await api(`/api/tasks/${taskOf('labour-market')}`)).task.dueAt).toBe(proposed);
 
     // Past the first due date: sport is overdue and escalated; the labour market, given more time, submits on time.
-    await h.waitFor(
+    await web.h.waitFor(
       'sport overdue and escalated',
       async () => {
         const t = (await api(`/api/tasks/${taskOf('sport')}`)).task;
@@ -207,12 +190,12 @@ describe('committee console in a browser (e2e)', () => {
       60_000,
     );
     await (
-      await h.chair('labour-market')
+      await web.h.chair('labour-market')
     )
       .post(`/api/tasks/${taskOf('labour-market')}/submissions`)
       .send(reportFor('labour-market'))
       .expect(201);
-    await page.goto(`${base}/cycles/${cycleId}`);
+    await page.goto(`${web.base}/cycles/${cycleId}`);
     expect(await stateOf(page, 'sport', 'mid-term')).toBe('overdue');
     expect(await page.locator('tr[data-group="sport"] td[data-milestone="mid-term"]').innerText()).toMatch(/Overdue\s+Escalated to level \d/);
     expect(await stateOf(page, 'labour-market', 'mid-term')).toBe('submitted');
@@ -222,7 +205,7 @@ describe('committee console in a browser (e2e)', () => {
 
     // The overdue list: one step to a new date, saying who is told.
     await page.getByRole('link', { name: /Overdue report requests \(1\)/ }).click();
-    await page.waitForURL(`${base}/cycles/${cycleId}/overdue`);
+    await page.waitForURL(`${web.base}/cycles/${cycleId}/overdue`);
     expect(await page.locator('[data-told]').innerText()).toBe(
       'Lena Schmidt (chair.sport@pact.example.eu), the chair, is e-mailed the new date and the reason.',
     );
@@ -235,11 +218,11 @@ describe('committee console in a browser (e2e)', () => {
     await page.locator(`#dueAt-${taskOf('sport')}`).fill(newDue);
     await page.locator(`#reason-${taskOf('sport')}`).fill('The chair was ill');
     await page.getByRole('button', { name: /Extend the deadline/ }).click();
-    await page.waitForURL(`${base}/cycles/${cycleId}/overdue?extended=${taskOf('sport')}`);
+    await page.waitForURL(`${web.base}/cycles/${cycleId}/overdue?extended=${taskOf('sport')}`);
     expect(await page.locator('.notice').innerText()).toContain('Integration through sport, Mid-term progress report: now due');
     expect(await page.locator('[data-empty]').innerText()).toBe('Nothing is overdue in this cycle.');
     await checkPage(page, 'console-overdue-extended');
-    await page.goto(`${base}/cycles/${cycleId}`);
+    await page.goto(`${web.base}/cycles/${cycleId}`);
     expect(await stateOf(page, 'sport', 'mid-term')).toBe('open');
     expect(await page.locator('tr[data-group="sport"] td[data-milestone="mid-term"]').innerText()).toContain('Extensions: 1');
     // The end of that day on the chair's clock (Brussels: the chair of sport names no time zone).
@@ -248,12 +231,12 @@ describe('committee console in a browser (e2e)', () => {
 
     // The last chair submits: every group is in, the report is compiled at once.
     await (
-      await h.chair('sport')
+      await web.h.chair('sport')
     )
       .post(`/api/tasks/${taskOf('sport')}/submissions`)
       .send(reportFor('sport'))
       .expect(201);
-    await h.waitFor('the mid-term report', async () => (await h.http.get(`/api/cycles/${cycleId}/report?milestone=mid-term`)).status === 200, 60_000);
+    await web.h.waitFor('the mid-term report', async () => (await web.h.http.get(`/api/cycles/${cycleId}/report?milestone=mid-term`)).status === 200, 60_000);
     await page.reload();
     expect(await stateOf(page, 'sport', 'mid-term')).toBe('submitted');
     await page
@@ -279,10 +262,10 @@ describe('committee console in a browser (e2e)', () => {
 
   it('changes a chair, saying who is told; the cycles list filters by state', async () => {
     const page = await newPage();
-    await signInInBrowser(page, base, h, sink, committee, '/working-groups');
+    await web.signIn(page, committee, '/working-groups');
     await checkPage(page, 'console-working-groups');
     await page.getByRole('link', { name: /^Change the chair\W+Integration through education$/ }).click();
-    await page.waitForURL(`${base}/working-groups/education`);
+    await page.waitForURL(`${web.base}/working-groups/education`);
     expect(await page.locator('[data-who-is-told]').innerText()).toContain('Nobody is e-mailed about this change');
     await checkPage(page, 'console-working-group');
     await page.fill('#email', 'not an address');
@@ -294,22 +277,22 @@ describe('committee console in a browser (e2e)', () => {
     await page.selectOption('#language', 'en');
     await page.selectOption('#timeZone', 'Europe/Prague');
     await page.getByRole('button', { name: 'Save the new chair' }).click();
-    await page.waitForURL(`${base}/working-groups?changed=education`);
+    await page.waitForURL(`${web.base}/working-groups?changed=education`);
     expect(await page.locator('.notice').innerText()).toContain('Integration through education: Eva Novak is the chair now');
     await checkPage(page, 'console-working-groups-changed');
 
-    await page.goto(`${base}/cycles?status=completed`);
+    await page.goto(`${web.base}/cycles?status=completed`);
     await checkPage(page, 'console-cycles-filtered');
-    await page.goto(`${base}/cycles?status=nothing`);
+    await page.goto(`${web.base}/cycles?status=nothing`);
     await checkPage(page, 'console-cycles-filter-error');
   }, 120_000);
 
   it('adds a person on the People page: errors beside the fields, then the person listed', async () => {
     const page = await newPage();
-    await signInInBrowser(page, base, h, sink, committee, '/people');
+    await web.signIn(page, committee, '/people');
     await checkPage(page, 'console-people');
     await page.getByRole('link', { name: 'Add a person' }).click();
-    await page.waitForURL(`${base}/people/new`);
+    await page.waitForURL(`${web.base}/people/new`);
     await checkPage(page, 'console-person-new');
     await page.fill('#name', 'Sofia Conti');
     await page.fill('#email', 'not an address');
@@ -329,7 +312,7 @@ describe('committee console in a browser (e2e)', () => {
 
   it('the start-a-cycle form works with the keyboard alone, focus always visible', async () => {
     const page = await newPage();
-    await signInInBrowser(page, base, h, sink, committee, '/cycles/new');
+    await web.signIn(page, committee, '/cycles/new');
     const focused = () =>
       page.evaluate(() => {
         const g = globalThis as any;
@@ -376,7 +359,7 @@ describe('committee console in a browser (e2e)', () => {
 
   it('works with JavaScript off: start a cycle (an error, then the preview), publish again, change a chair', async () => {
     const page = await newPage({ javaScriptEnabled: false });
-    await signInInBrowser(page, base, h, sink, committee, '/cycles/new');
+    await web.signIn(page, committee, '/cycles/new');
     await page.getByRole('button', { name: 'Preview the plan' }).click();
     await page.locator('#name-error').waitFor();
     await page.fill('#name', 'No-script cycle');
@@ -401,16 +384,16 @@ describe('committee console in a browser (e2e)', () => {
     await page.waitForURL(/\/cycles\/[0-9a-f]{24}\?started=1$/);
     expect(await page.locator('h1').innerText()).toBe('No-script cycle');
 
-    await page.goto(`${base}/cycles/${earlierCycle}/report`);
+    await page.goto(`${web.base}/cycles/${earlierCycle}/report`);
     await page.getByRole('button', { name: 'Publish this report as a new version' }).click();
     await page.locator('.notice', { hasText: 'Published as version 1.' }).waitFor();
     await page.getByRole('button', { name: 'Publish this report as a new version' }).click();
     await page.locator('.notice', { hasText: 'Nothing has changed since version 1' }).waitFor();
 
-    await page.goto(`${base}/working-groups/sport`);
+    await page.goto(`${web.base}/working-groups/sport`);
     await page.fill('#name', 'Jonas Weber');
     await page.getByRole('button', { name: 'Save the new chair' }).click();
-    await page.waitForURL(`${base}/working-groups?changed=sport`);
+    await page.waitForURL(`${web.base}/working-groups?changed=sport`);
     expect(await page.locator('.notice').innerText()).toContain('Jonas Weber is the chair now');
   }, 120_000);
 });

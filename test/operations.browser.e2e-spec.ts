@@ -1,7 +1,7 @@
-import { MailSink, WebhookReceiver } from '../apps/demo/src/delivery-sinks';
-import { BrowserPages } from './support/chromium';
-import { EngineHarness, shortCycle } from './support/engine-harness';
-import { checkPage, screenshots, signInInBrowser } from './support/web';
+import { WebhookReceiver } from '../apps/demo/src/delivery-sinks';
+import { browserSuite } from './support/browser-suite';
+import { shortCycle } from './support/engine-harness';
+import { checkPage, screenshots } from './support/web';
 
 /**
  * The operators' console in a real Chromium: the page with a failed delivery, a webhook
@@ -10,65 +10,59 @@ import { checkPage, screenshots, signInInBrowser } from './support/web';
  * axe-core (0 serious or critical) and photographed at 1280 and 360 px.
  */
 describe('operations console in a browser (e2e)', () => {
-  const sink = new MailSink();
   const hooks = new WebhookReceiver();
-  let h: EngineHarness;
-  const pages = new BrowserPages();
-  let base: string;
   let failedId: string;
   let brokenSub: string;
   const operator = 'operator@test.example.org';
   const newPage = (opts: { javaScriptEnabled?: boolean } = {}) => pages.newPage(opts);
 
-  beforeAll(async () => {
-    await sink.start();
-    await hooks.start();
-    h = new EngineHarness({ msPerDay: 1000, env: { ...sink.env(), NOTIFY_ATTEMPTS: '2', WEBHOOK_PAUSE_AFTER: '1' } });
-    await h.start();
-    await h.tokenFor(['operator']);
-    await h.http
-      .patch('/api/working-groups/sport')
-      .send({ chair: { name: 'No One', email: 'bounce@sport.example.org', language: 'en' } })
-      .expect(200);
-    hooks.answer('/broken', 500);
-    hooks.answer('/fine', 200);
-    brokenSub = (
-      await h.http
+  const web = browserSuite({
+    msPerDay: 1000,
+    env: { NOTIFY_ATTEMPTS: '2', WEBHOOK_PAUSE_AFTER: '1' },
+    setUp: async () => {
+      await hooks.start();
+      await web.h.tokenFor(['operator']);
+      await web.h.http
+        .patch('/api/working-groups/sport')
+        .send({ chair: { name: 'No One', email: 'bounce@sport.example.org', language: 'en' } })
+        .expect(200);
+      hooks.answer('/broken', 500);
+      hooks.answer('/fine', 200);
+      brokenSub = (
+        await web.h.http
+          .post('/api/webhooks')
+          .send({ url: hooks.url('/broken'), scope: 'network', kinds: ['task-requested'], description: 'Intranet feed' })
+          .expect(201)
+      ).body.subscription.id;
+      await web.h.http
         .post('/api/webhooks')
-        .send({ url: hooks.url('/broken'), scope: 'network', kinds: ['task-requested'], description: 'Intranet feed' })
-        .expect(201)
-    ).body.subscription.id;
-    await h.http
-      .post('/api/webhooks')
-      .send({ url: hooks.url('/fine'), scope: 'group', groupKey: 'education', kinds: ['extended', 'reminder'] })
-      .expect(201);
-    const cycle = (
-      await h.http
-        .post('/api/cycles')
-        .send(shortCycle(h, { name: 'Browser operations', groups: ['education', 'sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 }))
-        .expect(201)
-    ).body;
-    const tasks = await h.waitFor('tasks', async () => {
-      const r = (await h.http.get(`/api/cycles/${cycle.id}/tasks`)).body;
-      return r.length === 2 && r;
-    });
-    const sport = tasks.find((t: any) => t.groupKey === 'sport');
-    failedId = (await h.waitFor('the failed e-mail', () => h.db.collection('deliveries').findOne({ taskId: sport.id, channel: 'email', status: 'failed' })))
-      ._id as unknown as string;
-    await h.waitFor('the broken subscription paused', async () => (await h.http.get(`/api/webhooks/${brokenSub}`)).body.status === 'paused');
-    base = (await h.api.getUrl()).replace('[::1]', '127.0.0.1');
-    await pages.launch();
-  }, 120_000);
+        .send({ url: hooks.url('/fine'), scope: 'group', groupKey: 'education', kinds: ['extended', 'reminder'] })
+        .expect(201);
+      const cycle = (
+        await web.h.http
+          .post('/api/cycles')
+          .send(shortCycle(web.h, { name: 'Browser operations', groups: ['education', 'sport'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 }))
+          .expect(201)
+      ).body;
+      const tasks = await web.h.waitFor('tasks', async () => {
+        const r = (await web.h.http.get(`/api/cycles/${cycle.id}/tasks`)).body;
+        return r.length === 2 && r;
+      });
+      const sport = tasks.find((t: any) => t.groupKey === 'sport');
+      failedId = (
+        await web.h.waitFor('the failed e-mail', () => web.h.db.collection('deliveries').findOne({ taskId: sport.id, channel: 'email', status: 'failed' }))
+      )._id as unknown as string;
+      await web.h.waitFor('the broken subscription paused', async () => (await web.h.http.get(`/api/webhooks/${brokenSub}`)).body.status === 'paused');
+    },
+  });
+  const { pages } = web;
   afterAll(async () => {
-    await pages.close();
-    await h?.stop();
     await hooks.stop();
-    await sink.stop();
-  }, 60_000);
+  });
 
   it('shows health, queues, the delivery log and the subscriptions; retries a failure; opens a delivery; pauses and resumes', async () => {
     const page = await newPage();
-    await signInInBrowser(page, base, h, sink, operator);
+    await web.signIn(page, operator);
     expect(new URL(page.url()).pathname).toBe('/operations');
     expect(await page.locator('.site-header nav a[aria-current="page"]').textContent()).toBe('Operations');
     expect(await page.locator('tr[data-delivery]').first().getAttribute('data-state')).toBe('failed');
@@ -87,19 +81,19 @@ describe('operations console in a browser (e2e)', () => {
     // The delivery's own page, with every attempt. The retried e-mail is attempted again at once
     // (and bounces again): once it has settled, the log lists it among the failed ones. (A page
     // drawn at the very moment it changes state may miss it: the log reads state by state.)
-    await h.waitFor('the retried delivery attempted again', async () => {
-      const d = await h.db.collection('deliveries').findOne({ _id: failedId as never });
+    await web.h.waitFor('the retried delivery attempted again', async () => {
+      const d = await web.h.db.collection('deliveries').findOne({ _id: failedId as never });
       return d && d.status !== 'queued' && d;
     });
     await page.reload();
     await page.locator(`tr[data-delivery="${failedId}"] a`).click();
-    await page.waitForURL(`${base}/operations/deliveries/${failedId}`);
+    await page.waitForURL(`${web.base}/operations/deliveries/${failedId}`);
     await page.locator('tr[data-attempt="1"]').waitFor();
     expect(await page.locator('h1').textContent()).toBe('Delivery: Report requested');
     await checkPage(page, 'operations-delivery');
 
     // Resume the subscription the engine paused; pause it again by hand.
-    await page.goto(`${base}/operations`);
+    await page.goto(`${web.base}/operations`);
     hooks.answer('/broken', 200);
     await page
       .locator(`tr[data-subscription="${brokenSub}"]`)
@@ -120,8 +114,8 @@ describe('operations console in a browser (e2e)', () => {
   it('works without JavaScript, in German', async () => {
     const page = await newPage({ javaScriptEnabled: false });
     page.setDefaultTimeout(15_000);
-    await signInInBrowser(page, base, h, sink, operator);
-    await page.goto(`${base}/operations?state=failed`);
+    await web.signIn(page, operator);
+    await page.goto(`${web.base}/operations?state=failed`);
     await page.locator('.language-switcher button[lang="de"]').click();
     await page.waitForURL(/\/operations/);
     expect(await page.locator('h1').textContent()).toBe('Betrieb');

@@ -1,7 +1,6 @@
-import { MailSink } from '../apps/demo/src/delivery-sinks';
-import { BrowserPages } from './support/chromium';
-import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
-import { checkPage, screenshots, signInInBrowser } from './support/web';
+import { browserSuite } from './support/browser-suite';
+import { reportFor, shortCycle } from './support/engine-harness';
+import { checkPage, screenshots } from './support/web';
 
 /**
  * The pages this round changed, in German, in a real Chromium: the People page and its form,
@@ -11,58 +10,48 @@ import { checkPage, screenshots, signInInBrowser } from './support/web';
  * at 1280 and 360 px; the two committee forms are sent once more with JavaScript off.
  */
 describe('people, chairs and lapsed requests in German, in a browser (e2e)', () => {
-  const sink = new MailSink();
-  const pages = new BrowserPages();
-  let h: EngineHarness;
-  let base: string;
   let taskId: string;
   const committee = 'committee@test.example.org';
   const chairEmail = 'chair.education@test.example.org';
   const german = (opts: { javaScriptEnabled?: boolean } = {}) => pages.newPage({ locale: 'de-DE', ...opts });
 
-  beforeAll(async () => {
-    await sink.start();
+  const web = browserSuite({
     // Slow cycle time: nothing falls due while the test runs.
-    h = new EngineHarness({ msPerDay: 1000, env: { ...sink.env() } });
-    await h.start();
-    const cycle = (
-      await h.http
-        .post('/api/cycles')
-        .send(
-          shortCycle(h, {
-            name: 'Zyklus',
-            groups: ['education'],
-            requestInDays: 0.01,
-            dueAfterDays: 300,
-            compileAfterDays: 400,
-            lengthMonths: 24,
-            reminders: [],
-          }),
-        )
-        .expect(201)
-    ).body;
-    taskId = await h.waitFor('the education task', async () => (await h.http.get(`/api/cycles/${cycle.id}/tasks`)).body[0]?.id);
-    const chair = await h.chair('education');
-    const proposedDueAt = new Date(h.clock.now().getTime() + 320 * 86_400_000).toISOString();
-    await chair.post(`/api/tasks/${taskId}/extension-requests`).send({ proposedDueAt, reason: 'Daten kommen spät' }).expect(201);
-    // The report comes in before the committee decides: the request lapses, and every report is in.
-    await chair.post(`/api/tasks/${taskId}/submissions`).send(reportFor('education')).expect(201);
-    base = (await h.api.getUrl()).replace('[::1]', '127.0.0.1');
-    await pages.launch();
-  }, 120_000);
-  afterAll(async () => {
-    await pages.close();
-    await h?.stop();
-    await sink.stop();
-  }, 60_000);
+    msPerDay: 1000,
+    setUp: async () => {
+      const cycle = (
+        await web.h.http
+          .post('/api/cycles')
+          .send(
+            shortCycle(web.h, {
+              name: 'Zyklus',
+              groups: ['education'],
+              requestInDays: 0.01,
+              dueAfterDays: 300,
+              compileAfterDays: 400,
+              lengthMonths: 24,
+              reminders: [],
+            }),
+          )
+          .expect(201)
+      ).body;
+      taskId = await web.h.waitFor('the education task', async () => (await web.h.http.get(`/api/cycles/${cycle.id}/tasks`)).body[0]?.id);
+      const chair = await web.h.chair('education');
+      const proposedDueAt = new Date(web.h.clock.now().getTime() + 320 * 86_400_000).toISOString();
+      await chair.post(`/api/tasks/${taskId}/extension-requests`).send({ proposedDueAt, reason: 'Daten kommen spät' }).expect(201);
+      // The report comes in before the committee decides: the request lapses, and every report is in.
+      await chair.post(`/api/tasks/${taskId}/submissions`).send(reportFor('education')).expect(201);
+    },
+  });
+  const { pages } = web;
 
   it('the committee: People, adding a person with errors, a chair change that crossed another', async () => {
     const page = await german();
-    await signInInBrowser(page, base, h, sink, committee, '/people');
+    await web.signIn(page, committee, '/people');
     expect(await page.locator('h1').textContent()).toBe('Personen');
     await checkPage(page, 'de-people');
     await page.getByRole('link', { name: 'Person hinzufügen' }).click();
-    await page.waitForURL(`${base}/people/new`);
+    await page.waitForURL(`${web.base}/people/new`);
     await checkPage(page, 'de-person-new');
     await page.getByRole('button', { name: 'Diese Person hinzufügen' }).click();
     await page.locator('#role-error').waitFor();
@@ -70,13 +59,13 @@ describe('people, chairs and lapsed requests in German, in a browser (e2e)', () 
     expect(await page.locator('.error-summary').innerText()).toContain('Geben Sie den Namen der Person ein');
     await checkPage(page, 'de-person-new-errors');
 
-    await page.goto(`${base}/working-groups/sport`);
+    await page.goto(`${web.base}/working-groups/sport`);
     expect(await page.locator('[data-who-is-told]').innerText()).toContain('Der Zugang folgt dem Vorsitz');
     await checkPage(page, 'de-working-group');
     await page.fill('#name', 'Jonas Weber');
     await page.fill('#email', 'jonas.weber@city.example.de');
     // Another committee member names someone else while this form is open.
-    await h.http
+    await web.h.http
       .patch('/api/working-groups/sport')
       .send({ chair: { name: 'Eva Novak', email: 'eva.novak@city.example.cz', language: 'en' } })
       .expect(200);
@@ -86,18 +75,18 @@ describe('people, chairs and lapsed requests in German, in a browser (e2e)', () 
       'Jemand hat den Vorsitz geändert, während dieses Formular offen war: Vorsitz ist jetzt Eva Novak (eva.novak@city.example.cz).',
     );
     await checkPage(page, 'de-working-group-changed-meanwhile');
-    expect((await h.http.get('/api/working-groups/sport').expect(200)).body.chair.email).toBe('eva.novak@city.example.cz');
+    expect((await web.h.http.get('/api/working-groups/sport').expect(200)).body.chair.email).toBe('eva.novak@city.example.cz');
   }, 120_000);
 
   it('the chair: the lapsed request on the task page and in My tasks, and the confirmation of the last report', async () => {
     const page = await german();
-    await signInInBrowser(page, base, h, sink, chairEmail, `/tasks/${taskId}`);
+    await web.signIn(page, chairEmail, `/tasks/${taskId}`);
     expect(await page.locator('li[data-request="lapsed"]').innerText()).toContain('Nicht mehr nötig: Der Bericht wurde am');
     await checkPage(page, 'de-chair-task-lapsed');
-    await page.goto(`${base}/my-tasks?show=done`);
+    await page.goto(`${web.base}/my-tasks?show=done`);
     expect(await page.locator('td[data-extension="lapsed"]').innerText()).toContain('nicht mehr nötig, der Bericht kam zuerst');
     await checkPage(page, 'de-chair-my-tasks-lapsed');
-    await page.goto(`${base}/tasks/${taskId}/submitted?revision=1`);
+    await page.goto(`${web.base}/tasks/${taskId}/submitted?revision=1`);
     // The only report awaited: compiled at once (being compiled, or compiled already by now).
     expect(await page.locator('main').innerText()).toMatch(/ohne den .* abzuwarten|war bereits erstellt/);
     await checkPage(page, 'de-chair-submitted-all-in');
@@ -105,7 +94,7 @@ describe('people, chairs and lapsed requests in German, in a browser (e2e)', () 
 
   it('with JavaScript off: adds a person and changes a chair', async () => {
     const page = await german({ javaScriptEnabled: false });
-    await signInInBrowser(page, base, h, sink, committee, '/people/new');
+    await web.signIn(page, committee, '/people/new');
     await page.fill('#name', 'Sofia Conti');
     await page.fill('#email', 'sofia.conti@pact.example.eu');
     await page.getByLabel('Betrieb', { exact: true }).check();
@@ -114,14 +103,14 @@ describe('people, chairs and lapsed requests in German, in a browser (e2e)', () 
     expect(await page.locator('.notice').innerText()).toContain('Sofia Conti kann sich jetzt anmelden');
     await screenshots(page, 'de-no-js-people-added');
 
-    await page.goto(`${base}/working-groups/sport`);
+    await page.goto(`${web.base}/working-groups/sport`);
     await page.fill('#name', 'Jonas Weber');
     await page.fill('#email', 'jonas.weber@city.example.de');
     await page.getByRole('button', { name: 'Neuen Vorsitz speichern' }).click();
-    await page.waitForURL(`${base}/working-groups?changed=sport`);
+    await page.waitForURL(`${web.base}/working-groups?changed=sport`);
     expect(await page.locator('.notice').innerText()).toContain('Jonas Weber');
     await screenshots(page, 'de-no-js-working-groups-changed');
-    const jonas = (await h.http.get('/api/users').expect(200)).body.find((u: { email: string }) => u.email === 'jonas.weber@city.example.de');
+    const jonas = (await web.h.http.get('/api/users').expect(200)).body.find((u: { email: string }) => u.email === 'jonas.weber@city.example.de');
     expect(jonas).toMatchObject({ roles: ['chair'], groupKeys: ['sport'] });
   }, 120_000);
 });

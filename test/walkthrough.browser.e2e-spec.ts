@@ -1,8 +1,6 @@
 import type { Page } from 'playwright-core';
-import { MailSink } from '../apps/demo/src/delivery-sinks';
-import { BrowserPages } from './support/chromium';
-import { EngineHarness } from './support/engine-harness';
-import { checkPage, sidewaysScrollAt360, signInInBrowser } from './support/web';
+import { browserSuite } from './support/browser-suite';
+import { checkPage, sidewaysScrollAt360 } from './support/web';
 
 /**
  * Fixes from a walkthrough of a Pact round as new users would do it (issue 17), in Chromium:
@@ -11,25 +9,15 @@ import { checkPage, sidewaysScrollAt360, signInInBrowser } from './support/web';
  * itself, and "Check your answers" at 360 px with a long unbroken word.
  */
 describe('a first round as new users do it (browser e2e)', () => {
-  const sink = new MailSink();
-  const pages = new BrowserPages();
-  let h: EngineHarness;
-  let base: string;
   const committee = 'committee@test.example.org';
 
-  beforeAll(async () => {
-    await sink.start();
-    h = new EngineHarness({ msPerDay: 2000, env: { ...sink.env() } });
-    await h.start();
-    await h.tokenFor(['chair'], ['education']);
-    base = (await h.api.getUrl()).replace('[::1]', '127.0.0.1');
-    await pages.launch();
-  }, 120_000);
-  afterAll(async () => {
-    await pages.close();
-    await h?.stop();
-    await sink.stop();
-  }, 60_000);
+  const web = browserSuite({
+    msPerDay: 2000,
+    setUp: async () => {
+      await web.h.tokenFor(['chair'], ['education']);
+    },
+  });
+  const { pages } = web;
 
   const tagAfterTitle = (page: Page) => page.locator('h1 + p .tag').textContent();
   const milestoneTag = (page: Page) => page.locator('tr[data-milestone="mid-term"] .tag').textContent();
@@ -38,10 +26,10 @@ describe('a first round as new users do it (browser e2e)', () => {
 
   it('the README round: the plan says a reminder at the request is left out; after starting, the page says what happened and its states agree with the requests shown', async () => {
     const page = await pages.newPage({ locale: 'en-GB' });
-    await signInInBrowser(page, base, h, sink, committee);
+    await web.signIn(page, committee);
     await page.getByRole('link', { name: 'Start a cycle' }).click();
     await page.fill('#name', 'First round');
-    await page.fill('#start', h.daysFromNow(0).toISOString().slice(0, 10));
+    await page.fill('#start', web.h.daysFromNow(0).toISOString().slice(0, 10));
     for (const box of await page.locator('input[name="groups"]').all()) {
       if ((await box.getAttribute('value')) !== 'education') await box.uncheck();
     }
@@ -76,8 +64,8 @@ describe('a first round as new users do it (browser e2e)', () => {
     expect(notice).not.toMatch(/go out on/);
 
     // Once the requests exist, the page after starting names them (a reload, or a slower look).
-    await h.waitFor('the request', async () => (await h.http.get(`/api/cycles/${cycleId}/tasks`)).body.length === 1);
-    await page.goto(`${base}/cycles/${cycleId}?started=1`);
+    await web.h.waitFor('the request', async () => (await web.h.http.get(`/api/cycles/${cycleId}/tasks`)).body.length === 1);
+    await page.goto(`${web.base}/cycles/${cycleId}?started=1`);
     expect(await page.locator('[data-started-notice]').textContent()).toBe(
       'The cycle has started: the report requests for “Mid-term progress report” went out by e-mail to the chairs of these working groups (1): Integration through education.',
     );
@@ -87,16 +75,16 @@ describe('a first round as new users do it (browser e2e)', () => {
   }, 120_000);
 
   it("moving a due date onto the compilation says what happens to the compilation: in the API's answers, the form and the confirmation", async () => {
-    const [task] = (await h.http.get(`/api/cycles/${cycleId}/tasks`)).body;
-    const compileAt = new Date((await h.http.get(`/api/cycles/${cycleId}`)).body.milestones[0].compileAt);
+    const [task] = (await web.h.http.get(`/api/cycles/${cycleId}/tasks`)).body;
+    const compileAt = new Date((await web.h.http.get(`/api/cycles/${cycleId}`)).body.milestones[0].compileAt);
     // Three days before the compilation: nothing to warn of.
-    const early = await h.http
+    const early = await web.h.http
       .post(`/api/tasks/${task.id}/extensions`)
       .send({ dueAt: new Date(compileAt.getTime() - 3 * 86_400_000).toISOString(), reason: 'Council elections' })
       .expect(201);
     expect(early.body.warnings).toEqual([]);
     // Twelve hours before it: the answer says what will happen.
-    const late = await h.http
+    const late = await web.h.http
       .post(`/api/tasks/${task.id}/extensions`)
       .send({ dueAt: new Date(compileAt.getTime() - 12 * 3_600_000).toISOString(), reason: 'Council elections moved' })
       .expect(201);
@@ -108,13 +96,13 @@ describe('a first round as new users do it (browser e2e)', () => {
       },
     ]);
     // The chair asks for the compilation day itself; the committee grants it on its page.
-    const chair = await h.chair('education');
+    const chair = await web.h.chair('education');
     const asked = await chair
       .post(`/api/tasks/${task.id}/extension-requests`)
       .send({ proposedDueAt: compileAt.toISOString(), reason: 'The council meets that day' })
       .expect(201);
     const page = await pages.newPage({ locale: 'en-GB' });
-    await signInInBrowser(page, base, h, sink, committee, `/cycles/${cycleId}/extension-requests`);
+    await web.signIn(page, committee, `/cycles/${cycleId}/extension-requests`);
     const hint = await page.locator(`#dueAt-${asked.body.id}-hint`).textContent();
     expect(hint).toMatch(/The report is compiled on .+\. A due date on that day or the day before leaves the chair's last hours after the compilation/);
     await page.locator(`input[name="decision"][value="grant"]`).check();
@@ -128,16 +116,16 @@ describe('a first round as new users do it (browser e2e)', () => {
   }, 120_000);
 
   it('"Check your answers" does not scroll sideways at 360 px when a measure title holds a long unbroken word', async () => {
-    const [task] = (await h.http.get(`/api/cycles/${cycleId}/tasks`)).body;
+    const [task] = (await web.h.http.get(`/api/cycles/${cycleId}/tasks`)).body;
     const page = await pages.newPage({ locale: 'en-GB' });
-    await signInInBrowser(page, base, h, sink, 'chair.education@test.example.org', `/tasks/${task.id}`);
+    await web.signIn(page, 'chair.education@test.example.org', `/tasks/${task.id}`);
     await page.getByRole('link', { name: 'Start your report' }).click();
     const url = 'https://www.example.org/integration/' + 'sprachfoerderungsprogrammevaluierungsbericht'.repeat(3);
     await page.locator('#measures-0-title').fill(url);
     await page.locator('#measures-0-status').selectOption('planned');
     await page.locator('#goodPractices-0').fill('Elternsprachkursfinanzierungsvereinbarungsverhandlungsergebnisse');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL(`${base}/tasks/${task.id}/check`);
+    await page.waitForURL(`${web.base}/tasks/${task.id}/check`);
     expect(await page.locator('main').textContent()).toContain(url);
     expect(await sidewaysScrollAt360(page)).toBe(0);
     await checkPage(page, 'walkthrough-check-long-word');

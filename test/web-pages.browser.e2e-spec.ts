@@ -1,8 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { MailSink } from '../apps/demo/src/delivery-sinks';
-import { launchChromium } from './support/chromium';
-import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
-import { checkPage, seriousAxeViolations, signInInBrowser, signInLinkFor, signInMailsTo } from './support/web';
+import { browserSuite } from './support/browser-suite';
+import { reportFor, shortCycle } from './support/engine-harness';
+import { checkPage, seriousAxeViolations, signInLinkFor, signInMailsTo } from './support/web';
 
 /**
  * People's pages in a real Chromium: the sign-in flow from the e-mail's link, every page checked
@@ -10,62 +8,48 @@ import { checkPage, seriousAxeViolations, signInInBrowser, signInLinkFor, signIn
  * language switch, keyboard-only use of the sign-in form, and everything again without JavaScript.
  */
 describe("people's pages in a browser (e2e)", () => {
-  const sink = new MailSink();
-  let h: EngineHarness;
-  let browser: Browser;
-  let base: string;
   let cycleId: string;
   let educationTask: string;
   const chair = 'chair.education@test.example.org';
   const committee = 'committee@test.example.org';
   const operator = 'operator@test.example.org';
-  const contexts: BrowserContext[] = [];
 
-  async function newPage(opts: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
-    contexts.push(context);
-    return context.newPage();
-  }
+  const newPage = (opts: { javaScriptEnabled?: boolean; locale?: string } = {}) => pages.newPage(opts);
 
-  beforeAll(async () => {
-    await sink.start();
-    h = new EngineHarness({ msPerDay: 20, env: { ...sink.env() } });
-    await h.start();
-    await h.tokenFor(['chair'], ['education']);
-    await h.tokenFor(['operator']);
-    base = (await h.api.getUrl()).replace('[::1]', '127.0.0.1');
-    // A cycle whose report is compiled (education and sport submit, labour-market does not), and one still open.
-    const done = (
-      await h.http
-        .post('/api/cycles')
-        .send(shortCycle(h, { name: 'Compiled cycle', groups: ['education', 'labour-market', 'sport'], dueAfterDays: 60, compileAfterDays: 80 }))
-        .expect(201)
-    ).body;
-    const open = (
-      await h.http
-        .post('/api/cycles')
-        .send(shortCycle(h, { name: 'Open cycle', groups: ['education', 'labour-market'], dueAfterDays: 3000, compileAfterDays: 3100, lengthMonths: 120 }))
-        .expect(201)
-    ).body;
-    cycleId = done.id;
-    const tasksOf = async (id: string, n: number) =>
-      h.waitFor('tasks', async () => {
-        const r = (await h.http.get(`/api/cycles/${id}/tasks`)).body;
-        return r.length === n && r;
-      });
-    for (const t of (await tasksOf(done.id, 3)).filter((x: any) => x.groupKey !== 'labour-market')) {
-      await (await h.chair(t.groupKey)).post(`/api/tasks/${t.id}/submissions`).send(reportFor(t.groupKey)).expect(201);
-    }
-    educationTask = (await tasksOf(open.id, 2)).find((t: any) => t.groupKey === 'education').id;
-    await h.waitFor('report compiled', async () => (await h.http.get(`/api/cycles/${done.id}/report`)).status === 200, 60_000);
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await h?.stop();
-    await sink.stop();
-  }, 60_000);
+  const web = browserSuite({
+    msPerDay: 20,
+    setUp: async () => {
+      await web.h.tokenFor(['chair'], ['education']);
+      await web.h.tokenFor(['operator']);
+      // A cycle whose report is compiled (education and sport submit, labour-market does not), and one still open.
+      const done = (
+        await web.h.http
+          .post('/api/cycles')
+          .send(shortCycle(web.h, { name: 'Compiled cycle', groups: ['education', 'labour-market', 'sport'], dueAfterDays: 60, compileAfterDays: 80 }))
+          .expect(201)
+      ).body;
+      const open = (
+        await web.h.http
+          .post('/api/cycles')
+          .send(
+            shortCycle(web.h, { name: 'Open cycle', groups: ['education', 'labour-market'], dueAfterDays: 3000, compileAfterDays: 3100, lengthMonths: 120 }),
+          )
+          .expect(201)
+      ).body;
+      cycleId = done.id;
+      const tasksOf = async (id: string, n: number) =>
+        web.h.waitFor('tasks', async () => {
+          const r = (await web.h.http.get(`/api/cycles/${id}/tasks`)).body;
+          return r.length === n && r;
+        });
+      for (const t of (await tasksOf(done.id, 3)).filter((x: any) => x.groupKey !== 'labour-market')) {
+        await (await web.h.chair(t.groupKey)).post(`/api/tasks/${t.id}/submissions`).send(reportFor(t.groupKey)).expect(201);
+      }
+      educationTask = (await tasksOf(open.id, 2)).find((t: any) => t.groupKey === 'education').id;
+      await web.h.waitFor('report compiled', async () => (await web.h.http.get(`/api/cycles/${done.id}/report`)).status === 200, 60_000);
+    },
+  });
+  const { sink, pages } = web;
 
   it('the axe check itself finds violations where there are some', async () => {
     const page = await newPage();
@@ -78,7 +62,7 @@ describe("people's pages in a browser (e2e)", () => {
 
   it('a chair follows the task link from the e-mail, signs in, and lands on the task; every page passes axe', async () => {
     const page = await newPage();
-    await page.goto(`${base}/tasks/${educationTask}`);
+    await page.goto(`${web.base}/tasks/${educationTask}`);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     await expect(page.title()).resolves.toBe('Sign in – Pact monitoring');
     await checkPage(page, 'sign-in');
@@ -99,41 +83,41 @@ describe("people's pages in a browser (e2e)", () => {
     await page.locator('h1', { hasText: 'Check your email' }).waitFor();
     await checkPage(page, 'check-email');
 
-    const link = await signInLinkFor(h, sink, chair, before);
-    await page.goto(`${base}${link}`);
+    const link = await signInLinkFor(web.h, sink, chair, before);
+    await page.goto(`${web.base}${link}`);
     await checkPage(page, 'sign-in-link');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL(`${base}/tasks/${educationTask}`);
+    await page.waitForURL(`${web.base}/tasks/${educationTask}`);
     expect(await page.locator('h1').textContent()).toBe('Implementation report: Integration through education');
     await checkPage(page, 'task');
 
     await page.getByRole('link', { name: 'My tasks' }).click();
-    await page.waitForURL(`${base}/my-tasks`);
+    await page.waitForURL(`${web.base}/my-tasks`);
     expect(await page.locator(`tr[data-task="${educationTask}"]`).count()).toBe(1);
     expect(await page.locator('.site-header nav a[aria-current="page"]').textContent()).toBe('My tasks');
     await checkPage(page, 'my-tasks');
 
     await page.getByRole('link', { name: 'Your settings' }).click();
     await checkPage(page, 'settings');
-    await page.goto(`${base}/operations`);
+    await page.goto(`${web.base}/operations`);
     expect(await page.locator('h1').textContent()).toBe('You cannot open this page');
     await checkPage(page, 'error-403');
-    await page.goto(`${base}/nowhere`);
+    await page.goto(`${web.base}/nowhere`);
     await checkPage(page, 'error-404');
 
     // The reused link is refused, and says so.
-    await page.goto(`${base}${link}`);
+    await page.goto(`${web.base}${link}`);
     expect(await page.locator('h1').textContent()).toBe('This sign-in link cannot be used');
     await checkPage(page, 'sign-in-link-unusable');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL(`${base}/signed-out`);
+    await page.waitForURL(`${web.base}/signed-out`);
     await checkPage(page, 'signed-out');
   }, 120_000);
 
   it('the committee reaches the cycles, a cycle and its report; an operator the operations page', async () => {
     const page = await newPage();
-    await signInInBrowser(page, base, h, sink, committee);
+    await web.signIn(page, committee);
     expect(new URL(page.url()).pathname).toBe('/cycles');
     await checkPage(page, 'cycles');
     await page.getByRole('link', { name: 'Compiled cycle' }).click();
@@ -141,23 +125,23 @@ describe("people's pages in a browser (e2e)", () => {
     await page.getByRole('link', { name: /Read the report/ }).click();
     expect(await page.locator('.lead').textContent()).toBe('2 on time, 0 late, 1 missing of 3 working groups.');
     await checkPage(page, 'report');
-    const csv = await page.request.get(`${base}/cycles/${cycleId}/report/download/csv?milestone=final`);
+    const csv = await page.request.get(`${web.base}/cycles/${cycleId}/report/download/csv?milestone=final`);
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toMatch(/text\/csv/);
 
     // Someone with two roles gets a home page listing where each takes them.
-    await h.http
+    await web.h.http
       .post('/api/users')
       .send({ name: 'Both Roles', email: 'both@test.example.org', roles: ['committee', 'operator'] })
       .expect(201);
     const both = await newPage();
-    await signInInBrowser(both, base, h, sink, 'both@test.example.org');
+    await web.signIn(both, 'both@test.example.org');
     expect(new URL(both.url()).pathname).toBe('/');
     expect(await both.locator('.start-list a').allTextContents()).toEqual(['Cycles', 'Operations']);
     await checkPage(both, 'home');
 
     const op = await newPage();
-    await signInInBrowser(op, base, h, sink, operator);
+    await web.signIn(op, operator);
     expect(new URL(op.url()).pathname).toBe('/operations');
     expect(await op.locator('tr[data-state="delivered"]').count()).toBeGreaterThan(0);
     await checkPage(op, 'operations');
@@ -165,20 +149,20 @@ describe("people's pages in a browser (e2e)", () => {
 
   it('switches language from the header, remembers it, and formats dates for it', async () => {
     const page = await newPage({ locale: 'en-GB' });
-    await signInInBrowser(page, base, h, sink, chair, '/my-tasks');
+    await web.signIn(page, chair, '/my-tasks');
     await page.getByRole('button', { name: 'Deutsch' }).click();
-    await page.waitForURL(`${base}/my-tasks`);
+    await page.waitForURL(`${web.base}/my-tasks`);
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
     expect(await page.locator('h1').textContent()).toBe('Meine Aufgaben');
     await checkPage(page, 'my-tasks-de');
-    await page.goto(`${base}/settings`);
+    await page.goto(`${web.base}/settings`);
     expect(await page.locator('h1').textContent()).toBe('Ihre Einstellungen');
     expect(await page.locator('#language').inputValue()).toBe('de');
     // The time zone chosen on the settings page moves the dates shown.
     await page.locator('#timeZone').selectOption('Pacific/Auckland');
     await page.getByRole('button', { name: 'Einstellungen speichern' }).click();
     await page.locator('.notice').waitFor();
-    await page.goto(`${base}/tasks/${educationTask}`);
+    await page.goto(`${web.base}/tasks/${educationTask}`);
     const due = await page.locator('time').first().getAttribute('datetime');
     const expected = new Intl.DateTimeFormat('de', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Pacific/Auckland' }).format(new Date(due!));
     expect(await page.locator('time').first().textContent()).toBe(expected);
@@ -190,7 +174,7 @@ describe("people's pages in a browser (e2e)", () => {
 
   it('the sign-in form can be reached and sent with the keyboard alone, with visible focus', async () => {
     const page = await newPage();
-    await page.goto(`${base}/sign-in`);
+    await page.goto(`${web.base}/sign-in`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => (globalThis as any).document.activeElement?.className)).toBe('skip-link');
     expect(await page.locator('.skip-link').isVisible()).toBe(true);
@@ -211,29 +195,29 @@ describe("people's pages in a browser (e2e)", () => {
     expect(await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).toBe('Send me a sign-in link');
     await page.keyboard.press('Enter');
     await page.locator('h1', { hasText: 'Check your email' }).waitFor();
-    await signInLinkFor(h, sink, committee, before);
+    await signInLinkFor(web.h, sink, committee, before);
   }, 60_000);
 
   it('works with JavaScript disabled: sign in, navigate, switch language, sign out everywhere', async () => {
     const page = await newPage({ javaScriptEnabled: false });
-    await signInInBrowser(page, base, h, sink, chair, `/tasks/${educationTask}`);
+    await web.signIn(page, chair, `/tasks/${educationTask}`);
     expect(new URL(page.url()).pathname).toBe(`/tasks/${educationTask}`);
     await page.getByRole('link', { name: 'My tasks' }).click();
     await page.getByRole('button', { name: 'Français' }).click();
     expect(await page.locator('h1').textContent()).toBe('Mes tâches');
     await page.getByRole('link', { name: 'Vos paramètres' }).click();
     await page.getByRole('button', { name: 'Se déconnecter partout' }).click();
-    await page.waitForURL(`${base}/signed-out?everywhere=1`);
-    await page.goto(`${base}/my-tasks`);
+    await page.waitForURL(`${web.base}/signed-out?everywhere=1`);
+    await page.goto(`${web.base}/my-tasks`);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
   }, 60_000);
 
   it('fits a 360 px wide phone without sideways scrolling of the page', async () => {
     const page = await newPage();
-    await signInInBrowser(page, base, h, sink, chair, '/my-tasks');
+    await web.signIn(page, chair, '/my-tasks');
     await page.setViewportSize({ width: 360, height: 740 });
     for (const path of ['/my-tasks', `/tasks/${educationTask}`, '/settings', `/cycles/${cycleId}`]) {
-      await page.goto(`${base}${path}`);
+      await page.goto(`${web.base}${path}`);
       const width = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth);
       // What sticks out, named, when something does.
       const wide = await page.evaluate(() =>

@@ -1,17 +1,15 @@
 import { Body, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { CalendarDay, calendarDayOf, calendarDaysUntil, CLOCK, Clock, diffRevisions, localDateTime, REASON_LENGTH } from '@pact/domain';
+import { CalendarDay, calendarDayOf, calendarDaysUntil, CLOCK, Clock, localDateTime, REASON_LENGTH } from '@pact/domain';
 import { ConflictError, DraftService, ExtensionRequestService, InvalidError } from '@pact/engine';
 import type { Response } from 'express';
 import { FormError, formErrors, FormProblem, sayCharacterProblem } from '../form-errors';
 import { Page, PageController } from '../page.decorators';
 import type { PageState } from '../page-state';
 import { TaskContext, TaskContextLoader } from './task-context';
+import { revisionHistory } from './task-view';
 
 /** Notices a redirect to the task page may ask for (?notice=…): a fixed list, never text from the URL. */
 const NOTICES = ['extension-requested', 'draft-changed'] as const;
-
-/** Who did it, as the page names them: the address in the event log's actor ("chair:anna@…"). */
-export const whoOf = (actor: string) => actor.replace(/^[a-z]+:/, '');
 
 /**
  * A task as its page: what is asked (cycle, milestone, field of action and its goal), by when
@@ -34,16 +32,7 @@ export class TaskPageController {
     const t = page.i18n.t;
     const ctx = await this.tasks.load(page.person!, id, 'read');
     const [draft, sources] = ctx.canWrite ? await Promise.all([this.drafts.get(id), this.drafts.sources(id)]) : [null, {}];
-    const history = ctx.revisions
-      .map((r, i) => ({
-        revision: r.revision,
-        submittedAt: r.submittedAt,
-        late: r.late,
-        afterCompilation: r.afterCompilation,
-        by: whoOf(r.submittedBy),
-        diff: diffRevisions(i ? ctx.revisions[i - 1].content : null, r.content),
-      }))
-      .reverse();
+    const history = revisionHistory(ctx.revisions);
     const origin = draft?.content ? draft.startedFrom : undefined;
     res.render('pages/task', {
       title: t('task.title', { milestone: ctx.milestoneTitle, group: ctx.group.fieldOfAction }),

@@ -8,6 +8,7 @@ import { FormError, formErrors, problemsOf } from '../form-errors';
 import { Page, PageController, PageRoles } from '../page.decorators';
 import type { PageState } from '../page-state';
 import { languageNames, messageLanguageOptions, timeZoneOptions } from './person-fields';
+import { chairsWhoCanSignIn } from './working-groups-view';
 
 const GROUP_KEY = /^[a-z][a-z0-9-]{0,62}$/;
 
@@ -36,9 +37,7 @@ export class WorkingGroupPagesController {
   /** For each group key, whether its chair's address has an account as chair of that group. */
   private async signInByGroup(page: PageState): Promise<Map<string, boolean> | null> {
     if (!seesAllGroups(page.person!)) return null;
-    const users = (await this.identity.listUsers()).filter((u) => !u.disabledAt && u.roles.includes('chair'));
-    const groups = await this.groups.list();
-    return new Map(groups.map((g) => [g.key, users.some((u) => u.groupKeys.includes(g.key) && u.email === g.chair.email.toLowerCase())]));
+    return chairsWhoCanSignIn(await this.identity.listUsers(), await this.groups.list());
   }
 
   @Get()

@@ -1,0 +1,52 @@
+import { defaultMilestones } from '@pact/domain';
+import { CycleService, WorkingGroupService } from '@pact/engine';
+import { aChair, aPerson, appWithPages, PagesApp, textOf } from '../testing/app-with-pages';
+import { aGroup } from '../testing/page-fixtures';
+
+describe('Start a cycle (route test over engine doubles)', () => {
+  let pages: PagesApp;
+  beforeAll(async () => {
+    pages = await appWithPages();
+  });
+  afterAll(() => pages.close());
+  beforeEach(() => {
+    jest.clearAllMocks();
+    pages.signIn(aPerson());
+    pages.double(WorkingGroupService).list.mockResolvedValue([aGroup('education'), aGroup('housing')]);
+    pages.double(CycleService).programmeMilestones.mockReturnValue(defaultMilestones());
+    pages.double(CycleService).programmeTimeZone.mockReturnValue('Europe/Brussels');
+  });
+
+  it('the form, prefilled with the programme’s plan and every group', async () => {
+    const res = await pages.get('/cycles/new').expect(200);
+    expect(res.text).toMatch(/<input[^>]*name="groups"[^>]*value="housing"[^>]*checked/);
+    expect(res.text).toContain('name="_csrf" value="test-csrf-token"');
+  });
+
+  it('bad input: 400 with the error summary linked to each field and the error beside it; nothing previewed or started', async () => {
+    const res = await pages
+      .post('/cycles/new', { name: '', start: 'someday', lengthMonths: '24', groups: 'education', reminderDaysBeforeDue: '14, 3', action: 'start' })
+      .expect(400);
+    expect(textOf(res.text)).toContain('There is a problem');
+    expect(res.text).toContain('<a href="#name">Enter a name for the cycle, up to 200 characters</a>');
+    expect(res.text).toContain('<a href="#start">Enter the start date as a date, for example 2031-01-01</a>');
+    expect(res.text).toMatch(/<p class="error-message" id="name-error">[\s\S]*?Enter a name for the cycle/);
+    expect(res.text).toMatch(/<input[^>]*id="name"[^>]*aria-invalid="true"/);
+    expect(res.text).toMatch(/<title>Error:/);
+    // What was typed comes back.
+    expect(res.text).toMatch(/<input[^>]*id="start"[^>]*value="someday"/);
+    expect(pages.double(CycleService).preview).not.toHaveBeenCalled();
+    expect(pages.double(CycleService).create).not.toHaveBeenCalled();
+  });
+
+  it('a form without its CSRF token is refused before anything runs', async () => {
+    const res = await pages.post('/cycles/new', { name: 'Pact 2030' }, { csrf: false }).expect(403);
+    expect(textOf(res.text)).toContain('This form could not be sent');
+    expect(pages.double(WorkingGroupService).list).not.toHaveBeenCalled();
+  });
+
+  it('is the committee’s: a chair gets the 403 page', async () => {
+    pages.signIn(aChair());
+    await pages.get('/cycles/new').expect(403);
+  });
+});

@@ -1,0 +1,23 @@
+import { diffRevisions, SubmissionContent } from '@pact/domain';
+
+/** Who did it, as the page names them: the address in the event log's actor ("chair:anna@…"). */
+export const whoOf = (actor: string) => actor.replace(/^[a-z]+:/, '');
+
+/**
+ * A task's revisions as its page lists them: newest first, each with who sent it and what changed
+ * since the one before (the first against nothing). Pure, so it is a unit test.
+ */
+export function revisionHistory(
+  revisions: { revision: number; submittedAt: Date; late: boolean; afterCompilation: boolean; submittedBy: string; content: SubmissionContent }[],
+) {
+  return revisions
+    .map((r, i) => ({
+      revision: r.revision,
+      submittedAt: r.submittedAt,
+      late: r.late,
+      afterCompilation: r.afterCompilation,
+      by: whoOf(r.submittedBy),
+      diff: diffRevisions(i ? revisions[i - 1].content : null, r.content),
+    }))
+    .reverse();
+}
