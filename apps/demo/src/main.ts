@@ -139,6 +139,7 @@ async function main(): Promise<void> {
     stopAll();
     process.exit(130);
   });
+  stopChildren = stopAll;
 
   start('api', 'api');
   start('worker', 'worker');
@@ -355,10 +356,14 @@ async function main(): Promise<void> {
   }
 }
 
+/** Stops the API and worker the demo started: also when it fails, so none outlives it. */
+let stopChildren: () => void = () => undefined;
+
 main().then(
   () => setTimeout(() => process.exit(0), 500),
   (err) => {
     console.error(`demo failed: ${err instanceof Error ? err.message : err}`);
+    stopChildren();
     process.exit(1);
   },
 );
