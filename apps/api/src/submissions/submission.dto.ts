@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { KEY_PATTERN, MEASURE_STATUSES, MeasureStatus } from '@pact/domain';
 import { MultiLineText, NestedObjects, SingleLineText } from '../http/validation';
@@ -21,32 +22,26 @@ export class IndicatorDto {
   @IsNumber({ allowNaN: false, allowInfinity: false }) actual: number;
 }
 
+/** A list of free texts (good practices, obstacles, recommendations): each one the multi-line text rule, bounded. */
+const TextList = () =>
+  applyDecorators(
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(MAX_LIST),
+    IsString({ each: true }),
+    MultiLineText({ each: true }),
+    MinLength(1, { each: true }),
+    MaxLength(MAX_TEXT, { each: true }),
+  );
+
 /** A working group's implementation report for one milestone. */
 export class SubmissionDto {
   @NestedObjects(() => MeasureDto) @ArrayMaxSize(MAX_LIST) measures: MeasureDto[];
   @NestedObjects(() => IndicatorDto) @ArrayMaxSize(MAX_LIST) indicators: IndicatorDto[];
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_LIST)
-  @IsString({ each: true })
-  @MultiLineText({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(MAX_TEXT, { each: true })
+  @TextList()
   goodPractices?: string[];
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_LIST)
-  @IsString({ each: true })
-  @MultiLineText({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(MAX_TEXT, { each: true })
+  @TextList()
   obstacles?: string[];
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_LIST)
-  @IsString({ each: true })
-  @MultiLineText({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(MAX_TEXT, { each: true })
+  @TextList()
   recommendations?: string[];
 }
