@@ -1,22 +1,9 @@
 import { ObjectId } from 'mongodb';
 import { DeadlineService } from '@pact/engine';
 import { EmbeddedDb } from './support/embedded-db';
-import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
+import { EngineHarness, PACT_GROUP_KEYS, reportFor, shortCycle } from './support/engine-harness';
 
-const GROUPS = [
-  'education',
-  'labour-market',
-  'migrant-families',
-  'neighbourhoods-housing',
-  'sport',
-  'political-participation',
-  'public-services',
-  'inter-religious-dialogue',
-  'cultural-diversity',
-  'development-cooperation',
-  'security',
-  'public-relations-media',
-];
+const GROUPS = PACT_GROUP_KEYS;
 
 /**
  * Guarded single-document updates must hold on the embedded database as on MongoDB 7:

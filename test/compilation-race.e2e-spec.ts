@@ -1,20 +1,7 @@
 import { CompilationService } from '@pact/engine';
-import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
+import { EngineHarness, PACT_GROUP_KEYS, reportFor, shortCycle } from './support/engine-harness';
 
-const GROUPS = [
-  'education',
-  'labour-market',
-  'migrant-families',
-  'neighbourhoods-housing',
-  'sport',
-  'political-participation',
-  'public-services',
-  'inter-religious-dialogue',
-  'cultural-diversity',
-  'development-cooperation',
-  'security',
-  'public-relations-media',
-];
+const GROUPS = PACT_GROUP_KEYS;
 
 /**
  * Revisions stored while a milestone is being compiled must end up in a report: either the

@@ -266,6 +266,22 @@ export function reportFor(groupKey: string, variant = 0) {
   };
 }
 
+/** The Pact's 12 working groups (config/pact.yaml), for tests that act for every one of them. */
+export const PACT_GROUP_KEYS = [
+  'education',
+  'labour-market',
+  'migrant-families',
+  'neighbourhoods-housing',
+  'sport',
+  'political-participation',
+  'public-services',
+  'inter-religious-dialogue',
+  'cultural-diversity',
+  'development-cooperation',
+  'security',
+  'public-relations-media',
+];
+
 /** A short cycle in cycle time: one milestone requested tomorrow. */
 export function shortCycle(
   h: EngineHarness,
