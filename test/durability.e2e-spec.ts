@@ -90,7 +90,11 @@ describe('durability (e2e)', () => {
           'every escalation and the report, by the second worker',
           async () => {
             const compiled = (await h.http.get(`/api/cycles/${cycleId}/report`)).status === 200;
-            return compiled && (await h.events(cycleId, 'task.escalated')).length >= groups.length * 2;
+            // Each escalation's notification is planned just after its event: wait for both, or
+            // the check can fall between the two.
+            const escalated = (await h.events(cycleId, 'task.escalated')).length;
+            const notified = (await h.events(cycleId, 'notification.queued')).filter((n) => n.data.kind === 'escalated').length;
+            return compiled && escalated >= groups.length * 2 && notified >= groups.length * 2;
           },
           30_000,
         )
