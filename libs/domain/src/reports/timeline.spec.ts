@@ -124,6 +124,7 @@ describe('timeline rendering', () => {
     expect(svg.match(/<rect class="count"/g)).toHaveLength(4); // requests (Nov), submissions (Nov, Dec), escalations (Dec)
     expect(svg.match(/<line class="milestone"/g)).toHaveLength(7);
     expect(svg).toContain('<title>2028-12: 1 submissions, 1 late</title>');
+    expect(svg).toContain('aria-label="Timeline of the cycle: requests, reminders, escalations, extensions and submissions per month"');
     expect(svg).not.toMatch(/<script|href=/);
     // Presentation attributes, not a style element: pages with a strict CSP show it as drawn.
     expect(svg).not.toMatch(/<style|\sstyle=/);
@@ -131,6 +132,15 @@ describe('timeline rendering', () => {
     const xs = [...svg.matchAll(/ x="([\d.-]+)"/g)].map((m) => Number(m[1]));
     expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...xs)).toBeLessThanOrEqual(680);
+  });
+
+  it("names the chart in the reader's language", () => {
+    expect(timelineSvg(timeline(), shippedReportWords('de'))).toContain(
+      'aria-label="Zeitleiste des Zyklus: Anforderungen, Erinnerungen, Eskalationen, Verlängerungen und Einreichungen je Monat"',
+    );
+    expect(timelineSvg(timeline(), shippedReportWords('fr'))).toContain(
+      'aria-label="Chronologie du cycle : demandes, rappels, escalades, prolongations et soumissions par mois"',
+    );
   });
 
   it('is part of the HTML and Markdown report when the report has one', () => {

@@ -96,7 +96,7 @@ export function timelineSvg(t: ReportTimeline, words: ReportWords): string {
     .join('');
   out.push(marks);
 
-  return `<svg class="timeline" role="img" aria-label="timeline of the cycle: requests, reminders, escalations, extensions and submissions per ${t.granularity}" width="100%" viewBox="0 0 ${W} ${H}" preserveAspectRatio="xMinYMin meet" font-family="system-ui, sans-serif" font-size="9">${out.join('')}</svg>`;
+  return `<svg class="timeline" role="img" aria-label="${e(words.timelineLabel(t.granularity))}" width="100%" viewBox="0 0 ${W} ${H}" preserveAspectRatio="xMinYMin meet" font-family="system-ui, sans-serif" font-size="9">${out.join('')}</svg>`;
 }
 
 function summary(t: ReportTimeline, w: ReportWords): string {

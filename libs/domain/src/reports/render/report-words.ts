@@ -62,6 +62,8 @@ export interface ReportWords {
   weekOf: (day: string) => string;
   keyMoments: string;
   timelineSummary: (n: Record<TimelineKind, number>, committee: number, late: number, from: string, to: string, per: 'week' | 'month') => string;
+  /** The timeline chart's accessible name. */
+  timelineLabel: (per: 'week' | 'month') => string;
   late: (n: number) => string;
   toCommittee: (n: number) => string;
   /** CSV column names, in the order of the columns. */
@@ -116,6 +118,7 @@ export function reportWordsIn(catalogs: Catalogs, language: string | undefined):
   const comparedWith = template('comparedWith');
   const weekOf = template('weekOf');
   const timelineSummary = template('timelineSummary');
+  const timelineLabel = template('timelineLabel');
   const per = group('per', ['week', 'month'] as const);
   const late = template('late');
   const toCommittee = template('toCommittee');
@@ -173,6 +176,7 @@ export function reportWordsIn(catalogs: Catalogs, language: string | undefined):
     keyMoments: text('keyMoments'),
     timelineSummary: (n, committee, lateCount, from, to, granularity) =>
       timelineSummary({ ...n, toCommittee: committee, late: lateCount, from, to, per: per[granularity] }),
+    timelineLabel: (granularity) => timelineLabel({ per: per[granularity] }),
     late: (count) => late({ count }),
     toCommittee: (count) => toCommittee({ count }),
     csvColumns: CSV_COLUMNS.map((c) => csv[c]),
