@@ -40,6 +40,13 @@ describe('the page chain', () => {
     expect(res.text).toContain('href="/cycles"');
   });
 
+  it('answers a post to a path no page serves with the 404 page, not a CSRF refusal', async () => {
+    pages.signIn(aPerson());
+    const res = await pages.post('/no-such-page', { a: 'b' }, { csrf: false }).expect(404);
+    expect(textOf(res.text)).toContain('Page not found');
+    expect(res.text).toContain(`name="_csrf" value="${pages.csrfToken()}"`);
+  });
+
   it('answers a form body over the limit with the 413 page, and a form without its token with the 403 page', async () => {
     pages.signIn(aPerson());
     const tooLarge = await pages.post('/settings', { timeZone: 'x'.repeat(1_100_000) }).expect(413);

@@ -24,15 +24,17 @@ import { WebContext } from './web-context';
 @Injectable()
 export class PageChain implements NestMiddleware {
   private readonly chain: Router;
+  /** For a path no page serves: the same headers, person, language and form token for the 404 page, no body read, no form checked. */
+  readonly forNotFound: Router;
 
   constructor(settings: ApiSettings, web: WebContext, sessions: SessionService, locals: PageLocals, errors: PageErrors) {
-    this.chain = Router();
-    this.chain.use(setUpWebSecurity(web.secure));
-    this.chain.use(setUpBodyParsers(settings.bodyLimit));
-    this.chain.use(setUpWebSession(sessions, web));
-    this.chain.use(setUpLocals(locals));
-    this.chain.use(setUpCsrf(sessions, web));
-    this.chain.use(setUpPageErrors(errors));
+    const security = setUpWebSecurity(web.secure);
+    const session = setUpWebSession(sessions, web);
+    const pageLocals = setUpLocals(locals);
+    const csrf = setUpCsrf(sessions, web);
+    const pageErrors = setUpPageErrors(errors);
+    this.chain = Router().use(security, setUpBodyParsers(settings.bodyLimit), session, pageLocals, csrf.formToken, csrf.refuseForgedForms, pageErrors);
+    this.forNotFound = Router().use(security, session, pageLocals, csrf.formToken, pageErrors);
   }
 
   use(req: Request, res: Response, next: NextFunction): void {
@@ -64,6 +66,6 @@ export class UnmatchedPathFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<PageRequest>();
     const res = host.switchToHttp().getResponse<Response>();
     if (isMachinePath(req.path)) return this.api.catch(exception, host);
-    this.chain.use(req, res, () => this.errors.render(req, res, 404, 'notFound'));
+    this.chain.forNotFound(req, res, () => this.errors.render(req, res, 404, 'notFound'));
   }
 }

@@ -10,25 +10,22 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const NONCE = /^[A-Za-z0-9_-]{24}$/;
 
 /**
- * CSRF on every form, before any page runs (and before sign-in and roles are checked, so a forged
- * form gets the "form could not be sent" page whoever sends it). The token of this request's
- * forms goes to the page state and the templates (`csrfToken`); an unsafe request without the
- * right `_csrf` field is refused with CsrfRefused. Which token: see csrf.ts. Runs after
- * setUpLocals, so the refusal reads in the person's language.
+ * CSRF on every form (which token: see csrf.ts), in two steps. `formToken` gives this request's
+ * forms their token (the page state's and the templates' `csrfToken`, and the signed-out nonce
+ * cookie); `refuseForgedForms` then refuses an unsafe request whose `_csrf` field is not the
+ * token it must carry, with CsrfRefused — before any page runs, and before sign-in and roles are
+ * checked, so a forged form gets the "form could not be sent" page whoever sends it. Both run
+ * after setUpLocals, so the refusal reads in the person's language.
  */
-export function setUpCsrf(sessions: SessionService, web: WebContext): RequestHandler {
-  return (req, res, next) => {
+export function setUpCsrf(sessions: SessionService, web: WebContext): { formToken: RequestHandler; refuseForgedForms: RequestHandler } {
+  const formToken: RequestHandler = (req, res, next) => {
     const page = (req as PageRequest).page;
     if (!page) return next(new Error('page state missing: setUpLocals did not run before setUpCsrf'));
     sessions.formSigningKey().then((key) => {
-      const sent = (req.body as Record<string, unknown> | undefined)?._csrf;
       if (page.person) {
         page.csrfToken = sessionFormToken(page.person.sessionId, key);
-        if (!SAFE.has(req.method) && !verifyFormToken(sent, page.csrfToken)) return next(new CsrfRefused());
       } else {
-        const cookieNonce = parseCookies(req.headers.cookie)[web.cookies.form];
-        if (!SAFE.has(req.method) && !verifySignedFormToken(sent, cookieNonce, key)) return next(new CsrfRefused());
-        let nonce = cookieNonce;
+        let nonce = parseCookies(req.headers.cookie)[web.cookies.form];
         if (!nonce || !NONCE.test(nonce)) {
           nonce = newNonce();
           res.cookie(web.cookies.form, nonce, cookieOptions(web.secure));
@@ -39,4 +36,18 @@ export function setUpCsrf(sessions: SessionService, web: WebContext): RequestHan
       next();
     }, next);
   };
+
+  const refuseForgedForms: RequestHandler = (req, _res, next) => {
+    const page = (req as PageRequest).page;
+    if (SAFE.has(req.method)) return next();
+    if (!page) return next(new Error('page state missing: setUpLocals did not run before setUpCsrf'));
+    const sent = (req.body as Record<string, unknown> | undefined)?._csrf;
+    if (page.person) return next(verifyFormToken(sent, page.csrfToken) ? undefined : new CsrfRefused());
+    sessions.formSigningKey().then((key) => {
+      const cookieNonce = parseCookies(req.headers.cookie)[web.cookies.form];
+      next(verifySignedFormToken(sent, cookieNonce, key) ? undefined : new CsrfRefused());
+    }, next);
+  };
+
+  return { formToken, refuseForgedForms };
 }
