@@ -26,6 +26,8 @@ describe('the page chain', () => {
       const res = await pages.get(path).expect(404);
       expect(res.headers['content-type']).toMatch(/json/);
       expect(res.headers['content-security-policy']).not.toContain("frame-ancestors 'none'");
+      // The API's own headers (its CSP allows the API docs' inline scripts): mounted on the machine paths.
+      expect(res.headers['content-security-policy']).toContain("script-src 'self' 'unsafe-inline'");
       expect(res.headers['cache-control']).not.toBe('no-store');
       expect(res.headers['set-cookie']).toBeUndefined();
     }
