@@ -18,7 +18,7 @@ export async function createApi(): Promise<NestExpressApplication> {
   // Before anything reads req.ip: the per-client limits must see the person, not the proxy.
   if (settings.trustProxy !== false) app.set('trust proxy', settings.trustProxy);
   configureHttp(app, settings.bodyLimit, settings.corsOrigins);
-  configureWeb(app, settings.bodyLimit);
+  configureWeb(app);
   applyServerTimeouts(app.getHttpServer(), settings.http);
   setupOpenApi(app);
   return app;

@@ -2,7 +2,7 @@ import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpExcepti
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { API_PREFIX, isMachinePath } from './api-paths';
+import { API_PREFIX, MACHINE_PATHS } from './api-paths';
 import { EngineError, isServiceUnavailableError } from '@pact/engine';
 import { sendEngineError, sendProblem, titleOf } from './problem-details';
 import { assertNoHostileKeys } from './hostile-input';
@@ -15,7 +15,7 @@ const RETRY_AFTER_SECONDS = 5;
  * (not found, conflict, forbidden, rate limited, invalid with each field's problem), Nest's
  * (validation, guards), body-parser failures and unavailable stores, all as Problem Details
  * (problem-details.ts). Unexpected errors are logged and answered 500 without internals.
- * The people's pages have their own filter (web/page-error.filter.ts) that hands machine paths here.
+ * People's pages answer their errors with pages (web/page-error.filter.ts).
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -82,7 +82,7 @@ function bodyParserErrors(err: unknown, req: Request, res: Response, next: NextF
 export function configureHttp(app: NestExpressApplication, bodyLimit: string, corsOrigins: string[] = []): INestApplication {
   app.disable('x-powered-by');
   // The two HTML pages served here (API docs, queue dashboard) bundle inline scripts and styles;
-  // nothing is loaded from another origin. People's pages get their own, stricter policy (web/web-setup.ts).
+  // nothing is loaded from another origin. People's pages get their own, stricter policy (web/middleware/setUpWebSecurity.ts).
   const machineHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
@@ -93,7 +93,7 @@ export function configureHttp(app: NestExpressApplication, bodyLimit: string, co
       },
     },
   });
-  app.use((req: Request, res: Response, next: NextFunction) => (isMachinePath(req.path) ? machineHeaders(req, res, next) : next()));
+  app.use(MACHINE_PATHS, machineHeaders);
   // CORS is off unless origins are configured: the API is called by servers and scripts.
   if (corsOrigins.length) app.enableCors({ origin: corsOrigins, allowedHeaders: ['Authorization', 'Content-Type'] });
   // Pages post forms; the JSON API takes JSON only.

@@ -1,11 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { EngineError, isServiceUnavailableError, RateLimitedError } from '@pact/engine';
-import { isMachinePath } from '../http/api-paths';
 import { statusOfEngineError } from '../http/problem-details';
+import { PageLocals } from './middleware/setUpLocals';
 import { CsrfRefused, SignInRequired } from './page-errors';
 import type { PageRequest } from './page-state';
-import { WebContext } from './web-context';
 
 /** A sign-in link's token never reaches a log line, even in the URL of a failed request. */
 export function redactUrl(url: string): string {
@@ -25,25 +24,16 @@ const KINDS: Record<number, string> = {
 /**
  * Errors on pages become pages: 403, 404 and the "form could not be sent" page say what happened
  * in the reader's language, a 500 says only that it was recorded (no stack trace, no detail).
- * Machine paths keep the API's JSON answers: this filter is given the API's and hands them over.
+ * Used by the page controllers' filter (PageErrorFilter) and by the page chain's error handler
+ * (middleware/setUpPageErrors.ts: a body too large or malformed, a store down while the session is read).
  */
-@Catch()
 @Injectable()
-export class PageErrorFilter implements ExceptionFilter {
+export class PageErrors {
   private readonly logger = new Logger('Pages');
-  private static web?: WebContext;
-  private static api?: ExceptionFilter;
 
-  /** Set once at start (web-setup.ts): the page context, and the API's filter for machine paths. */
-  static configure(web: WebContext, api: ExceptionFilter): void {
-    PageErrorFilter.web = web;
-    PageErrorFilter.api = api;
-  }
+  constructor(private readonly locals: PageLocals) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
-    const req = host.switchToHttp().getRequest<PageRequest>();
-    const res = host.switchToHttp().getResponse<Response>();
-    if (isMachinePath(req.path) && PageErrorFilter.api) return PageErrorFilter.api.catch(exception, host);
+  answer(exception: unknown, req: PageRequest, res: Response): void {
     if (res.headersSent) return;
     if (exception instanceof SignInRequired) {
       res.redirect(303, exception.next ? `/sign-in?next=${encodeURIComponent(exception.next)}` : '/sign-in');
@@ -64,7 +54,9 @@ export class PageErrorFilter implements ExceptionFilter {
       res.setHeader('Retry-After', '5');
     } else {
       const e = exception as { type?: string; status?: number };
-      if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) status = e.status;
+      // The body parser's errors carry a type: too large, or anything else it could not read.
+      if (typeof e?.type === 'string' && typeof e.status === 'number') status = e.type === 'entity.too.large' ? 413 : 400;
+      else if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) status = e.status;
     }
     if (kind !== 'csrf') kind = KINDS[status] ?? (status >= 500 ? 'server' : 'badRequest');
     if (status === 503)
@@ -74,8 +66,12 @@ export class PageErrorFilter implements ExceptionFilter {
   }
 
   render(req: PageRequest, res: Response, status: number, kind: string): void {
-    const state = PageErrorFilter.web ? PageErrorFilter.web.fallback(req, res) : undefined;
-    const t = state?.i18n.t;
+    let t: ((key: string) => string) | undefined;
+    try {
+      t = this.locals.fallback(req, res).i18n.t;
+    } catch (err) {
+      this.logger.error(`the error page's texts could not be loaded: ${(err as Error).message}`);
+    }
     if (!t) {
       res
         .status(status)
@@ -91,5 +87,16 @@ export class PageErrorFilter implements ExceptionFilter {
       }
       res.send(html);
     });
+  }
+}
+
+/** The page controllers' filter (bound by @PageController): every error of a page becomes a page. */
+@Catch()
+@Injectable()
+export class PageErrorFilter implements ExceptionFilter {
+  constructor(private readonly errors: PageErrors) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    this.errors.answer(exception, host.switchToHttp().getRequest<PageRequest>(), host.switchToHttp().getResponse<Response>());
   }
 }

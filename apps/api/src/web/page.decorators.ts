@@ -26,6 +26,6 @@ export const PageRoles = (...roles: Role[]) => SetMetadata(PAGE_ROLES, roles);
 /** The page state of this request (person, language, translator, CSRF token). */
 export const Page = createParamDecorator((_: unknown, ctx: ExecutionContext): PageState => {
   const state = ctx.switchToHttp().getRequest<PageRequest>().page;
-  if (!state) throw new Error('page state missing: WebContext did not run for this path');
+  if (!state) throw new Error('page state missing: the page chain did not run for this path');
   return state;
 });

@@ -2,26 +2,19 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@
 import { Reflector } from '@nestjs/core';
 
 import { PAGE_ROLES, SIGNED_OUT_ALLOWED } from './page-metadata';
-import { CsrfRefused, SignInRequired } from './page-errors';
+import { SignInRequired } from './page-errors';
 import type { PageRequest } from './page-state';
-import { WebContext } from './web-context';
 import type { Role } from '@pact/domain';
 
-const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/** Every page: CSRF on forms first, then sign-in, then role. */
+/** Every page: sign-in, then role. (CSRF on forms is checked earlier, by the page chain: middleware/setUpCsrf.ts.) */
 @Injectable()
 export class PageGuard implements CanActivate {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly web: WebContext,
-  ) {}
+  constructor(private readonly reflector: Reflector) {}
 
-  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+  canActivate(ctx: ExecutionContext): boolean {
     const req = ctx.switchToHttp().getRequest<PageRequest>();
     const state = req.page;
-    if (!state) throw new Error('page state missing: WebContext did not run for this path');
-    if (!SAFE.has(req.method) && !(await this.web.csrfValid(req))) throw new CsrfRefused();
+    if (!state) throw new Error('page state missing: the page chain did not run for this path');
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (!state.person) {
       if (this.reflector.getAllAndOverride<boolean>(SIGNED_OUT_ALLOWED, targets)) return true;

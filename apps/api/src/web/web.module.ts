@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { resolve } from 'node:path';
 import {
   CyclesModule,
@@ -32,7 +32,28 @@ import { TaskContextLoader } from './pages/task-context';
 import { TaskPageController } from './pages/task.controller';
 import { WorkingGroupPagesController } from './pages/working-groups.controller';
 import { PageGuard } from './page.guard';
-import { PAGE_CATALOGS, WebContext } from './web-context';
+import { PageLocals, PAGE_CATALOGS } from './middleware/setUpLocals';
+import { PageErrorFilter, PageErrors } from './page-error.filter';
+import { mountPageChain, PageChain, UnmatchedPathFilter } from './web-app';
+import { WebContext } from './web-context';
+
+/** The page controllers, in the order their routes are tried. */
+export const PAGE_CONTROLLERS = [
+  SignInController,
+  HomeController,
+  MyTasksController,
+  TaskPageController,
+  TaskReportPagesController,
+  // Before the cycle pages: /cycles/new is the form, not a cycle's id.
+  StartCyclePageController,
+  CyclePagesController,
+  OverduePageController,
+  ExtensionRequestsPageController,
+  CompiledReportPageController,
+  WorkingGroupPagesController,
+  OperationsController,
+  PeoplePagesController,
+];
 
 /**
  * People's pages, served by the API process at the site's root (the JSON API is under /api).
@@ -54,28 +75,22 @@ import { PAGE_CATALOGS, WebContext } from './web-context';
     HealthModule,
     ReportRenderingModule,
   ],
-  controllers: [
-    SignInController,
-    HomeController,
-    MyTasksController,
-    TaskPageController,
-    TaskReportPagesController,
-    // Before the cycle pages: /cycles/new is the form, not a cycle's id.
-    StartCyclePageController,
-    CyclePagesController,
-    OverduePageController,
-    ExtensionRequestsPageController,
-    CompiledReportPageController,
-    WorkingGroupPagesController,
-    OperationsController,
-    PeoplePagesController,
-  ],
+  controllers: PAGE_CONTROLLERS,
   providers: [
     WebContext,
+    PageLocals,
+    PageErrors,
+    PageErrorFilter,
+    PageChain,
+    UnmatchedPathFilter,
     PageGuard,
     TaskContextLoader,
     { provide: PAGE_CATALOGS, inject: [EngineSettings], useFactory: (settings: EngineSettings) => loadPageCatalogs(resolve(settings.localesDir)) },
   ],
   exports: [WebContext],
 })
-export class WebModule {}
+export class WebModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    mountPageChain(consumer, PAGE_CONTROLLERS);
+  }
+}

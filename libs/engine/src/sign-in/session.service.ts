@@ -7,8 +7,6 @@ import { EngineSettings } from '../config/settings';
 /** A person signed in on the pages: who they are, and what their session holds. */
 export interface Person extends Principal {
   sessionId: string;
-  /** The synchronizer token every form of this session carries. */
-  csrfToken: string;
   /** Their chosen language (unset: the browser's); time zone always set (default Europe/Brussels). */
   language?: string;
   timeZone: string;
@@ -61,7 +59,6 @@ export class SessionService {
     const session = await this.sessions.create({
       tokenHash: hashSecret(cookie),
       userId: user.id,
-      csrfToken: randomBytes(32).toString('base64url'),
       createdAt: now,
       lastSeenAt: now,
       idleExpiresAt: new Date(Math.min(now.getTime() + this.idleMs, now.getTime() + this.maxMs)),
@@ -96,7 +93,6 @@ export class SessionService {
       groupKeys: user.groupKeys,
       actor: actorOf(user),
       sessionId: s.id,
-      csrfToken: s.csrfToken,
       language: user.language,
       timeZone: IdentityService.timeZoneOf(user),
     };
@@ -114,7 +110,7 @@ export class SessionService {
     return ended;
   }
 
-  /** The key that signs forms shown before sign-in (double-submit CSRF): made once, shared by every API process. */
+  /** The site's key for signing forms (the web layer's CSRF tokens): made once, shared by every API process. */
   formSigningKey(): Promise<Buffer> {
     this.formKey ??= this.keys.getOrCreate('form-signing', () => randomBytes(32).toString('base64url')).then((k) => Buffer.from(k, 'utf8'));
     this.formKey.catch(() => (this.formKey = undefined));

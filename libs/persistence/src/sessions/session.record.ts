@@ -2,7 +2,6 @@ export interface SessionRecord {
   id: string;
   tokenHash: string;
   userId: string;
-  csrfToken: string;
   createdAt: Date;
   lastSeenAt: Date;
   idleExpiresAt: Date;

@@ -14,8 +14,6 @@ export const SessionSchema = new Schema<Stored<SessionRecord>>(
     tokenHash: { type: String, required: true, unique: true },
     /** "Sign out everywhere" removes every session of a user by this (deleteByUser; also countByUser). */
     userId: { type: String, required: true, index: true },
-    /** The synchronizer token every form of this session carries (CSRF). */
-    csrfToken: { type: String, required: true },
     createdAt: Date,
     lastSeenAt: Date,
     /** Idle expiry, moved forward as the person uses the site (at most once a minute). */

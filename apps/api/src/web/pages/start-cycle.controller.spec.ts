@@ -20,7 +20,7 @@ describe('Start a cycle (route test over engine doubles)', () => {
   it('the form, prefilled with the programme’s plan and every group', async () => {
     const res = await pages.get('/cycles/new').expect(200);
     expect(res.text).toMatch(/<input[^>]*name="groups"[^>]*value="housing"[^>]*checked/);
-    expect(res.text).toContain('name="_csrf" value="test-csrf-token"');
+    expect(res.text).toContain(`name="_csrf" value="${pages.csrfToken()}"`);
   });
 
   it('bad input: 400 with the error summary linked to each field and the error beside it; nothing previewed or started', async () => {

@@ -1,20 +1,23 @@
-import type { INestApplication, Provider, Type } from '@nestjs/common';
+import { INestApplication, MiddlewareConsumer, Module, Provider, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { CLOCK, DEFAULT_TEXT_LANGUAGES, defaultMilestones, ManualClock } from '@pact/domain';
 import { EngineSettings, PACT_CONFIG, Person, SessionService, testEngineSettings } from '@pact/engine';
 import { automock, Doubled } from '@pact/engine/testing/service-doubles';
 import request from 'supertest';
+import { ApiSettings } from '../../config/api-settings';
 import { configureHttp } from '../../http/http-setup';
 import { cookieNames } from '../cookies';
+import { sessionFormToken } from '../csrf';
+import { mountPageChain } from '../web-app';
 import { configureWeb } from '../web-setup';
 import { WebModule } from '../web.module';
 
 /**
  * Route tests of people's pages without the world (no Redis, no MongoDB, no browser), as
  * hmpps-template-typescript's `appWithAllRoutes({ services })`: the real page controllers and the
- * real web setup (`configureHttp` + `configureWeb`: Eta views, texts, CSP, CSRF, the page error
- * filter), taken from `WebModule` itself so a page added there is here too, over engine services
+ * real web setup (`configureHttp` + `configureWeb` + the page chain of web-app.ts: Eta views, texts,
+ * CSP, session, CSRF, the error pages), taken from `WebModule` itself so a page added there is here too, over engine services
  * that are test doubles (`automock`: every method a jest.fn() resolving to undefined). A test
  * programs the doubles it cares about, signs someone in, and reads the HTML.
  */
@@ -27,6 +30,8 @@ export interface PagesApp {
   signIn(person: Person | null): void;
   /** A GET with the session cookie. */
   get(path: string): request.Test;
+  /** The CSRF token the signed-in person's forms carry. */
+  csrfToken(): string;
   /** A form post with the session cookie and the session's CSRF token (`csrf: false` leaves it out). */
   post(path: string, form?: Record<string, string | string[]>, opts?: { csrf?: boolean }): request.Test;
   close(): Promise<void>;
@@ -44,7 +49,6 @@ export function aPerson(over: Partial<Person> = {}): Person {
     groupKeys: [],
     actor: 'committee:maria.rossi@example.org',
     sessionId: 's-1',
-    csrfToken: 'test-csrf-token',
     language: 'en',
     timeZone: 'Europe/Brussels',
     ...over,
@@ -77,10 +81,19 @@ export async function appWithPages(opts: { now?: Date; config?: Record<string, u
     ...((Reflect.getMetadata('providers', WebModule) ?? []) as Provider[]),
     { provide: CLOCK, useValue: clock },
     { provide: EngineSettings, useValue: settings },
+    { provide: ApiSettings, useValue: { bodyLimit: BODY_LIMIT } },
     // The programme as a configuration without one has; the test adds what its page reads.
     { provide: PACT_CONFIG, useValue: { languages: DEFAULT_TEXT_LANGUAGES, milestones: defaultMilestones(), workingGroups: [], ...opts.config } },
   ];
-  const moduleRef = await Test.createTestingModule({ controllers: Reflect.getMetadata('controllers', WebModule) as Type<unknown>[], providers })
+  const controllers = Reflect.getMetadata('controllers', WebModule) as Type<unknown>[];
+  // WebModule's controllers and providers with its page chain mounted as WebModule mounts it.
+  class PagesUnderTest {
+    configure(consumer: MiddlewareConsumer): void {
+      mountPageChain(consumer, controllers);
+    }
+  }
+  Module({ controllers, providers })(PagesUnderTest);
+  const moduleRef = await Test.createTestingModule({ imports: [PagesUnderTest] })
     // Every other class a page or the web context takes (engine services and queries, the report
     // responder) is a double; anything else is a missing piece of this helper, said at once.
     .useMocker((token) => {
@@ -90,11 +103,12 @@ export async function appWithPages(opts: { now?: Date; config?: Record<string, u
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   configureHttp(app, BODY_LIMIT);
-  configureWeb(app, BODY_LIMIT);
+  configureWeb(app);
   await app.init();
 
   const sessions = doubleOf(SessionService) as Doubled<SessionService>;
-  sessions.formSigningKey.mockResolvedValue(Buffer.alloc(32, 1) as never);
+  const formKey = Buffer.alloc(32, 1);
+  sessions.formSigningKey.mockResolvedValue(formKey as never);
   let person: Person | null = null;
   sessions.authenticate.mockImplementation(async () => person);
   const cookie = `${cookieNames(settings.publicUrl.startsWith('https:')).session}=test-session`;
@@ -109,13 +123,17 @@ export async function appWithPages(opts: { now?: Date; config?: Record<string, u
     signIn(p) {
       person = p;
     },
+    csrfToken() {
+      if (!person) throw new Error('appWithPages: csrfToken() needs someone signed in (signIn)');
+      return sessionFormToken(person.sessionId, formKey);
+    },
     get: (path) => http().get(path).set('Cookie', cookie),
     post: (path, form = {}, o = {}) =>
       http()
         .post(path)
         .set('Cookie', cookie)
         .type('form')
-        .send(o.csrf === false || !person ? form : { _csrf: person.csrfToken, ...form }),
+        .send(o.csrf === false || !person ? form : { _csrf: sessionFormToken(person.sessionId, formKey), ...form }),
     close: () => app.close(),
   };
 }
