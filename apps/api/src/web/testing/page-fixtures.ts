@@ -1,4 +1,4 @@
-import type { InboxItem, UserView, WorkingGroupService } from '@pact/engine';
+import type { ExtensionOutcome, InboxItem, OverdueRequest, UserView, WorkingGroupService } from '@pact/engine';
 
 /** A working group as the engine returns it (pages never see persistence's record type directly). */
 export type GroupOfEngine = Awaited<ReturnType<WorkingGroupService['get']>>;
@@ -46,6 +46,43 @@ export function anItem(over: Partial<InboxItem> = {}): InboxItem {
     submittedAt: null,
     late: false,
     extensionRequest: null,
+    ...over,
+  };
+}
+
+/** A request on the overdue list (CycleProgressQuery.overdue): due on 10 January 2030 at the end of the day in Berlin, five days overdue. */
+export function anOverdueRequest(over: Partial<OverdueRequest> = {}): OverdueRequest {
+  return {
+    taskId: '65f1a2b3c4d5e6f708192a3b',
+    groupKey: 'education',
+    fieldOfAction: 'Field education',
+    chair: { name: 'Anna Weber', email: 'anna.weber@example.org', language: 'de', timeZone: 'Europe/Berlin' },
+    milestoneKey: 'final',
+    milestoneTitle: 'Final report',
+    dueAt: new Date('2030-01-10T22:59:59Z'),
+    daysOverdue: 5,
+    escalationLevel: 1,
+    extensions: 0,
+    latestDueAt: new Date('2030-06-01T00:00:00Z'),
+    webhooksOnExtension: 0,
+    ...over,
+  };
+}
+
+/** What a new due date came to and who was told (CycleProgressQuery.extensionOutcome): the education group's final report, now due on 1 February 2030. */
+export function anExtensionOutcome(over: Partial<ExtensionOutcome> = {}): ExtensionOutcome {
+  return {
+    taskId: '65f1a2b3c4d5e6f708192a3b',
+    cycleId: '65f1a2b3c4d5e6f708192a3c',
+    groupKey: 'education',
+    fieldOfAction: 'Field education',
+    milestoneTitle: 'Final report',
+    dueAt: new Date('2030-02-01T22:59:59Z'),
+    extension: null,
+    request: null,
+    chair: { name: 'Anna Weber', email: 'anna.weber@example.org', language: 'de', timeZone: 'Europe/Berlin' },
+    webhooks: 0,
+    warnings: [],
     ...over,
   };
 }
