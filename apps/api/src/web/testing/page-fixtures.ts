@@ -1,4 +1,4 @@
-import type { ExtensionOutcome, InboxItem, OverdueRequest, UserView, WorkingGroupService } from '@pact/engine';
+import type { ExtensionOutcome, InboxItem, OverdueRequest, PendingExtensionRequest, UserView, WorkingGroupService } from '@pact/engine';
 
 /** A working group as the engine returns it (pages never see persistence's record type directly). */
 export type GroupOfEngine = Awaited<ReturnType<WorkingGroupService['get']>>;
@@ -69,7 +69,7 @@ export function anOverdueRequest(over: Partial<OverdueRequest> = {}): OverdueReq
   };
 }
 
-/** What a new due date came to and who was told (CycleProgressQuery.extensionOutcome): the education group's final report, now due on 1 February 2030. */
+/** What a new due date came to and who was told (CycleProgressQuery.extensionOutcome): the final report of education, due on 1 February 2030. */
 export function anExtensionOutcome(over: Partial<ExtensionOutcome> = {}): ExtensionOutcome {
   return {
     taskId: '65f1a2b3c4d5e6f708192a3b',
@@ -83,6 +83,32 @@ export function anExtensionOutcome(over: Partial<ExtensionOutcome> = {}): Extens
     chair: { name: 'Anna Weber', email: 'anna.weber@example.org', language: 'de', timeZone: 'Europe/Berlin' },
     webhooks: 0,
     warnings: [],
+    ...over,
+  };
+}
+
+/**
+ * A chair's request for more time waiting for the committee (ExtensionRequestService.pending):
+ * the education group's final report, due on 10 January 2030 (Berlin), asked to move to 1 February.
+ */
+export function aPendingRequest(over: Partial<PendingExtensionRequest> = {}): PendingExtensionRequest {
+  return {
+    id: '65f1a2b3c4d5e6f708192a4e',
+    proposedDueAt: new Date('2030-02-01T22:59:59Z'),
+    reason: 'Our data arrives late',
+    requestedBy: 'chair:anna.weber@example.org',
+    requestedAt: new Date('2030-01-08T10:00:00Z'),
+    status: 'pending',
+    taskId: '65f1a2b3c4d5e6f708192a3b',
+    taskStatus: 'open',
+    dueAt: new Date('2030-01-10T22:59:59Z'),
+    cycleId: '65f1a2b3c4d5e6f708192a3c',
+    cycleName: 'Pact 2030',
+    milestoneKey: 'final',
+    milestoneTitle: 'Final report',
+    compileAt: new Date('2030-06-01T00:00:00Z'),
+    groupKey: 'education',
+    fieldOfAction: 'Field education',
     ...over,
   };
 }
