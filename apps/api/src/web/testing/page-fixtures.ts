@@ -1,4 +1,14 @@
-import type { ExtensionOutcome, InboxItem, OverdueRequest, PendingExtensionRequest, UserView, WorkingGroupService } from '@pact/engine';
+import type {
+  DeliveryLogPage,
+  ExtensionOutcome,
+  Health,
+  InboxItem,
+  OverdueRequest,
+  PendingExtensionRequest,
+  SubscriptionView,
+  UserView,
+  WorkingGroupService,
+} from '@pact/engine';
 
 /** A working group as the engine returns it (pages never see persistence's record type directly). */
 export type GroupOfEngine = Awaited<ReturnType<WorkingGroupService['get']>>;
@@ -109,6 +119,56 @@ export function aPendingRequest(over: Partial<PendingExtensionRequest> = {}): Pe
     compileAt: new Date('2030-06-01T00:00:00Z'),
     groupKey: 'education',
     fieldOfAction: 'Field education',
+    ...over,
+  };
+}
+
+/** A delivery as DeliveryQuery gives it: a reminder e-mailed to the education group's chair, delivered on the first attempt. */
+export function aDelivery(over: Partial<DeliveryLogPage['items'][number]> = {}): DeliveryLogPage['items'][number] {
+  return {
+    id: `d${'0'.repeat(30)}1`,
+    dedupeKey: 'reminder:task-1:14',
+    kind: 'reminder',
+    channel: 'email',
+    recipient: 'anna.weber@example.org',
+    cycleId: '65f1a2b3c4d5e6f708192a3c',
+    taskId: '65f1a2b3c4d5e6f708192a3b',
+    groupKey: 'education',
+    message: { subject: 'Reminder: Final report' },
+    status: 'delivered',
+    attempts: [{ n: 1, at: new Date('2030-01-14T08:00:01Z'), status: 'delivered', durationMs: 120, willRetry: false }],
+    attemptCount: 1,
+    round: 1,
+    createdAt: new Date('2030-01-14T08:00:00Z'),
+    updatedAt: new Date('2030-01-14T08:00:01Z'),
+    deliveredAt: new Date('2030-01-14T08:00:01Z'),
+    ...over,
+  };
+}
+
+/** A webhook subscription as WebhookSubscriptionService lists it: the whole network's events, to a chat service whose URL path holds its token. */
+export function aSubscription(over: Partial<SubscriptionView> = {}): SubscriptionView {
+  return {
+    id: '65f1a2b3c4d5e6f708192c01',
+    url: 'https://chat.example.org/hooks/SECRET-TOKEN',
+    scope: 'network',
+    kinds: [],
+    status: 'active',
+    consecutiveFailures: 0,
+    createdAt: new Date('2030-01-01T00:00:00Z'),
+    createdBy: 'operator:olga@example.org',
+    ...over,
+  };
+}
+
+/** Both stores up, as HealthService.check says it. */
+export function aHealth(over: Partial<Health> = {}): Health {
+  return {
+    status: 'ok',
+    mongo: { status: 'up', ms: 3, clientRebuilds: 0 },
+    redis: { status: 'up', ms: 1 },
+    now: new Date('2030-01-15T09:00:00Z'),
+    clock: 'manual',
     ...over,
   };
 }
