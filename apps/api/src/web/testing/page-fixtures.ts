@@ -1,3 +1,5 @@
+import { ImplementationReport, ReportCompiler } from '@pact/domain';
+import { someContent } from '@pact/engine/testing/fixtures';
 import type {
   DeliveryLogPage,
   ExtensionOutcome,
@@ -171,4 +173,35 @@ export function aHealth(over: Partial<Health> = {}): Health {
     clock: 'manual',
     ...over,
   };
+}
+
+/**
+ * A compiled report as the domain's compiler makes it (what ReportReadingService gives): the
+ * final report of `cycleId`, education on time with the engine fixtures' content, housing missing.
+ */
+export function aReport(cycleId = '65f1a2b3c4d5e6f708192a3c', over: { cycleName?: string; actual?: number } = {}): ImplementationReport {
+  const compiler = new ReportCompiler({
+    cycleId,
+    cycleName: over.cycleName ?? 'Pact 2030',
+    milestoneKey: 'final',
+    milestoneTitle: 'Final report',
+    milestoneKind: 'final',
+    dueAt: new Date('2030-03-01T00:00:00Z'),
+    compiledAt: new Date('2030-06-01T00:00:00Z'),
+  });
+  const content = someContent();
+  content.indicators[0].actual = over.actual ?? content.indicators[0].actual;
+  compiler.add({
+    groupKey: 'education',
+    fieldOfAction: 'Field education',
+    status: 'submitted',
+    late: false,
+    submittedAt: new Date('2030-02-01T00:00:00Z'),
+    revision: 1,
+    escalationLevel: 0,
+    extended: false,
+    content,
+  });
+  compiler.add({ groupKey: 'housing', fieldOfAction: 'Field housing', status: 'overdue', late: false, escalationLevel: 2, extended: false });
+  return compiler.result();
 }
