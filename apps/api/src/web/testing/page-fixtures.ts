@@ -1,7 +1,8 @@
-import { ImplementationReport, ReportCompiler } from '@pact/domain';
-import { someContent } from '@pact/engine/testing/fixtures';
+import { ImplementationReport, LocalizedText, MilestoneStatus, ProgressCell, ProgressTally, ReportCompiler } from '@pact/domain';
+import { aCycle, someContent } from '@pact/engine/testing/fixtures';
 import type {
   DeliveryLogPage,
+  ProgressMatrix,
   ExtensionOutcome,
   Health,
   InboxItem,
@@ -204,4 +205,57 @@ export function aReport(cycleId = '65f1a2b3c4d5e6f708192a3c', over: { cycleName?
   });
   compiler.add({ groupKey: 'housing', fieldOfAction: 'Field housing', status: 'overdue', late: false, escalationLevel: 2, extended: false });
   return compiler.result();
+}
+
+/** A cell of the progress matrix: an open request due on 1 March 2030 (`id` its task). */
+export function aCell(id: string, over: Partial<ProgressCell> = {}): ProgressCell {
+  return {
+    taskId: id,
+    state: 'open',
+    dueAt: new Date('2030-03-01T22:59:59Z'),
+    escalationLevel: 0,
+    extensions: 0,
+    revision: 0,
+    extensionRequested: false,
+    ...over,
+  };
+}
+
+/**
+ * A cycle's progress matrix as CycleProgressQuery.matrix gives it, read at `now`: the given
+ * milestones (key, title, state, request date) and rows (a cell per milestone, null where not
+ * requested yet), with each milestone's counts and the total tallied as the engine does (ProgressTally).
+ */
+export function aMatrix(input: {
+  now?: Date;
+  milestones: { key: string; title: string; status?: MilestoneStatus; requestAt?: Date }[];
+  rows: { groupKey: string; fieldOfAction: LocalizedText; cells: (ProgressCell | null)[] }[];
+}): ProgressMatrix {
+  const now = input.now ?? new Date('2030-03-15T09:00:00Z');
+  const total = new ProgressTally(now);
+  const milestones = input.milestones.map((m, i) => {
+    const tally = new ProgressTally(now);
+    for (const row of input.rows) {
+      const cell = row.cells[i];
+      if (cell) {
+        tally.add(cell);
+        total.add(cell);
+      }
+    }
+    return {
+      key: m.key,
+      title: m.title,
+      kind: i === input.milestones.length - 1 ? ('final' as const) : ('progress' as const),
+      status: m.status ?? 'requested',
+      requestAt: m.requestAt ?? new Date(Date.UTC(2030, i * 3, 1)),
+      dueAt: new Date(Date.UTC(2030, i * 3 + 2, 1)),
+      compileAt: new Date(Date.UTC(2030, i * 3 + 2, 15)),
+      progress: tally.result(),
+    };
+  });
+  const cycle = aCycle({
+    name: 'Pact 2030',
+    milestones: milestones.map((m) => ({ key: m.key, title: m.title, kind: m.kind, requestAt: m.requestAt, dueAt: m.dueAt, compileAt: m.compileAt })),
+  });
+  return { cycle, milestones, rows: input.rows, total: total.result(), now };
 }
