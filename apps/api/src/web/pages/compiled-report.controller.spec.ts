@@ -162,7 +162,7 @@ describe('Compiled report page (route test over engine doubles)', () => {
   });
 
   it('an unknown cycle is the 404 page', async () => {
-    pages.double(CycleService).get.mockRejectedValue(new NotFoundError(`cycle ${IDS.cycle} does not exist`));
+    pages.double(CycleService).get.mockRejectedValueOnce(new NotFoundError(`cycle ${IDS.cycle} does not exist`));
     const res = await pages.get(REPORT).expect(404);
     expect(textOf(res.text)).toContain('Page not found');
   });

@@ -220,7 +220,7 @@ describe('A cycle’s page (route test over engine doubles)', () => {
   });
 
   it('an unknown cycle is the 404 page', async () => {
-    pages.double(CycleProgressQuery).matrix.mockRejectedValue(new NotFoundError(`cycle ${IDS.cycle} does not exist`));
+    pages.double(CycleProgressQuery).matrix.mockRejectedValueOnce(new NotFoundError(`cycle ${IDS.cycle} does not exist`));
     const res = await pages.get(PAGE).expect(404);
     expect(textOf(res.text)).toContain('Page not found');
   });

@@ -142,7 +142,9 @@ describe('Requests for more time (route test over engine doubles)', () => {
 
   it('a date the engine refuses (after the compilation) is said beside the date', async () => {
     const current = { dueAt: new Date('2030-01-10T22:59:59Z'), now: new Date('2030-01-15T09:00:00Z'), compileAt: new Date('2030-06-01T00:00:00Z') };
-    pages.double(ExtensionRequestService).decide.mockRejectedValue(new InvalidError(newDueDateProblems('dueAt', new Date('2030-07-01T21:59:59Z'), current)));
+    pages
+      .double(ExtensionRequestService)
+      .decide.mockRejectedValueOnce(new InvalidError(newDueDateProblems('dueAt', new Date('2030-07-01T21:59:59Z'), current)));
     const res = await pages.post(DECIDE, { decision: 'grant', dueAt: '2030-07-01', reason: 'Fine by us' }).expect(400);
     expectFieldError(res.text, `dueAt-${REQUEST}`, 'The new due date cannot be after the report is compiled (June 1, 2030 at 2:00 AM)');
   });
@@ -153,12 +155,12 @@ describe('Requests for more time (route test over engine doubles)', () => {
     expect(res.text).toMatch(/<a href="#requests-list">That request is not waiting any more/);
     expect(pages.double(ExtensionRequestService).decide).not.toHaveBeenCalled();
 
-    pages.double(CycleService).get.mockRejectedValue(new NotFoundError(`cycle ${IDS.cycle} does not exist`));
+    pages.double(CycleService).get.mockRejectedValueOnce(new NotFoundError(`cycle ${IDS.cycle} does not exist`));
     await pages.post(DECIDE, { decision: 'grant', reason: 'Fine by us' }).expect(404);
 
     pages.double(CycleService).get.mockResolvedValue(aCycle());
     pages.double(ExtensionRequestService).pending.mockResolvedValue([aPendingRequest()]);
-    pages.double(ExtensionRequestService).decide.mockRejectedValue(new ConflictError('already decided'));
+    pages.double(ExtensionRequestService).decide.mockRejectedValueOnce(new ConflictError('already decided'));
     res = await pages.post(DECIDE, { decision: 'grant', reason: 'Fine by us' }).expect(409);
     expect(res.text).toMatch(/<a href="#requests-list">That request was decided, or its report changed, while you were deciding/);
   });

@@ -134,7 +134,7 @@ describe('Operations console (route test over engine doubles)', () => {
   });
 
   it('a retry the engine refuses is a 409 on the delivery’s page saying why', async () => {
-    pages.double(DeliveryService).retry.mockRejectedValue(new ConflictError('not failed'));
+    pages.double(DeliveryService).retry.mockRejectedValueOnce(new ConflictError('not failed')).mockRejectedValueOnce(new ConflictError('personal'));
     pages.double(DeliveryQuery).get.mockResolvedValue(aDelivery({ id: FAILED }));
     let res = await pages.post(`/operations/deliveries/${FAILED}/retry`, { back: '/operations' }).expect(409);
     expect(textOf(res.text)).toContain("Nothing was changed: this delivery's state is “Delivered”; only failed deliveries are retried.");
@@ -154,7 +154,7 @@ describe('Operations console (route test over engine doubles)', () => {
     pages.double(DeliveryQuery).get.mockResolvedValue(aDelivery({ id: LINK, kind: 'sign-in-link', status: 'failed' }));
     res = await pages.get(`/operations/deliveries/${LINK}`).expect(200);
     expect(res.text).not.toContain('/retry"');
-    pages.double(DeliveryQuery).get.mockRejectedValue(new NotFoundError('delivery does not exist'));
+    pages.double(DeliveryQuery).get.mockRejectedValueOnce(new NotFoundError('delivery does not exist'));
     await pages.get(`/operations/deliveries/${FAILED}`).expect(404);
   });
 
@@ -174,14 +174,14 @@ describe('Operations console (route test over engine doubles)', () => {
   });
 
   it('a pause or resume the engine refuses is a 409 on the console saying why, with no notice', async () => {
-    pages.double(WebhookSubscriptionService).pause.mockRejectedValue(new ConflictError('not active'));
+    pages.double(WebhookSubscriptionService).pause.mockRejectedValueOnce(new ConflictError('not active'));
     pages.double(WebhookSubscriptionService).get.mockResolvedValue({ ...aSubscription({ status: 'paused' }), secret: 's' });
     let res = await pages.post(`/operations/webhooks/${SUB}/pause?done=paused&subscription=${SUB}`).expect(409);
     expect(textOf(/data-problem>([\s\S]*?)<\/div>/.exec(res.text)?.[1] ?? '')).toBe(
       "Nothing was changed: the subscription's state is “Paused”; only an active subscription is paused.",
     );
     expect(res.text).not.toContain('data-notice');
-    pages.double(WebhookSubscriptionService).resume.mockRejectedValue(new ConflictError('deleted'));
+    pages.double(WebhookSubscriptionService).resume.mockRejectedValueOnce(new ConflictError('deleted'));
     pages.double(WebhookSubscriptionService).get.mockResolvedValue({ ...aSubscription({ status: 'disabled' }), secret: 's' });
     res = await pages.post(`/operations/webhooks/${SUB}/resume`).expect(409);
     expect(textOf(res.text)).toContain('Nothing was changed: the subscription was deleted.');

@@ -94,7 +94,7 @@ describe('Overdue list (route test over engine doubles)', () => {
   });
 
   it('an unknown cycle is the 404 page', async () => {
-    pages.double(CycleProgressQuery).overdue.mockRejectedValue(new NotFoundError(`cycle ${IDS.cycle} does not exist`));
+    pages.double(CycleProgressQuery).overdue.mockRejectedValueOnce(new NotFoundError(`cycle ${IDS.cycle} does not exist`));
     const res = await pages.get(`/cycles/${IDS.cycle}/overdue`).expect(404);
     expect(textOf(res.text)).toContain('Page not found');
   });
@@ -124,7 +124,7 @@ describe('Overdue list (route test over engine doubles)', () => {
   it('a date the engine refuses (not after the current one) is said beside the date, naming the date in the reader’s zone', async () => {
     // The domain's own problem, as DeadlineService throws it.
     const current = { dueAt: new Date('2030-01-10T22:59:59Z'), now: new Date('2030-01-15T09:00:00Z'), compileAt: new Date('2030-06-01T00:00:00Z') };
-    pages.double(DeadlineService).extend.mockRejectedValue(new InvalidError(newDueDateProblems('dueAt', new Date('2030-01-05T22:59:59Z'), current)));
+    pages.double(DeadlineService).extend.mockRejectedValueOnce(new InvalidError(newDueDateProblems('dueAt', new Date('2030-01-05T22:59:59Z'), current)));
     const res = await pages.post(`/cycles/${IDS.cycle}/overdue/${TASK}`, { dueAt: '2030-01-05', reason: 'Staff illness' }).expect(400);
     expectFieldError(res.text, `dueAt-${TASK}`, 'The new due date must be after the current one (January 10, 2030 at 11:59 PM)');
   });
@@ -136,7 +136,7 @@ describe('Overdue list (route test over engine doubles)', () => {
     expect(pages.double(DeadlineService).extend).not.toHaveBeenCalled();
 
     pages.double(CycleProgressQuery).overdue.mockResolvedValue({ cycle: aCycle(), items: [anOverdueRequest()] });
-    pages.double(DeadlineService).extend.mockRejectedValue(new ConflictError('task changed'));
+    pages.double(DeadlineService).extend.mockRejectedValueOnce(new ConflictError('task changed'));
     res = await pages.post(`/cycles/${IDS.cycle}/overdue/${TASK}`, { dueAt: '2030-02-01', reason: 'Staff illness' }).expect(409);
     expect(res.text).toMatch(/<a href="#overdue-list">That report request changed while you were extending it/);
   });
