@@ -1,9 +1,12 @@
 import { SessionService, SignInLinkUnusable, SignInService, TooManySignInRequests } from '@pact/engine';
 import request from 'supertest';
+import { cookieNames } from '../cookies';
 import { aPerson, appWithPages, PagesApp, textOf } from '../testing/app-with-pages';
 import { expectFieldError } from '../testing/page-assertions';
 
 const TOKEN = 'a'.repeat(43);
+/** The site's cookies over http (the test app's PUBLIC_URL). */
+const COOKIE = cookieNames(false);
 
 describe('Sign-in pages (route test over engine doubles)', () => {
   let pages: PagesApp;
@@ -22,7 +25,7 @@ describe('Sign-in pages (route test over engine doubles)', () => {
   beforeAll(async () => {
     pages.signIn(null);
     const page = await request(pages.app.getHttpServer()).get('/sign-in').expect(200);
-    formCookie = (page.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('pact_form='))!.split(';')[0];
+    formCookie = (page.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith(`${COOKIE.form}=`))!.split(';')[0];
     formToken = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
   });
 
@@ -72,7 +75,7 @@ describe('Sign-in pages (route test over engine doubles)', () => {
   });
 
   it('in German for a reader who chose German', async () => {
-    const res = await signedOutPost('/sign-in', { email: '' }, { cookies: ['pact_lang=de'] }).expect(400);
+    const res = await signedOutPost('/sign-in', { email: '' }, { cookies: [`${COOKIE.language}=de`] }).expect(400);
     expect(res.text).toContain('<html lang="de"');
     expectFieldError(res.text, 'email', 'Geben Sie Ihre E-Mail-Adresse ein');
   });
@@ -81,7 +84,7 @@ describe('Sign-in pages (route test over engine doubles)', () => {
     await signedOutPost('/sign-in', { email: 'maria.rossi@example.org' }, { csrf: false }).expect(403);
     await request(pages.app.getHttpServer())
       .post('/sign-in')
-      .set('Cookie', 'pact_form=AAAAAAAAAAAAAAAAAAAAAAAA')
+      .set('Cookie', `${COOKIE.form}=AAAAAAAAAAAAAAAAAAAAAAAA`)
       .type('form')
       .send({ _csrf: 'AAAAAAAAAAAAAAAAAAAAAAAA.forged', email: 'maria.rossi@example.org' })
       .expect(403);
@@ -106,18 +109,18 @@ describe('Sign-in pages (route test over engine doubles)', () => {
 
   it('continuing starts a new session in place of the one the browser brought, and goes on to the page asked for', async () => {
     pages.double(SignInService).redeem.mockResolvedValueOnce({ cookie: 'new-session', next: '/my-tasks' } as never);
-    const res = await signedOutPost(`/sign-in/${TOKEN}`, {}, { cookies: ['pact_session=old-session'] })
+    const res = await signedOutPost(`/sign-in/${TOKEN}`, {}, { cookies: [`${COOKIE.session}=old-session`] })
       .expect(303)
       .expect('Location', '/my-tasks');
     expect(pages.double(SignInService).redeem).toHaveBeenCalledWith(TOKEN, 'old-session');
-    expect(res.headers['set-cookie']).toEqual(expect.arrayContaining([expect.stringMatching(/^pact_session=new-session;.*HttpOnly/)]));
+    expect(res.headers['set-cookie']).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${COOKIE.session}=new-session;.*HttpOnly`))]));
   });
 
   it('signing out ends this session and clears its cookie; the page after says which', async () => {
     pages.signIn(aPerson());
     const res = await pages.post('/sign-out').expect(303).expect('Location', '/signed-out');
     expect(pages.double(SessionService).signOut).toHaveBeenCalledWith('test-session');
-    expect(res.headers['set-cookie']).toEqual(expect.arrayContaining([expect.stringMatching(/^pact_session=;/)]));
+    expect(res.headers['set-cookie']).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${COOKIE.session}=;`))]));
     pages.signIn(null);
     expect(textOf((await pages.get('/signed-out').expect(200)).text)).toContain('You have signed out on this device.');
     expect(textOf((await pages.get('/signed-out?everywhere=1').expect(200)).text)).toContain('You have signed out on every device.');
