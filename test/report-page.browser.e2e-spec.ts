@@ -1,22 +1,14 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchChromium, TEST_OUTPUT } from './support/chromium';
-import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
+import { browserSuite } from './support/browser-suite';
+import { TEST_OUTPUT } from './support/chromium';
+import { reportFor, shortCycle } from './support/engine-harness';
 
 /** The HTML report as a person sees it: opened in headless Chromium, charts drawn, every group listed. */
 describe('implementation report page in a browser (e2e)', () => {
-  const h = new EngineHarness({ msPerDay: 20 });
-  let browser: Browser;
-  beforeAll(async () => {
-    await h.start();
-    browser = await launchChromium();
-  }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await h.stop();
-  }, 60_000);
+  const web = browserSuite({ msPerDay: 20 });
 
   it('draws the measures chart per field of action and lists every working group', async () => {
+    const { h } = web;
     const groups = ['education', 'labour-market', 'sport'];
     const cycle = (
       await h.http
@@ -31,7 +23,7 @@ describe('implementation report page in a browser (e2e)', () => {
     await h.waitFor('compiled', async () => (await h.http.get(`/api/cycles/${cycle.id}/report`)).status === 200);
     const html = (await h.http.get(`/api/cycles/${cycle.id}/report?format=html`).expect(200)).text;
 
-    const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    const page = await web.pages.newPage({ javaScriptEnabled: false });
     await page.setContent(html);
     const sections = await page.locator('section.field h3').allTextContents();
     expect(sections.sort()).toEqual(['Integration into the labour market', 'Integration through education', 'Integration through sport']);
@@ -63,12 +55,10 @@ describe('implementation report page in a browser (e2e)', () => {
 
     // Served over HTTP, the page has its own strict Content-Security-Policy (no script, nothing
     // loaded): its inline styles and SVG charts still work, and the browser reports no violation.
-    const served = await browser.newContext({ extraHTTPHeaders: { Authorization: `Bearer ${h.committeeToken}` } });
-    const live = await served.newPage();
+    const live = await web.pages.newPage({ extraHTTPHeaders: { Authorization: `Bearer ${h.committeeToken}` } });
     const violations: string[] = [];
     live.on('console', (m) => /Content.Security.Policy/i.test(m.text()) && violations.push(m.text()));
-    const base = (await h.api.getUrl()).replace('[::1]', '127.0.0.1');
-    const res = await live.goto(`${base}/api/cycles/${cycle.id}/report?format=html`);
+    const res = await live.goto(`${web.base}/api/cycles/${cycle.id}/report?format=html`);
     expect(res?.headers()['content-security-policy']).toMatch(/^default-src 'none'/);
     const style = (selector: string, property: string) =>
       live
@@ -79,6 +69,5 @@ describe('implementation report page in a browser (e2e)', () => {
     expect(await style('.key i', 'backgroundColor')).not.toBe('rgba(0, 0, 0, 0)'); // style="" attributes
     expect(await live.locator('section[data-group="education"] svg.bar').boundingBox()).toMatchObject({ width: expect.any(Number) });
     expect(violations).toEqual([]);
-    await served.close();
   }, 90_000);
 });

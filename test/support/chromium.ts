@@ -29,7 +29,8 @@ export class BrowserPages {
     this.browser = await launchChromium();
   }
 
-  async newPage(opts: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<Page> {
+  /** A page in a context of its own; `extraHTTPHeaders` for a caller with an API token instead of a session (the queue dashboard, the API's HTML report). */
+  async newPage(opts: { javaScriptEnabled?: boolean; locale?: string; extraHTTPHeaders?: Record<string, string> } = {}): Promise<Page> {
     const context = await this.browser!.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
     this.contexts.push(context);
     return context.newPage();

@@ -5,12 +5,11 @@ import type { Response } from 'express';
 import { ReportResponder } from '../../reports/report-responder';
 import { Page, PageController, PageRoles } from '../page.decorators';
 import type { PageState } from '../page-state';
+import { compiledReportView, REPORT_VERSION } from './compiled-report-view';
 
 const DOWNLOADS = ['pdf', 'csv', 'markdown', 'html'] as const;
 type Download = (typeof DOWNLOADS)[number];
 const MILESTONE_KEY = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const CYCLE_ID = /^[0-9a-f]{24}$/;
-const VERSION = /^[1-9]\d{0,8}$/;
 
 const milestoneOf = (v: unknown) => (typeof v === 'string' && MILESTONE_KEY.test(v) ? v : undefined);
 
@@ -42,28 +41,25 @@ export class CompiledReportPageController {
     if (!found) return res.render('pages/compiled-report', { title, cycle, report: null, downloads: DOWNLOADS, isCommittee });
 
     const report = found.report;
-    // Cycles to compare with: any other whose some milestone is compiled.
-    const others = (await this.cycles.list(undefined, 100, 0)).filter(
-      (c) => c.id !== id && Object.values(c.milestoneState).some((s) => s.status === 'compiled'),
-    );
-    const compareOptions = [{ value: '', label: t('report.compareChoose') }, ...others.map((c) => ({ value: c.id, label: c.name }))];
-    const errors: { field: string; message: string }[] = [];
+    const view = compiledReportView({
+      cycleId: id,
+      milestoneKey: report.milestoneKey,
+      cycles: await this.cycles.list(undefined, 100, 0),
+      versions: await this.publishing.list(id),
+      query: q,
+      t,
+    });
+    const other = view.compareWith;
     let comparison: { other: { id: string; name: string }; change: ReturnType<typeof compareReports> } | null = null;
-    const compare = typeof q.compare === 'string' ? q.compare : '';
-    if (compare) {
-      const other = others.find((c) => c.id === compare);
-      if (!other || !CYCLE_ID.test(compare)) {
-        errors.push({ field: 'compare', message: t('report.compareInvalid') });
-      } else {
-        // The other cycle's report of the same milestone when it has one compiled, else its main report.
-        const sameKey = other.milestoneState[report.milestoneKey]?.status === 'compiled' ? report.milestoneKey : undefined;
-        const [theirs, ours] = await this.reading.readPair(page.person!, { cycleId: other.id, milestoneKey: sameKey }, { cycleId: id, milestoneKey: key });
-        comparison = { other: { id: other.id, name: other.name }, change: compareReports(theirs.report, ours.report) };
-      }
+    if (other) {
+      const [theirs, ours] = await this.reading.readPair(
+        page.person!,
+        { cycleId: other.id, milestoneKey: other.milestoneKey },
+        { cycleId: id, milestoneKey: key },
+      );
+      comparison = { other: { id: other.id, name: other.name }, change: compareReports(theirs.report, ours.report) };
     }
-    const versions = (await this.publishing.list(id)).filter((v) => v.milestoneKey === report.milestoneKey).reverse();
-    const published = typeof q.published === 'string' && VERSION.test(q.published) ? { version: Number(q.published), created: q.created === '1' } : null;
-    res.status(errors.length ? 400 : 200).render('pages/compiled-report', {
+    res.status(view.errors.length ? 400 : 200).render('pages/compiled-report', {
       title,
       cycle,
       report,
@@ -72,12 +68,8 @@ export class CompiledReportPageController {
       readVersion: found.version ? { version: found.version.version, publishedAt: found.version.publishedAt } : null,
       downloads: DOWNLOADS,
       isCommittee,
-      versions,
-      published,
-      compare,
-      compareOptions,
+      ...view,
       comparison,
-      errors,
     });
   }
 
@@ -119,7 +111,7 @@ export class CompiledReportPageController {
     @Param('format') format: string,
     @Res({ passthrough: true }) res: Response,
   ) {
-    if (!VERSION.test(n)) throw new BadRequestException('n: a version number (1, 2, …)');
+    if (!REPORT_VERSION.test(n)) throw new BadRequestException('n: a version number (1, 2, …)');
     if (!(DOWNLOADS as readonly string[]).includes(format)) throw new BadRequestException(`format: one of ${DOWNLOADS.join(', ')}`);
     const v = await this.publishing.get(id, Number(n));
     const name = `report-${id}-${v.milestoneKey}-v${v.version}`;

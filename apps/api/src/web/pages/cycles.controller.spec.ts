@@ -1,6 +1,7 @@
-import { CycleGlance, CycleProgressQuery, CycleService } from '@pact/engine';
+import { CycleGlance, CycleProgressQuery, CycleService, NotFoundError } from '@pact/engine';
 import { aCycle, IDS } from '@pact/engine/testing/fixtures';
 import { aChair, aPerson, appWithPages, PagesApp, textOf } from '../testing/app-with-pages';
+import { aCell, aMatrix } from '../testing/page-fixtures';
 
 function aGlance(over: Partial<CycleGlance> = {}): CycleGlance {
   return {
@@ -63,5 +64,164 @@ describe('Cycles list (route test over engine doubles)', () => {
     pages.double(CycleProgressQuery).glance.mockResolvedValue(new Map());
     const res = await pages.get('/cycles').expect(200);
     expect(res.text).not.toContain('href="/cycles/new"');
+  });
+});
+
+describe('A cycle’s page (route test over engine doubles)', () => {
+  let pages: PagesApp;
+  beforeAll(async () => {
+    pages = await appWithPages({ now: new Date('2030-03-15T09:00:00Z') });
+  });
+  afterAll(() => pages.close());
+  beforeEach(() => {
+    jest.clearAllMocks();
+    pages.signIn(aPerson());
+  });
+
+  const PAGE = `/cycles/${IDS.cycle}`;
+  const cellOf = (html: string, group: string, milestone: string) =>
+    new RegExp(`<tr data-group="${group}">[\\s\\S]*?<td data-milestone="${milestone}" data-state="([a-z-]+)">([\\s\\S]*?)</td>`).exec(html);
+  const milestoneRow = (html: string, key: string) => textOf(new RegExp(`<tr data-milestone="${key}">([\\s\\S]*?)</tr>`).exec(html)?.[1] ?? '');
+  // Interim compiled; final requested: education overdue (escalated, asking for more time, extended once), housing late; sport not asked yet.
+  const matrix = () =>
+    aMatrix({
+      milestones: [
+        { key: 'interim', title: 'Interim report', status: 'compiled' },
+        { key: 'final', title: 'Final report' },
+      ],
+      rows: [
+        {
+          groupKey: 'sport',
+          fieldOfAction: 'Sport',
+          cells: [aCell('t-s1', { state: 'submitted', revision: 1, dueAt: new Date('2030-02-01T22:59:59Z') }), null],
+        },
+        {
+          groupKey: 'education',
+          fieldOfAction: { en: 'Education', de: 'Bildung' },
+          cells: [
+            aCell('t-e1', { state: 'submitted', revision: 2, dueAt: new Date('2030-02-01T22:59:59Z') }),
+            aCell('t-e2', { state: 'overdue', escalationLevel: 1, extensionRequested: true, extensions: 1 }),
+          ],
+        },
+        {
+          groupKey: 'housing',
+          fieldOfAction: { en: 'Housing', de: 'Wohnen' },
+          cells: [aCell('t-h1', { state: 'cancelled' }), aCell('t-h2', { state: 'late', revision: 1 })],
+        },
+      ],
+    });
+
+  it('the committee: state, period, the way to the overdue list and the requests for more time, with their counts', async () => {
+    pages.double(CycleProgressQuery).matrix.mockResolvedValue(matrix());
+    const res = await pages.get(PAGE).expect(200);
+    expect(pages.double(CycleProgressQuery).matrix).toHaveBeenCalledWith(IDS.cycle, {});
+    expect(res.text).toContain('<h1>Pact 2030</h1>');
+    expect(textOf(res.text)).toContain('Running January 1, 2030 to January 1, 2031');
+    expect(textOf(res.text)).toContain('Overdue report requests (1), with extensions');
+    expect(textOf(res.text)).toContain('Requests for more time waiting for you (1)');
+    expect(res.text).toContain(`href="/cycles/${IDS.cycle}/overdue"`);
+  });
+
+  it('each milestone: its dates, state, counts, on-time rate, and its report once compiled', async () => {
+    pages.double(CycleProgressQuery).matrix.mockResolvedValue(matrix());
+    const res = await pages.get(PAGE).expect(200);
+    const interim = milestoneRow(res.text, 'interim');
+    expect(interim).toMatch(/^Interim report Requested: January 1, 2030 Due: March 1, 2030 Compiled: March 15, 2030 Compiled /);
+    expect(interim).toContain('2 of 3 submitted 0 of them late 0 open 0 overdue 0 escalated 0 extended 1 cancelled');
+    expect(interim).toContain('100 % (2 of 2 due so far)');
+    expect(res.text).toContain(`href="/cycles/${IDS.cycle}/report?milestone=interim"`);
+    const final = milestoneRow(res.text, 'final');
+    expect(final).toContain('1 of 2 submitted 1 of them late 0 open 1 overdue 1 escalated 1 extended 1 asking for more time');
+    expect(final).toContain('0 % (0 of 2 due so far)');
+    expect(final).not.toContain('Read the report');
+  });
+
+  it('a milestone with nothing requested yet says so, and has no rate yet', async () => {
+    pages.double(CycleProgressQuery).matrix.mockResolvedValue(
+      aMatrix({
+        milestones: [{ key: 'final', title: 'Final report', status: 'scheduled', requestAt: new Date('2030-06-01T00:00:00Z') }],
+        rows: [{ groupKey: 'sport', fieldOfAction: 'Sport', cells: [null] }],
+      }),
+    );
+    const res = await pages.get(PAGE).expect(200);
+    expect(milestoneRow(res.text, 'final')).toMatch(/Scheduled Not requested yet Nothing due yet$/);
+    expect(cellOf(res.text, 'sport', 'final')?.[1]).toBe('not-requested');
+  });
+
+  it('the matrix: groups by name as read, each cell its state in words and what else is true of it, linking to the request', async () => {
+    pages.double(CycleProgressQuery).matrix.mockResolvedValue(matrix());
+    const res = await pages.get(PAGE).expect(200);
+    expect([...res.text.matchAll(/<tr data-group="([a-z]+)">/g)].map((m) => m[1])).toEqual(['education', 'housing', 'sport']);
+    const overdue = cellOf(res.text, 'education', 'final')!;
+    expect(overdue[1]).toBe('overdue');
+    expect(textOf(overdue[2])).toBe(
+      'Overdue Escalated to level 1 Asked for more time Extensions: 1 Due March 1, 2030 Open the request : Education, Final report',
+    );
+    expect(overdue[2]).toContain('href="/tasks/t-e2"');
+    expect(textOf(cellOf(res.text, 'education', 'interim')![2])).toMatch(/^Submitted on time Revision 2 /);
+    expect(textOf(cellOf(res.text, 'housing', 'final')![2])).toMatch(/^Submitted late Revision 1 /);
+    expect(textOf(cellOf(res.text, 'housing', 'interim')![2])).toMatch(/^Cancelled Open the request/);
+    expect(textOf(cellOf(res.text, 'sport', 'final')![2])).toBe('Not requested yet');
+  });
+
+  it('a chair reads their own groups’ rows, without the committee’s links; a chair of no group of the cycle is told so', async () => {
+    pages.signIn(aChair('education'));
+    const own = matrix();
+    pages.double(CycleProgressQuery).matrix.mockResolvedValue({ ...own, rows: own.rows.filter((r) => r.groupKey === 'education') });
+    let res = await pages.get(PAGE).expect(200);
+    expect(pages.double(CycleProgressQuery).matrix).toHaveBeenCalledWith(IDS.cycle, { visibleGroups: ['education'] });
+    expect(textOf(res.text)).toContain('The report requests of your working groups for each milestone.');
+    expect(res.text).not.toContain('data-overdue-link');
+    expect(res.text).not.toContain('data-requests-link');
+    pages.double(CycleProgressQuery).matrix.mockResolvedValue({ ...own, rows: [] });
+    res = await pages.get(PAGE).expect(200);
+    expect(textOf(res.text)).toContain('No working group of yours takes part in this cycle.');
+  });
+
+  it('after starting: the requests that went out and to whom, naming five groups and counting the rest', async () => {
+    const groups = ['Arts', 'Bees', 'Cars', 'Dogs', 'Eggs', 'Figs', 'Gums'];
+    pages.double(CycleProgressQuery).matrix.mockResolvedValue(
+      aMatrix({
+        now: new Date('2030-01-01T00:05:00Z'),
+        milestones: [{ key: 'final', title: 'Final report' }],
+        rows: groups.reverse().map((g, i) => ({ groupKey: g.toLowerCase(), fieldOfAction: g, cells: [aCell(`t-${i}`)] })),
+      }),
+    );
+    let res = await pages.get(PAGE).expect(200);
+    expect(res.text).not.toContain('data-started-notice');
+    res = await pages.get(`${PAGE}?started=1`).expect(200);
+    expect(textOf(/data-started-notice>([\s\S]*?)<\/div>/.exec(res.text)?.[1] ?? '')).toBe(
+      'The cycle has started: the report requests for “Final report” went out by e-mail to the chairs of these working groups (7): Arts, Bees, Cars, Dogs, Eggs and 2 more.',
+    );
+  });
+
+  it('after starting, before any request exists: being sent now, or going out on their date', async () => {
+    const before = (now: string) =>
+      aMatrix({
+        now: new Date(now),
+        milestones: [{ key: 'final', title: 'Final report', status: 'scheduled', requestAt: new Date('2030-02-01T08:00:00Z') }],
+        rows: [{ groupKey: 'sport', fieldOfAction: 'Sport', cells: [null] }],
+      });
+    pages.double(CycleProgressQuery).matrix.mockResolvedValue(before('2030-02-01T08:00:01Z'));
+    let res = await pages.get(`${PAGE}?started=1`).expect(200);
+    expect(textOf(res.text)).toContain('The report requests for “Final report” are being sent now; reload this page in a moment to see them.');
+    pages.double(CycleProgressQuery).matrix.mockResolvedValue(before('2030-01-15T09:00:00Z'));
+    res = await pages.get(`${PAGE}?started=1`).expect(200);
+    expect(textOf(res.text)).toContain('The first report requests (“Final report”) go out on February 1, 2030.');
+  });
+
+  it('in German for a German reader: groups sorted by their German names (Bildung, Sport, Wohnen)', async () => {
+    pages.signIn(aPerson({ language: 'de' }));
+    pages.double(CycleProgressQuery).matrix.mockResolvedValue(matrix());
+    const res = await pages.get(PAGE).expect(200);
+    expect(res.text).toContain('<html lang="de"');
+    expect([...res.text.matchAll(/<tr data-group="([a-z]+)">/g)].map((m) => m[1])).toEqual(['education', 'sport', 'housing']);
+    expect(textOf(cellOf(res.text, 'education', 'final')![2])).toContain('Bildung');
+  });
+
+  it('an unknown cycle is the 404 page', async () => {
+    pages.double(CycleProgressQuery).matrix.mockRejectedValueOnce(new NotFoundError(`cycle ${IDS.cycle} does not exist`));
+    const res = await pages.get(PAGE).expect(404);
+    expect(textOf(res.text)).toContain('Page not found');
   });
 });

@@ -7,15 +7,10 @@ import { apiRuleProblems } from '../api-rules';
 import { FormError, formErrors, problemsOf } from '../form-errors';
 import { Page, PageController, PageRoles } from '../page.decorators';
 import type { PageState } from '../page-state';
+import { DecisionValues, extensionRequestsView } from './extension-requests-view';
 import { extensionMessage } from './extension-texts';
 
 const ID = /^[0-9a-f]{24}$/;
-
-interface DecisionValues {
-  decision: string;
-  dueAt: string;
-  reason: string;
-}
 
 /**
  * The chairs' requests for more time in a cycle, for the committee to grant or refuse with a
@@ -96,13 +91,9 @@ export class ExtensionRequestsPageController {
     const audience = await this.progress.decisionAudience(pending.map((r) => r.groupKey));
     res.status(status).render('pages/extension-requests', {
       title: page.i18n.t('extensionRequests.title', { cycle: cycle.name }),
-      cycle,
-      pending,
-      audience,
+      ...extensionRequestsView({ cycle, pending, audience, values }),
       errors,
-      values,
       decided,
-      active: cycle.status === 'scheduled' || cycle.status === 'running',
     });
   }
 }

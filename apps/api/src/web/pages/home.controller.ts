@@ -1,17 +1,17 @@
 import { Body, Get, Post, Res } from '@nestjs/common';
-import { IdentityService, InvalidError } from '@pact/engine';
+import { IdentityService } from '@pact/engine';
 import type { Response } from 'express';
-import { isLanguage, LANGUAGES } from '@pact/domain';
+import { isLanguage, Language, LANGUAGES } from '@pact/domain';
+import { FormError, formErrors, FormProblem, problemsOf } from '../form-errors';
 import { safeNextPath } from '../next-target';
 import { Page, PageController, SignedOutAllowed } from '../page.decorators';
 import type { PageState } from '../page-state';
 import { WebContext } from '../web-context';
-import { TIME_ZONES, timeZoneOptions } from './person-fields';
+import { timeZoneOptions } from './person-fields';
+import { SETTINGS_MESSAGES, settingsForm, SettingsValues } from './settings-form';
 
 /** Where each role starts: the chair's inbox, the committee's cycles, the operators' page. */
 export const START_PAGES: Record<string, string> = { chair: '/my-tasks', committee: '/cycles', operator: '/operations' };
-
-/** Every IANA time zone this Node knows, for the settings form. */
 
 /** Home (sends each person to what they do), the language switch, and "your settings". */
 @PageController()
@@ -51,37 +51,22 @@ export class HomeController {
   @Post('settings')
   async saveSettings(@Page() page: PageState, @Body() body: Record<string, unknown>, @Res() res: Response) {
     const t = page.i18n.t;
-    const values = { language: String(body.language ?? ''), timeZone: String(body.timeZone ?? '') };
-    const errors: { field: string; message: string }[] = [];
-    if (!isLanguage(values.language)) errors.push({ field: 'language', message: t('settings.chooseLanguage') });
-    if (!TIME_ZONES.includes(values.timeZone)) errors.push({ field: 'timeZone', message: t('settings.chooseTimeZone') });
-    if (errors.length) return this.renderSettings(page, res, 400, values, errors, false);
+    const { values, problems } = settingsForm(body);
+    // The same words whether this form's check or the engine's found the problem.
+    const say = (p: FormProblem) => (SETTINGS_MESSAGES[p.path] ? t(SETTINGS_MESSAGES[p.path]) : p.message);
+    if (problems.length) return this.renderSettings(page, res, 400, values, formErrors(problems, say), false);
     try {
       await this.identity.updatePreferences(page.person!.userId, values, page.person!.actor);
     } catch (err) {
-      if (!(err instanceof InvalidError)) throw err;
-      const messages: Record<string, string> = { language: t('settings.chooseLanguage'), timeZone: t('settings.chooseTimeZone') };
-      return this.renderSettings(
-        page,
-        res,
-        400,
-        values,
-        err.problems.map((p) => ({ field: p.path, message: messages[p.path] ?? p.message })),
-        false,
-      );
+      const found = problemsOf(err);
+      if (!found) throw err;
+      return this.renderSettings(page, res, 400, values, formErrors(found, say), false);
     }
-    this.web.setLanguageCookie(res, values.language as (typeof LANGUAGES)[number]);
+    this.web.setLanguageCookie(res, values.language as Language);
     res.redirect(303, '/settings?saved=1');
   }
 
-  private renderSettings(
-    page: PageState,
-    res: Response,
-    status: number,
-    values: { language: string; timeZone: string },
-    errors: { field: string; message: string }[],
-    saved: boolean,
-  ) {
+  private renderSettings(page: PageState, res: Response, status: number, values: SettingsValues, errors: FormError[], saved: boolean) {
     res.status(status).render('pages/settings', {
       title: page.i18n.t('settings.title'),
       values,

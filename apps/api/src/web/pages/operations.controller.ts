@@ -1,48 +1,15 @@
 import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { PERSONAL_MESSAGE_KINDS } from '@pact/domain';
 import type { DeliveryStatus } from '@pact/domain';
-import {
-  ConflictError,
-  DeliveryQuery,
-  DeliveryService,
-  HealthService,
-  InvalidError,
-  LOG_STATE_ORDER,
-  SubscriptionView,
-  WebhookSubscriptionService,
-  WorkingGroupService,
-} from '@pact/engine';
+import { ConflictError, DeliveryQuery, DeliveryService, HealthService, InvalidError, WebhookSubscriptionService, WorkingGroupService } from '@pact/engine';
 import type { Response } from 'express';
 import { Page, PageController, PageRoles } from '../page.decorators';
 import type { PageState } from '../page-state';
+import { deliveryView, isPersonalMessage, logQuery, operationsNotice, operationsView, text } from './operations-view';
 
 /** Rows per page of the delivery log. */
 const PAGE_SIZE = 50;
-const CHANNELS = ['email', 'webhook'];
-const DELIVERY_ID = /^d[0-9a-f]{31}$/;
-const SUBSCRIPTION_ID = /^[0-9a-f]{24}$/;
 /** A page of the log to come back to after a retry: the log itself, with its filters, or a delivery's page. */
 const BACK = /^\/operations(\/deliveries\/d[0-9a-f]{31})?(\?[A-Za-z0-9_=&%.-]*)?$/;
-
-interface LogQuery {
-  state: string;
-  channel: string;
-  after: string;
-}
-
-/** What a person may read of a recipient: the e-mail address, or only the host of a webhook's URL (its path may hold a token). */
-export function recipientOf(d: { channel: string; recipient: string }): string {
-  if (d.channel !== 'webhook') return d.recipient;
-  try {
-    return new URL(d.recipient).host;
-  } catch {
-    return '—';
-  }
-}
-
-function text(v: unknown): string {
-  return typeof v === 'string' ? v.trim() : '';
-}
 
 /**
  * The operators' console: the delivery log (failed first, retry), webhook subscriptions
@@ -80,7 +47,7 @@ export class OperationsController {
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;
       const found = await this.deliveries.get(id);
-      const why = (PERSONAL_MESSAGE_KINDS as readonly string[]).includes(found.kind)
+      const why = isPersonalMessage(found.kind)
         ? t('operations.retryRefusedPersonal')
         : t('operations.retryRefused', { state: t(`operations.deliveryStatus.${found.status}`) });
       return this.renderDelivery(page, res, 409, id, null, why);
@@ -122,31 +89,8 @@ export class OperationsController {
     );
   }
 
-  private logQuery(q: Record<string, unknown>): LogQuery {
-    const state = text(q.state);
-    const channel = text(q.channel);
-    return {
-      state: (LOG_STATE_ORDER as string[]).includes(state) ? state : '',
-      channel: CHANNELS.includes(channel) ? channel : '',
-      after: /^[A-Za-z0-9_-]{1,400}$/.test(text(q.after)) ? text(q.after) : '',
-    };
-  }
-
-  private notice(page: PageState, q: Record<string, unknown>, subscriptions: SubscriptionView[]): string | null {
-    const t = page.i18n.t;
-    const done = text(q.done);
-    if (done === 'retried' && DELIVERY_ID.test(text(q.delivery))) return t('operations.retried');
-    const s = SUBSCRIPTION_ID.test(text(q.subscription)) ? subscriptions.find((x) => x.id === text(q.subscription)) : undefined;
-    if (!s) return null;
-    const host = recipientOf({ channel: 'webhook', recipient: s.url });
-    if (done === 'paused') return t('operations.pausedNotice', { host });
-    if (done === 'resumed') return t('operations.resumedNotice', { host, count: Math.max(0, Number(text(q.released)) || 0) });
-    return null;
-  }
-
   private async renderConsole(page: PageState, res: Response, status: number, q: Record<string, unknown>, problem: string | null) {
-    const t = page.i18n.t;
-    const filter = this.logQuery(q);
+    const filter = logQuery(q);
     let log;
     try {
       log = await this.deliveries.log(
@@ -169,43 +113,13 @@ export class OperationsController {
       this.webhooks.list(page.person!, ['active', 'paused']),
       this.groups.list(),
     ]);
-    const params = (extra: Record<string, string>) => {
-      const p = new URLSearchParams();
-      for (const [k, v] of Object.entries({ state: filter.state, channel: filter.channel, ...extra })) if (v) p.set(k, v);
-      const s = p.toString();
-      return s ? `?${s}` : '';
-    };
-    const here = `/operations${params({ after: filter.after })}`;
-    const fieldOfAction = new Map(groups.map((g) => [g.key, g.fieldOfAction]));
     res.status(status).render('pages/operations', {
-      title: t('operations.title'),
-      notice: problem ? null : this.notice(page, q, subscriptions),
+      title: page.i18n.t('operations.title'),
+      notice: problem ? null : operationsNotice(q, subscriptions, page.i18n.t),
       problem,
       health,
       queues,
-      counts: LOG_STATE_ORDER.map((s) => ({ state: s, count: counts[s] ?? 0 })),
-      total: Object.values(counts).reduce((a, b) => a + b, 0),
-      filter,
-      stateOptions: [
-        { value: '', label: t('operations.allStates') },
-        ...LOG_STATE_ORDER.map((s) => ({ value: s, label: `${t(`operations.deliveryStatus.${s}`)} (${page.i18n.number(counts[s] ?? 0)})` })),
-      ],
-      channelOptions: [{ value: '', label: t('operations.allChannels') }, ...CHANNELS.map((c) => ({ value: c, label: t(`operations.channel.${c}`) }))],
-      rows: log.items.map((d) => ({
-        ...d,
-        to: recipientOf(d),
-        retryable: d.status === 'failed' && !(PERSONAL_MESSAGE_KINDS as readonly string[]).includes(d.kind),
-      })),
-      next: log.next ? `/operations${params({ after: log.next })}#log` : null,
-      first: filter.after ? `/operations${params({})}#log` : null,
-      back: here,
-      // The receiver's host only: a webhook URL's path may hold its secret (as chat services' do).
-      subscriptions: subscriptions.map((s) => ({
-        ...s,
-        url: undefined,
-        target: recipientOf({ channel: 'webhook', recipient: s.url }),
-        groupName: s.groupKey ? (fieldOfAction.get(s.groupKey) ?? s.groupKey) : null,
-      })),
+      ...operationsView({ filter, log, counts, subscriptions, groups, i18n: page.i18n }),
     });
   }
 
@@ -213,7 +127,7 @@ export class OperationsController {
     const d = await this.deliveries.get(id);
     res.status(status).render('pages/operations-delivery', {
       title: page.i18n.t('operations.deliveryTitle'),
-      d: { ...d, to: recipientOf(d), retryable: d.status === 'failed' && !(PERSONAL_MESSAGE_KINDS as readonly string[]).includes(d.kind) },
+      d: deliveryView(d),
       notice,
       problem,
     });

@@ -8,6 +8,7 @@ import { FormError, formErrors, problemsOf } from '../form-errors';
 import { Page, PageController, PageRoles } from '../page.decorators';
 import type { PageState } from '../page-state';
 import { extensionMessage } from './extension-texts';
+import { ExtensionValues, overdueView } from './overdue-view';
 
 const TASK_ID = /^[0-9a-f]{24}$/;
 
@@ -65,18 +66,15 @@ export class OverduePageController {
     id: string,
     status: number,
     errors: FormError[],
-    values: Record<string, { dueAt: string; reason: string }>,
+    values: Record<string, ExtensionValues>,
     notice: ExtensionOutcome | null = null,
   ) {
     const { cycle, items } = await this.progress.overdue(id);
     res.status(status).render('pages/overdue', {
       title: page.i18n.t('overdue.title', { cycle: cycle.name }),
-      cycle,
-      items,
+      ...overdueView({ cycle, items, values }),
       errors,
-      values,
       notice,
-      active: cycle.status === 'scheduled' || cycle.status === 'running',
     });
   }
 }

@@ -5,9 +5,7 @@ import { safeNextPath } from '../next-target';
 import { Page, PageController, SignedOutAllowed } from '../page.decorators';
 import type { PageState } from '../page-state';
 import { WebContext } from '../web-context';
-
-/** Close to what browsers accept for type=email; the address is checked for real by the mail it receives. */
-const EMAIL = /^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$/;
+import { signInEmail } from './sign-in-form';
 
 /**
  * Sign-in by e-mail link: ask (/sign-in), open the link (/sign-in/<token>: a page with one
@@ -32,15 +30,14 @@ export class SignInController {
   @SignedOutAllowed()
   async request(@Page() page: PageState, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
     const t = page.i18n.t;
-    const email = typeof body.email === 'string' ? body.email.trim() : '';
+    const { email, problem } = signInEmail(body.email);
     const next = safeNextPath(body.next) ?? '';
     const again = (status: number, message: string, headers: Record<string, string> = {}) =>
       res
         .status(status)
         .set(headers)
         .render('pages/sign-in', { title: t('signIn.title'), next, email, errors: [{ field: 'email', message }] });
-    if (!email) return again(400, t('signIn.emailMissing'));
-    if (email.length > 254 || !EMAIL.test(email)) return again(400, t('signIn.emailInvalid'));
+    if (problem) return again(400, t(`signIn.${problem}`));
     try {
       await this.signIn.requestLink({ email, next: next || '/', client: req.ip ?? 'unknown', language: page.lang });
     } catch (err) {
