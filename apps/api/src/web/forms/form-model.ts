@@ -1,5 +1,6 @@
 import { FormError, formErrors, FormProblem } from '../form-errors';
 import { ChoiceField, choiceField } from './fields/choice/choice-field';
+import { DateField, dateField } from './fields/date/date-field';
 import { BaseField, FieldType, FieldView, formRuleOf, say, Say } from './fields/field';
 import { ListField, listField } from './fields/list/list-field';
 import { NumberField, numberField } from './fields/number/number-field';
@@ -17,11 +18,12 @@ import { TextField, textField } from './fields/text/text-field';
  * view model), its partial in apps/api/web/views/components, its messages in `forms.errors`,
  * and one line each in the union and the table below.
  */
-export type FieldDefinition = TextField | NumberField | ChoiceField | ListField;
+export type FieldDefinition = TextField | NumberField | DateField | ChoiceField | ListField;
 
 const FIELD_TYPES: { [T in FieldDefinition['type']]: FieldType<Extract<FieldDefinition, { type: T }>> } = {
   text: textField,
   number: numberField,
+  date: dateField,
   choice: choiceField,
   list: listField,
 };
@@ -71,17 +73,23 @@ export class FormModel {
   /** One problem in the reader's words: its rule's message, naming the field. */
   word(p: FormProblem, field: FieldDefinition, t: Say): string {
     const { key, params } = typeOf(field).message(formRuleOf(p), p, field);
-    return t(key, { ...params, label: say(t, field.named) });
+    return say(t, { key, params: { ...params, label: field.named } });
   }
 
   /**
    * Problems as the page's errors (paths of the form's own shape; `pathOf` first maps a path of
-   * another shape, such as the API body's): each beside its field, one per field.
+   * another shape, such as the draft's of the API body's): each beside its field, one per field.
+   * `own` words the problems of rules about more than one field (a plan's dates), when it knows them.
    */
-  errors(problems: FormProblem[], t: Say, pathOf: (path: string) => string = (p) => p): FormError[] {
+  errors<P extends FormProblem>(
+    problems: P[],
+    t: Say,
+    pathOf: (path: string) => string = (p) => p,
+    own?: (p: P, fieldName: string) => string | undefined,
+  ): FormError[] {
     return formErrors(
       problems,
-      (p, name) => this.word(p, this.byName.get(name)!, t),
+      (p, name) => own?.(p as P, name) ?? this.word(p, this.byName.get(name)!, t),
       (path) => this.fieldAt(pathOf(path)).name,
     );
   }

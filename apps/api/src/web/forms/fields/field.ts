@@ -36,7 +36,7 @@ export function say(t: Say, text: PageText | undefined): string | undefined {
 export const sayLabel = (t: Say, l: PageText | LocalizedText): string | LocalizedText => (isPageText(l) ? say(t, l) : l);
 
 /** The rules a form words, whoever decided them (the API's class-validator rules, the domain's, the engine's). */
-export type FormRule = 'required' | 'tooLong' | 'tooMany' | 'notANumber' | 'choose' | 'duplicate' | 'characters' | 'invalid';
+export type FormRule = 'required' | 'tooLong' | 'tooMany' | 'choose' | 'duplicate' | 'characters' | 'invalid';
 
 /**
  * The rule names of the API's DTOs (class-validator) and of the domain, as the form's rules: the
@@ -50,7 +50,6 @@ const FORM_RULE_OF: Record<string, FormRule> = {
   'too-long': 'tooLong',
   arrayMaxSize: 'tooMany',
   'too-many': 'tooMany',
-  isNumber: 'notANumber',
   isIn: 'choose',
   isEnum: 'choose',
   'status-unknown': 'choose',
@@ -80,6 +79,8 @@ export interface BaseField {
   /** The field as a message names it ("the title of measure 3"), in the grammatical form the `forms.errors` sentences take. */
   named: PageText;
   hint?: PageText;
+  /** What a valid answer looks like, for the message of any rule the type has no message of its own for ("a whole number from 0 to 120"). */
+  expected?: PageText;
 }
 
 /** What a partial renders: the components' `field` object (id, name, label, hint, value and the type's own). */
@@ -91,7 +92,7 @@ export interface FieldView {
 /** A problem as a field type words it: a catalog key (one per rule) and its parameters besides the field's name. */
 export interface Worded {
   key: string;
-  params?: Record<string, LocalizedText | number>;
+  params?: Record<string, LocalizedText | number | PageText>;
 }
 
 export interface FieldType<F extends BaseField> {

@@ -7,7 +7,9 @@ export interface TextField extends BaseField {
   multiline?: boolean;
   /** The longest answer, when the rule's problem does not say it. */
   max?: number;
-  width?: 'short';
+  width?: 'short' | 'medium';
+  /** Off for codes and keys. */
+  spellcheck?: false;
   /** A label styled as a row's (an item of a list, labelled "Obstacle 2"). */
   labelClass?: string;
 }
@@ -18,8 +20,9 @@ export const TEXT_RULES = {
   tooLong: 'forms.errors.tooLong',
   characters: 'forms.errors.characters',
   duplicate: 'forms.errors.duplicate',
+  expected: 'forms.errors.expected',
   invalid: 'forms.errors.invalid',
-} as const satisfies Partial<Record<FormRule, string>>;
+} as const satisfies Partial<Record<FormRule | 'expected', string>>;
 
 export const textField: FieldType<TextField> = {
   read: (body, field) => firstText(body[field.name]),
@@ -27,10 +30,20 @@ export const textField: FieldType<TextField> = {
     if (rule === 'tooLong') return { key: TEXT_RULES.tooLong, params: { max: maxOf(p, field.max) } };
     if (rule === 'characters') return { key: TEXT_RULES.characters, params: characterOf(p) };
     if (rule === 'required' || rule === 'duplicate') return { key: TEXT_RULES[rule] };
-    return { key: TEXT_RULES.invalid };
+    // Any other rule (a pattern, a range): what a valid answer looks like, when the field says it.
+    return field.expected ? { key: TEXT_RULES.expected, params: { expected: field.expected } } : { key: TEXT_RULES.invalid };
   },
   view: (field, value, t: Say) => ({
     partial: field.multiline ? 'textarea' : 'text-input',
-    field: { id: field.name, name: field.name, label: say(t, field.label), hint: say(t, field.hint), value, width: field.width, labelClass: field.labelClass },
+    field: {
+      id: field.name,
+      name: field.name,
+      label: say(t, field.label),
+      hint: say(t, field.hint),
+      value,
+      width: field.width,
+      labelClass: field.labelClass,
+      spellcheck: field.spellcheck,
+    },
   }),
 };
