@@ -362,7 +362,7 @@ describe('committee console (e2e)', () => {
         [
           'a bad milestone key',
           { 'milestones-0-key': 'Mid Term' },
-          { 'milestones-0-key': 'Enter a short key for milestone 1: lowercase letters, digits and dashes, starting with a letter' },
+          { 'milestones-0-key': 'Enter the short key of milestone 1 as lowercase letters, digits and dashes, starting with a letter' },
         ],
         [
           'a duplicate milestone key',

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
-import type { FormProblem } from './form-errors';
+import { FormProblem, isMissing } from './form-errors';
 
 /**
  * A page's form checked by the same rules as the API request doing the same thing: the body is
@@ -16,8 +16,8 @@ export async function apiRuleProblems(dto: new () => object, body: Record<string
   const walk = (errs: ValidationError[], prefix: string) => {
     for (const e of errs) {
       const path = /^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : prefix ? `${prefix}.${e.property}` : e.property;
-      const missing = e.value === undefined || e.value === null || (typeof e.value === 'string' && !e.value.trim());
-      for (const [rule, message] of Object.entries(e.constraints ?? {})) out.push({ path, message, rule, params: { missing: missing ? 1 : 0 } });
+      const missing = isMissing(e.value) ? 1 : 0;
+      for (const [rule, message] of Object.entries(e.constraints ?? {})) out.push({ path, message, rule, params: { missing } });
       walk(e.children ?? [], path);
     }
   };

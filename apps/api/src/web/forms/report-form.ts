@@ -6,6 +6,7 @@ import {
   DraftPathOf,
   DraftTextList,
   emptyDraft,
+  IndicatorDefinition,
   predefinedIndicators,
   predefinedValuePath,
   ReportDraft,
@@ -14,8 +15,8 @@ import {
   templateProblems,
 } from '@pact/domain';
 import { IndicatorDto, MeasureDto, SubmissionDto } from '../../submissions/submission.dto';
-import type { FormProblem } from '../form-errors';
-import type { FieldView, PageText, Say } from './fields/field';
+import { FormProblem, isMissing } from '../form-errors';
+import { FieldView, firstText as text, PageText, Say } from './fields/field';
 import { FieldDefinition, FormModel, FormValues } from './form-model';
 
 /**
@@ -32,8 +33,6 @@ export const ROW_LISTS = ['measures', 'custom', ...DRAFT_TEXT_LISTS] as const;
 export type RowList = (typeof ROW_LISTS)[number];
 
 export type ReportAction = { kind: 'save' } | { kind: 'continue' } | { kind: 'add'; list: RowList } | { kind: 'remove'; list: RowList; row: number };
-
-const text = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '');
 
 type MeasureField = 'title' | 'status' | 'description';
 type ValueField = 'baseline' | 'target' | 'actual';
@@ -167,8 +166,7 @@ function flatten(errors: ValidationError[], prefix = ''): FormProblem[] {
         typeof v === 'string' && v.length > max ? [{ path: `${path}[${i}]`, message: first[1], rule: 'maxLength', params: { max } }] : [],
       );
     }
-    const missing = e.value === undefined || e.value === null || (typeof e.value === 'string' && !e.value.trim());
-    const own: FormProblem[] = first ? [{ path, message: first[1], rule: first[0], params: { missing: missing ? 1 : 0 } }] : [];
+    const own: FormProblem[] = first ? [{ path, message: first[1], rule: first[0], params: { missing: isMissing(e.value) ? 1 : 0 } }] : [];
     return [...own, ...flatten(e.children ?? [], path)];
   });
 }
@@ -228,12 +226,7 @@ export interface ReportForm {
   /** Rows of the form: the names of each row's fields, in the order the page shows them. */
   rows: {
     measures: { title: string; status: string; description: string }[];
-    predefined: {
-      key: string;
-      name: ReportTemplate['indicatorsByGroup'][string][number]['name'];
-      unit: ReportTemplate['indicatorsByGroup'][string][number]['unit'];
-      values: string[];
-    }[];
+    predefined: (Pick<IndicatorDefinition, 'key' | 'name' | 'unit'> & { values: string[] })[];
     custom: { keyName: string; key: string; name: string; unit: string; values: string[] }[];
     texts: { list: DraftTextList; items: string[] }[];
   };
