@@ -124,7 +124,7 @@ describe('the chairs’ workspace in a browser (e2e)', () => {
     await page.locator('.error-summary').waitFor();
     expect(await page.title()).toBe('Error: Your report – Implementation report: Integration through education – Pact monitoring');
     expect((await active(page)).cls).toBe('error-summary');
-    const message = 'The target of Early school leavers with a migrant background must be a number, like 12.5';
+    const message = 'Enter the target of Early school leavers with a migrant background as a number, like 12.5';
     expect(await page.locator('.error-summary a').allTextContents()).toEqual([message]);
     expect(await page.locator('#indicator-early-school-leavers-target-error').textContent()).toContain(message);
     await checkPage(page, 'chair-report-errors');

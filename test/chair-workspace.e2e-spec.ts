@@ -305,7 +305,7 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
       action: 'save',
     });
     expect(huge.status).toBe(400);
-    expect(huge.text).toContain('<li><a href="#obstacles-0">This answer is too long even for a draft: at most 20,000 characters</a></li>');
+    expect(huge.text).toContain('<li><a href="#obstacles-0">Shorten obstacle 1 to 20,000 characters or fewer</a></li>');
     expect((await draftDoc())!.version).toBe(before!.version);
     const long = await postForm(chair, {
       'measures-0-title': 'Language courses for parents',
@@ -314,7 +314,7 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
       action: 'continue',
     });
     expect(long.status).toBe(400);
-    expect(long.text).toContain('<li><a href="#obstacles-0">Obstacle 1 must be 4,000 characters or fewer</a></li>');
+    expect(long.text).toContain('<li><a href="#obstacles-0">Shorten obstacle 1 to 4,000 characters or fewer</a></li>');
     expect((await draftDoc())!.content.obstacles).toEqual(['y'.repeat(4_001)]);
   });
 
@@ -340,7 +340,7 @@ describe('the chairs’ workspace over HTTP (e2e)', () => {
     const expected: [string, string][] = [
       ['measures-0-title', 'Enter the title of measure 1'],
       ['measures-1-status', 'Choose the status of measure 2'],
-      ['indicator-early-school-leavers-target', 'The target of Early school leavers with a migrant background must be a number, like 12.5'],
+      ['indicator-early-school-leavers-target', 'Enter the target of Early school leavers with a migrant background as a number, like 12.5'],
       ['indicator-early-school-leavers-actual', 'Enter the actual value of Early school leavers with a migrant background'],
     ];
     for (const [field, message] of expected) {

@@ -331,7 +331,7 @@ describe('committee console (e2e)', () => {
       const base = withFields(formFields(form.text, '/cycles/new'), { name: 'Refused', start: '2031-01-01' });
       const before = await cycleCount();
       const cases: [string, Record<string, string | string[] | null>, Record<string, string>][] = [
-        ['an empty name', { name: '' }, { name: 'Enter a name for the cycle, up to 200 characters' }],
+        ['an empty name', { name: '' }, { name: 'Enter the name of the cycle' }],
         ['a start that is no date', { start: '1st of May' }, { start: 'Enter the start date as a date, for example 2031-01-01' }],
         ['a length out of range', { lengthMonths: '200' }, { lengthMonths: 'Enter the length as a whole number of months, from 1 to 120' }],
         ['no working group', { groups: null }, { groups: 'Choose at least one working group from the list' }],
@@ -362,7 +362,7 @@ describe('committee console (e2e)', () => {
         [
           'a bad milestone key',
           { 'milestones-0-key': 'Mid Term' },
-          { 'milestones-0-key': 'Enter a short key for milestone 1: lowercase letters, digits and dashes, starting with a letter' },
+          { 'milestones-0-key': 'Enter the short key of milestone 1 as lowercase letters, digits and dashes, starting with a letter' },
         ],
         [
           'a duplicate milestone key',

@@ -10,6 +10,9 @@ export interface FormProblem {
   params?: Record<string, LocalizedText | number | Date>;
 }
 
+/** An answer left out (nothing, or only spaces): whatever rule noticed it, the form says "Enter …". */
+export const isMissing = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && !value.trim());
+
 /** What a page shows: the message beside the input `field` (its id) and, with a link to it, in the error summary. */
 export interface FormError {
   field: string;

@@ -60,7 +60,7 @@ describe('report drafts', () => {
   });
 
   it('becomes the API body without blank rows, and says which field each value came from', () => {
-    const { body, fieldOf } = contentFromDraft(draft(), template(), 'education');
+    const { body, draftPathOf } = contentFromDraft(draft(), template(), 'education');
     expect(body).toEqual({
       measures: [
         { title: 'Language courses', status: 'in-progress' },
@@ -75,21 +75,21 @@ describe('report drafts', () => {
       recommendations: ['Pool budgets'],
     });
     // The second measure of the body is the form's third row; the second indicator its second custom row.
-    expect(fieldOf('measures[1].status')).toBe('measures-2-status');
-    expect(fieldOf('measures[0].title')).toBe('measures-0-title');
-    expect(fieldOf('indicators[0].actual')).toBe('indicator-language-courses-actual');
-    expect(fieldOf('indicators[1].actual')).toBe('custom-1-actual');
-    expect(fieldOf('indicators[1]')).toBe('custom-1-unit');
-    expect(fieldOf('indicators[1].key')).toBe('custom-1-name');
-    expect(fieldOf('goodPractices[0]')).toBe('goodPractices-1');
-    expect(fieldOf('recommendations[0]')).toBe('recommendations-0');
-    expect(fieldOf('measures')).toBe('measures');
-    expect(fieldOf('obstacles')).toBe('obstacles');
+    expect(draftPathOf('measures[1].status')).toBe('measures[2].status');
+    expect(draftPathOf('measures[0].title')).toBe('measures[0].title');
+    expect(draftPathOf('indicators[0].actual')).toBe('indicators.language-courses.actual');
+    expect(draftPathOf('indicators[1].actual')).toBe('customIndicators[1].actual');
+    expect(draftPathOf('indicators[1]')).toBe('customIndicators[1].unit');
+    expect(draftPathOf('indicators[1].key')).toBe('customIndicators[1].name');
+    expect(draftPathOf('goodPractices[0]')).toBe('goodPractices[1]');
+    expect(draftPathOf('recommendations[0]')).toBe('recommendations[0]');
+    expect(draftPathOf('measures')).toBe('measures');
+    expect(draftPathOf('obstacles')).toBe('obstacles');
   });
 
   it('a custom indicator without a name points at its name', () => {
     const d = draft({ customIndicators: [{ key: '', name: '', unit: 'clubs', baseline: '1', target: '2', actual: '3' }] });
-    expect(contentFromDraft(d, template(), 'education').fieldOf('indicators[1]')).toBe('custom-0-name');
+    expect(contentFromDraft(d, template(), 'education').draftPathOf('indicators[1]')).toBe('customIndicators[0].name');
   });
 
   it('a revision back into a draft: predefined and custom indicators apart, numbers as text', () => {

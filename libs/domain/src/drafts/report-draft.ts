@@ -104,17 +104,20 @@ export function indicatorKeyFrom(name: string, fallback: string): string {
   return slug || fallback;
 }
 
-/** Where each answer sits in the form: the id of the field a problem's path (`measures[2].title`) belongs to. */
-export type FieldOf = (path: string) => string;
+/**
+ * Where a value of the body came from in the draft: the draft's path of a body's path
+ * (`indicators[1].target` → `customIndicators[0].target`), so that a problem the API's rules
+ * find in the body is shown where the person typed it. Draft paths: `measures[<row>].<field>`,
+ * `indicators.<key>.<value>` (a predefined indicator, by its key), `customIndicators[<row>].<field>`,
+ * `<list>[<row>]`, and a list's own path for the list.
+ */
+export type DraftPathOf = (bodyPath: string) => string;
 
 /**
  * The draft as the body the API would receive (blank rows left out, numbers parsed, custom
- * indicators keyed), and where each of its values came from in the form, so that a problem the
- * API's rules find in `indicators[1].target` is shown beside the field the person typed it in.
- * Field ids: `measures-<row>-title|status|description`, `indicator-<key>-baseline|target|actual`,
- * `custom-<row>-name|unit|baseline|target|actual`, `<list>-<row>`, and a list's own id for the list.
+ * indicators keyed), and the draft path each of its values came from.
  */
-export function contentFromDraft(draft: ReportDraft, template: ReportTemplate, groupKey: string): { body: Record<string, unknown>; fieldOf: FieldOf } {
+export function contentFromDraft(draft: ReportDraft, template: ReportTemplate, groupKey: string): { body: Record<string, unknown>; draftPathOf: DraftPathOf } {
   const measureRows: number[] = [];
   const measures = draft.measures.flatMap((m, row) => {
     if (isBlankMeasure(m)) return [];
@@ -122,14 +125,14 @@ export function contentFromDraft(draft: ReportDraft, template: ReportTemplate, g
     return [{ title: m.title.trim(), status: m.status, ...(blank(m.description) ? {} : { description: m.description.trim() }) }];
   });
 
-  const indicatorFields: ((field: string | undefined) => string)[] = [];
+  const indicatorPaths: ((field: string | undefined) => string)[] = [];
   const defined = predefinedIndicators(template, groupKey);
   const indicators: Record<string, unknown>[] = [];
   for (const def of defined) {
     const v = draft.predefinedIndicators.find((i) => i.key === def.key);
     if (!v || blankValues(v)) continue;
     indicators.push({ key: def.key, baseline: parseDraftNumber(v.baseline), target: parseDraftNumber(v.target), actual: parseDraftNumber(v.actual) });
-    indicatorFields.push((field) => `indicator-${def.key}-${field === 'target' || field === 'actual' ? field : 'baseline'}`);
+    indicatorPaths.push((field) => predefinedValuePath(def.key, field === 'target' || field === 'actual' ? field : 'baseline'));
   }
   draft.customIndicators.forEach((c, row) => {
     if (isBlankCustomIndicator(c)) return;
@@ -142,10 +145,10 @@ export function contentFromDraft(draft: ReportDraft, template: ReportTemplate, g
       target: parseDraftNumber(c.target),
       actual: parseDraftNumber(c.actual),
     });
-    // A whole-indicator problem (no name or unit) and a key problem point at the name (or the unit when the name is there).
-    indicatorFields.push((field) => {
-      if (field === 'baseline' || field === 'target' || field === 'actual' || field === 'unit' || field === 'name') return `custom-${row}-${field}`;
-      return `custom-${row}-${blank(c.name) || field === 'key' ? 'name' : 'unit'}`;
+    // A whole-indicator problem (no name or unit) and a key problem are the name's (or the unit's when the name is there).
+    indicatorPaths.push((field) => {
+      if (field === 'baseline' || field === 'target' || field === 'actual' || field === 'unit' || field === 'name') return `customIndicators[${row}].${field}`;
+      return `customIndicators[${row}].${blank(c.name) || field === 'key' ? 'name' : 'unit'}`;
     });
   });
 
@@ -159,22 +162,25 @@ export function contentFromDraft(draft: ReportDraft, template: ReportTemplate, g
     });
   }
 
-  const fieldOf: FieldOf = (path) => {
+  const draftPathOf: DraftPathOf = (path) => {
     const m = /^(\w+)(?:\[(\d+)\])?(?:\.(\w+))?/.exec(path);
     if (!m) return 'measures';
     const [, list, index, field] = m;
     const i = index === undefined ? undefined : Number(index);
     if (list === 'measures')
-      return i === undefined ? 'measures' : `measures-${measureRows[i] ?? i}-${field === 'status' || field === 'description' ? field : 'title'}`;
-    if (list === 'indicators') return i === undefined ? 'indicators' : (indicatorFields[i]?.(field) ?? 'indicators');
+      return i === undefined ? 'measures' : `measures[${measureRows[i] ?? i}].${field === 'status' || field === 'description' ? field : 'title'}`;
+    if (list === 'indicators') return i === undefined ? 'indicators' : (indicatorPaths[i]?.(field) ?? 'indicators');
     if ((DRAFT_TEXT_LISTS as readonly string[]).includes(list)) {
       const rows = textRows[list as DraftTextList];
-      return i === undefined ? list : `${list}-${rows[i] ?? i}`;
+      return i === undefined ? list : `${list}[${rows[i] ?? i}]`;
     }
     return 'measures';
   };
-  return { body: { measures, indicators, ...texts }, fieldOf };
+  return { body: { measures, indicators, ...texts }, draftPathOf };
 }
+
+/** The draft path of a predefined indicator's value: by its key, as the template names it (the draft's rows follow no order). */
+export const predefinedValuePath = (key: string, value: keyof DraftValues) => `indicators.${key}.${value}`;
 
 /**
  * What a draft may hold at all (the engine refuses more, whatever the page sent): no more rows
@@ -193,10 +199,10 @@ export function draftProblems(draft: ReportDraft, template: ReportTemplate, grou
   if (draft.measures.length > limits.maxMeasures)
     problems.push({ path: 'measures', message: `at most ${limits.maxMeasures} measures`, rule: 'too-many', params: { max: limits.maxMeasures } });
   draft.measures.forEach((m, i) => (['title', 'status', 'description'] as const).forEach((f) => tooLong(`measures[${i}].${f}`, m[f])));
-  draft.predefinedIndicators.forEach((p, i) => {
+  draft.predefinedIndicators.forEach((p) => {
     if (!defined.has(p.key))
-      problems.push({ path: `predefinedIndicators[${i}].key`, message: `not an indicator of working group ${groupKey}`, rule: 'indicator-unknown' });
-    (['baseline', 'target', 'actual'] as const).forEach((f) => tooLong(`predefinedIndicators[${i}].${f}`, p[f]));
+      problems.push({ path: `indicators.${p.key}`, message: `not an indicator of working group ${groupKey}`, rule: 'indicator-unknown' });
+    else (['baseline', 'target', 'actual'] as const).forEach((f) => tooLong(predefinedValuePath(p.key, f), p[f]));
   });
   if (!template.allowCustomIndicators && draft.customIndicators.length)
     problems.push({ path: 'customIndicators', message: 'the template allows no indicators of the group’s own', rule: 'custom-not-allowed' });

@@ -40,6 +40,18 @@ describe('DraftService', () => {
     });
   });
 
+  it('saves on a task and cycle the caller has read (the pages’ task context) without reading them again, with the same rules', async () => {
+    const { service, drafts, tasks } = setUp();
+    drafts.save.mockResolvedValue(stored(2));
+    await expect(service.saveTo({ task: aTask(), cycle: aCycle() }, someDraft(), 1, 'chair:a')).resolves.toMatchObject({ version: 2 });
+    expect(tasks.findById).not.toHaveBeenCalled();
+    await expect(service.saveTo({ task: aTask({ status: 'cancelled' }), cycle: aCycle() }, someDraft(), 2, 'chair:a')).rejects.toBeInstanceOf(ConflictError);
+    await expect(service.saveTo({ task: aTask(), cycle: aCycle() }, someDraft({ obstacles: ['x'.repeat(20_001)] }), 2, 'chair:a')).rejects.toBeInstanceOf(
+      InvalidError,
+    );
+    expect(drafts.save).toHaveBeenCalledTimes(1);
+  });
+
   it('a stale version overwrites nothing: DraftChangedError carries what is stored now', async () => {
     const { service, drafts } = setUp();
     drafts.save.mockResolvedValue(null);

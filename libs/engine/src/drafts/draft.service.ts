@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock, DRAFT_TEXT_LISTS, draftFromContent, draftProblems, ReportDraft, ReportTemplate } from '@pact/domain';
 import { CycleRepository, DraftOrigin, DraftRecord, DraftRepository, SubmissionRepository, TaskRecord, TaskRepository } from '@pact/persistence';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
-import { loadTaskAndCycle, loadTaskForWriting } from '../tasks/task-and-cycle';
+import { assertReportWritable, loadTaskAndCycle, loadTaskForWriting, TaskAndCycle } from '../tasks/task-and-cycle';
 import { PreviousReportQuery } from './previous-report.query';
 
 /** The draft changed since the writer read it (another window, another chair of the group): nothing was written. */
@@ -45,7 +45,17 @@ export class DraftService {
 
   /** Saves the answers as they are (incomplete is fine; only the draft's bounds are checked). */
   async save(taskId: string, content: ReportDraft, expectedVersion: number, actor: string): Promise<DraftRecord> {
-    const { task, cycle } = await loadTaskForWriting({ tasks: this.tasks, cycles: this.cycles }, taskId);
+    return this.saveTo(await loadTaskForWriting({ tasks: this.tasks, cycles: this.cycles }, taskId), content, expectedVersion, actor);
+  }
+
+  /**
+   * `save` for a caller that has just read the task and its cycle through the engine (the pages'
+   * task context), so they are not read again: the same rules on what was read (the report can
+   * still be written, the draft's bounds), and the version guard decides against what is stored.
+   */
+  async saveTo(target: TaskAndCycle, content: ReportDraft, expectedVersion: number, actor: string): Promise<DraftRecord> {
+    assertReportWritable(target);
+    const { task, cycle } = target;
     const problems = draftProblems(content, cycle.template, task.groupKey);
     if (problems.length) throw new InvalidError(problems);
     return this.write(task, expectedVersion, { content, savedBy: actor });

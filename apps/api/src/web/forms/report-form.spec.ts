@@ -1,6 +1,8 @@
-import { DEFAULT_LIMITS, emptyDraft, MEASURE_STATUSES, ReportTemplate } from '@pact/domain';
-import { formErrors } from '../form-errors';
-import { applyRowAction, checkReport, readAction, readReportForm, sayReportProblem } from './report-form';
+import { join } from 'node:path';
+import { DEFAULT_LIMITS, draftProblems, emptyDraft, MEASURE_STATUSES, ReportDraft, ReportTemplate } from '@pact/domain';
+import { loadPageCatalogs } from '../i18n/page-catalogs';
+import { Translator } from '../i18n/translator';
+import { applyRowAction, checkReport, readAction, readReportForm, reportForm, reportFormView } from './report-form';
 
 const template = (over: Partial<ReportTemplate> = {}): ReportTemplate => ({
   key: 't',
@@ -12,8 +14,15 @@ const template = (over: Partial<ReportTemplate> = {}): ReportTemplate => ({
   ...over,
 });
 
-/** Texts as keys with their parameters, so the test reads what the page would say. */
-const t = (key: string, params: Record<string, unknown> = {}) => `${key}${Object.keys(params).length ? ' ' + JSON.stringify(params) : ''}`;
+const catalogs = loadPageCatalogs(join(__dirname, '..', '..', '..', '..', '..', 'locales'));
+const en = new Translator(catalogs, 'en', 'UTC').t;
+const de = new Translator(catalogs, 'de', 'UTC').t;
+
+/** The errors the form shows for a draft's check: the API's problems, at the fields the draft's answers came from. */
+async function errorsOf(draft: ReportDraft, t = en) {
+  const check = await checkReport(draft, template(), 'education');
+  return reportForm(template(), 'education', draft).model.errors(check.problems, t, check.draftPathOf);
+}
 
 describe('the report form', () => {
   it('reads a posted form into a draft: only the template’s fields, rows in order, gaps closed', () => {
@@ -88,19 +97,19 @@ describe('the report form', () => {
       customIndicators: [{ key: '', name: '', unit: 'people', baseline: '1', target: '2', actual: '3' }],
       goodPractices: ['y'.repeat(4001)],
     };
-    const check = await checkReport(draft, template(), 'education');
-    expect(check.content).toBeUndefined();
-    const errors = formErrors(
-      check.problems,
-      (p, field) => sayReportProblem(p, field, { t, template: template(), groupKey: 'education', draft }),
-      check.fieldOf,
-    );
-    expect(errors).toEqual([
-      { field: 'measures-0-title', message: 'reportForm.error.measureTitleMissing {"n":1}' },
-      { field: 'measures-1-status', message: 'reportForm.error.measureStatus {"n":2}' },
-      { field: 'indicator-early-school-leavers-target', message: 'reportForm.error.valueMissing.target {"indicator":"Early school leavers"}' },
-      { field: 'indicator-early-school-leavers-actual', message: 'reportForm.error.valueNotNumber.actual {"indicator":"Early school leavers"}' },
-      { field: 'goodPractices-0', message: 'reportForm.error.textTooLong.goodPractices {"n":1,"max":4000}' },
+    expect((await checkReport(draft, template(), 'education')).content).toBeUndefined();
+    expect(await errorsOf(draft)).toEqual([
+      { field: 'measures-0-title', message: 'Enter the title of measure 1' },
+      { field: 'measures-1-status', message: 'Choose the status of measure 2' },
+      { field: 'indicator-early-school-leavers-target', message: 'Enter the target of Early school leavers' },
+      { field: 'indicator-early-school-leavers-actual', message: 'Enter the actual value of Early school leavers as a number, like 12.5' },
+      { field: 'goodPractices-0', message: 'Shorten good practice 1 to 4,000 characters or fewer' },
+    ]);
+    // The same rules in German: the field named in the case the sentence takes.
+    expect((await errorsOf(draft, de)).slice(0, 3).map((e) => e.message)).toEqual([
+      'Geben Sie den Titel von Maßnahme 1 ein',
+      'Wählen Sie den Stand von Maßnahme 2',
+      'Geben Sie den Zielwert von „Early school leavers“ ein',
     ]);
   });
 
@@ -114,16 +123,10 @@ describe('the report form', () => {
         { key: '', name: 'reach', unit: 'people', baseline: '1', target: '2', actual: '3' },
       ],
     };
-    const check = await checkReport(draft, template(), 'education');
-    const errors = formErrors(
-      check.problems,
-      (p, field) => sayReportProblem(p, field, { t, template: template(), groupKey: 'education', draft }),
-      check.fieldOf,
-    );
-    expect(errors).toEqual([
-      { field: 'custom-0-name', message: 'reportForm.error.customNameMissing {"n":1}' },
-      { field: 'custom-2-name', message: 'reportForm.error.customTwice {"indicator":"reach"}' },
-      { field: 'measures-0-description', message: 'reportForm.error.measureDescriptionTooLong {"n":1,"max":100}' },
+    expect(await errorsOf(draft)).toEqual([
+      { field: 'custom-0-name', message: 'Enter the name of your indicator 1' },
+      { field: 'custom-2-name', message: 'Change the name of your indicator 3: an earlier answer is the same, and each must be different' },
+      { field: 'measures-0-description', message: 'Shorten the description of measure 1 to 100 characters or fewer' },
     ]);
   });
 
@@ -146,5 +149,71 @@ describe('the report form', () => {
       obstacles: [],
       recommendations: ['Pool budgets'],
     });
+  });
+
+  it('says a draft’s own bounds beside their fields (a predefined indicator’s value by its key), and a list’s at its fieldset', () => {
+    const m = { title: 't', status: '', description: '' };
+    const draft = {
+      ...emptyDraft(),
+      measures: [m, m, m],
+      predefinedIndicators: [{ key: 'early-school-leavers', baseline: '', target: '9'.repeat(20_001), actual: '' }],
+    };
+    expect(reportForm(template(), 'education', draft).model.errors(draftProblems(draft, template(), 'education'), en)).toEqual([
+      { field: 'measures', message: 'Enter at most 2 measures' },
+      { field: 'indicator-early-school-leavers-target', message: 'Shorten the target of Early school leavers to 20,000 characters or fewer' },
+    ]);
+  });
+
+  it('builds its fields from the template: one per input, each with its posted name, its value as typed and its type’s partial', () => {
+    const draft = { ...emptyDraft(), customIndicators: [{ key: 'reach', name: 'Reach', unit: 'people', baseline: '1,5', target: '', actual: '' }] };
+    const view = reportFormView(reportForm(template(), 'education', draft), en);
+    expect(view.measures).toHaveLength(1);
+    expect(view.measures[0].title).toEqual({
+      partial: 'text-input',
+      field: {
+        id: 'measures-0-title',
+        name: 'measures-0-title',
+        label: 'Title',
+        hint: 'Up to 500 characters.',
+        value: '',
+        width: undefined,
+        labelClass: undefined,
+      },
+    });
+    expect(view.measures[0].status.partial).toBe('select');
+    expect(view.measures[0].status.field.options).toEqual([
+      { value: '', label: 'Choose a status' },
+      ...MEASURE_STATUSES.map((s) => ({ value: s, label: en(`measureStatus.${s}`), checked: false })),
+    ]);
+    expect(view.predefined.map((p) => p.values.map((v) => [v.partial, v.field.name, v.field.suffix]))).toEqual([
+      [
+        ['value-input', 'indicator-early-school-leavers-baseline', '%'],
+        ['value-input', 'indicator-early-school-leavers-target', '%'],
+        ['value-input', 'indicator-early-school-leavers-actual', '%'],
+      ],
+    ]);
+    expect(view.custom[0].keyName).toBe('custom-0-key');
+    expect(view.custom[0].values[0].field).toMatchObject({ name: 'custom-0-baseline', value: '1,5' });
+    expect(view.textLists.map((l) => [l.key, l.items.map((i) => [i.partial, i.field.name, i.field.label])])).toEqual([
+      ['goodPractices', [['textarea', 'goodPractices-0', 'Good practice 1']]],
+      ['obstacles', [['textarea', 'obstacles-0', 'Obstacle 1']]],
+      ['recommendations', [['textarea', 'recommendations-0', 'Recommendation 1']]],
+    ]);
+    expect(reportFormView(reportForm(template({ allowCustomIndicators: false }), 'education', draft), en).custom).toEqual([]);
+  });
+
+  it('reads back what it shows: a posted form of its own names is the draft it came from', () => {
+    const draft = {
+      ...emptyDraft(),
+      measures: [{ title: 'Clubs', status: 'planned', description: 'd' }],
+      predefinedIndicators: [{ key: 'early-school-leavers', baseline: '1', target: '2', actual: '3' }],
+      customIndicators: [{ key: 'reach', name: 'Reach', unit: 'people', baseline: '1', target: '2', actual: '3' }],
+      goodPractices: ['g'],
+      obstacles: ['o'],
+      recommendations: ['r'],
+    };
+    const form = reportForm(template(), 'education', draft);
+    const posted = { ...form.model.read({}), ...form.values, 'custom-0-key': 'reach' };
+    expect(readReportForm(posted, template(), 'education')).toEqual(draft);
   });
 });

@@ -1,12 +1,15 @@
 import { addMonths, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, LocalizedText, MilestoneInput, PlanProblemCode } from '@pact/domain';
-import { fieldIdOf, FormProblem } from '../form-errors';
+import type { FormError, FormProblem } from '../form-errors';
+import type { FieldView } from '../forms/fields/field';
+import { FieldDefinition, FormModel, FormValues } from '../forms/form-model';
 import type { Translator } from '../i18n/translator';
 
 /**
  * The "start a cycle" form: what the committee types (strings, as posted), how it becomes the
- * body POST /api/cycles takes, and how each problem is said beside its input. The rules are
- * not repeated here: the body is checked with the API's own CreateCycleDto, then by planCycle
- * (through the preview) and CycleService.create, exactly as a machine's request would be.
+ * body POST /api/cycles takes, and its form model (fixed fields, milestone and level rows),
+ * which places each problem beside its input and words it. The rules are not repeated here:
+ * the body is checked with the API's own CreateCycleDto, then by planCycle (through the
+ * preview) and CycleService.create, exactly as a machine's request would be.
  */
 
 /** Milestone rows and escalation levels the form can hold (the API's limits). */
@@ -43,6 +46,15 @@ export interface CycleForm {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const WHOLE = /^-?\d{1,6}$/;
+
+type MilestoneField = keyof MilestoneRow;
+type LevelField = keyof LevelRow;
+
+/** The posted names (and input ids) of the form's rows: the one place they are spelt. */
+export const cycleNames = {
+  milestone: (row: number, field: MilestoneField) => `milestones-${row}-${field}`,
+  level: (row: number, field: LevelField) => `escalation-levels-${row}-${field}`,
+};
 
 const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : Array.isArray(v) && typeof v[0] === 'string' ? v[0].trim() : '');
 /** A whole number when the text is one, else the text itself, so the API's rules name it. */
@@ -84,7 +96,7 @@ export function readCycleForm(body: Record<string, unknown>): CycleForm {
   const groups = body.groups === undefined ? [] : (Array.isArray(body.groups) ? body.groups : [body.groups]).filter((g): g is string => typeof g === 'string');
   const milestones: MilestoneRow[] = [];
   for (let i = 0; i <= MAX_MILESTONES; i++) {
-    const f = (k: string) => str(body[`milestones-${i}-${k}`]);
+    const f = (k: MilestoneField) => str(body[cycleNames.milestone(i, k)]);
     const row = {
       key: f('key'),
       title: f('title'),
@@ -98,7 +110,7 @@ export function readCycleForm(body: Record<string, unknown>): CycleForm {
   }
   const levels: LevelRow[] = [];
   for (let i = 0; i <= MAX_LEVELS; i++) {
-    const row = { daysAfterDue: str(body[`escalation-levels-${i}-daysAfterDue`]), target: str(body[`escalation-levels-${i}-target`]) };
+    const row = { daysAfterDue: str(body[cycleNames.level(i, 'daysAfterDue')]), target: str(body[cycleNames.level(i, 'target')]) };
     if (row.daysAfterDue) levels.push(row);
   }
   return {
@@ -136,41 +148,215 @@ export function apiBodyOf(form: CycleForm): Record<string, unknown> {
   };
 }
 
-/** Where a problem's path is shown: several paths share one input (the reminder list, the group checkboxes); else the path as an id. */
-export function cycleFieldOf(form: CycleForm) {
-  return (path: string): string => {
-    if (path.startsWith('reminderDaysBeforeDue')) return 'reminderDaysBeforeDue';
-    if (path.startsWith('groups')) return 'groups';
-    if (path === 'milestones') return `milestones-${Math.max(0, form.milestones.map((m) => m.kind).lastIndexOf('final'))}-kind`;
-    if (path === 'escalation' || path === 'escalation.levels') return 'escalation-levels-0-daysAfterDue';
-    // The API's names of the relative dates (requestMonth, dueDaysAfterRequest, …) and planCycle's (requestAt, …) share one input.
-    const m = /^milestones\[(\d+)\]\.(\w+)$/.exec(path);
-    const input =
-      m && ({ requestMonth: 'requestAt', dueMonth: 'dueAt', dueDaysAfterRequest: 'dueAt', compileMonth: 'compileAt' } as Record<string, string>)[m[2]];
-    if (m && input) return `milestones-${m[1]}-${input}`;
-    const level = /^escalation\.levels\[(\d+)\]\.level$/.exec(path);
-    if (level) return `escalation-levels-${level[1]}-daysAfterDue`;
-    if (path === 'templateKey' || path === '') return 'name';
-    return fieldIdOf(path);
+/** The rows the form shows: those filled and one empty row more, to add a milestone or a level without JavaScript. */
+export function shownCycleRows(form: CycleForm): { milestones: MilestoneRow[]; levels: LevelRow[] } {
+  return {
+    milestones:
+      form.milestones.length < MAX_MILESTONES
+        ? [...form.milestones, { key: '', title: '', kind: 'progress', requestAt: '', dueAt: '', dueUnit: 'days', compileAt: '' }]
+        : form.milestones,
+    levels: form.levels.length < MAX_LEVELS ? [...form.levels, { daysAfterDue: '', target: 'committee' }] : form.levels,
   };
 }
 
-/** The texts (page catalog keys) for a problem of each input, when no more precise one applies. */
-const BY_FIELD: [RegExp, string][] = [
-  [/^name$/, 'startCycle.error.name'],
-  [/^start$/, 'startCycle.error.start'],
-  [/^lengthMonths$/, 'startCycle.error.lengthMonths'],
-  [/^groups$/, 'startCycle.error.groups'],
-  [/^reminderDaysBeforeDue$/, 'startCycle.error.reminders'],
-  [/^milestones-\d+-key$/, 'startCycle.error.key'],
-  [/^milestones-\d+-title$/, 'startCycle.error.title'],
-  [/^milestones-\d+-kind$/, 'startCycle.error.kind'],
-  [/^milestones-\d+-requestAt$/, 'startCycle.error.requestAt'],
-  [/^milestones-\d+-dueAt$/, 'startCycle.error.dueAt'],
-  [/^milestones-\d+-compileAt$/, 'startCycle.error.compileAt'],
-  [/^escalation-levels-\d+-daysAfterDue$/, 'startCycle.error.daysAfterDue'],
-  [/^escalation-levels-\d+-target$/, 'startCycle.error.target'],
-];
+/** The start-a-cycle form: its fields (paths of the API's body), their values, and the names of each row's fields. */
+export interface CycleFormModel {
+  model: FormModel;
+  values: FormValues;
+  milestones: Record<MilestoneField, string>[];
+  levels: Record<LevelField, string>[];
+}
+
+/**
+ * The form's fields, fixed but for the number of rows. Paths are the API body's
+ * (`milestones[1].dueDaysAfterRequest`); the names planCycle gives the same inputs
+ * (`milestones[1].dueAt`) and a problem of a whole list are the inputs' too (`also`).
+ */
+export function cycleFormModel(form: CycleForm, groups: { key: string; fieldOfAction: LocalizedText }[], programmeTimeZone: string): CycleFormModel {
+  const shown = shownCycleRows(form);
+  const named = (key: string, n?: number) => ({ key: `startCycle.named.${key}`, params: n === undefined ? undefined : { n } });
+  const expected = (key: string) => ({ key: `startCycle.expected.${key}` });
+  // A problem of the milestones as a whole (none, two final ones) is the last final row's kind.
+  const finalRow = Math.max(0, form.milestones.map((m) => m.kind).lastIndexOf('final'));
+  const fields: FieldDefinition[] = [
+    {
+      type: 'text',
+      name: 'name',
+      path: 'name',
+      also: ['templateKey'],
+      label: { key: 'startCycle.name' },
+      hint: { key: 'startCycle.nameHint' },
+      named: named('name'),
+      max: 200,
+    },
+    {
+      type: 'date',
+      name: 'start',
+      path: 'start',
+      label: { key: 'startCycle.start' },
+      hint: { key: 'startCycle.startHint', params: { timeZone: programmeTimeZone } },
+      named: named('start'),
+    },
+    {
+      type: 'number',
+      whole: true,
+      name: 'lengthMonths',
+      path: 'lengthMonths',
+      label: { key: 'startCycle.lengthMonths' },
+      hint: { key: 'startCycle.lengthMonthsHint' },
+      named: named('lengthMonths'),
+      expected: expected('lengthMonths'),
+    },
+    {
+      type: 'choice',
+      multiple: true,
+      name: 'groups',
+      path: 'groups',
+      label: { key: 'startCycle.groups' },
+      hint: { key: 'startCycle.groupsHint' },
+      named: named('groups'),
+      options: groups.map((g) => ({ value: g.key, label: g.fieldOfAction })),
+    },
+  ];
+  const milestones = shown.milestones.map((_, row) => {
+    const n = row + 1;
+    const name = (f: MilestoneField) => cycleNames.milestone(row, f);
+    const path = `milestones[${row}]`;
+    const month = (f: 'requestAt' | 'compileAt', label: string, api: string, hint: string, exp: string): FieldDefinition => ({
+      type: 'number',
+      whole: true,
+      name: name(f),
+      path: `${path}.${f}`,
+      also: [`${path}.${api}`],
+      label: { key: label },
+      hint: { key: hint },
+      named: named(f, n),
+      expected: expected(exp),
+    });
+    fields.push(
+      { type: 'text', name: name('title'), path: `${path}.title`, label: { key: 'startCycle.milestoneTitle' }, named: named('title', n), max: 200 },
+      {
+        type: 'text',
+        name: name('key'),
+        path: `${path}.key`,
+        label: { key: 'startCycle.milestoneKey' },
+        hint: { key: 'startCycle.milestoneKeyHint' },
+        named: named('key', n),
+        expected: expected('key'),
+        width: 'medium',
+        spellcheck: false,
+      },
+      {
+        type: 'choice',
+        name: name('kind'),
+        path: `${path}.kind`,
+        also: row === finalRow ? ['milestones'] : [],
+        label: { key: 'startCycle.milestoneKind' },
+        named: named('kind', n),
+        options: ['progress', 'final'].map((k) => ({ value: k, label: { key: `startCycle.kind.${k}` } })),
+      },
+      month('requestAt', 'startCycle.requestMonth', 'requestMonth', 'startCycle.requestMonthHint', 'month'),
+      {
+        type: 'number',
+        whole: true,
+        name: name('dueAt'),
+        path: `${path}.dueAt`,
+        also: [`${path}.dueMonth`, `${path}.dueDaysAfterRequest`],
+        label: { key: 'startCycle.due' },
+        hint: { key: 'startCycle.dueHint' },
+        named: named('dueAt', n),
+        expected: expected('dueAt'),
+      },
+      {
+        type: 'choice',
+        name: name('dueUnit'),
+        path: `${path}.dueUnit`,
+        label: { key: 'startCycle.dueUnitLabel' },
+        named: named('dueUnit', n),
+        options: ['days', 'month'].map((u) => ({ value: u, label: { key: `startCycle.dueUnit.${u}` } })),
+      },
+      month('compileAt', 'startCycle.compileMonth', 'compileMonth', 'startCycle.compileMonthHint', 'compileAt'),
+    );
+    return {
+      title: name('title'),
+      key: name('key'),
+      kind: name('kind'),
+      requestAt: name('requestAt'),
+      dueAt: name('dueAt'),
+      dueUnit: name('dueUnit'),
+      compileAt: name('compileAt'),
+    };
+  });
+  fields.push({
+    type: 'text',
+    name: 'reminderDaysBeforeDue',
+    path: 'reminderDaysBeforeDue',
+    label: { key: 'startCycle.reminders' },
+    hint: { key: 'startCycle.remindersHint' },
+    named: named('reminders'),
+    expected: expected('reminders'),
+    width: 'medium',
+  });
+  const levels = shown.levels.map((_, row) => {
+    const n = row + 1;
+    const name = (f: LevelField) => cycleNames.level(row, f);
+    const path = `escalation.levels[${row}]`;
+    fields.push(
+      {
+        type: 'number',
+        whole: true,
+        name: name('daysAfterDue'),
+        path: `${path}.daysAfterDue`,
+        // The level's number is its row's; a problem of the whole escalation is the first level's.
+        also: [`${path}.level`, path, ...(row === 0 ? ['escalation.levels', 'escalation'] : [])],
+        label: { key: 'startCycle.daysAfterDue' },
+        named: named('daysAfterDue', n),
+        expected: expected('daysAfterDue'),
+      },
+      {
+        type: 'choice',
+        name: name('target'),
+        path: `${path}.target`,
+        label: { key: 'startCycle.targetLabel' },
+        named: named('target', n),
+        options: ['chair', 'committee'].map((v) => ({ value: v, label: { key: `startCycle.target.${v}` } })),
+      },
+    );
+    return { daysAfterDue: name('daysAfterDue'), target: name('target') };
+  });
+
+  const values: FormValues = {
+    name: form.name,
+    start: form.start,
+    lengthMonths: form.lengthMonths,
+    groups: form.groups,
+    reminderDaysBeforeDue: form.reminderDaysBeforeDue,
+  };
+  shown.milestones.forEach((m, row) => {
+    for (const f of Object.keys(m) as MilestoneField[]) values[cycleNames.milestone(row, f)] = m[f];
+  });
+  shown.levels.forEach((l, row) => {
+    for (const f of Object.keys(l) as LevelField[]) values[cycleNames.level(row, f)] = l[f];
+  });
+  return { model: new FormModel(fields), values, milestones, levels };
+}
+
+/** Each field's view model, rows in order (`filled`: how many rows hold a milestone or a level; the last may be the empty one). */
+export function cycleFormView(c: CycleFormModel, t: Translator['t']) {
+  const v = c.model.view(c.values, t);
+  const at = (name: string): FieldView => v[name];
+  const row = <K extends string>(names: Record<K, string>) =>
+    Object.fromEntries(Object.entries<string>(names).map(([k, name]) => [k, at(name)])) as Record<K, FieldView>;
+  return {
+    name: at('name'),
+    start: at('start'),
+    lengthMonths: at('lengthMonths'),
+    groups: at('groups'),
+    reminderDaysBeforeDue: at('reminderDaysBeforeDue'),
+    milestones: c.milestones.map(row),
+    levels: c.levels.map(row),
+  };
+}
 
 /** planCycle's problems, precisely: what is wrong and with which date. */
 const BY_CODE: Partial<Record<PlanProblemCode, string>> = {
@@ -187,15 +373,23 @@ const BY_CODE: Partial<Record<PlanProblemCode, string>> = {
   'level-order': 'startCycle.plan.levelOrder',
 };
 
-/** Says a problem in the reader's language: by its planCycle code when it has one, else by the input it belongs to. */
-export function cycleMessage(i18n: Translator) {
-  return (p: FormProblem & { code?: PlanProblemCode }, field: string): string => {
-    const row = /-(\d+)-/.exec(field);
-    const n = row ? Number(row[1]) + 1 : 0;
-    const iso = /\((\d{4}-\d{2}-\d{2}T[\d:.]+Z)\)/.exec(p.message)?.[1] ?? /now is (\d{4}-\d{2}-\d{2}T[\d:.]+Z)/.exec(p.message)?.[1];
-    const key = (p.code && BY_CODE[p.code]) ?? BY_FIELD.find(([re]) => re.test(field))?.[1] ?? 'startCycle.error.generic';
-    // The date a problem names is a due date, "now", or a start (a request, the cycle's end): each read as it is shown in the preview.
-    const when = p.code === 'compile-before-due' ? i18n.due : p.code === 'compile-in-past' ? i18n.dateTime : i18n.start;
-    return i18n.t(key, { n, date: iso ? when(iso) : '' });
-  };
+/**
+ * Problems as the form's errors: planCycle's by their code (what is wrong and with which date,
+ * one message per rule of the plan), any other by the form model (its field's rule, naming the field).
+ */
+export function cycleErrors(c: CycleFormModel, problems: (FormProblem & { code?: PlanProblemCode })[], i18n: Translator): FormError[] {
+  return c.model.errors(
+    problems,
+    i18n.t,
+    (path) => path,
+    (p, field) => {
+      const key = p.code && BY_CODE[p.code];
+      if (!key) return undefined;
+      const row = /-(\d+)-/.exec(field);
+      const iso = /\((\d{4}-\d{2}-\d{2}T[\d:.]+Z)\)/.exec(p.message)?.[1] ?? /now is (\d{4}-\d{2}-\d{2}T[\d:.]+Z)/.exec(p.message)?.[1];
+      // The date a problem names is a due date, "now", or a start (a request, the cycle's end): each read as it is shown in the preview.
+      const when = p.code === 'compile-before-due' ? i18n.due : p.code === 'compile-in-past' ? i18n.dateTime : i18n.start;
+      return i18n.t(key, { n: row ? Number(row[1]) + 1 : 0, date: iso ? when(iso) : '' });
+    },
+  );
 }

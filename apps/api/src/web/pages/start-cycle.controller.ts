@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { Clock, CLOCK, PlanPreview, previewSteps, LocalizedText } from '@pact/domain';
 import { CycleService, WorkingGroupService } from '@pact/engine';
 import type { Response } from 'express';
-import { FormError, formErrors, problemsOf } from '../form-errors';
+import { FormProblem, problemsOf } from '../form-errors';
 import { Page, PageController, PageRoles } from '../page.decorators';
 import type { PageState } from '../page-state';
 import { CreateCycleDto, createCycleCommandOf } from '../../cycles/cycle.dto';
 import { apiRuleProblems } from '../api-rules';
-import { apiBodyOf, CycleForm, cycleFieldOf, cycleMessage, defaultCycleForm, MAX_LEVELS, MAX_MILESTONES, readCycleForm } from './cycle-form';
+import { apiBodyOf, CycleForm, cycleErrors, cycleFormModel, cycleFormView, defaultCycleForm, readCycleForm } from './cycle-form';
 
 const START_KEY = /^[A-Za-z0-9_-]{32}$/;
 
@@ -51,21 +51,18 @@ export class StartCyclePageController {
     const form = readCycleForm(body);
     const groups = await this.groups.list();
     if (body.action === 'change') return this.renderForm(page, res, 200, form, [], groups);
-    const say = cycleMessage(page.i18n);
-    const fieldOf = cycleFieldOf(form);
 
     // The API's rules first (the DTO POST /api/cycles validates), then the plan's.
     const apiBody = apiBodyOf(form);
     const apiProblems = await apiRuleProblems(CreateCycleDto, apiBody);
-    if (apiProblems.length) return this.renderForm(page, res, 400, form, formErrors(apiProblems, say, fieldOf), groups);
+    if (apiProblems.length) return this.renderForm(page, res, 400, form, apiProblems, groups);
     // The API's mapping too: the body passed the DTO's rules, so it is a CreateCycleDto's shape.
     const cmd = createCycleCommandOf(apiBody as unknown as CreateCycleDto);
     const known = new Set(groups.map((g) => g.key));
     const unknownGroups = (cmd.groups ?? []).flatMap((k, i) => (known.has(k) ? [] : [{ path: `groups[${i}]`, message: `unknown working group "${k}"` }]));
     // The engine's plan of this command, its days on the programme's calendar: what starting it would store.
     const { preview, problems } = this.cycles.preview(cmd);
-    if (problems.length || unknownGroups.length || !preview)
-      return this.renderForm(page, res, 400, form, formErrors([...unknownGroups, ...problems], say, fieldOf), groups);
+    if (problems.length || unknownGroups.length || !preview) return this.renderForm(page, res, 400, form, [...unknownGroups, ...problems], groups);
 
     if (body.action === 'start') {
       try {
@@ -77,40 +74,29 @@ export class StartCyclePageController {
         // The same rules again, at the moment of starting (time has moved since the preview).
         const found = problemsOf(err);
         if (!found) throw err;
-        return this.renderForm(page, res, 400, form, formErrors(found, say, fieldOf), groups);
+        return this.renderForm(page, res, 400, form, found, groups);
       }
     }
     this.renderPreview(page, res, form, preview, groups);
   }
 
+  /** The form as typed, with each problem (the API's rules', the plan's, the engine's) beside its field. */
   private renderForm(
     page: PageState,
     res: Response,
     status: number,
     form: CycleForm,
-    errors: FormError[],
+    problems: FormProblem[],
     groups: { key: string; fieldOfAction: LocalizedText }[],
   ) {
     const t = page.i18n.t;
-    // One empty row more than filled, to add a milestone or a level without JavaScript.
-    const milestones =
-      form.milestones.length < MAX_MILESTONES
-        ? [...form.milestones, { key: '', title: '', kind: 'progress', requestAt: '', dueAt: '', dueUnit: 'days', compileAt: '' }]
-        : form.milestones;
-    const levels = form.levels.length < MAX_LEVELS ? [...form.levels, { daysAfterDue: '', target: 'committee' }] : form.levels;
+    const model = cycleFormModel(form, groups, this.cycles.programmeTimeZone());
     res.status(status).render('pages/start-cycle', {
       title: t('startCycle.title'),
-      programmeTimeZone: this.cycles.programmeTimeZone(),
-      errors,
-      form,
-      milestones,
+      errors: cycleErrors(model, problems, page.i18n),
+      ...cycleFormView(model, t),
       filledMilestones: form.milestones.length,
-      levels,
       filledLevels: form.levels.length,
-      groups: groups.map((g) => ({ key: g.key, label: g.fieldOfAction, checked: form.groups.includes(g.key) })),
-      kindOptions: ['progress', 'final'].map((k) => ({ value: k, label: t(`startCycle.kind.${k}`) })),
-      unitOptions: ['days', 'month'].map((u) => ({ value: u, label: t(`startCycle.dueUnit.${u}`) })),
-      targetOptions: ['chair', 'committee'].map((v) => ({ value: v, label: t(`startCycle.target.${v}`) })),
     });
   }
 

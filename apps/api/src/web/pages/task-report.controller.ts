@@ -1,20 +1,18 @@
 import { Body, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { CLOCK, Clock, DRAFT_TEXT_LISTS, isLate, normaliseContent, predefinedIndicators, ReportDraft, SubmissionContent } from '@pact/domain';
+import { CLOCK, Clock, DraftPathOf, emptyDraft, isLate, normaliseContent, ReportDraft, SubmissionContent } from '@pact/domain';
 import { ConflictError, DraftChangedError, DraftService, InvalidError, SubmissionService, TaskQuery } from '@pact/engine';
 import type { Response } from 'express';
-import { FormError, formErrors, FormProblem, problemsOf } from '../form-errors';
+import { FormProblem, problemsOf } from '../form-errors';
 import {
   applyRowAction,
   checkReport,
   checkReportBody,
-  listId,
-  maxLengthOf,
   maxRows,
   maxTextOf,
   readAction,
   readReportForm,
-  sayReportProblem,
-  shownRows,
+  reportForm,
+  reportFormView,
   withTemplateRules,
 } from '../forms/report-form';
 import { Page, PageController, PageRoles } from '../page.decorators';
@@ -27,19 +25,6 @@ interface FormNotice {
 }
 
 const version = (v: unknown): number => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : 0);
-
-/** Where a problem with a draft's own bounds (not the report's rules) sits in the form. */
-function draftFieldOf(draft: ReportDraft) {
-  return (path: string): string => {
-    const m = /^(\w+)(?:\[(\d+)\])?(?:\.(\w+))?/.exec(path);
-    if (!m) return 'measures';
-    const [, list, i, field] = m;
-    if (list === 'predefinedIndicators') return `indicator-${draft.predefinedIndicators[Number(i)]?.key ?? ''}-${field ?? 'baseline'}`;
-    if (list === 'customIndicators') return i === undefined ? 'custom-indicators' : `custom-${i}-${field === 'key' ? 'name' : (field ?? 'name')}`;
-    if (i === undefined) return list;
-    return list === 'measures' ? `measures-${i}-${field ?? 'title'}` : `${list}-${i}`;
-  };
-}
 
 /**
  * The chair's report, from the cycle's template: the form (saved as a draft at any time;
@@ -84,7 +69,7 @@ export class TaskReportPagesController {
     const { draft, focus } = applyRowAction(readReportForm(body, template, ctx.task.groupKey), action, template, ctx.task.groupKey);
     let saved;
     try {
-      saved = await this.drafts.save(id, draft, version(body.draftVersion), page.person!.actor);
+      saved = await this.drafts.saveTo({ task: ctx.task, cycle: ctx.cycle }, draft, version(body.draftVersion), page.person!.actor);
     } catch (err) {
       if (err instanceof DraftChangedError) {
         // What this page sent is shown again, with the version now stored: saving again is a choice made knowingly.
@@ -95,8 +80,8 @@ export class TaskReportPagesController {
         });
       }
       if (err instanceof InvalidError) {
-        const errors = formErrors(err.problems, (p) => this.sayDraftProblem(p, page), draftFieldOf(draft));
-        return this.renderForm(page, res, 400, ctx, { draft, version: version(body.draftVersion), errors });
+        // The draft's own bounds: problems at the draft's paths.
+        return this.renderForm(page, res, 400, ctx, { draft, version: version(body.draftVersion), problems: err.problems });
       }
       throw err;
     }
@@ -108,7 +93,8 @@ export class TaskReportPagesController {
         draft,
         version: saved.version,
         savedAt: saved.savedAt,
-        errors: this.errorsOf(check.problems, check.fieldOf, page, ctx, draft),
+        problems: check.problems,
+        draftPathOf: check.draftPathOf,
       });
     }
     res.redirect(303, `/tasks/${id}/check`);
@@ -122,7 +108,7 @@ export class TaskReportPagesController {
     if (!ctx.canWrite) return res.status(409).json({ message: t('task.closed') });
     const draft = readReportForm(body, ctx.cycle.template, ctx.task.groupKey);
     try {
-      const saved = await this.drafts.save(id, draft, version(body.draftVersion), page.person!.actor);
+      const saved = await this.drafts.saveTo({ task: ctx.task, cycle: ctx.cycle }, draft, version(body.draftVersion), page.person!.actor);
       res.status(200).json({
         version: saved.version,
         savedAt: saved.savedAt.toISOString(),
@@ -147,10 +133,11 @@ export class TaskReportPagesController {
         draft: draft.content,
         version: draft.version,
         savedAt: draft.savedAt,
-        errors: this.errorsOf(check.problems, check.fieldOf, page, ctx, draft.content),
+        problems: check.problems,
+        draftPathOf: check.draftPathOf,
       });
     }
-    this.renderCheck(page, res, 200, ctx, check.content!, check.fieldOf, draft.version);
+    this.renderCheck(page, res, 200, ctx, draft.content, check.content!, check.draftPathOf, draft.version);
   }
 
   /**
@@ -166,29 +153,30 @@ export class TaskReportPagesController {
     if (!ctx.canWrite) return res.redirect(303, `/tasks/${id}`);
     const draft = await this.drafts.get(id);
     if (!draft?.content) return res.redirect(303, `/tasks/${id}/report`);
-    const formWith = (problems: FormProblem[], fieldOf: (path: string) => string) =>
-      this.renderForm(page, res, 400, ctx, {
-        draft: draft.content,
-        version: draft.version,
-        savedAt: draft.savedAt,
-        errors: this.errorsOf(problems, fieldOf, page, ctx, draft.content!),
-      });
+    const formWith = (problems: FormProblem[], draftPathOf: DraftPathOf) =>
+      this.renderForm(page, res, 400, ctx, { draft: draft.content, version: draft.version, savedAt: draft.savedAt, problems, draftPathOf });
     let check = await checkReportBody(draft.content, ctx.cycle.template, ctx.task.groupKey);
-    if (check.problems.length) return formWith(check.problems, check.fieldOf);
+    if (check.problems.length) return formWith(check.problems, check.draftPathOf);
     if (draft.version !== version(body.draftVersion)) {
       // Not submitted: the draft's problems come first, as they would have when submitting.
       check = withTemplateRules(check, ctx.cycle.template, ctx.task.groupKey);
-      if (check.problems.length) return formWith(check.problems, check.fieldOf);
-      return this.renderCheck(page, res, 409, ctx, check.content!, check.fieldOf, draft.version, { text: t('checkAnswers.draftChanged'), warning: true });
+      if (check.problems.length) return formWith(check.problems, check.draftPathOf);
+      return this.renderCheck(page, res, 409, ctx, draft.content, check.content!, check.draftPathOf, draft.version, {
+        text: t('checkAnswers.draftChanged'),
+        warning: true,
+      });
     }
     let submitted;
     try {
       submitted = await this.submissions.submitTo({ task: ctx.task, cycle: ctx.cycle }, check.content!, page.person!.actor);
     } catch (err) {
       const problems = problemsOf(err);
-      if (problems) return formWith(problems, check.fieldOf);
+      if (problems) return formWith(problems, check.draftPathOf);
       if (err instanceof ConflictError) {
-        return this.renderCheck(page, res, 409, ctx, check.content!, check.fieldOf, draft.version, { text: t('checkAnswers.closed'), warning: true });
+        return this.renderCheck(page, res, 409, ctx, draft.content, check.content!, check.draftPathOf, draft.version, {
+          text: t('checkAnswers.closed'),
+          warning: true,
+        });
       }
       throw err;
     }
@@ -230,66 +218,41 @@ export class TaskReportPagesController {
     res.redirect(303, `/tasks/${id}/report`);
   }
 
-  private errorsOf(problems: FormProblem[], fieldOf: (path: string) => string, page: PageState, ctx: TaskContext, draft: ReportDraft): FormError[] {
-    return formErrors(
-      problems,
-      (p, field) => sayReportProblem(p, field, { t: page.i18n.t, template: ctx.cycle.template, groupKey: ctx.task.groupKey, draft }),
-      fieldOf,
-    );
-  }
-
-  private sayDraftProblem(p: FormProblem, page: PageState): string {
-    const t = page.i18n.t;
-    if (p.rule === 'too-long') return t('reportForm.error.draftTooLong', { max: Number(p.params?.max ?? 0) });
-    if (p.rule === 'too-many') return t('reportForm.error.draftTooMany', { max: Number(p.params?.max ?? 0) });
-    return t('reportForm.error.other');
-  }
-
   private caption(page: PageState, ctx: TaskContext): string {
     return page.i18n.t('task.title', { milestone: ctx.milestoneTitle, group: ctx.group.fieldOfAction });
   }
 
+  /**
+   * The form with the draft as typed and, when there are any, its problems: at the draft's paths
+   * (its own bounds), or at the body's with the draft path each came from (the API's rules).
+   */
   private renderForm(
     page: PageState,
     res: Response,
     status: number,
     ctx: TaskContext,
-    o: { draft: ReportDraft | null; version: number; savedAt?: Date; errors?: FormError[]; notice?: FormNotice },
+    o: { draft: ReportDraft | null; version: number; savedAt?: Date; problems?: FormProblem[]; draftPathOf?: DraftPathOf; notice?: FormNotice },
   ) {
     const t = page.i18n.t;
     const { template } = ctx.cycle;
     const groupKey = ctx.task.groupKey;
-    const draft = o.draft ?? { measures: [], predefinedIndicators: [], customIndicators: [], goodPractices: [], obstacles: [], recommendations: [] };
-    const shown = shownRows(draft);
+    const form = reportForm(template, groupKey, o.draft ?? emptyDraft());
     res.status(status).render('pages/task-report', {
       title: t('reportForm.pageTitle', { milestone: ctx.milestoneTitle, group: ctx.group.fieldOfAction }),
       caption: this.caption(page, ctx),
       task: ctx.task,
-      errors: o.errors ?? [],
+      errors: form.model.errors(o.problems ?? [], t, o.draftPathOf),
       notice: o.notice,
       savedText: o.savedAt ? t('reportForm.lastSaved', { date: page.i18n.dateTime(o.savedAt) }) : t('reportForm.notSaved'),
       draftVersion: o.version,
-      measures: shown.measures,
-      statusOptions: [
-        { value: '', label: t('reportForm.chooseStatus') },
-        ...template.measureStatuses.map((s) => ({ value: s, label: t(`measureStatus.${s}`) })),
-      ],
-      predefined: predefinedIndicators(template, groupKey).map((d) => {
-        const v = draft.predefinedIndicators.find((p) => p.key === d.key);
-        return { key: d.key, name: d.name, unit: d.unit, baseline: v?.baseline ?? '', target: v?.target ?? '', actual: v?.actual ?? '' };
-      }),
+      ...reportFormView(form, t),
       allowCustom: template.allowCustomIndicators,
-      custom: draft.customIndicators,
-      textLists: DRAFT_TEXT_LISTS.map((key) => ({ key, items: shown.texts[key] })),
       limits: {
         maxMeasures: maxRows('measures', template, groupKey),
         maxCustom: maxRows('custom', template, groupKey),
         maxItems: template.limits.maxItemsPerList,
-        title: maxLengthOf('measure', 'title'),
-        name: maxLengthOf('indicator', 'name'),
         text: maxTextOf(template),
       },
-      listId,
       scripts: ['/assets/report-form.js'],
     });
   }
@@ -299,11 +262,14 @@ export class TaskReportPagesController {
     res: Response,
     status: number,
     ctx: TaskContext,
+    draft: ReportDraft,
     content: SubmissionContent,
-    fieldOf: (path: string) => string,
+    draftPathOf: DraftPathOf,
     draftVersion: number,
     notice?: FormNotice,
   ) {
+    // "Change" links go to the field each answer came from.
+    const form = reportForm(ctx.cycle.template, ctx.task.groupKey, draft);
     const normalised = normaliseContent(ctx.cycle.template, ctx.task.groupKey, content);
     res.status(status).render('pages/task-check', {
       title: page.i18n.t('checkAnswers.pageTitle', { milestone: ctx.milestoneTitle, group: ctx.group.fieldOfAction }),
@@ -311,7 +277,7 @@ export class TaskReportPagesController {
       task: ctx.task,
       content,
       indicators: normalised.indicators.map((i) => ({ ...i, name: i.name ?? i.key, unit: i.unit ?? '' })),
-      fieldOf,
+      fieldOf: (path: string) => form.model.fieldAt(draftPathOf(path)).name,
       draftVersion,
       nextRevision: ctx.task.latestRevision + 1,
       // A first submission after the due date is marked late (revisions keep the first one's mark).
