@@ -42,7 +42,7 @@ describe('Home and your settings (route test over engine doubles)', () => {
       expect(res.text).toMatch(/<option value="Europe\/Berlin" selected>Europe\/Berlin<\/option>/);
       expect(res.text).toMatch(/<option value="America\/New_York">America\/New York<\/option>/);
       expect(res.text).toContain('action="/sign-out/everywhere"');
-      expect(res.text).toContain('name="_csrf" value="test-csrf-token"');
+      expect(res.text).toContain(`name="_csrf" value="${pages.csrfToken()}"`);
       expect(res.text).not.toContain('class="notice"');
     });
 

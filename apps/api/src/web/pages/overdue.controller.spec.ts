@@ -46,7 +46,7 @@ describe('Overdue list (route test over engine doubles)', () => {
     expect(textOf(first)).toContain('Escalation Escalated to level 1');
     expect(textOf(first)).toContain('Chair Anna Weber (anna.weber@example.org)');
     expect(first).toContain(`action="/cycles/${IDS.cycle}/overdue/${TASK}"`);
-    expect(first).toContain('name="_csrf" value="test-csrf-token"');
+    expect(first).toContain(`name="_csrf" value="${pages.csrfToken()}"`);
     expect(textOf(first)).toContain('Anna Weber (anna.weber@example.org), the chair, is e-mailed the new date and the reason.');
     expect(textOf(first)).not.toContain('Webhook subscriptions');
     const second = textOf(cardOf(res.text, 'a'.repeat(24)));
