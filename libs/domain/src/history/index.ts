@@ -1,0 +1,3 @@
+export * from './history-scheme';
+export * from './history-rows';
+export * from './historic-cycles';
