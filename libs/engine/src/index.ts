@@ -62,3 +62,4 @@ export type { QueueName } from '@pact/queues';
 export * from './texts/locales';
 export * from './reports/report-catalogs.provider';
 export * from './calendar/calendar-texts';
+export * from './history/history-file';
