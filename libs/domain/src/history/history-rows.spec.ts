@@ -95,8 +95,8 @@ describe('readHistoryRows', () => {
       { row: 7, column: 'C (commitment)', rule: 'required', message: expect.stringContaining('is empty') },
       { row: 7, column: 'D (rating)', rule: 'rating-or-text-required', message: 'is empty and so is the text: give a rating, a text or both' },
       { row: 8, column: 'C (commitment)', rule: 'duplicate-answer', message: 'repeats row 2: berlin, 2015, diverse-workforce may be answered once' },
-      { row: 9, column: 'F', rule: 'cell-without-column', message: expect.stringContaining('"spilled, unquoted comma" under no header') },
       { row: 9, column: 'B (cycle year)', rule: 'not-a-year', message: expect.stringContaining('"2015.0"') },
+      { row: 9, column: 'F', rule: 'cell-without-column', message: expect.stringContaining('"spilled, unquoted comma" under no header') },
     ]);
   });
 

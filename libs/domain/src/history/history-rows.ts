@@ -69,16 +69,6 @@ export function readHistoryRows(table: readonly (readonly string[])[], scheme: H
     const problem = (column: HistoryColumn, rule: HistoryRule, message: string) => problems.push({ row, column: at(column), rule, message });
     const before = problems.length;
 
-    for (let c = 0; c < cells.length; c++) {
-      if (cells[c].trim() !== '' && (header[c] ?? '').trim() === '')
-        problems.push({
-          row,
-          column: columnLetter(c),
-          rule: 'cell-without-column',
-          message: `holds ${shown(cells[c])} under no header: give the column a header, or check the text's quotes and separators`,
-        });
-    }
-
     const participantKey = lookupOrProblem(cell('city'), lookups.participants, (value, keys) => {
       if (value === '') problem('city', 'required', 'is empty: name the city by its key or its name');
       else if (keys.length > 1) problem('city', 'ambiguous-city', `${shown(value)} names more than one city (${keys.join(', ')}): use the key`);
@@ -91,6 +81,14 @@ export function readHistoryRows(table: readonly (readonly string[])[], scheme: H
       if (value === '') problem('commitment', 'required', 'is empty: name the commitment by its key');
       else problem('commitment', 'unknown-commitment', `${shown(value)} is not a commitment of this programme: use one of ${scheme.questionKeys.join(', ')}`);
     });
+
+    if (participantKey !== null && year !== null && questionKey !== null) {
+      const key = `${participantKey}\u0000${year}\u0000${questionKey}`;
+      const first = seen.get(key);
+      if (first !== undefined)
+        problem('commitment', 'duplicate-answer', `repeats row ${first}: ${participantKey}, ${year}, ${questionKey} may be answered once`);
+      else seen.set(key, row);
+    }
 
     const text = cell('text').replace(/\r\n?/g, '\n');
     const ratingCell = cell('rating');
@@ -110,12 +108,14 @@ export function readHistoryRows(table: readonly (readonly string[])[], scheme: H
     for (const p of textProblems('text', text, 'text')) problem('text', 'text-characters', p.message);
     if (text.length > maxText) problem('text', 'too-long', `holds ${text.length} characters: at most ${maxText}`);
 
-    if (participantKey !== null && year !== null && questionKey !== null) {
-      const key = `${participantKey}\u0000${year}\u0000${questionKey}`;
-      const first = seen.get(key);
-      if (first !== undefined)
-        problem('commitment', 'duplicate-answer', `repeats row ${first}: ${participantKey}, ${year}, ${questionKey} may be answered once`);
-      else seen.set(key, row);
+    for (let c = 0; c < cells.length; c++) {
+      if (cells[c].trim() !== '' && (header[c] ?? '').trim() === '')
+        problems.push({
+          row,
+          column: columnLetter(c),
+          rule: 'cell-without-column',
+          message: `holds ${shown(cells[c])} under no header: give the column a header, or check the text's quotes and separators`,
+        });
     }
 
     if (problems.length === before && participantKey !== null && year !== null && questionKey !== null)

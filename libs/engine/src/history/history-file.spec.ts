@@ -169,8 +169,8 @@ describe('XLSX history files', () => {
     sheet.addRow(['Berlin', 2015, 'diverse-workforce', 'maybe', 'not a level']);
     const bytes = fileOf('bad.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(readHistoryRows(await readHistoryTable(bytes), scheme).problems).toEqual([
-      { row: 3, column: 'D (rating)', rule: 'unknown-rating', message: expect.stringContaining('"maybe" is not a rating level') },
       { row: 3, column: 'C (commitment)', rule: 'duplicate-answer', message: expect.stringContaining('repeats row 2') },
+      { row: 3, column: 'D (rating)', rule: 'unknown-rating', message: expect.stringContaining('"maybe" is not a rating level') },
     ]);
   });
 
