@@ -11,3 +11,4 @@ export * from './notifications';
 export * from './keys';
 export * from './identity';
 export * from './texts';
+export * from './questionnaires';

@@ -1,0 +1,5 @@
+export * from './questionnaire';
+export * from './conditions';
+export * from './questionnaire-problems';
+export * from './answer-problems';
+export * from './pact-questionnaire';
