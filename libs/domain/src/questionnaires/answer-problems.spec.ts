@@ -70,6 +70,8 @@ describe('answerProblems', () => {
         ['answers.share.actual', 'not-a-number'],
       ]);
       expect(problemsWith({ share: 5 })).toEqual([['answers.share', 'not-a-number']]);
+      // Nothing typed in any of the three: an optional indicator left out.
+      expect(problemsWith({ share: { baseline: '', target: null, actual: ' ' } })).toEqual([]);
     });
   });
 
@@ -146,7 +148,7 @@ describe('answerProblems', () => {
         ['answers.practices[1].has-detail', 'not-yes-no'],
       ]);
       expect(problemsWith({ practices: [1] })).toEqual([['answers.practices[0]', 'not-a-list']]);
-      expect(problemsWith({ practices: {} })).toEqual([['answers.practices', 'not-a-list']]);
+      expect(problemsWith({ practices: { title: 'T' } })).toEqual([['answers.practices', 'not-a-list']]);
       const rows = [1, 2, 3].map((n) => ({ title: `T${n}`, 'has-detail': false }));
       const [tooMany] = answerProblems(survey, { ...base, practices: rows });
       expect(tooMany).toMatchObject({ path: 'answers.practices', rule: 'too-many', params: { max: 2 } });

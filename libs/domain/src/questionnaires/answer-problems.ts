@@ -107,12 +107,7 @@ function itemProblems(question: ItemQuestion, value: unknown, path: string): Ans
     case 'number':
       return numberProblems(question, value, path);
     case 'indicator':
-      return (['baseline', 'target', 'actual'] as const).flatMap((part) => {
-        if (!isRecord(value)) return part === 'baseline' ? [problem(path, 'not-a-number', 'must give baseline, target and actual')] : [];
-        const v = value[part];
-        if (v === undefined || v === null || v === '') return [problem(`${path}.${part}`, 'required', `the ${part} must be given`)];
-        return typeof v === 'number' && Number.isFinite(v) ? [] : [problem(`${path}.${part}`, 'not-a-number', 'must be a number')];
-      });
+      return indicatorProblems(value, path);
     case 'text':
       return textAnswerProblems(question, value, path);
     case 'choice':
@@ -142,6 +137,16 @@ const rangeOf = (question: NumberQuestion): Record<string, number> => ({
   ...(question.min !== undefined ? { min: question.min } : {}),
   ...(question.max !== undefined ? { max: question.max } : {}),
 });
+
+/** All three values, each a number (a part left out is named, so a page marks that input). */
+function indicatorProblems(value: unknown, path: string): AnswerProblem[] {
+  if (!isRecord(value)) return [problem(path, 'not-a-number', 'must give baseline, target and actual, as numbers')];
+  return (['baseline', 'target', 'actual'] as const).flatMap((part) => {
+    const v = value[part];
+    if (!isAnswered(v)) return [problem(`${path}.${part}`, 'required', `the ${part} must be given`)];
+    return typeof v === 'number' && Number.isFinite(v) ? [] : [problem(`${path}.${part}`, 'not-a-number', 'must be a number')];
+  });
+}
 
 function textAnswerProblems(question: TextQuestion, value: unknown, path: string): AnswerProblem[] {
   if (typeof value !== 'string') return [problem(path, 'not-a-text', 'must be a text')];

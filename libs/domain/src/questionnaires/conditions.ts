@@ -2,21 +2,17 @@ import type { Answers, Question, Questionnaire, ShowWhen } from './questionnaire
 import { questionsOf } from './questionnaire';
 
 /**
- * Whether a value counts as an answer: not missing, not a blank text, not an empty list, not
- * evidence without links or files. A blank answer to a required question is a missing one.
+ * Whether a value counts as an answer: not missing, not a blank text, not an empty list, not an
+ * object without any answer in it (evidence without links or files, an indicator without
+ * values). A blank answer to a required question is a missing one.
  */
 export function isAnswered(value: unknown): boolean {
   if (value === undefined || value === null) return false;
   if (typeof value === 'string') return value.trim() !== '';
   if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'object' && isEvidenceShaped(value)) {
-    const { links, files } = value as { links?: unknown; files?: unknown };
-    return isAnswered(links) || isAnswered(files);
-  }
+  if (typeof value === 'object') return Object.values(value).some(isAnswered);
   return true;
 }
-
-const isEvidenceShaped = (value: object): boolean => 'links' in value || 'files' in value;
 
 /** Whether an earlier question's answer makes the condition true (a multiple choice: one of those chosen). */
 export function conditionHolds(when: ShowWhen, answer: unknown): boolean {

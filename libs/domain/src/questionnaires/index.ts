@@ -3,3 +3,4 @@ export * from './conditions';
 export * from './questionnaire-problems';
 export * from './answer-problems';
 export * from './pact-questionnaire';
+export * from './questionnaire-versions';
