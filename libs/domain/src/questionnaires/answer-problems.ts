@@ -12,7 +12,7 @@ import type {
   RatingQuestion,
   TextQuestion,
 } from './questionnaire';
-import { questionsOf } from './questionnaire';
+import { isRecord, questionsOf } from './questionnaire';
 
 /**
  * The rules an answer can break, each with the form rule it reads as on a page (the web form
@@ -54,7 +54,6 @@ export const MAX_LINK_LENGTH = 2000;
 const problem = (path: string, rule: AnswerRule, message: string, params?: Record<string, number>): AnswerProblem =>
   params ? { path, rule, message, params } : { path, rule, message };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * What is wrong with a participant's answers to a questionnaire: answers to unknown questions,

@@ -1,12 +1,11 @@
 import type { ContentProblem } from '../submissions/submission-content';
 import { localizedTextProblems, type TextLanguages } from '../texts/localized-text';
-import { QUESTION_TYPES, type Question } from './questionnaire';
+import { isRecord, QUESTION_TYPES, type Question } from './questionnaire';
 
 /** Keys name questions, sections, levels and options in answers, conditions and paths: letters, digits, '-' and '_', no dots or brackets. */
 export const QUESTIONNAIRE_KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/;
 
 type Problem = Pick<ContentProblem, 'path' | 'message'>;
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isWhole = (v: unknown, min: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min;
 
 /**

@@ -148,3 +148,6 @@ export type Answers = Record<string, unknown>;
 export function questionsOf(q: Questionnaire): Question[] {
   return q.sections.flatMap((s) => s.questions);
 }
+
+/** Whether parsed data is an object of named values (a set of answers, a row, a definition's part), not a list or a scalar. */
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
