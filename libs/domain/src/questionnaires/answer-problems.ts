@@ -54,7 +54,6 @@ export const MAX_LINK_LENGTH = 2000;
 const problem = (path: string, rule: AnswerRule, message: string, params?: Record<string, number>): AnswerProblem =>
   params ? { path, rule, message, params } : { path, rule, message };
 
-
 /**
  * What is wrong with a participant's answers to a questionnaire: answers to unknown questions,
  * required questions left unanswered while shown, and each answer against its question's type.
