@@ -28,7 +28,7 @@ describe('answerProblems', () => {
   });
 
   it('refuses what is not a set of answers, and answers to unknown questions (also in a row)', () => {
-    expect(problemsOf([] as unknown as Answers)).toEqual([['answers', 'not-a-list']]);
+    expect(problemsOf([] as unknown as Answers)).toEqual([['answers', 'wrong-shape']]);
     expect(problemsWith({ colour: 'red', practices: [{ title: 'T', 'has-detail': false, colour: 'x' }] })).toEqual([
       ['answers.colour', 'unknown-question'],
       ['answers.practices[0].colour', 'unknown-question'],
@@ -97,7 +97,7 @@ describe('answerProblems', () => {
     });
 
     it('several options: a list of keys of the question, each once', () => {
-      expect(problemsWith({ trends: 'y' })).toEqual([['answers.trends', 'not-a-list']]);
+      expect(problemsWith({ trends: 'y' })).toEqual([['answers.trends', 'wrong-shape']]);
       expect(problemsWith({ trends: ['y', 'z', 'y'] })).toEqual([
         ['answers.trends[1]', 'option-unknown'],
         ['answers.trends[2]', 'duplicate'],
@@ -128,7 +128,7 @@ describe('answerProblems', () => {
       ]);
       expect(problemsWith({ evidence: { files: ['f1', 'f2'] } })).toEqual([['answers.evidence.files', 'too-many']]);
       expect(problemsWith({ evidence: { files: [''], links: [] } })).toEqual([['answers.evidence.files[0]', 'not-a-text']]);
-      expect(problemsWith({ evidence: 'https://a.example' })).toEqual([['answers.evidence', 'not-a-list']]);
+      expect(problemsWith({ evidence: 'https://a.example' })).toEqual([['answers.evidence', 'wrong-shape']]);
     });
 
     it('without links or files is unanswered', () => {
@@ -147,8 +147,8 @@ describe('answerProblems', () => {
         ['answers.practices[1].title', 'required'],
         ['answers.practices[1].has-detail', 'not-yes-no'],
       ]);
-      expect(problemsWith({ practices: [1] })).toEqual([['answers.practices[0]', 'not-a-list']]);
-      expect(problemsWith({ practices: { title: 'T' } })).toEqual([['answers.practices', 'not-a-list']]);
+      expect(problemsWith({ practices: [1] })).toEqual([['answers.practices[0]', 'wrong-shape']]);
+      expect(problemsWith({ practices: { title: 'T' } })).toEqual([['answers.practices', 'wrong-shape']]);
       const rows = [1, 2, 3].map((n) => ({ title: `T${n}`, 'has-detail': false }));
       const [tooMany] = answerProblems(survey, { ...base, practices: rows });
       expect(tooMany).toMatchObject({ path: 'answers.practices', rule: 'too-many', params: { max: 2 } });

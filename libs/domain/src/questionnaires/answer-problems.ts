@@ -38,7 +38,8 @@ export const ANSWER_RULES = {
   'above-max': 'range',
   'not-a-url': 'url',
   'not-a-text': 'invalid',
-  'not-a-list': 'invalid',
+  /** Not the shape of its type's answer: a list of rows or options, an object of answers, links and files. */
+  'wrong-shape': 'invalid',
   'unknown-question': 'invalid',
 } as const;
 export type AnswerRule = keyof typeof ANSWER_RULES;
@@ -65,7 +66,7 @@ const problem = (path: string, rule: AnswerRule, message: string, params?: Recor
  * that was not asked, which is what the reports count.
  */
 export function answerProblems(q: Questionnaire, answers: unknown): AnswerProblem[] {
-  if (!isRecord(answers)) return [problem('answers', 'not-a-list', 'must be an object of answers by question key')];
+  if (!isRecord(answers)) return [problem('answers', 'wrong-shape', 'must be an object of answers by question key')];
   return answersProblems(questionsOf(q), answers, 'answers');
 }
 
@@ -87,11 +88,11 @@ function answersProblems(questions: readonly Question[], answers: Answers, prefi
 }
 
 function groupProblems(questions: readonly ItemQuestion[], maxItems: number, value: unknown, path: string): AnswerProblem[] {
-  if (!Array.isArray(value)) return [problem(path, 'not-a-list', 'must be a list of rows')];
+  if (!Array.isArray(value)) return [problem(path, 'wrong-shape', 'must be a list of rows')];
   const problems: AnswerProblem[] = [];
   if (value.length > maxItems) problems.push(problem(path, 'too-many', `at most ${maxItems} rows`, { max: maxItems }));
   value.forEach((row, i) => {
-    if (!isRecord(row)) problems.push(problem(`${path}[${i}]`, 'not-a-list', 'must be an object of answers by question key'));
+    if (!isRecord(row)) problems.push(problem(`${path}[${i}]`, 'wrong-shape', 'must be an object of answers by question key'));
     else problems.push(...answersProblems(questions, row, `${path}[${i}]`));
   });
   return problems;
@@ -159,7 +160,7 @@ function choiceProblems(question: ChoiceQuestion, value: unknown, path: string):
     if (Array.isArray(value)) return [problem(path, 'choose-one', 'choose one option')];
     return typeof value === 'string' && options.includes(value) ? [] : [unknown(path)];
   }
-  if (!Array.isArray(value)) return [problem(path, 'not-a-list', 'must be a list of options')];
+  if (!Array.isArray(value)) return [problem(path, 'wrong-shape', 'must be a list of options')];
   return value.flatMap((v, i) => {
     if (typeof v !== 'string' || !options.includes(v)) return [unknown(`${path}[${i}]`)];
     return value.indexOf(v) < i ? [problem(`${path}[${i}]`, 'duplicate', `"${v}" chosen twice`)] : [];
@@ -167,7 +168,7 @@ function choiceProblems(question: ChoiceQuestion, value: unknown, path: string):
 }
 
 function evidenceProblems(question: EvidenceQuestion, value: unknown, path: string): AnswerProblem[] {
-  if (!isRecord(value)) return [problem(path, 'not-a-list', 'must give links and files')];
+  if (!isRecord(value)) return [problem(path, 'wrong-shape', 'must give links and files')];
   return [
     ...listProblems(value.links, question.maxLinks, `${path}.links`, linkProblems),
     ...listProblems(value.files, question.maxFiles, `${path}.files`, (file, p) =>
@@ -178,7 +179,7 @@ function evidenceProblems(question: EvidenceQuestion, value: unknown, path: stri
 
 function listProblems(list: unknown, max: number, path: string, each: (v: unknown, path: string) => AnswerProblem[]): AnswerProblem[] {
   if (list === undefined) return [];
-  if (!Array.isArray(list)) return [problem(path, 'not-a-list', 'must be a list')];
+  if (!Array.isArray(list)) return [problem(path, 'wrong-shape', 'must be a list')];
   const problems: AnswerProblem[] = list.length > max ? [problem(path, 'too-many', `at most ${max}`, { max })] : [];
   list.forEach((v, i) => {
     const own = each(v, `${path}[${i}]`);
