@@ -4,6 +4,8 @@ import { parse } from 'yaml';
 import { answerProblems, keptAnswers } from './answer-problems';
 import { visibleQuestions } from './conditions';
 import type { Answers, ChoiceQuestion, GroupQuestion, Questionnaire, RatingQuestion } from './questionnaire';
+import { inLanguage } from '../texts/localized-text';
+import { participationOf } from './participation';
 import { questionnaireProblems } from './questionnaire-problems';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
@@ -92,6 +94,19 @@ describe("the Charter's questionnaire (config/programmes/charter.questionnaire.y
     ]);
   });
 
+  it('reads in the reader’s language', () => {
+    const fr = inLanguage(charter, 'fr');
+    expect(fr.sections[1].questions[0].label).toBe(
+      "Communiquer activement notre engagement en faveur de l'égalité des chances pour toutes les personnes qui vivent dans la ville",
+    );
+    expect((fr.sections[1].questions[0] as unknown as RatingQuestion).levels.map((l) => l.label)).toEqual([
+      'Pleinement',
+      'Partiellement',
+      'Pas encore',
+      'Sans objet',
+    ]);
+  });
+
   describe('participation is voluntary', () => {
     it('asks first whether the city takes part; a city that declines is asked nothing else and may say why', () => {
       expect(charter.sections[0].questions[0]).toMatchObject({ key: 'take-part', type: 'yesNo', required: true });
@@ -119,6 +134,16 @@ describe("the Charter's questionnaire (config/programmes/charter.questionnaire.y
       ]);
       // Changing one's mind: a city that declines after drafting keeps only its answer to take part.
       expect(keptAnswers(charter, { ...answers, 'take-part': false })).toEqual({ 'take-part': false });
+    });
+
+    it('the round counts how many of the signatories took part, declined or did not answer', () => {
+      const submitted: Record<string, Answers> = { berlin: { 'take-part': true }, paris: { 'take-part': false }, oslo: {}, nowhere: { 'take-part': true } };
+      expect(participationOf(['berlin', 'paris', 'oslo', 'rome', 'berlin'], (c) => submitted[c], 'take-part')).toEqual({
+        asked: 4,
+        tookPart: 1,
+        declined: 1,
+        noAnswer: 2,
+      });
     });
   });
 });

@@ -4,3 +4,4 @@ export * from './questionnaire-problems';
 export * from './answer-problems';
 export * from './pact-questionnaire';
 export * from './questionnaire-versions';
+export * from './participation';
