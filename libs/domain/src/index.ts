@@ -12,3 +12,4 @@ export * from './keys';
 export * from './identity';
 export * from './texts';
 export * from './history';
+export * from './questionnaires';
