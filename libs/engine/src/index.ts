@@ -63,3 +63,4 @@ export * from './texts/locales';
 export * from './reports/report-catalogs.provider';
 export * from './calendar/calendar-texts';
 export * from './history/history-file';
+export * from './history/history-scheme-file';

@@ -1,8 +1,6 @@
 import { historicCycles, HistoryScheme, readHistoryRows } from '@pact/domain';
-// The Charter's cities, commitments and levels, kept with the tests until the Charter's programme
-// file exists (issue 19); then this dry run takes its scheme from the programme instead.
-import { charterHistoryScheme } from '@pact/domain/testing/charter-scheme';
-import { InvalidError, readHistoryTable } from '@pact/engine';
+import { InvalidError, loadHistoryScheme, readHistoryTable } from '@pact/engine';
+import { resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 
@@ -51,12 +49,17 @@ export async function checkHistoryFile(path: string, scheme: HistoryScheme, json
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, programmes: { type: 'string', default: 'config/programmes' } },
+  });
   if (positionals.length !== 1) {
     console.error('usage: npm run import-history -- <file.csv|file.xlsx> [--json]');
     process.exit(2);
   }
-  const code = await checkHistoryFile(positionals[0], charterHistoryScheme(new Date().getUTCFullYear()), values.json, (line) => console.log(line));
+  // The Charter's cities and commitments, from its programme files (config/programmes/charter*.yaml).
+  const scheme = await loadHistoryScheme(resolve(values.programmes), 'charter', new Date().getUTCFullYear());
+  const code = await checkHistoryFile(positionals[0], scheme, values.json, (line) => console.log(line));
   process.exit(code);
 }
 

@@ -1,4 +1,5 @@
 import { LocalizedText } from '../texts/localized-text';
+import type { Questionnaire, RatingQuestion } from '../questionnaires/questionnaire';
 
 /**
  * What a history file is checked against: the programme's participants, questions and rating
@@ -47,4 +48,25 @@ export function foldName(value: string): string {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[\s\-_\uFEFF]/gu, '');
+}
+
+/**
+ * What a history file of a programme is checked against, from the programme itself: its
+ * participants, and its questionnaire's rating questions (the Charter's commitments) with their
+ * levels. A history row holds one rating per question, so the rating questions must share one
+ * scale; a questionnaire whose ratings differ cannot be imported into and says which differs.
+ */
+export function historySchemeOf(questionnaire: Questionnaire, participants: HistoryScheme['participants'], years: HistoryScheme['years']): HistoryScheme {
+  const ratings = questionnaire.sections.flatMap((s) => s.questions).filter((q): q is RatingQuestion => q.type === 'rating');
+  if (ratings.length === 0) throw new Error(`questionnaire ${questionnaire.key} has no rating question a history file could answer`);
+  const scale = (q: RatingQuestion) => q.levels.map((l) => l.key).join(',');
+  const other = ratings.find((q) => scale(q) !== scale(ratings[0]));
+  if (other)
+    throw new Error(`questionnaire ${questionnaire.key}: the rating ${other.key} has other levels than ${ratings[0].key}; a history file needs one scale`);
+  return {
+    participants: participants.map((p) => ({ key: p.key, name: p.name })),
+    questionKeys: ratings.map((q) => q.key),
+    ratingLevels: ratings[0].levels.map((l) => ({ key: l.key, label: l.label })),
+    years,
+  };
 }

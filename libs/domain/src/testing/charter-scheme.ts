@@ -1,10 +1,11 @@
 import { HistoryScheme } from '../history/history-scheme';
 
 /**
- * The Integrating Cities Charter as a history file is checked against, for tests: its 52
- * signatory cities (September 2024) with their names in EN/DE/FR, its 11 commitments and its
- * rating levels. Copied from the draft of the Charter's programme file (issue 19) until that
- * file exists; then a test should build the scheme from it instead.
+ * The Integrating Cities Charter as a history file is checked against, for the domain's tests
+ * (which read no file): its 52 signatory cities (September 2024) with their names in EN/DE/FR, its
+ * 11 commitments and its rating levels. The same as the programme's files
+ * (config/programmes/charter.yaml and charter.questionnaire.yaml): history-scheme-file.spec.ts
+ * fails if they drift apart.
  */
 export const CHARTER_CITIES: HistoryScheme['participants'] = [
   { key: 'amsterdam', name: 'Amsterdam' },
