@@ -17,13 +17,8 @@ const KNOWN_SCANS: Record<string, string> = {
   // Every request: authentication.
   'api_tokens find {hash}': 'IdentityService.authenticate: an API token by its hash',
   'sessions find {tokenHash}': 'SessionService.authenticate: a page session by its hash',
-  // A chair's submission.
-  'submissions find {revision,taskId}': 'SubmissionService.followUp: the revision just stored, by task and number',
-  'tasks aggregate {cycleId,milestoneKey,status}': 'SubmissionService.followUp: the milestone’s tasks still waiting (compile now when none)',
   // The task: its page, the API's view, the report form, the draft.
-  'submissions find {abandoned,taskId}': 'SubmissionRepository.listByTask: a task’s revisions',
   'events find {taskId}': 'EventRepository.listByTask: a task’s timeline',
-  'drafts find {taskId}': 'DraftRepository.findByTask: a task’s draft',
   'cycles find {start}': 'PreviousReportQuery: the cycles started before this one (what a draft can start from)',
   'working_groups find {key}': 'WorkingGroupRepository.findByKey: a task’s group (pages, notifications)',
   // My tasks.

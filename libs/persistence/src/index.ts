@@ -18,6 +18,7 @@ export * from './sign-in-links';
 export * from './sessions';
 export * from './rate-counters';
 export * from './site-keys';
+export * from './migrations';
 export * from './transient-errors';
 export * from './database-probe';
 export * from './database-watchdog';

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { AWAITING_STATUSES, canSubmit, ExtensionRequest, lapsePendingRequest, TaskStatus } from '@pact/domain';
 import { isValidObjectId, Model } from 'mongoose';
 import { isDuplicateKey, LeanOf, Stored, toRecord } from '../records';
-import { ExtensionRecord, TaskRecord } from './task.record';
+import { ExtensionRecord, revisionsHandedOut, TaskRecord } from './task.record';
 import { TASK_MODEL } from './task.schema';
 import { RetriedWhenNotApplied } from '../transient-errors';
 
@@ -221,7 +221,7 @@ export class TaskRepository {
       // The caller's fresh read is the first guess (one read less per submission); a conflict reads again.
       const current = attempt === 0 && known ? known : await this.findById(id);
       if (!current || !canSubmit(current.status)) return null;
-      const revision = Math.max(current.revisionsNumbered ?? 0, current.latestRevision) + 1;
+      const revision = revisionsHandedOut(current) + 1;
       const doc = await this.model
         .findOneAndUpdate(
           { _id: id, status: current.status, revisionsNumbered: current.revisionsNumbered ?? { $exists: false } },
@@ -233,6 +233,11 @@ export class TaskRepository {
       // Another submission took a number (or the task changed state) meanwhile: read again.
     }
     throw new Error(`task ${id} kept changing while numbering a revision`);
+  }
+
+  /** A revision stored under an earlier layout has this number: the task hands out later ones only (KeyedLayout). */
+  async noteRevisionNumbered(id: string, revision: number): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $max: { revisionsNumbered: revision } });
   }
 
   /**
