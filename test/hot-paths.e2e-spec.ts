@@ -22,7 +22,6 @@ const KNOWN_SCANS: Record<string, string> = {
   'cycles find {start}': 'PreviousReportQuery: the cycles started before this one (what a draft can start from)',
   'working_groups find {key}': 'WorkingGroupRepository.findByKey: a task’s group (pages, notifications)',
   // My tasks.
-  'tasks find {groupKey,status}': 'InboxQuery.list: a chair’s tasks by group and state',
   'working_groups find {}': 'My tasks: every working group’s name',
   // Notifications (reminders, escalations, extensions, requests for more time).
   'webhook_subscriptions find {status}': 'NotificationService: the active webhook subscriptions',

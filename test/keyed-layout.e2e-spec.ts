@@ -20,12 +20,21 @@ describe('revisions and drafts of the earlier layout (e2e)', () => {
     const cycleId = (
       await h.http
         .post('/api/cycles')
-        .send(shortCycle(h, { groups: ['education', 'sport'], requestInDays: 0.01, dueAfterDays: 300, compileAfterDays: 400, lengthMonths: 24, reminders: [] }))
+        .send(
+          shortCycle(h, {
+            groups: ['education', 'sport', 'security'],
+            requestInDays: 0.01,
+            dueAfterDays: 300,
+            compileAfterDays: 400,
+            lengthMonths: 24,
+            reminders: [],
+          }),
+        )
         .expect(201)
     ).body.id;
     const tasks = await h.waitFor('tasks', async () => {
       const res = await h.http.get(`/api/cycles/${cycleId}/tasks`).expect(200);
-      return res.body.length === 2 && res.body;
+      return res.body.length === 3 && res.body;
     });
     const education = tasks.find((t: any) => t.groupKey === 'education').id;
     const sport = tasks.find((t: any) => t.groupKey === 'sport').id;
@@ -59,11 +68,14 @@ describe('revisions and drafts of the earlier layout (e2e)', () => {
       savedBy: 'x',
     });
     await drafts.createIndex({ taskId: 1 }, { unique: true, name: 'taskId_1' });
+    // Inboxes were not kept either.
+    await h.db.collection('inboxes').deleteMany({});
     await h.db.collection('migrations').deleteMany({});
 
     // A process of this version starts (the built API, as production runs it).
     const api = await h.spawnApi();
     expect(api.output()).toContain('moved 3 revisions and 1 drafts to their keys');
+    expect(api.output()).toContain("listed 3 tasks in their groups' inboxes");
 
     expect((await submissions.find({}, { projection: { _id: 1 } }).toArray()).map((d) => d._id).sort()).toEqual(
       [`${education}:1`, `${education}:2`, `${sport}:1`].sort(),
@@ -80,6 +92,12 @@ describe('revisions and drafts of the earlier layout (e2e)', () => {
     const view = await h.api.get(SubmissionService).view(education);
     expect(view.revisions.map((r) => r.revision)).toEqual([1, 2, 3]);
     expect(view.revisions[0].content.measures[0].title).toBe('education: measure A');
+
+    // My tasks: the security chair's task still waiting, from the inbox filled at start.
+    const security = tasks.find((t: any) => t.groupKey === 'security').id;
+    const securityChair = request.agent(api.url).set('Authorization', `Bearer ${await h.tokenFor(['chair'], ['security'])}`);
+    expect((await securityChair.get('/api/me/tasks').expect(200)).body.map((t: any) => t.id)).toEqual([security]);
+    expect((await h.db.collection<any>('inboxes').findOne({ _id: 'sport' }))?.taskIds).toEqual([sport]);
 
     // The draft: read by its task, saved on top of its version.
     const drafting = h.api.get(DraftService);

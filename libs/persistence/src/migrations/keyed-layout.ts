@@ -1,20 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DraftRepository } from '../drafts/draft.repository';
+import { InboxRepository } from '../inboxes/inbox.repository';
 import { SubmissionRepository } from '../submissions/submission.repository';
+import { TaskRecord } from '../tasks/task.record';
 import { TaskRepository } from '../tasks/task.repository';
 import { MigrationRepository } from './migration.repository';
 
 /**
- * Revisions keyed `<task>:<n>` and drafts keyed by their task (issue 20: hot paths read by key,
- * as FerretDB on SQLite finds nothing else without reading the whole collection). Data written
- * by the earlier layout (ObjectId ids, found by task and number) is moved to the keys once, at
- * the start of every process until one has finished, before the process serves anything: the
- * hot paths then never look for the old shape. Processes of the earlier version must be stopped
- * before the upgrade (they would keep writing the old shape).
+ * Hot paths read by key (issue 20: FerretDB on SQLite finds nothing but `_id` without reading
+ * the whole collection): revisions keyed `<task>:<n>`, drafts keyed by their task, each group's
+ * tasks listed in its inbox. Data written by the earlier layout is brought to the keys once, at
+ * the start of every process until one has finished each step, before the process serves
+ * anything: the hot paths then never look for the old shape. Processes of the earlier version
+ * must be stopped before the upgrade (they would keep writing the old shape).
  */
 @Injectable()
 export class KeyedLayout {
-  static readonly NAME = 'keyed-revisions-and-drafts';
   private readonly logger = new Logger('Persistence');
 
   constructor(
@@ -22,10 +23,25 @@ export class KeyedLayout {
     private readonly submissions: SubmissionRepository,
     private readonly drafts: DraftRepository,
     private readonly tasks: TaskRepository,
+    private readonly inboxes: InboxRepository,
   ) {}
 
+  /** Each step by name (its record in `migrations`): batch work, idempotent, safe to run in two processes at once. */
+  private readonly steps: { name: string; run: () => Promise<string | null> }[] = [
+    { name: 'keyed-revisions-and-drafts', run: () => this.keyRevisionsAndDrafts() },
+    { name: 'inboxes', run: () => this.fillInboxes() },
+  ];
+
   async apply(): Promise<void> {
-    if (await this.migrations.isDone(KeyedLayout.NAME)) return;
+    for (const step of this.steps) {
+      if (await this.migrations.isDone(step.name)) continue;
+      const said = await step.run();
+      await this.migrations.markDone(step.name, new Date());
+      if (said) this.logger.log(said);
+    }
+  }
+
+  private async keyRevisionsAndDrafts(): Promise<string | null> {
     let revisions = 0;
     for await (const moved of this.submissions.rekeyEarlierLayout()) {
       // Numbers stored before the task handed them out: the task must not hand them out again.
@@ -33,7 +49,23 @@ export class KeyedLayout {
       revisions++;
     }
     const drafts = await this.drafts.rekeyEarlierLayout();
-    await this.migrations.markDone(KeyedLayout.NAME, new Date());
-    if (revisions || drafts) this.logger.log(`moved ${revisions} revisions and ${drafts} drafts to their keys`);
+    return revisions || drafts ? `moved ${revisions} revisions and ${drafts} drafts to their keys` : null;
+  }
+
+  /** Every task stored before inboxes were kept goes into its group's (fan-out adds the later ones). */
+  private async fillInboxes(): Promise<string | null> {
+    let added = 0;
+    let batch: TaskRecord[] = [];
+    for await (const task of this.tasks.stream({})) {
+      batch.push(task);
+      if (batch.length >= 500) {
+        await this.inboxes.addTasks(batch);
+        added += batch.length;
+        batch = [];
+      }
+    }
+    await this.inboxes.addTasks(batch);
+    added += batch.length;
+    return added ? `listed ${added} tasks in their groups' inboxes` : null;
   }
 }

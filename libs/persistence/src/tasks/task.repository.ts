@@ -50,6 +50,13 @@ export class TaskRepository {
     return toRecord<TaskRecord>(await this.model.findById(id).lean());
   }
 
+  /** The tasks with these ids (by key; ids that name no task are left out). */
+  async findByIds(ids: string[]): Promise<TaskRecord[]> {
+    const valid = ids.filter((id) => isValidObjectId(id));
+    if (!valid.length) return [];
+    return (await this.model.find({ _id: { $in: valid } }).lean()).map((d) => toRecord<TaskRecord>(d));
+  }
+
   private query(f: TaskFilter): Record<string, unknown> {
     const q: Record<string, unknown> = {};
     if (f.cycleId) q.cycleId = f.cycleId;
