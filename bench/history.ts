@@ -3,6 +3,8 @@ import { FanOutService, IdentityService } from '@pact/engine';
 import { MongoClient, ObjectId, Db } from 'mongodb';
 import { join, resolve } from 'node:path';
 import { createApi } from '../apps/api/src/bootstrap';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 
 /**
  * A chair's submission against the history stored (issue 20: the cost of a hot path must not
@@ -90,6 +92,9 @@ async function main(): Promise<void> {
   if (!process.env.MONGODB_URI) throw new Error('run through scripts/with-services.sh (it sets MONGODB_URI)');
   const uri = new URL(process.env.MONGODB_URI);
   uri.pathname = `/pact_history_${Date.now()}`;
+  // HISTORY_PROFILE=1: each command of the last submission at each size, with its time (where the time goes).
+  const profile = process.env.HISTORY_PROFILE === '1';
+  if (profile) uri.searchParams.set('monitorCommands', 'true');
   Object.assign(process.env, {
     MONGODB_URI: uri.toString(),
     QUEUE_PREFIX: `pacthistory${Date.now()}`,
@@ -99,6 +104,13 @@ async function main(): Promise<void> {
   });
   const api = await createApi();
   await api.listen(0, '127.0.0.1');
+  const commands: string[] = [];
+  if (profile) {
+    const client = api.get<Connection>(getConnectionToken(), { strict: false }).getClient();
+    const started = new Map<number, string>();
+    client.on('commandStarted', (e) => started.set(e.requestId, `${e.commandName} ${String(e.command[e.commandName])}`));
+    client.on('commandSucceeded', (e) => commands.push(`${e.duration} ms ${started.get(e.requestId) ?? e.commandName}`));
+  }
   const base = `http://127.0.0.1:${(api.getHttpServer().address() as { port: number }).port}`;
   const mongo = await MongoClient.connect(uri.toString());
   const db = mongo.db(uri.pathname.slice(1));
@@ -147,6 +159,7 @@ async function main(): Promise<void> {
       const times: number[] = [];
       for (let i = 0; i < SUBMISSIONS; i++) {
         const task = tasks[i % tasks.length];
+        commands.length = 0;
         const t = process.hrtime.bigint();
         await call(chairToken, 'POST', `/api/tasks/${task.id}/submissions`, {
           measures: [{ title: `Measure ${i}`, status: 'in-progress' }],
@@ -159,6 +172,7 @@ async function main(): Promise<void> {
       }
       const row = `| ${size} tasks, ${size} revisions, ${2 * size} events | ${percentile(times, 0.5).toFixed(0)} ms | ${percentile(times, 0.9).toFixed(0)} ms |`;
       console.log(`p50 ${percentile(times, 0.5).toFixed(0)} ms`);
+      if (profile) console.log(commands.join('\n'));
       rows.push(row);
     }
     console.log(

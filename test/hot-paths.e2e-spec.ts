@@ -26,6 +26,20 @@ const KNOWN_SCANS: Record<string, string> = {
   // Notifications (reminders, escalations, extensions, requests for more time).
   'webhook_subscriptions find {status}': 'NotificationService: the active webhook subscriptions',
   'users find {disabledAt,email}': 'NotificationService: the recipients’ accounts by e-mail address',
+  // Guarded single-document updates (the rule that makes at-least-once jobs act once): the guard
+  // beside `_id` is enough for FerretDB 1.24 to read the whole collection (it pushes down
+  // `{ _id }` alone). Making them cheap needs the embedded database to push `_id` down whatever
+  // stands beside it (its filter is checked again on the document anyway), or guards kept elsewhere.
+  'tasks findAndModify {_id,revisionsNumbered,status}': 'TaskRepository.numberRevision (a submission)',
+  'tasks findAndModify {_id,dueVersion,pendingExtensionRequestId,status}': 'TaskRepository.markSubmitted, the first revision',
+  'tasks findAndModify {_id,status}': 'TaskRepository.markSubmitted, a later revision',
+  'tasks findAndModify {_id,pendingExtensionRequestId,status}': 'TaskRepository.addExtensionRequest, refuseExtensionRequest',
+  'tasks findAndModify {_id,dueVersion,firedTimers,status}': 'TaskRepository.recordReminder',
+  'tasks findAndModify {_id,dueVersion,status}': 'TaskRepository.markOverdue, extend',
+  'tasks findAndModify {_id,dueVersion,escalationLevel,status}': 'TaskRepository.escalate',
+  'deliveries find {_id,status}': 'DeliveryRepository: a delivery still to attempt',
+  'deliveries findAndModify {_id,attemptCount,status}': 'DeliveryRepository.recordAttempt, guarded by the attempt count',
+  'api_tokens update {$or,_id,revokedAt}': 'ApiTokenRepository: a token’s last use, noted at most so often',
   // The committee's summary of level-2 escalations (one job per cycle).
   'tasks aggregate {cycleId,dueAt,escalationLevel,status}': 'TaskRepository.countEscalationsOwed: escalations of the cycle still in flight',
   'tasks update {cycleId,escalationLevel,status,summaryRun}': 'TaskRepository.claimForSummary: claims the cycle’s unreported escalations',

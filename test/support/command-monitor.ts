@@ -25,18 +25,17 @@ const FILTERS_OF: Record<string, (c: Record<string, any>) => unknown[]> = {
 };
 
 /**
- * Whether the database can find the documents by key: an `_id` given as a value, `$eq` or `$in`
- * of values (FerretDB 1.24 on SQLite pushes down nothing else; other fields beside it are then
- * checked on the documents found, which is what a guarded update does).
+ * Whether the database can find the document by key. FerretDB 1.24 on SQLite pushes a filter
+ * down only when it is exactly `{ _id: <string or ObjectId> }` (internal/backends/sqlite/
+ * collection.go, `params.Filter.Len() == 1`): an `_id` beside other fields (a guarded update) or
+ * `_id: {$in: …}` reads and decodes the whole collection as any other filter does.
  */
 export function isKeyFilter(filter: unknown): boolean {
   if (!filter || typeof filter !== 'object') return false;
-  const id = (filter as Record<string, unknown>)._id;
-  if (id === undefined) return false;
-  if (id === null || typeof id !== 'object' || (id as { _bsontype?: string })._bsontype) return true;
-  const ops = Object.keys(id);
-  if (!ops.every((k) => k.startsWith('$'))) return true; // an embedded document as the id
-  return ops.length === 1 && ((ops[0] === '$in' && Array.isArray((id as { $in: unknown }).$in)) || ops[0] === '$eq');
+  const fields = Object.keys(filter);
+  if (fields.length !== 1 || fields[0] !== '_id') return false;
+  const id = (filter as { _id: unknown })._id;
+  return typeof id === 'string' || (typeof id === 'object' && id !== null && (id as { _bsontype?: string })._bsontype === 'ObjectId');
 }
 
 /**

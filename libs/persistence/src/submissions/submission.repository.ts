@@ -56,13 +56,10 @@ export class SubmissionRepository {
    * still being stored, or given up, has no revision).
    */
   async listByTask(task: Pick<TaskRecord, 'id' | 'latestRevision' | 'revisionsNumbered'>): Promise<SubmissionRecord[]> {
-    const keys = Array.from({ length: revisionsHandedOut(task) }, (_, i) => revisionKey(task.id, i + 1));
-    if (!keys.length) return [];
-    const docs = await this.model.find({ _id: { $in: keys } }).lean();
-    return docs
-      .filter((d) => !d.abandoned)
-      .sort((a, b) => a.revision - b.revision)
-      .map((d) => toRecord<SubmissionRecord>(d));
+    // One read per number rather than `$in`: FerretDB on SQLite finds a document by `{ _id }` alone only.
+    const numbers = Array.from({ length: revisionsHandedOut(task) }, (_, i) => i + 1);
+    const found = await Promise.all(numbers.map((n) => this.findRevision(task.id, n)));
+    return found.filter((r): r is SubmissionRecord => r !== null);
   }
 
   /**

@@ -52,9 +52,9 @@ export class TaskRepository {
 
   /** The tasks with these ids (by key; ids that name no task are left out). */
   async findByIds(ids: string[]): Promise<TaskRecord[]> {
-    const valid = ids.filter((id) => isValidObjectId(id));
-    if (!valid.length) return [];
-    return (await this.model.find({ _id: { $in: valid } }).lean()).map((d) => toRecord<TaskRecord>(d));
+    // One read per id rather than `$in`: FerretDB on SQLite finds a document by `{ _id }` alone only (a few per chair).
+    const found = await Promise.all(ids.map((id) => this.findById(id)));
+    return found.filter((t): t is TaskRecord => t !== null);
   }
 
   private query(f: TaskFilter): Record<string, unknown> {
@@ -307,7 +307,8 @@ export class TaskRepository {
 
   /** The follow-ups of `key` are done: it leaves the outbox (a no-op when already gone). */
   async completeFollowUp(id: string, key: string): Promise<void> {
-    await this.model.updateOne({ _id: id, outbox: key }, { $pull: { outbox: key } });
+    // By _id alone (pulling a key already gone changes nothing): FerretDB finds nothing else without a scan.
+    await this.model.updateOne({ _id: id }, { $pull: { outbox: key } });
   }
 
   /** Tasks with follow-ups still owed, for the sweep. */
