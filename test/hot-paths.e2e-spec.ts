@@ -30,13 +30,12 @@ const KNOWN_SCANS: Record<string, string> = {
   // beside `_id` is enough for FerretDB 1.24 to read the whole collection (it pushes down
   // `{ _id }` alone). Making them cheap needs the embedded database to push `_id` down whatever
   // stands beside it (its filter is checked again on the document anyway), or guards kept elsewhere.
-  'tasks findAndModify {_id,revisionsNumbered,status}': 'TaskRepository.numberRevision (a submission)',
   'tasks findAndModify {_id,dueVersion,pendingExtensionRequestId,status}': 'TaskRepository.markSubmitted, the first revision',
-  'tasks findAndModify {_id,status}': 'TaskRepository.markSubmitted, a later revision',
   'tasks findAndModify {_id,pendingExtensionRequestId,status}': 'TaskRepository.addExtensionRequest, refuseExtensionRequest',
   'tasks findAndModify {_id,dueVersion,firedTimers,status}': 'TaskRepository.recordReminder',
   'tasks findAndModify {_id,dueVersion,status}': 'TaskRepository.markOverdue, extend',
   'tasks findAndModify {_id,dueVersion,escalationLevel,status}': 'TaskRepository.escalate',
+  'drafts findAndModify {_id,version}': 'DraftRepository.save, guarded by the version read',
   'deliveries find {_id,status}': 'DeliveryRepository: a delivery still to attempt',
   'deliveries findAndModify {_id,attemptCount,status}': 'DeliveryRepository.recordAttempt, guarded by the attempt count',
   'api_tokens update {$or,_id,revokedAt}': 'ApiTokenRepository: a token’s last use, noted at most so often',
@@ -113,6 +112,14 @@ describe('hot paths read and write by key (e2e)', () => {
         .send({ _csrf: csrfOf(form.text), draftVersion: '0', 'measures-0-title': 'A first measure', action: 'save' })
         .expect(303),
     );
+    const again = await chair.get(`/tasks/${education.id}/report`).expect(200);
+    await monitor.during('draft saved again', () =>
+      chair
+        .post(`/tasks/${education.id}/report`)
+        .type('form')
+        .send({ _csrf: csrfOf(again.text), draftVersion: '1', 'measures-0-title': 'A first measure, again', action: 'save' })
+        .expect(303),
+    );
     await monitor.during('submission', () => chairApi.post(`/api/tasks/${education.id}/submissions`).send(reportFor('education')).expect(201));
     await monitor.during('revision', () => chairApi.post(`/api/tasks/${education.id}/submissions`).send(reportFor('education', 1)).expect(201));
     await monitor.during('task with revisions (API)', () => chairApi.get(`/api/tasks/${education.id}`).expect(200));
@@ -122,7 +129,7 @@ describe('hot paths read and write by key (e2e)', () => {
     const asked = await monitor.during('extension request', () =>
       sportChair
         .post(`/api/tasks/${sport.id}/extension-requests`)
-        .send({ proposedDueAt: h.daysFromNow(640).toISOString(), reason: 'Regional elections in the chair’s city' })
+        .send({ proposedDueAt: new Date(new Date(sport.dueAt).getTime() + 10 * 86_400_000).toISOString(), reason: 'Regional elections in the chair’s city' })
         .expect(201),
     );
     await monitor.during('extension request decided', () =>
@@ -146,7 +153,7 @@ describe('hot paths read and write by key (e2e)', () => {
     await monitor.during('extension', () =>
       h.http
         .post(`/api/tasks/${timedTasks[0].id}/extensions`)
-        .send({ dueAt: h.daysFromNow(60).toISOString(), reason: 'More time for the chair' })
+        .send({ dueAt: new Date(new Date(timedTasks[0].dueAt).getTime() + 50 * 86_400_000).toISOString(), reason: 'More time for the chair' })
         .expect(201),
     );
 

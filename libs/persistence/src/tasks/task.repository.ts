@@ -218,28 +218,26 @@ export class TaskRepository {
   }
 
   /**
-   * Hands out the next revision number and records it as owed in the outbox, in one guarded
-   * update, before the revision is stored: intent before effect. A process that dies after this
-   * leaves the key `followUp(number)` for the sweep, which finds the revision (and brings it to
-   * the task) or finds none (and gives the number up). Null once the task no longer takes reports.
+   * Hands out the next revision number and records it as owed in the outbox, in one update,
+   * before the revision is stored: intent before effect. A process that dies after this leaves
+   * the key `followUp(number)` for the sweep, which finds the revision (and brings it to the task)
+   * or finds none (and gives the number up). Null once the task no longer takes reports.
+   *
+   * The number's uniqueness is the revision's key (`<task>:<n>`, SubmissionRepository.insertRevision):
+   * two submissions handed the same number store one revision, and the other numbers again. So
+   * this update needs no guard and finds the task by `{ _id }` alone, which FerretDB on SQLite
+   * answers without reading the collection (`$max`: a number is never handed out twice over a
+   * later one). A task cancelled between the read and this update takes the key, and the
+   * submission's own guarded update finds it cancelled (the revision is kept, nothing follows).
    */
   async numberRevision(id: string, followUp: (revision: number) => string, known?: TaskRecord): Promise<{ task: TaskRecord; revision: number } | null> {
-    for (let attempt = 0; attempt < 10; attempt++) {
-      // The caller's fresh read is the first guess (one read less per submission); a conflict reads again.
-      const current = attempt === 0 && known ? known : await this.findById(id);
-      if (!current || !canSubmit(current.status)) return null;
-      const revision = revisionsHandedOut(current) + 1;
-      const doc = await this.model
-        .findOneAndUpdate(
-          { _id: id, status: current.status, revisionsNumbered: current.revisionsNumbered ?? { $exists: false } },
-          { $set: { revisionsNumbered: revision }, $addToSet: { outbox: followUp(revision) } },
-          { returnDocument: 'after' },
-        )
-        .lean();
-      if (doc) return { task: toRecord<TaskRecord>(doc)!, revision };
-      // Another submission took a number (or the task changed state) meanwhile: read again.
-    }
-    throw new Error(`task ${id} kept changing while numbering a revision`);
+    const current = known ?? (await this.findById(id));
+    if (!current || !canSubmit(current.status)) return null;
+    const revision = revisionsHandedOut(current) + 1;
+    const doc = await this.model
+      .findOneAndUpdate({ _id: id }, { $max: { revisionsNumbered: revision }, $addToSet: { outbox: followUp(revision) } }, { returnDocument: 'after' })
+      .lean();
+    return doc ? { task: toRecord<TaskRecord>(doc), revision } : null;
   }
 
   /** A revision stored under an earlier layout has this number: the task hands out later ones only (KeyedLayout). */
@@ -289,9 +287,11 @@ export class TaskRepository {
           )
           .lean();
       } else if (current.status === 'submitted') {
+        // By `{ _id }` alone (FerretDB answers it without a scan): nothing moves a task out of
+        // submitted (every other change is guarded by an awaiting status), so a guard on it would match always.
         doc = await this.model
           .findOneAndUpdate(
-            { _id: id, status: 'submitted' },
+            { _id: id },
             { $max: { latestRevision: revision }, $set: { updatedAt: at }, $addToSet: { outbox: followUp } },
             { returnDocument: 'after' },
           )
