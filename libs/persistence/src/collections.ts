@@ -4,6 +4,8 @@ import { CYCLE_MODEL, CycleRepository, CycleSchema } from './cycles';
 import { DELIVERY_MODEL, DeliveryRepository, DeliverySchema } from './deliveries';
 import { DRAFT_MODEL, DraftRepository, DraftSchema } from './drafts';
 import { EVENT_MODEL, EventRepository, EventSchema } from './events';
+import { INBOX_MODEL, InboxRepository, InboxSchema } from './inboxes';
+import { MIGRATION_MODEL, MigrationRepository, MigrationSchema } from './migrations';
 import { RATE_COUNTER_MODEL, RateCounterRepository, RateCounterSchema } from './rate-counters';
 import { REPORT_VERSION_MODEL, ReportVersionRepository, ReportVersionSchema } from './report-versions';
 import { REPORT_MODEL, ReportRepository, ReportSchema } from './reports';
@@ -40,6 +42,8 @@ export const COLLECTIONS = [
   { model: { name: RATE_COUNTER_MODEL, schema: RateCounterSchema }, repository: RateCounterRepository },
   { model: { name: SITE_KEY_MODEL, schema: SiteKeySchema }, repository: SiteKeyRepository },
   { model: { name: DRAFT_MODEL, schema: DraftSchema }, repository: DraftRepository },
+  { model: { name: INBOX_MODEL, schema: InboxSchema }, repository: InboxRepository },
+  { model: { name: MIGRATION_MODEL, schema: MigrationSchema }, repository: MigrationRepository },
 ] satisfies { model: ModelDefinition; repository: unknown }[];
 
 /** Models whose records expire (`expiresAt`): a TTL index cleans them up where the server supports one. */

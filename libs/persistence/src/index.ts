@@ -18,6 +18,8 @@ export * from './sign-in-links';
 export * from './sessions';
 export * from './rate-counters';
 export * from './site-keys';
+export * from './migrations';
+export * from './inboxes';
 export * from './transient-errors';
 export * from './database-probe';
 export * from './database-watchdog';

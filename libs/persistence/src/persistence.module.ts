@@ -6,6 +6,7 @@ import { DatabaseWatchdog } from './database-watchdog';
 import { COLLECTIONS, EXPIRING_MODELS } from './collections';
 import { DatabaseSettings } from './database-settings';
 import { applyDriverFixes } from './driver-fixes';
+import { KeyedLayout } from './migrations/keyed-layout';
 
 // Before any client is made: see driver-fixes.ts (why a process could stay cut off after a restart).
 applyDriverFixes();
@@ -14,14 +15,19 @@ const repositories = COLLECTIONS.map((c) => c.repository);
 
 /**
  * Unique indexes are what make fan-out, revisions and events idempotent, so they must
- * exist before the first write, not whenever Mongoose's background autoIndex gets there.
+ * exist before the first write, not whenever Mongoose's background autoIndex gets there. Data
+ * of an earlier layout is moved to its keys here too, before anything reads it (KeyedLayout).
  */
 @Injectable()
 class IndexBootstrap implements OnModuleInit {
   private readonly logger = new Logger('Persistence');
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly layout: KeyedLayout,
+  ) {}
   async onModuleInit(): Promise<void> {
     for (const { model } of COLLECTIONS) await this.connection.model(model.name).createIndexes();
+    await this.layout.apply();
     // Cleanup only: expiry itself is checked in code. FerretDB 1.24 has no TTL indexes ("not
     // implemented"); there the services purge expired records themselves.
     for (const name of EXPIRING_MODELS) {
@@ -56,7 +62,8 @@ class IndexBootstrap implements OnModuleInit {
     ...repositories,
     DatabaseProbe,
     DatabaseWatchdog,
-    { provide: IndexBootstrap, inject: [getConnectionToken()], useFactory: (c: Connection) => new IndexBootstrap(c) },
+    KeyedLayout,
+    { provide: IndexBootstrap, inject: [getConnectionToken(), KeyedLayout], useFactory: (c: Connection, l: KeyedLayout) => new IndexBootstrap(c, l) },
   ],
   exports: [...repositories, DatabaseProbe, DatabaseWatchdog],
 })

@@ -32,3 +32,10 @@ export function isDuplicateKey(err: unknown): boolean {
   if (e?.code === 11000) return true;
   return Array.isArray(e?.writeErrors) && e.writeErrors.length > 0 && e.writeErrors.every((w) => (w.code ?? w.err?.code) === 11000);
 }
+
+/** Dropping an index that is not there (a database that never had it, or a second process) is fine. */
+export function ignoreMissingIndex(err: unknown): void {
+  const e = err as { code?: number; codeName?: string };
+  if (e?.code === 27 || e?.code === 26 || e?.codeName === 'IndexNotFound' || e?.codeName === 'NamespaceNotFound') return;
+  throw err;
+}

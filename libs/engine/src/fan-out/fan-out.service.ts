@@ -1,14 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock, CLOCK, EscalationPolicy, eventKeys, notificationKeys, textIn } from '@pact/domain';
-import { CycleRepository, EventRepository, NewTask, TaskRecord, TaskRepository } from '@pact/persistence';
+import { CycleRepository, EventRepository, InboxRepository, NewTask, TaskRecord, TaskRepository } from '@pact/persistence';
 import { TimerScheduler } from '@pact/queues';
 import { NotificationService } from '../notifications/notification.service';
 
 const BATCH = 1000;
 
 /**
- * At a milestone's request date: one task per working group, its timers, and the chair's
- * notification, each written in batches (insertMany, addBulk, one event insert per batch). Safe
+ * At a milestone's request date: one task per working group (listed in the group's inbox), its
+ * timers, and the chair's notification, each written in batches (insertMany, addBulk, one event insert per batch). Safe
  * to run again after a crash at any point: tasks have a unique key,
  * timers deterministic job ids and notifications a dedupe key; the milestone is marked
  * requested only at the end.
@@ -21,6 +21,7 @@ export class FanOutService {
     private readonly cycles: CycleRepository,
     private readonly tasks: TaskRepository,
     private readonly events: EventRepository,
+    private readonly inboxes: InboxRepository,
     private readonly timers: TimerScheduler,
     private readonly notifications: NotificationService,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -52,6 +53,8 @@ export class FanOutService {
     let batch: TaskRecord[] = [];
     const flush = async () => {
       if (!batch.length) return;
+      // In the chairs' inboxes before they are told (My tasks reads the inbox by key).
+      await this.inboxes.addTasks(batch);
       await this.timers.scheduleTaskTimers(
         cycleId,
         batch.flatMap((task) => policy.pendingTimersFor(task).map((timer) => ({ taskId: task.id, timer }))),

@@ -1,7 +1,7 @@
 import type { LocalizedText } from '@pact/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK, daysBetween, ExtensionRequestStatus, LapseReason, TaskStatus } from '@pact/domain';
-import { CycleRepository, TaskRecord, TaskRepository } from '@pact/persistence';
+import { CycleRepository, InboxRepository, TaskRecord, TaskRepository } from '@pact/persistence';
 
 /** One report request waiting for a chair, as their inbox lists it. */
 export interface InboxItem {
@@ -29,12 +29,14 @@ export interface InboxItem {
 /**
  * The chair's inbox: report requests of their groups still waiting for them, soonest due first,
  * with the cycle's and milestone's names (one query for all the cycles named). Read by the API
- * (GET /api/me/tasks) and the "My tasks" page alike.
+ * (GET /api/me/tasks) and the "My tasks" page alike. Everything by key: the groups' inboxes, the
+ * tasks they list (a group's own history, a few a year), their cycles; filtered and paged here.
  */
 @Injectable()
 export class InboxQuery {
   constructor(
     private readonly tasks: TaskRepository,
+    private readonly inboxes: InboxRepository,
     private readonly cycles: CycleRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -43,7 +45,12 @@ export class InboxQuery {
   async list(groupKeys: string[], q: { status?: TaskStatus | TaskStatus[]; dueBefore?: Date; limit?: number; skip?: number } = {}): Promise<InboxItem[]> {
     if (!groupKeys.length) return [];
     const status = q.status === undefined ? (['open', 'overdue'] as TaskStatus[]) : ([] as TaskStatus[]).concat(q.status);
-    const tasks = await this.tasks.list({ groupKeys, status, dueBefore: q.dueBefore }, q.limit ?? 100, q.skip ?? 0);
+    const skip = q.skip ?? 0;
+    const tasks = (await this.tasks.findByIds(await this.inboxes.taskIdsOf(groupKeys)))
+      .filter((t) => status.includes(t.status) && (!q.dueBefore || t.dueAt < q.dueBefore))
+      // As the list was always ordered: soonest due first, then by group.
+      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.groupKey < b.groupKey ? -1 : a.groupKey > b.groupKey ? 1 : 0))
+      .slice(skip, skip + (q.limit ?? 100));
     const cycles = new Map((await this.cycles.findByIds([...new Set(tasks.map((t) => t.cycleId))])).map((c) => [c.id, c]));
     const now = this.clock.now();
     return tasks.map((t) => {

@@ -121,12 +121,32 @@ describe('SubmissionService', () => {
     expect(timers.compileNow).not.toHaveBeenCalled();
   });
 
-  it('a revision counted before compilation owes nothing itself; the last one in asks for compilation now', async () => {
+  it('a revision counted before compilation owes nothing itself; the last group in asks for compilation now, known from the cycle', async () => {
     const { service, reports, timers, cycles, tasks } = setUp(new Date('2030-02-01T00:00:00Z'));
-    cycles.countRevision.mockResolvedValue(aCycle());
+    const requested = (submittedGroups: string[]) =>
+      aCycle({ groupKeys: ['education', 'sport'], milestoneState: { final: { status: 'requested', keepsSubmittedGroups: true, submittedGroups } } });
+    cycles.countRevision.mockResolvedValue(requested(['education']));
+    await service.followUp(aTask({ status: 'submitted', latestRevision: 1 }), taskKeys.submission(IDS.task, 1));
+    expect(cycles.countRevision).toHaveBeenCalledWith(IDS.cycle, 'final', 'education');
+    expect(timers.compileNow).not.toHaveBeenCalled();
+
+    cycles.countRevision.mockResolvedValue(requested(['sport', 'education']));
+    await service.followUp(aTask({ status: 'submitted', latestRevision: 2 }), taskKeys.submission(IDS.task, 2));
+    expect(reports.noteLateRevision).not.toHaveBeenCalled();
+    expect(timers.compileNow).toHaveBeenCalledWith(IDS.cycle, 'final');
+    // Nothing scanned the milestone's tasks.
+    expect(tasks.count).not.toHaveBeenCalled();
+  });
+
+  it('a milestone requested before the submitted groups were kept counts its waiting tasks instead', async () => {
+    const { service, timers, cycles, tasks } = setUp(new Date('2030-02-01T00:00:00Z'));
+    cycles.countRevision.mockResolvedValue(aCycle({ milestoneState: { final: { status: 'requested', revisions: 3, submittedGroups: ['education'] } } }));
+    tasks.count.mockResolvedValue(1);
+    await service.followUp(aTask({ status: 'submitted', latestRevision: 1 }), taskKeys.submission(IDS.task, 1));
+    expect(timers.compileNow).not.toHaveBeenCalled();
     tasks.count.mockResolvedValue(0);
     await service.followUp(aTask({ status: 'submitted', latestRevision: 1 }), taskKeys.submission(IDS.task, 1));
-    expect(reports.noteLateRevision).not.toHaveBeenCalled();
+    expect(tasks.count).toHaveBeenCalledWith({ cycleId: IDS.cycle, milestoneKey: 'final', status: ['open', 'overdue'] });
     expect(timers.compileNow).toHaveBeenCalledWith(IDS.cycle, 'final');
   });
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK, followUpDedupe, isLate, normaliseContent, parseTaskFollowUp, SubmissionContent, taskKeys, templateProblems } from '@pact/domain';
 import {
+  CycleRecord,
   CycleRepository,
   EventRecord,
   EventRepository,
@@ -154,28 +155,40 @@ export class SubmissionService {
     // Counted after the task update, in one atomic step that also tells whether compilation had
     // already marked the milestone compiled: then this revision is in no report and a
     // recompilation is owed here; otherwise the compilation sees the count (CompilationService).
-    const cycle = await this.cycles.countRevision(task.cycleId, task.milestoneKey);
-    const state = cycle?.milestoneState[task.milestoneKey]?.status;
-    if (state === 'compiled') {
+    const cycle = await this.cycles.countRevision(task.cycleId, task.milestoneKey, task.groupKey);
+    const milestone = cycle?.milestoneState[task.milestoneKey];
+    if (milestone?.status === 'compiled') {
       const owed = await this.reports.noteLateRevision(task.cycleId, task.milestoneKey, key);
       if (owed !== null) await this.timers.recompile(task.cycleId, task.milestoneKey, owed);
-    } else if (state === 'requested') {
+    } else if (cycle && milestone?.status === 'requested') {
       // Everyone is in: compile now rather than wait for the compile date.
-      const waiting = await this.tasks.count({ cycleId: task.cycleId, milestoneKey: task.milestoneKey, status: ['open', 'overdue'] });
-      if (waiting === 0) await this.timers.compileNow(task.cycleId, task.milestoneKey);
+      if ((await this.stillWaiting(cycle, task.milestoneKey)) === 0) await this.timers.compileNow(task.cycleId, task.milestoneKey);
     }
     await this.tasks.completeFollowUp(task.id, key);
   }
 
-  /** A task's revisions, oldest first (for a caller that has read the task already; `view` reads it too). */
-  revisions(taskId: string): Promise<SubmissionRecord[]> {
-    return this.submissions.listByTask(taskId);
+  /**
+   * How many of the milestone's tasks still wait for a report: one task per group of the cycle,
+   * so the groups not yet in the milestone's `submittedGroups` (read by key, with the cycle). A
+   * milestone requested before that set was kept counts its tasks instead (a scan, for
+   * deployments upgraded in the middle of a milestone, until it is compiled).
+   */
+  private async stillWaiting(cycle: CycleRecord, milestoneKey: string): Promise<number> {
+    const milestone = cycle.milestoneState[milestoneKey];
+    if (!milestone?.keepsSubmittedGroups) return this.tasks.count({ cycleId: cycle.id, milestoneKey, status: ['open', 'overdue'] });
+    const submitted = new Set(milestone.submittedGroups ?? []);
+    return cycle.groupKeys.filter((g) => !submitted.has(g)).length;
+  }
+
+  /** A task's revisions, oldest first (for a caller that has read the task already; `view` reads it too), by key. */
+  revisions(task: TaskRecord): Promise<SubmissionRecord[]> {
+    return this.submissions.listByTask(task);
   }
 
   async view(taskId: string): Promise<TaskView> {
     const task = await this.tasks.findById(taskId);
     if (!task) throw new NotFoundError(`task ${taskId} does not exist`);
-    const [revisions, timeline] = await Promise.all([this.submissions.listByTask(taskId), this.events.listByTask(taskId)]);
+    const [revisions, timeline] = await Promise.all([this.submissions.listByTask(task), this.events.listByTask(taskId)]);
     return { task, revisions, timeline };
   }
 }

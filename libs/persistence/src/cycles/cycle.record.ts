@@ -10,6 +10,17 @@ export interface MilestoneState {
    * milestone compiled means revisions it may have missed, so a recompilation is owed.
    */
   revisions?: number;
+  /**
+   * The groups that have submitted a revision for this milestone, added by the same atomic
+   * update that counts a revision (a set: counting again adds nothing). With the cycle's
+   * `groupKeys` it tells, by key, whether every task of the milestone is in.
+   */
+  submittedGroups?: string[];
+  /**
+   * Set when the milestone is requested: every submission since is in `submittedGroups`. Absent
+   * on milestones requested before the set was kept, whose tasks are counted instead.
+   */
+  keepsSubmittedGroups?: boolean;
 }
 
 /** A stored cycle: its resolved plan, plus who takes part and how far it has got. */

@@ -25,9 +25,9 @@ export class CycleRepository {
 
   /** Several cycles in one query (ids that are not ObjectIds are skipped). */
   async findByIds(ids: string[]): Promise<CycleRecord[]> {
-    const valid = ids.filter((id) => isValidObjectId(id));
-    if (!valid.length) return [];
-    return (await this.model.find({ _id: { $in: valid } }).lean()).map((d) => toRecord<CycleRecord>(d));
+    // One read per id rather than `$in`: FerretDB on SQLite finds a document by `{ _id }` alone only (a page of cycles at most).
+    const found = await Promise.all([...new Set(ids)].map((id) => this.findById(id)));
+    return found.filter((c): c is CycleRecord => c !== null);
   }
 
   async list(filter: { status?: CycleStatus }, limit: number, skip: number): Promise<CycleRecord[]> {
@@ -62,7 +62,7 @@ export class CycleRepository {
   async transitionMilestone(id: string, key: string, from: MilestoneStatus[], to: MilestoneStatus, at: Date, followUp?: string): Promise<CycleRecord | null> {
     const path = `milestoneState.${key}`;
     const $set: Record<string, unknown> = { [`${path}.status`]: to };
-    if (to === 'requested') $set[`${path}.requestedAt`] = at;
+    if (to === 'requested') Object.assign($set, { [`${path}.requestedAt`]: at, [`${path}.keepsSubmittedGroups`]: true });
     if (to === 'compiled') $set[`${path}.compiledAt`] = at;
     const update: Record<string, unknown> = { $set, ...(followUp ? { $addToSet: { outbox: followUp } } : {}) };
     const doc = await this.model
@@ -79,16 +79,24 @@ export class CycleRepository {
    * Counts a revision of the milestone, after its task was updated. Returns the cycle as it is
    * after the count, in one atomic step, so the caller sees whether compilation had marked the
    * milestone compiled before this count (then the revision is in no report yet) or not (then
-   * that compilation sees the count and owes the recompilation itself).
+   * that compilation sees the count and owes the recompilation itself). The same update adds the
+   * group to the milestone's `submittedGroups`, so the caller knows by key whether all are in.
    */
-  async countRevision(id: string, key: string): Promise<CycleRecord | null> {
-    const doc = await this.model.findOneAndUpdate({ _id: id }, { $inc: { [`milestoneState.${key}.revisions`]: 1 } }, { returnDocument: 'after' }).lean();
+  async countRevision(id: string, key: string, groupKey: string): Promise<CycleRecord | null> {
+    const doc = await this.model
+      .findOneAndUpdate(
+        { _id: id },
+        { $inc: { [`milestoneState.${key}.revisions`]: 1 }, $addToSet: { [`milestoneState.${key}.submittedGroups`]: groupKey } },
+        { returnDocument: 'after' },
+      )
+      .lean();
     return toRecord<CycleRecord>(doc);
   }
 
   /** The follow-ups of `key` are done: it leaves the outbox. */
   async completeFollowUp(id: string, key: string): Promise<void> {
-    await this.model.updateOne({ _id: id, outbox: key }, { $pull: { outbox: key } });
+    // By _id alone (pulling a key already gone changes nothing): FerretDB finds nothing else without a scan.
+    await this.model.updateOne({ _id: id }, { $pull: { outbox: key } });
   }
 
   /** Cycles with follow-ups still owed, for the sweep. */

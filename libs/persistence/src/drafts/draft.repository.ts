@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { ReportDraft } from '@pact/domain';
 import { Model } from 'mongoose';
-import { isDuplicateKey, Stored, toRecord } from '../records';
+import { ignoreMissingIndex, isDuplicateKey, toRecord } from '../records';
 import { RetriedWhenNotApplied } from '../transient-errors';
 import { DraftOrigin, DraftRecord } from './draft.record';
-import { DRAFT_MODEL } from './draft.schema';
+import { DRAFT_MODEL, StoredDraft } from './draft.schema';
 
 export interface DraftWrite {
   cycleId: string;
@@ -18,18 +18,18 @@ export interface DraftWrite {
 }
 
 /**
- * Drafts, one per task. Every write is guarded by the version the writer read: version 0 means
- * "no draft yet" and inserts (the unique index on taskId settles two first saves), any other
+ * Drafts, one per task, keyed by the task's id. Every write is guarded by the version the writer
+ * read: version 0 means "no draft yet" and inserts (the key settles two first saves), any other
  * version updates only if it is still current. A write that matches nothing answers null, and
  * the caller reports that the draft changed elsewhere instead of overwriting it.
  */
 @Injectable()
 @RetriedWhenNotApplied()
 export class DraftRepository {
-  constructor(@InjectModel(DRAFT_MODEL) private readonly model: Model<Stored<DraftRecord>>) {}
+  constructor(@InjectModel(DRAFT_MODEL) private readonly model: Model<StoredDraft>) {}
 
   async findByTask(taskId: string): Promise<DraftRecord | null> {
-    return toRecord<DraftRecord>(await this.model.findOne({ taskId }).lean());
+    return toRecord<DraftRecord>(await this.model.findById(taskId).lean());
   }
 
   /** Writes the draft if `expectedVersion` is current; returns it with its new version, or null. */
@@ -38,7 +38,7 @@ export class DraftRepository {
     const fields = startedFrom === undefined ? rest : { ...rest, startedFrom };
     if (expectedVersion === 0) {
       try {
-        const doc = await this.model.create({ taskId, ...fields, version: 1 });
+        const doc = await this.model.create({ _id: taskId, taskId, ...fields, version: 1 });
         return toRecord<DraftRecord>(doc.toObject());
       } catch (err) {
         if (isDuplicateKey(err)) return null;
@@ -46,8 +46,33 @@ export class DraftRepository {
       }
     }
     const doc = await this.model
-      .findOneAndUpdate({ taskId, version: expectedVersion }, { $set: { ...fields, version: expectedVersion + 1 } }, { returnDocument: 'after' })
+      .findOneAndUpdate({ _id: taskId, version: expectedVersion }, { $set: { ...fields, version: expectedVersion + 1 } }, { returnDocument: 'after' })
       .lean();
     return toRecord<DraftRecord>(doc);
+  }
+
+  /**
+   * Moves drafts stored by the earlier layout (an ObjectId `_id`, unique by task) to the task's
+   * id (KeyedLayout, once, at start): copy, then delete the original, so a crash in between
+   * leaves work for the next run and loses nothing. Returns how many were moved.
+   */
+  async rekeyEarlierLayout(): Promise<number> {
+    await this.model.collection.dropIndex('taskId_1').catch(ignoreMissingIndex);
+    let moved = 0;
+    for (;;) {
+      const batch = await this.model.collection
+        .find({ _id: { $type: 'objectId' } })
+        .limit(200)
+        .toArray();
+      if (!batch.length) return moved;
+      for (const { _id, ...doc } of batch) {
+        // A copy there already (an earlier run, or another process) is the draft: keep it.
+        await this.model.collection.insertOne({ ...doc, _id: String(doc.taskId) } as never).catch((err: unknown) => {
+          if (!isDuplicateKey(err)) throw err;
+        });
+        await this.model.collection.deleteOne({ _id });
+        moved++;
+      }
+    }
   }
 }

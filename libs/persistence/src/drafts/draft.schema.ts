@@ -4,9 +4,14 @@ import { DraftRecord } from './draft.record';
 
 export const DRAFT_MODEL = 'Draft';
 
+/** A draft as stored: one per task, its `_id` the task's id (every read and guarded write is by key). */
+export type StoredDraft = Stored<DraftRecord> & { _id: string };
+
 /** Drafts of reports (collection `drafts`): one per task. */
-export const DraftSchema = new Schema<Stored<DraftRecord>>(
+export const DraftSchema = new Schema<StoredDraft>(
   {
+    // The task's id: findByTask, save (version 0 inserts it; a second first save meets the key).
+    _id: { type: String, required: true },
     taskId: { type: String, required: true },
     cycleId: String,
     groupKey: String,
@@ -18,7 +23,5 @@ export const DraftSchema = new Schema<Stored<DraftRecord>>(
     savedBy: String,
     startedFrom: Schema.Types.Mixed,
   },
-  { versionKey: false, minimize: false, collection: 'drafts' },
+  { versionKey: false, minimize: false, collection: 'drafts', _id: false },
 );
-// One draft per task, and the lookup of a task's draft (every read and guarded write).
-DraftSchema.index({ taskId: 1 }, { unique: true });

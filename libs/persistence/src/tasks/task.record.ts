@@ -50,3 +50,11 @@ export interface TaskRecord {
    */
   outbox?: string[];
 }
+
+/**
+ * How many revision numbers the task has handed out: `revisionsNumbered`, or on a task from
+ * before numbers were handed out by the task, its latest revision. Revisions are keyed 1 … this.
+ */
+export function revisionsHandedOut(task: Pick<TaskRecord, 'latestRevision' | 'revisionsNumbered'>): number {
+  return Math.max(task.revisionsNumbered ?? 0, task.latestRevision);
+}

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { AWAITING_STATUSES, canSubmit, ExtensionRequest, lapsePendingRequest, TaskStatus } from '@pact/domain';
 import { isValidObjectId, Model } from 'mongoose';
 import { isDuplicateKey, LeanOf, Stored, toRecord } from '../records';
-import { ExtensionRecord, TaskRecord } from './task.record';
+import { ExtensionRecord, revisionsHandedOut, TaskRecord } from './task.record';
 import { TASK_MODEL } from './task.schema';
 import { RetriedWhenNotApplied } from '../transient-errors';
 
@@ -48,6 +48,13 @@ export class TaskRepository {
   async findById(id: string): Promise<TaskRecord | null> {
     if (!isValidObjectId(id)) return null;
     return toRecord<TaskRecord>(await this.model.findById(id).lean());
+  }
+
+  /** The tasks with these ids (by key; ids that name no task are left out). */
+  async findByIds(ids: string[]): Promise<TaskRecord[]> {
+    // One read per id rather than `$in`: FerretDB on SQLite finds a document by `{ _id }` alone only (a few per chair).
+    const found = await Promise.all(ids.map((id) => this.findById(id)));
+    return found.filter((t): t is TaskRecord => t !== null);
   }
 
   private query(f: TaskFilter): Record<string, unknown> {
@@ -211,28 +218,31 @@ export class TaskRepository {
   }
 
   /**
-   * Hands out the next revision number and records it as owed in the outbox, in one guarded
-   * update, before the revision is stored: intent before effect. A process that dies after this
-   * leaves the key `followUp(number)` for the sweep, which finds the revision (and brings it to
-   * the task) or finds none (and gives the number up). Null once the task no longer takes reports.
+   * Hands out the next revision number and records it as owed in the outbox, in one update,
+   * before the revision is stored: intent before effect. A process that dies after this leaves
+   * the key `followUp(number)` for the sweep, which finds the revision (and brings it to the task)
+   * or finds none (and gives the number up). Null once the task no longer takes reports.
+   *
+   * The number's uniqueness is the revision's key (`<task>:<n>`, SubmissionRepository.insertRevision):
+   * two submissions handed the same number store one revision, and the other numbers again. So
+   * this update needs no guard and finds the task by `{ _id }` alone, which FerretDB on SQLite
+   * answers without reading the collection (`$max`: a number is never handed out twice over a
+   * later one). A task cancelled between the read and this update takes the key, and the
+   * submission's own guarded update finds it cancelled (the revision is kept, nothing follows).
    */
   async numberRevision(id: string, followUp: (revision: number) => string, known?: TaskRecord): Promise<{ task: TaskRecord; revision: number } | null> {
-    for (let attempt = 0; attempt < 10; attempt++) {
-      // The caller's fresh read is the first guess (one read less per submission); a conflict reads again.
-      const current = attempt === 0 && known ? known : await this.findById(id);
-      if (!current || !canSubmit(current.status)) return null;
-      const revision = Math.max(current.revisionsNumbered ?? 0, current.latestRevision) + 1;
-      const doc = await this.model
-        .findOneAndUpdate(
-          { _id: id, status: current.status, revisionsNumbered: current.revisionsNumbered ?? { $exists: false } },
-          { $set: { revisionsNumbered: revision }, $addToSet: { outbox: followUp(revision) } },
-          { returnDocument: 'after' },
-        )
-        .lean();
-      if (doc) return { task: toRecord<TaskRecord>(doc)!, revision };
-      // Another submission took a number (or the task changed state) meanwhile: read again.
-    }
-    throw new Error(`task ${id} kept changing while numbering a revision`);
+    const current = known ?? (await this.findById(id));
+    if (!current || !canSubmit(current.status)) return null;
+    const revision = revisionsHandedOut(current) + 1;
+    const doc = await this.model
+      .findOneAndUpdate({ _id: id }, { $max: { revisionsNumbered: revision }, $addToSet: { outbox: followUp(revision) } }, { returnDocument: 'after' })
+      .lean();
+    return doc ? { task: toRecord<TaskRecord>(doc), revision } : null;
+  }
+
+  /** A revision stored under an earlier layout has this number: the task hands out later ones only (KeyedLayout). */
+  async noteRevisionNumbered(id: string, revision: number): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $max: { revisionsNumbered: revision } });
   }
 
   /**
@@ -277,9 +287,11 @@ export class TaskRepository {
           )
           .lean();
       } else if (current.status === 'submitted') {
+        // By `{ _id }` alone (FerretDB answers it without a scan): nothing moves a task out of
+        // submitted (every other change is guarded by an awaiting status), so a guard on it would match always.
         doc = await this.model
           .findOneAndUpdate(
-            { _id: id, status: 'submitted' },
+            { _id: id },
             { $max: { latestRevision: revision }, $set: { updatedAt: at }, $addToSet: { outbox: followUp } },
             { returnDocument: 'after' },
           )
@@ -295,7 +307,8 @@ export class TaskRepository {
 
   /** The follow-ups of `key` are done: it leaves the outbox (a no-op when already gone). */
   async completeFollowUp(id: string, key: string): Promise<void> {
-    await this.model.updateOne({ _id: id, outbox: key }, { $pull: { outbox: key } });
+    // By _id alone (pulling a key already gone changes nothing): FerretDB finds nothing else without a scan.
+    await this.model.updateOne({ _id: id }, { $pull: { outbox: key } });
   }
 
   /** Tasks with follow-ups still owed, for the sweep. */

@@ -37,7 +37,7 @@ export class TaskContextLoader {
     const task = await this.access.visible(taskId, person, 'read');
     const own = person.groupKeys.includes(task.groupKey);
     if (need === 'write' && !own) throw new ForbiddenError('only the chair of the working group writes its report');
-    const [revisions, cycle, group] = await Promise.all([this.submissions.revisions(taskId), this.cycles.get(task.cycleId), this.groups.get(task.groupKey)]);
+    const [revisions, cycle, group] = await Promise.all([this.submissions.revisions(task), this.cycles.get(task.cycleId), this.groups.get(task.groupKey)]);
     const view = { task, revisions };
     const milestone = cycle.milestones.find((m) => m.key === view.task.milestoneKey);
     return {

@@ -1,0 +1,3 @@
+export * from './inbox.record';
+export * from './inbox.repository';
+export * from './inbox.schema';

@@ -1,0 +1,71 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DraftRepository } from '../drafts/draft.repository';
+import { InboxRepository } from '../inboxes/inbox.repository';
+import { SubmissionRepository } from '../submissions/submission.repository';
+import { TaskRecord } from '../tasks/task.record';
+import { TaskRepository } from '../tasks/task.repository';
+import { MigrationRepository } from './migration.repository';
+
+/**
+ * Hot paths read by key (issue 20: FerretDB on SQLite finds nothing but `_id` without reading
+ * the whole collection): revisions keyed `<task>:<n>`, drafts keyed by their task, each group's
+ * tasks listed in its inbox. Data written by the earlier layout is brought to the keys once, at
+ * the start of every process until one has finished each step, before the process serves
+ * anything: the hot paths then never look for the old shape. Processes of the earlier version
+ * must be stopped before the upgrade (they would keep writing the old shape).
+ */
+@Injectable()
+export class KeyedLayout {
+  private readonly logger = new Logger('Persistence');
+
+  constructor(
+    private readonly migrations: MigrationRepository,
+    private readonly submissions: SubmissionRepository,
+    private readonly drafts: DraftRepository,
+    private readonly tasks: TaskRepository,
+    private readonly inboxes: InboxRepository,
+  ) {}
+
+  /** Each step by name (its record in `migrations`): batch work, idempotent, safe to run in two processes at once. */
+  private readonly steps: { name: string; run: () => Promise<string | null> }[] = [
+    { name: 'keyed-revisions-and-drafts', run: () => this.keyRevisionsAndDrafts() },
+    { name: 'inboxes', run: () => this.fillInboxes() },
+  ];
+
+  async apply(): Promise<void> {
+    for (const step of this.steps) {
+      if (await this.migrations.isDone(step.name)) continue;
+      const said = await step.run();
+      await this.migrations.markDone(step.name, new Date());
+      if (said) this.logger.log(said);
+    }
+  }
+
+  private async keyRevisionsAndDrafts(): Promise<string | null> {
+    let revisions = 0;
+    for await (const moved of this.submissions.rekeyEarlierLayout()) {
+      // Numbers stored before the task handed them out: the task must not hand them out again.
+      await this.tasks.noteRevisionNumbered(moved.taskId, moved.revision);
+      revisions++;
+    }
+    const drafts = await this.drafts.rekeyEarlierLayout();
+    return revisions || drafts ? `moved ${revisions} revisions and ${drafts} drafts to their keys` : null;
+  }
+
+  /** Every task stored before inboxes were kept goes into its group's (fan-out adds the later ones). */
+  private async fillInboxes(): Promise<string | null> {
+    let added = 0;
+    let batch: TaskRecord[] = [];
+    for await (const task of this.tasks.stream({})) {
+      batch.push(task);
+      if (batch.length >= 500) {
+        await this.inboxes.addTasks(batch);
+        added += batch.length;
+        batch = [];
+      }
+    }
+    await this.inboxes.addTasks(batch);
+    added += batch.length;
+    return added ? `listed ${added} tasks in their groups' inboxes` : null;
+  }
+}

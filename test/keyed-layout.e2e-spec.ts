@@ -1,0 +1,108 @@
+import { emptyDraft } from '@pact/domain';
+import { DraftChangedError, DraftService, SubmissionService } from '@pact/engine';
+import { ObjectId } from 'mongodb';
+import request from 'supertest';
+import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
+
+/**
+ * Revisions keyed `<task>:<n>` and drafts keyed by their task (issue 20): data a deployment
+ * stored with the earlier layout (ObjectId ids, unique indexes on task and number) is moved to
+ * its keys when a process of this version starts, and keeps working: revisions listed,
+ * numbering going on after the last stored number, a draft read and saved with its version.
+ * Also a move a crash left half done (the copy beside its original).
+ */
+describe('revisions and drafts of the earlier layout (e2e)', () => {
+  const h = new EngineHarness({ msPerDay: 1000 });
+  beforeAll(() => h.start(), 60_000);
+  afterAll(() => h.stop(), 60_000);
+
+  it('are moved to their keys at start and keep working', async () => {
+    const cycleId = (
+      await h.http
+        .post('/api/cycles')
+        .send(
+          shortCycle(h, {
+            groups: ['education', 'sport', 'security'],
+            requestInDays: 0.01,
+            dueAfterDays: 300,
+            compileAfterDays: 400,
+            lengthMonths: 24,
+            reminders: [],
+          }),
+        )
+        .expect(201)
+    ).body.id;
+    const tasks = await h.waitFor('tasks', async () => {
+      const res = await h.http.get(`/api/cycles/${cycleId}/tasks`).expect(200);
+      return res.body.length === 3 && res.body;
+    });
+    const education = tasks.find((t: any) => t.groupKey === 'education').id;
+    const sport = tasks.find((t: any) => t.groupKey === 'sport').id;
+    const education1 = await h.chair('education');
+    const sport1 = await h.chair('sport');
+    for (const n of [0, 1]) await education1.post(`/api/tasks/${education}/submissions`).send(reportFor('education', n)).expect(201);
+    await sport1.post(`/api/tasks/${sport}/submissions`).send(reportFor('sport')).expect(201);
+
+    // Back to the earlier layout, as a deployment of the previous version left it.
+    const submissions = h.db.collection<any>('submissions');
+    const drafts = h.db.collection<any>('drafts');
+    for (const doc of await submissions.find({ taskId: education }).toArray()) {
+      await submissions.deleteOne({ _id: doc._id });
+      await submissions.insertOne({ ...doc, _id: new ObjectId() });
+    }
+    // The sport revision's move was interrupted: its copy is stored beside the original (the
+    // old unique index is dropped first, which is what allows that).
+    const sportRevision = await submissions.findOne({ taskId: sport });
+    await submissions.insertOne({ ...sportRevision, _id: new ObjectId() });
+    // A task from before numbers were handed out by the task: it knows its latest revision only (1 of 2 stored).
+    await h.db.collection('tasks').updateOne({ _id: new ObjectId(education) }, { $unset: { revisionsNumbered: '' }, $set: { latestRevision: 1 } });
+    const draft = { ...emptyDraft(), measures: [{ title: 'Kept from before', status: 'planned', description: '' }] };
+    await drafts.insertOne({
+      _id: new ObjectId(),
+      taskId: education,
+      cycleId,
+      groupKey: 'education',
+      content: draft,
+      version: 3,
+      savedAt: new Date(),
+      savedBy: 'x',
+    });
+    await drafts.createIndex({ taskId: 1 }, { unique: true, name: 'taskId_1' });
+    // Inboxes were not kept either.
+    await h.db.collection('inboxes').deleteMany({});
+    await h.db.collection('migrations').deleteMany({});
+
+    // A process of this version starts (the built API, as production runs it).
+    const api = await h.spawnApi();
+    expect(api.output()).toContain('moved 3 revisions and 1 drafts to their keys');
+    expect(api.output()).toContain("listed 3 tasks in their groups' inboxes");
+
+    expect((await submissions.find({}, { projection: { _id: 1 } }).toArray()).map((d) => d._id).sort()).toEqual(
+      [`${education}:1`, `${education}:2`, `${sport}:1`].sort(),
+    );
+    expect((await drafts.find({}).toArray()).map((d) => [d._id, d.version])).toEqual([[education, 3]]);
+    expect((await drafts.indexes()).map((i) => i.name)).not.toContain('taskId_1');
+    expect(await h.db.collection('tasks').findOne({ _id: new ObjectId(education) })).toMatchObject({ revisionsNumbered: 2, latestRevision: 1 });
+
+    // Through the new process: the revisions are listed, the next number follows the stored ones.
+    const chair = request.agent(api.url).set('Authorization', `Bearer ${await h.tokenFor(['chair'], ['education'])}`);
+    expect((await chair.get(`/api/tasks/${education}`).expect(200)).body.revisions.map((r: any) => r.revision)).toEqual([1, 2]);
+    const third = await chair.post(`/api/tasks/${education}/submissions`).send(reportFor('education', 2)).expect(201);
+    expect(third.body.submission.revision).toBe(3);
+    const view = await h.api.get(SubmissionService).view(education);
+    expect(view.revisions.map((r) => r.revision)).toEqual([1, 2, 3]);
+    expect(view.revisions[0].content.measures[0].title).toBe('education: measure A');
+
+    // My tasks: the security chair's task still waiting, from the inbox filled at start.
+    const security = tasks.find((t: any) => t.groupKey === 'security').id;
+    const securityChair = request.agent(api.url).set('Authorization', `Bearer ${await h.tokenFor(['chair'], ['security'])}`);
+    expect((await securityChair.get('/api/me/tasks').expect(200)).body.map((t: any) => t.id)).toEqual([security]);
+    expect((await h.db.collection<any>('inboxes').findOne({ _id: 'sport' }))?.taskIds).toEqual([sport]);
+
+    // The draft: read by its task, saved on top of its version.
+    const drafting = h.api.get(DraftService);
+    expect((await drafting.get(education))?.content?.measures[0].title).toBe('Kept from before');
+    expect((await drafting.save(education, draft, 3, 'chair:education')).version).toBe(4);
+    await expect(drafting.save(education, draft, 3, 'chair:education')).rejects.toBeInstanceOf(DraftChangedError);
+  });
+});
