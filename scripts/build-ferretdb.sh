@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds tools/ferretdb (FerretDB 1.24 embedded, SQLite backend) once and caches the binary,
+# Builds tools/ferretdb (FerretDB 1.24 embedded; SQLite or PostgreSQL backend) once and caches the binary,
 # keyed by the hash of its sources and patches. Prints the binary's path on stdout; progress on
 # stderr. FerretDB is built from a vendored copy (tools/ferretdb/vendor, git-ignored) with our
 # patches (tools/ferretdb/patches/*.patch) applied: re-vendored whenever go.mod, go.sum or a
