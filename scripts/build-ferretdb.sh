@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Builds tools/ferretdb (FerretDB 1.24 embedded, SQLite backend) once and caches the binary,
-# keyed by the hash of its sources. Prints the binary's path on stdout; progress on stderr.
+# Builds tools/ferretdb (FerretDB 1.24 embedded; SQLite or PostgreSQL backend) once and caches the binary,
+# keyed by the hash of its sources and patches. Prints the binary's path on stdout; progress on
+# stderr. FerretDB is built from a vendored copy (tools/ferretdb/vendor, git-ignored) with our
+# patches (tools/ferretdb/patches/*.patch) applied: re-vendored whenever go.mod, go.sum or a
+# patch changes, so `go test ./...` there runs against the patched FerretDB too.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 src="$root/tools/ferretdb"
@@ -13,13 +16,25 @@ if ! command -v go >/dev/null 2>&1; then
   echo "       Set MONGODB_URI to a MongoDB 7 server, install mongod, or install Go >= 1.22." >&2
   exit 1
 fi
-hash=$(cat "$src/go.mod" "$src/go.sum" "$src"/*.go | sha256sum | cut -c1-16)
+patches=("$src"/patches/*.patch)
+vendor_hash=$(cat "$src/go.mod" "$src/go.sum" "${patches[@]}" | sha256sum | cut -c1-16)
+hash=$(cat "$src/go.mod" "$src/go.sum" "${patches[@]}" "$src"/*.go | sha256sum | cut -c1-16)
+if [ "$(cat "$src/vendor/.pact-patched" 2>/dev/null)" != "$vendor_hash" ]; then
+  echo "vendoring FerretDB and applying tools/ferretdb/patches…" >&2
+  rm -rf "$src/vendor"
+  (cd "$src" && go mod vendor) >&2
+  for p in "${patches[@]}"; do
+    patch -p1 --forward --batch --quiet -d "$src/vendor/github.com/FerretDB/FerretDB" <"$p" >&2 ||
+      { rm -rf "$src/vendor"; echo "error: $p does not apply to the vendored FerretDB" >&2; exit 1; }
+  done
+  echo "$vendor_hash" >"$src/vendor/.pact-patched"
+fi
 cache="${PACT_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pact-monitoring}"
 bin="$cache/ferretdb-embedded-$hash"
 if [ ! -x "$bin" ]; then
   mkdir -p "$cache"
   echo "building the embedded FerretDB (first run only, a few minutes)…" >&2
-  (cd "$src" && go build -trimpath -o "$bin.tmp.$$" .) >&2
+  (cd "$src" && go build -mod=vendor -trimpath -o "$bin.tmp.$$" .) >&2
   mv "$bin.tmp.$$" "$bin"
 fi
 echo "$bin"

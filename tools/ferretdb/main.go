@@ -1,9 +1,12 @@
-// Command ferretdb-embedded runs FerretDB 1.24 in-process with the SQLite backend, behind a
-// write gate (writegate.go), listening on loopback only. It exists because `go install
+// Command ferretdb-embedded runs FerretDB 1.24 in-process with the SQLite backend (or, with
+// -postgresql-url, its PostgreSQL backend), behind a write gate (writegate.go), listening on loopback only. It exists because `go install
 // .../cmd/ferretdb@v1.24.2` produces a binary that panics at start (the published module lacks
 // the generated build/version/version.txt); the embeddable package has no such need.
 //
 // Usage: ferretdb-embedded -addr 127.0.0.1:27017 -dir /tmp/ferretdb-data [-write-gate=false]
+//
+//	ferretdb-embedded -addr 127.0.0.1:27017 -postgresql-url postgres://user@127.0.0.1:5432/db
+//
 // FerretDB itself listens on a private Unix socket; clients reach it through the gate on -addr,
 // which serialises write commands so that each is atomic as on MongoDB. It prints
 // "READY <addr>" on stdout once the listener accepts connections and stops cleanly on
@@ -27,24 +30,32 @@ import (
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:27017", "TCP listen address (loopback only)")
-	dir := flag.String("dir", "", "directory for the SQLite files (required)")
+	dir := flag.String("dir", "", "directory for the SQLite files (required unless -postgresql-url is given)")
+	postgresURL := flag.String("postgresql-url", "", "use FerretDB's PostgreSQL backend on this database instead of SQLite (the write gate stays in front)")
 	writeGate := flag.Bool("write-gate", true, "serialise write commands (off only to measure what it costs or to show the races it prevents)")
 	holdLimit := flag.Duration("write-hold-limit", 60*time.Second, "longest a single write may hold the gate before its connection is closed")
 	flag.Parse()
 
-	if *dir == "" {
-		fail(2, "-dir is required")
+	if *dir == "" && *postgresURL == "" {
+		fail(2, "-dir (SQLite) or -postgresql-url is required")
+	}
+	if *dir != "" && *postgresURL != "" {
+		fail(2, "-dir and -postgresql-url exclude each other: one backend at a time")
 	}
 	host, _, err := net.SplitHostPort(*addr)
 	if err != nil || !(host == "127.0.0.1" || host == "localhost" || host == "::1") {
 		fail(2, fmt.Sprintf("refusing non-loopback address %q", *addr))
 	}
-	abs, err := filepath.Abs(*dir)
-	if err != nil {
-		fail(1, err.Error())
-	}
-	if err := os.MkdirAll(abs, 0o700); err != nil {
-		fail(1, err.Error())
+	backend := ferretdb.Config{Handler: "postgresql", PostgreSQLURL: *postgresURL}
+	if *postgresURL == "" {
+		abs, err := filepath.Abs(*dir)
+		if err != nil {
+			fail(1, err.Error())
+		}
+		if err := os.MkdirAll(abs, 0o700); err != nil {
+			fail(1, err.Error())
+		}
+		backend = ferretdb.Config{Handler: "sqlite", SQLiteURL: "file:" + abs + "/"}
 	}
 
 	listener := ferretdb.ListenerConfig{TCP: *addr}
@@ -64,11 +75,8 @@ func main() {
 		}
 	}
 
-	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  listener,
-		Handler:   "sqlite",
-		SQLiteURL: "file:" + abs + "/",
-	})
+	backend.Listener = listener
+	f, err := ferretdb.New(&backend)
 	if err != nil {
 		fail(1, err.Error())
 	}
