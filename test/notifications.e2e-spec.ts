@@ -1,5 +1,6 @@
 import { addCalendarDays, calendarDayOf, dayText, dueOnDay, verifyWebhook } from '@pact/domain';
 import { EngineHarness, shortCycle } from './support/engine-harness';
+import { Webhook } from 'standardwebhooks';
 import { MailSink, WebhookReceiver } from '../apps/demo/src/delivery-sinks';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -157,14 +158,17 @@ describe('notifications (e2e)', () => {
         .send({ url: hooks.url('/flaky'), scope: 'group', groupKey: 'education', kinds: ['extended'] })
         .expect(201)
     ).body;
-    expect(created.secret).toMatch(/^whsec_/);
+    // The Standard Webhooks form: whsec_ and the standard base64 of the key (the library refuses anything else).
+    expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     expect(created.subscription).not.toHaveProperty('secret');
+    hooks.verifyWith('/flaky', created.secret);
     const gone = (
       await chair
         .post('/api/webhooks')
         .send({ url: hooks.url('/gone'), scope: 'user', kinds: ['extended'] })
         .expect(201)
     ).body;
+    hooks.verifyWith('/gone', gone.secret);
 
     const cycle = (
       await h.http
@@ -185,25 +189,26 @@ describe('notifications (e2e)', () => {
     ]);
     const calls = hooks.at('/flaky');
     expect(calls).toHaveLength(3);
-    expect(new Set(calls.map((c) => c.headers['x-pact-delivery']))).toEqual(new Set([d._id]));
+    // The receiver verified every attempt with standardwebhooks' Webhook.verify; the webhook-id is
+    // the delivery's, the same on each retry, so a receiver dedupes by it.
+    expect(calls.map((c) => c.verdict)).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
+    expect(new Set(calls.map((c) => c.headers['webhook-id']))).toEqual(new Set([d._id]));
     const last = calls[2];
     expect(last.headers['x-pact-event']).toBe('extended');
-    expect(
-      verifyWebhook({
-        secret: created.secret,
-        signature: last.headers['x-pact-signature'] as string,
-        timestamp: last.headers['x-pact-timestamp'] as string,
-        rawBody: last.body,
-      }),
-    ).toEqual({ ok: true });
-    expect(
-      verifyWebhook({
-        secret: gone.secret,
-        signature: last.headers['x-pact-signature'] as string,
-        timestamp: last.headers['x-pact-timestamp'] as string,
-        rawBody: last.body,
-      }).ok,
-    ).toBe(false);
+    // It refuses a tampered body, and a genuine signature on an old timestamp.
+    const tampered = await hooks.replay(last, { body: last.body.replace('Elections in the region', 'Elections everywhere') });
+    expect(tampered).toMatchObject({ status: 401, verdict: { ok: false, error: 'No matching signature found' } });
+    const stale = await hooks.replay(last, { timestampSeconds: Math.floor(Date.now() / 1000) - 301 });
+    expect(stale).toMatchObject({ status: 401, verdict: { ok: false, error: 'Message timestamp too old' } });
+    // A genuine replay is accepted by the signature (it is the webhook-id that tells it is a repeat).
+    expect(await hooks.replay(last, { timestampSeconds: Number(last.headers['webhook-timestamp']) })).toMatchObject({ status: 200, verdict: { ok: true } });
+    // Another subscription's secret does not verify it.
+    expect(() => new Webhook(gone.secret).verify(last.body, last.headers as Record<string, string>)).toThrow('No matching signature found');
+    // During the transition the earlier header is sent too, signed as before.
+    expect(new Set(calls.map((c) => c.headers['x-pact-delivery']))).toEqual(new Set([d._id]));
+    const legacy = { signature: last.headers['x-pact-signature'] as string, timestamp: last.headers['x-pact-timestamp'] as string, rawBody: last.body };
+    expect(verifyWebhook({ secret: created.secret, ...legacy })).toEqual({ ok: true });
+    expect(verifyWebhook({ secret: gone.secret, ...legacy }).ok).toBe(false);
     const event = JSON.parse(last.body);
     expect(event).toMatchObject({
       id: d._id,
@@ -229,15 +234,23 @@ describe('notifications (e2e)', () => {
     expect(rotated.secret).not.toBe(created.secret);
     expect(rotated.subscription).not.toHaveProperty('secret');
     hooks.answer('/flaky', 200);
+    hooks.verifyWith('/flaky', rotated.secret);
     const later = new Date(new Date(newDue).getTime() + 5 * 86_400_000).toISOString();
     await h.http.post(`/api/tasks/${task.id}/extensions`).send({ dueAt: later, reason: 'Once more' }).expect(201);
     const next = await h.waitFor('delivery after rotation', async () => {
       const found = hooks.at('/flaky').find((c) => JSON.parse(c.body).data.reason === 'Once more');
       return found;
     });
-    const sig = { signature: next.headers['x-pact-signature'] as string, timestamp: next.headers['x-pact-timestamp'] as string, rawBody: next.body };
-    expect(verifyWebhook({ secret: rotated.secret, ...sig })).toEqual({ ok: true });
-    expect(verifyWebhook({ secret: created.secret, ...sig }).ok).toBe(false);
+    expect(next).toMatchObject({ status: 200, verdict: { ok: true } });
+    expect(() => new Webhook(created.secret).verify(next.body, next.headers as Record<string, string>)).toThrow('No matching signature found');
+    expect(
+      verifyWebhook({
+        secret: rotated.secret,
+        signature: next.headers['x-pact-signature'] as string,
+        timestamp: next.headers['x-pact-timestamp'] as string,
+        rawBody: next.body,
+      }),
+    ).toEqual({ ok: true });
   }, 60_000);
 
   it('a receiver that does not answer in time counts as a failed attempt and is tried again', async () => {
