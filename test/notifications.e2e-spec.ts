@@ -1,5 +1,6 @@
 import { addCalendarDays, calendarDayOf, dayText, dueOnDay, verifyWebhook } from '@pact/domain';
 import { EngineHarness, shortCycle } from './support/engine-harness';
+import { Webhook } from 'standardwebhooks';
 import { MailSink, WebhookReceiver } from '../apps/demo/src/delivery-sinks';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -157,14 +158,17 @@ describe('notifications (e2e)', () => {
         .send({ url: hooks.url('/flaky'), scope: 'group', groupKey: 'education', kinds: ['extended'] })
         .expect(201)
     ).body;
-    expect(created.secret).toMatch(/^whsec_/);
+    // The Standard Webhooks form: whsec_ and the standard base64 of the key (the library refuses anything else).
+    expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     expect(created.subscription).not.toHaveProperty('secret');
+    hooks.verifyWith('/flaky', created.secret);
     const gone = (
       await chair
         .post('/api/webhooks')
         .send({ url: hooks.url('/gone'), scope: 'user', kinds: ['extended'] })
         .expect(201)
     ).body;
+    hooks.verifyWith('/gone', gone.secret);
 
     const cycle = (
       await h.http
@@ -185,25 +189,19 @@ describe('notifications (e2e)', () => {
     ]);
     const calls = hooks.at('/flaky');
     expect(calls).toHaveLength(3);
-    expect(new Set(calls.map((c) => c.headers['x-pact-delivery']))).toEqual(new Set([d._id]));
+    // The receiver verified every attempt with standardwebhooks' Webhook.verify; the webhook-id is
+    // the delivery's, the same on each retry, so a receiver dedupes by it.
+    expect(calls.map((c) => c.verdict)).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
+    expect(new Set(calls.map((c) => c.headers['webhook-id']))).toEqual(new Set([d._id]));
     const last = calls[2];
     expect(last.headers['x-pact-event']).toBe('extended');
-    expect(
-      verifyWebhook({
-        secret: created.secret,
-        signature: last.headers['x-pact-signature'] as string,
-        timestamp: last.headers['x-pact-timestamp'] as string,
-        rawBody: last.body,
-      }),
-    ).toEqual({ ok: true });
-    expect(
-      verifyWebhook({
-        secret: gone.secret,
-        signature: last.headers['x-pact-signature'] as string,
-        timestamp: last.headers['x-pact-timestamp'] as string,
-        rawBody: last.body,
-      }).ok,
-    ).toBe(false);
+    // Another subscription's secret does not verify it.
+    expect(() => new Webhook(gone.secret).verify(last.body, last.headers as Record<string, string>)).toThrow('No matching signature found');
+    // During the transition the earlier header is sent too, signed as before.
+    expect(new Set(calls.map((c) => c.headers['x-pact-delivery']))).toEqual(new Set([d._id]));
+    const legacy = { signature: last.headers['x-pact-signature'] as string, timestamp: last.headers['x-pact-timestamp'] as string, rawBody: last.body };
+    expect(verifyWebhook({ secret: created.secret, ...legacy })).toEqual({ ok: true });
+    expect(verifyWebhook({ secret: gone.secret, ...legacy }).ok).toBe(false);
     const event = JSON.parse(last.body);
     expect(event).toMatchObject({
       id: d._id,
@@ -229,15 +227,23 @@ describe('notifications (e2e)', () => {
     expect(rotated.secret).not.toBe(created.secret);
     expect(rotated.subscription).not.toHaveProperty('secret');
     hooks.answer('/flaky', 200);
+    hooks.verifyWith('/flaky', rotated.secret);
     const later = new Date(new Date(newDue).getTime() + 5 * 86_400_000).toISOString();
     await h.http.post(`/api/tasks/${task.id}/extensions`).send({ dueAt: later, reason: 'Once more' }).expect(201);
     const next = await h.waitFor('delivery after rotation', async () => {
       const found = hooks.at('/flaky').find((c) => JSON.parse(c.body).data.reason === 'Once more');
       return found;
     });
-    const sig = { signature: next.headers['x-pact-signature'] as string, timestamp: next.headers['x-pact-timestamp'] as string, rawBody: next.body };
-    expect(verifyWebhook({ secret: rotated.secret, ...sig })).toEqual({ ok: true });
-    expect(verifyWebhook({ secret: created.secret, ...sig }).ok).toBe(false);
+    expect(next).toMatchObject({ status: 200, verdict: { ok: true } });
+    expect(() => new Webhook(created.secret).verify(next.body, next.headers as Record<string, string>)).toThrow('No matching signature found');
+    expect(
+      verifyWebhook({
+        secret: rotated.secret,
+        signature: next.headers['x-pact-signature'] as string,
+        timestamp: next.headers['x-pact-timestamp'] as string,
+        rawBody: next.body,
+      }),
+    ).toEqual({ ok: true });
   }, 60_000);
 
   it('a receiver that does not answer in time counts as a failed attempt and is tried again', async () => {
@@ -484,6 +490,36 @@ describe('notifications (e2e)', () => {
     expect(await h.db.collection('webhook_subscriptions').countDocuments()).toBe(before);
     await h.http.get('/api/deliveries?status=lost').expect(400);
   }, 30_000);
+
+  it('the receiver, verifying with standardwebhooks, refuses a tampered body and a genuine signature on an old timestamp', async () => {
+    const created = (
+      await h.http
+        .post('/api/webhooks')
+        .send({ url: hooks.url('/verified'), scope: 'group', groupKey: 'education', kinds: ['extended'] })
+        .expect(201)
+    ).body;
+    hooks.verifyWith('/verified', created.secret);
+    const cycle = (
+      await h.http
+        .post('/api/cycles')
+        .send(shortCycle(h, { name: 'Verified cycle', groups: ['education'], dueAfterDays: 400, compileAfterDays: 500, lengthMonths: 24 }))
+        .expect(201)
+    ).body;
+    const [task] = await tasksOf(cycle.id, 1);
+    const dueAt = new Date(new Date(task.dueAt).getTime() + 3 * 86_400_000).toISOString();
+    await h.http.post(`/api/tasks/${task.id}/extensions`).send({ dueAt, reason: 'Verified' }).expect(201);
+    const d = await delivery({ taskId: task.id, subscriptionId: created.subscription.id }, ['delivered']);
+    const [call] = hooks.at('/verified');
+    expect(call).toMatchObject({ status: 200, verdict: { ok: true } });
+    expect(call.headers['webhook-id']).toBe(d._id);
+
+    const tampered = await hooks.replay(call, { body: call.body.replace('"Verified"', '"Forged"') });
+    expect(tampered).toMatchObject({ status: 401, verdict: { ok: false, error: 'No matching signature found' } });
+    const stale = await hooks.replay(call, { timestampSeconds: Math.floor(Date.now() / 1000) - 301 });
+    expect(stale).toMatchObject({ status: 401, verdict: { ok: false, error: 'Message timestamp too old' } });
+    // The untouched request passes the signature check: it is the webhook-id that tells a receiver it is a repeat.
+    expect(await hooks.replay(call, { timestampSeconds: Number(call.headers['webhook-timestamp']) })).toMatchObject({ status: 200, verdict: { ok: true } });
+  }, 60_000);
 });
 
 describe('webhook targets (e2e)', () => {

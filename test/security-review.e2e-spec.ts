@@ -350,7 +350,7 @@ describe('security review: reports, validation, roles (e2e)', () => {
     const before = await snapshot();
     const res = await h.http.post('/api/webhooks').send({ url: 'http://user:pass@127.0.0.1:9/hook', scope: 'network' }).expect(400);
     expect(res.body.message).toEqual([
-      'url: must not contain a user name or password (user:password@…); receivers check the X-Pact-Signature of each delivery instead',
+      'url: must not contain a user name or password (user:password@…); receivers check the webhook-signature of each delivery instead',
     ]);
     expect(await snapshot()).toBe(before);
   });
@@ -620,7 +620,7 @@ describe('security review: webhook targets (e2e)', () => {
     for (const url of ['https://alice:s3cret@hooks.example.org/pact', 'https://token@hooks.example.org/pact']) {
       const res = await h.http.post('/api/webhooks').send({ url, scope: 'network' }).expect(400);
       expect(res.body.message).toContain(
-        'url: must not contain a user name or password (user:password@…); receivers check the X-Pact-Signature of each delivery instead',
+        'url: must not contain a user name or password (user:password@…); receivers check the webhook-signature of each delivery instead',
       );
     }
     expect(await stored()).toBe(0);

@@ -4,6 +4,7 @@ import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { simpleParser, ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { Webhook } from 'standardwebhooks';
 
 /**
  * Local receivers for what the engine delivers, used by the demo and the end-to-end tests:
@@ -93,12 +94,19 @@ export interface ReceivedHook {
   status: number;
   /** Unix seconds at receipt: what a receiver checks the signature's timestamp against. */
   receivedAt: number;
+  /** On a path with a secret ({@link WebhookReceiver.verifyWith}): what `standardwebhooks`' `Webhook.verify` said. */
+  verdict?: { ok: true } | { ok: false; error: string };
 }
 
-/** An HTTP receiver whose answer per path is set by the test: a fixed status, or a list consumed in order. */
+/**
+ * An HTTP receiver whose answer per path is set by the test: a fixed status, or a list consumed in order.
+ * On a path given a secret it verifies each request at receipt as any receiver would, with the
+ * `standardwebhooks` library, and answers 401 to one it refuses (the planned status is not used then).
+ */
 export class WebhookReceiver {
   readonly received: ReceivedHook[] = [];
   private readonly plans = new Map<string, number[] | number>();
+  private readonly secrets = new Map<string, Webhook>();
   private readonly delays = new Map<string, number[]>();
   private server!: Server;
   port = 0;
@@ -110,6 +118,11 @@ export class WebhookReceiver {
   /** The next answers on `path` come only after these delays (ms), one per request. */
   delay(path: string, delaysMs: number[]): void {
     this.delays.set(path, [...delaysMs]);
+  }
+
+  /** From now on, requests on `path` must carry a Standard Webhooks signature made with `secret`. */
+  verifyWith(path: string, secret: string): void {
+    this.secrets.set(path, new Webhook(secret));
   }
 
   url(path: string): string {
@@ -126,9 +139,12 @@ export class WebhookReceiver {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const path = req.url ?? '/';
+        const body = Buffer.concat(chunks).toString('utf8');
+        const verdict = this.verdictOn(path, req.headers, body);
         const plan = this.plans.get(path) ?? 200;
-        const status = Array.isArray(plan) ? (plan.length > 1 ? plan.shift()! : (plan[0] ?? 200)) : plan;
-        this.received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status, receivedAt: Math.floor(Date.now() / 1000) });
+        const planned = Array.isArray(plan) ? (plan.length > 1 ? plan.shift()! : (plan[0] ?? 200)) : plan;
+        const status = verdict?.ok === false ? 401 : planned;
+        this.received.push({ path, headers: req.headers, body, status, receivedAt: Math.floor(Date.now() / 1000), verdict });
         const wait = this.delays.get(path)?.shift() ?? 0;
         setTimeout(() => {
           if (!res.destroyed) res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'no');
@@ -138,6 +154,38 @@ export class WebhookReceiver {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
+  }
+
+  /**
+   * Sends a received call to this receiver again, changed as an attacker would: another body under
+   * the same signature, or signed anew with the path's secret at another time (a valid signature on
+   * an old timestamp). Answers what the receiver recorded for it.
+   */
+  async replay(call: ReceivedHook, change: { body: string } | { timestampSeconds: number }): Promise<ReceivedHook> {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(call.headers)) if (/^(content-type|webhook-|x-pact-)/.test(name)) headers[name] = String(value);
+    let body = call.body;
+    if ('body' in change) body = change.body;
+    else {
+      const receiver = this.secrets.get(call.path);
+      if (!receiver) throw new Error(`no secret to sign with on ${call.path}`);
+      headers['webhook-timestamp'] = String(change.timestampSeconds);
+      headers['webhook-signature'] = receiver.sign(headers['webhook-id'], new Date(change.timestampSeconds * 1000), body);
+    }
+    const before = this.received.length;
+    await fetch(this.url(call.path), { method: 'POST', headers, body });
+    return this.received[before];
+  }
+
+  private verdictOn(path: string, headers: IncomingMessage['headers'], body: string): ReceivedHook['verdict'] {
+    const receiver = this.secrets.get(path);
+    if (!receiver) return undefined;
+    try {
+      receiver.verify(body, headers as Record<string, string>);
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, error: (err as Error).message };
+    }
   }
 
   stop(): Promise<void> {

@@ -8,7 +8,6 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { verifyWebhook } from '@pact/domain';
 import { ApiClient } from './api-client';
 import { ChairBehaviour, ChairSimulator, IndicatorDef } from './chair-simulator';
 import { MailSink, WebhookReceiver } from './delivery-sinks';
@@ -169,6 +168,8 @@ async function main(): Promise<void> {
     kinds: ['escalation-summary', 'extended', 'report-compiled'],
     description: 'secretariat tracker',
   });
+  // Like any receiver, it verifies each call with the standardwebhooks library (and refuses what fails).
+  hooks.verifyWith('/secretariat', hook.secret);
 
   const config = parse(readFileSync(env.PACT_CONFIG, 'utf8'));
   const indicatorDefs: Record<string, IndicatorDef[]> = config.templates[0].indicatorsByGroup;
@@ -272,19 +273,18 @@ async function main(): Promise<void> {
       .map(([k, n]) => `${k} ${n}`)
       .join(', ');
   const calls = hooks.at('/secretariat');
-  const verified = calls.filter(
-    (c) =>
-      verifyWebhook({
-        secret: hook.secret,
-        signature: String(c.headers['x-pact-signature']),
-        timestamp: String(c.headers['x-pact-timestamp']),
-        rawBody: c.body,
-        nowSeconds: c.receivedAt,
-      }).ok,
-  );
+  const verified = calls.filter((c) => c.verdict?.ok).length;
+  // What a receiver is for: an altered body, or a genuine signature on an old timestamp, is refused.
+  const last = calls.at(-1);
+  const refusals = last
+    ? [await hooks.replay(last, { body: last.body.replace('}', ',"forged":true}') }), await hooks.replay(last, { timestampSeconds: last.receivedAt - 600 })]
+    : [];
   console.log(`\nDeliveries (${JSON.stringify(deliveryLog.byStatus)}):`);
   console.log(`  ${mail.messages.length} e-mails through SMTP — ${list(byKind)}; languages: ${list(byLanguage)}; in ${join(logs, 'outbox')}`);
-  console.log(`  ${calls.length} webhook calls to the secretariat, ${verified.length} with a valid signature`);
+  console.log(`  ${calls.length} webhook calls to the secretariat, ${verified} verified by the standardwebhooks library`);
+  for (const [what, r] of refusals.map((r, i) => [['a tampered body', 'an old timestamp'][i], r] as const)) {
+    console.log(`  a replay with ${what}: ${r.status} (${r.verdict?.ok === false ? r.verdict.error : 'accepted!'})`);
+  }
   // The chair who never submitted still has the overdue report in their calendar.
   const calendar = await api.request('POST', '/me/calendar', undefined, 'chair:development-cooperation');
   const feed = await api.site('GET', new URL((calendar.body as { url: string }).url).pathname);

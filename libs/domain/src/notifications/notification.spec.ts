@@ -4,7 +4,8 @@ import { parse } from 'yaml';
 import { buildCalendar, foldLine } from './icalendar';
 import { checkMessageCatalogs, formatDueDate, messageKindProblems, MessageCatalogs, renderMessage } from './message-catalog';
 import { MESSAGE_KINDS } from './notification-kind';
-import { signWebhook, verifyWebhook } from './webhook-signature';
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+import { signStandardWebhook, signWebhook, standardWebhookSecret, verifyWebhook, webhookHeaders, webhookSecretFrom } from './webhook-signature';
 
 const root = join(__dirname, '../../../../locales');
 const shipped: MessageCatalogs = Object.fromEntries(['en', 'de', 'fr'].map((l) => [l, parse(readFileSync(join(root, l, 'messages.yaml'), 'utf8'))]));
@@ -163,7 +164,48 @@ describe('message catalogs', () => {
 
 describe('webhook signatures', () => {
   const body = JSON.stringify({ type: 'reminder', data: { ü: 'x' } });
-  it('verifies what was signed, within the replay window only', () => {
+
+  it('signs the Standard Webhooks example as the specification does', () => {
+    // The specification's example (its reference libraries test against it).
+    const payload = '{"test": 2432232314}';
+    expect(signStandardWebhook('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'msg_p5jXN8AQM9LWM0D4loKWxJek', 1614265330, payload)).toBe(
+      'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
+    );
+  });
+
+  it('sends headers the standardwebhooks library verifies, and it refuses a changed body, id or old timestamp', () => {
+    const secret = webhookSecretFrom(Buffer.from('0123456789abcdef0123456789abcdef'));
+    const now = Math.floor(Date.now() / 1000);
+    const headers = webhookHeaders({ secret, deliveryId: 'd-1', kind: 'reminder', timestamp: now, rawBody: body, legacy: false });
+    expect(Object.keys(headers).sort()).toEqual(['webhook-id', 'webhook-signature', 'webhook-timestamp', 'x-pact-event']);
+    const receiver = new Webhook(secret);
+    expect(receiver.verify(body, headers)).toEqual({ type: 'reminder', data: { ü: 'x' } });
+    expect(() => receiver.verify(body + ' ', headers)).toThrow(WebhookVerificationError);
+    expect(() => receiver.verify(body, { ...headers, 'webhook-id': 'd-2' })).toThrow('No matching signature found');
+    const old = now - 301;
+    const stale = webhookHeaders({ secret, deliveryId: 'd-1', kind: 'reminder', timestamp: old, rawBody: body, legacy: false });
+    expect(() => receiver.verify(body, stale)).toThrow('Message timestamp too old');
+    expect(() => new Webhook(webhookSecretFrom(Buffer.from('another key of thirty-two bytes!'))).verify(body, headers)).toThrow(WebhookVerificationError);
+  });
+
+  it('keeps the key of a secret issued before the standard (base64url), and spells it as the standard does', () => {
+    const key = Buffer.from('fb3ff0ffe3f1b2c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7081929fbff', 'hex');
+    const earlier = `whsec_${key.toString('base64url')}`;
+    expect(earlier).toMatch(/[-_]/); // the standard library refuses this spelling
+    const spelled = standardWebhookSecret(earlier);
+    expect(spelled).toBe(`whsec_${key.toString('base64')}`);
+    expect(standardWebhookSecret(spelled)).toBe(spelled);
+    const now = Math.floor(Date.now() / 1000);
+    const headers = webhookHeaders({ secret: earlier, deliveryId: 'd-1', kind: 'reminder', timestamp: now, rawBody: body, legacy: true });
+    expect(new Webhook(spelled).verify(body, headers)).toMatchObject({ type: 'reminder' });
+    // During the transition the earlier header is signed as before, with the secret as the receiver holds it.
+    expect(headers['x-pact-delivery']).toBe('d-1');
+    expect(verifyWebhook({ secret: earlier, signature: headers['x-pact-signature'], timestamp: headers['x-pact-timestamp'], rawBody: body })).toEqual({
+      ok: true,
+    });
+  });
+
+  it('verifies what was signed, within the replay window only (the earlier scheme)', () => {
     const sig = signWebhook('whsec_abc', 1_800_000_000, body);
     expect(sig).toMatch(/^v1=[0-9a-f]{64}$/);
     const base = { secret: 'whsec_abc', signature: sig, timestamp: '1800000000', rawBody: body };

@@ -183,6 +183,14 @@ export class EnvironmentVariables {
   @Min(1)
   WEBHOOK_PAUSE_AFTER = 5;
 
+  /**
+   * true (the default during the transition to Standard Webhooks): deliveries also carry the earlier
+   * x-pact-signature, x-pact-timestamp and x-pact-delivery headers; false once every receiver
+   * verifies the webhook-signature.
+   */
+  @IsIn(['true', 'false'])
+  WEBHOOK_LEGACY_SIGNATURE = 'true';
+
   /** How long (real ms) a committee summary waits to gather escalations that fall due together. */
   @Type(() => Number)
   @IsInt()

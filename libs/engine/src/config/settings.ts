@@ -33,6 +33,8 @@ export interface WebhookSettings {
   allowPrivateTargets: boolean;
   /** A subscription is paused after this many deliveries in a row failed for good. */
   pauseAfter: number;
+  /** WEBHOOK_LEGACY_SIGNATURE: the earlier x-pact-signature headers are sent beside the Standard Webhooks ones. */
+  legacySignature: boolean;
 }
 
 /** People's sign-in (SIGN_IN_LIMIT_*, SESSION_*): read by the engine's sign-in services, used by the API's pages. */
@@ -107,7 +109,12 @@ export function settingsFrom(raw: Record<string, unknown> | EnvironmentVariables
         password: env.SMTP_PASSWORD,
         from: env.SMTP_FROM,
       },
-      webhooks: { timeoutMs: env.WEBHOOK_TIMEOUT_MS, allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true', pauseAfter: env.WEBHOOK_PAUSE_AFTER },
+      webhooks: {
+        timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+        allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',
+        pauseAfter: env.WEBHOOK_PAUSE_AFTER,
+        legacySignature: env.WEBHOOK_LEGACY_SIGNATURE === 'true',
+      },
       signIn: {
         limitPerAddress: env.SIGN_IN_LIMIT_PER_ADDRESS,
         limitPerClient: env.SIGN_IN_LIMIT_PER_CLIENT,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DELIVERY_HEADER, EVENT_HEADER, signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '@pact/domain';
+import { webhookHeaders } from '@pact/domain';
 import type { DeliveryRecord } from '@pact/persistence';
 import { resolvedTargetProblem } from '../webhooks/webhook-target';
 import { ChannelResult, DeliveryError } from './notification';
@@ -9,18 +9,22 @@ import { EngineSettings } from '../config/settings';
 const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
 
 /**
- * POSTs the event as JSON, signed with the subscription's secret over the exact bytes sent.
- * The signature's timestamp is real time (the receiver checks it against its own clock),
- * even when the engine runs a simulated cycle.
+ * POSTs the event as JSON, signed with the subscription's secret over the exact bytes sent
+ * (Standard Webhooks, and the earlier x-pact-signature while WEBHOOK_LEGACY_SIGNATURE is on).
+ * The `webhook-id` is the delivery's id, the same on every retry, so a receiver that got an
+ * attempt whose answer was lost drops the repeat. The signature's timestamp is real time (the
+ * receiver checks it against its own clock), even when the engine runs a simulated cycle.
  */
 @Injectable()
 export class WebhookChannel {
   private readonly timeoutMs: number;
   private readonly allowPrivate: boolean;
+  private readonly legacySignature: boolean;
 
   constructor(settings: EngineSettings) {
     this.timeoutMs = settings.webhooks.timeoutMs;
     this.allowPrivate = settings.webhooks.allowPrivateTargets;
+    this.legacySignature = settings.webhooks.legacySignature;
   }
 
   async send(d: DeliveryRecord, secret: string): Promise<ChannelResult> {
@@ -45,10 +49,7 @@ export class WebhookChannel {
         headers: {
           'content-type': 'application/json',
           'user-agent': 'pact-monitoring-webhooks/1',
-          [EVENT_HEADER]: d.kind,
-          [DELIVERY_HEADER]: d.id,
-          [TIMESTAMP_HEADER]: String(timestamp),
-          [SIGNATURE_HEADER]: signWebhook(secret, timestamp, body),
+          ...webhookHeaders({ secret, deliveryId: d.id, kind: d.kind, timestamp, rawBody: body, legacy: this.legacySignature }),
         },
         body,
       });

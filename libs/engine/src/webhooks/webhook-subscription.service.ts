@@ -9,7 +9,7 @@ import {
   WorkingGroupRepository,
 } from '@pact/persistence';
 import { DeliveryQueue } from '@pact/queues';
-import { CLOCK, textProblems } from '@pact/domain';
+import { CLOCK, textProblems, webhookSecretFrom } from '@pact/domain';
 import { randomBytes } from 'node:crypto';
 import type { Principal } from '../identity/identity.service';
 import { credentialsProblem, literalTargetProblem } from './webhook-target';
@@ -53,7 +53,7 @@ export class WebhookSubscriptionService {
   ) {}
 
   private newSecret(): string {
-    return `whsec_${randomBytes(32).toString('base64url')}`;
+    return webhookSecretFrom(randomBytes(32));
   }
 
   private isCommittee(p: Principal): boolean {

@@ -111,7 +111,7 @@ function hostOf(url: string): string {
 export function credentialsProblem(url: string): string | null {
   const u = new URL(url);
   return u.username || u.password
-    ? 'url: must not contain a user name or password (user:password@…); receivers check the X-Pact-Signature of each delivery instead'
+    ? 'url: must not contain a user name or password (user:password@…); receivers check the webhook-signature of each delivery instead'
     : null;
 }
 
