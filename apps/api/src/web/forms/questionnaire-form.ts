@@ -138,9 +138,9 @@ export function questionnaireForm(questionnaire: Questionnaire, answers: Answers
     fields.push(fieldOf(q, name, path, named));
     values[name] = valueOf(q, answer);
   };
+  // Visibility over the whole questionnaire: a condition may refer to an earlier section's question.
+  const shown = new Set(visibleAmong(questionsOf(questionnaire), answers));
   const sections = questionnaire.sections.map((section): FormSection => {
-    // Visibility over the whole questionnaire: a condition may refer to an earlier section's question.
-    const shown = new Set(visibleAmong(questionsOf(questionnaire), answers));
     const items = section.questions
       .filter((q) => shown.has(q))
       .map((q): FormItem => {
