@@ -8,6 +8,7 @@ import { HealthModule } from './health/health.module';
 import { TasksModule } from './tasks/tasks.module';
 import { IdentityModule } from './identity/identity.module';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
+import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 import { ReportsModule } from './reports/reports.module';
 import { SignInModule } from './sign-in/sign-in.module';
 import { InboxModule } from './inbox/inbox.module';
@@ -32,6 +33,7 @@ const capabilities = [
   DraftsModule,
   HealthModule,
   TasksModule,
+  QuestionnairesModule,
 ];
 
 /** Infrastructure (config, clock, MongoDB, Redis queues, notifications) plus one module per capability. */

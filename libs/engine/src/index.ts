@@ -64,3 +64,5 @@ export * from './reports/report-catalogs.provider';
 export * from './calendar/calendar-texts';
 export * from './history/history-file';
 export * from './history/history-scheme-file';
+export * from './questionnaires/questionnaire-catalog';
+export * from './questionnaires/questionnaires.module';

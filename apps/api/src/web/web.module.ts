@@ -8,6 +8,7 @@ import {
   HealthModule,
   IdentityModule,
   InboxModule,
+  QuestionnairesModule,
   ReportsModule,
   SignInModule,
   SubmissionsModule,
@@ -24,6 +25,7 @@ import { HomeController } from './pages/home.controller';
 import { MyTasksController } from './pages/my-tasks.controller';
 import { OperationsController } from './pages/operations.controller';
 import { PeoplePagesController } from './pages/people.controller';
+import { QuestionnairePagesController } from './pages/questionnaires.controller';
 import { OverduePageController } from './pages/overdue.controller';
 import { SignInController } from './pages/sign-in.controller';
 import { TaskReportPagesController } from './pages/task-report.controller';
@@ -53,6 +55,7 @@ export const PAGE_CONTROLLERS = [
   WorkingGroupPagesController,
   OperationsController,
   PeoplePagesController,
+  QuestionnairePagesController,
 ];
 
 /**
@@ -73,6 +76,7 @@ export const PAGE_CONTROLLERS = [
     DraftsModule,
     WebhooksModule,
     HealthModule,
+    QuestionnairesModule,
     ReportRenderingModule,
   ],
   controllers: PAGE_CONTROLLERS,

@@ -98,6 +98,10 @@ export class EnvironmentVariables {
   @IsString()
   PACT_CONFIG = 'config/pact.yaml';
 
+  /** The programmes' files: <programme>.questionnaire.yaml, each a questionnaire checked when the engine starts. */
+  @IsString()
+  PROGRAMMES_DIR = 'config/programmes';
+
   /**
    * How long (real ms) a follow-up must have been owed before the reconciler's sweep does it:
    * long enough that the process which applied the effect has surely finished (or died).

@@ -49,6 +49,8 @@ export interface SignInSettings {
 export class EngineSettings {
   /** The cycles, groups and templates file (PACT_CONFIG). */
   readonly pactConfig: string;
+  /** The programmes' files, among them their questionnaires (PROGRAMMES_DIR). */
+  readonly programmesDir: string;
   /** The engine's own words: <language>/<area>.yaml for pages, messages, reports, calendar (LOCALES_DIR). */
   readonly localesDir: string;
   /** Where people reach the site, without a trailing slash (PUBLIC_URL). */
@@ -93,6 +95,7 @@ export function settingsFrom(raw: Record<string, unknown> | EnvironmentVariables
     }),
     engine: new EngineSettings({
       pactConfig: env.PACT_CONFIG,
+      programmesDir: env.PROGRAMMES_DIR,
       localesDir: env.LOCALES_DIR,
       publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
       clock: { mode: env.CLOCK_MODE, simMsPerDay: env.SIM_MS_PER_DAY, simAnchorDate: env.SIM_ANCHOR_DATE, simAnchorRealMs: env.SIM_ANCHOR_REAL_MS },

@@ -2,9 +2,13 @@ import { FormError, formErrors, FormProblem } from '../form-errors';
 import { ChoiceField, choiceField } from './fields/choice/choice-field';
 import { DateField, dateField } from './fields/date/date-field';
 import { BaseField, FieldType, FieldView, formRuleOf, say, Say } from './fields/field';
+import { IndicatorField, indicatorField } from './fields/indicator/indicator-field';
+import { LinksField, linksField } from './fields/links/links-field';
 import { ListField, listField } from './fields/list/list-field';
 import { NumberField, numberField } from './fields/number/number-field';
+import { RatingField, ratingField } from './fields/rating/rating-field';
 import { TextField, textField } from './fields/text/text-field';
+import { YesNoField, yesNoField } from './fields/yes-no/yes-no-field';
 
 /**
  * A form as a list of field definitions: the report form's built from the cycle's template,
@@ -18,7 +22,7 @@ import { TextField, textField } from './fields/text/text-field';
  * view model), its partial in apps/api/web/views/components, its messages in `forms.errors`,
  * and one line each in the union and the table below.
  */
-export type FieldDefinition = TextField | NumberField | DateField | ChoiceField | ListField;
+export type FieldDefinition = TextField | NumberField | DateField | ChoiceField | ListField | RatingField | YesNoField | LinksField | IndicatorField;
 
 const FIELD_TYPES: { [T in FieldDefinition['type']]: FieldType<Extract<FieldDefinition, { type: T }>> } = {
   text: textField,
@@ -26,6 +30,10 @@ const FIELD_TYPES: { [T in FieldDefinition['type']]: FieldType<Extract<FieldDefi
   date: dateField,
   choice: choiceField,
   list: listField,
+  rating: ratingField,
+  yesNo: yesNoField,
+  links: linksField,
+  indicator: indicatorField,
 };
 
 const typeOf = (field: FieldDefinition) => FIELD_TYPES[field.type] as FieldType<BaseField>;

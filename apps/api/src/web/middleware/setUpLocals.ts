@@ -24,6 +24,7 @@ export const NAVIGATION: NavItem[] = [
   { href: '/my-tasks', key: 'nav.myTasks', roles: ['chair'] },
   { href: '/cycles', key: 'nav.cycles', roles: ['committee'] },
   { href: '/working-groups', key: 'nav.workingGroups', roles: ['committee'] },
+  { href: '/questionnaires', key: 'nav.questionnaires', roles: ['committee'] },
   { href: '/people', key: 'nav.people', roles: ['committee', 'operator'] },
   { href: '/operations', key: 'nav.operations', roles: ['operator'] },
   { href: '/settings', key: 'nav.settings' },

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@pact/domain';
+import { ANSWER_RULES, type LocalizedText } from '@pact/domain';
 import type { FormProblem } from '../../form-errors';
 
 /**
@@ -32,17 +32,22 @@ export function say(t: Say, text: PageText | undefined): string | undefined {
   return t(text.key, params);
 }
 
+/** A text of the configuration (a question's label, a rating's level) in the reader's words. */
+export const sayText = (t: Say, text: LocalizedText): string => t('forms.text', { text });
+
 /** A label that is a page text or a text of the configuration (a template's status, a group's name). */
 export const sayLabel = (t: Say, l: PageText | LocalizedText): string | LocalizedText => (isPageText(l) ? say(t, l) : l);
 
 /** The rules a form words, whoever decided them (the API's class-validator rules, the domain's, the engine's). */
-export type FormRule = 'required' | 'tooLong' | 'tooMany' | 'choose' | 'duplicate' | 'characters' | 'invalid';
+export type FormRule = 'required' | 'tooLong' | 'tooMany' | 'choose' | 'duplicate' | 'characters' | 'invalid' | 'range' | 'url';
 
 /**
  * The rule names of the API's DTOs (class-validator) and of the domain, as the form's rules: the
  * one table translating them, so a field type only says which form rules it has.
  */
 const FORM_RULE_OF: Record<string, FormRule> = {
+  // The questionnaire's answer rules say their form rule themselves (libs/domain/src/questionnaires/answer-problems.ts).
+  ...ANSWER_RULES,
   isNotEmpty: 'required',
   isDefined: 'required',
   'custom-indicator-incomplete': 'required',
