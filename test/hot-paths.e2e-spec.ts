@@ -16,7 +16,6 @@ import { csrfOf, signInOverHttp } from './support/web';
 const KNOWN_SCANS: Record<string, string> = {
   // Every request: authentication.
   'api_tokens find {hash}': 'IdentityService.authenticate: an API token by its hash',
-  'sessions find {tokenHash}': 'SessionService.authenticate: a page session by its hash',
   // The task: its page, the API's view, the report form, the draft.
   'events find {taskId}': 'EventRepository.listByTask: a task’s timeline',
   'cycles find {start}': 'PreviousReportQuery: the cycles started before this one (what a draft can start from)',

@@ -5,11 +5,12 @@ import { SubmissionRepository } from '../submissions/submission.repository';
 import { TaskRecord } from '../tasks/task.record';
 import { TaskRepository } from '../tasks/task.repository';
 import { MigrationRepository } from './migration.repository';
+import { SessionRepository } from '../sessions/session.repository';
 
 /**
  * Hot paths read by key (issue 20: FerretDB on SQLite finds nothing but `_id` without reading
  * the whole collection): revisions keyed `<task>:<n>`, drafts keyed by their task, each group's
- * tasks listed in its inbox. Data written by the earlier layout is brought to the keys once, at
+ * tasks listed in its inbox, page sessions keyed by their hash. Data written by the earlier layout is brought to the keys once, at
  * the start of every process until one has finished each step, before the process serves
  * anything: the hot paths then never look for the old shape. Processes of the earlier version
  * must be stopped before the upgrade (they would keep writing the old shape).
@@ -24,12 +25,14 @@ export class KeyedLayout {
     private readonly drafts: DraftRepository,
     private readonly tasks: TaskRepository,
     private readonly inboxes: InboxRepository,
+    private readonly sessions: SessionRepository,
   ) {}
 
   /** Each step by name (its record in `migrations`): batch work, idempotent, safe to run in two processes at once. */
   private readonly steps: { name: string; run: () => Promise<string | null> }[] = [
     { name: 'keyed-revisions-and-drafts', run: () => this.keyRevisionsAndDrafts() },
     { name: 'inboxes', run: () => this.fillInboxes() },
+    { name: 'keyed-sessions', run: () => this.keySessions() },
   ];
 
   async apply(): Promise<void> {
@@ -50,6 +53,12 @@ export class KeyedLayout {
     }
     const drafts = await this.drafts.rekeyEarlierLayout();
     return revisions || drafts ? `moved ${revisions} revisions and ${drafts} drafts to their keys` : null;
+  }
+
+  /** Page sessions keyed by their hash: moved rather than dropped, so nobody is signed out by the upgrade. */
+  private async keySessions(): Promise<string | null> {
+    const moved = await this.sessions.rekeyEarlierLayout();
+    return moved ? `moved ${moved} sessions to their keys` : null;
   }
 
   /** Every task stored before inboxes were kept goes into its group's (fan-out adds the later ones). */
