@@ -15,7 +15,6 @@ import { csrfOf, signInOverHttp } from './support/web';
  */
 const KNOWN_SCANS: Record<string, string> = {
   // Every request: authentication.
-  'api_tokens find {hash}': 'IdentityService.authenticate: an API token by its hash',
   // The task: its page, the API's view, the report form, the draft.
   'events find {taskId}': 'EventRepository.listByTask: a task’s timeline',
   'cycles find {start}': 'PreviousReportQuery: the cycles started before this one (what a draft can start from)',
@@ -37,7 +36,6 @@ const KNOWN_SCANS: Record<string, string> = {
   'drafts findAndModify {_id,version}': 'DraftRepository.save, guarded by the version read',
   'deliveries find {_id,status}': 'DeliveryRepository: a delivery still to attempt',
   'deliveries findAndModify {_id,attemptCount,status}': 'DeliveryRepository.recordAttempt, guarded by the attempt count',
-  'api_tokens update {$or,_id,revokedAt}': 'ApiTokenRepository: a token’s last use, noted at most so often',
   // The committee's summary of level-2 escalations (one job per cycle).
   'tasks aggregate {cycleId,dueAt,escalationLevel,status}': 'TaskRepository.countEscalationsOwed: escalations of the cycle still in flight',
   'tasks update {cycleId,escalationLevel,status,summaryRun}': 'TaskRepository.claimForSummary: claims the cycle’s unreported escalations',

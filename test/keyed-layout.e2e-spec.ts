@@ -10,7 +10,8 @@ import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
  * stored with the earlier layout (ObjectId ids, unique indexes on task and number) is moved to
  * its keys when a process of this version starts, and keeps working: revisions listed,
  * numbering going on after the last stored number, a draft read and saved with its version.
- * Page sessions, once found by their hash, are moved to it as key: nobody is signed out.
+ * Page sessions and API tokens, once found by their hash, are moved to it as key: nobody is
+ * signed out, no machine's token stops working, and a token keeps its public id.
  * Also a move a crash left half done (the copy beside its original).
  */
 describe('revisions and drafts of the earlier layout (e2e)', () => {
@@ -88,6 +89,20 @@ describe('revisions and drafts of the earlier layout (e2e)', () => {
     const { tokenHash: halfWay, ...halfWayCopy } = earlierSession(cookies[1]);
     await sessions.insertOne({ ...halfWayCopy, _id: halfWay });
     await sessions.createIndex({ tokenHash: 1 }, { unique: true, name: 'tokenHash_1' });
+    // API tokens were found by their hash, beside an ObjectId that is the token's public id.
+    const apiTokens = h.db.collection<any>('api_tokens');
+    const machineToken = 'pact_issued-before-the-upgrade-0123456789';
+    const oldTokenId = new ObjectId();
+    await apiTokens.insertOne({
+      _id: oldTokenId,
+      userId: chairId,
+      name: 'from before',
+      hash: createHash('sha256').update(machineToken).digest('hex'),
+      hint: machineToken.slice(0, 10),
+      createdAt: new Date(),
+      expiresAt: soon(7),
+    });
+    await apiTokens.createIndex({ hash: 1 }, { unique: true, name: 'hash_1' });
     // Inboxes were not kept either.
     await h.db.collection('inboxes').deleteMany({});
     await h.db.collection('migrations').deleteMany({});
@@ -100,6 +115,20 @@ describe('revisions and drafts of the earlier layout (e2e)', () => {
     const hashes = cookies.map((c) => createHash('sha256').update(c).digest('hex'));
     expect((await sessions.find({ userId: chairId }).toArray()).map((d) => [d._id, d.tokenHash]).sort()).toEqual(hashes.map((k) => [k, undefined]).sort());
     expect((await sessions.indexes()).map((i) => i.name)).not.toContain('tokenHash_1');
+    expect(api.output()).toMatch(/moved \d+ API tokens to their keys/);
+    expect(await apiTokens.countDocuments({ _id: { $type: 'objectId' } })).toBe(0);
+    expect((await apiTokens.indexes()).map((i) => i.name)).not.toContain('hash_1');
+    // The token issued before works, keeps its public id, and is revoked by it.
+    const machine = request(api.url);
+    expect((await machine.get('/api/me').set('Authorization', `Bearer ${machineToken}`).expect(200)).body.id).toBe(chairId);
+    const listed = (await h.http.get(`/api/users/${chairId}/tokens`).expect(200)).body;
+    expect(listed.find((t: any) => t.name === 'from before')).toMatchObject({ id: String(oldTokenId), hint: machineToken.slice(0, 10) });
+    expect(listed.find((t: any) => t.name === 'from before')).not.toHaveProperty('hash');
+    await machine
+      .delete(`/api/tokens/${String(oldTokenId)}`)
+      .set('Authorization', `Bearer ${machineToken}`)
+      .expect(204);
+    await machine.get('/api/me').set('Authorization', `Bearer ${machineToken}`).expect(401);
     // The chair signed in before the upgrade still is: the page opens, with no way round sign-in.
     const page = await request(api.url).get('/my-tasks').set('Cookie', `pact_session=${cookies[0]}`);
     expect(page.status).toBe(200);

@@ -45,7 +45,7 @@ export function ignoreMissingIndex(err: unknown): void {
  * (KeyedLayout, at start): copy, then delete the original, so a crash in between leaves work for
  * the next run and loses nothing. A copy already there (an earlier run, another process) is the
  * document: it is kept. `oldIndexes` are dropped first, as a unique one would refuse the copy.
- * `shape` makes the copy from the original (without its `_id`). Returns how many were moved.
+ * `shape` makes the copy from the original (its `_id` is replaced by the key). Returns how many were moved.
  */
 export async function moveToKeys<T>(
   model: Model<T>,
@@ -62,11 +62,11 @@ export async function moveToKeys<T>(
       .limit(200)
       .toArray();
     if (!batch.length) return moved;
-    for (const { _id, ...doc } of batch) {
+    for (const doc of batch) {
       await collection.insertOne({ ...shape(doc), _id: keyOf(doc) } as never).catch((err: unknown) => {
         if (!isDuplicateKey(err)) throw err;
       });
-      await collection.deleteOne({ _id });
+      await collection.deleteOne({ _id: doc._id });
       moved++;
     }
   }

@@ -321,7 +321,7 @@ export class IdentityService {
     const token = await this.tokens.findById(tokenId);
     if (!token || (!by.roles.includes('committee') && token.userId !== by.userId)) throw new NotFoundError(`token ${tokenId} does not exist`);
     if (token.revokedAt) return;
-    await this.tokens.revoke(tokenId, new Date());
+    await this.tokens.revoke(token.hash, new Date());
     await this.events.append({ type: 'token.revoked', at: new Date(), actor: by.actor, data: { userId: token.userId, tokenId } });
   }
 
@@ -337,7 +337,7 @@ export class IdentityService {
     // in flight when the token is next changed: FerretDB rewrites the whole document on update,
     // and a late "last used" write could otherwise undo a revocation or expiry made just after.
     if (!rec.lastUsedAt || now.getTime() - rec.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
-      await this.tokens.touch(rec.id, now, TOUCH_EVERY_MS).catch(() => undefined);
+      await this.tokens.touch(rec.hash, now).catch(() => undefined);
     }
     return {
       userId: user.id,

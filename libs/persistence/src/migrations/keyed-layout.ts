@@ -5,12 +5,13 @@ import { SubmissionRepository } from '../submissions/submission.repository';
 import { TaskRecord } from '../tasks/task.record';
 import { TaskRepository } from '../tasks/task.repository';
 import { MigrationRepository } from './migration.repository';
+import { ApiTokenRepository } from '../api-tokens/api-token.repository';
 import { SessionRepository } from '../sessions/session.repository';
 
 /**
  * Hot paths read by key (issue 20: FerretDB on SQLite finds nothing but `_id` without reading
  * the whole collection): revisions keyed `<task>:<n>`, drafts keyed by their task, each group's
- * tasks listed in its inbox, page sessions keyed by their hash. Data written by the earlier layout is brought to the keys once, at
+ * tasks listed in its inbox, page sessions and API tokens keyed by their hash. Data written by the earlier layout is brought to the keys once, at
  * the start of every process until one has finished each step, before the process serves
  * anything: the hot paths then never look for the old shape. Processes of the earlier version
  * must be stopped before the upgrade (they would keep writing the old shape).
@@ -26,6 +27,7 @@ export class KeyedLayout {
     private readonly tasks: TaskRepository,
     private readonly inboxes: InboxRepository,
     private readonly sessions: SessionRepository,
+    private readonly tokens: ApiTokenRepository,
   ) {}
 
   /** Each step by name (its record in `migrations`): batch work, idempotent, safe to run in two processes at once. */
@@ -33,6 +35,7 @@ export class KeyedLayout {
     { name: 'keyed-revisions-and-drafts', run: () => this.keyRevisionsAndDrafts() },
     { name: 'inboxes', run: () => this.fillInboxes() },
     { name: 'keyed-sessions', run: () => this.keySessions() },
+    { name: 'keyed-api-tokens', run: () => this.keyApiTokens() },
   ];
 
   async apply(): Promise<void> {
@@ -59,6 +62,12 @@ export class KeyedLayout {
   private async keySessions(): Promise<string | null> {
     const moved = await this.sessions.rekeyEarlierLayout();
     return moved ? `moved ${moved} sessions to their keys` : null;
+  }
+
+  /** API tokens keyed by their hash, keeping their public id: machines go on using the tokens they hold. */
+  private async keyApiTokens(): Promise<string | null> {
+    const moved = await this.tokens.rekeyEarlierLayout();
+    return moved ? `moved ${moved} API tokens to their keys` : null;
   }
 
   /** Every task stored before inboxes were kept goes into its group's (fan-out adds the later ones). */
