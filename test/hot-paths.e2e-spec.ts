@@ -18,9 +18,6 @@ const KNOWN_SCANS: Record<string, string> = {
   // The task: its page, the API's view, the report form, the draft.
   'events find {taskId}': 'EventRepository.listByTask: a task’s timeline',
   'cycles find {start}': 'PreviousReportQuery: the cycles started before this one (what a draft can start from)',
-  'working_groups find {key}': 'WorkingGroupRepository.findByKey: a task’s group (pages, notifications)',
-  // My tasks.
-  'working_groups find {}': 'My tasks: every working group’s name',
   // Notifications (reminders, escalations, extensions, requests for more time).
   'webhook_subscriptions find {status}': 'NotificationService: the active webhook subscriptions',
   'users find {disabledAt,email}': 'NotificationService: the recipients’ accounts by e-mail address',

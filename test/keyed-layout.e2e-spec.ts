@@ -103,6 +103,14 @@ describe('revisions and drafts of the earlier layout (e2e)', () => {
       expiresAt: soon(7),
     });
     await apiTokens.createIndex({ hash: 1 }, { unique: true, name: 'hash_1' });
+    // Working groups were found by `key` beside an ObjectId; the committee had named a chair.
+    const groups = h.db.collection<any>('working_groups');
+    for (const doc of await groups.find({}).toArray()) {
+      await groups.deleteOne({ _id: doc._id });
+      const named = doc.key === 'education' ? { chair: { ...doc.chair, name: 'Named by the committee' } } : {};
+      await groups.insertOne({ ...doc, ...named, _id: new ObjectId() });
+    }
+    await groups.createIndex({ key: 1 }, { unique: true, name: 'key_1' });
     // Inboxes were not kept either.
     await h.db.collection('inboxes').deleteMany({});
     await h.db.collection('migrations').deleteMany({});
@@ -118,6 +126,13 @@ describe('revisions and drafts of the earlier layout (e2e)', () => {
     expect(api.output()).toMatch(/moved \d+ API tokens to their keys/);
     expect(await apiTokens.countDocuments({ _id: { $type: 'objectId' } })).toBe(0);
     expect((await apiTokens.indexes()).map((i) => i.name)).not.toContain('hash_1');
+    expect(api.output()).toMatch(/moved \d+ working groups to their keys/);
+    expect(await groups.countDocuments({ _id: { $type: 'objectId' } })).toBe(0);
+    expect((await groups.indexes()).map((i) => i.name)).not.toContain('key_1');
+    expect((await groups.findOne({ _id: 'education' }))?.chair.name).toBe('Named by the committee');
+    expect((await request(api.url).get('/api/working-groups/education').set('Authorization', `Bearer ${machineToken}`).expect(200)).body.chair.name).toBe(
+      'Named by the committee',
+    );
     // The token issued before works, keeps its public id, and is revoked by it.
     const machine = request(api.url);
     expect((await machine.get('/api/me').set('Authorization', `Bearer ${machineToken}`).expect(200)).body.id).toBe(chairId);

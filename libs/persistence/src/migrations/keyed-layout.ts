@@ -6,13 +6,15 @@ import { TaskRecord } from '../tasks/task.record';
 import { TaskRepository } from '../tasks/task.repository';
 import { MigrationRepository } from './migration.repository';
 import { ApiTokenRepository } from '../api-tokens/api-token.repository';
+import { WorkingGroupRepository } from '../working-groups/working-group.repository';
 import { SessionRepository } from '../sessions/session.repository';
 
 /**
  * Hot paths read by key (issue 20: FerretDB on SQLite finds nothing but `_id` without reading
  * the whole collection): revisions keyed `<task>:<n>`, drafts keyed by their task, each group's
- * tasks listed in its inbox, page sessions and API tokens keyed by their hash. Data written by the earlier layout is brought to the keys once, at
- * the start of every process until one has finished each step, before the process serves
+ * tasks listed in its inbox, page sessions and API tokens keyed by their hash, working groups
+ * by their key. Data written by the earlier layout is brought to the keys once, at the start of
+ * every process until one has finished each step, before the process serves
  * anything: the hot paths then never look for the old shape. Processes of the earlier version
  * must be stopped before the upgrade (they would keep writing the old shape).
  */
@@ -28,14 +30,17 @@ export class KeyedLayout {
     private readonly inboxes: InboxRepository,
     private readonly sessions: SessionRepository,
     private readonly tokens: ApiTokenRepository,
+    private readonly groups: WorkingGroupRepository,
   ) {}
 
   /** Each step by name (its record in `migrations`): batch work, idempotent, safe to run in two processes at once. */
   private readonly steps: { name: string; run: () => Promise<string | null> }[] = [
     { name: 'keyed-revisions-and-drafts', run: () => this.keyRevisionsAndDrafts() },
     { name: 'inboxes', run: () => this.fillInboxes() },
-    { name: 'keyed-sessions', run: () => this.keySessions() },
-    { name: 'keyed-api-tokens', run: () => this.keyApiTokens() },
+    // Sessions and tokens moved rather than dropped: nobody is signed out, no machine's token stops working.
+    { name: 'keyed-sessions', run: () => this.moved('sessions', this.sessions.rekeyEarlierLayout()) },
+    { name: 'keyed-api-tokens', run: () => this.moved('API tokens', this.tokens.rekeyEarlierLayout()) },
+    { name: 'keyed-working-groups', run: () => this.moved('working groups', this.groups.rekeyEarlierLayout()) },
   ];
 
   async apply(): Promise<void> {
@@ -58,16 +63,9 @@ export class KeyedLayout {
     return revisions || drafts ? `moved ${revisions} revisions and ${drafts} drafts to their keys` : null;
   }
 
-  /** Page sessions keyed by their hash: moved rather than dropped, so nobody is signed out by the upgrade. */
-  private async keySessions(): Promise<string | null> {
-    const moved = await this.sessions.rekeyEarlierLayout();
-    return moved ? `moved ${moved} sessions to their keys` : null;
-  }
-
-  /** API tokens keyed by their hash, keeping their public id: machines go on using the tokens they hold. */
-  private async keyApiTokens(): Promise<string | null> {
-    const moved = await this.tokens.rekeyEarlierLayout();
-    return moved ? `moved ${moved} API tokens to their keys` : null;
+  private async moved(what: string, moving: Promise<number>): Promise<string | null> {
+    const n = await moving;
+    return n ? `moved ${n} ${what} to their keys` : null;
   }
 
   /** Every task stored before inboxes were kept goes into its group's (fan-out adds the later ones). */
