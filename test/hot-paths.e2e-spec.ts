@@ -20,7 +20,6 @@ const KNOWN_SCANS: Record<string, string> = {
   'cycles find {start}': 'PreviousReportQuery: the cycles started before this one (what a draft can start from)',
   // Notifications (reminders, escalations, extensions, requests for more time).
   'webhook_subscriptions find {status}': 'NotificationService: the active webhook subscriptions',
-  'users find {disabledAt,email}': 'NotificationService: the recipients’ accounts by e-mail address',
   // Guarded single-document updates (the rule that makes at-least-once jobs act once): the guard
   // beside `_id` is enough for FerretDB 1.24 to read the whole collection (it pushes down
   // `{ _id }` alone). Making them cheap needs the embedded database to push `_id` down whatever

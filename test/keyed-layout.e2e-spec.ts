@@ -111,6 +111,8 @@ describe('revisions and drafts of the earlier layout (e2e)', () => {
       await groups.insertOne({ ...doc, ...named, _id: new ObjectId() });
     }
     await groups.createIndex({ key: 1 }, { unique: true, name: 'key_1' });
+    // Accounts were found by address in `users`: no address documents yet.
+    await h.db.collection('user_addresses').deleteMany({});
     // Inboxes were not kept either.
     await h.db.collection('inboxes').deleteMany({});
     await h.db.collection('migrations').deleteMany({});
@@ -127,6 +129,9 @@ describe('revisions and drafts of the earlier layout (e2e)', () => {
     expect(await apiTokens.countDocuments({ _id: { $type: 'objectId' } })).toBe(0);
     expect((await apiTokens.indexes()).map((i) => i.name)).not.toContain('hash_1');
     expect(api.output()).toMatch(/moved \d+ working groups to their keys/);
+    const userCount = await h.db.collection('users').countDocuments();
+    expect(api.output()).toContain(`noted ${userCount} users' addresses`);
+    expect(await h.db.collection('user_addresses').findOne({ _id: 'chair.education@test.example.org' as never })).toMatchObject({ userId: chairId });
     expect(await groups.countDocuments({ _id: { $type: 'objectId' } })).toBe(0);
     expect((await groups.indexes()).map((i) => i.name)).not.toContain('key_1');
     expect((await groups.findOne({ _id: 'education' }))?.chair.name).toBe('Named by the committee');

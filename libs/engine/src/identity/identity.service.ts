@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   ApiTokenRecord,
   ApiTokenRepository,
+  UserAddressRepository,
   EventRepository,
   isDuplicateKey,
   SessionRepository,
@@ -66,6 +67,7 @@ export class IdentityService {
   constructor(
     private readonly users: UserRepository,
     private readonly tokens: ApiTokenRepository,
+    private readonly addresses: UserAddressRepository,
     private readonly groups: WorkingGroupRepository,
     private readonly events: EventRepository,
     private readonly sessions: SessionRepository,
@@ -231,6 +233,8 @@ export class IdentityService {
         createdAt: new Date(),
         createdBy: actor,
       });
+      // Noted before anything can be sent to the address: notifications find the account by it.
+      await this.addresses.add(user.email, user.id);
       await this.events.append({
         type: 'user.created',
         at: new Date(),
