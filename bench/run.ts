@@ -198,7 +198,9 @@ async function main(): Promise<void> {
     // 2. Fan-out vs raw insertMany + addBulk of the same documents and timers.
     await db
       .collection('working_groups')
-      .insertMany(groups.map((key) => ({ key, fieldOfAction: key, goal: '', chair: { name: 'Chair', email: `${key}@example.org`, language: 'en' } })));
+      .insertMany(
+        groups.map((key) => ({ _id: key as never, key, fieldOfAction: key, goal: '', chair: { name: 'Chair', email: `${key}@example.org`, language: 'en' } })),
+      );
     const fanMs: number[] = [];
     const rawMs: number[] = [];
     for (let i = 0; i < REPEAT; i++) {

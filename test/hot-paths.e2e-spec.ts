@@ -15,17 +15,11 @@ import { csrfOf, signInOverHttp } from './support/web';
  */
 const KNOWN_SCANS: Record<string, string> = {
   // Every request: authentication.
-  'api_tokens find {hash}': 'IdentityService.authenticate: an API token by its hash',
-  'sessions find {tokenHash}': 'SessionService.authenticate: a page session by its hash',
   // The task: its page, the API's view, the report form, the draft.
   'events find {taskId}': 'EventRepository.listByTask: a task’s timeline',
   'cycles find {start}': 'PreviousReportQuery: the cycles started before this one (what a draft can start from)',
-  'working_groups find {key}': 'WorkingGroupRepository.findByKey: a task’s group (pages, notifications)',
-  // My tasks.
-  'working_groups find {}': 'My tasks: every working group’s name',
   // Notifications (reminders, escalations, extensions, requests for more time).
   'webhook_subscriptions find {status}': 'NotificationService: the active webhook subscriptions',
-  'users find {disabledAt,email}': 'NotificationService: the recipients’ accounts by e-mail address',
   // Guarded single-document updates (the rule that makes at-least-once jobs act once): the guard
   // beside `_id` is enough for FerretDB 1.24 to read the whole collection (it pushes down
   // `{ _id }` alone). Making them cheap needs the embedded database to push `_id` down whatever
@@ -38,7 +32,6 @@ const KNOWN_SCANS: Record<string, string> = {
   'drafts findAndModify {_id,version}': 'DraftRepository.save, guarded by the version read',
   'deliveries find {_id,status}': 'DeliveryRepository: a delivery still to attempt',
   'deliveries findAndModify {_id,attemptCount,status}': 'DeliveryRepository.recordAttempt, guarded by the attempt count',
-  'api_tokens update {$or,_id,revokedAt}': 'ApiTokenRepository: a token’s last use, noted at most so often',
   // The committee's summary of level-2 escalations (one job per cycle).
   'tasks aggregate {cycleId,dueAt,escalationLevel,status}': 'TaskRepository.countEscalationsOwed: escalations of the cycle still in flight',
   'tasks update {cycleId,escalationLevel,status,summaryRun}': 'TaskRepository.claimForSummary: claims the cycle’s unreported escalations',

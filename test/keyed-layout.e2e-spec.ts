@@ -1,6 +1,7 @@
 import { emptyDraft } from '@pact/domain';
 import { DraftChangedError, DraftService, SubmissionService } from '@pact/engine';
 import { ObjectId } from 'mongodb';
+import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
 
@@ -9,6 +10,8 @@ import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
  * stored with the earlier layout (ObjectId ids, unique indexes on task and number) is moved to
  * its keys when a process of this version starts, and keeps working: revisions listed,
  * numbering going on after the last stored number, a draft read and saved with its version.
+ * Page sessions and API tokens, once found by their hash, are moved to it as key: nobody is
+ * signed out, no machine's token stops working, and a token keeps its public id.
  * Also a move a crash left half done (the copy beside its original).
  */
 describe('revisions and drafts of the earlier layout (e2e)', () => {
@@ -68,6 +71,48 @@ describe('revisions and drafts of the earlier layout (e2e)', () => {
       savedBy: 'x',
     });
     await drafts.createIndex({ taskId: 1 }, { unique: true, name: 'taskId_1' });
+    // Page sessions were found by their hash, beside an ObjectId: one signed-in chair, and a
+    // second session whose move was interrupted (its copy under the key beside the original).
+    const sessions = h.db.collection<any>('sessions');
+    const chairId = String((await h.db.collection('users').findOne({ email: 'chair.education@test.example.org' }))!._id);
+    const cookies = ['signed-in-before-the-upgrade', 'moved-half-way'];
+    const soon = (days: number) => new Date(Date.now() + days * 86_400_000);
+    const earlierSession = (cookie: string) => ({
+      tokenHash: createHash('sha256').update(cookie).digest('hex'),
+      userId: chairId,
+      createdAt: new Date(),
+      lastSeenAt: new Date(),
+      idleExpiresAt: soon(1),
+      expiresAt: soon(7),
+    });
+    for (const cookie of cookies) await sessions.insertOne({ _id: new ObjectId(), ...earlierSession(cookie) });
+    const { tokenHash: halfWay, ...halfWayCopy } = earlierSession(cookies[1]);
+    await sessions.insertOne({ ...halfWayCopy, _id: halfWay });
+    await sessions.createIndex({ tokenHash: 1 }, { unique: true, name: 'tokenHash_1' });
+    // API tokens were found by their hash, beside an ObjectId that is the token's public id.
+    const apiTokens = h.db.collection<any>('api_tokens');
+    const machineToken = 'pact_issued-before-the-upgrade-0123456789';
+    const oldTokenId = new ObjectId();
+    await apiTokens.insertOne({
+      _id: oldTokenId,
+      userId: chairId,
+      name: 'from before',
+      hash: createHash('sha256').update(machineToken).digest('hex'),
+      hint: machineToken.slice(0, 10),
+      createdAt: new Date(),
+      expiresAt: soon(7),
+    });
+    await apiTokens.createIndex({ hash: 1 }, { unique: true, name: 'hash_1' });
+    // Working groups were found by `key` beside an ObjectId; the committee had named a chair.
+    const groups = h.db.collection<any>('working_groups');
+    for (const doc of await groups.find({}).toArray()) {
+      await groups.deleteOne({ _id: doc._id });
+      const named = doc.key === 'education' ? { chair: { ...doc.chair, name: 'Named by the committee' } } : {};
+      await groups.insertOne({ ...doc, ...named, _id: new ObjectId() });
+    }
+    await groups.createIndex({ key: 1 }, { unique: true, name: 'key_1' });
+    // Accounts were found by address in `users`: no address documents yet.
+    await h.db.collection('user_addresses').deleteMany({});
     // Inboxes were not kept either.
     await h.db.collection('inboxes').deleteMany({});
     await h.db.collection('migrations').deleteMany({});
@@ -76,6 +121,38 @@ describe('revisions and drafts of the earlier layout (e2e)', () => {
     const api = await h.spawnApi();
     expect(api.output()).toContain('moved 3 revisions and 1 drafts to their keys');
     expect(api.output()).toContain("listed 3 tasks in their groups' inboxes");
+    expect(api.output()).toContain('moved 2 sessions to their keys');
+    const hashes = cookies.map((c) => createHash('sha256').update(c).digest('hex'));
+    expect((await sessions.find({ userId: chairId }).toArray()).map((d) => [d._id, d.tokenHash]).sort()).toEqual(hashes.map((k) => [k, undefined]).sort());
+    expect((await sessions.indexes()).map((i) => i.name)).not.toContain('tokenHash_1');
+    expect(api.output()).toMatch(/moved \d+ API tokens to their keys/);
+    expect(await apiTokens.countDocuments({ _id: { $type: 'objectId' } })).toBe(0);
+    expect((await apiTokens.indexes()).map((i) => i.name)).not.toContain('hash_1');
+    expect(api.output()).toMatch(/moved \d+ working groups to their keys/);
+    const userCount = await h.db.collection('users').countDocuments();
+    expect(api.output()).toContain(`noted ${userCount} users' addresses`);
+    expect(await h.db.collection('user_addresses').findOne({ _id: 'chair.education@test.example.org' as never })).toMatchObject({ userId: chairId });
+    expect(await groups.countDocuments({ _id: { $type: 'objectId' } })).toBe(0);
+    expect((await groups.indexes()).map((i) => i.name)).not.toContain('key_1');
+    expect((await groups.findOne({ _id: 'education' }))?.chair.name).toBe('Named by the committee');
+    expect((await request(api.url).get('/api/working-groups/education').set('Authorization', `Bearer ${machineToken}`).expect(200)).body.chair.name).toBe(
+      'Named by the committee',
+    );
+    // The token issued before works, keeps its public id, and is revoked by it.
+    const machine = request(api.url);
+    expect((await machine.get('/api/me').set('Authorization', `Bearer ${machineToken}`).expect(200)).body.id).toBe(chairId);
+    const listed = (await h.http.get(`/api/users/${chairId}/tokens`).expect(200)).body;
+    expect(listed.find((t: any) => t.name === 'from before')).toMatchObject({ id: String(oldTokenId), hint: machineToken.slice(0, 10) });
+    expect(listed.find((t: any) => t.name === 'from before')).not.toHaveProperty('hash');
+    await machine
+      .delete(`/api/tokens/${String(oldTokenId)}`)
+      .set('Authorization', `Bearer ${machineToken}`)
+      .expect(204);
+    await machine.get('/api/me').set('Authorization', `Bearer ${machineToken}`).expect(401);
+    // The chair signed in before the upgrade still is: the page opens, with no way round sign-in.
+    const page = await request(api.url).get('/my-tasks').set('Cookie', `pact_session=${cookies[0]}`);
+    expect(page.status).toBe(200);
+    expect((await request(api.url).get('/my-tasks').set('Cookie', 'pact_session=never-issued')).status).toBe(303);
 
     expect((await submissions.find({}, { projection: { _id: 1 } }).toArray()).map((d) => d._id).sort()).toEqual(
       [`${education}:1`, `${education}:2`, `${sport}:1`].sort(),

@@ -18,6 +18,7 @@ import { TEMPLATE_MODEL, TemplateRepository, TemplateSchema } from './templates'
 import { USER_MODEL, UserRepository, UserSchema } from './users';
 import { WEBHOOK_SUBSCRIPTION_MODEL, WebhookSubscriptionRepository, WebhookSubscriptionSchema } from './webhook-subscriptions';
 import { WORKING_GROUP_MODEL, WorkingGroupRepository, WorkingGroupSchema } from './working-groups';
+import { USER_ADDRESS_MODEL, UserAddressRepository, UserAddressSchema } from './user-addresses';
 
 /**
  * Every collection, one entry each: its model (name and schema, registered with
@@ -34,6 +35,7 @@ export const COLLECTIONS = [
   { model: { name: REPORT_MODEL, schema: ReportSchema }, repository: ReportRepository },
   { model: { name: REPORT_VERSION_MODEL, schema: ReportVersionSchema }, repository: ReportVersionRepository },
   { model: { name: USER_MODEL, schema: UserSchema }, repository: UserRepository },
+  { model: { name: USER_ADDRESS_MODEL, schema: UserAddressSchema }, repository: UserAddressRepository },
   { model: { name: API_TOKEN_MODEL, schema: ApiTokenSchema }, repository: ApiTokenRepository },
   { model: { name: DELIVERY_MODEL, schema: DeliverySchema }, repository: DeliveryRepository },
   { model: { name: WEBHOOK_SUBSCRIPTION_MODEL, schema: WebhookSubscriptionSchema }, repository: WebhookSubscriptionRepository },

@@ -20,6 +20,7 @@ export * from './rate-counters';
 export * from './site-keys';
 export * from './migrations';
 export * from './inboxes';
+export * from './user-addresses';
 export * from './transient-errors';
 export * from './database-probe';
 export * from './database-watchdog';

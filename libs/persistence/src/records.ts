@@ -39,3 +39,35 @@ export function ignoreMissingIndex(err: unknown): void {
   if (e?.code === 27 || e?.code === 26 || e?.codeName === 'IndexNotFound' || e?.codeName === 'NamespaceNotFound') return;
   throw err;
 }
+
+/**
+ * Moves the documents an earlier layout stored under an ObjectId `_id` to the key `keyOf` gives
+ * (KeyedLayout, at start): copy, then delete the original, so a crash in between leaves work for
+ * the next run and loses nothing. A copy already there (an earlier run, another process) is the
+ * document: it is kept. `oldIndexes` are dropped first, as a unique one would refuse the copy.
+ * `shape` makes the copy from the original (its `_id` is replaced by the key). Returns how many were moved.
+ */
+export async function moveToKeys<T>(
+  model: Model<T>,
+  oldIndexes: string[],
+  keyOf: (doc: mongo.Document) => string,
+  shape: (doc: mongo.Document) => mongo.Document = (doc) => doc,
+): Promise<number> {
+  const collection: mongo.Collection<mongo.Document> = model.collection;
+  for (const name of oldIndexes) await collection.dropIndex(name).catch(ignoreMissingIndex);
+  let moved = 0;
+  for (;;) {
+    const batch = await collection
+      .find({ _id: { $type: 'objectId' } })
+      .limit(200)
+      .toArray();
+    if (!batch.length) return moved;
+    for (const doc of batch) {
+      await collection.insertOne({ ...shape(doc), _id: keyOf(doc) } as never).catch((err: unknown) => {
+        if (!isDuplicateKey(err)) throw err;
+      });
+      await collection.deleteOne({ _id: doc._id });
+      moved++;
+    }
+  }
+}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   ApiTokenRecord,
   ApiTokenRepository,
+  UserAddressRepository,
   EventRepository,
   isDuplicateKey,
   SessionRepository,
@@ -66,6 +67,7 @@ export class IdentityService {
   constructor(
     private readonly users: UserRepository,
     private readonly tokens: ApiTokenRepository,
+    private readonly addresses: UserAddressRepository,
     private readonly groups: WorkingGroupRepository,
     private readonly events: EventRepository,
     private readonly sessions: SessionRepository,
@@ -231,6 +233,8 @@ export class IdentityService {
         createdAt: new Date(),
         createdBy: actor,
       });
+      // Noted before anything can be sent to the address: notifications find the account by it.
+      await this.addresses.add(user.email, user.id);
       await this.events.append({
         type: 'user.created',
         at: new Date(),
@@ -321,7 +325,7 @@ export class IdentityService {
     const token = await this.tokens.findById(tokenId);
     if (!token || (!by.roles.includes('committee') && token.userId !== by.userId)) throw new NotFoundError(`token ${tokenId} does not exist`);
     if (token.revokedAt) return;
-    await this.tokens.revoke(tokenId, new Date());
+    await this.tokens.revoke(token.hash, new Date());
     await this.events.append({ type: 'token.revoked', at: new Date(), actor: by.actor, data: { userId: token.userId, tokenId } });
   }
 
@@ -337,7 +341,7 @@ export class IdentityService {
     // in flight when the token is next changed: FerretDB rewrites the whole document on update,
     // and a late "last used" write could otherwise undo a revocation or expiry made just after.
     if (!rec.lastUsedAt || now.getTime() - rec.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
-      await this.tokens.touch(rec.id, now, TOUCH_EVERY_MS).catch(() => undefined);
+      await this.tokens.touch(rec.hash, now).catch(() => undefined);
     }
     return {
       userId: user.id,

@@ -20,6 +20,7 @@ import {
   NewDelivery,
   TaskRepository,
   UserRecord,
+  UserAddressRepository,
   UserRepository,
   WebhookSubscriptionRecord,
   WebhookSubscriptionRepository,
@@ -69,6 +70,7 @@ export class NotificationService {
     private readonly deliveries: DeliveryRepository,
     private readonly subscriptions: WebhookSubscriptionRepository,
     private readonly users: UserRepository,
+    private readonly addresses: UserAddressRepository,
     private readonly queue: DeliveryQueue,
     private readonly tasks: TaskRepository,
   ) {
@@ -110,7 +112,9 @@ export class NotificationService {
   /** Each group's named chair, unless the committee disabled their account: a disabled person gets no e-mail. */
   async chairsOf(groupKeys: string[]): Promise<Map<string, Recipient[]>> {
     const groups = await this.groups.findByKeys([...new Set(groupKeys)]);
-    const disabled = await this.users.disabledAmong(groups.map((g) => g.chair.email));
+    // The accounts by address (key documents), then the accounts by id: reads by key only.
+    const accounts = await this.addresses.userIdsOf(groups.map((g) => g.chair.email));
+    const disabled = new Set((await this.users.findByIds([...accounts.values()])).filter((u) => u.disabledAt).map((u) => u.email.toLowerCase()));
     return new Map(
       groups.map((g) => [
         g.key,

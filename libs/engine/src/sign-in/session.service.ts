@@ -53,11 +53,11 @@ export class SessionService {
 
   /** A new session with a new random id; the id the browser had before (if any) is ended, so it can never be fixed in advance. */
   async start(user: UserRecord, replacing?: string): Promise<StartedSession> {
-    if (replacing) await this.sessions.deleteByHash(hashSecret(replacing)).catch(() => false);
+    if (replacing) await this.sessions.delete(hashSecret(replacing)).catch(() => false);
     const cookie = randomBytes(32).toString('base64url');
     const now = new Date();
     const session = await this.sessions.create({
-      tokenHash: hashSecret(cookie),
+      id: hashSecret(cookie),
       userId: user.id,
       createdAt: now,
       lastSeenAt: now,
@@ -71,7 +71,7 @@ export class SessionService {
   /** The person behind a session cookie; null when unknown, idle too long, past its absolute expiry, or the user is disabled. */
   async authenticate(cookie: string | undefined): Promise<Person | null> {
     if (!cookie || cookie.length > 200) return null;
-    const s = await this.sessions.findByHash(hashSecret(cookie));
+    const s = await this.sessions.findById(hashSecret(cookie));
     if (!s) return null;
     const now = new Date();
     if (s.expiresAt <= now || s.idleExpiresAt <= now) {
@@ -83,7 +83,7 @@ export class SessionService {
     // Awaited, and at most once a minute (as for API tokens): no write of this request is still in flight afterwards.
     if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       const idle = new Date(Math.min(now.getTime() + this.idleMs, s.expiresAt.getTime()));
-      await this.sessions.touch(s.id, now, idle, TOUCH_EVERY_MS).catch(() => undefined);
+      await this.sessions.touch(s.id, now, idle).catch(() => undefined);
     }
     return {
       userId: user.id,
@@ -100,7 +100,7 @@ export class SessionService {
 
   /** Ends this session. */
   async signOut(cookie: string): Promise<void> {
-    await this.sessions.deleteByHash(hashSecret(cookie));
+    await this.sessions.delete(hashSecret(cookie));
   }
 
   /** Ends every session of the person, in every browser. Returns how many were ended. */

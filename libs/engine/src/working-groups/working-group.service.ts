@@ -46,6 +46,11 @@ export class WorkingGroupService implements OnModuleInit {
     return (await this.groups.list()).map((g) => this.view(g));
   }
 
+  /** The groups with these keys, read by key (a chair's pages: their own groups, not every group); unknown keys are left out. */
+  async listByKeys(keys: string[]): Promise<WorkingGroupRecord[]> {
+    return (await this.groups.findByKeys(keys)).map((g) => this.view(g));
+  }
+
   /**
    * The groups as `reader` may see them: other people's contact details (e-mail, language, time
    * zone) only to the committee and operators, and to a chair for the groups they act for; other

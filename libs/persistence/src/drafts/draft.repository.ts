@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { ReportDraft } from '@pact/domain';
 import { Model } from 'mongoose';
-import { ignoreMissingIndex, isDuplicateKey, toRecord } from '../records';
+import { isDuplicateKey, moveToKeys, toRecord } from '../records';
 import { RetriedWhenNotApplied } from '../transient-errors';
 import { DraftOrigin, DraftRecord } from './draft.record';
 import { DRAFT_MODEL, StoredDraft } from './draft.schema';
@@ -57,22 +57,6 @@ export class DraftRepository {
    * leaves work for the next run and loses nothing. Returns how many were moved.
    */
   async rekeyEarlierLayout(): Promise<number> {
-    await this.model.collection.dropIndex('taskId_1').catch(ignoreMissingIndex);
-    let moved = 0;
-    for (;;) {
-      const batch = await this.model.collection
-        .find({ _id: { $type: 'objectId' } })
-        .limit(200)
-        .toArray();
-      if (!batch.length) return moved;
-      for (const { _id, ...doc } of batch) {
-        // A copy there already (an earlier run, or another process) is the draft: keep it.
-        await this.model.collection.insertOne({ ...doc, _id: String(doc.taskId) } as never).catch((err: unknown) => {
-          if (!isDuplicateKey(err)) throw err;
-        });
-        await this.model.collection.deleteOne({ _id });
-        moved++;
-      }
-    }
+    return moveToKeys(this.model, ['taskId_1'], (doc) => String(doc.taskId));
   }
 }

@@ -5,13 +5,19 @@ import { SubmissionRepository } from '../submissions/submission.repository';
 import { TaskRecord } from '../tasks/task.record';
 import { TaskRepository } from '../tasks/task.repository';
 import { MigrationRepository } from './migration.repository';
+import { ApiTokenRepository } from '../api-tokens/api-token.repository';
+import { WorkingGroupRepository } from '../working-groups/working-group.repository';
+import { UserAddressRepository } from '../user-addresses/user-address.repository';
+import { UserRepository } from '../users/user.repository';
+import { SessionRepository } from '../sessions/session.repository';
 
 /**
  * Hot paths read by key (issue 20: FerretDB on SQLite finds nothing but `_id` without reading
  * the whole collection): revisions keyed `<task>:<n>`, drafts keyed by their task, each group's
- * tasks listed in its inbox. Data written by the earlier layout is brought to the keys once, at
- * the start of every process until one has finished each step, before the process serves
- * anything: the hot paths then never look for the old shape. Processes of the earlier version
+ * tasks listed in its inbox, page sessions and API tokens keyed by their hash, working groups
+ * by their key, accounts by address. Data written by the earlier layout is brought to the keys
+ * once, at the start of every process until one has finished each step, before the process
+ * serves anything: the hot paths then never look for the old shape. Processes of the earlier version
  * must be stopped before the upgrade (they would keep writing the old shape).
  */
 @Injectable()
@@ -24,12 +30,22 @@ export class KeyedLayout {
     private readonly drafts: DraftRepository,
     private readonly tasks: TaskRepository,
     private readonly inboxes: InboxRepository,
+    private readonly sessions: SessionRepository,
+    private readonly tokens: ApiTokenRepository,
+    private readonly groups: WorkingGroupRepository,
+    private readonly users: UserRepository,
+    private readonly addresses: UserAddressRepository,
   ) {}
 
   /** Each step by name (its record in `migrations`): batch work, idempotent, safe to run in two processes at once. */
   private readonly steps: { name: string; run: () => Promise<string | null> }[] = [
     { name: 'keyed-revisions-and-drafts', run: () => this.keyRevisionsAndDrafts() },
     { name: 'inboxes', run: () => this.fillInboxes() },
+    // Sessions and tokens moved rather than dropped: nobody is signed out, no machine's token stops working.
+    { name: 'keyed-sessions', run: () => this.moved('sessions', this.sessions.rekeyEarlierLayout()) },
+    { name: 'keyed-api-tokens', run: () => this.moved('API tokens', this.tokens.rekeyEarlierLayout()) },
+    { name: 'keyed-working-groups', run: () => this.moved('working groups', this.groups.rekeyEarlierLayout()) },
+    { name: 'user-addresses', run: () => this.noteAddresses() },
   ];
 
   async apply(): Promise<void> {
@@ -50,6 +66,18 @@ export class KeyedLayout {
     }
     const drafts = await this.drafts.rekeyEarlierLayout();
     return revisions || drafts ? `moved ${revisions} revisions and ${drafts} drafts to their keys` : null;
+  }
+
+  private async moved(what: string, moving: Promise<number>): Promise<string | null> {
+    const n = await moving;
+    return n ? `moved ${n} ${what} to their keys` : null;
+  }
+
+  /** Every account made before addresses were keyed: noted, so notifications find it (a committee's users number in the hundreds). */
+  private async noteAddresses(): Promise<string | null> {
+    const users = await this.users.list();
+    for (const u of users) await this.addresses.add(u.email, u.id);
+    return users.length ? `noted ${users.length} users' addresses` : null;
   }
 
   /** Every task stored before inboxes were kept goes into its group's (fan-out adds the later ones). */

@@ -6,7 +6,7 @@ export const USER_MODEL = 'User';
 
 /**
  * People who use the engine (collection `users`). Queries by role (withRole, chairsOf,
- * countWithRole, firstWithRole), disabledAmong and list have no index: a committee's users number in the hundreds.
+ * countWithRole, firstWithRole) and list have no index: a committee's users number in the hundreds.
  */
 export const UserSchema = new Schema<Stored<UserRecord>>(
   {

@@ -2,22 +2,28 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Chair, type LocalizedText, type WorkingGroup, wordingsOf } from '@pact/domain';
 import { Model } from 'mongoose';
-import { isDuplicateKey } from '../records';
+import { isDuplicateKey, moveToKeys } from '../records';
 import { WorkingGroupRecord } from './working-group.record';
-import { WORKING_GROUP_MODEL } from './working-group.schema';
+import { StoredWorkingGroup, WORKING_GROUP_MODEL } from './working-group.schema';
 import { RetriedWhenNotApplied } from '../transient-errors';
 
 const SEED_BATCH = 50;
 
-const strip = ({ _id, ...rest }: WorkingGroupRecord & { _id: unknown }): WorkingGroupRecord => rest;
+const strip = ({ _id, ...rest }: StoredWorkingGroup): WorkingGroupRecord => rest;
 
 /** The follow-up of a chair change: give the chair access, take it from the former chairs. */
 export const CHAIR_ACCESS_FOLLOW_UP = 'chair-access';
 
+/**
+ * Working groups, keyed by their key: a task's page, my tasks and every notification read their
+ * groups by `_id`, the one filter FerretDB on SQLite answers without reading the whole collection.
+ * Keyed rather than cached in each process: a committee's change (a new chair) is then seen by
+ * every API and worker process at its next read, with no invalidation to get wrong.
+ */
 @Injectable()
 @RetriedWhenNotApplied()
 export class WorkingGroupRepository {
-  constructor(@InjectModel(WORKING_GROUP_MODEL) private readonly model: Model<WorkingGroupRecord>) {}
+  constructor(@InjectModel(WORKING_GROUP_MODEL) private readonly model: Model<StoredWorkingGroup>) {}
 
   /**
    * Seeds groups from config without overwriting what the committee changed through the API:
@@ -31,7 +37,7 @@ export class WorkingGroupRepository {
     const stored = new Map(
       (
         await this.model
-          .find({ key: { $in: all.map((g) => g.key) } }, { key: 1, fieldOfAction: 1, goal: 1 })
+          .find({ _id: { $in: all.map((g) => g.key) } }, { key: 1, fieldOfAction: 1, goal: 1 })
           .lean<{ key: string; fieldOfAction: LocalizedText; goal?: LocalizedText }[]>()
       ).map((d) => [d.key, d]),
     );
@@ -45,7 +51,7 @@ export class WorkingGroupRepository {
       // goals had translations) follows the configuration; one the committee rewrote stays.
       if (!same(s.goal ?? '', g.goal) && (s.goal === undefined || s.goal === '' || wordingsOf(s.goal).some((w) => wordingsOf(g.goal).includes(w))))
         $set.goal = g.goal;
-      return Object.keys($set).length ? [{ updateOne: { filter: { key: g.key }, update: { $set } } }] : [];
+      return Object.keys($set).length ? [{ updateOne: { filter: { _id: g.key }, update: { $set } } }] : [];
     });
     for (let i = 0; i < retexted.length; i += SEED_BATCH) await this.model.bulkWrite(retexted.slice(i, i + SEED_BATCH), { ordered: false });
     const groups = all.filter((g) => !stored.has(g.key));
@@ -57,7 +63,7 @@ export class WorkingGroupRepository {
     for (let i = 0; i < groups.length; i += SEED_BATCH) {
       const batch = groups.slice(i, i + SEED_BATCH).map((g) => ({
         updateOne: {
-          filter: { key: g.key },
+          filter: { _id: g.key },
           update: { $setOnInsert: { key: g.key, fieldOfAction: g.fieldOfAction, goal: g.goal, chair: g.chair, updatedAt: at } },
           upsert: true,
         },
@@ -79,12 +85,14 @@ export class WorkingGroupRepository {
   }
 
   async findByKey(key: string): Promise<WorkingGroupRecord | null> {
-    const doc = await this.model.findOne({ key }).lean();
+    const doc = await this.model.findById(key).lean();
     return doc ? strip(doc) : null;
   }
 
+  /** One read by key each, in parallel (`$in` would read the whole collection on FerretDB); unknown keys are left out. */
   async findByKeys(keys: string[]): Promise<WorkingGroupRecord[]> {
-    return (await this.model.find({ key: { $in: keys } }).lean()).map(strip);
+    const found = await Promise.all([...new Set(keys)].map((key) => this.findByKey(key)));
+    return found.filter((g): g is WorkingGroupRecord => g !== null);
   }
 
   /**
@@ -95,7 +103,8 @@ export class WorkingGroupRepository {
    */
   async update(key: string, change: { chair?: Chair; goal?: LocalizedText }, at: Date, expected?: WorkingGroupRecord): Promise<WorkingGroupRecord | null> {
     const $set: Record<string, unknown> = { updatedAt: at };
-    const filter: Record<string, unknown> = { key };
+    // Guarded beside `_id` (a scan on FerretDB): committee changes are rare.
+    const filter: Record<string, unknown> = { _id: key };
     const $addToSet: Record<string, unknown> = {};
     if (change.chair) {
       $set.chair = change.chair;
@@ -117,12 +126,17 @@ export class WorkingGroupRepository {
 
   /** The chair-access follow-up is done for `chairEmail`: guarded by it, so a change made meanwhile keeps its own follow-up owed. */
   async completeChairAccess(key: string, chairEmail: string): Promise<boolean> {
-    const res = await this.model.updateOne({ key, 'chair.email': chairEmail }, { $pull: { outbox: CHAIR_ACCESS_FOLLOW_UP } });
+    const res = await this.model.updateOne({ _id: key, 'chair.email': chairEmail }, { $pull: { outbox: CHAIR_ACCESS_FOLLOW_UP } });
     return res.matchedCount === 1;
   }
 
   /** Groups with follow-ups owed (for the sweep). */
   async withFollowUpsOwed(): Promise<WorkingGroupRecord[]> {
     return (await this.model.find({ outbox: CHAIR_ACCESS_FOLLOW_UP }).lean()).map(strip);
+  }
+
+  /** Moves groups stored by the earlier layout (an ObjectId `_id`, unique `key`) to their key as `_id` (KeyedLayout, once, at start). */
+  async rekeyEarlierLayout(): Promise<number> {
+    return moveToKeys(this.model, ['key_1'], (doc) => String(doc.key));
   }
 }

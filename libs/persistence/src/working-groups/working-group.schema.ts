@@ -5,11 +5,16 @@ export const WORKING_GROUP_MODEL = 'WorkingGroup';
 
 const ChairSchema = new Schema({ name: String, email: String, language: String, timeZone: String }, { _id: false });
 
+/** A working group as stored: its `_id` is its key (pages and notifications read groups by key). */
+export type StoredWorkingGroup = WorkingGroupRecord & { _id: string };
+
 /** Working groups (collection `working_groups`), seeded from config, changed by the committee. */
-export const WorkingGroupSchema = new Schema<WorkingGroupRecord>(
+export const WorkingGroupSchema = new Schema<StoredWorkingGroup>(
   {
-    // Unique: a group exists once; serves seed (which keys exist), findByKey, findByKeys and update.
-    key: { type: String, required: true, unique: true },
+    // The group's key: a group exists once; seed (which keys exist), findByKey, findByKeys (one read by key each), update.
+    _id: { type: String, required: true },
+    /** The key again, as the record carries it. Not indexed (every query is by `_id`); not unique, as the move from the earlier layout copies it. */
+    key: { type: String, required: true },
     // A text from configuration: a string, or one per language ({ en, de, fr }).
     fieldOfAction: { type: Schema.Types.Mixed, required: true },
     goal: { type: Schema.Types.Mixed, default: '' },
@@ -20,7 +25,7 @@ export const WorkingGroupSchema = new Schema<WorkingGroupRecord>(
     /** When the committee last named a chair: the naming a welcome e-mail is for. */
     chairNamedAt: Date,
   },
-  { versionKey: false, minimize: false, collection: 'working_groups' },
+  { versionKey: false, minimize: false, collection: 'working_groups', _id: false },
 );
 
 // withFollowUpsOwed (the sweep): { outbox: { $exists: true, $ne: [] } }.

@@ -12,7 +12,7 @@ describe('My tasks page (route test over engine doubles)', () => {
   afterAll(() => pages.close());
   beforeEach(() => {
     pages.signIn(aChair('education'));
-    pages.double(WorkingGroupService).list.mockResolvedValue([aGroup('education')]);
+    pages.double(WorkingGroupService).listByKeys.mockResolvedValue([aGroup('education')]);
   });
 
   it('says when nothing is waiting, and reads only the chair’s groups', async () => {
@@ -20,6 +20,7 @@ describe('My tasks page (route test over engine doubles)', () => {
     const res = await pages.get('/my-tasks').expect(200);
     expect(textOf(res.text)).toContain('No report requests are waiting for you.');
     expect(pages.double(InboxQuery).list).toHaveBeenLastCalledWith(['education'], { status: ['open', 'overdue'], limit: 500 });
+    expect(pages.double(WorkingGroupService).listByKeys).toHaveBeenLastCalledWith(['education']);
   });
 
   it('shows a task of each state with what applies to it', async () => {

@@ -24,7 +24,10 @@ export class MyTasksController {
   async list(@Page() page: PageState, @Query('show') show: string | undefined, @Res() res: Response) {
     const person = page.person!;
     const filter = myTasksFilter(show);
-    const [items, groups] = await Promise.all([this.inbox.list(person.groupKeys, { status: MY_TASKS_FILTERS[filter], limit: 500 }), this.groups.list()]);
+    const [items, groups] = await Promise.all([
+      this.inbox.list(person.groupKeys, { status: MY_TASKS_FILTERS[filter], limit: 500 }),
+      this.groups.listByKeys(person.groupKeys),
+    ]);
     res.render('pages/my-tasks', {
       title: page.i18n.t('myTasks.title'),
       ...myTasksView({ filter, groupKeys: person.groupKeys, items, groups, now: this.clock.now(), timeZone: page.i18n.timeZone }),

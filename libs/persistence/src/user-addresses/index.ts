@@ -1,0 +1,3 @@
+export * from './user-address.record';
+export * from './user-address.repository';
+export * from './user-address.schema';
