@@ -14,16 +14,16 @@ import { csrfOf, signInOverHttp } from './support/web';
  * shrink. An entry the run no longer sees fails too, so a fixed path leaves the list.
  */
 const KNOWN_SCANS: Record<string, string> = {
-  // Every request: authentication.
   // The task: its page, the API's view, the report form, the draft.
   'events find {taskId}': 'EventRepository.listByTask: a task’s timeline',
   'cycles find {start}': 'PreviousReportQuery: the cycles started before this one (what a draft can start from)',
   // Notifications (reminders, escalations, extensions, requests for more time).
   'webhook_subscriptions find {status}': 'NotificationService: the active webhook subscriptions',
-  // Guarded single-document updates (the rule that makes at-least-once jobs act once): the guard
-  // beside `_id` is enough for FerretDB 1.24 to read the whole collection (it pushes down
-  // `{ _id }` alone). Making them cheap needs the embedded database to push `_id` down whatever
-  // stands beside it (its filter is checked again on the document anyway), or guards kept elsewhere.
+  // Guarded single-document updates (the rule that makes at-least-once jobs act once): `_id` with
+  // a guard beside it. Unpatched FerretDB 1.24 on SQLite reads the whole collection for them (it
+  // pushes down `{ _id }` alone); the embedded database's patch (tools/ferretdb/patches) pushes
+  // the `_id` down whatever stands beside it, and MongoDB 7 and FerretDB on PostgreSQL serve them
+  // by index. They stay listed: the engine's filter is not a bare key.
   'tasks findAndModify {_id,dueVersion,pendingExtensionRequestId,status}': 'TaskRepository.markSubmitted, the first revision',
   'tasks findAndModify {_id,pendingExtensionRequestId,status}': 'TaskRepository.addExtensionRequest, refuseExtensionRequest',
   'tasks findAndModify {_id,dueVersion,firedTimers,status}': 'TaskRepository.recordReminder',
