@@ -121,3 +121,14 @@ export function characterOf(p: FormProblem): { char: string; position: number } 
   const m = /found (U\+[0-9A-F]+) at position (\d+)/.exec(p.message);
   return m ? { char: m[1], position: Number(m[2]) + 1 } : { char: '?', position: 1 };
 }
+
+/**
+ * One choice among radios in a fieldset the label is the legend of: what the rating and yes/no
+ * types share (they differ only in their options and how a posted value becomes an answer).
+ */
+export function radiosView(field: BaseField, value: string | string[], t: Say, options: { value: string; label: string }[]): FieldView {
+  return {
+    partial: 'radios',
+    field: { id: field.name, name: field.name, label: say(t, field.label), legend: say(t, field.label), hint: say(t, field.hint), value, options },
+  };
+}

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@pact/domain';
-import { BaseField, FieldType, firstText, FormRule, say, Say, sayText, Worded } from '../field';
+import { BaseField, FieldType, firstText, FormRule, radiosView, Say, sayText, Worded } from '../field';
 
 /**
  * A rating on labelled levels (the Charter's "fully / partly / not yet / not applicable"): one
@@ -18,16 +18,11 @@ export const ratingField: FieldType<RatingField> = {
   read: (body, field) => firstText(body[field.name]),
   // Missing or a level it does not have: the answer is always to choose one of the levels shown.
   message: (_rule: FormRule): Worded => ({ key: RATING_RULES.choose }),
-  view: (field, value, t: Say) => ({
-    partial: 'radios',
-    field: {
-      id: field.name,
-      name: field.name,
-      label: say(t, field.label),
-      legend: say(t, field.label),
-      hint: say(t, field.hint),
+  view: (field, value, t: Say) =>
+    radiosView(
+      field,
       value,
-      options: field.levels.map((l) => ({ value: l.key, label: sayText(t, l.label) })),
-    },
-  }),
+      t,
+      field.levels.map((l) => ({ value: l.key, label: sayText(t, l.label) })),
+    ),
 };

@@ -1,4 +1,4 @@
-import { BaseField, FieldType, firstText, FormRule, say, Say, Worded } from '../field';
+import { BaseField, FieldType, firstText, FormRule, radiosView, Say, Worded } from '../field';
 
 /** Yes or no: two radios, posted as `yes` or `no` (the questionnaire's answer is true or false, see `answerOfYesNo`). */
 export interface YesNoField extends BaseField {
@@ -18,19 +18,9 @@ export const postedOfYesNo = (answer: unknown): string => (answer === true ? 'ye
 export const yesNoField: FieldType<YesNoField> = {
   read: (body, field) => firstText(body[field.name]),
   message: (_rule: FormRule): Worded => ({ key: YES_NO_RULES.choose }),
-  view: (field, value, t: Say) => ({
-    partial: 'radios',
-    field: {
-      id: field.name,
-      name: field.name,
-      label: say(t, field.label),
-      legend: say(t, field.label),
-      hint: say(t, field.hint),
-      value,
-      options: [
-        { value: 'yes', label: t('forms.yes') },
-        { value: 'no', label: t('forms.no') },
-      ],
-    },
-  }),
+  view: (field, value, t: Say) =>
+    radiosView(field, value, t, [
+      { value: 'yes', label: t('forms.yes') },
+      { value: 'no', label: t('forms.no') },
+    ]),
 };
