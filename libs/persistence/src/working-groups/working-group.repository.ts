@@ -7,6 +7,9 @@ import { WorkingGroupRecord } from './working-group.record';
 import { StoredWorkingGroup, WORKING_GROUP_MODEL } from './working-group.schema';
 import { RetriedWhenNotApplied } from '../transient-errors';
 
+/** Above this many keys, one read of the collection costs less than a read per key. */
+const KEY_READS_AT_MOST = 20;
+
 const SEED_BATCH = 50;
 
 const strip = ({ _id, ...rest }: StoredWorkingGroup): WorkingGroupRecord => rest;
@@ -89,9 +92,15 @@ export class WorkingGroupRepository {
     return doc ? strip(doc) : null;
   }
 
-  /** One read by key each, in parallel (`$in` would read the whole collection on FerretDB); unknown keys are left out. */
+  /**
+   * Unknown keys are left out. A person's few groups: one read by key each, in parallel (`$in`
+   * would read the whole collection on FerretDB). Many at once (a fan-out telling every chair):
+   * one `$in` read, as batch work may: the collection is read once instead of hundreds of times.
+   */
   async findByKeys(keys: string[]): Promise<WorkingGroupRecord[]> {
-    const found = await Promise.all([...new Set(keys)].map((key) => this.findByKey(key)));
+    const unique = [...new Set(keys)];
+    if (unique.length > KEY_READS_AT_MOST) return (await this.model.find({ _id: { $in: unique } }).lean()).map(strip);
+    const found = await Promise.all(unique.map((key) => this.findByKey(key)));
     return found.filter((g): g is WorkingGroupRecord => g !== null);
   }
 
