@@ -99,7 +99,7 @@ async function main(): Promise<void> {
     MONGODB_URI: uri.toString(),
     QUEUE_PREFIX: `pacthistory${Date.now()}`,
     LOG_LEVEL: 'error',
-    PACT_CONFIG: join(ROOT, 'config', 'pact.yaml'),
+    PACT_CONFIG: join(ROOT, 'config', 'programmes', 'pact.yaml'),
     RATE_LIMIT_PER_MINUTE: '1000000',
   });
   const api = await createApi();

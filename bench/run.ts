@@ -135,7 +135,7 @@ async function main(): Promise<void> {
     MONGODB_URI: uri.toString(),
     QUEUE_PREFIX: `pactbench${Date.now()}`,
     LOG_LEVEL: 'error',
-    PACT_CONFIG: join(ROOT, 'config', 'pact.yaml'),
+    PACT_CONFIG: join(ROOT, 'config', 'programmes', 'pact.yaml'),
     CLOCK_MODE: 'simulated',
     SIM_ANCHOR_DATE: '2030-01-01T00:00:00.000Z',
     SIM_MS_PER_DAY: '86400000',

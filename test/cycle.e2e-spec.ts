@@ -50,7 +50,7 @@ describe('a whole monitoring cycle (e2e)', () => {
     expect(created.body.reminderDaysBeforeDue).toEqual([14, 3]);
 
     const chairs = new ChairSimulator(api, (g) => behaviour[g] ?? 'prompt');
-    const config = parse(readFileSync(join(__dirname, '..', 'config', 'pact.yaml'), 'utf8'));
+    const config = parse(readFileSync(join(__dirname, '..', 'config', 'programmes', 'pact.yaml'), 'utf8'));
     for (const [g, defs] of Object.entries(config.templates[0].indicatorsByGroup)) chairs.setIndicators(g, defs as IndicatorDef[]);
     const cycle = await h.waitFor(
       'cycle completed',

@@ -183,7 +183,7 @@ describe('extension requests (e2e)', () => {
     expect(after.dueVersion).toBe(0);
     expect(after.pendingExtensionRequestId).toBeUndefined();
     const mail = await h.waitFor('the refusal e-mail', async () => sink.to(chairEmail).find((m) => m.headers.get('x-pact-kind') === 'extension-refused'));
-    // The chair of education reads German (config/pact.yaml).
+    // The chair of education reads German (config/programmes/pact.yaml).
     expect(mail.subject).toBe('[Europäischer Integrationspakt] Fristverlängerung nicht gewährt: Umsetzungsbericht — Integration durch Bildung');
     expect(mail.text).toContain('Begründung: The report is needed for the March meeting');
     await h.waitFor('the refusal webhook', async () => hooks.at('/requests').find((r) => r.headers['x-pact-event'] === 'extension-refused'));

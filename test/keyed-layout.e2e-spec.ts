@@ -116,6 +116,10 @@ describe('revisions and drafts of the earlier layout (e2e)', () => {
     // Inboxes were not kept either.
     await h.db.collection('inboxes').deleteMany({});
     await h.db.collection('migrations').deleteMany({});
+    // The single-network layout named no programme, and committee members sat on no committee in particular.
+    for (const c of ['cycles', 'tasks', 'working_groups']) await h.db.collection(c).updateMany({ programme: 'pact' }, { $unset: { programme: '' } });
+    await h.db.collection('users').updateMany({}, { $unset: { committeeOf: '' } });
+    const committeeMembers = await h.db.collection('users').countDocuments({ roles: 'committee' });
 
     // A process of this version starts (the built API, as production runs it).
     const api = await h.spawnApi();
@@ -134,6 +138,15 @@ describe('revisions and drafts of the earlier layout (e2e)', () => {
     expect(await h.db.collection('user_addresses').findOne({ _id: 'chair.education@test.example.org' as never })).toMatchObject({ userId: chairId });
     expect(await groups.countDocuments({ _id: { $type: 'objectId' } })).toBe(0);
     expect((await groups.indexes()).map((i) => i.name)).not.toContain('key_1');
+    // Everything of the single-network layout is the Pact's; its committee members sit on the Pact's committee only.
+    expect(api.output()).toContain(
+      `stored the programme "pact" on 1 cycles, 3 tasks and 12 working groups; ${committeeMembers} committee members sit on its committee`,
+    );
+    for (const c of ['cycles', 'tasks']) expect(await h.db.collection(c).distinct('programme')).toEqual(['pact']);
+    expect((await groups.find({ programme: { $exists: false } }).toArray()).length).toBe(0);
+    expect(await h.db.collection('users').distinct('committeeOf', { roles: 'committee' })).toEqual(['pact']);
+    expect(await h.db.collection('users').countDocuments({ roles: { $ne: 'committee' }, committeeOf: { $ne: [] } })).toBe(0);
+    expect((await request(api.url).get(`/api/cycles/${cycleId}`).set('Authorization', `Bearer ${h.committeeToken}`).expect(200)).body.programme).toBe('pact');
     expect((await groups.findOne({ _id: 'education' }))?.chair.name).toBe('Named by the committee');
     expect((await request(api.url).get('/api/working-groups/education').set('Authorization', `Bearer ${machineToken}`).expect(200)).body.chair.name).toBe(
       'Named by the committee',

@@ -5,7 +5,7 @@ import { checkPage } from './support/web';
 /**
  * Texts from configuration in the reader's language (issue 17, point 1): the Pact's group names
  * and goals, milestone titles and indicator names are written in English, German and French in
- * config/pact.yaml; a German chair reads them in German on the pages (in Chromium), in the e-mail
+ * config/programmes/pact.yaml; a German chair reads them in German on the pages (in Chromium), in the e-mail
  * and the calendar feed, and in the report in every format; the JSON API answers in the language
  * its caller accepts; anyone else reads the fallback language (English).
  */

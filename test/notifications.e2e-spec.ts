@@ -60,7 +60,7 @@ describe('notifications (e2e)', () => {
     });
     expect(welcome.subject).toBe('[Europäischer Integrationspakt] Sie leiten jetzt die Arbeitsgruppe Integration durch Bildung');
     expect(welcome.text).toContain('Noch ist nichts für Sie offen');
-    // The chair of migrant-families reads English (config/pact.yaml): English throughout. (A
+    // The chair of migrant-families reads English (config/programmes/pact.yaml): English throughout. (A
     // language the engine does not ship, stored before it was refused, reads English too: the
     // domain's renderMessage tests.)
     const cycle = (
@@ -76,7 +76,7 @@ describe('notifications (e2e)', () => {
     // Named chair just now, Anna Keller was also welcomed (chair-welcome): the request is the task-requested e-mail.
     const requests = () => sink.to('anna.keller@education.example.de').filter((m) => m.headers.get('x-pact-kind') === 'task-requested');
     const [de] = await h.waitFor('German request', async () => requests().length > 0 && requests());
-    // The programme's texts (network, report, group) in German as well (config/pact.yaml has them).
+    // The programme's texts (network, report, group) in German as well (config/programmes/pact.yaml has them).
     expect(de.subject).toBe('[Europäischer Integrationspakt] Bericht angefordert: Umsetzungsbericht — Integration durch Bildung');
     expect(de.headers.get('content-language')).toBe('de');
     expect(de.from?.value[0].address).toBe('secretariat@pact.example.eu');

@@ -20,7 +20,7 @@ async function freePort(): Promise<number> {
 
 /** The Pact's configuration with `extra` more working groups (600 in all for 588). */
 function largeConfig(dir: string, extra: number): string {
-  const pact = readFileSync(join(ROOT, 'config', 'pact.yaml'), 'utf8');
+  const pact = readFileSync(join(ROOT, 'config', 'programmes', 'pact.yaml'), 'utf8');
   const [head, rest] = pact.split('\ntemplates:');
   const groups = Array.from({ length: extra }, (_, i) => {
     const n = String(i).padStart(4, '0');

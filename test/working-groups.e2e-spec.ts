@@ -5,7 +5,7 @@ describe('working groups and chairs (e2e)', () => {
   beforeAll(() => h.start(), 60_000);
   afterAll(() => h.stop(), 60_000);
 
-  it('lists the 12 fields of action of the Pact, loaded from config/pact.yaml', async () => {
+  it('lists the 12 fields of action of the Pact, loaded from config/programmes/pact.yaml', async () => {
     const groups = (await h.http.get('/api/working-groups').expect(200)).body;
     expect(groups).toHaveLength(12);
     expect(groups.map((g: any) => g.key)).toContain('inter-religious-dialogue');

@@ -68,7 +68,7 @@ export class EngineHarness {
       // The sweep leaves follow-ups alone this long: the process doing them has surely finished.
       FOLLOW_UP_GRACE_MS: '3000',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
-      PACT_CONFIG: join(ROOT, 'config', 'pact.yaml'),
+      PACT_CONFIG: join(ROOT, 'config', 'programmes', 'pact.yaml'),
       BODY_LIMIT: '64kb',
       RATE_LIMIT_PER_MINUTE: String(this.opts.rateLimitPerMinute ?? 100000),
       // Tests sign people in many times from one address; the limits have their own test.
@@ -266,7 +266,7 @@ export function reportFor(groupKey: string, variant = 0) {
   };
 }
 
-/** The Pact's 12 working groups (config/pact.yaml), for tests that act for every one of them. */
+/** The Pact's 12 working groups (config/programmes/pact.yaml), for tests that act for every one of them. */
 export const PACT_GROUP_KEYS = [
   'education',
   'labour-market',

@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     PORT: String(port),
     LOG_LEVEL: 'log',
     NO_COLOR: '1',
-    PACT_CONFIG: join(ROOT, 'config', 'pact.yaml'),
+    PACT_CONFIG: join(ROOT, 'config', 'programmes', 'pact.yaml'),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     ...mail.env(),
     // The demo's webhook receiver listens on loopback.

@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     PORT: port,
     PUBLIC_URL: publicUrl,
     CLOCK_MODE: process.env.CLOCK_MODE ?? 'system',
-    PACT_CONFIG: process.env.PACT_CONFIG ?? join(ROOT, 'config', 'pact.yaml'),
+    PACT_CONFIG: process.env.PACT_CONFIG ?? join(ROOT, 'config', 'programmes', 'pact.yaml'),
     LOCALES_DIR: process.env.LOCALES_DIR ?? join(ROOT, 'locales'),
     NO_COLOR: '1',
     ...(sink ? sink.env() : {}),
@@ -113,7 +113,16 @@ async function main(): Promise<void> {
       const made = await identity.bootstrapCommittee(values.name!, values.email!);
       user = made.user;
       // People sign in with links; the API token bootstrap issues is not needed here.
-      await identity.revokeToken(made.token.id, { userId: user.id, name: user.name, email: user.email, roles: user.roles, groupKeys: [], actor: 'start' });
+      await identity.revokeToken(made.token.id, {
+        userId: user.id,
+        name: user.name,
+        email: user.email,
+        roles: user.roles,
+        committeeOf: user.committeeOf,
+        groupKeys: [],
+        programmes: user.committeeOf,
+        actor: 'start',
+      });
       console.log(`Created the first steering-committee member: ${user.name} <${user.email}>.`);
     }
     // The chairs named in the configuration sign in from their first e-mail: each gets an

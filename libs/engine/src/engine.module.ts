@@ -16,8 +16,10 @@ import { DraftsModule } from './drafts/drafts.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkingGroupsModule } from './working-groups/working-groups.module';
+import { ProgrammesModule } from './programmes/programmes.module';
 
 const capabilities = [
+  ProgrammesModule,
   WorkingGroupsModule,
   CyclesModule,
   FanOutModule,

@@ -66,3 +66,5 @@ export * from './history/history-file';
 export * from './history/history-scheme-file';
 export * from './questionnaires/questionnaire-catalog';
 export * from './questionnaires/questionnaires.module';
+export * from './programmes/programme-catalog';
+export * from './programmes/programmes.module';

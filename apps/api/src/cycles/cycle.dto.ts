@@ -30,6 +30,8 @@ export class EscalationPolicyDto {
 export class CreateCycleDto {
   @IsString() @SingleLineText() @MinLength(1) @MaxLength(200) name: string;
   @DayOrMoment('start') start: string;
+  /** The programme whose cycle it is (default the Pact's): its committee starts it, its participants take part. */
+  @IsOptional() @Matches(KEY_PATTERN) programme?: string;
   @IsOptional() @IsInt() @Min(1) @Max(120) lengthMonths?: number;
   @IsOptional() @Matches(KEY_PATTERN) templateKey?: string;
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100_000) @IsString({ each: true }) groups?: string[];
@@ -51,6 +53,8 @@ export class CancelCycleDto {
 
 export class ListCyclesQuery extends PaginationQuery {
   @IsOptional() @IsIn(CYCLE_STATUSES) status?: (typeof CYCLE_STATUSES)[number];
+  /** One programme's cycles only (of those the caller takes part in). */
+  @IsOptional() @Matches(KEY_PATTERN) programme?: string;
 }
 
 export class ListTasksQuery extends PaginationQuery {
@@ -99,6 +103,7 @@ const dateOf = (s?: string) => (s === undefined ? undefined : dayOrMomentOf(s)!)
 export function createCycleCommandOf(dto: CreateCycleDto): CreateCycleCommand {
   return {
     name: dto.name,
+    ...(dto.programme ? { programme: dto.programme } : {}),
     start: dateOf(dto.start)!,
     lengthMonths: dto.lengthMonths,
     templateKey: dto.templateKey,

@@ -4,7 +4,7 @@ import type { ImplementationReport } from '@pact/domain';
 import type { Request, Response } from 'express';
 import { CycleQuery, CycleService, InvalidError, PACT_CONFIG, PactConfig, Principal, ReportPublishingService, ReportReadingService } from '@pact/engine';
 import { apiLanguage } from '../http/api-language';
-import { Actor, CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { API_PREFIX } from '../http/api-paths';
 import { ReportResponder, REPORT_MEDIA_TYPES } from '../reports/report-responder';
 import {
@@ -61,24 +61,24 @@ export class CyclesController {
     description:
       'Up to 200 letters, digits, "-", "_", ".", ":". The same key sent again by the same person with the same body (a retry after a lost answer) starts nothing new and answers with the cycle it started first; with another body, 409.',
   })
-  async create(@Body() dto: CreateCycleDto, @Actor() actor: string, @Headers('idempotency-key') idempotencyKey?: string) {
+  async create(@Body() dto: CreateCycleDto, @CurrentPrincipal() p: Principal, @Headers('idempotency-key') idempotencyKey?: string) {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw InvalidError.fromMessages(['Idempotency-Key: up to 200 letters, digits, "-", "_", ".", ":"']);
     }
-    const cycle = await this.cycles.create(createCycleCommandOf(dto), actor, { idempotencyKey });
+    const cycle = await this.cycles.create(createCycleCommandOf(dto), p, { idempotencyKey });
     return present(cycle);
   }
 
   @ApiProblems(400)
   @Get()
-  async list(@Query() q: ListCyclesQuery) {
-    return (await this.cycles.list(q.status, q.limit ?? 50, q.skip ?? 0)).map(present);
+  async list(@Query() q: ListCyclesQuery, @CurrentPrincipal() p: Principal) {
+    return (await this.cycles.list(p, { status: q.status, programme: q.programme }, q.limit ?? 50, q.skip ?? 0)).map(present);
   }
 
   @ApiProblems(404)
   @Get(':id')
-  async get(@Param('id') id: string) {
-    const cycle = await this.cycles.get(id);
+  async get(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
+    const cycle = await this.cycles.getFor(p, id);
     return { ...present(cycle), progress: await this.cycles.progress(cycle) };
   }
 
@@ -87,8 +87,8 @@ export class CyclesController {
   @Roles('committee')
   @ApiBody({ type: CancelCycleDto })
   @HttpCode(200)
-  async cancel(@Param('id') id: string, @Body() dto: CancelCycleDto, @Actor() actor: string) {
-    return present(await this.cycles.cancel(id, dto.reason ?? '', actor));
+  async cancel(@Param('id') id: string, @Body() dto: CancelCycleDto, @CurrentPrincipal() p: Principal) {
+    return present(await this.cycles.cancel(id, dto.reason ?? '', p));
   }
 
   /** Every task for the committee and operators; a chair sees only their own groups' tasks. */
@@ -102,8 +102,8 @@ export class CyclesController {
   @ApiProblems(400, 404)
   @Get(':id/events')
   @Roles('committee', 'operator')
-  async listEvents(@Param('id') id: string, @Query() q: ListEventsQuery) {
-    return this.query.eventsOf(id, { type: q.type, groupKey: q.group }, { limit: q.limit ?? 500, skip: q.skip ?? 0 });
+  async listEvents(@Param('id') id: string, @Query() q: ListEventsQuery, @CurrentPrincipal() p: Principal) {
+    return this.query.eventsOf(id, { type: q.type, groupKey: q.group }, p, { limit: q.limit ?? 500, skip: q.skip ?? 0 });
   }
 
   /**
@@ -145,8 +145,9 @@ export class CyclesController {
   @HttpCode(201)
   @ApiCreatedResponse({ description: 'A new version was published' })
   @ApiOkResponse({ description: 'Nothing changed since this version was published: it is returned' })
-  async publish(@Param('id') id: string, @Query() q: PublishReportQuery, @Actor() actor: string, @Res({ passthrough: true }) res: Response) {
-    const { version, created } = await this.publishing.publish(id, q.milestone, actor);
+  async publish(@Param('id') id: string, @Query() q: PublishReportQuery, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) res: Response) {
+    await this.cycles.getFor(p, id, 'decide');
+    const { version, created } = await this.publishing.publish(id, q.milestone, p.actor);
     res.status(created ? 201 : 200).location(`${API_PREFIX}/cycles/${id}/report/versions/${version.version}`);
     return { ...version, created };
   }
@@ -154,7 +155,8 @@ export class CyclesController {
   /** The published versions of the cycle's reports, oldest first (without their content). */
   @ApiProblems(404)
   @Get(':id/report/versions')
-  async versions(@Param('id') id: string) {
+  async versions(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
+    await this.cycles.getFor(p, id);
     return this.publishing.list(id);
   }
 
@@ -164,8 +166,16 @@ export class CyclesController {
   @ApiProduces(...REPORT_PRODUCES)
   @ApiOkResponse({ description: 'The published version in the negotiated format; JSON is the exact text published', content: REPORT_CONTENT })
   @ApiServiceUnavailableResponse({ description: PDF_UNAVAILABLE })
-  async version(@Param('id') id: string, @Param('n') n: string, @Query() q: VersionQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async version(
+    @Param('id') id: string,
+    @Param('n') n: string,
+    @Query() q: VersionQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentPrincipal() p: Principal,
+  ) {
     if (!/^[1-9]\d{0,8}$/.test(n)) throw new InvalidError([{ path: 'n', message: 'a version number (1, 2, …)' }]);
+    await this.cycles.getFor(p, id);
     const format = this.responder.format(req, q.format);
     const v = await this.publishing.get(id, Number(n));
     const report = JSON.parse(v.json) as ImplementationReport;

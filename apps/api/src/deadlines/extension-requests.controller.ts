@@ -33,8 +33,8 @@ export class ExtensionRequestsController {
   @ApiProblems(400)
   @Get('extension-requests')
   @Roles('committee', 'operator')
-  list(@Query() q: ExtensionRequestListQuery) {
-    return this.requests.pending({ cycleId: q.cycleId });
+  list(@Query() q: ExtensionRequestListQuery, @CurrentPrincipal() p: Principal) {
+    return this.requests.pending({ cycleId: q.cycleId }, p);
   }
 
   /** The committee grants (moving every timer to the new date) or refuses a pending request. */
@@ -43,7 +43,9 @@ export class ExtensionRequestsController {
   @Roles('committee')
   @HttpCode(200)
   @ApiBody({ type: ExtensionDecisionDto })
-  async decide(@Param('id') id: string, @Param('requestId') requestId: string, @Body() dto: ExtensionDecisionDto, @Actor() actor: string) {
+  async decide(@Param('id') id: string, @Param('requestId') requestId: string, @Body() dto: ExtensionDecisionDto, @CurrentPrincipal() p: Principal) {
+    const actor = p.actor;
+    await this.access.toDecide(id, p);
     if (!dto.grant && dto.dueAt !== undefined) throw new InvalidError([{ path: 'dueAt', message: 'only a grant sets a due date' }]);
     const decided = await this.requests.decide(
       id,

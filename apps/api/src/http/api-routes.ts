@@ -7,11 +7,13 @@ import { SubmissionsHttpModule } from '../submissions/submissions.module';
 import { TasksHttpModule } from '../tasks/tasks.module';
 import { WorkingGroupsHttpModule } from '../working-groups/working-groups.module';
 import { API_PREFIX } from './api-paths';
+import { ProgrammesHttpModule } from '../programmes/programmes.module';
 
 export { API_PREFIX, isMachinePath, MACHINE_PATHS } from './api-paths';
 
 /** The HTTP modules of the machine API, mounted under API_PREFIX (and documented in OpenAPI). */
 export const API_HTTP_MODULES = [
+  ProgrammesHttpModule,
   WorkingGroupsHttpModule,
   CyclesHttpModule,
   TasksHttpModule,

@@ -20,7 +20,7 @@ export class MeController {
 
   @Get()
   me(@CurrentPrincipal() p: Principal) {
-    return { id: p.userId, name: p.name, email: p.email, roles: p.roles, groupKeys: p.groupKeys };
+    return { id: p.userId, name: p.name, email: p.email, roles: p.roles, committeeOf: p.committeeOf, groupKeys: p.groupKeys, programmes: p.programmes };
   }
 
   /** The chair's inbox: report requests of their groups still waiting for them, soonest first. */

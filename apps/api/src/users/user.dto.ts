@@ -22,6 +22,8 @@ export class CreateUserDto {
   @IsEmail() @MaxLength(320) email: string;
   @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(['committee', 'chair', 'operator'], { each: true }) roles: ('committee' | 'chair' | 'operator')[];
   @IsOptional() @IsArray() @ArrayMaxSize(100) @ArrayUnique() @Matches(KEY_PATTERN, { each: true }) groupKeys?: string[];
+  /** The programmes whose committee a committee member sits on (default: the caller's own); only the caller's may be given or taken. */
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @Matches(KEY_PATTERN, { each: true }) committeeOf?: string[];
   /** Language of their pages and e-mails until they choose one (default: their browser's). */
   @IsOptional() @IsIn([...LANGUAGES]) language?: string;
   /** IANA time zone their dates are shown in (default Europe/Brussels); checked by the engine. */
@@ -39,6 +41,8 @@ export class UpdateUserDto {
     'committee' | 'chair' | 'operator'
   )[];
   @IsOptional() @IsArray() @ArrayMaxSize(100) @ArrayUnique() @Matches(KEY_PATTERN, { each: true }) groupKeys?: string[];
+  /** The programmes whose committee a committee member sits on (default: the caller's own); only the caller's may be given or taken. */
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @Matches(KEY_PATTERN, { each: true }) committeeOf?: string[];
   @IsOptional() @IsIn([...LANGUAGES]) language?: string;
   /** IANA time zone; checked by the engine. */
   @IsOptional() @IsString() @MaxLength(100) timeZone?: string;

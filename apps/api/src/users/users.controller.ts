@@ -15,10 +15,19 @@ export class UsersController {
   @Post('users')
   @Roles('committee')
   @ApiBody({ type: CreateUserDto })
-  create(@Body() dto: CreateUserDto, @Actor() actor: string) {
+  create(@Body() dto: CreateUserDto, @CurrentPrincipal() p: Principal) {
     return this.identity.createUser(
-      { name: dto.name, email: dto.email, roles: dto.roles, groupKeys: dto.groupKeys, language: dto.language, timeZone: dto.timeZone },
-      actor,
+      {
+        name: dto.name,
+        email: dto.email,
+        roles: dto.roles,
+        groupKeys: dto.groupKeys,
+        committeeOf: dto.committeeOf,
+        language: dto.language,
+        timeZone: dto.timeZone,
+      },
+      p.actor,
+      p,
     );
   }
 
@@ -37,8 +46,13 @@ export class UsersController {
   @Patch('users/:id')
   @Roles('committee')
   @ApiBody({ type: UpdateUserDto })
-  update(@Param('id') id: string, @Body() dto: UpdateUserDto, @Actor() actor: string) {
-    return this.identity.updateUser(id, { name: dto.name, roles: dto.roles, groupKeys: dto.groupKeys, language: dto.language, timeZone: dto.timeZone }, actor);
+  update(@Param('id') id: string, @Body() dto: UpdateUserDto, @CurrentPrincipal() p: Principal) {
+    return this.identity.updateUser(
+      id,
+      { name: dto.name, roles: dto.roles, groupKeys: dto.groupKeys, committeeOf: dto.committeeOf, language: dto.language, timeZone: dto.timeZone },
+      p.actor,
+      p,
+    );
   }
 
   /**

@@ -21,12 +21,21 @@ export function isTimeZone(tz: string): boolean {
   }
 }
 
-/** One field of action of the Pact (or one signatory of a charter), run by a chair. */
+/**
+ * A programme's participant (see `Programme`): one field of action of the Pact, run by a chair,
+ * or one signatory city of the Charter, whose coordinator is stored as its chair.
+ */
 export interface WorkingGroup {
   key: string;
+  /** The programme it takes part in; a key is unique across programmes (it names the group in tasks and job ids). */
+  programme: string;
+  /** Its title: the Pact's field of action, a city's name. */
   fieldOfAction: LocalizedText;
   goal: LocalizedText;
   chair: Chair;
+  /** A city's country (ISO 3166-1 alpha-2) and size band (a peer group of the network report). */
+  country?: string;
+  size?: string;
 }
 
 /** Keys are used in job ids and dotted Mongo paths: no ':' (BullMQ) and no '.' or '$' (MongoDB). */

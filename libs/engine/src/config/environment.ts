@@ -96,7 +96,7 @@ export class EnvironmentVariables {
   SIM_ANCHOR_REAL_MS?: number;
 
   @IsString()
-  PACT_CONFIG = 'config/pact.yaml';
+  PACT_CONFIG = 'config/programmes/pact.yaml';
 
   /** The programmes' files: <programme>.questionnaire.yaml, each a questionnaire checked when the engine starts. */
   @IsString()

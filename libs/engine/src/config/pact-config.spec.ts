@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { textIn } from '@pact/domain';
 import { loadPactConfig } from './pact-config';
 
-const PACT = resolve(__dirname, '../../../../config/pact.yaml');
+const PACT = resolve(__dirname, '../../../../config/programmes/pact.yaml');
 
 function configWith(edit: (yaml: string) => string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'pact-config-')), 'pact.yaml');

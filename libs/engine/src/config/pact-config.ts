@@ -36,6 +36,7 @@ import {
   TimeOfDay,
   timeOfDayOf,
   WorkingGroup,
+  SINGLE_NETWORK_PROGRAMME,
 } from '@pact/domain';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -117,6 +118,8 @@ export class DeadlinesConfig {
 }
 
 export class PactConfigFile {
+  /** The programme's key (its records carry it); default `pact`. */
+  @IsOptional() @Matches(KEY_PATTERN) programme?: string;
   @IsOptional() @ValidateNested() @Type(() => LanguagesConfig) languages?: LanguagesConfig;
   network: LocalizedText;
   @ValidateNested() @Type(() => CommitteeConfig) committee: CommitteeConfig;
@@ -134,6 +137,8 @@ export class PactConfigFile {
 }
 
 export interface PactConfig {
+  /** The Pact's key as a programme (`Programme`): stored on its cycles, tasks and working groups. */
+  programme: string;
   languages: TextLanguages;
   network: LocalizedText;
   committee: { name: LocalizedText; emails: string[]; language: string; timeZone: string };
@@ -155,7 +160,7 @@ function flatten(errors: ValidationError[], prefix = ''): string[] {
   });
 }
 
-/** Reads and validates config/pact.yaml (or the file PACT_CONFIG names). Throws naming every problem. */
+/** Reads and validates config/programmes/pact.yaml (or the file PACT_CONFIG names). Throws naming every problem. */
 export function loadPactConfig(path: string): PactConfig {
   let raw: unknown;
   try {
@@ -209,7 +214,9 @@ export function loadPactConfig(path: string): PactConfig {
   }
   if (problems.length) throw new Error(`Invalid Pact configuration ${path}:\n  ${problems.join('\n  ')}`);
 
+  const programme = file.programme ?? SINGLE_NETWORK_PROGRAMME;
   return {
+    programme,
     languages,
     network: file.network,
     milestones: file.milestones?.map((m) => ({ ...m })) ?? defaultMilestones(),
@@ -225,7 +232,7 @@ export function loadPactConfig(path: string): PactConfig {
       timeZone: file.deadlines?.timeZone ?? file.committee.timeZone ?? DEFAULT_TIME_ZONE,
       dueTime: (file.deadlines?.dueTimeOfDay && timeOfDayOf(file.deadlines.dueTimeOfDay)) || END_OF_DAY,
     },
-    workingGroups: file.workingGroups.map((g) => ({ key: g.key, fieldOfAction: g.fieldOfAction, goal: g.goal ?? '', chair: { ...g.chair } })),
+    workingGroups: file.workingGroups.map((g) => ({ key: g.key, programme, fieldOfAction: g.fieldOfAction, goal: g.goal ?? '', chair: { ...g.chair } })),
     templates: file.templates.map((t) => ({
       key: t.key,
       name: t.name,

@@ -13,6 +13,7 @@ function cycle(over: Partial<CycleRecord> = {}): CycleRecord {
   return {
     id: CYCLE,
     name: 'Cycle 2031',
+    programme: 'pact',
     status: 'running',
     start: new Date('2031-01-01T00:00:00Z'),
     end: new Date('2032-01-01T00:00:00Z'),
@@ -51,6 +52,7 @@ function task(groupKey: string, over: Partial<TaskRecord> = {}): TaskRecord {
   return {
     id: `t${n}`,
     cycleId: CYCLE,
+    programme: 'pact',
     milestoneKey: 'mid-term',
     groupKey,
     status: 'open',
@@ -69,6 +71,7 @@ function task(groupKey: string, over: Partial<TaskRecord> = {}): TaskRecord {
 
 const group = (key: string, fieldOfAction: string): WorkingGroupRecord => ({
   key,
+  programme: 'pact',
   fieldOfAction,
   goal: '',
   chair: { name: `Chair of ${key}`, email: `${key}@example.org`, language: 'de' },

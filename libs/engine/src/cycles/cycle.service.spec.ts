@@ -4,15 +4,19 @@ import { ConflictError } from '../errors';
 import { aCycle } from '../testing/fixtures';
 import { newTestService } from '../testing/service-doubles';
 import { CycleService, cycleIdForKey } from './cycle.service';
+import { ProgrammeCatalog } from '../programmes/programme-catalog';
 
 const NOW = new Date('2030-01-01T00:00:00Z');
 const COMMAND = { name: 'Pact 2030–2032', start: new Date('2030-02-01T00:00:00Z'), groups: ['education'] };
-const ME = 'committee:a@pact.example.eu';
+const ME = { actor: 'committee:a@pact.example.eu', roles: ['committee' as const], committeeOf: ['pact'] };
 
 function setUp() {
   const t = newTestService(CycleService, { now: NOW, config: { defaultTemplate: 't' } });
   t.double(TemplateRepository).findByKey.mockResolvedValue(aCycle().template as never);
   t.double(WorkingGroupRepository).list.mockResolvedValue([{ key: 'education' }] as never);
+  const programmes = t.double(ProgrammeCatalog);
+  programmes.known.mockImplementation(((key: string) => ({ key, name: key, participantKind: 'working-group' })) as never);
+  programmes.reportProgramme.mockReturnValue('pact' as never);
   const cycles = t.double(CycleRepository);
   cycles.create.mockImplementation(async (c, id) => ({ ...c, id: id ?? 'generated' }));
   return { ...t, cycles, timers: t.double(TimerScheduler) };
@@ -28,9 +32,9 @@ async function firstStarted() {
 describe('CycleService.create with an idempotency key', () => {
   it('derives the cycle id from the actor and the key, and records what was asked', async () => {
     const cycle = await firstStarted();
-    expect(cycle.id).toBe(cycleIdForKey(ME, 'k1'));
+    expect(cycle.id).toBe(cycleIdForKey(ME.actor, 'k1'));
     expect(cycle.id).toMatch(/^[0-9a-f]{24}$/);
-    expect(cycleIdForKey(ME, 'k2')).not.toBe(cycle.id);
+    expect(cycleIdForKey(ME.actor, 'k2')).not.toBe(cycle.id);
     // Another committee member's same key is another cycle.
     expect(cycleIdForKey('committee:b@pact.example.eu', 'k1')).not.toBe(cycle.id);
     expect(cycle.startRequest).toMatch(/^[0-9a-f]{64}$/);

@@ -24,6 +24,8 @@ import {
   TaskStatus,
   textProblems,
   wordingsOf,
+  isCommitteeOf,
+  seesProgramme,
 } from '@pact/domain';
 import {
   CycleRecord,
@@ -38,10 +40,18 @@ import {
 import { TimerScheduler } from '@pact/queues';
 import { PACT_CONFIG } from '../config/config.module';
 import type { PactConfig } from '../config/pact-config';
-import { ConflictError, InvalidError, NotFoundError } from '../errors';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../errors';
+import type { Principal } from '../identity/identity.service';
+import { ProgrammeCatalog } from '../programmes/programme-catalog';
+
+/** Who reads cycles (their programmes), and who decides on one (the committee of its programme). */
+type Reader = Pick<Principal, 'roles' | 'programmes'>;
+type Decider = Pick<Principal, 'roles' | 'committeeOf' | 'actor'>;
 
 export interface CreateCycleCommand {
   name: string;
+  /** The programme whose cycle it is; default the Pact. */
+  programme?: string;
   /** A calendar day (the plan on the programme's calendar) or a timestamp kept as given (planCycle). */
   start: DayOrMoment;
   lengthMonths?: number;
@@ -85,7 +95,13 @@ export class CycleService {
     private readonly timers: TimerScheduler,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PACT_CONFIG) private readonly config: PactConfig,
+    private readonly programmes: ProgrammeCatalog,
   ) {}
+
+  /** The programme whose cycles the start-a-cycle form starts (report rounds on a template: the Pact). */
+  reportProgramme(): string {
+    return this.programmes.reportProgramme();
+  }
 
   /** The programme's rhythm (config `milestones`): what a cycle has unless the committee describes other milestones. */
   programmeMilestones(): MilestoneInput[] {
@@ -109,7 +125,13 @@ export class CycleService {
    * meets the first's _id and answers with that cycle. Works alike on MongoDB and FerretDB,
    * whose unique _id is enforced on insert.
    */
-  async create(cmd: CreateCycleCommand, actor: string, opts: { idempotencyKey?: string } = {}): Promise<CycleRecord> {
+  async create(cmd: CreateCycleCommand, by: Decider, opts: { idempotencyKey?: string } = {}): Promise<CycleRecord> {
+    const programme = this.programmes.known(cmd.programme ?? this.programmes.reportProgramme()).key;
+    // Another programme's committee starts nothing here, and is not told more than that.
+    if (!isCommitteeOf(by, programme)) throw new ForbiddenError(`you do not sit on the committee of the programme "${programme}"`);
+    if (programme !== this.programmes.reportProgramme())
+      throw InvalidError.fromMessages([`programme: the cycles of "${programme}" are questionnaire rounds, which cannot be started yet`]);
+    const actor = by.actor;
     // The key is the actor's own (two people's keys never meet), and it stands for one request:
     // the same key with another body is a conflict, not the first cycle passed off as this one.
     const id = opts.idempotencyKey ? cycleIdForKey(actor, opts.idempotencyKey) : undefined;
@@ -128,10 +150,12 @@ export class CycleService {
     const template = await this.templates.findByKey(templateKey);
     if (!template) problems.push(`templateKey: unknown template "${templateKey}"`);
 
-    const known = new Map((await this.groups.list()).map((g) => [g.key, g]));
-    const groupKeys = cmd.groups ?? [...known.keys()];
+    // The programme's participants; a retired one takes part in no new cycle, named or not.
+    const known = new Map((await this.groups.list(programme)).map((g) => [g.key, g]));
+    const groupKeys = cmd.groups ?? [...known.values()].filter((g) => !g.retiredAt).map((g) => g.key);
     groupKeys.forEach((k, i) => {
       if (!known.has(k)) problems.push(`groups[${i}]: unknown working group "${k}"`);
+      else if (known.get(k)!.retiredAt) problems.push(`groups[${i}]: the working group "${k}" is retired`);
     });
     if (new Set(groupKeys).size !== groupKeys.length) problems.push('groups: a working group is listed twice');
     if (groupKeys.length === 0) problems.push('groups: at least one working group takes part');
@@ -151,6 +175,7 @@ export class CycleService {
       cycle = await this.cycles.create(
         {
           name: cmd.name,
+          programme,
           status: 'scheduled',
           start: plan.start,
           end: plan.end,
@@ -256,13 +281,30 @@ export class CycleService {
     await this.cycles.completeFollowUp(cycle.id, key);
   }
 
-  list(status: CycleRecord['status'] | undefined, limit: number, skip: number): Promise<CycleRecord[]> {
-    return this.cycles.list({ status }, limit, skip);
+  /** The cycles of the programmes `reader` takes part in (operators: every programme's), newest first. */
+  list(reader: Reader, filter: { status?: CycleRecord['status']; programme?: string }, limit: number, skip: number): Promise<CycleRecord[]> {
+    if (filter.programme !== undefined) this.programmes.known(filter.programme);
+    const mine = reader.roles.includes('operator') ? undefined : reader.programmes;
+    const programmes = filter.programme ? (mine && !mine.includes(filter.programme) ? [] : [filter.programme]) : mine;
+    return this.cycles.list({ status: filter.status, programmes }, limit, skip);
   }
 
+  /** Any cycle (the engine's own work: workers, follow-ups). People's reads go through `getFor`. */
   async get(id: string): Promise<CycleRecord> {
     const c = await this.cycles.findById(id);
     if (!c) throw new NotFoundError(`cycle ${id} does not exist`);
+    return c;
+  }
+
+  /**
+   * The cycle as a person may reach it: to `read` it they take part in its programme (operators
+   * in any); to `decide` on it (cancel, extend, publish) they sit on its programme's committee.
+   * Otherwise it answers like a cycle that does not exist.
+   */
+  async getFor(p: Reader & Pick<Principal, 'committeeOf'>, id: string, need: 'read' | 'decide' = 'read'): Promise<CycleRecord> {
+    const c = await this.cycles.findById(id);
+    const ok = !!c && (need === 'read' ? seesProgramme(p, c.programme) : isCommitteeOf(p, c.programme));
+    if (!c || !ok) throw new NotFoundError(`cycle ${id} does not exist`);
     return c;
   }
 
@@ -290,10 +332,11 @@ export class CycleService {
     };
   }
 
-  async cancel(id: string, reason: string, actor: string): Promise<CycleRecord> {
+  async cancel(id: string, reason: string, by: Decider & Reader): Promise<CycleRecord> {
+    const actor = by.actor;
     const problems = textProblems('reason', reason, 'text');
     if (problems.length) throw new InvalidError(problems);
-    const existing = await this.get(id);
+    const existing = await this.getFor(by, id, 'decide');
     const now = this.clock.now();
     const cancelled = await this.cycles.transition(id, ['scheduled', 'running'], 'cancelled', now, { by: actor, reason, followUp: cycleKeys.cancelled() });
     if (!cancelled) throw new ConflictError(`cycle ${id} is ${existing.status} and cannot be cancelled`);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CycleProgressQuery } from './cycle-progress.query';
 import { CycleQuery } from './cycle.query';
 import { CycleService } from './cycle.service';
+import { ProgrammesModule } from '../programmes/programmes.module';
 
-@Module({ providers: [CycleService, CycleQuery, CycleProgressQuery], exports: [CycleService, CycleQuery, CycleProgressQuery] })
+@Module({ imports: [ProgrammesModule], providers: [CycleService, CycleQuery, CycleProgressQuery], exports: [CycleService, CycleQuery, CycleProgressQuery] })
 export class CyclesModule {}

@@ -14,6 +14,7 @@ function cycle(): CycleRecord {
   return {
     id: CYCLE,
     name: 'Cycle',
+    programme: 'pact',
     status: 'running',
     start: new Date('2030-01-01'),
     end: new Date('2031-01-01'),
@@ -37,6 +38,7 @@ function task(over: Partial<TaskRecord> = {}): TaskRecord {
   return {
     id: TASK,
     cycleId: CYCLE,
+    programme: 'pact',
     milestoneKey: 'final',
     groupKey: 'education',
     status: 'open',

@@ -37,7 +37,7 @@ function setUp() {
   t.double(CycleRepository).findById.mockResolvedValue(aCycle());
   t.double(CycleRepository).findByIds.mockResolvedValue([aCycle({ name: 'Pact 2030' })]);
   t.double(WorkingGroupRepository).findByKeys.mockResolvedValue([
-    { key: 'education', fieldOfAction: 'Integration through education', goal: '', chair: { ...chair[0], language: 'de' } },
+    { key: 'education', programme: 'pact', fieldOfAction: 'Integration through education', goal: '', chair: { ...chair[0], language: 'de' } },
   ]);
   notifications.committee.mockReturnValue(committee);
   notifications.chairOf.mockResolvedValue(chair);

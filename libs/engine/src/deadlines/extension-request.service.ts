@@ -1,3 +1,5 @@
+import { seesAllGroups } from '@pact/domain';
+import type { Principal } from '../identity/identity.service';
 import type { LocalizedText } from '@pact/domain';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
@@ -143,8 +145,9 @@ export class ExtensionRequestService {
   }
 
   /** Requests waiting for the committee, oldest first, each with its task's, group's and cycle's names. */
-  async pending(filter: { cycleId?: string } = {}): Promise<PendingExtensionRequest[]> {
-    const tasks = await this.tasks.listWithPendingExtensionRequest(filter, PENDING_LIMIT);
+  async pending(filter: { cycleId?: string } = {}, reader?: Pick<Principal, 'roles' | 'committeeOf'>): Promise<PendingExtensionRequest[]> {
+    // A committee sees its own programme's requests; operators every programme's.
+    const tasks = (await this.tasks.listWithPendingExtensionRequest(filter, PENDING_LIMIT)).filter((t) => !reader || seesAllGroups(reader, t.programme));
     if (!tasks.length) return [];
     const [cycles, groups] = await Promise.all([
       this.cycles.findByIds([...new Set(tasks.map((t) => t.cycleId))]),

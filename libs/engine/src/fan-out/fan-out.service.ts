@@ -38,6 +38,7 @@ export class FanOutService {
     for (let i = 0; i < cycle.groupKeys.length; i += BATCH) {
       const batch: NewTask[] = cycle.groupKeys.slice(i, i + BATCH).map((groupKey) => ({
         cycleId,
+        programme: cycle.programme,
         milestoneKey,
         groupKey,
         status: 'open',

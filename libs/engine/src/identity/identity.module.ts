@@ -1,5 +1,6 @@
+import { ProgrammesModule } from '../programmes/programmes.module';
 import { Module } from '@nestjs/common';
 import { IdentityService } from './identity.service';
 
-@Module({ providers: [IdentityService], exports: [IdentityService] })
+@Module({ imports: [ProgrammesModule], providers: [IdentityService], exports: [IdentityService] })
 export class IdentityModule {}

@@ -6,7 +6,16 @@ import { IdentityService } from './identity.service';
 const CHAIR = { name: 'Jonas Weber', email: 'Jonas.Weber@city.example.de', language: 'de' as const, timeZone: 'Europe/Berlin' };
 
 function user(over: Partial<UserRecord> = {}): UserRecord {
-  return { id: 'u1', name: 'Jonas Weber', email: 'jonas.weber@city.example.de', roles: ['chair'], groupKeys: ['sport'], createdAt: new Date(0), ...over };
+  return {
+    id: 'u1',
+    name: 'Jonas Weber',
+    email: 'jonas.weber@city.example.de',
+    roles: ['chair'],
+    committeeOf: [],
+    groupKeys: ['sport'],
+    createdAt: new Date(0),
+    ...over,
+  };
 }
 
 function setUp() {

@@ -11,10 +11,11 @@ import {
   UserRepository,
   WorkingGroupRepository,
 } from '@pact/persistence';
-import { DEFAULT_TIME_ZONE, isTimeZone, LANGUAGES, textProblems } from '@pact/domain';
+import { DEFAULT_TIME_ZONE, isTimeZone, LANGUAGES, SINGLE_NETWORK_PROGRAMME, textProblems } from '@pact/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError, Problem } from '../errors';
 import { ChairWelcome } from './chair-welcome';
+import { ProgrammeCatalog } from '../programmes/programme-catalog';
 import type { Chair, Role } from '@pact/domain';
 
 export { ROLES } from '@pact/domain';
@@ -27,7 +28,11 @@ export interface Principal {
   name: string;
   email: string;
   roles: Role[];
+  /** The programmes whose committee they sit on (`committee` holds there only). */
+  committeeOf: string[];
   groupKeys: string[];
+  /** The programmes they take part in: their committees' and their groups' (operators see every programme besides). */
+  programmes: string[];
   /** How the event log names this caller. */
   actor: string;
 }
@@ -73,16 +78,26 @@ export class IdentityService {
     private readonly sessions: SessionRepository,
     private readonly links: SignInLinkRepository,
     private readonly welcomes: ChairWelcome,
+    private readonly programmes: ProgrammeCatalog,
   ) {}
 
+  /**
+   * Adds a person. `grantor` is the committee member adding them (people's API and pages): the
+   * committee seats given (`committeeOf`, default the grantor's own) must be among theirs, so no
+   * programme's committee names members of another's (403).
+   */
   async createUser(
-    input: { name: string; email: string; roles: Role[]; groupKeys?: string[]; language?: string; timeZone?: string },
+    input: { name: string; email: string; roles: Role[]; groupKeys?: string[]; committeeOf?: string[]; language?: string; timeZone?: string },
     actor: string,
+    grantor?: Pick<Principal, 'committeeOf'>,
   ): Promise<UserView> {
     const groupKeys = input.groupKeys ?? [];
-    const problems = await this.personProblems({ ...input, groupKeys });
+    const roles = [...new Set(input.roles)];
+    const committeeOf = roles.includes('committee') ? [...new Set(input.committeeOf ?? grantor?.committeeOf ?? [SINGLE_NETWORK_PROGRAMME])] : [];
+    const problems = await this.personProblems({ ...input, roles, groupKeys, committeeOf });
     if (problems.length) throw new InvalidError(problems);
-    const user = await this.insert({ ...input, roles: [...new Set(input.roles)], groupKeys }, actor);
+    this.mayGrantSeats(grantor, committeeOf, []);
+    const user = await this.insert({ ...input, roles, groupKeys, committeeOf }, actor);
     if (!user) throw new ConflictError(`a user with e-mail ${input.email} exists already`);
     for (const k of user.roles.includes('chair') ? user.groupKeys : []) await this.welcome(user, k, user.createdAt);
     return userView(user);
@@ -92,7 +107,22 @@ export class IdentityService {
    * What may be said of a person, when added or edited (one rule for both): a single-line name,
    * a known language and time zone, and working groups exactly when they are a chair.
    */
-  private async personProblems(p: { name?: string; roles?: Role[]; groupKeys?: string[]; language?: string; timeZone?: string }): Promise<Problem[]> {
+  /** Committee seats change only in the grantor's own programmes (403 naming the programme). */
+  private mayGrantSeats(grantor: Pick<Principal, 'committeeOf'> | undefined, after: string[], before: string[]): void {
+    if (!grantor) return;
+    const changed = [...after.filter((p) => !before.includes(p)), ...before.filter((p) => !after.includes(p))];
+    const foreign = changed.filter((p) => !grantor.committeeOf.includes(p));
+    if (foreign.length) throw new ForbiddenError(`you do not sit on the committee of ${foreign.map((p) => `"${p}"`).join(', ')}: its members name its seats`);
+  }
+
+  private async personProblems(p: {
+    name?: string;
+    roles?: Role[];
+    groupKeys?: string[];
+    committeeOf?: string[];
+    language?: string;
+    timeZone?: string;
+  }): Promise<Problem[]> {
     const problems: Problem[] = [...textProblems('name', p.name, 'line')];
     if (p.language !== undefined && !(LANGUAGES as readonly string[]).includes(p.language))
       problems.push({ path: 'language', message: `not one of ${LANGUAGES.join(', ')}` });
@@ -101,6 +131,15 @@ export class IdentityService {
       if (p.roles.length === 0) problems.push({ path: 'roles', message: 'a person has at least one role' });
       if (p.roles.includes('chair') && p.groupKeys.length === 0) problems.push({ path: 'groupKeys', message: 'a chair acts for at least one working group' });
       if (!p.roles.includes('chair') && p.groupKeys.length > 0) problems.push({ path: 'groupKeys', message: 'only chairs are bound to working groups' });
+    }
+    if (p.roles && p.committeeOf) {
+      if (p.roles.includes('committee') && p.committeeOf.length === 0)
+        problems.push({ path: 'committeeOf', message: "a committee member sits on at least one programme's committee" });
+      if (!p.roles.includes('committee') && p.committeeOf.length > 0)
+        problems.push({ path: 'committeeOf', message: 'only committee members sit on a committee' });
+      p.committeeOf.forEach((k, i) => {
+        if (!this.programmes.has(k)) problems.push({ path: `committeeOf[${i}]`, message: `unknown programme "${k}"` });
+      });
     }
     const keys = p.groupKeys ?? [];
     const known = new Set((keys.length ? await this.groups.findByKeys(keys) : []).map((g) => g.key));
@@ -121,13 +160,23 @@ export class IdentityService {
    */
   async updateUser(
     id: string,
-    change: { name?: string; roles?: Role[]; groupKeys?: string[]; language?: string; timeZone?: string },
+    change: { name?: string; roles?: Role[]; groupKeys?: string[]; committeeOf?: string[]; language?: string; timeZone?: string },
     actor: string,
+    grantor?: Pick<Principal, 'committeeOf'>,
   ): Promise<UserView> {
     const before = await this.getUser(id);
     const roles = change.roles ? [...new Set(change.roles)] : before.roles;
     const groupKeys = change.groupKeys ? [...new Set(change.groupKeys)] : roles.includes('chair') ? before.groupKeys : [];
-    const problems = await this.personProblems({ ...change, roles, groupKeys });
+    const had = before.committeeOf ?? [];
+    const committeeOf = !roles.includes('committee')
+      ? []
+      : change.committeeOf
+        ? [...new Set(change.committeeOf)]
+        : had.length
+          ? had
+          : [...(grantor?.committeeOf ?? [SINGLE_NETWORK_PROGRAMME])];
+    const problems = await this.personProblems({ ...change, roles, groupKeys, committeeOf });
+    if (!problems.length) this.mayGrantSeats(grantor, committeeOf, had);
     const leaving = before.groupKeys.filter((k) => !groupKeys.includes(k));
     for (const g of leaving.length ? await this.groups.findByKeys(leaving) : []) {
       if (g.chair.email.toLowerCase() === before.email) {
@@ -138,7 +187,7 @@ export class IdentityService {
       }
     }
     if (problems.length) throw new InvalidError(problems);
-    const wanted = { name: change.name, roles, groupKeys, language: change.language, timeZone: change.timeZone };
+    const wanted = { name: change.name, roles, committeeOf, groupKeys, language: change.language, timeZone: change.timeZone };
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const [field, to] of Object.entries(wanted) as [keyof typeof wanted, unknown][]) {
       const from = before[field];
@@ -218,7 +267,7 @@ export class IdentityService {
    * Null when the address has an account already (the unique e-mail index decides).
    */
   private async insert(
-    input: { name: string; email: string; roles: Role[]; groupKeys: string[]; language?: string; timeZone?: string },
+    input: { name: string; email: string; roles: Role[]; groupKeys: string[]; committeeOf: string[]; language?: string; timeZone?: string },
     actor: string,
     groupKey?: string,
   ): Promise<UserRecord | null> {
@@ -227,6 +276,7 @@ export class IdentityService {
         name: input.name,
         email: input.email.toLowerCase(),
         roles: input.roles,
+        committeeOf: input.committeeOf,
         groupKeys: input.groupKeys,
         ...(input.language ? { language: input.language } : {}),
         ...(input.timeZone ? { timeZone: input.timeZone } : {}),
@@ -240,7 +290,7 @@ export class IdentityService {
         at: new Date(),
         actor,
         ...(groupKey ? { groupKey } : {}),
-        data: { userId: user.id, email: user.email, roles: user.roles, groupKeys: user.groupKeys },
+        data: { userId: user.id, email: user.email, roles: user.roles, committeeOf: user.committeeOf, groupKeys: user.groupKeys },
       });
       return user;
     } catch (err) {
@@ -266,7 +316,7 @@ export class IdentityService {
     const email = chair.email.toLowerCase();
     const existing = await this.users.findByEmail(email);
     if (!existing) {
-      const user = await this.insert({ ...chair, email, roles: ['chair'], groupKeys: [groupKey] }, actor, groupKey);
+      const user = await this.insert({ ...chair, email, roles: ['chair'], committeeOf: [], groupKeys: [groupKey] }, actor, groupKey);
       if (user) return { user: userView(user), created: true };
       // Another process created the account meanwhile: add the group to it below.
     } else if (existing.disabledAt) {
@@ -348,10 +398,20 @@ export class IdentityService {
       tokenId: rec.id,
       name: user.name,
       email: user.email,
-      roles: user.roles,
-      groupKeys: user.groupKeys,
+      ...(await this.scopeOf(user)),
       actor: `${user.roles[0]}:${user.email}`,
     };
+  }
+
+  /**
+   * Where a person's roles hold (one rule for tokens and sessions): the committees they sit on,
+   * the groups they act for, and the programmes of both (their groups read by key).
+   */
+  async scopeOf(user: UserRecord): Promise<Pick<Principal, 'roles' | 'committeeOf' | 'groupKeys' | 'programmes'>> {
+    const committeeOf = user.roles.includes('committee') ? (user.committeeOf ?? []) : [];
+    const groups = user.roles.includes('chair') && user.groupKeys.length ? await this.groups.findByKeys(user.groupKeys) : [];
+    const programmes = [...new Set([...committeeOf, ...groups.map((g) => g.programme)])];
+    return { roles: user.roles, committeeOf, groupKeys: user.groupKeys, programmes };
   }
 
   /** The first committee member, created from the command line; refused once one exists. */

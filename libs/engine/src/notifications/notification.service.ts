@@ -148,7 +148,7 @@ export class NotificationService {
     );
   }
 
-  /** The steering committee's address list (config/pact.yaml). */
+  /** The steering committee's address list (config/programmes/pact.yaml). */
   committee(): Recipient[] {
     const c = this.config.committee;
     return c.emails.map((email) => ({ name: textIn(c.name, c.language), email, language: c.language, timeZone: c.timeZone }));

@@ -26,7 +26,7 @@ function setUp() {
   const submissions = t.double(SubmissionRepository);
   const events = t.double(EventRepository);
   t.double(WorkingGroupRepository).findByKeys.mockResolvedValue([
-    { key: 'education', fieldOfAction: 'Education', goal: '', chair: { name: 'A', email: 'a@example.org', language: 'en' } },
+    { key: 'education', programme: 'pact', fieldOfAction: 'Education', goal: '', chair: { name: 'A', email: 'a@example.org', language: 'en' } },
   ]);
   t.double(NotificationService).committee.mockReturnValue([]);
   tasks.stream.mockImplementation(() => from([aTask({ status: 'submitted', latestRevision: 2, submittedAt: new Date('2030-02-01T00:00:00Z') })]));

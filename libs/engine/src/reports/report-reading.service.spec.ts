@@ -1,4 +1,5 @@
-import { ReportRecord, ReportVersionRepository } from '@pact/persistence';
+import { CycleRepository, ReportRecord, ReportVersionRepository } from '@pact/persistence';
+import { aCycle } from '../testing/fixtures';
 import type { ImplementationReport } from '@pact/domain';
 import { newTestService } from '../testing/service-doubles';
 import { CompilationService } from './compilation.service';
@@ -27,6 +28,7 @@ const whole = {
 
 function setUp(draftVisibleToChairs: boolean, published = false) {
   const t = newTestService(ReportReadingService, { config: { reports: { draftVisibleToChairs } } });
+  t.double(CycleRepository).findById.mockResolvedValue(aCycle());
   t.double(CompilationService).findIfCompiled.mockResolvedValue({ milestoneKey: 'final', report: whole } as unknown as ReportRecord);
   const versions = t.double(ReportVersionRepository);
   versions.latestOf.mockResolvedValue(published ? ({ version: 2 } as never) : null);
@@ -34,12 +36,15 @@ function setUp(draftVisibleToChairs: boolean, published = false) {
   return t;
 }
 
-const chair = { roles: ['chair' as const], groupKeys: ['education'] };
+const chair = { roles: ['chair' as const], committeeOf: [], groupKeys: ['education'], programmes: ['pact'] };
 
 describe('ReportReadingService', () => {
   it('the committee and operators read the whole compiled report', async () => {
     for (const roles of [['committee' as const], ['operator' as const]]) {
-      expect(await setUp(false).service.readable({ roles, groupKeys: [] }, 'c1')).toEqual({ report: whole, scope: 'whole' });
+      expect(await setUp(false).service.readable({ roles, committeeOf: ['pact'], groupKeys: [], programmes: ['pact'] }, 'c1')).toEqual({
+        report: whole,
+        scope: 'whole',
+      });
     }
   });
 

@@ -41,6 +41,7 @@ export class SessionService {
     private readonly users: UserRepository,
     private readonly events: EventRepository,
     private readonly keys: SiteKeyRepository,
+    private readonly identity: IdentityService,
   ) {
     this.idleMs = settings.signIn.sessionIdleMinutes * 60_000;
     this.maxMs = settings.signIn.sessionMaxHours * 3_600_000;
@@ -89,8 +90,7 @@ export class SessionService {
       userId: user.id,
       name: user.name,
       email: user.email,
-      roles: user.roles,
-      groupKeys: user.groupKeys,
+      ...(await this.identity.scopeOf(user)),
       actor: actorOf(user),
       sessionId: s.id,
       language: user.language,

@@ -9,6 +9,7 @@ export function aCycle(over: Partial<CycleRecord> = {}): CycleRecord {
   return {
     id: IDS.cycle,
     name: 'Cycle',
+    programme: 'pact',
     status: 'running',
     start: new Date('2030-01-01T00:00:00Z'),
     end: new Date('2031-01-01T00:00:00Z'),
@@ -35,6 +36,7 @@ export function aTask(over: Partial<TaskRecord> = {}): TaskRecord {
   return {
     id: IDS.task,
     cycleId: IDS.cycle,
+    programme: 'pact',
     milestoneKey: 'final',
     groupKey: 'education',
     status: 'open',

@@ -8,13 +8,15 @@ const LENA = { name: 'Lena Schmidt', email: 'chair.sport@pact.example.eu', langu
 const JONAS = { name: 'Jonas Weber', email: 'Jonas.Weber@city.example.de', language: 'de' as const };
 
 function group(over: Partial<WorkingGroupRecord> = {}): WorkingGroupRecord {
-  return { key: 'sport', fieldOfAction: 'Integration through sport', goal: '', chair: LENA, ...over };
+  return { key: 'sport', programme: 'pact', fieldOfAction: 'Integration through sport', goal: '', chair: LENA, ...over };
 }
 
 function setUp() {
   const t = newTestService(WorkingGroupService);
   return { ...t, groups: t.double(WorkingGroupRepository), identity: t.double(IdentityService), events: t.double(EventRepository) };
 }
+
+const COMMITTEE = { actor: 'committee:a', roles: ['committee' as const], committeeOf: ['pact'] };
 
 describe('WorkingGroupService: a chair change moves access with it', () => {
   it('guards the change by the group read, then grants the new chair and withdraws the former ones', async () => {
@@ -24,7 +26,7 @@ describe('WorkingGroupService: a chair change moves access with it', () => {
     const changed = group({ chair: JONAS, outbox: ['chair-access'], formerChairs: ['chair.sport@pact.example.eu'], chairNamedAt: namedAt });
     groups.findByKey.mockResolvedValueOnce(read).mockResolvedValueOnce(read).mockResolvedValue(changed);
     groups.update.mockResolvedValue(changed);
-    const after = await service.update('sport', { chair: JONAS }, 'committee:a');
+    const after = await service.update('sport', { chair: JONAS }, COMMITTEE);
     expect(groups.update).toHaveBeenCalledWith('sport', { chair: JONAS }, expect.any(Date), read);
     expect(identity.withdrawChair).toHaveBeenCalledWith('sport', 'chair.sport@pact.example.eu', 'committee:a');
     // The naming's time goes with the grant: the new chair is welcomed once for it.
@@ -52,7 +54,7 @@ describe('WorkingGroupService: a chair change moves access with it', () => {
     const { service, groups, identity } = setUp();
     groups.findByKey.mockResolvedValue(group());
     groups.update.mockResolvedValue(null);
-    await expect(service.update('sport', { chair: JONAS }, 'committee:a')).rejects.toBeInstanceOf(ConflictError);
+    await expect(service.update('sport', { chair: JONAS }, COMMITTEE)).rejects.toBeInstanceOf(ConflictError);
     expect(identity.grantChair).not.toHaveBeenCalled();
     expect(identity.withdrawChair).not.toHaveBeenCalled();
   });
@@ -60,7 +62,7 @@ describe('WorkingGroupService: a chair change moves access with it', () => {
   it('an unknown group is not found', async () => {
     const { service, groups } = setUp();
     groups.findByKey.mockResolvedValue(null);
-    await expect(service.update('astrology', { chair: JONAS }, 'committee:a')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(service.update('astrology', { chair: JONAS }, COMMITTEE)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('the sweep finishes a follow-up left owed: never withdraws the chair in office, even when named again', async () => {

@@ -2,12 +2,29 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { Chair, Clock } from '@pact/domain';
 import { EventRepository, TemplateRepository, WorkingGroupRecord, WorkingGroupRepository } from '@pact/persistence';
 
-import { CLOCK, textIn, textProblems } from '@pact/domain';
+import { CLOCK, isCommitteeOf, KEY_PATTERN, seesAllGroups, seesProgramme, textIn, textProblems } from '@pact/domain';
+import type { WorkingGroup } from '@pact/domain';
 import { PACT_CONFIG } from '../config/config.module';
 import type { PactConfig } from '../config/pact-config';
-import { ConflictError, InvalidError, NotFoundError } from '../errors';
+import { ConflictError, InvalidError, NotFoundError, Problem } from '../errors';
 import { IdentityService, Principal } from '../identity/identity.service';
-import { seesAllGroups } from '../tasks/task.query';
+import { ProgrammeCatalog } from '../programmes/programme-catalog';
+
+/** Who reads groups: their roles, committees, groups and programmes. */
+type Reader = Pick<Principal, 'roles' | 'committeeOf' | 'groupKeys' | 'programmes'>;
+/** Who changes a group: a committee member of its programme. */
+type Decider = Pick<Principal, 'roles' | 'committeeOf' | 'actor'>;
+
+/** A participant the committee adds: a city that signs the Charter, a new working group. */
+export interface NewParticipant {
+  key: string;
+  programme: string;
+  name: string;
+  goal?: string;
+  chair: Chair;
+  country?: string;
+  size?: string;
+}
 
 @Injectable()
 export class WorkingGroupService implements OnModuleInit {
@@ -20,15 +37,20 @@ export class WorkingGroupService implements OnModuleInit {
     @Inject(PACT_CONFIG) private readonly config: PactConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly identity: IdentityService,
+    private readonly programmes: ProgrammeCatalog,
   ) {}
 
-  /** Loads config into MongoDB at start: templates are replaced, working groups only added. */
+  /** Loads config into MongoDB at start: templates are replaced, every programme's participants only added. */
   async onModuleInit(): Promise<void> {
     const now = this.clock.now();
     for (const t of this.config.templates) await this.templates.upsert(t, now);
-    const added = await this.groups.seed(this.config.workingGroups, now);
+    const inFiles = this.programmes.participantsInFiles();
+    const added = await this.groups.seed(inFiles, now);
     this.logger.log(
-      `${textIn(this.config.network, 'en')}: ${this.config.workingGroups.length} working groups in config, ${added} new; ${this.config.templates.length} template(s)`,
+      `${this.programmes
+        .list()
+        .map((p) => `${textIn(p.name, 'en')}: ${inFiles.filter((g) => g.programme === p.key).length}`)
+        .join(', ')} participants in config, ${added} new; ${this.config.templates.length} template(s)`,
     );
   }
 
@@ -42,8 +64,14 @@ export class WorkingGroupService implements OnModuleInit {
     return created;
   }
 
-  async list(): Promise<WorkingGroupRecord[]> {
-    return (await this.groups.list()).map((g) => this.view(g));
+  /** Every group, or one programme's. */
+  async list(programme?: string): Promise<WorkingGroupRecord[]> {
+    return (await this.groups.list(programme)).map((g) => this.view(g));
+  }
+
+  /** A programme's groups that a new cycle includes: those not retired. */
+  async activeIn(programme: string): Promise<WorkingGroupRecord[]> {
+    return (await this.list(programme)).filter((g) => !g.retiredAt);
   }
 
   /** The groups with these keys, read by key (a chair's pages: their own groups, not every group); unknown keys are left out. */
@@ -56,12 +84,69 @@ export class WorkingGroupService implements OnModuleInit {
    * zone) only to the committee and operators, and to a chair for the groups they act for; other
    * groups' chairs by name only (least privilege).
    */
-  async listFor(reader: Pick<Principal, 'roles' | 'groupKeys'>): Promise<WorkingGroupView[]> {
-    return (await this.list()).map((g) => shownTo(reader, g));
+  async listFor(reader: Reader, programme?: string): Promise<WorkingGroupView[]> {
+    if (programme !== undefined) this.programmes.known(programme);
+    return (await this.list(programme)).filter((g) => seesProgramme(reader, g.programme)).map((g) => shownTo(reader, g));
   }
 
-  async getFor(reader: Pick<Principal, 'roles' | 'groupKeys'>, key: string): Promise<WorkingGroupView> {
-    return shownTo(reader, await this.get(key));
+  /** The group, if `reader` sees its programme (another programme's group answers like an unknown one). */
+  async getFor(reader: Reader, key: string): Promise<WorkingGroupView> {
+    const g = await this.get(key);
+    if (!seesProgramme(reader, g.programme)) throw new NotFoundError(`working group "${key}" does not exist`);
+    return shownTo(reader, g);
+  }
+
+  /**
+   * The committee adds a participant to its programme (a city signs the Charter): stored, then
+   * its chair (a city's coordinator) gets an account and a welcome through the same follow-up a
+   * new chair gets. 400 naming each field; 409 when the key is taken in any programme.
+   */
+  async add(input: NewParticipant, by: Decider): Promise<WorkingGroupRecord> {
+    const programme = this.programmes.known(input.programme);
+    if (!isCommitteeOf(by, programme.key)) throw new NotFoundError(`programme "${programme.key}" does not exist`);
+    const problems: Problem[] = [
+      ...(KEY_PATTERN.test(input.key) ? [] : [{ path: 'key', message: 'lower-case letters, digits and "-", starting with a letter (at most 63)' }]),
+      ...textProblems('name', input.name, 'line'),
+      ...textProblems('goal', input.goal, 'text'),
+      ...textProblems('chair.name', input.chair.name, 'line'),
+      ...(input.country === undefined || /^[A-Z]{2}$/.test(input.country) ? [] : [{ path: 'country', message: 'an ISO 3166-1 alpha-2 code (NL)' }]),
+    ];
+    if (problems.length) throw new InvalidError(problems);
+    const group: WorkingGroup = {
+      key: input.key,
+      programme: programme.key,
+      fieldOfAction: input.name,
+      goal: input.goal ?? '',
+      chair: { ...input.chair },
+      ...(input.country ? { country: input.country } : {}),
+      ...(input.size ? { size: input.size } : {}),
+    };
+    const now = this.clock.now();
+    if (!(await this.groups.add(group, now))) throw new ConflictError(`"${input.key}" names a participant already`);
+    await this.events.append({ type: 'working-group.added', at: now, actor: by.actor, groupKey: group.key, data: { programme: group.programme } });
+    await this.followUp(group, by.actor);
+    return this.get(group.key);
+  }
+
+  /**
+   * The committee retires a participant (a working group merged into another, a city left):
+   * new cycles leave it out; cycles it took part in keep it, its tasks and its reports. 409 when
+   * it is retired already.
+   */
+  async retire(key: string, by: Decider): Promise<WorkingGroupRecord> {
+    const g = await this.getToDecide(by, key);
+    if (g.retiredAt) throw new ConflictError(`"${key}" was retired on ${g.retiredAt.toISOString()}`);
+    const retired = await this.groups.retire(key, this.clock.now());
+    if (!retired) throw new ConflictError(`"${key}" was retired meanwhile`);
+    await this.events.append({ type: 'working-group.retired', at: this.clock.now(), actor: by.actor, groupKey: key, data: { programme: g.programme } });
+    return this.view(retired);
+  }
+
+  /** The group, if `by` sits on its programme's committee: another programme's group is not found. */
+  async getToDecide(by: Decider, key: string): Promise<WorkingGroupRecord> {
+    const g = await this.get(key);
+    if (!isCommitteeOf(by, g.programme)) throw new NotFoundError(`working group "${key}" does not exist`);
+    return g;
   }
 
   async get(key: string): Promise<WorkingGroupRecord> {
@@ -70,10 +155,11 @@ export class WorkingGroupService implements OnModuleInit {
     return this.view(g);
   }
 
-  async update(key: string, change: { chair?: Chair; goal?: string }, actor: string): Promise<WorkingGroupRecord> {
+  async update(key: string, change: { chair?: Chair; goal?: string }, by: Decider): Promise<WorkingGroupRecord> {
+    const actor = by.actor;
     const problems = [...textProblems('chair.name', change.chair?.name, 'line'), ...textProblems('goal', change.goal, 'text')];
     if (problems.length) throw new InvalidError(problems);
-    const before = await this.get(key);
+    const before = await this.getToDecide(by, key);
     const read = await this.groups.findByKey(key);
     const after = read && (await this.groups.update(key, change, this.clock.now(), change.chair ? read : undefined));
     if (!after) {
@@ -136,6 +222,6 @@ export class WorkingGroupService implements OnModuleInit {
 /** A group as a person sees it: its chair's contact details only where `shownTo` allows. */
 export type WorkingGroupView = Omit<WorkingGroupRecord, 'chair'> & { chair: Chair | Pick<Chair, 'name'> };
 
-function shownTo(reader: Pick<Principal, 'roles' | 'groupKeys'>, g: WorkingGroupRecord): WorkingGroupView {
-  return seesAllGroups(reader) || reader.groupKeys.includes(g.key) ? g : { ...g, chair: { name: g.chair.name } };
+function shownTo(reader: Reader, g: WorkingGroupRecord): WorkingGroupView {
+  return seesAllGroups(reader, g.programme) || reader.groupKeys.includes(g.key) ? g : { ...g, chair: { name: g.chair.name } };
 }

@@ -27,6 +27,8 @@ export interface MilestoneState {
 export interface CycleRecord extends CyclePlan {
   id: string;
   name: string;
+  /** The programme it belongs to (`Programme`): its committee runs it, its participants take part. */
+  programme: string;
   status: CycleStatus;
   groupKeys: string[];
   template: ReportTemplate;

@@ -30,9 +30,16 @@ export class CycleRepository {
     return found.filter((c): c is CycleRecord => c !== null);
   }
 
-  async list(filter: { status?: CycleStatus }, limit: number, skip: number): Promise<CycleRecord[]> {
-    const q = filter.status ? { status: filter.status } : {};
+  /** A page of cycles, newest first: of the programmes listed (all when absent). */
+  async list(filter: { status?: CycleStatus; programmes?: string[] }, limit: number, skip: number): Promise<CycleRecord[]> {
+    const q: Record<string, unknown> = filter.status ? { status: filter.status } : {};
+    if (filter.programmes) q.programme = { $in: filter.programmes };
     return (await this.model.find(q).sort({ createdAt: -1 }).skip(skip).limit(limit).lean()).map((d) => toRecord<CycleRecord>(d));
+  }
+
+  /** Stores the programme of cycles from the single-network layout (the `programmes` migration). */
+  async setProgrammeWhereMissing(programme: string): Promise<number> {
+    return (await this.model.updateMany({ programme: { $exists: false } }, { $set: { programme } })).modifiedCount;
   }
 
   /** The cycles that started before `before`, latest first (the previous cycles of a cycle), at most `limit`. */

@@ -10,6 +10,7 @@ const MilestoneSchema = new Schema({ key: String, title: Schema.Types.Mixed, kin
 export const CycleSchema = new Schema<Stored<CycleRecord>>(
   {
     name: { type: String, required: true },
+    programme: { type: String, required: true },
     // Serves list({ status }) (the cycles list filtered by status) and active() (every running cycle).
     status: { type: String, required: true, index: true },
     start: Date,

@@ -10,12 +10,15 @@ import { WorkingGroupRepository } from '../working-groups/working-group.reposito
 import { UserAddressRepository } from '../user-addresses/user-address.repository';
 import { UserRepository } from '../users/user.repository';
 import { SessionRepository } from '../sessions/session.repository';
+import { CycleRepository } from '../cycles/cycle.repository';
+import { SINGLE_NETWORK_PROGRAMME } from '@pact/domain';
 
 /**
  * Hot paths read by key (issue 20: FerretDB on SQLite finds nothing but `_id` without reading
  * the whole collection): revisions keyed `<task>:<n>`, drafts keyed by their task, each group's
  * tasks listed in its inbox, page sessions and API tokens keyed by their hash, working groups
- * by their key, accounts by address. Data written by the earlier layout is brought to the keys
+ * by their key, accounts by address. Since the engine serves several programmes, every cycle, task
+ * and working group names its programme, and committee members the committees they sit on. Data written by the earlier layout is brought to the keys
  * once, at the start of every process until one has finished each step, before the process
  * serves anything: the hot paths then never look for the old shape. Processes of the earlier version
  * must be stopped before the upgrade (they would keep writing the old shape).
@@ -35,6 +38,7 @@ export class KeyedLayout {
     private readonly groups: WorkingGroupRepository,
     private readonly users: UserRepository,
     private readonly addresses: UserAddressRepository,
+    private readonly cycles: CycleRepository,
   ) {}
 
   /** Each step by name (its record in `migrations`): batch work, idempotent, safe to run in two processes at once. */
@@ -46,6 +50,7 @@ export class KeyedLayout {
     { name: 'keyed-api-tokens', run: () => this.moved('API tokens', this.tokens.rekeyEarlierLayout()) },
     { name: 'keyed-working-groups', run: () => this.moved('working groups', this.groups.rekeyEarlierLayout()) },
     { name: 'user-addresses', run: () => this.noteAddresses() },
+    { name: 'programmes', run: () => this.storeProgrammes() },
   ];
 
   async apply(): Promise<void> {
@@ -78,6 +83,24 @@ export class KeyedLayout {
     const users = await this.users.list();
     for (const u of users) await this.addresses.add(u.email, u.id);
     return users.length ? `noted ${users.length} users' addresses` : null;
+  }
+
+  /**
+   * Data of the single-network layout belongs to the Pact, the one programme served then: its
+   * cycles, tasks and working groups say so, and its committee members sit on the Pact's
+   * committee (and no other programme's), so nobody gains or loses a right by the upgrade.
+   */
+  private async storeProgrammes(): Promise<string | null> {
+    const p = SINGLE_NETWORK_PROGRAMME;
+    const [cycles, tasks, groups, members] = [
+      await this.cycles.setProgrammeWhereMissing(p),
+      await this.tasks.setProgrammeWhereMissing(p),
+      await this.groups.setProgrammeWhereMissing(p),
+      await this.users.setCommitteeOfWhereMissing(p),
+    ];
+    return cycles || tasks || groups || members
+      ? `stored the programme "${p}" on ${cycles} cycles, ${tasks} tasks and ${groups} working groups; ${members} committee members sit on its committee`
+      : null;
   }
 
   /** Every task stored before inboxes were kept goes into its group's (fan-out adds the later ones). */

@@ -13,6 +13,8 @@ export interface ExtensionRecord {
 export interface TaskRecord {
   id: string;
   cycleId: string;
+  /** The cycle's programme, kept on the task so that who may see it is decided by the task read alone. */
+  programme: string;
   milestoneKey: string;
   groupKey: string;
   status: TaskStatus;

@@ -78,6 +78,11 @@ export class TaskRepository {
     }
   }
 
+  /** Stores the programme of tasks from the single-network layout (the `programmes` migration). */
+  async setProgrammeWhereMissing(programme: string): Promise<number> {
+    return (await this.model.updateMany({ programme: { $exists: false } }, { $set: { programme } })).modifiedCount;
+  }
+
   async count(f: TaskFilter): Promise<number> {
     return this.model.countDocuments(this.query(f));
   }

@@ -14,6 +14,7 @@ export const TaskSchema = new Schema<Stored<TaskRecord>>(
     cycleId: { type: String, required: true },
     milestoneKey: { type: String, required: true },
     groupKey: { type: String, required: true },
+    programme: { type: String, required: true },
     status: { type: String, required: true },
     requestedAt: Date,
     dueAt: Date,

@@ -5,6 +5,8 @@ export interface UserRecord {
   name: string;
   email: string;
   roles: Role[];
+  /** The programmes whose committee the person sits on: their `committee` role holds there only (empty without the role). */
+  committeeOf: string[];
   groupKeys: string[];
   createdAt: Date;
   createdBy?: string;

@@ -25,6 +25,17 @@ export class UserRepository {
     return (await this.model.find({}).sort({ email: 1 }).lean()).map((d) => toRecord<UserRecord>(d));
   }
 
+  /**
+   * Gives accounts of the single-network layout the committees they sat on (the `programmes`
+   * migration): a committee member then sat on `programme`'s; everyone else sits on none.
+   */
+  async setCommitteeOfWhereMissing(programme: string): Promise<number> {
+    const missing = { committeeOf: { $exists: false } };
+    const members = await this.model.updateMany({ ...missing, roles: 'committee' }, { $set: { committeeOf: [programme] } });
+    await this.model.updateMany(missing, { $set: { committeeOf: [] } });
+    return members.modifiedCount;
+  }
+
   async countWithRole(role: Role): Promise<number> {
     return this.model.countDocuments({ roles: role, disabledAt: { $exists: false } });
   }

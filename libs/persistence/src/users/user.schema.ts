@@ -16,6 +16,7 @@ export const UserSchema = new Schema<Stored<UserRecord>>(
     roles: { type: [String], required: true },
     /** Working groups a chair acts for. */
     groupKeys: { type: [String], default: [] },
+    committeeOf: { type: [String], default: [] },
     createdAt: Date,
     createdBy: String,
     disabledAt: Date,

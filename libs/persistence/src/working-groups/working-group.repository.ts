@@ -67,7 +67,7 @@ export class WorkingGroupRepository {
       const batch = groups.slice(i, i + SEED_BATCH).map((g) => ({
         updateOne: {
           filter: { _id: g.key },
-          update: { $setOnInsert: { key: g.key, fieldOfAction: g.fieldOfAction, goal: g.goal, chair: g.chair, updatedAt: at } },
+          update: { $setOnInsert: { ...g, updatedAt: at } },
           upsert: true,
         },
       }));
@@ -83,8 +83,38 @@ export class WorkingGroupRepository {
     return added;
   }
 
-  async list(): Promise<WorkingGroupRecord[]> {
-    return (await this.model.find({}).sort({ key: 1 }).lean()).map(strip);
+  /** Every group, or a programme's (a scan either way: a deployment's groups number in the hundreds at most, read whole). */
+  async list(programme?: string): Promise<WorkingGroupRecord[]> {
+    return (
+      await this.model
+        .find(programme ? { programme } : {})
+        .sort({ key: 1 })
+        .lean()
+    ).map(strip);
+  }
+
+  /** Adds a participant the committee names (a city signs the Charter); false when the key is taken, in any programme. */
+  async add(group: WorkingGroup, at: Date): Promise<boolean> {
+    try {
+      await this.model.create({ _id: group.key, ...group, updatedAt: at, chairNamedAt: at, outbox: [CHAIR_ACCESS_FOLLOW_UP] });
+      return true;
+    } catch (err) {
+      if (isDuplicateKey(err)) return false;
+      throw err;
+    }
+  }
+
+  /** Retires a group (once: null when it is unknown or already retired). */
+  async retire(key: string, at: Date): Promise<WorkingGroupRecord | null> {
+    const doc = await this.model
+      .findOneAndUpdate({ _id: key, retiredAt: { $exists: false } }, { $set: { retiredAt: at, updatedAt: at } }, { returnDocument: 'after' })
+      .lean();
+    return doc ? strip(doc) : null;
+  }
+
+  /** Stores the programme of groups from the single-network layout (the `programmes` migration). */
+  async setProgrammeWhereMissing(programme: string): Promise<number> {
+    return (await this.model.updateMany({ programme: { $exists: false } }, { $set: { programme } })).modifiedCount;
   }
 
   async findByKey(key: string): Promise<WorkingGroupRecord | null> {

@@ -15,10 +15,14 @@ export const WorkingGroupSchema = new Schema<StoredWorkingGroup>(
     _id: { type: String, required: true },
     /** The key again, as the record carries it. Not indexed (every query is by `_id`); not unique, as the move from the earlier layout copies it. */
     key: { type: String, required: true },
+    programme: { type: String, required: true },
     // A text from configuration: a string, or one per language ({ en, de, fr }).
     fieldOfAction: { type: Schema.Types.Mixed, required: true },
     goal: { type: Schema.Types.Mixed, default: '' },
     chair: { type: ChairSchema, required: true },
+    country: String,
+    size: String,
+    retiredAt: Date,
     updatedAt: Date,
     outbox: { type: [String], default: undefined },
     formerChairs: { type: [String], default: undefined },

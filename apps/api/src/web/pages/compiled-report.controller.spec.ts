@@ -29,7 +29,7 @@ describe('Compiled report page (route test over engine doubles)', () => {
   beforeEach(() => {
     jest.clearAllMocks();
     pages.signIn(aPerson());
-    pages.double(CycleService).get.mockResolvedValue(aCycle({ name: 'Pact 2030', milestoneState: { final: { status: 'compiled' } } }));
+    pages.double(CycleService).getFor.mockResolvedValue(aCycle({ name: 'Pact 2030', milestoneState: { final: { status: 'compiled' } } }));
     pages.double(CycleService).list.mockResolvedValue([aCycle({ name: 'Pact 2030', milestoneState: { final: { status: 'compiled' } } })]);
     pages.double(ReportReadingService).readable.mockResolvedValue({ report: aReport(), scope: 'whole' });
     pages.double(ReportPublishingService).list.mockResolvedValue([]);
@@ -162,7 +162,7 @@ describe('Compiled report page (route test over engine doubles)', () => {
   });
 
   it('an unknown cycle is the 404 page', async () => {
-    pages.double(CycleService).get.mockRejectedValueOnce(new NotFoundError(`cycle ${IDS.cycle} does not exist`));
+    pages.double(CycleService).getFor.mockRejectedValueOnce(new NotFoundError(`cycle ${IDS.cycle} does not exist`));
     const res = await pages.get(REPORT).expect(404);
     expect(textOf(res.text)).toContain('Page not found');
   });

@@ -33,7 +33,7 @@ export class CompiledReportPageController {
   async report(@Page() page: PageState, @Param('id') id: string, @Query() q: Record<string, unknown>, @Res() res: Response) {
     const t = page.i18n.t;
     const key = milestoneOf(q.milestone);
-    const cycle = await this.cycles.get(id);
+    const cycle = await this.cycles.getFor(page.person!, id);
     // Who reads what (ReportReadingService): a chair reads their group's part until a version is published.
     const found = await this.reading.readable(page.person!, id, key);
     const title = t('report.title', { milestone: found?.report.milestoneTitle ?? cycle.milestones.find((m) => m.key === key)?.title ?? cycle.name });
@@ -44,7 +44,8 @@ export class CompiledReportPageController {
     const view = compiledReportView({
       cycleId: id,
       milestoneKey: report.milestoneKey,
-      cycles: await this.cycles.list(undefined, 100, 0),
+      // Compared with the same programme's cycles only.
+      cycles: await this.cycles.list(page.person!, { programme: cycle.programme }, 100, 0),
       versions: await this.publishing.list(id),
       query: q,
       t,
@@ -78,6 +79,7 @@ export class CompiledReportPageController {
   @PageRoles('committee')
   async publish(@Page() page: PageState, @Param('id') id: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
     const key = milestoneOf(body.milestone);
+    await this.cycles.getFor(page.person!, id, 'decide');
     const { version, created } = await this.publishing.publish(id, key, page.person!.actor);
     res.redirect(
       303,
@@ -113,6 +115,7 @@ export class CompiledReportPageController {
   ) {
     if (!REPORT_VERSION.test(n)) throw new BadRequestException('n: a version number (1, 2, …)');
     if (!(DOWNLOADS as readonly string[]).includes(format)) throw new BadRequestException(`format: one of ${DOWNLOADS.join(', ')}`);
+    await this.cycles.getFor(page.person!, id);
     const v = await this.publishing.get(id, Number(n));
     const name = `report-${id}-${v.milestoneKey}-v${v.version}`;
     if (format === 'html') res.attachment(`${name}.html`);

@@ -49,7 +49,7 @@ describe('Cycles list (route test over engine doubles)', () => {
     pages.double(CycleService).list.mockResolvedValue([]);
     pages.double(CycleProgressQuery).glance.mockResolvedValue(new Map());
     const filtered = await pages.get('/cycles?status=completed').expect(200);
-    expect(pages.double(CycleService).list).toHaveBeenCalledWith('completed', 100, 0);
+    expect(pages.double(CycleService).list).toHaveBeenCalledWith(expect.objectContaining({ userId: 'u-1' }), { status: 'completed' }, 100, 0);
     expect(textOf(filtered.text)).toContain('No monitoring cycle is in this state.');
     jest.clearAllMocks();
     const res = await pages.get('/cycles?status=bogus').expect(400);
@@ -76,6 +76,7 @@ describe('A cycle’s page (route test over engine doubles)', () => {
   beforeEach(() => {
     jest.clearAllMocks();
     pages.signIn(aPerson());
+    pages.double(CycleService).getFor.mockResolvedValue(aCycle());
   });
 
   const PAGE = `/cycles/${IDS.cycle}`;

@@ -1,6 +1,7 @@
 import { Get, Param, Query, Res } from '@nestjs/common';
 import { CYCLE_STATUSES, CycleStatus } from '@pact/domain';
-import { CycleProgressQuery, CycleService, seesAllGroups } from '@pact/engine';
+import { CycleProgressQuery, CycleService } from '@pact/engine';
+import { seesAllGroups } from '@pact/domain';
 import type { Response } from 'express';
 import { Page, PageController } from '../page.decorators';
 import type { PageState } from '../page-state';
@@ -37,7 +38,7 @@ export class CyclePagesController {
         errors: [{ field: 'status', message: t('cycles.chooseStatus') }],
       });
     }
-    const cycles = await this.cycles.list(chosen as CycleStatus | undefined, 100, 0);
+    const cycles = await this.cycles.list(page.person!, { status: chosen as CycleStatus | undefined }, 100, 0);
     res.render('pages/cycles', {
       title: t('cycles.title'),
       cycles,
@@ -51,13 +52,15 @@ export class CyclePagesController {
   @Get(':id')
   async show(@Page() page: PageState, @Param('id') id: string, @Query('started') started: unknown, @Res() res: Response) {
     const person = page.person!;
-    const matrix = await this.progress.matrix(id, seesAllGroups(person) ? {} : { visibleGroups: person.groupKeys });
+    // Another programme's cycle is not found; the committee of this one and operators see every group.
+    const seesAll = seesAllGroups(person, (await this.cycles.getFor(person, id)).programme);
+    const matrix = await this.progress.matrix(id, seesAll ? {} : { visibleGroups: person.groupKeys });
     const view = cycleView({ matrix, started, i18n: page.i18n, lang: page.lang });
     res.render('pages/cycle', {
       title: view.cycle.name,
       ...view,
       isCommittee: person.roles.includes('committee'),
-      seesAll: seesAllGroups(person),
+      seesAll,
     });
   }
 }

@@ -21,7 +21,7 @@ describe('Requests for more time (route test over engine doubles)', () => {
   beforeEach(() => {
     jest.clearAllMocks();
     pages.signIn(aPerson());
-    pages.double(CycleService).get.mockResolvedValue(aCycle({ name: 'Pact 2030' }));
+    pages.double(CycleService).getFor.mockResolvedValue(aCycle({ name: 'Pact 2030' }));
     pages.double(ExtensionRequestService).pending.mockResolvedValue([aPendingRequest()]);
     pages.double(CycleProgressQuery).decisionAudience.mockResolvedValue(new Map([['education', { chair: anna, webhooksOnGrant: 2, webhooksOnRefusal: 0 }]]));
   });
@@ -64,7 +64,7 @@ describe('Requests for more time (route test over engine doubles)', () => {
   });
 
   it('a cycle no longer active shows the requests without a decision form', async () => {
-    pages.double(CycleService).get.mockResolvedValue(aCycle({ status: 'completed' }));
+    pages.double(CycleService).getFor.mockResolvedValue(aCycle({ status: 'completed' }));
     const res = await pages.get(`/cycles/${IDS.cycle}/extension-requests`).expect(200);
     expect(cardOf(res.text, REQUEST)).toContain('Our data arrives late');
     expect(cardOf(res.text, REQUEST)).not.toContain('<form');
@@ -155,10 +155,10 @@ describe('Requests for more time (route test over engine doubles)', () => {
     expect(res.text).toMatch(/<a href="#requests-list">That request is not waiting any more/);
     expect(pages.double(ExtensionRequestService).decide).not.toHaveBeenCalled();
 
-    pages.double(CycleService).get.mockRejectedValueOnce(new NotFoundError(`cycle ${IDS.cycle} does not exist`));
+    pages.double(CycleService).getFor.mockRejectedValueOnce(new NotFoundError(`cycle ${IDS.cycle} does not exist`));
     await pages.post(DECIDE, { decision: 'grant', reason: 'Fine by us' }).expect(404);
 
-    pages.double(CycleService).get.mockResolvedValue(aCycle());
+    pages.double(CycleService).getFor.mockResolvedValue(aCycle());
     pages.double(ExtensionRequestService).pending.mockResolvedValue([aPendingRequest()]);
     pages.double(ExtensionRequestService).decide.mockRejectedValueOnce(new ConflictError('already decided'));
     res = await pages.post(DECIDE, { decision: 'grant', reason: 'Fine by us' }).expect(409);

@@ -49,9 +49,10 @@ export class ExtensionRequestsPageController {
     const values: DecisionValues = { decision: s(body.decision), dueAt: s(body.dueAt), reason: s(body.reason) };
     const all = { [requestId]: values };
     const t = page.i18n.t;
+    // An unknown cycle, or another programme's, is a 404.
+    await this.cycles.getFor(page.person!, id, 'decide');
     const pending = await this.requests.pending({ cycleId: id });
     if (!pending.some((r) => r.id === requestId && r.taskId === taskId)) {
-      await this.cycles.get(id); // an unknown cycle is a 404
       return this.render(page, res, id, 409, [{ field: 'requests-list', message: t('extensionRequests.error.notPending') }], {});
     }
     const errors: FormError[] = [];
@@ -86,7 +87,7 @@ export class ExtensionRequestsPageController {
     values: Record<string, DecisionValues>,
     decided: ExtensionOutcome | null = null,
   ) {
-    const cycle = await this.cycles.get(id);
+    const cycle = await this.cycles.getFor(page.person!, id, 'decide');
     const pending: PendingExtensionRequest[] = await this.requests.pending({ cycleId: id });
     const audience = await this.progress.decisionAudience(pending.map((r) => r.groupKey));
     res.status(status).render('pages/extension-requests', {

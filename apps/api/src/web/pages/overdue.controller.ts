@@ -1,6 +1,6 @@
 import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { dayOrMomentOf } from '@pact/domain';
-import { ConflictError, CycleProgressQuery, DeadlineService, ExtensionOutcome } from '@pact/engine';
+import { ConflictError, CycleProgressQuery, CycleService, DeadlineService, ExtensionOutcome } from '@pact/engine';
 import type { Response } from 'express';
 import { ExtensionDto } from '../../deadlines/extension.dto';
 import { apiRuleProblems } from '../api-rules';
@@ -24,10 +24,13 @@ export class OverduePageController {
   constructor(
     private readonly progress: CycleProgressQuery,
     private readonly deadlines: DeadlineService,
+    private readonly cycles: CycleService,
   ) {}
 
   @Get(':id/overdue')
   async list(@Page() page: PageState, @Param('id') id: string, @Query('extended') extended: unknown, @Res() res: Response) {
+    // Another programme's cycle is not found.
+    await this.cycles.getFor(page.person!, id, 'decide');
     const notice = typeof extended === 'string' && TASK_ID.test(extended) ? await this.progress.extensionOutcome(id, extended) : null;
     await this.render(page, res, id, 200, [], {}, notice);
   }
@@ -37,6 +40,7 @@ export class OverduePageController {
     const dueAt = typeof body.dueAt === 'string' ? body.dueAt.trim() : '';
     const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
     const values = { [taskId]: { dueAt, reason } };
+    await this.cycles.getFor(page.person!, id, 'decide');
     const { items } = await this.progress.overdue(id);
     // Only requests on this cycle's list; another's (or one no longer overdue) is told as such below.
     const say = extensionMessage(page.i18n);

@@ -107,7 +107,7 @@ export class PeoplePagesController {
     if (problems.length) return this.renderForm(page, res, 400, values, formErrors(problems, say, fieldOf));
     let id: string;
     try {
-      id = (await this.identity.createUser(input as Parameters<IdentityService['createUser']>[0], page.person!.actor)).id;
+      id = (await this.identity.createUser(input as Parameters<IdentityService['createUser']>[0], page.person!.actor, page.person!)).id;
     } catch (err) {
       const found = err instanceof ConflictError ? [{ path: 'email', message: err.message, rule: 'taken' }] : problemsOf(err);
       if (!found) throw err;
@@ -160,7 +160,7 @@ export class PeoplePagesController {
     const problems = await apiRuleProblems(UpdateUserDto, input);
     if (problems.length) return this.renderEdit(page, res, 400, user, values, formErrors(problems, say, fieldOf));
     try {
-      await this.identity.updateUser(id, input as Parameters<IdentityService['updateUser']>[1], page.person!.actor);
+      await this.identity.updateUser(id, input as Parameters<IdentityService['updateUser']>[1], page.person!.actor, page.person!);
     } catch (err) {
       const conflict =
         err instanceof ConflictError

@@ -12,9 +12,10 @@ describe('Start a cycle (route test over engine doubles)', () => {
   beforeEach(() => {
     jest.clearAllMocks();
     pages.signIn(aPerson());
-    pages.double(WorkingGroupService).list.mockResolvedValue([aGroup('education'), aGroup('housing')]);
+    pages.double(WorkingGroupService).activeIn.mockResolvedValue([aGroup('education'), aGroup('housing')]);
     pages.double(CycleService).programmeMilestones.mockReturnValue(defaultMilestones());
     pages.double(CycleService).programmeTimeZone.mockReturnValue('Europe/Brussels');
+    pages.double(CycleService).reportProgramme.mockReturnValue('pact');
   });
 
   it('the form, prefilled with the programme’s plan and every group', async () => {

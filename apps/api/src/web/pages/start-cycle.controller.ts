@@ -29,7 +29,7 @@ export class StartCyclePageController {
 
   @Get()
   async form(@Page() page: PageState, @Res() res: Response) {
-    const groups = await this.groups.list();
+    const groups = await this.groups.activeIn(this.cycles.reportProgramme());
     this.renderForm(
       page,
       res,
@@ -49,7 +49,7 @@ export class StartCyclePageController {
   @Post()
   async submit(@Page() page: PageState, @Body() body: Record<string, unknown>, @Res() res: Response) {
     const form = readCycleForm(body);
-    const groups = await this.groups.list();
+    const groups = await this.groups.activeIn(this.cycles.reportProgramme());
     if (body.action === 'change') return this.renderForm(page, res, 200, form, [], groups);
 
     // The API's rules first (the DTO POST /api/cycles validates), then the plan's.
@@ -68,7 +68,7 @@ export class StartCyclePageController {
       try {
         // The check page's key: a second press of "Start the cycle" (or a resent form) starts nothing new.
         const startKey = typeof body.startKey === 'string' && START_KEY.test(body.startKey) ? body.startKey : undefined;
-        const cycle = await this.cycles.create(cmd, page.person!.actor, { idempotencyKey: startKey });
+        const cycle = await this.cycles.create(cmd, page.person!, { idempotencyKey: startKey });
         return res.redirect(303, `/cycles/${cycle.id}?started=1`);
       } catch (err) {
         // The same rules again, at the moment of starting (time has moved since the preview).

@@ -1,6 +1,7 @@
+import { seesAllGroups } from '@pact/domain';
 import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { DEFAULT_TIME_ZONE, LocalizedText } from '@pact/domain';
-import { ConflictError, IdentityService, InboxQuery, seesAllGroups, WorkingGroupService } from '@pact/engine';
+import { ConflictError, IdentityService, InboxQuery, WorkingGroupService } from '@pact/engine';
 import type { Response } from 'express';
 import { UpdateWorkingGroupDto } from '../../working-groups/working-group.dto';
 import { apiRuleProblems } from '../api-rules';
@@ -36,8 +37,11 @@ export class WorkingGroupPagesController {
 
   /** For each group key, whether its chair's address has an account as chair of that group. */
   private async signInByGroup(page: PageState): Promise<Map<string, boolean> | null> {
-    if (!seesAllGroups(page.person!)) return null;
-    return chairsWhoCanSignIn(await this.identity.listUsers(), await this.groups.list());
+    const person = page.person!;
+    // Chairs' accounts: only for the groups of programmes whose every group the reader sees.
+    const groups = (await this.groups.listFor(person)).filter((g) => seesAllGroups(person, g.programme));
+    if (!groups.length) return null;
+    return chairsWhoCanSignIn(await this.identity.listUsers(), groups as Parameters<typeof chairsWhoCanSignIn>[1]);
   }
 
   @Get()
@@ -67,14 +71,14 @@ export class WorkingGroupPagesController {
   @Get(':key')
   @PageRoles('committee')
   async form(@Page() page: PageState, @Param('key') key: string, @Res() res: Response) {
-    const group = await this.groups.get(key);
+    const group = await this.groups.getToDecide(page.person!, key);
     await this.renderForm(page, res, 200, group, { ...group.chair, timeZone: group.chair.timeZone ?? DEFAULT_TIME_ZONE }, []);
   }
 
   @Post(':key')
   @PageRoles('committee')
   async save(@Page() page: PageState, @Param('key') key: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
-    const group = await this.groups.get(key);
+    const group = await this.groups.getToDecide(page.person!, key);
     const s = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
     const values: ChairValues = { name: s(body.name), email: s(body.email), language: s(body.language), timeZone: s(body.timeZone) };
     const t = page.i18n.t;
@@ -93,7 +97,7 @@ export class WorkingGroupPagesController {
       ]);
     }
     try {
-      await this.groups.update(key, { chair: chair as Parameters<WorkingGroupService['update']>[1]['chair'] }, page.person!.actor);
+      await this.groups.update(key, { chair: chair as Parameters<WorkingGroupService['update']>[1]['chair'] }, page.person!);
     } catch (err) {
       if (err instanceof ConflictError) {
         const now = await this.groups.get(key);

@@ -20,6 +20,7 @@ export type GroupOfEngine = Awaited<ReturnType<WorkingGroupService['get']>>;
 export function aGroup(key = 'education', over: Partial<GroupOfEngine> = {}): GroupOfEngine {
   return {
     key,
+    programme: 'pact',
     fieldOfAction: `Field ${key}`,
     goal: `The goal of ${key}`,
     chair: { name: `Chair of ${key}`, email: `chair.${key}@example.org`, language: 'de', timeZone: 'Europe/Berlin' },
@@ -34,6 +35,7 @@ export function aUser(over: Partial<UserView> = {}): UserView {
     name: 'Maria Rossi',
     email: 'maria.rossi@example.org',
     roles: ['committee'],
+    committeeOf: ['pact'],
     groupKeys: [],
     createdAt: new Date('2030-01-01T00:00:00Z'),
     ...over,
