@@ -137,7 +137,15 @@ export function compileNetworkReport(input: NetworkReportInput): NetworkReport {
         const level = levelOf(p.key, c);
         if (level === null) continue;
         const before = previousLevel(p.key, c);
-        byCity.push({ city: p.key, cityName: p.name, role: c.role, commitment: c.question.key, previousLevel: before, level, direction: directionOf(before, level) });
+        byCity.push({
+          city: p.key,
+          cityName: p.name,
+          role: c.role,
+          commitment: c.question.key,
+          previousLevel: before,
+          level,
+          direction: directionOf(before, level),
+        });
       }
     const byCommitment: CommitmentChange[] = commitments.map((c) => {
       const counts = Object.fromEntries(RATING_DIRECTIONS.map((d) => [d, 0])) as Record<RatingDirection, number>;
@@ -204,7 +212,9 @@ export function compileNetworkReport(input: NetworkReportInput): NetworkReport {
     trend: o.key,
     label: o.label,
     practices: cities.flatMap((city) =>
-      city.goodPractices.filter((g) => g.trends.includes(o.key)).map((g) => ({ city: city.key, cityName: city.name, title: g.title, description: g.description })),
+      city.goodPractices
+        .filter((g) => g.trends.includes(o.key))
+        .map((g) => ({ city: city.key, cityName: city.name, title: g.title, description: g.description })),
     ),
   }));
 
@@ -226,8 +236,7 @@ export function compileNetworkReport(input: NetworkReportInput): NetworkReport {
 /** The levels of every commitment, each key once, in the order they first appear. */
 function levelsOf(commitments: readonly Commitment[]): NetworkLevel[] {
   const seen = new Map<string, NetworkLevel>();
-  for (const c of commitments)
-    for (const l of c.question.levels) if (!seen.has(l.key)) seen.set(l.key, { key: l.key, label: l.label, score: l.score ?? null });
+  for (const c of commitments) for (const l of c.question.levels) if (!seen.has(l.key)) seen.set(l.key, { key: l.key, label: l.label, score: l.score ?? null });
   return [...seen.values()];
 }
 

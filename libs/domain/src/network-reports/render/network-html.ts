@@ -1,7 +1,7 @@
 import { day, escapeHtml as e } from '../../reports/render/escape';
 import type { InLanguage } from '../../texts/localized-text';
 import type { NetworkReport, PeerGroup, RatingDistribution } from '../network-report';
-import type { NetworkWords } from './network-words';
+import type { NetworkWords, PeerGrouping } from './network-words';
 
 /** A network report with its texts from configuration in the reader's language (`inLanguage`). */
 export type ReadableNetworkReport = InLanguage<NetworkReport>;
@@ -230,7 +230,7 @@ ${roles}</section>`,
         .join('')}</tbody></table>
 <h3>${e(w.changeByCity)}</h3>${
         c.byCity.length
-          ? `<table class="change-by-city"><thead><tr><th scope="col">${e(w.city)}</th><th scope="col">${e(w.commitment)}</th><th scope="col">${e(w.previousLevel)}</th><th scope="col">${e(w.level)}</th><th scope="col">${e(w.change)}</th></tr></thead><tbody>${c.byCity
+          ? `<table class="change-by-city"><thead><tr><th scope="col">${e(w.city)}</th><th scope="col">${e(w.commitment)}</th><th scope="col">${e(w.previousLevel)}</th><th scope="col">${e(w.level)}</th><th scope="col">${e(w.changeColumn)}</th></tr></thead><tbody>${c.byCity
               .map(
                 (x) =>
                   `<tr class="direction-${x.direction}"><td>${e(x.cityName)}</td><td>${e(commitmentName.get(x.commitment) ?? x.commitment)}</td><td>${e(levelName(x.previousLevel))}</td><td>${e(levelName(x.level))}</td><td>${arrow[x.direction]} ${e(w.direction[x.direction])}</td></tr>`,
@@ -241,9 +241,8 @@ ${roles}</section>`,
     : `<p>${e(w.noPrevious)}</p>`;
   out.push(`<section class="change">${h2('change')}${changeBody}</section>`);
 
-  const peers = (title: string, column: string, groups: PeerGroup[], name: (key: string) => string) => {
-    const caption = title.toLowerCase();
-    const means = `<table class="peer-means"><caption>${e(w.peerMeans(caption))}</caption><thead><tr><th scope="col">${e(w.commitment)}</th>${groups.map((g) => `<th scope="col">${e(name(g.key))}</th>`).join('')}</tr></thead><tbody>${r.roles
+  const peers = (grouping: PeerGrouping, title: string, column: string, groups: PeerGroup[], name: (key: string) => string) => {
+    const means = `<table class="peer-means"><caption>${e(w.peerMeans[grouping])}</caption><thead><tr><th scope="col">${e(w.commitment)}</th>${groups.map((g) => `<th scope="col">${e(name(g.key))}</th>`).join('')}</tr></thead><tbody>${r.roles
       .flatMap((role) => role.commitments)
       .map(
         (cm) =>
@@ -252,14 +251,14 @@ ${roles}</section>`,
       .join('')}</tbody></table>`;
     const taking = `<table class="peer-participation"><thead><tr><th scope="col">${e(column)}</th><th scope="col">${e(w.tookPart)}</th></tr></thead><tbody>${groups.map((g) => `<tr><th scope="row">${e(name(g.key))}</th><td>${e(w.tookPartOf(g.tookPart, g.signatories))}</td></tr>`).join('')}</tbody></table>`;
     return `<section class="peer-group"><h3>${e(title)}</h3>${taking}${chartWithTable(
-      w.peerChartCaption(caption),
+      w.peerChart[grouping],
       column,
       groups.map((g) => ({ label: name(g.key), d: g.distribution })),
     )}${means}</section>`;
   };
   out.push(
-    `<section class="peer-groups">${h2('peer-groups')}${peers(w.byCountry, w.country, r.peerGroups.byCountry, (k) => k)}
-${peers(w.bySize, w.size, r.peerGroups.bySize, w.sizeName)}</section>`,
+    `<section class="peer-groups">${h2('peer-groups')}${peers('country', w.byCountry, w.country, r.peerGroups.byCountry, (k) => k)}
+${peers('size', w.bySize, w.size, r.peerGroups.bySize, w.sizeName)}</section>`,
   );
 
   const num = (v: number | null) => (v === null ? '—' : w.formatNumber(v));
@@ -281,7 +280,7 @@ ${peers(w.bySize, w.size, r.peerGroups.bySize, w.sizeName)}</section>`,
         })
         .join('');
       const practices = city.goodPractices.length
-        ? `<h4>${e(w.goodPractices)}</h4><ul>${city.goodPractices.map((g) => `<li><b>${e(g.title)}</b> ${e(g.description)}</li>`).join('')}</ul>`
+        ? `<h4>${e(w.cityGoodPractices)}</h4><ul>${city.goodPractices.map((g) => `<li><b>${e(g.title)}</b> ${e(g.description)}</li>`).join('')}</ul>`
         : '';
       return `<section class="city" id="city-${e(city.key)}">${head}<table class="city-ratings"><thead><tr><th scope="col">${e(w.role)}</th><th scope="col">${e(w.commitment)}</th><th scope="col">${e(w.level)}</th><th scope="col">${e(w.previousLevel)}</th><th scope="col">${e(w.measures)}</th><th scope="col">${e(w.evidence)}</th><th scope="col">${e(w.indicators)}</th></tr></thead><tbody>${rows}</tbody></table>${practices}</section>`;
     })

@@ -14,11 +14,16 @@ export function networkReportToMarkdown(r: ReadableNetworkReport, options: Netwo
   const levelName = (key: string | null) => (key === null ? '—' : md(r.levels.find((l) => l.key === key)?.label ?? key));
   const mean = (d: RatingDistribution) => (d.meanScore === null ? '—' : w.formatNumber(d.meanScore));
   const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  const table = (head: string, rows: { label: string; d: RatingDistribution }[]) => {
+  /** A size band's name: the catalog's words as they are, a band it does not name (the configuration's key) escaped. */
+  const sizeName = (band: string) => (w.sizeName(band) === band ? md(band) : w.sizeName(band));
+  /** A distribution table; `escape` false: the labels are written here, their parts already escaped. */
+  const table = (head: string, rows: { label: string; d: RatingDistribution }[], escape = true) => {
     out.push(row([head, ...r.levels.map((l) => md(l.label)), w.unrated, w.meanScore]), `| --- |${r.levels.map(() => ' ---: |').join('')} ---: | ---: |`);
     for (const x of rows) {
-      const cells = r.levels.map((l) => (l.key in x.d.shares ? w.countShare(x.d.counts[l.key], w.formatPercent(x.d.shares[l.key])) : String(x.d.counts[l.key])));
-      out.push(row([md(x.label), ...cells, String(x.d.unrated), mean(x.d)]));
+      const cells = r.levels.map((l) =>
+        l.key in x.d.shares ? w.countShare(x.d.counts[l.key], w.formatPercent(x.d.shares[l.key])) : String(x.d.counts[l.key]),
+      );
+      out.push(row([escape ? md(x.label) : x.label, ...cells, String(x.d.unrated), mean(x.d)]));
     }
     out.push('');
   };
@@ -31,7 +36,14 @@ export function networkReportToMarkdown(r: ReadableNetworkReport, options: Netwo
   out.push(
     `## ${w.participation}`,
     '',
-    w.participationSummary({ tookPart: p.tookPart, signatories: p.signatories, rate, declined: p.declined, reasons: p.declinedWithReason, noAnswer: p.noAnswer }),
+    w.participationSummary({
+      tookPart: p.tookPart,
+      signatories: p.signatories,
+      rate,
+      declined: p.declined,
+      reasons: p.declinedWithReason,
+      noAnswer: p.noAnswer,
+    }),
     '',
     `| ${w.participation} | |`,
     '| --- | ---: |',
@@ -67,30 +79,33 @@ export function networkReportToMarkdown(r: ReadableNetworkReport, options: Netwo
   if (!c) out.push(w.noPrevious, '');
   else {
     const commitmentName = new Map(r.roles.flatMap((role) => role.commitments.map((x) => [x.key, x.label] as const)));
-    out.push(md(w.comparedWith(r.previousCycle?.name ?? '', r.previousCycle?.period ?? '', c.citiesInBoth)), '', `### ${w.changeByCommitment}`, '');
+    out.push(w.comparedWith(md(r.previousCycle?.name), md(r.previousCycle?.period), c.citiesInBoth), '', `### ${w.changeByCommitment}`, '');
     out.push(row([w.commitment, ...DIRECTIONS.map((d) => w.direction[d])]), `| --- |${DIRECTIONS.map(() => ' ---: |').join('')}`);
     for (const x of c.byCommitment) out.push(row([md(x.label), ...DIRECTIONS.map((d) => String(x.counts[d]))]));
     out.push('', `### ${w.changeByCity}`, '');
     if (!c.byCity.length) out.push(w.noRatings, '');
     else {
-      out.push(row([w.city, w.commitment, w.previousLevel, w.level, w.change]), '| --- | --- | --- | --- | --- |');
+      out.push(row([w.city, w.commitment, w.previousLevel, w.level, w.changeColumn]), '| --- | --- | --- | --- | --- |');
       for (const x of c.byCity)
-        out.push(row([md(x.cityName), md(commitmentName.get(x.commitment) ?? x.commitment), levelName(x.previousLevel), levelName(x.level), w.direction[x.direction]]));
+        out.push(
+          row([md(x.cityName), md(commitmentName.get(x.commitment) ?? x.commitment), levelName(x.previousLevel), levelName(x.level), w.direction[x.direction]]),
+        );
       out.push('');
     }
   }
 
   out.push(`## ${w.peerGroups}`, '');
   for (const [title, groups, name] of [
-    [w.byCountry, r.peerGroups.byCountry, (k: string) => k],
-    [w.bySize, r.peerGroups.bySize, w.sizeName],
+    [w.byCountry, r.peerGroups.byCountry, md],
+    [w.bySize, r.peerGroups.bySize, sizeName],
   ] as const) {
     out.push(`### ${title}`, '');
     table(
       title,
       groups.map((g) => ({ label: `${name(g.key)} (${w.tookPartOf(g.tookPart, g.signatories)})`, d: g.distribution })),
+      false,
     );
-    out.push(row([w.commitment, ...groups.map((g) => md(name(g.key)))]), `| --- |${groups.map(() => ' ---: |').join('')}`);
+    out.push(row([w.commitment, ...groups.map((g) => name(g.key))]), `| --- |${groups.map(() => ' ---: |').join('')}`);
     for (const cm of r.roles.flatMap((role) => role.commitments))
       out.push(row([md(cm.label), ...groups.map((g) => mean(g.commitments.find((x) => x.key === cm.key)!.distribution))]));
     out.push('');
@@ -98,7 +113,7 @@ export function networkReportToMarkdown(r: ReadableNetworkReport, options: Netwo
 
   out.push(`## ${w.cities}`, '');
   for (const city of r.cities) {
-    out.push(`### ${md(city.name)}`, '', `${w.country}: ${md(city.country)} · ${w.size}: ${md(w.sizeName(city.size))} · ${w.status[city.status]}`, '');
+    out.push(`### ${md(city.name)}`, '', `${w.country}: ${md(city.country)} · ${w.size}: ${sizeName(city.size)} · ${w.status[city.status]}`, '');
     if (city.status !== 'took-part') {
       out.push(w.notTakingPart, '');
       continue;
@@ -112,19 +127,18 @@ export function networkReportToMarkdown(r: ReadableNetworkReport, options: Netwo
     const indicators = city.ratings.flatMap((x) =>
       x.indicators.map(
         (i) =>
-          `- ${md(x.label)}: ${md(
-            w.indicatorValues({
-              name: i.name,
-              unit: i.unit,
-              baseline: i.baseline === null ? '—' : w.formatNumber(i.baseline),
-              target: i.target === null ? '—' : w.formatNumber(i.target),
-              actual: i.actual === null ? '—' : w.formatNumber(i.actual),
-            }),
-          )}`,
+          `- ${md(x.label)}: ${w.indicatorValues({
+            name: md(i.name),
+            unit: md(i.unit),
+            baseline: i.baseline === null ? '—' : w.formatNumber(i.baseline),
+            target: i.target === null ? '—' : w.formatNumber(i.target),
+            actual: i.actual === null ? '—' : w.formatNumber(i.actual),
+          })}`,
       ),
     );
     if (indicators.length) out.push('', `**${w.indicators}**`, '', ...indicators);
-    if (city.goodPractices.length) out.push('', `**${w.goodPractices}**`, '', ...city.goodPractices.map((g) => `- **${md(g.title)}:** ${md(g.description)}`));
+    if (city.goodPractices.length)
+      out.push('', `**${w.cityGoodPractices}**`, '', ...city.goodPractices.map((g) => `- **${md(g.title)}:** ${md(g.description)}`));
     out.push('');
   }
 

@@ -41,6 +41,8 @@ export interface NetworkWords {
   levelCount: (level: string, count: string) => string;
   tableCaption: (chart: string) => string;
   change: string;
+  /** The column saying how a rating moved. */
+  changeColumn: string;
   comparedWith: (cycle: string, period: string, both: number) => string;
   noPrevious: string;
   changeByCommitment: string;
@@ -57,8 +59,9 @@ export interface NetworkWords {
   size: string;
   /** A size band's name: the shipped bands have one; a band the catalog does not name reads as its key. */
   sizeName: (band: string) => string;
-  peerChartCaption: (group: string) => string;
-  peerMeans: (group: string) => string;
+  /** Captions of the peer groups' chart and of their means per commitment, by kind of peer group. */
+  peerChart: Record<PeerGrouping, string>;
+  peerMeans: Record<PeerGrouping, string>;
   tookPartOf: (tookPart: number, signatories: number) => string;
   cities: string;
   status: Record<CityStatus, string>;
@@ -71,6 +74,8 @@ export interface NetworkWords {
   higherIsBetter: string;
   lowerIsBetter: string;
   goodPractices: string;
+  /** The heading of a city's own good practices. */
+  cityGoodPractices: string;
   goodPracticesSummary: (total: number) => string;
   noPractices: string;
   /** CSV column names, in the order of the columns. */
@@ -81,6 +86,9 @@ export interface NetworkWords {
   formatPercent: (share: number) => string;
 }
 
+/** The kinds of peer group the report compares. */
+export type PeerGrouping = 'country' | 'size';
+const PEER_GROUPINGS: readonly PeerGrouping[] = ['country', 'size'];
 const CITY_STATUSES: readonly CityStatus[] = ['took-part', 'declined', 'no-answer'];
 const SIZE_BANDS = ['large', 'medium', 'small'] as const;
 /** The CSV's columns in order, by their English names (the catalog's `network.csv.<name>` keys). */
@@ -105,8 +113,6 @@ export function networkWordsIn(catalogs: Catalogs, language: string | undefined)
     levelCount: template('levelCount'),
     tableCaption: template('tableCaption'),
     comparedWith: template('comparedWith'),
-    peerChartCaption: template('peerChartCaption'),
-    peerMeans: template('peerMeans'),
     tookPartOf: template('tookPartOf'),
     files: template('files'),
     indicatorValues: template('indicatorValues'),
@@ -151,6 +157,7 @@ export function networkWordsIn(catalogs: Catalogs, language: string | undefined)
     levelCount: (level, count) => t.levelCount({ level, count }),
     tableCaption: (chart) => t.tableCaption({ chart }),
     change: text('change'),
+    changeColumn: text('changeColumn'),
     comparedWith: (cycle, period, both) => t.comparedWith({ cycle, period, both }),
     noPrevious: text('noPrevious'),
     changeByCommitment: text('changeByCommitment'),
@@ -166,8 +173,8 @@ export function networkWordsIn(catalogs: Catalogs, language: string | undefined)
     country: text('country'),
     size: text('size'),
     sizeName: (band) => sizes[band] ?? band,
-    peerChartCaption: (g) => t.peerChartCaption({ group: g }),
-    peerMeans: (g) => t.peerMeans({ group: g }),
+    peerChart: group('peerChart', PEER_GROUPINGS),
+    peerMeans: group('peerMeans', PEER_GROUPINGS),
     tookPartOf: (tookPart, signatories) => t.tookPartOf({ tookPart, signatories }),
     cities: text('cities'),
     status: group('status', CITY_STATUSES),
@@ -180,6 +187,7 @@ export function networkWordsIn(catalogs: Catalogs, language: string | undefined)
     higherIsBetter: text('higherIsBetter'),
     lowerIsBetter: text('lowerIsBetter'),
     goodPractices: text('goodPractices'),
+    cityGoodPractices: text('cityGoodPractices'),
     goodPracticesSummary: (total) => t.goodPracticesSummary({ total }),
     noPractices: text('noPractices'),
     csvColumns: CSV_COLUMNS.map((c) => csv[c]),

@@ -1,7 +1,10 @@
 import type { Catalog } from '../../texts/catalogs';
 import { fillPlaceholders } from '../../texts/placeholders';
 
-/** One catalog's texts, each read when the words are built: a key the code needs and the catalog lacks throws then, naming it (the network report's words read the same way). */
+/**
+ * One catalog's texts, each read when the words are built: a key the code needs and the catalog
+ * lacks throws then, naming it. The Pact report's words and the network report's read the same way.
+ */
 export function reportCatalogReader(catalog: Catalog, lang: string) {
   const text = (key: string): string => {
     const value = catalog[key];
