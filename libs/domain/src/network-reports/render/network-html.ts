@@ -3,6 +3,12 @@ import type { InLanguage } from '../../texts/localized-text';
 import type { NetworkReport, PeerGroup, RatingDistribution } from '../network-report';
 import type { NetworkWords, PeerGrouping } from './network-words';
 
+/**
+ * A wide table in a region that scrolls sideways on a narrow screen (360 px) instead of the page;
+ * focusable, so a keyboard can scroll it, and named, so a screen reader says what it holds.
+ */
+const scroller = (label: string, table: string) => `<div class="table-scroll" role="region" tabindex="0" aria-label="${e(label)}">${table}</div>`;
+
 /** A network report with its texts from configuration in the reader's language (`inLanguage`). */
 export type ReadableNetworkReport = InLanguage<NetworkReport>;
 type Level = ReadableNetworkReport['levels'][number];
@@ -134,7 +140,7 @@ function charts(r: ReadableNetworkReport, w: NetworkWords) {
       })
       .join('');
     return `<figure class="network-chart"><figcaption>${e(caption)}</figcaption>${legend()}<ul class="bars">${bars}</ul></figure>
-<table class="distribution"><caption>${e(w.tableCaption(caption))}</caption><thead>${head}</thead><tbody>${body}</tbody></table>`;
+${scroller(w.tableCaption(caption), `<table class="distribution"><caption>${e(w.tableCaption(caption))}</caption><thead>${head}</thead><tbody>${body}</tbody></table>`)}`;
   };
 
   return { chartWithTable, mean };
@@ -222,33 +228,42 @@ ${roles}</section>`,
   const c = r.change;
   const changeBody = c
     ? `<p>${e(w.comparedWith(r.previousCycle?.name ?? '', r.previousCycle?.period ?? '', c.citiesInBoth))}</p>
-<h3>${e(w.changeByCommitment)}</h3><table class="change-by-commitment"><thead><tr><th scope="col">${e(w.commitment)}</th>${(['up', 'down', 'same', 'new', 'changed'] as const).map((d) => `<th scope="col">${arrow[d]} ${e(w.direction[d])}</th>`).join('')}</tr></thead><tbody>${c.byCommitment
-        .map(
-          (x) =>
-            `<tr><th scope="row">${e(x.label)}</th>${(['up', 'down', 'same', 'new', 'changed'] as const).map((d) => `<td>${x.counts[d]}</td>`).join('')}</tr>`,
-        )
-        .join('')}</tbody></table>
+<h3>${e(w.changeByCommitment)}</h3>${scroller(
+        w.changeByCommitment,
+        `<table class="change-by-commitment"><thead><tr><th scope="col">${e(w.commitment)}</th>${(['up', 'down', 'same', 'new', 'changed'] as const).map((d) => `<th scope="col">${arrow[d]} ${e(w.direction[d])}</th>`).join('')}</tr></thead><tbody>${c.byCommitment
+          .map(
+            (x) =>
+              `<tr><th scope="row">${e(x.label)}</th>${(['up', 'down', 'same', 'new', 'changed'] as const).map((d) => `<td>${x.counts[d]}</td>`).join('')}</tr>`,
+          )
+          .join('')}</tbody></table>`,
+      )}
 <h3>${e(w.changeByCity)}</h3>${
         c.byCity.length
-          ? `<table class="change-by-city"><thead><tr><th scope="col">${e(w.city)}</th><th scope="col">${e(w.commitment)}</th><th scope="col">${e(w.previousLevel)}</th><th scope="col">${e(w.level)}</th><th scope="col">${e(w.changeColumn)}</th></tr></thead><tbody>${c.byCity
-              .map(
-                (x) =>
-                  `<tr class="direction-${x.direction}"><td>${e(x.cityName)}</td><td>${e(commitmentName.get(x.commitment) ?? x.commitment)}</td><td>${e(levelName(x.previousLevel))}</td><td>${e(levelName(x.level))}</td><td>${arrow[x.direction]} ${e(w.direction[x.direction])}</td></tr>`,
-              )
-              .join('')}</tbody></table>`
+          ? scroller(
+              w.changeByCity,
+              `<table class="change-by-city"><thead><tr><th scope="col">${e(w.city)}</th><th scope="col">${e(w.commitment)}</th><th scope="col">${e(w.previousLevel)}</th><th scope="col">${e(w.level)}</th><th scope="col">${e(w.changeColumn)}</th></tr></thead><tbody>${c.byCity
+                .map(
+                  (x) =>
+                    `<tr class="direction-${x.direction}"><td>${e(x.cityName)}</td><td>${e(commitmentName.get(x.commitment) ?? x.commitment)}</td><td>${e(levelName(x.previousLevel))}</td><td>${e(levelName(x.level))}</td><td>${arrow[x.direction]} ${e(w.direction[x.direction])}</td></tr>`,
+                )
+                .join('')}</tbody></table>`,
+            )
           : `<p>${e(w.noRatings)}</p>`
       }`
     : `<p>${e(w.noPrevious)}</p>`;
   out.push(`<section class="change">${h2('change')}${changeBody}</section>`);
 
   const peers = (grouping: PeerGrouping, title: string, column: string, groups: PeerGroup[], name: (key: string) => string) => {
-    const means = `<table class="peer-means"><caption>${e(w.peerMeans[grouping])}</caption><thead><tr><th scope="col">${e(w.commitment)}</th>${groups.map((g) => `<th scope="col">${e(name(g.key))}</th>`).join('')}</tr></thead><tbody>${r.roles
-      .flatMap((role) => role.commitments)
-      .map(
-        (cm) =>
-          `<tr><th scope="row">${e(cm.label)}</th>${groups.map((g) => `<td>${e(mean(g.commitments.find((x) => x.key === cm.key)!.distribution))}</td>`).join('')}</tr>`,
-      )
-      .join('')}</tbody></table>`;
+    const means = scroller(
+      w.peerMeans[grouping],
+      `<table class="peer-means"><caption>${e(w.peerMeans[grouping])}</caption><thead><tr><th scope="col">${e(w.commitment)}</th>${groups.map((g) => `<th scope="col">${e(name(g.key))}</th>`).join('')}</tr></thead><tbody>${r.roles
+        .flatMap((role) => role.commitments)
+        .map(
+          (cm) =>
+            `<tr><th scope="row">${e(cm.label)}</th>${groups.map((g) => `<td>${e(mean(g.commitments.find((x) => x.key === cm.key)!.distribution))}</td>`).join('')}</tr>`,
+        )
+        .join('')}</tbody></table>`,
+    );
     const taking = `<table class="peer-participation"><thead><tr><th scope="col">${e(column)}</th><th scope="col">${e(w.tookPart)}</th></tr></thead><tbody>${groups.map((g) => `<tr><th scope="row">${e(name(g.key))}</th><td>${e(w.tookPartOf(g.tookPart, g.signatories))}</td></tr>`).join('')}</tbody></table>`;
     return `<section class="peer-group"><h3>${e(title)}</h3>${taking}${chartWithTable(
       w.peerChart[grouping],
@@ -282,7 +297,7 @@ ${peers('size', w.bySize, w.size, r.peerGroups.bySize, w.sizeName)}</section>`,
       const practices = city.goodPractices.length
         ? `<h4>${e(w.cityGoodPractices)}</h4><ul>${city.goodPractices.map((g) => `<li><b>${e(g.title)}</b> ${e(g.description)}</li>`).join('')}</ul>`
         : '';
-      return `<section class="city" id="city-${e(city.key)}">${head}<table class="city-ratings"><thead><tr><th scope="col">${e(w.role)}</th><th scope="col">${e(w.commitment)}</th><th scope="col">${e(w.level)}</th><th scope="col">${e(w.previousLevel)}</th><th scope="col">${e(w.measures)}</th><th scope="col">${e(w.evidence)}</th><th scope="col">${e(w.indicators)}</th></tr></thead><tbody>${rows}</tbody></table>${practices}</section>`;
+      return `<section class="city" id="city-${e(city.key)}">${head}${scroller(city.name, `<table class="city-ratings"><thead><tr><th scope="col">${e(w.role)}</th><th scope="col">${e(w.commitment)}</th><th scope="col">${e(w.level)}</th><th scope="col">${e(w.previousLevel)}</th><th scope="col">${e(w.measures)}</th><th scope="col">${e(w.evidence)}</th><th scope="col">${e(w.indicators)}</th></tr></thead><tbody>${rows}</tbody></table>`)}${practices}</section>`;
     })
     .join('\n');
   out.push(
@@ -316,12 +331,13 @@ export function networkReportToHtml(r: ReadableNetworkReport, options: NetworkRe
 body { font: 11pt/1.4 system-ui, sans-serif; color: #222; max-width: 190mm; margin: 0 auto; padding: 8mm; }
 h1 { font-size: 18pt; margin-bottom: 0; } h2 { border-bottom: 1px solid #ccc; margin-top: 1.6em; } h3 { margin-bottom: .2em; }
 table { border-collapse: collapse; width: 100%; font-size: 9.5pt; margin: .6em 0; } td, th { border-bottom: 1px solid #e3e6ea; padding: 3px 6px; text-align: left; vertical-align: top; }
-caption { text-align: left; font-weight: 600; padding: 3px 0; } td.text { white-space: pre-line; overflow-wrap: anywhere; }
+.table-scroll { overflow-x: auto; } caption { text-align: left; font-weight: 600; padding: 3px 0; } td.text { white-space: pre-line; overflow-wrap: anywhere; }
 figure.network-chart { margin: .6em 0; break-inside: avoid; } figcaption { font-weight: 600; }
 .legend ul { display: inline; list-style: none; padding: 0; } .legend li { display: inline-block; margin-right: 12px; font-size: 9pt; } .legend svg { vertical-align: middle; }
 ul.bars { list-style: none; padding: 0; margin: .3em 0; } ul.bars li { display: grid; grid-template-columns: 40% 1fr 3em; gap: 8px; align-items: center; margin-bottom: 4px; }
 .bar-label { font-size: 9pt; } .mean { font-size: 9pt; font-weight: 600; text-align: right; }
 .edition { font-weight: 600; color: #2c62a8; } .city { break-inside: avoid-page; } ul.city-index { columns: 4; font-size: 9pt; }
+@media (max-width: 600px) { ul.bars li { grid-template-columns: 1fr 3em; gap: 2px 8px; } .bar-label { grid-column: 1 / -1; } ul.city-index { columns: 2; } }
 @media print { body { padding: 0; } nav.contents { display: none; } }
 </style></head><body>
 <h1>${e(w.title(r.cycle.name))}</h1><p>${e(w.period(r.cycle.period))}</p>${edition}
