@@ -301,6 +301,7 @@ function indicatorOf(row: Record<string, unknown>): CityIndicator {
 
 /** A city listed twice counts once (the first listing). */
 function uniqueByKey(participants: readonly NetworkParticipant[]): NetworkParticipant[] {
-  const seen = new Set<string>();
-  return participants.filter((p) => !seen.has(p.key) && (seen.add(p.key), true));
+  const byKey = new Map<string, NetworkParticipant>();
+  for (const p of participants) if (!byKey.has(p.key)) byKey.set(p.key, p);
+  return [...byKey.values()];
 }

@@ -151,7 +151,9 @@ export interface CityRating {
   label: LocalizedText;
   level: string | null;
   score: number | null;
+  /** The level in the previous round (null: none then, or no previous round). */
   previousLevel: string | null;
+  /** Null without a previous round, or without a rating now. */
   direction: RatingDirection | null;
   measures: string;
   /** Evidence links (http or https); files are counted, not linked: they are served only to those who may read the submission. */
