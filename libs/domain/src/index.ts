@@ -14,3 +14,4 @@ export * from './texts';
 export * from './history';
 export * from './questionnaires';
 export * from './programmes';
+export * from './network-reports';

@@ -1,5 +1,5 @@
 import { LANGUAGES, messageKindProblems, MessageCatalogs, reportCatalogProblems } from '@pact/domain';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalogs, LocaleArea } from './locales';
@@ -48,5 +48,32 @@ describe('loadCatalogs', () => {
   it('names a text the report renderers need that English lacks', () => {
     const root = locales({ en: 'a: A\n', de: 'a: A\n', fr: 'a: A\n' });
     expect(() => loadCatalogs(root, 'calendar', reportCatalogProblems)).toThrow('reports.yaml (en): the text "dueCompiled" is missing');
+  });
+
+  /** The shipped reports catalogs in a folder of their own, with `change` applied to one language's file. */
+  function shippedReportsWith(lang: string, change: (yaml: string) => string): string {
+    const root = mkdtempSync(join(tmpdir(), 'locales-'));
+    for (const l of LANGUAGES) {
+      mkdirSync(join(root, l));
+      const yaml = readFileSync(join(SHIPPED, l, 'reports.yaml'), 'utf8');
+      writeFileSync(join(root, l, 'reports.yaml'), l === lang ? change(yaml) : yaml);
+    }
+    return root;
+  }
+  const withoutNetworkTitle = (yaml: string) => {
+    const cut = yaml.replace(/\n {2}title: .*\n/, '\n');
+    expect(cut).not.toBe(yaml);
+    return cut;
+  };
+
+  it('refuses to start when English lacks a text of the network report', () => {
+    expect(() => loadCatalogs(shippedReportsWith('en', withoutNetworkTitle), 'reports', reportCatalogProblems)).toThrow(
+      'reports.yaml (en): the text "network.title" is missing',
+    );
+  });
+
+  it('refuses to start when German or French lacks a text of the network report', () => {
+    expect(() => loadCatalogs(shippedReportsWith('fr', withoutNetworkTitle), 'reports', reportCatalogProblems)).toThrow('fr.network.title: missing');
+    expect(() => loadCatalogs(shippedReportsWith('de', withoutNetworkTitle), 'reports', reportCatalogProblems)).toThrow('de.network.title: missing');
   });
 });

@@ -1,7 +1,8 @@
 import { MEASURE_STATUSES, type MeasureStatus } from '../../templates/report-template';
-import type { Catalog, Catalogs } from '../../texts/catalogs';
+import type { Catalogs } from '../../texts/catalogs';
 import { FALLBACK_LANGUAGE, isLanguage, Language, LANGUAGES } from '../../texts/languages';
-import { fillPlaceholders } from '../../texts/placeholders';
+import { networkWordsIn } from '../../network-reports/render/network-words';
+import { reportCatalogReader } from './catalog-reader';
 import type { CoverageState } from '../implementation-report';
 import { TIMELINE_KINDS, type TimelineKind, type TimelineMarkWords } from '../timeline';
 
@@ -90,26 +91,10 @@ const CSV_COLUMNS = [
 ] as const;
 const COVERAGE_STATES: (CoverageState | 'absent')[] = ['on-time', 'late', 'missing', 'absent'];
 
-/** One catalog's texts, each read when the words are built: a key the code needs and the catalog lacks throws then, naming it. */
-function reader(catalog: Catalog, lang: string) {
-  const text = (key: string): string => {
-    const value = catalog[key];
-    if (typeof value !== 'string') throw new Error(`reports.yaml (${lang}): the text "${key}" is missing`);
-    return value;
-  };
-  /** A text with {placeholders}: numbers are written as they are (String), as before any catalog. */
-  const template = (key: string) => {
-    const t = text(key);
-    return (values: Record<string, string | number>) => fillPlaceholders(t, (name) => (values[name] === undefined ? undefined : String(values[name])));
-  };
-  const group = <K extends string>(prefix: string, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, text(`${prefix}.${k}`)])) as Record<K, string>;
-  return { text, template, group };
-}
-
 /** The report's words in `language` (a language without its own reads English), from the catalogs of locales/<language>/reports.yaml. */
 export function reportWordsIn(catalogs: Catalogs, language: string | undefined): ReportWords {
   const lang: Language = isLanguage(language) ? language : FALLBACK_LANGUAGE;
-  const { text, template, group } = reader(catalogs[lang], lang);
+  const { text, template, group } = reportCatalogReader(catalogs[lang], lang);
   const dueCompiled = template('dueCompiled');
   const publishedVersion = template('publishedVersion');
   const coverageSummary = template('coverageSummary');
@@ -186,18 +171,20 @@ export function reportWordsIn(catalogs: Catalogs, language: string | undefined):
 /** The timeline's mark words in every language, from the catalogs' `marks.*` texts. */
 export function timelineMarkWordsIn(catalogs: Catalogs): TimelineMarkWords {
   return Object.fromEntries(
-    LANGUAGES.map((l) => [l, reader(catalogs[l], l).group('marks', ['start', 'requested', 'due', 'compiled', 'recompiled'] as const)]),
+    LANGUAGES.map((l) => [l, reportCatalogReader(catalogs[l], l).group('marks', ['start', 'requested', 'due', 'compiled', 'recompiled'] as const)]),
   ) as TimelineMarkWords;
 }
 
 /**
  * Every problem of the report catalogs beyond the common check: each text the renderers need
- * exists in English (the common check carries it to every language). Run at start.
+ * (the Pact report's and the network report's) exists in English (the common check carries it to
+ * every language). Run at start.
  */
 export function reportCatalogProblems(catalogs: Catalogs): string[] {
   try {
     reportWordsIn(catalogs, FALLBACK_LANGUAGE);
     timelineMarkWordsIn(catalogs);
+    networkWordsIn(catalogs, FALLBACK_LANGUAGE);
     return [];
   } catch (err) {
     return [(err as Error).message];

@@ -1,0 +1,3 @@
+export * from './network-report';
+export * from './network-report-compiler';
+export * from './render';
