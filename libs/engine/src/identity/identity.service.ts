@@ -11,7 +11,7 @@ import {
   UserRepository,
   WorkingGroupRepository,
 } from '@pact/persistence';
-import { DEFAULT_TIME_ZONE, isTimeZone, LANGUAGES, SINGLE_NETWORK_PROGRAMME, textProblems } from '@pact/domain';
+import { DEFAULT_TIME_ZONE, isTimeZone, LANGUAGES, programmesOf, SINGLE_NETWORK_PROGRAMME, textProblems } from '@pact/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError, Problem } from '../errors';
 import { ChairWelcome } from './chair-welcome';
@@ -410,8 +410,9 @@ export class IdentityService {
   async scopeOf(user: UserRecord): Promise<Pick<Principal, 'roles' | 'committeeOf' | 'groupKeys' | 'programmes'>> {
     const committeeOf = user.roles.includes('committee') ? (user.committeeOf ?? []) : [];
     const groups = user.roles.includes('chair') && user.groupKeys.length ? await this.groups.findByKeys(user.groupKeys) : [];
-    const programmes = [...new Set([...committeeOf, ...groups.map((g) => g.programme)])];
-    return { roles: user.roles, committeeOf, groupKeys: user.groupKeys, programmes };
+    const programmeOfGroup = new Map(groups.map((g) => [g.key, g.programme]));
+    const scope = { roles: user.roles, committeeOf, groupKeys: user.groupKeys };
+    return { ...scope, programmes: programmesOf(scope, this.programmes.list(), (k) => programmeOfGroup.get(k)) };
   }
 
   /** The first committee member, created from the command line; refused once one exists. */
