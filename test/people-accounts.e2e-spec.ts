@@ -81,7 +81,7 @@ describe('people accounts (e2e)', () => {
   it('documents the new operations in the OpenAPI document', async () => {
     const doc = (await h.agent().get('/api/docs-json').expect(200)).body;
     expect(doc.paths['/api/users/{id}'].patch.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/UpdateUserDto');
-    expect(Object.keys(doc.components.schemas.UpdateUserDto.properties).sort()).toEqual(['groupKeys', 'language', 'name', 'roles', 'timeZone']);
+    expect(Object.keys(doc.components.schemas.UpdateUserDto.properties).sort()).toEqual(['committeeOf', 'groupKeys', 'language', 'name', 'roles', 'timeZone']);
     expect(doc.paths['/api/users/{id}/disable'].post).toBeDefined();
     expect(doc.paths['/api/users/{id}/enable'].post).toBeDefined();
   });

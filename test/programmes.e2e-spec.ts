@@ -111,10 +111,30 @@ describe('programmes: each role sees its own programme only (e2e)', () => {
     expect(seat.status).toBe(403);
     expect(seat.body.detail).toContain('"charter"');
     await h.http.get('/api/cycles?programme=nowhere').expect(400);
+    // Nor names a chair of the Charter's cities: they are as unknown to it as any other key.
+    const chair = await h.http
+      .post('/api/users')
+      .send({ name: 'C', email: 'c@test.example.org', roles: ['chair'], groupKeys: ['berlin'] })
+      .expect(400);
+    expect(JSON.stringify(chair.body)).toContain('unknown working group');
+  });
+
+  it("people: each committee lists and manages its own programme's people only", async () => {
+    const pactMember = (await h.http.get('/api/me').expect(200)).body.id;
+    const charterMember = (await charterCommittee.get('/api/me').expect(200)).body.id;
+    const seenByCharter = (await charterCommittee.get('/api/users').expect(200)).body.map((u: any) => u.id);
+    expect(seenByCharter).toContain(charterMember);
+    expect(seenByCharter).not.toContain(pactMember);
+    expect((await h.http.get('/api/users').expect(200)).body.map((u: any) => u.id)).not.toContain(charterMember);
+    await charterCommittee.patch(`/api/users/${pactMember}`).send({ name: 'Renamed' }).expect(404);
+    await charterCommittee.post(`/api/users/${pactMember}/disable`).expect(404);
+    await charterCommittee.post(`/api/users/${pactMember}/tokens`).send({ name: 'stolen' }).expect(404);
+    await h.http.post(`/api/users/${charterMember}/disable`).expect(404);
+    expect((await h.http.get('/api/me').expect(200)).body.name).not.toBe('Renamed');
   });
 
   it("a city's coordinator and a working group's chair see their own programme's groups only", async () => {
-    const coordinator = await h.chair('berlin');
+    const coordinator = await person('coordinator.berlin@test.example.org', { roles: ['chair'], groupKeys: ['berlin'] });
     expect((await coordinator.get('/api/cycles').expect(200)).body).toEqual([]);
     await coordinator.get(`/api/cycles/${pactCycle}`).expect(404);
     await coordinator.get(`/api/tasks/${pactTask}`).expect(404);
@@ -135,7 +155,8 @@ describe('programmes: each role sees its own programme only (e2e)', () => {
     ]);
     expect((await h.http.get('/api/me').expect(200)).body).toMatchObject({ committeeOf: ['pact'], programmes: ['pact'] });
     expect((await both.get('/api/me').expect(200)).body).toMatchObject({ committeeOf: ['pact'], programmes: ['pact', 'charter'] });
-    expect((await (await h.chair('berlin')).get('/api/me').expect(200)).body).toMatchObject({ committeeOf: [], programmes: ['charter'] });
+    const coordinator = await person('coordinator.me@test.example.org', { roles: ['chair'], groupKeys: ['berlin'] });
+    expect((await coordinator.get('/api/me').expect(200)).body).toMatchObject({ committeeOf: [], programmes: ['charter'] });
   });
 
   it('operators see every programme; a person with roles in both acts in each as their roles there allow', async () => {

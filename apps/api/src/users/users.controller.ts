@@ -33,8 +33,8 @@ export class UsersController {
 
   @Get('users')
   @Roles('committee', 'operator')
-  list() {
-    return this.identity.listUsers();
+  list(@CurrentPrincipal() p: Principal) {
+    return this.identity.listUsersFor(p);
   }
 
   /**
@@ -73,8 +73,9 @@ export class UsersController {
   @Post('users/:id/enable')
   @HttpCode(200)
   @Roles('committee')
-  enable(@Param('id') id: string, @Actor() actor: string) {
-    return this.identity.enableUser(id, actor);
+  async enable(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
+    await this.identity.getUserFor(p, id);
+    return this.identity.enableUser(id, p.actor);
   }
 
   /** A new API token, shown once in the answer; only its hash is kept. */
@@ -82,14 +83,16 @@ export class UsersController {
   @Post('users/:id/tokens')
   @Roles('committee')
   @ApiBody({ type: IssueTokenDto })
-  issue(@Param('id') id: string, @Body() dto: IssueTokenDto, @Actor() actor: string) {
-    return this.identity.issueToken(id, dto.name, dto.expiresInDays ?? 365, actor);
+  async issue(@Param('id') id: string, @Body() dto: IssueTokenDto, @CurrentPrincipal() p: Principal) {
+    await this.identity.getUserFor(p, id);
+    return this.identity.issueToken(id, dto.name, dto.expiresInDays ?? 365, p.actor);
   }
 
   @ApiProblems(404)
   @Get('users/:id/tokens')
   @Roles('committee')
-  tokens(@Param('id') id: string) {
+  async tokens(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
+    await this.identity.getUserFor(p, id);
     return this.identity.listTokens(id);
   }
 

@@ -1,3 +1,4 @@
+import { ProgrammeCatalog } from '../programmes/programme-catalog';
 import { EventRepository, UserRecord, UserRepository } from '@pact/persistence';
 import { newTestService } from '../testing/service-doubles';
 import { ChairWelcome } from './chair-welcome';
@@ -20,6 +21,8 @@ function user(over: Partial<UserRecord> = {}): UserRecord {
 
 function setUp() {
   const t = newTestService(IdentityService);
+  t.double(ProgrammeCatalog).list.mockReturnValue([{ key: 'pact', name: 'Pact', participantKind: 'working-group' }] as never);
+  t.double(ProgrammeCatalog).has.mockImplementation(((key: string) => key === 'pact') as never);
   return { ...t, users: t.double(UserRepository), events: t.double(EventRepository) };
 }
 
@@ -69,7 +72,7 @@ describe('IdentityService.grantChair (access follows the committee naming a chai
 });
 
 describe('IdentityService: editing and disabling people', () => {
-  const me = { userId: 'me', actor: 'committee:me@example.eu' };
+  const me = { userId: 'me', actor: 'committee:me@example.eu', roles: ['committee' as const], committeeOf: ['pact'] };
 
   it('two members disabling each other at once: the one who finds no committee left undoes it (409)', async () => {
     const { service, users, events } = setUp();

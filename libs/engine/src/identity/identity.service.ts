@@ -11,7 +11,7 @@ import {
   UserRepository,
   WorkingGroupRepository,
 } from '@pact/persistence';
-import { DEFAULT_TIME_ZONE, isTimeZone, LANGUAGES, programmesOf, SINGLE_NETWORK_PROGRAMME, textProblems } from '@pact/domain';
+import { DEFAULT_TIME_ZONE, isCommitteeOf, isTimeZone, LANGUAGES, programmesOf, SINGLE_NETWORK_PROGRAMME, textProblems } from '@pact/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError, Problem } from '../errors';
 import { ChairWelcome } from './chair-welcome';
@@ -89,12 +89,12 @@ export class IdentityService {
   async createUser(
     input: { name: string; email: string; roles: Role[]; groupKeys?: string[]; committeeOf?: string[]; language?: string; timeZone?: string },
     actor: string,
-    grantor?: Pick<Principal, 'committeeOf'>,
+    grantor?: Pick<Principal, 'roles' | 'committeeOf'>,
   ): Promise<UserView> {
     const groupKeys = input.groupKeys ?? [];
     const roles = [...new Set(input.roles)];
     const committeeOf = roles.includes('committee') ? [...new Set(input.committeeOf ?? grantor?.committeeOf ?? [SINGLE_NETWORK_PROGRAMME])] : [];
-    const problems = await this.personProblems({ ...input, roles, groupKeys, committeeOf });
+    const problems = await this.personProblems({ ...input, roles, groupKeys, committeeOf }, grantor);
     if (problems.length) throw new InvalidError(problems);
     this.mayGrantSeats(grantor, committeeOf, []);
     const user = await this.insert({ ...input, roles, groupKeys, committeeOf }, actor);
@@ -115,14 +115,17 @@ export class IdentityService {
     if (foreign.length) throw new ForbiddenError(`you do not sit on the committee of ${foreign.map((p) => `"${p}"`).join(', ')}: its members name its seats`);
   }
 
-  private async personProblems(p: {
-    name?: string;
-    roles?: Role[];
-    groupKeys?: string[];
-    committeeOf?: string[];
-    language?: string;
-    timeZone?: string;
-  }): Promise<Problem[]> {
+  private async personProblems(
+    p: {
+      name?: string;
+      roles?: Role[];
+      groupKeys?: string[];
+      committeeOf?: string[];
+      language?: string;
+      timeZone?: string;
+    },
+    grantor?: Pick<Principal, 'roles' | 'committeeOf'>,
+  ): Promise<Problem[]> {
     const problems: Problem[] = [...textProblems('name', p.name, 'line')];
     if (p.language !== undefined && !(LANGUAGES as readonly string[]).includes(p.language))
       problems.push({ path: 'language', message: `not one of ${LANGUAGES.join(', ')}` });
@@ -142,7 +145,9 @@ export class IdentityService {
       });
     }
     const keys = p.groupKeys ?? [];
-    const known = new Set((keys.length ? await this.groups.findByKeys(keys) : []).map((g) => g.key));
+    // A group of a programme the grantor is not on the committee of is as unknown to them as any other.
+    const found = keys.length ? await this.groups.findByKeys(keys) : [];
+    const known = new Set(found.filter((g) => !grantor || isCommitteeOf(grantor, g.programme)).map((g) => g.key));
     keys.forEach((k, i) => {
       if (!known.has(k)) problems.push({ path: `groupKeys[${i}]`, message: `unknown working group "${k}"` });
     });
@@ -162,9 +167,9 @@ export class IdentityService {
     id: string,
     change: { name?: string; roles?: Role[]; groupKeys?: string[]; committeeOf?: string[]; language?: string; timeZone?: string },
     actor: string,
-    grantor?: Pick<Principal, 'committeeOf'>,
+    grantor?: Pick<Principal, 'roles' | 'committeeOf'>,
   ): Promise<UserView> {
-    const before = await this.getUser(id);
+    const before = grantor ? await this.getUserFor(grantor, id) : await this.getUser(id);
     const roles = change.roles ? [...new Set(change.roles)] : before.roles;
     const groupKeys = change.groupKeys ? [...new Set(change.groupKeys)] : roles.includes('chair') ? before.groupKeys : [];
     const had = before.committeeOf ?? [];
@@ -175,7 +180,7 @@ export class IdentityService {
         : had.length
           ? had
           : [...(grantor?.committeeOf ?? [SINGLE_NETWORK_PROGRAMME])];
-    const problems = await this.personProblems({ ...change, roles, groupKeys, committeeOf });
+    const problems = await this.personProblems({ ...change, roles, groupKeys, committeeOf }, grantor);
     if (!problems.length) this.mayGrantSeats(grantor, committeeOf, had);
     const leaving = before.groupKeys.filter((k) => !groupKeys.includes(k));
     for (const g of leaving.length ? await this.groups.findByKeys(leaving) : []) {
@@ -218,8 +223,8 @@ export class IdentityService {
    * it was recorded (events, reports). Nobody disables themselves, nor the last active committee
    * member (409). Records `user.disabled`.
    */
-  async disableUser(id: string, by: Pick<Principal, 'userId' | 'actor'>): Promise<UserView> {
-    const user = await this.getUser(id);
+  async disableUser(id: string, by: Pick<Principal, 'userId' | 'actor' | 'roles' | 'committeeOf'>): Promise<UserView> {
+    const user = await this.getUserFor(by, id);
     if (user.id === by.userId) throw new ConflictError('you cannot disable yourself: ask another committee member');
     if (user.disabledAt) return userView(user);
     if (user.roles.includes('committee')) await this.keepACommitteeMember(user);
@@ -336,8 +341,39 @@ export class IdentityService {
     if (user) await this.events.append({ type: 'user.chair-withdrawn', at: new Date(), actor, groupKey, data: { userId: user.id, email: user.email } });
   }
 
+  /** Every account (the engine's own work: start-up, tests). People's reads go through `listUsersFor`. */
   async listUsers(): Promise<UserView[]> {
     return (await this.users.list()).map(userView);
+  }
+
+  /**
+   * The people `reader` may see and manage: operators everyone; a committee member the people
+   * of the programmes they sit on (that committee's members, the chairs of its groups) and the
+   * operators and people of no programme yet, never another programme's committee or chairs.
+   */
+  async listUsersFor(reader: Pick<Principal, 'roles' | 'committeeOf'>): Promise<UserView[]> {
+    const [users, groups] = await Promise.all([this.users.list(), this.groups.list()]);
+    const programmeOf = new Map(groups.map((g) => [g.key, g.programme]));
+    return users.filter((u) => this.managedBy(reader, u, programmeOf)).map(userView);
+  }
+
+  /** The person, if `reader` may see them (`listUsersFor`): otherwise not found, as an unknown id. */
+  async getUserFor(reader: Pick<Principal, 'roles' | 'committeeOf'>, id: string): Promise<UserRecord> {
+    const u = await this.getUser(id);
+    if (reader.roles.includes('operator')) return u;
+    const groups = u.groupKeys.length ? await this.groups.findByKeys(u.groupKeys) : [];
+    if (!this.managedBy(reader, u, new Map(groups.map((g) => [g.key, g.programme])))) throw new NotFoundError(`user ${id} does not exist`);
+    return u;
+  }
+
+  private managedBy(reader: Pick<Principal, 'roles' | 'committeeOf'>, u: UserRecord, programmeOf: Map<string, string>): boolean {
+    if (reader.roles.includes('operator')) return true;
+    const theirs = programmesOf(
+      { roles: u.roles.filter((r) => r !== 'operator'), committeeOf: u.committeeOf ?? [], groupKeys: u.groupKeys },
+      this.programmes.list(),
+      (k) => programmeOf.get(k),
+    );
+    return theirs.length === 0 || theirs.some((p) => isCommitteeOf(reader, p));
   }
 
   async getUser(id: string): Promise<UserRecord> {

@@ -13,7 +13,7 @@ describe('People page (route test over engine doubles)', () => {
     pages.double(WorkingGroupService).list.mockResolvedValue([aGroup('education')]);
     pages
       .double(IdentityService)
-      .listUsers.mockResolvedValue([
+      .listUsersFor.mockResolvedValue([
         aUser({ id: '65f1a2b3c4d5e6f708192b02', name: 'Zoe Chair', email: 'zoe@example.org', roles: ['chair'], groupKeys: ['education'] }),
         aUser({ name: 'Maria Rossi' }),
       ]);
@@ -39,6 +39,6 @@ describe('People page (route test over engine doubles)', () => {
     pages.signIn(aChair());
     const res = await pages.get('/people').expect(403);
     expect(textOf(res.text)).toContain('You cannot open this page');
-    expect(pages.double(IdentityService).listUsers).not.toHaveBeenCalled();
+    expect(pages.double(IdentityService).listUsersFor).not.toHaveBeenCalled();
   });
 });

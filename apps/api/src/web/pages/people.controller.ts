@@ -1,3 +1,4 @@
+import { isCommitteeOf } from '@pact/domain';
 import { Body, Get, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { DEFAULT_TIME_ZONE } from '@pact/domain';
 import { ConflictError, IdentityService, WorkingGroupService } from '@pact/engine';
@@ -51,7 +52,7 @@ export class PeoplePagesController {
 
   @Get()
   async list(@Page() page: PageState, @Query('added') added: unknown, @Query('changed') changed: unknown, @Res() res: Response) {
-    const [users, groups] = await Promise.all([this.identity.listUsers(), this.groups.list()]);
+    const [users, groups] = await Promise.all([this.identity.listUsersFor(page.person!), this.groups.list()]);
     const groupName = new Map(groups.map((g) => [g.key, g.fieldOfAction]));
     const people = users.map((u) => ({ ...u, groups: u.groupKeys.map((k) => groupName.get(k) ?? k) })).sort((a, b) => a.name.localeCompare(b.name, page.lang));
     const addedPerson = typeof added === 'string' && USER_ID.test(added) ? people.find((p) => p.id === added) : undefined;
@@ -120,7 +121,7 @@ export class PeoplePagesController {
   @Get(':id/edit')
   @PageRoles('committee')
   async editForm(@Page() page: PageState, @Param('id') id: string, @Res() res: Response) {
-    const user = await this.person(id);
+    const user = await this.person(id, page);
     const values: EditValues = {
       name: user.name,
       roles: user.roles,
@@ -134,7 +135,7 @@ export class PeoplePagesController {
   @Post(':id/edit')
   @PageRoles('committee')
   async edit(@Page() page: PageState, @Param('id') id: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
-    const user = await this.person(id);
+    const user = await this.person(id, page);
     const s = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
     const values: EditValues = {
       name: s(body.name),
@@ -175,7 +176,7 @@ export class PeoplePagesController {
       const found = conflict ?? problemsOf(err);
       if (!found) throw err;
       // Changed meanwhile: the form shows the person as they are now, with the error.
-      const now = conflict?.[0].rule === 'changed' ? await this.person(id) : user;
+      const now = conflict?.[0].rule === 'changed' ? await this.person(id, page) : user;
       return this.renderEdit(page, res, conflict ? 409 : 400, now, values, formErrors(found, say, fieldOf));
     }
     res.redirect(303, `/people?changed=${id}`);
@@ -185,7 +186,7 @@ export class PeoplePagesController {
   @Get(':id/disable')
   @PageRoles('committee')
   async confirmDisable(@Page() page: PageState, @Param('id') id: string, @Res() res: Response) {
-    this.renderAccess(page, res, 200, await this.person(id), 'disable', null);
+    this.renderAccess(page, res, 200, await this.person(id, page), 'disable', null);
   }
 
   @Post(':id/disable')
@@ -197,7 +198,7 @@ export class PeoplePagesController {
   @Get(':id/enable')
   @PageRoles('committee')
   async confirmEnable(@Page() page: PageState, @Param('id') id: string, @Res() res: Response) {
-    this.renderAccess(page, res, 200, await this.person(id), 'enable', null);
+    this.renderAccess(page, res, 200, await this.person(id, page), 'enable', null);
   }
 
   @Post(':id/enable')
@@ -207,10 +208,10 @@ export class PeoplePagesController {
   }
 
   private async setAccess(page: PageState, id: string, action: 'disable' | 'enable', res: Response) {
-    const user = await this.person(id);
+    const user = await this.person(id, page);
     try {
       if (action === 'disable') await this.identity.disableUser(id, page.person!);
-      else await this.identity.enableUser(id, page.person!.actor);
+      else await this.identity.getUserFor(page.person!, id).then(() => this.identity.enableUser(id, page.person!.actor));
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;
       const t = page.i18n.t;
@@ -227,9 +228,10 @@ export class PeoplePagesController {
   }
 
   /** A person by id, or the page's 404. */
-  private async person(id: string) {
+  private async person(id: string, page: PageState) {
     if (!USER_ID.test(id)) throw new NotFoundException();
-    return this.identity.getUser(id);
+    // Another programme's people are not found.
+    return this.identity.getUserFor(page.person!, id);
   }
 
   private renderAccess(
@@ -259,7 +261,9 @@ export class PeoplePagesController {
     errors: FormError[],
   ) {
     const t = page.i18n.t;
-    const groups = (await this.groups.list()).sort((a, b) => page.i18n.text(a.fieldOfAction).localeCompare(page.i18n.text(b.fieldOfAction), page.lang));
+    const groups = (await this.groups.list())
+      .filter((g) => isCommitteeOf(page.person!, g.programme))
+      .sort((a, b) => page.i18n.text(a.fieldOfAction).localeCompare(page.i18n.text(b.fieldOfAction), page.lang));
     const named = groups.filter((g) => g.chair.email.toLowerCase() === user.email.toLowerCase());
     res.status(status).render('pages/person-edit', {
       title: t('people.editTitle', { name: user.name }),
@@ -276,7 +280,9 @@ export class PeoplePagesController {
 
   private async renderForm(page: PageState, res: Response, status: number, values: PersonValues, errors: FormError[]) {
     const t = page.i18n.t;
-    const groups = (await this.groups.list()).sort((a, b) => page.i18n.text(a.fieldOfAction).localeCompare(page.i18n.text(b.fieldOfAction), page.lang));
+    const groups = (await this.groups.list())
+      .filter((g) => isCommitteeOf(page.person!, g.programme))
+      .sort((a, b) => page.i18n.text(a.fieldOfAction).localeCompare(page.i18n.text(b.fieldOfAction), page.lang));
     res.status(status).render('pages/person-new', {
       title: t('people.addTitle'),
       values,
