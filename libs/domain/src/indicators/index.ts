@@ -1,0 +1,3 @@
+export * from './indicator-catalog';
+export * from './observations';
+export * from './programme-of';

@@ -1,0 +1,10 @@
+/** The programme a deployment served before it served several: data without one belongs to it. */
+export const DEFAULT_PROGRAMME = 'pact';
+
+/**
+ * The programme of a cycle (or any record that may name one). Cycles stored before programmes
+ * existed name none and are the Pact's: read the field only through here, so that rule lives once.
+ */
+export function programmeOf(record: { programme?: string | null }): string {
+  return record.programme ?? DEFAULT_PROGRAMME;
+}
