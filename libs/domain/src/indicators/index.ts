@@ -1,3 +1,3 @@
-export * from './indicator-catalog';
+export * from './programme-indicators';
 export * from './observations';
 export * from './programme-of';

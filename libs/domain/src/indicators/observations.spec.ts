@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Questionnaire } from '../questionnaires/questionnaire';
 import type { SubmissionContent } from '../submissions/submission-content';
-import type { IndicatorCatalog } from './indicator-catalog';
+import type { ProgrammeIndicators } from './programme-indicators';
 import { observationsOfAnswers, observationsOfReport, peersOf, periodOf, rankOf, seriesOf, type Provenance } from './observations';
 import { programmeOf } from './programme-of';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const text = { en: 'x', de: 'x', fr: 'x' };
 const ind = (code: string) => ({ code, name: text, definition: text, unit: text, polarity: 'higher-is-better' as const, source: text });
-const pact: IndicatorCatalog = {
+const pact: ProgrammeIndicators = {
   programme: 'pact',
   indicators: [ind('education.early-school-leavers'), ind('education.language-courses'), ind('sport.club-members')],
 };
@@ -42,7 +42,7 @@ describe('observationsOfReport', () => {
   });
 
   it('does not take another group whose key begins the same way for its own', () => {
-    const catalog: IndicatorCatalog = { programme: 'pact', indicators: [ind('sport.a'), ind('sport-clubs.a')] };
+    const catalog: ProgrammeIndicators = { programme: 'pact', indicators: [ind('sport.a'), ind('sport-clubs.a')] };
     expect(
       observationsOfReport(content([{ key: 'a', baseline: 0, target: 1, actual: 1 }]), { catalog, participant: 'sport', period, provenance }).map(
         (o) => o.indicator,
@@ -53,7 +53,7 @@ describe('observationsOfReport', () => {
 
 describe('observationsOfAnswers (the Charter)', () => {
   const questionnaire = parse(readFileSync(join(ROOT, 'config', 'programmes', 'charter.questionnaire.yaml'), 'utf8')) as Questionnaire;
-  const charter = parse(readFileSync(join(ROOT, 'config', 'programmes', 'charter.indicators.yaml'), 'utf8')) as IndicatorCatalog;
+  const charter = parse(readFileSync(join(ROOT, 'config', 'programmes', 'charter.indicators.yaml'), 'utf8')) as ProgrammeIndicators;
   const year = periodOf.year(2015);
   const imported: Provenance = { kind: 'import', importedAt: new Date('2026-01-01T00:00:00Z') };
 

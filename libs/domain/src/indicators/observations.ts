@@ -1,7 +1,7 @@
 import type { Answers, Questionnaire } from '../questionnaires/questionnaire';
 import { isRecord, questionsOf } from '../questionnaires/questionnaire';
 import type { SubmissionContent } from '../submissions/submission-content';
-import type { IndicatorCatalog } from './indicator-catalog';
+import type { ProgrammeIndicators } from './programme-indicators';
 
 /**
  * When an observation was made: a milestone of a cycle run here (its key: `<cycleId>-<milestoneKey>`;
@@ -50,7 +50,7 @@ export interface Observation {
 }
 
 interface Source {
-  catalog: IndicatorCatalog;
+  catalog: ProgrammeIndicators;
   participant: string;
   period: Period;
   provenance: Provenance;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Questionnaire } from '../questionnaires/questionnaire';
-import { indicatorCatalogProblems, type IndicatorCatalog } from './indicator-catalog';
+import { programmeIndicatorsProblems, type ProgrammeIndicators } from './programme-indicators';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const read = (...path: string[]) => parse(readFileSync(join(ROOT, 'config', ...path), 'utf8'));
@@ -18,13 +18,13 @@ const entry = (code: string, more: Record<string, unknown> = {}) => ({
   ...more,
 });
 
-describe('indicatorCatalogProblems', () => {
+describe('programmeIndicatorsProblems', () => {
   it('accepts a catalogue with unique codes, every text in each required language and a known polarity', () => {
-    expect(indicatorCatalogProblems({ programme: 'pact', indicators: [entry('education.a'), entry('b')] }, EN_DE_FR)).toEqual([]);
+    expect(programmeIndicatorsProblems({ programme: 'pact', indicators: [entry('education.a'), entry('b')] }, EN_DE_FR)).toEqual([]);
   });
 
   it('names each problem by its place and code', () => {
-    const problems = indicatorCatalogProblems(
+    const problems = programmeIndicatorsProblems(
       {
         programme: 'Pact!',
         indicators: [
@@ -52,15 +52,15 @@ describe('indicatorCatalogProblems', () => {
   });
 
   it('refuses a catalogue without indicators', () => {
-    expect(indicatorCatalogProblems({ programme: 'pact', indicators: [] }, EN_DE_FR)).toEqual(['indicators: must list at least one indicator']);
-    expect(indicatorCatalogProblems(null, EN_DE_FR)).toEqual(['must be an indicator catalogue (programme, indicators)']);
+    expect(programmeIndicatorsProblems({ programme: 'pact', indicators: [] }, EN_DE_FR)).toEqual(['indicators: must list at least one indicator']);
+    expect(programmeIndicatorsProblems(null, EN_DE_FR)).toEqual(['must be an indicator catalogue (programme, indicators)']);
   });
 });
 
 describe('the shipped catalogues', () => {
   it("the Pact's: every predefined indicator of config/pact.yaml as <group>.<key>, with its polarity", () => {
-    const catalog = read('programmes', 'pact.indicators.yaml') as IndicatorCatalog;
-    expect(indicatorCatalogProblems(catalog, EN_DE_FR)).toEqual([]);
+    const catalog = read('programmes', 'pact.indicators.yaml') as ProgrammeIndicators;
+    expect(programmeIndicatorsProblems(catalog, EN_DE_FR)).toEqual([]);
     const pact = read('pact.yaml') as { templates: { indicatorsByGroup: Record<string, { key: string; higherIsBetter?: boolean; unit: unknown }[]> }[] };
     const predefined = new Map(
       pact.templates.flatMap((t) =>
@@ -75,8 +75,8 @@ describe('the shipped catalogues', () => {
   });
 
   it("the Charter's: one per commitment (the questionnaire's rating questions), rated 1–3, higher is better", () => {
-    const catalog = read('programmes', 'charter.indicators.yaml') as IndicatorCatalog;
-    expect(indicatorCatalogProblems(catalog, EN_DE_FR)).toEqual([]);
+    const catalog = read('programmes', 'charter.indicators.yaml') as ProgrammeIndicators;
+    expect(programmeIndicatorsProblems(catalog, EN_DE_FR)).toEqual([]);
     const questionnaire = read('programmes', 'charter.questionnaire.yaml') as Questionnaire;
     const ratings = questionnaire.sections.flatMap((s) => s.questions.filter((q) => q.type === 'rating'));
     expect(catalog.indicators.map((i) => i.code)).toEqual(ratings.map((q) => q.key));

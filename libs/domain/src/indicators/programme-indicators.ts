@@ -21,7 +21,7 @@ export interface Indicator {
 }
 
 /** A programme's indicator catalogue (config/programmes/<programme>.indicators.yaml). */
-export interface IndicatorCatalog {
+export interface ProgrammeIndicators {
   programme: string;
   indicators: Indicator[];
 }
@@ -40,7 +40,7 @@ const PROGRAMME_KEY = /^[a-z][a-z0-9-]{0,62}$/;
  * definition, unit, source) in each language the programme requires, a known polarity.
  * Each problem names its place (`indicators[2].unit`, or the code once known).
  */
-export function indicatorCatalogProblems(raw: unknown, languages: TextLanguages): string[] {
+export function programmeIndicatorsProblems(raw: unknown, languages: TextLanguages): string[] {
   if (!isRecord(raw)) return ['must be an indicator catalogue (programme, indicators)'];
   const problems: string[] = [];
   if (typeof raw.programme !== 'string' || !PROGRAMME_KEY.test(raw.programme)) problems.push('programme: must be a programme key (a-z, 0-9, -)');
@@ -60,6 +60,6 @@ export function indicatorCatalogProblems(raw: unknown, languages: TextLanguages)
 }
 
 /** The catalogue's indicator with this code, if any. */
-export function indicatorOf(catalog: IndicatorCatalog, code: string): Indicator | undefined {
+export function indicatorOf(catalog: ProgrammeIndicators, code: string): Indicator | undefined {
   return catalog.indicators.find((i) => i.code === code);
 }
