@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Indicator, Observation, ObservedValue, observationsOfReport, peersOf, Period, periodOf, programmeOf, Provenance, seriesOf } from '@pact/domain';
 import { ObservationPeriodRepository, ObservationSeriesRepository, SubmissionRecord, TaskRecord } from '@pact/persistence';
+import { NotFoundError } from '../errors';
+import type { Principal } from '../identity/identity.service';
 import { IndicatorCatalog } from '../indicators/indicator-catalog';
 
 /** A participant's series for one indicator: the periods with a value, oldest first. */
@@ -73,6 +75,16 @@ export class ObservationService {
     const indicator = this.catalog.indicator(programme, code);
     const found = await this.series.find(programme, code, participant);
     return { programme, indicator, participant, values: seriesOf(found?.values ?? []) };
+  }
+
+  /**
+   * A series as `principal` may read it, as the reports are read: the committee and operators
+   * any participant's, a chair their own group's only (another's is "not found", as its tasks are).
+   */
+  async seriesFor(principal: Principal, programme: string, code: string, participant: string): Promise<SeriesView> {
+    const readsAll = principal.roles.includes('committee') || principal.roles.includes('operator');
+    if (!readsAll && !principal.groupKeys.includes(participant)) throw new NotFoundError(`no series of "${code}" for ${participant} that you may read`);
+    return this.seriesOf(programme, code, participant);
   }
 
   /** Every participant's value for an indicator of the programme in one period, by key. */
