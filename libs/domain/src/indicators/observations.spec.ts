@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import type { Questionnaire } from '../questionnaires/questionnaire';
 import type { SubmissionContent } from '../submissions/submission-content';
 import type { ProgrammeIndicators } from './programme-indicators';
-import { observationsOfAnswers, observationsOfReport, peersOf, periodOf, rankOf, seriesOf, type Provenance } from './observations';
+import { observationsOfAnswers, observationsOfHistory, observationsOfReport, peersOf, periodOf, rankOf, seriesOf, type Provenance } from './observations';
 import { programmeOf } from './programme-of';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
@@ -92,6 +92,41 @@ describe('observationsOfAnswers (the Charter)', () => {
     const source = { catalog: pact, participant: 'sport', period, provenance };
     expect(observationsOfAnswers(q, { 'sport.club-members': { baseline: 1, target: 5, actual: 4 } }, source).map((o) => o.value)).toEqual([4]);
     expect(observationsOfAnswers(q, {}, source).map((o) => o.value)).toEqual([null]);
+  });
+});
+
+describe('observationsOfHistory (an imported cycle)', () => {
+  const questionnaire = parse(readFileSync(join(ROOT, 'config', 'programmes', 'charter.questionnaire.yaml'), 'utf8')) as Questionnaire;
+  const charter = parse(readFileSync(join(ROOT, 'config', 'programmes', 'charter.indicators.yaml'), 'utf8')) as ProgrammeIndicators;
+  it("each city's rated commitments of the year, as imported; a text-only row or a commitment not in the file makes none", () => {
+    const importedAt = new Date('2030-01-01T00:00:00Z');
+    const observations = observationsOfHistory(
+      questionnaire,
+      {
+        kind: 'historic',
+        year: 2013,
+        participations: [
+          {
+            participantKey: 'amsterdam',
+            answers: [
+              { questionKey: 'communicate-equal-opportunities', ratingKey: 'partly', text: '' },
+              { questionKey: 'diverse-workforce', ratingKey: 'not-applicable', text: '' },
+              { questionKey: 'migrant-engagement', ratingKey: null, text: 'Only a text' },
+            ],
+          },
+          { participantKey: 'ghent', answers: [{ questionKey: 'migrant-engagement', ratingKey: 'fully', text: '' }] },
+        ],
+      },
+      charter,
+      importedAt,
+      'committee:x',
+    );
+    expect(observations.map((o) => [o.participant, o.indicator, o.value, o.period.key])).toEqual([
+      ['amsterdam', 'communicate-equal-opportunities', 2, '2013'],
+      ['amsterdam', 'diverse-workforce', null, '2013'],
+      ['ghent', 'migrant-engagement', 3, '2013'],
+    ]);
+    expect(observations[0].provenance).toEqual({ kind: 'import', importedAt, importedBy: 'committee:x' });
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Answers, Questionnaire } from '../questionnaires/questionnaire';
 import { isRecord, questionsOf } from '../questionnaires/questionnaire';
+import type { HistoricCycle } from '../history/historic-cycles';
 import type { SubmissionContent } from '../submissions/submission-content';
 import type { ProgrammeIndicators } from './programme-indicators';
 
@@ -89,6 +90,26 @@ export function observationsOfAnswers(questionnaire: Questionnaire, answers: Ans
     }
   }
   return out;
+}
+
+/**
+ * The observations of a cycle imported from history (a year; provenance "import"): each
+ * participant's ratings as `observationsOfAnswers` reads them, but only for the questions the
+ * file answered, so an import never withdraws a value it says nothing about.
+ */
+export function observationsOfHistory(
+  questionnaire: Questionnaire,
+  cycle: HistoricCycle,
+  catalog: ProgrammeIndicators,
+  importedAt: Date,
+  importedBy?: string,
+): Observation[] {
+  const provenance: Provenance = { kind: 'import', importedAt, ...(importedBy ? { importedBy } : {}) };
+  const period = periodOf.year(cycle.year);
+  return cycle.participations.flatMap((p) => {
+    const answers: Answers = Object.fromEntries(p.answers.filter((a) => a.ratingKey !== null).map((a) => [a.questionKey, a.ratingKey]));
+    return observationsOfAnswers(questionnaire, answers, { catalog, participant: p.participantKey, period, provenance }).filter((o) => o.indicator in answers);
+  });
 }
 
 const finite = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
