@@ -1,5 +1,6 @@
 import { periodOf, type Observation } from '@pact/domain';
 import { ObservationService } from '@pact/engine';
+import { ObservationSeriesRepository } from '@pact/persistence';
 import { EngineHarness, reportFor, shortCycle } from './support/engine-harness';
 
 /**
@@ -144,4 +145,39 @@ describe('indicator observations (e2e)', () => {
     expect(JSON.stringify(unknown.body)).toContain('education.nothing');
     await h.http.get('/api/indicators/diverse-workforce/peers?period=2015').expect(404); // the Pact has no such indicator
   });
+
+  it('a crash between the revision and its observations leaves the revision’s key to the sweep, which records them', async () => {
+    const sport = taskOf('sport');
+    const repository = h.api.get(ObservationSeriesRepository, { strict: false });
+    const original = repository.record;
+    let crashed = false;
+    repository.record = async (...args: Parameters<typeof original>) => {
+      if (!crashed) {
+        crashed = true;
+        throw new Error('simulated crash');
+      }
+      return original.apply(repository, args);
+    };
+    try {
+      const res = await (
+        await h.chair('sport')
+      )
+        .post(`/api/tasks/${sport.id}/submissions`)
+        .send({ ...reportFor('sport'), indicators: [{ key: 'club-members', baseline: 100, target: 300, actual: 240 }] });
+      expect(res.status).toBeGreaterThanOrEqual(500);
+    } finally {
+      repository.record = original;
+    }
+    expect(crashed).toBe(true);
+    // The revision is stored and its key owed; the worker's sweep (its own process here) does the follow-ups.
+    const values = await h.waitFor(
+      'the sweep records the observation',
+      async () => {
+        const v = (await h.http.get('/api/indicators/sport.club-members/series?participant=sport').expect(200)).body.values;
+        return v.length > 0 && v;
+      },
+      60_000,
+    );
+    expect(values.map((v: any) => [v.value, v.provenance.revision])).toEqual([[240, 1]]);
+  }, 90_000);
 });
