@@ -117,6 +117,17 @@ describe('access control (e2e)', () => {
     { what: 'GET /users', call: (a) => a.get('/api/users'), expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 200 } },
     { what: 'GET /me', call: (a) => a.get('/api/me'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
     { what: 'GET /me/tasks', call: (a) => a.get('/api/me/tasks'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
+    { what: 'GET /indicators', call: (a) => a.get('/api/indicators'), expect: { none: 401, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
+    {
+      what: 'GET /indicators/:code/series (education)',
+      call: (a) => a.get('/api/indicators/education.early-school-leavers/series?participant=education'),
+      expect: { none: 401, committee: 200, chair: 200, otherChair: 404, operator: 200 },
+    },
+    {
+      what: 'GET /indicators/:code/peers',
+      call: (a) => a.get(`/api/indicators/education.early-school-leavers/peers?period=${cycleId}-final`),
+      expect: { none: 401, committee: 200, chair: 403, otherChair: 403, operator: 200 },
+    },
     {
       what: 'POST /webhooks (group education)',
       call: (a) => a.post('/api/webhooks').send({ url: 'http://127.0.0.1:9/hook', scope: 'group', groupKey: 'education' }),
@@ -311,6 +322,9 @@ describe('access control (e2e)', () => {
       '/deliveries',
       '/deliveries/{id}/retry',
       '/me/calendar',
+      '/indicators',
+      '/indicators/{code}/series',
+      '/indicators/{code}/peers',
     ]) {
       expect(doc.paths).toHaveProperty([`/api${path}`]);
     }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { calendarDayOf, dueOnDay } from '@pact/domain';
+import { calendarDayOf, dueOnDay, periodOf } from '@pact/domain';
+import { ObservationService } from '@pact/engine';
 import { browserSuite } from './support/browser-suite';
 import { reportFor, shortCycle } from './support/engine-harness';
 import { checkPage } from './support/web';
@@ -264,6 +265,27 @@ describe('committee console in a browser (e2e)', () => {
     const page = await newPage();
     await web.signIn(page, committee, '/working-groups');
     await checkPage(page, 'console-working-groups');
+
+    // Indicators over time: values of two years (as a history import stores them), a chart and its table.
+    const importedAt = new Date('2030-01-01T00:00:00Z');
+    await web.h.api.get(ObservationService).record(
+      [
+        [2013, 12.5],
+        [2015, 9],
+      ].map(([year, value]) => ({
+        programme: 'pact',
+        indicator: 'education.early-school-leavers',
+        participant: 'education',
+        period: periodOf.year(year),
+        value,
+        provenance: { kind: 'import' as const, importedAt },
+      })),
+    );
+    await page.getByRole('link', { name: /^Indicators over time\W+Integration through education$/ }).click();
+    await page.waitForURL(`${web.base}/working-groups/education/trends`);
+    expect(await page.locator('[data-indicator="education.early-school-leavers"] tbody').innerText()).toMatch(/2013\s+12\.5\s+2015\s+9/);
+    await checkPage(page, 'console-working-group-trends');
+    await page.goto(`${web.base}/working-groups`);
     await page.getByRole('link', { name: /^Change the chair\W+Integration through education$/ }).click();
     await page.waitForURL(`${web.base}/working-groups/education`);
     expect(await page.locator('[data-who-is-told]').innerText()).toContain('Nobody is e-mailed about this change');

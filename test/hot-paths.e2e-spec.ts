@@ -116,6 +116,11 @@ describe('hot paths read and write by key (e2e)', () => {
     await monitor.during('submission', () => chairApi.post(`/api/tasks/${education.id}/submissions`).send(reportFor('education')).expect(201));
     await monitor.during('revision', () => chairApi.post(`/api/tasks/${education.id}/submissions`).send(reportFor('education', 1)).expect(201));
     await monitor.during('task with revisions (API)', () => chairApi.get(`/api/tasks/${education.id}`).expect(200));
+    // The revisions' observations (written above, by key) read back: a series and a period's peers.
+    await monitor.during('indicator series (API)', () =>
+      chairApi.get('/api/indicators/education.early-school-leavers/series?participant=education').expect(200),
+    );
+    await monitor.during('indicator peers (API)', () => h.http.get(`/api/indicators/education.early-school-leavers/peers?period=${quiet}-final`).expect(200));
 
     const sport = tasks.find((t) => t.groupKey === 'sport');
     const sportChair = h.agent(await h.tokenFor(['chair'], ['sport']));

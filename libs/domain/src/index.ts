@@ -15,3 +15,4 @@ export * from './history';
 export * from './questionnaires';
 export * from './programmes';
 export * from './network-reports';
+export * from './indicators';

@@ -9,6 +9,8 @@ import { TasksModule } from './tasks/tasks.module';
 import { IdentityModule } from './identity/identity.module';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { QuestionnairesModule } from './questionnaires/questionnaires.module';
+import { IndicatorsModule } from './indicators/indicators.module';
+import { ObservationsModule } from './observations/observations.module';
 import { ReportsModule } from './reports/reports.module';
 import { SignInModule } from './sign-in/sign-in.module';
 import { InboxModule } from './inbox/inbox.module';
@@ -36,6 +38,8 @@ const capabilities = [
   HealthModule,
   TasksModule,
   QuestionnairesModule,
+  IndicatorsModule,
+  ObservationsModule,
 ];
 
 /** Infrastructure (config, clock, MongoDB, Redis queues, notifications) plus one module per capability. */

@@ -55,6 +55,10 @@ export * from './tasks/tasks.module';
 export * from './cycles/cycle.query';
 export * from './notifications/delivery.query';
 export * from './infrastructure.module';
+export * from './indicators/indicator-catalog';
+export * from './indicators/indicators.module';
+export * from './observations/observation.service';
+export * from './observations/observations.module';
 
 /** The queues' names, for the operators' dashboard (apps reach queues only through the engine; the worker names its own). */
 export { ALL_QUEUES, QUEUE } from '@pact/queues';

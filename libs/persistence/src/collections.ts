@@ -19,6 +19,14 @@ import { USER_MODEL, UserRepository, UserSchema } from './users';
 import { WEBHOOK_SUBSCRIPTION_MODEL, WebhookSubscriptionRepository, WebhookSubscriptionSchema } from './webhook-subscriptions';
 import { WORKING_GROUP_MODEL, WorkingGroupRepository, WorkingGroupSchema } from './working-groups';
 import { USER_ADDRESS_MODEL, UserAddressRepository, UserAddressSchema } from './user-addresses';
+import {
+  OBSERVATION_PERIOD_MODEL,
+  OBSERVATION_SERIES_MODEL,
+  ObservationPeriodRepository,
+  ObservationPeriodSchema,
+  ObservationSeriesRepository,
+  ObservationSeriesSchema,
+} from './observations';
 
 /**
  * Every collection, one entry each: its model (name and schema, registered with
@@ -46,6 +54,8 @@ export const COLLECTIONS = [
   { model: { name: DRAFT_MODEL, schema: DraftSchema }, repository: DraftRepository },
   { model: { name: INBOX_MODEL, schema: InboxSchema }, repository: InboxRepository },
   { model: { name: MIGRATION_MODEL, schema: MigrationSchema }, repository: MigrationRepository },
+  { model: { name: OBSERVATION_SERIES_MODEL, schema: ObservationSeriesSchema }, repository: ObservationSeriesRepository },
+  { model: { name: OBSERVATION_PERIOD_MODEL, schema: ObservationPeriodSchema }, repository: ObservationPeriodRepository },
 ] satisfies { model: ModelDefinition; repository: unknown }[];
 
 /** Models whose records expire (`expiresAt`): a TTL index cleans them up where the server supports one. */

@@ -6,6 +6,7 @@ import { NotificationsHttpModule } from '../notifications/notifications-http.mod
 import { SubmissionsHttpModule } from '../submissions/submissions.module';
 import { TasksHttpModule } from '../tasks/tasks.module';
 import { WorkingGroupsHttpModule } from '../working-groups/working-groups.module';
+import { IndicatorsHttpModule } from '../indicators/indicators.module';
 import { API_PREFIX } from './api-paths';
 import { ProgrammesHttpModule } from '../programmes/programmes.module';
 
@@ -21,6 +22,7 @@ export const API_HTTP_MODULES = [
   DeadlinesHttpModule,
   UsersHttpModule,
   NotificationsHttpModule,
+  IndicatorsHttpModule,
 ];
 
 /**

@@ -1,6 +1,7 @@
 import { taskKeys } from '@pact/domain';
 import { CycleRepository, EventRepository, ReportRepository, SubmissionRepository, TaskRepository } from '@pact/persistence';
 import { TimerScheduler } from '@pact/queues';
+import { ObservationService } from '../observations/observation.service';
 import { aCycle, aRevision, aTask, DUE, IDS, someContent } from '../testing/fixtures';
 import { newTestService } from '../testing/service-doubles';
 import { SubmissionService } from './submission.service';
@@ -109,6 +110,21 @@ describe('SubmissionService', () => {
       await service.resume(aTask({ status: 'open', latestRevision: 3, outbox: [key] }), key);
       expect(tasks.markSubmitted).toHaveBeenCalledWith(IDS.task, 4, expect.any(Date), expect.any(Function), key);
     });
+  });
+
+  it("records the revision's observations as a follow-up, before its key is completed (a crash in between leaves it for the sweep)", async () => {
+    const { service, tasks, submissions, cycles, double } = setUp(new Date('2030-02-01T00:00:00Z'));
+    const order: string[] = [];
+    const cycle = aCycle();
+    const revision = aRevision(2);
+    submissions.findRevision.mockResolvedValue(revision);
+    cycles.countRevision.mockResolvedValue(cycle);
+    double(ObservationService).recordRevision.mockImplementation(async () => (order.push('observations'), 1));
+    tasks.completeFollowUp.mockImplementation(async () => void order.push('complete'));
+    const task = aTask({ status: 'submitted', latestRevision: 2 });
+    await service.followUp(task, taskKeys.submission(IDS.task, 2));
+    expect(double(ObservationService).recordRevision).toHaveBeenCalledWith(cycle, task, revision);
+    expect(order).toEqual(['observations', 'complete']);
   });
 
   it('a revision counted after the milestone was compiled owes a recompilation', async () => {

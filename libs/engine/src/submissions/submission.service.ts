@@ -13,6 +13,7 @@ import {
 } from '@pact/persistence';
 import { TimerScheduler } from '@pact/queues';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
+import { ObservationService } from '../observations/observation.service';
 import { assertReportWritable, loadTaskForWriting, TaskAndCycle } from '../tasks/task-and-cycle';
 
 export interface TaskView {
@@ -30,6 +31,7 @@ export class SubmissionService {
     private readonly events: EventRepository,
     private readonly reports: ReportRepository,
     private readonly timers: TimerScheduler,
+    private readonly observations: ObservationService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -125,9 +127,10 @@ export class SubmissionService {
 
   /**
    * The follow-ups of a revision (named by its key in the task's outbox): its event, its count
-   * for compilation, and a compilation now or a recompilation. Safe to run again (the sweep
-   * finishes what a crash left open): the event is deduplicated by the key, and counting a
-   * revision twice costs at most one recompilation more.
+   * for compilation, a compilation now or a recompilation, and its observations. Safe to run
+   * again (the sweep finishes what a crash left open): the event is deduplicated by the key,
+   * counting a revision twice costs at most one recompilation more, and observations are stored
+   * under the revision's number (ObservationService.recordRevision).
    */
   async followUp(task: TaskRecord, key: string): Promise<void> {
     const what = parseTaskFollowUp(key);
@@ -164,6 +167,8 @@ export class SubmissionService {
       // Everyone is in: compile now rather than wait for the compile date.
       if ((await this.stillWaiting(cycle, task.milestoneKey)) === 0) await this.timers.compileNow(task.cycleId, task.milestoneKey);
     }
+    // Before the key is completed: until then the sweep would record them again (by key, the same values).
+    if (submission) await this.observations.recordRevision(task, submission);
     await this.tasks.completeFollowUp(task.id, key);
   }
 

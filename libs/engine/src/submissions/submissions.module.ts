@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ObservationsModule } from '../observations/observations.module';
 import { SubmissionService } from './submission.service';
 
-@Module({ providers: [SubmissionService], exports: [SubmissionService] })
+@Module({ imports: [ObservationsModule], providers: [SubmissionService], exports: [SubmissionService] })
 export class SubmissionsModule {}

@@ -1,4 +1,5 @@
-import { IdentityService, InboxQuery, WorkingGroupService } from '@pact/engine';
+import { periodOf } from '@pact/domain';
+import { IdentityService, InboxQuery, IndicatorCatalog, ObservationService, WorkingGroupService } from '@pact/engine';
 import { aChair, aPerson, appWithPages, PagesApp, textOf } from '../testing/app-with-pages';
 import { aGroup, aUser } from '../testing/page-fixtures';
 
@@ -50,5 +51,75 @@ describe('Working groups page (route test over engine doubles)', () => {
     const res = await pages.get('/working-groups?changed=education').expect(200);
     expect(res.text).toContain('data-changed="education"');
     expect(pages.double(InboxQuery).list).toHaveBeenCalledWith(['education'], { limit: 1000 });
+  });
+
+  describe('indicators over time', () => {
+    const text = (en: string, de: string, fr: string) => ({ en, de, fr });
+    const indicator = (code: string) => ({
+      code,
+      name: text(`Name of ${code}`, `Name von ${code}`, `Nom de ${code}`),
+      definition: text('Definition', 'Definition', 'Définition'),
+      unit: text('%', '%', '%'),
+      polarity: 'lower-is-better' as const,
+      source: text('Report', 'Bericht', 'Rapport'),
+    });
+    const provenance = { kind: 'import' as const, importedAt: new Date('2030-01-01T00:00:00Z') };
+    function program() {
+      pages.double(WorkingGroupService).get.mockResolvedValue(aGroup('education'));
+      pages
+        .double(IndicatorCatalog)
+        .of.mockReturnValue({ programme: 'pact', indicators: [indicator('education.a'), indicator('education.b'), indicator('sport.c')] });
+      pages.double(ObservationService).seriesFor.mockImplementation(async (_p, programme, code, participant) => ({
+        programme,
+        indicator: indicator(code),
+        participant,
+        values:
+          code === 'education.a'
+            ? [
+                { period: periodOf.year(2013), value: 12.5, provenance },
+                { period: periodOf.year(2015), value: 9, provenance },
+              ]
+            : [],
+      }));
+    }
+
+    it('a chair sees their group’s indicators: a chart with its text alternative and the same values as a table, in their language; no script', async () => {
+      program();
+      pages.signIn(aChair('education', { language: 'fr' }));
+      const res = await pages.get('/working-groups/education/trends').expect(200);
+      expect(pages.double(ObservationService).seriesFor.mock.calls.map((c) => [c[1], c[2], c[3]])).toEqual([
+        ['pact', 'education.a', 'education'],
+        ['pact', 'education.b', 'education'],
+      ]);
+      const a = /<section class="trend" data-indicator="education.a"[\s\S]*?<\/section>/.exec(res.text)![0];
+      expect(a).toContain('<h2 id="trend-0">Nom de education.a</h2>');
+      expect(a).toMatch(/<svg [^>]*role="img" aria-labelledby="trend-0-title trend-0-desc"/);
+      expect(textOf(/<desc[^>]*>([\s\S]*?)<\/desc>/.exec(a)![1])).toBe('2 valeurs, de 12,5 % (2013) à 9 % (2015) ; la plus basse 9, la plus haute 12,5.');
+      expect(a).toContain('<polyline points="8,10 312,110"');
+      expect(textOf(/<tbody>([\s\S]*?)<\/tbody>/.exec(a)![1])).toBe('2013 12,5 2015 9');
+      expect(a).toContain('Une valeur plus basse est meilleure');
+      const b = /<section class="trend" data-indicator="education.b"[\s\S]*?<\/section>/.exec(res.text)![0];
+      expect(b).toContain('data-no-values');
+      expect(res.text).not.toContain('data-indicator="sport.c"');
+      expect(res.text).not.toMatch(/<script(?![^>]*\ssrc=)/);
+    });
+
+    it('a chair of another group gets not found, and nothing is read; the committee reads any group’s', async () => {
+      program();
+      pages.signIn(aChair('sport'));
+      await pages.get('/working-groups/education/trends').expect(404);
+      expect(pages.double(ObservationService).seriesFor).not.toHaveBeenCalled();
+      pages.signIn(aPerson());
+      const res = await pages.get('/working-groups/education/trends').expect(200);
+      expect(res.text).toContain('Indicators over time: Field education');
+    });
+
+    it('the list links each group whose trends the reader may read', async () => {
+      pages.signIn(aChair('education'));
+      pages.double(WorkingGroupService).listFor.mockResolvedValue([aGroup('education'), { ...aGroup('housing'), chair: { name: 'Chair of housing' } }]);
+      const res = await pages.get('/working-groups').expect(200);
+      expect(rowOf(res.text, 'education')).toContain('href="/working-groups/education/trends"');
+      expect(rowOf(res.text, 'housing')).not.toContain('/trends');
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { seesAllGroups } from '@pact/domain';
 import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { DEFAULT_TIME_ZONE, LocalizedText } from '@pact/domain';
-import { ConflictError, IdentityService, InboxQuery, WorkingGroupService } from '@pact/engine';
+import { DEFAULT_TIME_ZONE, LocalizedText, ObservedValue } from '@pact/domain';
+import { ConflictError, NotFoundError, IdentityService, InboxQuery, IndicatorCatalog, ObservationService, WorkingGroupService } from '@pact/engine';
 import type { Response } from 'express';
 import { UpdateWorkingGroupDto } from '../../working-groups/working-group.dto';
 import { apiRuleProblems } from '../api-rules';
@@ -9,6 +9,7 @@ import { FormError, formErrors, problemsOf } from '../form-errors';
 import { Page, PageController, PageRoles } from '../page.decorators';
 import type { PageState } from '../page-state';
 import { languageNames, messageLanguageOptions, timeZoneOptions } from './person-fields';
+import { trendChart } from './working-group-trends-view';
 import { chairsWhoCanSignIn } from './working-groups-view';
 
 const GROUP_KEY = /^[a-z][a-z0-9-]{0,62}$/;
@@ -33,6 +34,8 @@ export class WorkingGroupPagesController {
     private readonly groups: WorkingGroupService,
     private readonly identity: IdentityService,
     private readonly inbox: InboxQuery,
+    private readonly indicators: IndicatorCatalog,
+    private readonly observations: ObservationService,
   ) {}
 
   /** For each group key, whether its chair's address has an account as chair of that group. */
@@ -65,7 +68,37 @@ export class WorkingGroupPagesController {
       notice,
       isCommittee: page.person!.roles.includes('committee'),
       languageName: languageNames(page),
+      // Whose indicators over time this person may read (the trends page's own rule).
+      readsTrends: (key: string) => {
+        const g = groups.find((x) => x.key === key);
+        return !!g && (seesAllGroups(page.person!, g.programme) || page.person!.groupKeys.includes(key));
+      },
     });
+  }
+
+  /**
+   * The group's indicators over time: per catalogue indicator of the group, a small line chart
+   * (inline SVG, its text alternative naming the first and latest value) and the same values as
+   * a table. Read as the API reads series (ObservationService.seriesFor): the committee and
+   * operators any group's, a chair their own (another's: not found).
+   */
+  @Get(':key/trends')
+  async trends(@Page() page: PageState, @Param('key') key: string, @Res() res: Response) {
+    const person = page.person!;
+    if (!GROUP_KEY.test(key)) throw new NotFoundError(`no working group ${key} that you may read`);
+    // Another programme's group is not found (getFor); within it, a chair reads their own group's only.
+    const group = await this.groups.getFor(person, key);
+    if (!(seesAllGroups(person, group.programme) || person.groupKeys.includes(key))) throw new NotFoundError(`no working group ${key} that you may read`);
+    const codes = (this.indicators.of(group.programme)?.indicators ?? []).filter((i) => i.code.startsWith(`${key}.`)).map((i) => i.code);
+    const i18n = page.i18n;
+    const label = (v: ObservedValue) => (v.period.year !== undefined ? String(v.period.year) : i18n.date(v.period.at));
+    const trends = await Promise.all(
+      codes.map(async (code) => {
+        const series = await this.observations.seriesFor(person, group.programme, code, key);
+        return { indicator: i18n.texts(series.indicator), chart: trendChart(series.values, label) };
+      }),
+    );
+    res.render('pages/working-group-trends', { title: i18n.t('trends.title', { group: group.fieldOfAction }), group, trends });
   }
 
   @Get(':key')

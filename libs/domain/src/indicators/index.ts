@@ -1,0 +1,2 @@
+export * from './programme-indicators';
+export * from './observations';

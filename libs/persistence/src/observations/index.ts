@@ -1,0 +1,3 @@
+export * from './observation.record';
+export * from './observation.repository';
+export * from './observation.schema';
