@@ -1,7 +1,7 @@
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { IdentityService, Principal } from '@pact/engine';
-import { Actor, CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { CreateUserDto, IssueTokenDto, UpdateUserDto } from './user.dto';
 import { ApiProblems } from '../http/problem-details';
 

@@ -2,7 +2,7 @@ import { ObservationPeriodRepository, ObservationSeriesRepository } from '@pact/
 import { periodOf, type ProgrammeIndicators } from '@pact/domain';
 import { NotFoundError } from '../errors';
 import { IndicatorCatalog } from '../indicators/indicator-catalog';
-import { aCycle, aRevision, aTask, DUE, IDS, someContent } from '../testing/fixtures';
+import { aRevision, aTask, DUE, IDS, someContent } from '../testing/fixtures';
 import { newTestService } from '../testing/service-doubles';
 import { ObservationService } from './observation.service';
 
