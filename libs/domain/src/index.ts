@@ -13,3 +13,4 @@ export * from './identity';
 export * from './texts';
 export * from './history';
 export * from './questionnaires';
+export * from './evidence-files';
