@@ -66,3 +66,7 @@ export * from './history/history-file';
 export * from './history/history-scheme-file';
 export * from './questionnaires/questionnaire-catalog';
 export * from './questionnaires/questionnaires.module';
+export * from './evidence-files/evidence-file.service';
+export * from './evidence-files/evidence-files.module';
+export * from './evidence-files/evidence-scanner';
+export * from './evidence-files/evidence-storage';

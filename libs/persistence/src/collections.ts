@@ -19,6 +19,7 @@ import { USER_MODEL, UserRepository, UserSchema } from './users';
 import { WEBHOOK_SUBSCRIPTION_MODEL, WebhookSubscriptionRepository, WebhookSubscriptionSchema } from './webhook-subscriptions';
 import { WORKING_GROUP_MODEL, WorkingGroupRepository, WorkingGroupSchema } from './working-groups';
 import { USER_ADDRESS_MODEL, UserAddressRepository, UserAddressSchema } from './user-addresses';
+import { EVIDENCE_FILE_MODEL, EvidenceFileRepository, EvidenceFileSchema } from './evidence-files';
 
 /**
  * Every collection, one entry each: its model (name and schema, registered with
@@ -46,6 +47,7 @@ export const COLLECTIONS = [
   { model: { name: DRAFT_MODEL, schema: DraftSchema }, repository: DraftRepository },
   { model: { name: INBOX_MODEL, schema: InboxSchema }, repository: InboxRepository },
   { model: { name: MIGRATION_MODEL, schema: MigrationSchema }, repository: MigrationRepository },
+  { model: { name: EVIDENCE_FILE_MODEL, schema: EvidenceFileSchema }, repository: EvidenceFileRepository },
 ] satisfies { model: ModelDefinition; repository: unknown }[];
 
 /** Models whose records expire (`expiresAt`): a TTL index cleans them up where the server supports one. */

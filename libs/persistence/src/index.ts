@@ -21,6 +21,7 @@ export * from './site-keys';
 export * from './migrations';
 export * from './inboxes';
 export * from './user-addresses';
+export * from './evidence-files';
 export * from './transient-errors';
 export * from './database-probe';
 export * from './database-watchdog';

@@ -71,7 +71,15 @@ export function detectFileType(s: FileSample): DetectedFileType {
   if (startsWith(h, [0x50, 0x4b, 0x03, 0x04]) || startsWith(h, [0x50, 0x4b, 0x05, 0x06])) return zipKind(s);
   if (startsWith(h, [0x7f, 0x45, 0x4c, 0x46])) return 'elf-executable';
   if (startsWith(h, [0x4d, 0x5a])) return 'windows-executable'; // MZ
-  if ([[0xfe, 0xed, 0xfa, 0xce], [0xfe, 0xed, 0xfa, 0xcf], [0xce, 0xfa, 0xed, 0xfe], [0xcf, 0xfa, 0xed, 0xfe], [0xca, 0xfe, 0xba, 0xbe]].some((m) => startsWith(h, m)))
+  if (
+    [
+      [0xfe, 0xed, 0xfa, 0xce],
+      [0xfe, 0xed, 0xfa, 0xcf],
+      [0xce, 0xfa, 0xed, 0xfe],
+      [0xcf, 0xfa, 0xed, 0xfe],
+      [0xca, 0xfe, 0xba, 0xbe],
+    ].some((m) => startsWith(h, m))
+  )
     return 'mach-o-executable';
   if (startsWith(h, [0x47, 0x49, 0x46, 0x38])) return 'gif';
   if (startsWith(h, [0x1f, 0x8b])) return 'gzip';
@@ -86,7 +94,11 @@ export function detectFileType(s: FileSample): DetectedFileType {
  * inline it could run scripts. Browsers sniff the start of a document, so the start decides.
  */
 function markupKind(head: Uint8Array): 'html' | 'xml' | undefined {
-  const start = new TextDecoder('utf-8').decode(head.subarray(0, 1024)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const start = new TextDecoder('utf-8')
+    .decode(head.subarray(0, 1024))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   if (!start.startsWith('<')) return undefined;
   if (/^<(!doctype html|html|head|body|script|iframe|style|title|div|p|a|img|table|meta|link|!--)[\s>/]/.test(start)) return 'html';
   return 'xml';
@@ -199,7 +211,11 @@ export function safeFileName(uploaded: string, type: EvidenceFileType): string {
   const room = 120 - suffix.length;
   if (name.length > room) {
     const keep = wanted.includes(extension) ? `.${extension}` : '';
-    name = [...name.slice(0, name.length - keep.length)].slice(0, room - keep.length).join('').trimEnd() + keep;
+    name =
+      [...name.slice(0, name.length - keep.length)]
+        .slice(0, room - keep.length)
+        .join('')
+        .trimEnd() + keep;
   }
   return name + suffix;
 }
