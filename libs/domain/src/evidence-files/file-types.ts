@@ -172,6 +172,7 @@ export class TextCheck {
   feed(chunk: Uint8Array): void {
     if (!this.ok) return;
     try {
+      // eslint-disable-next-line no-control-regex -- control characters are what makes bytes not text
       this.ok = !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(this.decoder.decode(chunk, { stream: true }));
     } catch {
       this.ok = false;
@@ -200,6 +201,7 @@ export function safeFileName(uploaded: string, type: EvidenceFileType): string {
   const last = uploaded.split(/[\\/]/).pop() ?? '';
   let name = last
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
     .replace(/[\u0000-\u001f\u007f-\u009f"*:<>?|\u2028\u2029]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
