@@ -144,6 +144,16 @@ describe('evidence files (e2e)', () => {
     expect(bodies()).toEqual([]);
   });
 
+  it('is in the OpenAPI document: multipart upload with its error answers, download, delete', async () => {
+    const doc = (await h.agent().get('/api/docs-json').expect(200)).body;
+    const post = doc.paths['/api/tasks/{id}/evidence-files'].post;
+    expect(post.requestBody.content['multipart/form-data'].schema.required).toEqual(['file']);
+    expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '409', '413', '415', '422']));
+    const item = doc.paths['/api/tasks/{id}/evidence-files/{fileId}'];
+    expect(Object.keys(item.get.responses)).toEqual(expect.arrayContaining(['200', '401', '404']));
+    expect(Object.keys(item.delete.responses)).toEqual(expect.arrayContaining(['204', '403', '404', '409']));
+  });
+
   it('sweeps uploads a crash left behind (older than an hour) at start, and leaves those under way', async () => {
     const stale = 'a'.repeat(32);
     const fresh = 'b'.repeat(32);
