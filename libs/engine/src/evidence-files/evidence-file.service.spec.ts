@@ -3,14 +3,14 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testEngineSettings } from '../config/settings';
-import { ConflictError, ContentRefusedError, TooLargeError, UnsupportedTypeError } from '../errors';
+import { ConflictError, ContentRefusedError, InvalidError, TooLargeError, UnsupportedTypeError } from '../errors';
 import { aCycle, aTask, IDS } from '../testing/fixtures';
 import { EvidenceFileService } from './evidence-file.service';
 import { AcceptingScanner, EvidenceScanner } from './evidence-scanner';
 import { FileSystemEvidenceStorage } from './evidence-storage';
 
 /** The records in memory, with the guards the repository applies (state before each change). */
-class RecordsInMemory implements Pick<EvidenceFileRepository, 'insertUploading' | 'findById' | 'markStored' | 'remove' | 'staleUploads'> {
+class RecordsInMemory implements Pick<EvidenceFileRepository, 'insertUploading' | 'findById' | 'markStored' | 'remove' | 'staleUploads' | 'attach'> {
   readonly rows = new Map<string, EvidenceFileRecord>();
   async insertUploading(f: { id: string; taskId: string; uploadedBy: string; uploadedAt: Date }) {
     this.rows.set(f.id, { ...f, name: '', type: null, size: 0, sha256: '', state: 'uploading' });
@@ -28,6 +28,12 @@ class RecordsInMemory implements Pick<EvidenceFileRepository, 'insertUploading' 
   async remove(id: string, states: EvidenceFileRecord['state'][]) {
     const row = this.rows.get(id);
     return !!row && states.includes(row.state) && this.rows.delete(id);
+  }
+  async attach(id: string) {
+    const row = this.rows.get(id);
+    if (row?.state !== 'stored') return false;
+    this.rows.set(id, { ...row, state: 'attached' });
+    return true;
   }
   async staleUploads(before: Date) {
     return [...this.rows.values()].filter((r) => r.state === 'uploading' && r.uploadedAt < before);
@@ -104,5 +110,20 @@ describe('EvidenceFileService', () => {
     const { service, records } = setUp(new AcceptingScanner(), 'cancelled');
     await expect(service.upload(IDS.task, { name: 'x.pdf', body: chunks(PDF) }, 'chair:anna')).rejects.toBeInstanceOf(ConflictError);
     expect(records.rows.size).toBe(0);
+  });
+
+  it('attaches files of the task to a submitted report, after which they are not deleted; refuses ids of other tasks naming each', async () => {
+    const { service, records } = setUp();
+    const file = await service.upload(IDS.task, { name: 'a.pdf', body: chunks(PDF) }, 'chair:anna');
+    records.rows.set('f'.repeat(32), { ...records.rows.get(file.id)!, id: 'f'.repeat(32), taskId: 'another-task' });
+    const refused = service.attach(IDS.task, [file.id, 'f'.repeat(32), 'nonsense'], 'answers.evidence.files');
+    await expect(refused).rejects.toBeInstanceOf(InvalidError);
+    await expect(refused).rejects.toThrow(/answers\.evidence\.files\[1\]: .*answers\.evidence\.files\[2\]: /);
+    expect(records.rows.get(file.id)?.state).toBe('stored');
+    await service.attach(IDS.task, [file.id]);
+    await service.attach(IDS.task, [file.id]);
+    expect(records.rows.get(file.id)?.state).toBe('attached');
+    await expect(service.remove(IDS.task, file.id)).rejects.toBeInstanceOf(ConflictError);
+    expect((await service.get(IDS.task, file.id)).state).toBe('attached');
   });
 });

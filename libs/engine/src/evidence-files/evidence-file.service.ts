@@ -5,7 +5,7 @@ import { CycleRepository, EvidenceFileRecord, EvidenceFileRepository, TaskReposi
 import { createHash, randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { EngineSettings } from '../config/settings';
-import { ConflictError, ContentRefusedError, NotFoundError, TooLargeError, UnsupportedTypeError } from '../errors';
+import { ConflictError, ContentRefusedError, InvalidError, NotFoundError, Problem, TooLargeError, UnsupportedTypeError } from '../errors';
 import { loadTaskForWriting } from '../tasks/task-and-cycle';
 import { EVIDENCE_SCANNER, EvidenceScanner } from './evidence-scanner';
 import { EVIDENCE_STORAGE, EvidenceStorage } from './evidence-storage';
@@ -148,6 +148,28 @@ export class EvidenceFileService implements OnApplicationBootstrap {
     if (file.state === 'attached') throw new ConflictError(`evidence file ${fileId} is part of a submitted report and cannot be deleted`);
     await this.storage.delete(fileId);
     if (!(await this.files.remove(fileId, ['stored']))) throw new ConflictError(`evidence file ${fileId} was attached to a report meanwhile`);
+  }
+
+  /**
+   * Marks files as part of a submitted report (`attached`: kept, no longer deletable), for the
+   * submission that refers to them. Every id must name a file of this task that is stored or
+   * attached already; otherwise InvalidError naming each (`<path>[i]: …`) and nothing changes.
+   * Checked first, then marked: a file deleted in between is named by the second step too.
+   */
+  async attach(taskId: string, fileIds: string[], path = 'files'): Promise<void> {
+    const problems: Problem[] = [];
+    const records = await Promise.all(fileIds.map((id) => (/^[0-9a-f]{32}$/.test(id) ? this.files.findById(id) : Promise.resolve(null))));
+    records.forEach((f, i) => {
+      if (!f || f.taskId !== taskId || (f.state !== 'stored' && f.state !== 'attached')) {
+        problems.push({ path: `${path}[${i}]`, message: `no evidence file ${fileIds[i]} was uploaded for this task` });
+      }
+    });
+    if (problems.length) throw new InvalidError(problems);
+    for (const [i, f] of records.entries()) {
+      if (f!.state === 'stored' && !(await this.files.attach(f!.id)) && (await this.files.findById(f!.id))?.state !== 'attached') {
+        throw new InvalidError([{ path: `${path}[${i}]`, message: `evidence file ${f!.id} was deleted meanwhile` }]);
+      }
+    }
   }
 
   private async find(taskId: string, fileId: string): Promise<EvidenceFileView> {
