@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
@@ -47,7 +47,10 @@ describe('evidence files (e2e)', () => {
       .expect(201);
     task = await h.waitFor('the education task', async () => (await h.http.get(`/api/cycles/${c.body.id}/tasks?group=education`)).body[0]?.id);
   }, 60_000);
-  afterAll(() => h.stop(), 60_000);
+  afterAll(async () => {
+    await h.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
 
   it("stores the task's own participant's upload and serves it to them as a download, only to those who may read the task", async () => {
     const res = await upload(chair, PDF, '../Aktionsplan: 2030?.pdf', 'application/octet-stream').expect(201);
