@@ -45,6 +45,9 @@ COPY config ./config
 COPY locales ./locales
 # The pages' templates, stylesheet and script (read at run time, not compiled).
 COPY apps/api/web ./apps/api/web
+# Evidence files' bodies (EVIDENCE_FILES_DIR): the one folder the app writes; compose mounts a
+# volume here, which takes this ownership when it is first created.
+RUN mkdir -p /app/.pact-data/evidence-files && chown -R node:node /app/.pact-data
 
 USER node
 EXPOSE 3000

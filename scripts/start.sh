@@ -8,4 +8,6 @@ bash scripts/ensure-deps.sh
 bash scripts/ensure-chromium.sh || true
 npm run --silent build
 export PACT_DATA_DIR="${PACT_DATA_DIR:-$PWD/.pact-data}"
+# Evidence files' bodies beside the database's data.
+export EVIDENCE_FILES_DIR="${EVIDENCE_FILES_DIR:-$PACT_DATA_DIR/evidence-files}"
 exec bash scripts/with-services.sh node dist/apps/start/src/main.js "$@"

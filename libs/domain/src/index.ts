@@ -16,3 +16,4 @@ export * from './questionnaires';
 export * from './programmes';
 export * from './network-reports';
 export * from './indicators';
+export * from './evidence-files';

@@ -15,6 +15,7 @@ import { ReportsModule } from './reports/reports.module';
 import { SignInModule } from './sign-in/sign-in.module';
 import { InboxModule } from './inbox/inbox.module';
 import { DraftsModule } from './drafts/drafts.module';
+import { EvidenceFilesModule } from './evidence-files/evidence-files.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkingGroupsModule } from './working-groups/working-groups.module';
@@ -40,6 +41,7 @@ const capabilities = [
   QuestionnairesModule,
   IndicatorsModule,
   ObservationsModule,
+  EvidenceFilesModule,
 ];
 
 /** Infrastructure (config, clock, MongoDB, Redis queues, notifications) plus one module per capability. */

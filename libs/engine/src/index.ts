@@ -72,3 +72,7 @@ export * from './questionnaires/questionnaire-catalog';
 export * from './questionnaires/questionnaires.module';
 export * from './programmes/programme-catalog';
 export * from './programmes/programmes.module';
+export * from './evidence-files/evidence-file.service';
+export * from './evidence-files/evidence-files.module';
+export * from './evidence-files/evidence-scanner';
+export * from './evidence-files/evidence-storage';

@@ -27,6 +27,7 @@ import {
   ObservationSeriesRepository,
   ObservationSeriesSchema,
 } from './observations';
+import { EVIDENCE_FILE_MODEL, EvidenceFileRepository, EvidenceFileSchema } from './evidence-files';
 
 /**
  * Every collection, one entry each: its model (name and schema, registered with
@@ -56,6 +57,7 @@ export const COLLECTIONS = [
   { model: { name: MIGRATION_MODEL, schema: MigrationSchema }, repository: MigrationRepository },
   { model: { name: OBSERVATION_SERIES_MODEL, schema: ObservationSeriesSchema }, repository: ObservationSeriesRepository },
   { model: { name: OBSERVATION_PERIOD_MODEL, schema: ObservationPeriodSchema }, repository: ObservationPeriodRepository },
+  { model: { name: EVIDENCE_FILE_MODEL, schema: EvidenceFileSchema }, repository: EvidenceFileRepository },
 ] satisfies { model: ModelDefinition; repository: unknown }[];
 
 /** Models whose records expire (`expiresAt`): a TTL index cleans them up where the server supports one. */

@@ -22,6 +22,7 @@ export * from './migrations';
 export * from './inboxes';
 export * from './user-addresses';
 export * from './observations';
+export * from './evidence-files';
 export * from './transient-errors';
 export * from './database-probe';
 export * from './database-watchdog';

@@ -1,6 +1,7 @@
 import { RouterModule } from '@nestjs/core';
 import { CyclesHttpModule } from '../cycles/cycles.module';
 import { DeadlinesHttpModule } from '../deadlines/deadlines.module';
+import { EvidenceFilesHttpModule } from '../evidence-files/evidence-files.module';
 import { UsersHttpModule } from '../users/users.module';
 import { NotificationsHttpModule } from '../notifications/notifications-http.module';
 import { SubmissionsHttpModule } from '../submissions/submissions.module';
@@ -19,6 +20,7 @@ export const API_HTTP_MODULES = [
   CyclesHttpModule,
   TasksHttpModule,
   SubmissionsHttpModule,
+  EvidenceFilesHttpModule,
   DeadlinesHttpModule,
   UsersHttpModule,
   NotificationsHttpModule,

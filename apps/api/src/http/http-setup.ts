@@ -49,10 +49,14 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 }
 
-/** Body-carrying requests must be JSON: a form post or text body gets 415, not a confusing 400. */
+/** The operations that take a file (multipart/form-data, streamed by their controller) instead of JSON; paths below API_PREFIX. */
+const FILE_UPLOADS = [/^\/tasks\/[^/]+\/evidence-files\/?$/];
+
+/** Body-carrying requests must be JSON (but file uploads): a form post or text body gets 415, not a confusing 400. */
 function requireJson(req: Request, res: Response, next: NextFunction): void {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !req.is('application/json')) {
+  const upload = req.method === 'POST' && FILE_UPLOADS.some((path) => path.test(req.path)) && req.is('multipart/form-data');
+  if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !upload && !req.is('application/json')) {
     sendProblem(res, 415, [`content-type: expected application/json, got ${req.headers['content-type'] ?? 'none'}`]);
     return;
   }

@@ -55,6 +55,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
@@ -105,6 +106,12 @@ export function statusOfEngineError(err: EngineError): number {
       return 429;
     case 'invalid':
       return 400;
+    case 'too-large':
+      return 413;
+    case 'unsupported-type':
+      return 415;
+    case 'refused':
+      return 422;
   }
 }
 
@@ -125,8 +132,9 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'the token lacks the role (or the caller is not the owner)',
   404: 'no such resource (or another group’s, which is not shown)',
   409: 'the current state forbids it',
-  413: 'the body is larger than BODY_LIMIT',
-  415: 'the body is not JSON',
+  413: 'the body is larger than BODY_LIMIT (for an evidence file: EVIDENCE_MAX_BYTES); nothing was kept',
+  415: 'the body is not JSON (for an evidence file: its content is not of an allowed type); nothing was kept',
+  422: 'the evidence file was refused by the virus scan; nothing was kept',
   429: 'too many requests (or failed authentications); see Retry-After',
   503: 'a store is not answering, or PDF rendering is unavailable; see Retry-After',
 };

@@ -234,6 +234,24 @@ export class EnvironmentVariables {
   @Min(1)
   SIGN_IN_LIMIT_PER_CLIENT = 30;
 
+  /** The largest evidence file accepted, in bytes (default 10 MiB); a larger upload is refused with 413 and leaves nothing. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1024 * 1024 * 1024)
+  EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+
+  /** The evidence file types accepted, comma-separated, from pdf, png, jpeg, docx, xlsx, odt, ods, text (plain text and CSV). */
+  @IsString()
+  @Matches(/^\s*(pdf|png|jpeg|docx|xlsx|odt|ods|text)(\s*,\s*(pdf|png|jpeg|docx|xlsx|odt|ods|text))*\s*$/, {
+    message: 'EVIDENCE_ALLOWED_TYPES must be a comma-separated list of pdf, png, jpeg, docx, xlsx, odt, ods, text',
+  })
+  EVIDENCE_ALLOWED_TYPES = 'pdf,png,jpeg,docx,xlsx,odt,ods,text';
+
+  /** The folder evidence files' bodies are kept in (created when missing); back it up with the database. */
+  @IsString()
+  EVIDENCE_FILES_DIR = '.pact-data/evidence-files';
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

@@ -1,3 +1,4 @@
+import { EvidenceFileType, isEvidenceFileType } from '@pact/domain';
 import { DatabaseSettings } from '@pact/persistence';
 import { QueueSettings } from '@pact/queues';
 import { EnvironmentVariables, validateEnvironment } from './environment';
@@ -45,6 +46,13 @@ export interface SignInSettings {
   sessionMaxHours: number;
 }
 
+/** Evidence files (EVIDENCE_*): limits of an upload and where bodies are kept. */
+export interface EvidenceSettings {
+  maxBytes: number;
+  allowedTypes: EvidenceFileType[];
+  filesDir: string;
+}
+
 /** What the engine's services read from the environment, validated once when an application is created. */
 export class EngineSettings {
   /** The cycles, groups and templates file (PACT_CONFIG). */
@@ -62,6 +70,7 @@ export class EngineSettings {
   readonly smtp: SmtpSettings;
   readonly webhooks: WebhookSettings;
   readonly signIn: SignInSettings;
+  readonly evidence: EvidenceSettings;
 
   constructor(values: EngineSettings) {
     Object.assign(this, values);
@@ -123,6 +132,11 @@ export function settingsFrom(raw: Record<string, unknown> | EnvironmentVariables
         limitPerClient: env.SIGN_IN_LIMIT_PER_CLIENT,
         sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
         sessionMaxHours: env.SESSION_MAX_HOURS,
+      },
+      evidence: {
+        maxBytes: env.EVIDENCE_MAX_BYTES,
+        allowedTypes: [...new Set(env.EVIDENCE_ALLOWED_TYPES.split(',').map((t) => t.trim()))].filter(isEvidenceFileType),
+        filesDir: env.EVIDENCE_FILES_DIR,
       },
     }),
   };

@@ -11,7 +11,7 @@ export interface Problem {
 }
 
 export abstract class EngineError extends Error {
-  abstract readonly kind: 'not-found' | 'conflict' | 'invalid' | 'forbidden' | 'rate-limited';
+  abstract readonly kind: 'not-found' | 'conflict' | 'invalid' | 'forbidden' | 'rate-limited' | 'too-large' | 'unsupported-type' | 'refused';
 }
 
 /** What the request names does not exist (or is not visible to the person asking). */
@@ -27,6 +27,21 @@ export class ConflictError extends EngineError {
 /** The person may not do this. */
 export class ForbiddenError extends EngineError {
   readonly kind = 'forbidden' as const;
+}
+
+/** The content is larger than a limit (an evidence file over EVIDENCE_MAX_BYTES). Nothing was kept. */
+export class TooLargeError extends EngineError {
+  readonly kind = 'too-large' as const;
+}
+
+/** The content is of a type not accepted (told from the content, not the name). Nothing was kept. */
+export class UnsupportedTypeError extends EngineError {
+  readonly kind = 'unsupported-type' as const;
+}
+
+/** The content was understood but refused on inspection (a virus scan). Nothing was kept. */
+export class ContentRefusedError extends EngineError {
+  readonly kind = 'refused' as const;
 }
 
 /** Too many requests of this kind from this person or client for now. */

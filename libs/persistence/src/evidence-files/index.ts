@@ -1,0 +1,3 @@
+export * from './evidence-file.record';
+export * from './evidence-file.repository';
+export * from './evidence-file.schema';
