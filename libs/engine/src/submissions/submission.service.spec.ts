@@ -123,7 +123,7 @@ describe('SubmissionService', () => {
     tasks.completeFollowUp.mockImplementation(async () => void order.push('complete'));
     const task = aTask({ status: 'submitted', latestRevision: 2 });
     await service.followUp(task, taskKeys.submission(IDS.task, 2));
-    expect(double(ObservationService).recordRevision).toHaveBeenCalledWith(cycle, task, revision);
+    expect(double(ObservationService).recordRevision).toHaveBeenCalledWith(task, revision);
     expect(order).toEqual(['observations', 'complete']);
   });
 

@@ -65,7 +65,7 @@ describe('Working groups page (route test over engine doubles)', () => {
     });
     const provenance = { kind: 'import' as const, importedAt: new Date('2030-01-01T00:00:00Z') };
     function program() {
-      pages.double(WorkingGroupService).get.mockResolvedValue(aGroup('education'));
+      pages.double(WorkingGroupService).getFor.mockResolvedValue(aGroup('education'));
       pages
         .double(IndicatorCatalog)
         .of.mockReturnValue({ programme: 'pact', indicators: [indicator('education.a'), indicator('education.b'), indicator('sport.c')] });
