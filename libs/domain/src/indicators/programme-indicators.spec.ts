@@ -61,7 +61,9 @@ describe('the shipped catalogues', () => {
   it("the Pact's: every predefined indicator of config/programmes/pact.yaml as <group>.<key>, with its polarity", () => {
     const catalog = read('programmes', 'pact.indicators.yaml') as ProgrammeIndicators;
     expect(programmeIndicatorsProblems(catalog, EN_DE_FR)).toEqual([]);
-    const pact = read('programmes', 'pact.yaml') as { templates: { indicatorsByGroup: Record<string, { key: string; higherIsBetter?: boolean; unit: unknown }[]> }[] };
+    const pact = read('programmes', 'pact.yaml') as {
+      templates: { indicatorsByGroup: Record<string, { key: string; higherIsBetter?: boolean; unit: unknown }[]> }[];
+    };
     const predefined = new Map(
       pact.templates.flatMap((t) =>
         Object.entries(t.indicatorsByGroup ?? {}).flatMap(([group, list]) => list.map((i) => [`${group}.${i.key}` as string, i] as const)),
