@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ObservationsModule } from '@pact/engine';
+import { ObservationsModule, ProgrammesModule } from '@pact/engine';
 import { IndicatorsController } from './indicators.controller';
 
-@Module({ imports: [ObservationsModule], controllers: [IndicatorsController] })
+@Module({ imports: [ObservationsModule, ProgrammesModule], controllers: [IndicatorsController] })
 export class IndicatorsHttpModule {}

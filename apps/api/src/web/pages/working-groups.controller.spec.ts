@@ -1,5 +1,5 @@
 import { periodOf } from '@pact/domain';
-import { IdentityService, InboxQuery, IndicatorCatalog, ObservationService, WorkingGroupService } from '@pact/engine';
+import { ConflictError, IdentityService, InboxQuery, IndicatorCatalog, ObservationService, ProgrammeCatalog, WorkingGroupService } from '@pact/engine';
 import { aChair, aPerson, appWithPages, PagesApp, textOf } from '../testing/app-with-pages';
 import { aGroup, aUser } from '../testing/page-fixtures';
 
@@ -39,6 +39,72 @@ describe('Working groups page (route test over engine doubles)', () => {
     expect(rowOf(res.text, 'education')).toContain('data-sign-in="yes"');
     expect(rowOf(res.text, 'housing')).toContain('data-sign-in="no"');
     expect(rowOf(res.text, 'housing')).toContain('href="/working-groups/housing"');
+  });
+
+  describe('programmes', () => {
+    const PROGRAMMES = [
+      { key: 'pact', name: 'European Pact for Integration', participantKind: 'working-group' },
+      { key: 'charter', name: 'Integrating Cities Charter', participantKind: 'city' },
+    ];
+    const berlin = { ...aGroup('berlin'), programme: 'charter', fieldOfAction: 'Berlin', chair: { name: 'Charter coordinator' } };
+    afterEach(() => pages.double(ProgrammeCatalog).list.mockReturnValue([PROGRAMMES[0]] as never));
+
+    it("offers the programmes a person takes part in and lists the chosen one's participants, in its words; another committee only reads them", async () => {
+      pages.double(ProgrammeCatalog).list.mockReturnValue(PROGRAMMES as never);
+      pages.signIn(aPerson({ programmes: ['pact', 'charter'], committeeOf: ['pact'], roles: ['committee', 'chair'], groupKeys: ['berlin'] }));
+      pages.double(WorkingGroupService).listFor.mockResolvedValue([berlin]);
+      pages.double(WorkingGroupService).list.mockResolvedValue([]);
+      pages.double(IdentityService).listUsers.mockResolvedValue([]);
+      const res = await pages.get('/working-groups?programme=charter').expect(200);
+      expect(pages.double(WorkingGroupService).listFor).toHaveBeenCalledWith(expect.objectContaining({ programmes: ['pact', 'charter'] }), 'charter');
+      expect(res.text).toContain('<a href="/working-groups?programme=charter" aria-current="page">Integrating Cities Charter</a>');
+      expect(res.text).toContain('<a href="/working-groups?programme=pact">European Pact for Integration</a>');
+      expect(textOf(res.text)).toContain('City Coordinator');
+      expect(textOf(res.text)).toContain('The cities that signed the Charter');
+      // On the Pact's committee, not the Charter's: no change link here.
+      expect(rowOf(res.text, 'berlin')).not.toContain('href="/working-groups/berlin"');
+    });
+
+    it('a programme the person takes no part in is not offered: the first of theirs is shown', async () => {
+      pages.double(ProgrammeCatalog).list.mockReturnValue(PROGRAMMES as never);
+      pages.signIn(aChair('education'));
+      pages.double(WorkingGroupService).listFor.mockResolvedValue([aGroup('education')]);
+      const res = await pages.get('/working-groups?programme=charter').expect(200);
+      expect(pages.double(WorkingGroupService).listFor).toHaveBeenCalledWith(expect.anything(), 'pact');
+      expect(res.text).not.toContain('aria-current="page">Integrating Cities Charter');
+    });
+
+    it('the committee retires a participant from its page (CSRF-checked), and the list says so; retired ones keep no change link', async () => {
+      pages.signIn(aPerson());
+      pages.double(WorkingGroupService).getToDecide.mockResolvedValue(aGroup('sport'));
+      await pages.post('/working-groups/sport/retire', {}, { csrf: false }).expect(403);
+      expect(pages.double(WorkingGroupService).retire).not.toHaveBeenCalled();
+      const done = await pages.post('/working-groups/sport/retire').expect(303);
+      expect(done.headers.location).toBe('/working-groups?programme=pact&retired=sport');
+      expect(pages.double(WorkingGroupService).retire).toHaveBeenCalledWith('sport', expect.objectContaining({ userId: 'u-1' }));
+      // Retired meanwhile by another member: it is retired, as asked.
+      pages.double(WorkingGroupService).retire.mockRejectedValueOnce(new ConflictError('retired already'));
+      await pages.post('/working-groups/sport/retire').expect(303);
+
+      const retired = aGroup('sport', { retiredAt: new Date('2030-01-12T10:00:00Z') });
+      pages.double(WorkingGroupService).listFor.mockResolvedValue([retired]);
+      pages.double(WorkingGroupService).list.mockResolvedValue([retired]);
+      pages.double(IdentityService).listUsers.mockResolvedValue([]);
+      const res = await pages.get('/working-groups?programme=pact&retired=sport').expect(200);
+      expect(textOf(res.text)).toContain('Field sport is retired: new cycles leave it out');
+      expect(rowOf(res.text, 'sport')).toContain('data-retired-at');
+      expect(rowOf(res.text, 'sport')).not.toContain('href="/working-groups/sport"');
+    });
+
+    it('the change page offers retiring; a chair may not retire', async () => {
+      pages.signIn(aPerson());
+      pages.double(WorkingGroupService).getToDecide.mockResolvedValue(aGroup('sport'));
+      pages.double(InboxQuery).list.mockResolvedValue([]);
+      const form = await pages.get('/working-groups/sport').expect(200);
+      expect(form.text).toContain('action="/working-groups/sport/retire"');
+      pages.signIn(aChair('sport'));
+      await pages.post('/working-groups/sport/retire').expect(403);
+    });
   });
 
   it('after a change, says who was named and how many open requests follow them', async () => {

@@ -1,7 +1,16 @@
-import { seesAllGroups } from '@pact/domain';
+import { isCommitteeOf, seesAllGroups, seesProgramme } from '@pact/domain';
 import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { DEFAULT_TIME_ZONE, LocalizedText, ObservedValue } from '@pact/domain';
-import { ConflictError, NotFoundError, IdentityService, InboxQuery, IndicatorCatalog, ObservationService, WorkingGroupService } from '@pact/engine';
+import {
+  ConflictError,
+  NotFoundError,
+  IdentityService,
+  InboxQuery,
+  IndicatorCatalog,
+  ObservationService,
+  ProgrammeCatalog,
+  WorkingGroupService,
+} from '@pact/engine';
 import type { Response } from 'express';
 import { UpdateWorkingGroupDto } from '../../working-groups/working-group.dto';
 import { apiRuleProblems } from '../api-rules';
@@ -36,6 +45,7 @@ export class WorkingGroupPagesController {
     private readonly inbox: InboxQuery,
     private readonly indicators: IndicatorCatalog,
     private readonly observations: ObservationService,
+    private readonly programmes: ProgrammeCatalog,
   ) {}
 
   /** For each group key, whether its chair's address has an account as chair of that group. */
@@ -47,9 +57,24 @@ export class WorkingGroupPagesController {
     return chairsWhoCanSignIn(await this.identity.listUsers(), groups as Parameters<typeof chairsWhoCanSignIn>[1]);
   }
 
+  /**
+   * One programme's participants at a time (`?programme=`, default the reader's first): the
+   * Pact's working groups and chairs, the Charter's cities and coordinators; the programmes the
+   * reader takes part in (operators: all) are offered above the list.
+   */
   @Get()
-  async list(@Page() page: PageState, @Query('changed') changed: unknown, @Res() res: Response) {
-    const groups = (await this.groups.listFor(page.person!)).sort((a, b) =>
+  async list(
+    @Page() page: PageState,
+    @Query('changed') changed: unknown,
+    @Query('retired') retired: unknown,
+    @Query('programme') asked: unknown,
+    @Res() res: Response,
+  ) {
+    const person = page.person!;
+    const offered = this.programmes.list().filter((p) => seesProgramme(person, p.key));
+    const programme = offered.find((p) => p.key === asked) ?? offered[0];
+    if (!programme) throw new NotFoundError('you take part in no programme');
+    const groups = (await this.groups.listFor(person, programme.key)).sort((a, b) =>
       page.i18n.text(a.fieldOfAction).localeCompare(page.i18n.text(b.fieldOfAction), page.lang),
     );
     const signIn = await this.signInByGroup(page);
@@ -61,12 +86,17 @@ export class WorkingGroupPagesController {
           openRequests: (await this.inbox.list([changedGroup.key], { limit: 1000 })).length,
         }
       : null;
+    const retiredGroup = typeof retired === 'string' && GROUP_KEY.test(retired) ? groups.find((g) => g.key === retired && g.retiredAt) : undefined;
     res.render('pages/working-groups', {
       title: page.i18n.t('workingGroups.title'),
       groups,
       signIn,
       notice,
-      isCommittee: page.person!.roles.includes('committee'),
+      retiredNotice: retiredGroup ?? null,
+      programme,
+      programmes: offered.length > 1 ? offered.map((p) => ({ key: p.key, name: p.name, current: p.key === programme.key })) : [],
+      // The committee of this programme changes its participants; another programme's committee only reads them.
+      isCommittee: isCommitteeOf(person, programme.key),
       languageName: languageNames(page),
       // Whose indicators over time this person may read (the trends page's own rule).
       readsTrends: (key: string) => {
@@ -145,11 +175,25 @@ export class WorkingGroupPagesController {
     res.redirect(303, `/working-groups?changed=${encodeURIComponent(key)}`);
   }
 
+  /** The committee retires a participant (a group merged, a city left): new cycles leave it out, past ones keep it. */
+  @Post(':key/retire')
+  @PageRoles('committee')
+  async retire(@Page() page: PageState, @Param('key') key: string, @Res() res: Response) {
+    const group = await this.groups.getToDecide(page.person!, key);
+    try {
+      await this.groups.retire(key, page.person!);
+    } catch (err) {
+      // Retired meanwhile by someone else: it is retired, which is what was asked.
+      if (!(err instanceof ConflictError)) throw err;
+    }
+    res.redirect(303, `/working-groups?programme=${encodeURIComponent(group.programme)}&retired=${encodeURIComponent(key)}`);
+  }
+
   private async renderForm(
     page: PageState,
     res: Response,
     status: number,
-    group: { key: string; fieldOfAction: LocalizedText; chair: { name: string; email: string } },
+    group: { key: string; programme: string; fieldOfAction: LocalizedText; chair: { name: string; email: string }; retiredAt?: Date },
     values: ChairValues,
     errors: FormError[],
   ) {
