@@ -1,4 +1,4 @@
-import { CycleGlance, CycleProgressQuery, CycleService, NotFoundError } from '@pact/engine';
+import { CycleGlance, CycleProgressQuery, CycleService, NotFoundError, ProgrammeCatalog } from '@pact/engine';
 import { aCycle, IDS } from '@pact/engine/testing/fixtures';
 import { aChair, aPerson, appWithPages, PagesApp, textOf } from '../testing/app-with-pages';
 import { aCell, aMatrix } from '../testing/page-fixtures';
@@ -49,7 +49,12 @@ describe('Cycles list (route test over engine doubles)', () => {
     pages.double(CycleService).list.mockResolvedValue([]);
     pages.double(CycleProgressQuery).glance.mockResolvedValue(new Map());
     const filtered = await pages.get('/cycles?status=completed').expect(200);
-    expect(pages.double(CycleService).list).toHaveBeenCalledWith(expect.objectContaining({ userId: 'u-1' }), { status: 'completed' }, 100, 0);
+    expect(pages.double(CycleService).list).toHaveBeenCalledWith(
+      expect.objectContaining({ userId: 'u-1' }),
+      { status: 'completed', programme: 'pact' },
+      100,
+      0,
+    );
     expect(textOf(filtered.text)).toContain('No monitoring cycle is in this state.');
     jest.clearAllMocks();
     const res = await pages.get('/cycles?status=bogus').expect(400);
@@ -64,6 +69,31 @@ describe('Cycles list (route test over engine doubles)', () => {
     pages.double(CycleProgressQuery).glance.mockResolvedValue(new Map());
     const res = await pages.get('/cycles').expect(200);
     expect(res.text).not.toContain('href="/cycles/new"');
+  });
+
+  it("the console picks the programme: the Charter's committee reads its cycles and is told its rounds cannot be started here yet", async () => {
+    pages.double(ProgrammeCatalog).list.mockReturnValue([
+      { key: 'pact', name: 'European Pact for Integration', participantKind: 'working-group' },
+      { key: 'charter', name: 'Integrating Cities Charter', participantKind: 'city' },
+    ] as never);
+    try {
+      pages.signIn(aPerson({ committeeOf: ['charter'], programmes: ['charter'] }));
+      pages.double(CycleService).list.mockResolvedValue([]);
+      pages.double(CycleProgressQuery).glance.mockResolvedValue(new Map());
+      const res = await pages.get('/cycles?programme=pact').expect(200);
+      // Not a programme of theirs: their own is shown, with no picker (one programme only).
+      expect(pages.double(CycleService).list).toHaveBeenCalledWith(expect.anything(), { status: undefined, programme: 'charter' }, 100, 0);
+      expect(res.text).not.toContain('href="/cycles/new"');
+      expect(res.text).toContain('data-cannot-start');
+      expect(res.text).toContain('name="programme" value="charter"');
+
+      pages.signIn(aPerson({ roles: ['operator'], committeeOf: [], programmes: [] }));
+      const both = await pages.get('/cycles?programme=charter').expect(200);
+      expect(both.text).toContain('<a href="/cycles?programme=charter" aria-current="page">Integrating Cities Charter</a>');
+      expect(both.text).not.toContain('data-cannot-start');
+    } finally {
+      pages.double(ProgrammeCatalog).list.mockReturnValue([{ key: 'pact', name: 'European Pact for Integration', participantKind: 'working-group' }] as never);
+    }
   });
 });
 

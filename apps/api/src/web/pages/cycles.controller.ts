@@ -1,7 +1,7 @@
 import { Get, Param, Query, Res } from '@nestjs/common';
 import { CYCLE_STATUSES, CycleStatus } from '@pact/domain';
-import { CycleProgressQuery, CycleService } from '@pact/engine';
-import { seesAllGroups } from '@pact/domain';
+import { CycleProgressQuery, CycleService, NotFoundError, ProgrammeCatalog } from '@pact/engine';
+import { isCommitteeOf, seesAllGroups, seesProgramme } from '@pact/domain';
 import type { Response } from 'express';
 import { Page, PageController } from '../page.decorators';
 import type { PageState } from '../page-state';
@@ -19,34 +19,42 @@ export class CyclePagesController {
   constructor(
     private readonly cycles: CycleService,
     private readonly progress: CycleProgressQuery,
+    private readonly programmes: ProgrammeCatalog,
   ) {}
 
+  /**
+   * The committee's console: one programme's cycles at a time (`?programme=`, default the
+   * reader's first; the programmes they take part in are offered above), filtered by state.
+   * Starting a cycle is offered to that programme's committee, where its cycles can be started.
+   */
   @Get()
-  async list(@Page() page: PageState, @Query('status') status: unknown, @Res() res: Response) {
+  async list(@Page() page: PageState, @Query('status') status: unknown, @Query('programme') asked: unknown, @Res() res: Response) {
     const t = page.i18n.t;
+    const person = page.person!;
+    const offered = this.programmes.list().filter((p) => seesProgramme(person, p.key));
+    const programme = offered.find((p) => p.key === asked) ?? offered[0];
+    if (!programme) throw new NotFoundError('you take part in no programme');
     const chosen = typeof status === 'string' && status !== '' ? status : undefined;
     const statusOptions = [{ value: '', label: t('cycles.allStates') }, ...CYCLE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))];
-    const isCommittee = page.person!.roles.includes('committee');
+    const common = {
+      title: t('cycles.title'),
+      statusOptions,
+      programme,
+      programmes: offered.length > 1 ? offered.map((p) => ({ key: p.key, name: p.name, current: p.key === programme.key })) : [],
+      isCommittee: isCommitteeOf(person, programme.key),
+      canStart: isCommitteeOf(person, programme.key) && programme.key === this.cycles.reportProgramme(),
+    };
     if (chosen !== undefined && !(CYCLE_STATUSES as readonly string[]).includes(chosen)) {
       return res.status(400).render('pages/cycles', {
-        title: t('cycles.title'),
+        ...common,
         cycles: [],
         glance: new Map(),
         status: chosen,
-        statusOptions,
-        isCommittee,
         errors: [{ field: 'status', message: t('cycles.chooseStatus') }],
       });
     }
-    const cycles = await this.cycles.list(page.person!, { status: chosen as CycleStatus | undefined }, 100, 0);
-    res.render('pages/cycles', {
-      title: t('cycles.title'),
-      cycles,
-      glance: await this.progress.glance(cycles),
-      status: chosen ?? '',
-      statusOptions,
-      isCommittee,
-    });
+    const cycles = await this.cycles.list(person, { status: chosen as CycleStatus | undefined, programme: programme.key }, 100, 0);
+    res.render('pages/cycles', { ...common, cycles, glance: await this.progress.glance(cycles), status: chosen ?? '' });
   }
 
   @Get(':id')

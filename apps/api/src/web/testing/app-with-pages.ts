@@ -2,7 +2,7 @@ import { INestApplication, MiddlewareConsumer, Module, Provider, Type } from '@n
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { CLOCK, DEFAULT_TEXT_LANGUAGES, defaultMilestones, ManualClock } from '@pact/domain';
-import { EngineSettings, PACT_CONFIG, Person, ProgrammeCatalog, SessionService, testEngineSettings } from '@pact/engine';
+import { CycleService, EngineSettings, PACT_CONFIG, Person, ProgrammeCatalog, SessionService, testEngineSettings } from '@pact/engine';
 import { automock, Doubled } from '@pact/engine/testing/service-doubles';
 import request from 'supertest';
 import { ApiSettings } from '../../config/api-settings';
@@ -112,6 +112,7 @@ export async function appWithPages(opts: { now?: Date; config?: Record<string, u
   (doubleOf(ProgrammeCatalog) as Doubled<ProgrammeCatalog>).list.mockReturnValue([
     { key: 'pact', name: 'European Pact for Integration', participantKind: 'working-group' },
   ] as never);
+  (doubleOf(CycleService) as Doubled<CycleService>).reportProgramme.mockReturnValue('pact' as never);
   const sessions = doubleOf(SessionService) as Doubled<SessionService>;
   const formKey = Buffer.alloc(32, 1);
   sessions.formSigningKey.mockResolvedValue(formKey as never);
