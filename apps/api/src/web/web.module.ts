@@ -16,6 +16,7 @@ import {
   TasksModule,
   WebhooksModule,
   WorkingGroupsModule,
+  ProgrammesModule,
 } from '@pact/engine';
 import { ReportRenderingModule } from '../reports/report-rendering.module';
 import { loadPageCatalogs } from './i18n/page-catalogs';
@@ -79,6 +80,7 @@ export const PAGE_CONTROLLERS = [
     HealthModule,
     QuestionnairesModule,
     ObservationsModule,
+    ProgrammesModule,
     ReportRenderingModule,
   ],
   controllers: PAGE_CONTROLLERS,
