@@ -140,7 +140,7 @@ async function main(): Promise<void> {
   console.log(`  ${link.url}\n`);
   console.log(`Later, ask for a new link at ${publicUrl}/sign-in.`);
   console.log(
-    `The chairs of the ${chairCount} working groups sign in the same way with their addresses (Working groups lists them)` +
+    `The chairs and coordinators of the ${chairCount} working groups and cities sign in the same way with their addresses (Working groups lists them)` +
       (chairAccounts ? `; ${chairAccounts} chair account(s) created now.` : '.'),
   );
   console.log(outbox ? `E-mails (no SMTP_HOST set) are written to ${outbox}, one .eml file each.` : `E-mails go through ${process.env.SMTP_HOST}.`);
