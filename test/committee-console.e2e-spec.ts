@@ -539,7 +539,7 @@ describe('committee console (e2e)', () => {
       const page = await committee.get('/working-groups').expect(200);
       expect(page.text).toContain('<td data-sign-in="no">');
       expect(textOf(/<tr data-group="sport">([\s\S]*?)<\/tr>/.exec(page.text)![1])).toBe(
-        'Integration through sport Lena Schmidt chair.sport@pact.example.eu German Europe/Brussels No account for this address Change the chair : Integration through sport',
+        'Integration through sport Indicators over time : Integration through sport Lena Schmidt chair.sport@pact.example.eu German Europe/Brussels No account for this address Change the chair : Integration through sport',
       );
     });
 

@@ -114,14 +114,18 @@ describe('indicator observations (e2e)', () => {
       .get(ObservationService)
       .record([rating('ghent', 2015, 2), rating('lyon', 2015, 3), rating('athens', 2015, null), rating('ghent', 2013, 1), rating('bristol', 2015, 1)]);
 
-    const peers = (await h.http.get('/api/indicators/diverse-workforce/peers?programme=charter&period=2015').expect(200)).body;
+    // The Charter's numbers are for its committee and operators: the Pact's committee finds none of them.
+    await h.http.get('/api/indicators/diverse-workforce/peers?programme=charter&period=2015').expect(404);
+    const operator = h.agent(await h.tokenFor(['operator']));
+    const peers = (await operator.get('/api/indicators/diverse-workforce/peers?programme=charter&period=2015').expect(200)).body;
     expect(peers.values.map((v: any) => [v.participant, v.value])).toEqual([
       ['bristol', 1],
       ['ghent', 2],
       ['lyon', 3],
     ]);
     expect(peers.median).toBe(2);
-    const series = (await h.http.get('/api/indicators/diverse-workforce/series?programme=charter&participant=ghent').expect(200)).body;
+    await h.http.get('/api/indicators/diverse-workforce/series?programme=charter&participant=ghent').expect(404);
+    const series = (await operator.get('/api/indicators/diverse-workforce/series?programme=charter&participant=ghent').expect(200)).body;
     expect(series.values.map((v: any) => [v.period.key, v.value, v.provenance.kind])).toEqual([
       ['2013', 1, 'import'],
       ['2015', 2, 'import'],
