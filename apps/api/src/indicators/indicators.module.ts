@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ObservationsModule } from '@pact/engine';
+import { ObservationsModule, ProgrammesModule } from '@pact/engine';
 import { IndicatorsController } from './indicators.controller';
 
-@Module({ imports: [ObservationsModule], controllers: [IndicatorsController] })
+// ProgrammesModule: the controller scopes reads to the caller's programme (ProgrammeCatalog).
+@Module({ imports: [ObservationsModule, ProgrammesModule], controllers: [IndicatorsController] })
 export class IndicatorsHttpModule {}
