@@ -55,7 +55,7 @@ describe('metrics (e2e)', () => {
     expect(sample(res.text, 'pact_process_resident_memory_bytes', { process: 'api' }) ?? 0).toBeGreaterThan(0);
   });
 
-  it("counts tasks by programme and status once a cycle's fan-out made them, and the worker's port shows the fan-out job", async () => {
+  it("counts tasks by programme and status once a cycle's fan-out made them, and the worker's port shows the fan-out job and the e-mails it sent", async () => {
     const cycle = await h.http
       .post('/api/cycles')
       .send(shortCycle(h, { name: 'Fan-out', groups: ['education', 'sport', 'labour-market'] }))
@@ -86,5 +86,11 @@ describe('metrics (e2e)', () => {
     // The worker's registry is its own: no HTTP series of the API in it.
     expect(worker.text).not.toContain('pact_http_request_duration_seconds_count{');
     await request(`http://127.0.0.1:${port}`).get('/other').expect(404);
+    // The fan-out asks each chair by e-mail; without an SMTP server the e-mails are logged, and counted so.
+    const logged = await h.waitFor('the requests e-mailed', async () => {
+      const n = sample(await scrape(), 'pact_deliveries_total', { channel: 'email', outcome: 'logged', process: 'worker' });
+      return (n ?? 0) >= 3 && n;
+    });
+    expect(logged).toBeGreaterThanOrEqual(3);
   });
 });
