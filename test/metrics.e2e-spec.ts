@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import request from 'supertest';
 import { WorkerMetrics } from '../apps/worker/src/metrics/worker-metrics';
 import { EngineHarness, shortCycle } from './support/engine-harness';
@@ -92,5 +93,22 @@ describe('metrics (e2e)', () => {
       return (n ?? 0) >= 3 && n;
     });
     expect(logged).toBeGreaterThanOrEqual(3);
+  });
+
+  it('counts failed job attempts by queue and job name, a name the engine does not know as "other"', async () => {
+    const queue = new Queue('cycles', { prefix: h.prefix, connection: { url: h.env.REDIS_URL } });
+    try {
+      // A stray job (not one of the engine's): the cycles processor refuses it, and it fails for good.
+      await queue.add('stray-66f0c3e2a1b2c3d4e5f60718', {}, { attempts: 1 });
+      const port = h.worker!.get(WorkerMetrics).port;
+      const text = await h.waitFor('the failure counted', async () => {
+        const t = (await request(`http://127.0.0.1:${port}`).get('/metrics').expect(200)).text;
+        return (sample(t, 'pact_job_failures_total', { queue: 'cycles', job: 'other' }) ?? 0) >= 1 && t;
+      });
+      expect(sample(text, 'pact_job_duration_seconds_count', { queue: 'cycles', job: 'other', outcome: 'failed' })).toBeGreaterThanOrEqual(1);
+      expect(text).not.toContain('stray-66f0c3e2a1b2c3d4e5f60718');
+    } finally {
+      await queue.close();
+    }
   });
 });

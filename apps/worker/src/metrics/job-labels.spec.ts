@@ -9,10 +9,11 @@ describe('job metric labels', () => {
     expect(jobLabel(undefined)).toBe('other');
   });
 
-  it('measures an attempt from BullMQ stamps, and nothing for one that never ran', () => {
-    expect(attemptSeconds({ processedOn: 1_000, finishedOn: 3_500 })).toBe(2.5);
-    expect(attemptSeconds({ finishedOn: 3_500 })).toBeUndefined();
-    expect(attemptSeconds({ processedOn: 4_000, finishedOn: 3_500 })).toBeUndefined();
-    expect(attemptSeconds(undefined)).toBeUndefined();
+  it('measures an attempt from BullMQ stamps, a retried one up to now, and nothing for one that never ran', () => {
+    expect(attemptSeconds({ processedOn: 1_000, finishedOn: 3_500 }, 9_000)).toBe(2.5);
+    expect(attemptSeconds({ processedOn: 1_000 }, 1_750)).toBe(0.75);
+    expect(attemptSeconds({ finishedOn: 3_500 }, 9_000)).toBeUndefined();
+    expect(attemptSeconds({ processedOn: 4_000, finishedOn: 3_500 }, 9_000)).toBeUndefined();
+    expect(attemptSeconds(undefined, 9_000)).toBeUndefined();
   });
 });

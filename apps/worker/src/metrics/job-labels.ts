@@ -10,8 +10,13 @@ export function jobLabel(name: string | undefined): string {
   return name && KNOWN_JOBS.has(name) ? name : 'other';
 }
 
-/** How long a finished attempt ran, in seconds, from BullMQ's own stamps; undefined when it never started. */
-export function attemptSeconds(job: { processedOn?: number; finishedOn?: number } | undefined): number | undefined {
-  if (!job?.processedOn || !job.finishedOn || job.finishedOn < job.processedOn) return undefined;
-  return (job.finishedOn - job.processedOn) / 1000;
+/**
+ * How long an attempt ran, in seconds, from BullMQ's start stamp to its finish stamp; undefined when
+ * it never started. An attempt that failed and will be retried has no finish stamp (BullMQ sets it
+ * only when a job completes or fails for good): it ended `now`, when its 'failed' event arrives.
+ */
+export function attemptSeconds(job: { processedOn?: number; finishedOn?: number } | undefined, now: number): number | undefined {
+  if (!job?.processedOn) return undefined;
+  const end = job.finishedOn ?? now;
+  return end < job.processedOn ? undefined : (end - job.processedOn) / 1000;
 }

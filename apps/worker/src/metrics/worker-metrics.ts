@@ -64,7 +64,7 @@ export class WorkerMetrics implements OnModuleInit, OnApplicationShutdown {
   recordAttempt(job: Job | undefined, outcome: 'completed' | 'failed'): void {
     const labels = { queue: job?.queueName ?? 'unknown', job: jobLabel(job?.name) };
     if (outcome === 'failed') this.jobFailures.inc(labels);
-    const seconds = attemptSeconds(job);
+    const seconds = attemptSeconds(job, Date.now());
     if (seconds !== undefined) this.jobDuration.observe({ ...labels, outcome }, seconds);
   }
 
