@@ -31,6 +31,7 @@ export class WorkerMetrics implements OnModuleInit, OnApplicationShutdown {
     @Inject(WORKER_SETTINGS) private readonly settings: WorkerSettings,
   ) {
     const registers = [metrics.registry];
+    const logger = this.logger;
     this.jobDuration = new Histogram({
       name: 'pact_job_duration_seconds',
       help: 'How long job attempts ran, by queue, job name and outcome (completed, failed).',
@@ -55,7 +56,13 @@ export class WorkerMetrics implements OnModuleInit, OnApplicationShutdown {
       labelNames: ['queue', 'state'],
       registers,
       async collect() {
-        for (const c of await queues.counts()) for (const state of QUEUE_STATES) this.set({ queue: c.name, state }, c[state]);
+        // Redis not answering costs this gauge its series (stale sizes would mislead), not the whole scrape.
+        this.reset();
+        const counts = await queues.counts().catch((err: Error) => {
+          logger.warn(`queue sizes not read for metrics: ${err.message}`);
+          return [];
+        });
+        for (const c of counts) for (const state of QUEUE_STATES) this.set({ queue: c.name, state }, c[state]);
       },
     });
   }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { TaskRepository } from '@pact/persistence';
 import { Gauge } from 'prom-client';
 import { EngineSettings } from '../config/settings';
@@ -13,6 +13,7 @@ type Counts = { programme: string; status: string; count: number }[];
  */
 @Injectable()
 export class TaskMetrics {
+  private readonly logger = new Logger(TaskMetrics.name);
   private cached?: { at: number; rows: Counts };
   private pending?: Promise<Counts>;
   private registered = false;
@@ -26,7 +27,13 @@ export class TaskMetrics {
   register(): void {
     if (this.registered) return;
     this.registered = true;
-    const counts = () => this.counts();
+    // A database that does not answer costs this gauge its series, not the whole scrape: the
+    // request and process metrics matter most exactly then.
+    const counts = () =>
+      this.counts().catch((err: Error) => {
+        this.logger.warn(`tasks not counted for metrics: ${err.message}`);
+        return [];
+      });
     new Gauge({
       name: 'pact_tasks',
       help: 'Tasks by programme and status, counted at scrape time (cached for METRICS_CACHE_MS).',
