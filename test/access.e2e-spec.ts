@@ -56,6 +56,7 @@ describe('access control (e2e)', () => {
   type Row = { what: string; call: (a: TestAgent) => any; expect: Record<Who, number> };
   const rows: Row[] = [
     { what: 'GET /health', call: (a) => a.get('/health'), expect: { none: 200, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
+    { what: 'GET /metrics', call: (a) => a.get('/metrics'), expect: { none: 401, committee: 403, chair: 403, otherChair: 403, operator: 200 } },
     {
       what: 'GET /working-groups',
       call: (a) => a.get('/api/working-groups'),

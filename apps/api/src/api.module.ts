@@ -8,6 +8,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { TokenThrottlerGuard } from './auth/throttle.guard';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
 import { API_HTTP_MODULES, ApiRoutes } from './http/api-routes';
 import { CalendarFeedHttpModule } from './notifications/calendar-feed-http.module';
 import { WebModule } from './web/web.module';
@@ -29,7 +30,7 @@ import { ApiSettings, ApiSettingsModule } from './config/api-settings';
     QueueDashboardModule,
     WebModule,
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, MetricsController],
   providers: [
     // Order matters: authenticate first, then count the request against its token.
     { provide: APP_GUARD, useClass: AuthGuard },

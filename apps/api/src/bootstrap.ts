@@ -1,12 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { logLevels } from '@pact/engine';
+import { EngineMetrics, logLevels, TaskMetrics } from '@pact/engine';
 import { ApiModule } from './api.module';
 import { configureHttp } from './http/http-setup';
 import { applyServerTimeouts } from './http/server-timeouts';
 import { setupOpenApi } from './http/openapi';
 import { configureWeb } from './web/web-setup';
 import { ApiSettings } from './config/api-settings';
+import { httpMetrics } from './metrics/http-metrics';
 
 /** Builds the HTTP application (JSON API under /api, people's pages at the root) exactly as production runs it; the e2e tests use this too. */
 export async function createApi(): Promise<NestExpressApplication> {
@@ -17,6 +18,11 @@ export async function createApi(): Promise<NestExpressApplication> {
   const settings = app.get(ApiSettings);
   // Before anything reads req.ip: the per-client limits must see the person, not the proxy.
   if (settings.trustProxy !== false) app.set('trust proxy', settings.trustProxy);
+  // First, so every request is timed, also those the body parser or a guard turns away.
+  const metrics = app.get(EngineMetrics);
+  metrics.start('api');
+  app.get(TaskMetrics).register();
+  app.use(httpMetrics(metrics));
   configureHttp(app, settings.bodyLimit, settings.corsOrigins);
   configureWeb(app);
   applyServerTimeouts(app.getHttpServer(), settings.http);

@@ -37,6 +37,20 @@ export class WorkerEnvironmentVariables {
   @IsInt()
   @Min(1)
   NOTIFY_RATE_MS = 1000;
+  /**
+   * The worker's own Prometheus endpoint (GET /metrics on this port): unset, none. 0 takes any free
+   * port (tests). Without authentication, so it listens on WORKER_METRICS_HOST, loopback by default.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_METRICS_PORT?: number;
+
+  @IsString()
+  WORKER_METRICS_HOST = '127.0.0.1';
+
   /** Redis for the workers' own connection (the engine checks it as well, for its producers). */
   @IsString()
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
@@ -52,6 +66,8 @@ export interface WorkerSettings {
   notifyRateMax: number;
   notifyRateMs: number;
   redisUrl: string;
+  /** Where the worker answers GET /metrics; unset: nowhere. */
+  metrics?: { port: number; host: string };
 }
 
 /** The worker's settings from the environment's variables (process.env, or a test's object), validated. */
@@ -64,6 +80,7 @@ export function workerSettingsFrom(raw: Record<string, unknown>): WorkerSettings
     notifyRateMax: env.NOTIFY_RATE_MAX,
     notifyRateMs: env.NOTIFY_RATE_MS,
     redisUrl: env.REDIS_URL,
+    metrics: env.WORKER_METRICS_PORT === undefined ? undefined : { port: env.WORKER_METRICS_PORT, host: env.WORKER_METRICS_HOST },
   };
 }
 

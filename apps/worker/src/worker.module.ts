@@ -4,9 +4,10 @@ import { CycleProcessor } from './cycles/cycle.processor';
 import { DeadlineProcessor } from './deadlines/deadline.processor';
 import { ReconcileProcessor, ReconcileWatchdog } from './reconciliation/reconcile.processor';
 import { NotificationProcessor } from './notifications/notification.processor';
+import { WorkerMetrics } from './metrics/worker-metrics';
 import { WORKER_SETTINGS, workerSettingsFrom } from './worker-settings';
 
-/** BullMQ processors only; no HTTP API of its own. */
+/** BullMQ processors; no HTTP API of its own, only a metrics port when WORKER_METRICS_PORT is set. */
 @Module({
   imports: [EngineModule],
   providers: [
@@ -17,6 +18,7 @@ import { WORKER_SETTINGS, workerSettingsFrom } from './worker-settings';
     NotificationProcessor,
     ReconcileProcessor,
     ReconcileWatchdog,
+    WorkerMetrics,
   ],
 })
 export class WorkerModule {}

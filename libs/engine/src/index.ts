@@ -45,6 +45,7 @@ export * from './inbox/inbox.query';
 export * from './reconciliation/follow-up-sweeper';
 export * from './health/health.service';
 export * from './health/health.module';
+export * from './metrics';
 export * from './errors';
 export * from './drafts/draft.service';
 export * from './drafts/drafts.module';

@@ -10,6 +10,7 @@ export interface QueueCounts {
   active: number;
   delayed: number;
   failed: number;
+  completed: number;
 }
 
 /** Answers "can Redis serve the queues now?" for readiness checks (a read on a producer connection, which has a command deadline). */
@@ -35,8 +36,15 @@ export class QueueProbe {
   async counts(): Promise<QueueCounts[]> {
     return Promise.all(
       this.queues.map(async (q) => {
-        const c = await q.getJobCounts('waiting', 'active', 'delayed', 'failed');
-        return { name: q.name as QueueName, waiting: c.waiting ?? 0, active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0 };
+        const c = await q.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
+        return {
+          name: q.name as QueueName,
+          waiting: c.waiting ?? 0,
+          active: c.active ?? 0,
+          delayed: c.delayed ?? 0,
+          failed: c.failed ?? 0,
+          completed: c.completed ?? 0,
+        };
       }),
     );
   }

@@ -3,17 +3,23 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { ReconcileResult, TimerReconciler } from '@pact/engine';
 import { QUEUE, TimerScheduler } from '@pact/queues';
 import { LoggedWorkerHost } from '../logged-worker-host';
+import { WorkerMetrics } from '../metrics/worker-metrics';
 import { workerOptions } from '../worker-options';
 import { WORKER_SETTINGS, WorkerSettings } from '../worker-settings';
 
 @Processor(QUEUE.Maintenance, { ...workerOptions(1), concurrency: 1 })
 export class ReconcileProcessor extends LoggedWorkerHost {
-  constructor(private readonly reconciler: TimerReconciler) {
+  constructor(
+    private readonly reconciler: TimerReconciler,
+    private readonly workerMetrics: WorkerMetrics,
+  ) {
     super();
   }
 
-  process(): Promise<ReconcileResult> {
-    return this.reconciler.reconcile();
+  async process(): Promise<ReconcileResult> {
+    const result = await this.reconciler.reconcile();
+    this.workerMetrics.recordTimersOwed(result.taskTimers);
+    return result;
   }
 }
 
@@ -29,12 +35,14 @@ export class ReconcileWatchdog implements OnApplicationBootstrap, OnApplicationS
   constructor(
     private readonly reconciler: TimerReconciler,
     private readonly scheduler: TimerScheduler,
+    private readonly workerMetrics: WorkerMetrics,
     @Inject(WORKER_SETTINGS) private readonly settings: WorkerSettings,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const every = this.settings.reconcileEveryMs;
     const result = await this.reconciler.reconcile();
+    this.workerMetrics.recordTimersOwed(result.taskTimers);
     this.logger.log(`start-up reconciliation: ${result.cycles} active cycle(s), ${result.taskTimers} task timer(s) ensured`);
     await this.scheduler.ensureReconcileScheduler(every);
     this.timer = setInterval(() => {

@@ -69,6 +69,13 @@ export class EnvironmentVariables {
   @Max(60_000)
   HEALTH_TIMEOUT_MS = 2000;
 
+  /** How long a scrape-time count from MongoDB (tasks by status per programme) is reused: a scrape storm reads it once. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  METRICS_CACHE_MS = 30_000;
+
   /** BullMQ key prefix; use one per deployment sharing a Redis. No ':' (it is BullMQ's separator). */
   @IsString()
   @Matches(/^[A-Za-z0-9_{}-]+$/, { message: 'QUEUE_PREFIX may hold letters, digits, _ - { } only' })

@@ -8,6 +8,7 @@ import { ChannelResult, DeliveryError } from './notification';
 import { EmailChannel } from './email.channel';
 import { WebhookChannel } from './webhook.channel';
 import { EngineSettings } from '../config/settings';
+import { EngineMetrics } from '../metrics/engine-metrics';
 
 export type AttemptOutcome =
   { outcome: 'delivered' | 'logged' | 'skipped' | 'held' } | { outcome: 'retry'; error: string } | { outcome: 'failed'; error: string; retryable: boolean };
@@ -31,13 +32,22 @@ export class DeliveryService {
     private readonly queue: DeliveryQueue,
     @Inject(CLOCK) private readonly clock: Clock,
     settings: EngineSettings,
+    private readonly metrics: EngineMetrics,
   ) {
     this.pauseAfter = settings.webhooks.pauseAfter;
   }
 
+  /** One attempt, counted by channel and outcome where its outcome is known (pact_deliveries_total). */
   async attempt(deliveryId: string, lastAttempt: boolean): Promise<AttemptOutcome> {
+    const { channel, outcome } = await this.attemptOnce(deliveryId, lastAttempt);
+    this.metrics.deliveries.inc({ channel: channel ?? 'unknown', outcome: outcome.outcome });
+    return outcome;
+  }
+
+  private async attemptOnce(deliveryId: string, lastAttempt: boolean): Promise<{ channel?: string; outcome: AttemptOutcome }> {
     const d = await this.deliveries.findById(deliveryId);
-    if (!d || d.status !== 'queued') return { outcome: 'skipped' };
+    const outcome = (o: AttemptOutcome) => ({ channel: d?.channel, outcome: o });
+    if (!d || d.status !== 'queued') return outcome({ outcome: 'skipped' });
     const n = d.attemptCount + 1;
     let secret = '';
     if (d.channel === 'webhook') {
@@ -48,12 +58,12 @@ export class DeliveryService {
         if ((await this.subscriptions.findById(sub.id))?.status === 'active') {
           await this.queue.enqueue(await this.deliveries.requeue({ id: d.id, from: ['held'] }, this.clock.now()));
         }
-        return { outcome: 'held' };
+        return outcome({ outcome: 'held' });
       }
       if (!sub || sub.status === 'disabled') {
         const error = 'the webhook subscription was removed';
         await this.record(d, { n, at: this.clock.now(), status: 'failed', error, durationMs: 0, willRetry: false }, 'failed');
-        return { outcome: 'failed', error, retryable: false };
+        return outcome({ outcome: 'failed', error, retryable: false });
       }
       secret = sub.secret;
     }
@@ -71,15 +81,15 @@ export class DeliveryService {
         { n, at, status: 'failed', error: e.message, code: e.code, durationMs: Date.now() - started, willRetry },
         willRetry ? 'queued' : 'failed',
       );
-      if (willRetry) return { outcome: 'retry', error: e.message };
+      if (willRetry) return outcome({ outcome: 'retry', error: e.message });
       this.logger.warn(`delivery ${d.id} (${d.channel} ${d.kind} → ${d.recipient}) failed for good: ${e.message}`);
       if (d.channel === 'webhook') await this.countWebhookFailure(d, e.message, at);
-      return { outcome: 'failed', error: e.message, retryable: e.retryable };
+      return outcome({ outcome: 'failed', error: e.message, retryable: e.retryable });
     }
     const at = this.clock.now();
     await this.record(d, { n, at, status: result.status, code: result.code, durationMs: Date.now() - started, willRetry: false }, result.status);
     if (d.channel === 'webhook') await this.subscriptions.recordSuccess(d.subscriptionId!, at);
-    return { outcome: result.status };
+    return outcome({ outcome: result.status });
   }
 
   private async record(d: DeliveryRecord, attempt: DeliveryAttempt, status: DeliveryRecord['status']): Promise<void> {

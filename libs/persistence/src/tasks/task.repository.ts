@@ -96,6 +96,17 @@ export class TaskRepository {
     return rows.map((r) => ({ milestoneKey: r._id.m, status: r._id.s, count: r.count }));
   }
 
+  /**
+   * Task counts per programme and status over every task (the metrics' scrape-time gauge): one
+   * $group without $match, as FerretDB supports; the caller caches it, so scrapes do not repeat it.
+   */
+  async countByProgrammeAndStatus(): Promise<{ programme: string; status: TaskStatus; count: number }[]> {
+    const rows = await this.model.aggregate<{ _id: { p: string; s: TaskStatus }; count: number }>([
+      { $group: { _id: { p: '$programme', s: '$status' }, count: { $sum: 1 } } },
+    ]);
+    return rows.map((r) => ({ programme: r._id.p, status: r._id.s, count: r.count }));
+  }
+
   /** Task counts per cycle and status for many cycles at once (the cycles list): $match + $group only. */
   async countByCycleAndStatus(cycleIds: string[]): Promise<{ cycleId: string; status: TaskStatus; count: number }[]> {
     if (!cycleIds.length) return [];

@@ -28,7 +28,7 @@ describe('Operations console (route test over engine doubles)', () => {
     pages.double(DeliveryQuery).log.mockResolvedValue({ items: [], next: null });
     pages.double(DeliveryQuery).countByStatus.mockResolvedValue({});
     pages.double(HealthService).check.mockResolvedValue(aHealth());
-    pages.double(HealthService).queueCounts.mockResolvedValue([{ name: 'deadlines', waiting: 1200, active: 1, delayed: 3, failed: 2 }]);
+    pages.double(HealthService).queueCounts.mockResolvedValue([{ name: 'deadlines', waiting: 1200, active: 1, delayed: 3, failed: 2, completed: 0 }]);
     pages.double(WebhookSubscriptionService).list.mockResolvedValue([]);
     pages.double(WorkingGroupService).list.mockResolvedValue([aGroup('education')]);
   });

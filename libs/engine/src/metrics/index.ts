@@ -1,0 +1,3 @@
+export * from './engine-metrics';
+export * from './task-metrics';
+export * from './metrics.module';
