@@ -45,6 +45,11 @@ export function isNotAppliedError(err: unknown): boolean {
  */
 export function isDatabaseUnavailableError(err: unknown): boolean {
   if (isNotAppliedError(err)) return true;
+  // A bulk write whose command broke on the way (not a write error of its own): the driver wraps
+  // the network error in a MongoBulkWriteError, keeping it as `errorResponse`.
+  const wrapped = (err as { errorResponse?: unknown } | undefined)?.errorResponse;
+  if ((err as DriverError | undefined)?.name === 'MongoBulkWriteError' && wrapped instanceof Error && wrapped !== err)
+    return isDatabaseUnavailableError(wrapped);
   let proto = err && typeof err === 'object' ? Object.getPrototypeOf(err) : null;
   const name = (err as DriverError | undefined)?.name;
   if (name && UNAVAILABLE_NAMES.has(name)) return true;

@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Indicator, ProgrammeIndicators, programmeIndicatorsProblems, TextLanguages } from '@pact/domain';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readProgrammeFiles } from '../programmes/programme-files';
 import { PACT_CONFIG } from '../config/config.module';
 import type { PactConfig } from '../config/pact-config';
 import { EngineSettings } from '../config/settings';
@@ -17,30 +15,13 @@ const SUFFIX = '.indicators.yaml';
  * place, so no observation is ever stored under an indicator nobody can name or read.
  */
 export function loadIndicatorCatalogs(dir: string, languages: TextLanguages): ProgrammeIndicators[] {
-  let files: string[];
-  try {
-    files = readdirSync(dir)
-      .filter((f) => f.endsWith(SUFFIX))
-      .sort();
-  } catch (err) {
-    throw new Error(`Cannot read the programmes' folder ${dir}: ${(err as Error).message}`, { cause: err });
-  }
-  const problems: string[] = [];
+  const { files, problems } = readProgrammeFiles(dir, SUFFIX);
   const found: ProgrammeIndicators[] = [];
-  for (const file of files) {
-    const path = join(dir, file);
-    let parsed: unknown;
-    try {
-      parsed = parse(readFileSync(path, 'utf8'));
-    } catch (err) {
-      problems.push(`${path}: ${(err as Error).message}`);
-      continue;
-    }
+  for (const { name: named, path, parsed } of files) {
     const own = programmeIndicatorsProblems(parsed, languages);
     problems.push(...own.map((p) => `${path}: ${p}`));
     if (own.length) continue;
     const catalog = parsed as ProgrammeIndicators;
-    const named = file.slice(0, -SUFFIX.length);
     if (catalog.programme !== named) problems.push(`${path}: programme: is "${catalog.programme}", but the file is named for "${named}"`);
     else found.push({ programme: catalog.programme, indicators: catalog.indicators });
   }

@@ -12,9 +12,7 @@ import {
   type TextLanguages,
   type WorkingGroup,
 } from '@pact/domain';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readProgrammeFiles } from './programme-files';
 import { PACT_CONFIG } from '../config/config.module';
 import type { PactConfig } from '../config/pact-config';
 import { EngineSettings } from '../config/settings';
@@ -113,29 +111,12 @@ export function programmeOfFile(key: string, raw: unknown, languages: TextLangua
  * tasks, job ids and URLs.
  */
 export function loadProgrammes(dir: string, pact: PactConfig): { programmes: Programme[]; others: ParticipantProgramme[] } {
-  let files: string[];
-  try {
-    // <key>.yaml only: <key>.questionnaire.yaml and the like are a programme's other files.
-    files = readdirSync(dir)
-      .filter((f) => /^[a-z][a-z0-9-]*\.yaml$/.test(f) && f !== `${pact.programme}.yaml`)
-      .sort();
-  } catch (err) {
-    throw new Error(`Cannot read the programmes' folder ${dir}: ${(err as Error).message}`, { cause: err });
-  }
-  const problems: string[] = [];
+  // <key>.yaml only: <key>.questionnaire.yaml and the like are a programme's other files.
+  const { files, problems } = readProgrammeFiles(dir, '.yaml', (f) => /^[a-z][a-z0-9-]*\.yaml$/.test(f) && f !== `${pact.programme}.yaml`);
   const others: ParticipantProgramme[] = [];
   const owner = new Map(pact.workingGroups.map((g) => [g.key, pact.programme]));
-  for (const file of files) {
-    const path = join(dir, file);
-    const key = file.slice(0, -'.yaml'.length);
-    let raw: unknown;
-    try {
-      raw = parse(readFileSync(path, 'utf8'));
-    } catch (err) {
-      problems.push(`${path}: ${(err as Error).message}`);
-      continue;
-    }
-    const read = programmeOfFile(key, raw, pact.languages);
+  for (const { name: key, path, parsed } of files) {
+    const read = programmeOfFile(key, parsed, pact.languages);
     problems.push(...read.problems.map((p) => `${path}: ${p}`));
     if (!read.programme) continue;
     for (const g of read.programme.participants) {

@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Questionnaire, questionnaireProblems, TextLanguages } from '@pact/domain';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readProgrammeFiles } from '../programmes/programme-files';
 import { PACT_CONFIG } from '../config/config.module';
 import type { PactConfig } from '../config/pact-config';
 import { EngineSettings } from '../config/settings';
@@ -17,25 +15,9 @@ const SUFFIX = '.questionnaire.yaml';
  * page never meets a questionnaire it cannot show.
  */
 export function loadQuestionnaires(dir: string, languages: TextLanguages): Questionnaire[] {
-  let files: string[];
-  try {
-    files = readdirSync(dir)
-      .filter((f) => f.endsWith(SUFFIX))
-      .sort();
-  } catch (err) {
-    throw new Error(`Cannot read the programmes' folder ${dir}: ${(err as Error).message}`, { cause: err });
-  }
-  const problems: string[] = [];
+  const { files, problems } = readProgrammeFiles(dir, SUFFIX);
   const found: Questionnaire[] = [];
-  for (const file of files) {
-    const path = join(dir, file);
-    let parsed: unknown;
-    try {
-      parsed = parse(readFileSync(path, 'utf8'));
-    } catch (err) {
-      problems.push(`${path}: ${(err as Error).message}`);
-      continue;
-    }
+  for (const { path, parsed } of files) {
     const own = questionnaireProblems(parsed, languages);
     problems.push(...own.map((p) => `${path}: ${p.path ? `${p.path}: ` : ''}${p.message}`));
     if (own.length) continue;
