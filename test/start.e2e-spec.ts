@@ -110,7 +110,9 @@ describe('npm start (e2e)', () => {
     expect((await browser.get('/').expect(303)).headers.location).toBe('/cycles');
     // The working groups were seeded.
     const mongo = await MongoClient.connect(process.env.MONGODB_URI!);
-    expect(await mongo.db(db).collection('working_groups').countDocuments()).toBe(12);
+    // The Pact's 12 working groups and the Charter's 52 cities.
+    expect(await mongo.db(db).collection('working_groups').countDocuments({ programme: 'pact' })).toBe(12);
+    expect(await mongo.db(db).collection('working_groups').countDocuments({ programme: 'charter' })).toBe(52);
     // No API token was left behind: people sign in with links.
     expect(
       await mongo
@@ -141,7 +143,7 @@ describe('npm start (e2e)', () => {
 
     // The chairs named in the configuration can sign in from the first day, with their addresses.
     expect(out).toContain(
-      'The chairs of the 12 working groups sign in the same way with their addresses (Working groups lists them); 12 chair account(s) created now.',
+      'The chairs of the 12 working groups and the coordinators of the 52 cities sign in the same way with their addresses (Working groups lists them); 64 chair account(s) created now.',
     );
     const chair = request.agent(site);
     const chairForm = await chair.get('/sign-in').expect(200);
@@ -175,7 +177,9 @@ describe('npm start (e2e)', () => {
     child = again.child;
     expect(again.output()).not.toContain('Created the first');
     expect(again.output()).toContain('Sign in as Erika Muster <erika.muster@pact.example.eu>');
-    expect(again.output()).toContain('The chairs of the 12 working groups sign in the same way with their addresses (Working groups lists them).');
+    expect(again.output()).toContain(
+      'The chairs of the 12 working groups and the coordinators of the 52 cities sign in the same way with their addresses (Working groups lists them).',
+    );
     await stop(child);
   }, 120_000);
 });

@@ -5,6 +5,7 @@ import {
   EngineInfrastructureModule,
   IdentityModule,
   IdentityService,
+  ProgrammeCatalog,
   SignInModule,
   SignInService,
   WorkingGroupService,
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
   let person: { name: string; email: string };
   let link: { url: string; expiresAt: Date };
   let chairAccounts: number;
-  let chairCount: number;
+  let whoActs: string;
   try {
     const identity = ctx.get(IdentityService);
     const committee = (await identity.listUsers()).filter((u) => u.roles.includes('committee') && !u.disabledAt);
@@ -128,7 +129,15 @@ async function main(): Promise<void> {
     // The chairs named in the configuration sign in from their first e-mail: each gets an
     // account acting for their group (the committee changes chairs on the Working groups page).
     chairAccounts = await ctx.get(WorkingGroupService).giveChairsAccounts('start');
-    chairCount = (await ctx.get(WorkingGroupService).list()).length;
+    // Per programme, in its words: the Pact's working groups have chairs, the Charter's cities coordinators.
+    const groups = await ctx.get(WorkingGroupService).list();
+    whoActs = ctx
+      .get(ProgrammeCatalog)
+      .list()
+      .map((p) => ({ count: groups.filter((g) => g.programme === p.key && !g.retiredAt).length, city: p.participantKind === 'city' }))
+      .filter((p) => p.count > 0)
+      .map((p) => (p.city ? `the coordinators of the ${p.count} cities` : `the chairs of the ${p.count} working groups`))
+      .join(' and ');
     person = user;
     link = await ctx.get(SignInService).issueLink(user.id, '/');
   } finally {
@@ -140,7 +149,7 @@ async function main(): Promise<void> {
   console.log(`  ${link.url}\n`);
   console.log(`Later, ask for a new link at ${publicUrl}/sign-in.`);
   console.log(
-    `The chairs and coordinators of the ${chairCount} working groups and cities sign in the same way with their addresses (Working groups lists them)` +
+    `${whoActs.charAt(0).toUpperCase()}${whoActs.slice(1)} sign in the same way with their addresses (Working groups lists them)` +
       (chairAccounts ? `; ${chairAccounts} chair account(s) created now.` : '.'),
   );
   console.log(outbox ? `E-mails (no SMTP_HOST set) are written to ${outbox}, one .eml file each.` : `E-mails go through ${process.env.SMTP_HOST}.`);
