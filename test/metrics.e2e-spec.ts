@@ -22,7 +22,7 @@ function sample(text: string, name: string, labels: Record<string, string>): num
 describe('metrics (e2e)', () => {
   // METRICS_CACHE_MS=0: each scrape counts the tasks afresh, so the test sees the fan-out's tasks
   // at once (the 30 s cache has nothing to show here).
-  const h = new EngineHarness({ env: { WORKER_METRICS_PORT: '0', METRICS_CACHE_MS: '0' } });
+  const h = new EngineHarness({ env: { WORKER_METRICS_PORT: '0', METRICS_CACHE_MS: '0', METRICS_PROCESS: 'true' } });
   let operator: string;
 
   beforeAll(async () => {

@@ -84,6 +84,9 @@ export class EngineHarness {
       SMTP_HOST: '',
       // The tests' receivers listen on loopback.
       WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+      // Every spec starts its own applications in one Node process: process metrics' monitors
+      // (never stopped with an application) would pile up and slow the later specs. The metrics spec turns them on.
+      METRICS_PROCESS: 'false',
       ...this.opts.env,
     };
   }

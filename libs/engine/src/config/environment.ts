@@ -76,6 +76,14 @@ export class EnvironmentVariables {
   @Max(3_600_000)
   METRICS_CACHE_MS = 30_000;
 
+  /**
+   * false: no process metrics (CPU, memory, event loop, GC). Their monitors run for the life of
+   * the Node process and are never stopped with an application, so a process that starts many
+   * applications one after another (the end-to-end tests) would gather them; a deployment keeps the default.
+   */
+  @IsIn(['true', 'false'])
+  METRICS_PROCESS = 'true';
+
   /** BullMQ key prefix; use one per deployment sharing a Redis. No ':' (it is BullMQ's separator). */
   @IsString()
   @Matches(/^[A-Za-z0-9_{}-]+$/, { message: 'QUEUE_PREFIX may hold letters, digits, _ - { } only' })

@@ -68,6 +68,8 @@ export class EngineSettings {
   readonly healthTimeoutMs: number;
   /** How long scrape-time counts from MongoDB are reused (METRICS_CACHE_MS). */
   readonly metricsCacheMs: number;
+  /** Whether the process metrics are collected (METRICS_PROCESS). */
+  readonly metricsProcess: boolean;
   readonly calendarRefreshMinutes: number;
   readonly smtp: SmtpSettings;
   readonly webhooks: WebhookSettings;
@@ -113,6 +115,7 @@ export function settingsFrom(raw: Record<string, unknown> | EnvironmentVariables
       followUpGraceMs: env.FOLLOW_UP_GRACE_MS,
       healthTimeoutMs: env.HEALTH_TIMEOUT_MS,
       metricsCacheMs: env.METRICS_CACHE_MS,
+      metricsProcess: env.METRICS_PROCESS !== 'false',
       calendarRefreshMinutes: env.CALENDAR_REFRESH_MINUTES,
       smtp: {
         host: env.SMTP_HOST,

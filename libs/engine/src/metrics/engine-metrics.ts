@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
+import { EngineSettings } from '../config/settings';
 
 /** Which process a series comes from: each has its own registry and its own scrape address. */
 export type MetricsProcess = 'api' | 'worker';
@@ -14,6 +15,8 @@ export type MetricsProcess = 'api' | 'worker';
 export class EngineMetrics {
   readonly registry = new Registry();
   private started = false;
+
+  constructor(private readonly settings: EngineSettings) {}
 
   /** Every attempt at a delivery, by channel (email, webhook) and outcome (delivered, logged, retry, failed, held, skipped). */
   readonly deliveries = new Counter({
@@ -31,7 +34,7 @@ export class EngineMetrics {
     if (this.started) return;
     this.started = true;
     this.registry.setDefaultLabels({ process });
-    collectDefaultMetrics({ register: this.registry, prefix: 'pact_' });
+    if (this.settings.metricsProcess) collectDefaultMetrics({ register: this.registry, prefix: 'pact_' });
   }
 
   /** The Prometheus text exposition of every metric (scrape-time ones are read now). */

@@ -5,7 +5,7 @@ import { TaskMetrics } from './task-metrics';
 
 function setUp(metricsCacheMs: number, count: () => Promise<{ programme: string; status: string; count: number }[]>) {
   const tasks = { countByProgrammeAndStatus: jest.fn(count) };
-  const metrics = new EngineMetrics();
+  const metrics = new EngineMetrics({ metricsProcess: false } as never);
   new TaskMetrics(tasks as unknown as TaskRepository, metrics, { metricsCacheMs } as EngineSettings).register();
   return { tasks, metrics };
 }
