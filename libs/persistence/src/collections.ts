@@ -28,6 +28,7 @@ import {
   ObservationSeriesSchema,
 } from './observations';
 import { EVIDENCE_FILE_MODEL, EvidenceFileRepository, EvidenceFileSchema } from './evidence-files';
+import { QUESTIONNAIRE_VERSION_MODEL, QuestionnaireVersionRepository, QuestionnaireVersionSchema } from './questionnaires';
 
 /**
  * Every collection, one entry each: its model (name and schema, registered with
@@ -58,6 +59,7 @@ export const COLLECTIONS = [
   { model: { name: OBSERVATION_SERIES_MODEL, schema: ObservationSeriesSchema }, repository: ObservationSeriesRepository },
   { model: { name: OBSERVATION_PERIOD_MODEL, schema: ObservationPeriodSchema }, repository: ObservationPeriodRepository },
   { model: { name: EVIDENCE_FILE_MODEL, schema: EvidenceFileSchema }, repository: EvidenceFileRepository },
+  { model: { name: QUESTIONNAIRE_VERSION_MODEL, schema: QuestionnaireVersionSchema }, repository: QuestionnaireVersionRepository },
 ] satisfies { model: ModelDefinition; repository: unknown }[];
 
 /** Models whose records expire (`expiresAt`): a TTL index cleans them up where the server supports one. */

@@ -23,6 +23,7 @@ export * from './inboxes';
 export * from './user-addresses';
 export * from './observations';
 export * from './evidence-files';
+export * from './questionnaires';
 export * from './transient-errors';
 export * from './database-probe';
 export * from './database-watchdog';
