@@ -89,9 +89,10 @@ describe('health probes (e2e)', () => {
     const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
     return { status: res.status, text: await res.text() };
   };
+  /** terminus's body (its own `status`: ok or error) and the HTTP status as `code`. */
   const body = async (url: string) => {
     const r = await get(url);
-    return { status: r.status, ...JSON.parse(r.text) };
+    return { ...JSON.parse(r.text), code: r.status };
   };
   /** Nothing that names where the stores are or what they said. */
   const expectNothingSensitive = (text: string) => {
@@ -101,15 +102,15 @@ describe('health probes (e2e)', () => {
 
   it('answer 200 when all is well, naming what they checked; /health keeps its own answer', async () => {
     const live = await body(`${api}/health/live`);
-    expect(live).toMatchObject({ status: 'ok' });
+    expect(live).toMatchObject({ code: 200, status: 'ok' });
     const ready = await h.waitFor('the API ready', async () => {
       const r = await body(`${api}/health/ready`);
-      return r.status === 200 && r;
+      return r.code === 200 && r;
     });
     expect(ready.info).toMatchObject({ process: { status: 'up' }, mongo: { status: 'up' }, redis: { status: 'up' } });
     const workerReady = await h.waitFor('the worker ready', async () => {
       const r = await body(`${worker}/health/ready`);
-      return r.status === 200 && r;
+      return r.code === 200 && r;
     });
     expect(workerReady.info).toMatchObject({
       process: { status: 'up' },
@@ -118,9 +119,9 @@ describe('health probes (e2e)', () => {
       queues: { status: 'up', running: expect.arrayContaining(['cycles', 'deadlines', 'notifications', 'maintenance']) },
       reconciler: { status: 'up' },
     });
-    expect((await body(`${worker}/health/live`)).status).toBe(200);
+    expect((await body(`${worker}/health/live`)).code).toBe(200);
     const old = await body(`${api}/health`);
-    expect(old).toMatchObject({ status: 'ok', mongo: { status: 'up' }, redis: { status: 'up' } });
+    expect(old).toMatchObject({ code: 200, status: 'ok', mongo: { status: 'up' }, redis: { status: 'up' } });
     for (const url of [`${api}/health/live`, `${api}/health/ready`, `${worker}/health/ready`, `${api}/health`]) expectNothingSensitive((await get(url)).text);
   });
 
@@ -131,31 +132,31 @@ describe('health probes (e2e)', () => {
     expect(Number(fresh)).toBeGreaterThan(0);
     await ownRedis.set(mark, String(Date.now() - 3_600_000));
     const stale = await body(`${worker}/health/ready`);
-    expect(stale.status).toBe(503);
+    expect(stale.code).toBe(503);
     expect(stale.error).toEqual({ reconciler: { status: 'down', state: 'stale', ageMs: expect.any(Number), maxAgeMs: 1_800_000 } });
-    expect((await body(`${api}/health/ready`)).status).toBe(200);
+    expect((await body(`${api}/health/ready`)).code).toBe(200);
     await ownRedis.set(mark, fresh!);
-    expect((await body(`${worker}/health/ready`)).status).toBe(200);
+    expect((await body(`${worker}/health/ready`)).code).toBe(200);
   });
 
   it('Redis unreachable: readiness 503 naming redis, liveness 200; ready again once it is back', async () => {
     await redis.stop();
     const ready = await h.waitFor('the API unready', async () => {
       const r = await body(`${api}/health/ready`);
-      return r.status === 503 && r;
+      return r.code === 503 && r;
     });
     expect(ready).toMatchObject({ status: 'error', error: { redis: { status: 'down', state: expect.stringMatching(/^(down|timeout)$/) } } });
     expect(ready.info).toMatchObject({ mongo: { status: 'up' } });
-    expect((await body(`${api}/health/live`)).status).toBe(200);
+    expect((await body(`${api}/health/live`)).code).toBe(200);
     const workerReady = await body(`${worker}/health/ready`);
-    expect(workerReady.status).toBe(503);
+    expect(workerReady.code).toBe(503);
     expect(workerReady.error).toMatchObject({ redis: { status: 'down' } });
-    expect((await body(`${worker}/health/live`)).status).toBe(200);
+    expect((await body(`${worker}/health/live`)).code).toBe(200);
     expect((await get(`${api}/health`)).status).toBe(503);
     for (const url of [`${api}/health/ready`, `${worker}/health/ready`]) expectNothingSensitive((await get(url)).text);
 
     await redis.start();
-    await h.waitFor('the API ready again', async () => (await body(`${api}/health/ready`)).status === 200, 30_000);
+    await h.waitFor('the API ready again', async () => (await body(`${api}/health/ready`)).code === 200, 30_000);
     // The new Redis is empty: the worker's Redis answers again, and it stays unready until a reconciliation marks it.
     const after = await h.waitFor('the worker reaching Redis again', async () => {
       const r = await body(`${worker}/health/ready`);
@@ -168,18 +169,18 @@ describe('health probes (e2e)', () => {
     await db.stop('SIGKILL');
     const ready = await h.waitFor('the API unready', async () => {
       const r = await body(`${api}/health/ready`);
-      return r.status === 503 && r;
+      return r.code === 503 && r;
     });
     expect(ready).toMatchObject({ status: 'error', error: { mongo: { status: 'down', state: expect.stringMatching(/^(down|timeout)$/) } } });
     expect(ready.info).toMatchObject({ redis: { status: 'up' }, process: { status: 'up' } });
-    expect((await body(`${api}/health/live`)).status).toBe(200);
+    expect((await body(`${api}/health/live`)).code).toBe(200);
     const workerReady = await body(`${worker}/health/ready`);
-    expect(workerReady.status).toBe(503);
+    expect(workerReady.code).toBe(503);
     expect(workerReady.error).toMatchObject({ mongo: { status: 'down' } });
-    expect((await body(`${worker}/health/live`)).status).toBe(200);
+    expect((await body(`${worker}/health/live`)).code).toBe(200);
     for (const url of [`${api}/health/ready`, `${worker}/health/ready`]) expectNothingSensitive((await get(url)).text);
 
     await db.start();
-    await h.waitFor('the API ready again', async () => (await body(`${api}/health/ready`)).status === 200, 60_000);
+    await h.waitFor('the API ready again', async () => (await body(`${api}/health/ready`)).code === 200, 60_000);
   }, 120_000);
 });

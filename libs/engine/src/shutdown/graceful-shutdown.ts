@@ -38,8 +38,12 @@ export function drainOnSignals(app: INestApplicationContext, options: DrainOptio
     const bound = setTimeout(() => {
       logger.error(`not drained within SHUTDOWN_TIMEOUT_MS (${options.timeoutMs} ms): exiting`);
       const abandon = options.abandon?.().catch((err: Error) => logger.error(`could not hand back what was held: ${err.message}`));
-      const cap = new Promise((resolve) => setTimeout(resolve, ABANDON_MS));
-      void Promise.race([abandon, cap]).finally(() => process.exit(1));
+      let capped: NodeJS.Timeout | undefined;
+      const cap = new Promise((resolve) => (capped = setTimeout(resolve, ABANDON_MS)));
+      void Promise.race([abandon, cap]).finally(() => {
+        clearTimeout(capped);
+        process.exit(1);
+      });
     }, options.timeoutMs);
     (async () => {
       await options.drain();
