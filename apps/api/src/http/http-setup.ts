@@ -124,6 +124,6 @@ export function configureHttp(app: NestExpressApplication, bodyLimit: string, co
       },
     }),
   );
-  app.enableShutdownHooks();
+  // No enableShutdownHooks: main.ts drains on SIGTERM (drainOnSignals), requests first, then the modules.
   return app;
 }
