@@ -26,7 +26,11 @@ export class HealthController {
   async check(@Res({ passthrough: true }) res: Response) {
     const body = await this.health.check();
     if (body.status !== 'ok') res.status(503).setHeader('Retry-After', '5');
-    return body;
+    // Public: which store is down and how, never the driver's words (they name addresses and
+    // databases); operators read those on the operations page.
+    const { error: _mongo, ...mongo } = body.mongo;
+    const { error: _redis, ...redis } = body.redis;
+    return { ...body, mongo, redis };
   }
 
   /**
