@@ -179,7 +179,8 @@ export class EngineHarness {
     const main = join(ROOT, 'dist', 'apps', app, 'src', 'main.js');
     if (!existsSync(main)) throw new Error(`${main} is missing: npm test builds it first (npm run build)`);
     const child = spawn(process.execPath, [main], {
-      env: { ...process.env, ...this.env, LOG_LEVEL: 'log', NO_COLOR: '1', ...env },
+      // Pretty: the specs read these lines as text (logs.e2e-spec.ts asks for JSON).
+      env: { ...process.env, ...this.env, LOG_LEVEL: 'log', LOG_FORMAT: 'pretty', NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.children.push(child);

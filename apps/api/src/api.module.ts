@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ApiLanguageInterceptor } from './http/api-language';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { EngineModule, IdentityModule } from '@pact/engine';
+import { EngineModule, IdentityModule, LogsModule } from '@pact/engine';
 import { QueueDashboardModule } from './admin/queue-dashboard.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
@@ -16,6 +16,7 @@ import { ApiSettings, ApiSettingsModule } from './config/api-settings';
 
 @Module({
   imports: [
+    LogsModule.forRoot('api'),
     ApiSettingsModule,
     EngineModule,
     IdentityModule,

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { EngineMetrics, logLevels, TaskMetrics } from '@pact/engine';
+import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { configureHttp } from './http/http-setup';
 import { applyServerTimeouts } from './http/server-timeouts';
@@ -14,7 +15,10 @@ export async function createApi(): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
     bodyParser: false,
     logger: logLevels(process.env.LOG_LEVEL),
+    // Until the JSON logger below takes over; then the start-up lines are written by it (docs/operations/logs.md).
+    bufferLogs: true,
   });
+  app.useLogger(app.get(Logger));
   const settings = app.get(ApiSettings);
   // Before anything reads req.ip: the per-client limits must see the person, not the proxy.
   if (settings.trustProxy !== false) app.set('trust proxy', settings.trustProxy);

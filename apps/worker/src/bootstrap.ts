@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { logLevels } from '@pact/engine';
+import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -8,5 +9,8 @@ import { WorkerModule } from './worker.module';
  * and a test that starts several workers in one process closes each itself.
  */
 export async function createWorker(): Promise<INestApplicationContext> {
-  return NestFactory.createApplicationContext(WorkerModule, { logger: logLevels(process.env.LOG_LEVEL) });
+  // Logs buffered until the JSON logger takes over (docs/operations/logs.md).
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: logLevels(process.env.LOG_LEVEL), bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  return app;
 }

@@ -3,6 +3,7 @@ import { Inject, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { WorkerMetrics } from './metrics/worker-metrics';
 import { JobsInHand } from './shutdown/jobs-in-hand';
+import { jobLogFields, withJobLogContext } from './logs/job-log-context';
 
 /**
  * Every processor logs its worker's errors and failed attempts. A BullMQ worker's 'error'
@@ -16,6 +17,20 @@ export abstract class LoggedWorkerHost extends WorkerHost {
   // A property, not a constructor parameter: the processors' constructors stay their own.
   @Inject(WorkerMetrics) private readonly metrics!: WorkerMetrics;
   @Inject(JobsInHand) private readonly inHand!: JobsInHand;
+
+  constructor() {
+    super();
+    // The subclass's process(), run so that every line it logs names the job, its cycle and task.
+    // A debug line when it is done, in that context: with LOG_LEVEL=debug every job can be followed.
+    const process = this.process.bind(this);
+    this.process = (job: Job, token?: string) =>
+      withJobLogContext(job, async () => {
+        const started = Date.now();
+        const result = await process(job, token);
+        this.logger.debug(`${job.name} done in ${Date.now() - started} ms`);
+        return result;
+      });
+  }
 
   @OnWorkerEvent('active')
   onJobActive(job: Job): void {
@@ -31,7 +46,8 @@ export abstract class LoggedWorkerHost extends WorkerHost {
   onJobFailed(job: Job | undefined, err: Error): void {
     this.inHand.release(job);
     this.metrics.recordAttempt(job, 'failed');
-    this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${err.message}`);
+    // Outside the job's own context: its fields are given here.
+    this.logger.warn({ ...jobLogFields(job), msg: `${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${err.message}` });
   }
 
   @OnWorkerEvent('completed')

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { EngineModule } from '@pact/engine';
+import { EngineModule, LogsModule } from '@pact/engine';
 import { CycleProcessor } from './cycles/cycle.processor';
 import { DeadlineProcessor } from './deadlines/deadline.processor';
 import { ReconcileProcessor, ReconcileWatchdog } from './reconciliation/reconcile.processor';
@@ -13,7 +13,7 @@ import { WORKER_SETTINGS, workerSettingsFrom } from './worker-settings';
 
 /** BullMQ processors; no HTTP API of its own, only a small port for metrics and health when WORKER_METRICS_PORT is set. */
 @Module({
-  imports: [EngineModule],
+  imports: [LogsModule.forRoot('worker'), EngineModule],
   providers: [
     // Read when the worker application is created, like the engine's settings.
     { provide: WORKER_SETTINGS, useFactory: () => workerSettingsFrom(process.env) },

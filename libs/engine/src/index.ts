@@ -18,6 +18,7 @@ export * from './reports/report-reading.service';
 export * from './submissions/submission.service';
 export * from './working-groups/working-group.service';
 export * from './logging';
+export * from './logs';
 export * from './cycles/cycles.module';
 export * from './deadlines/deadlines.module';
 export * from './fan-out/fan-out.module';
