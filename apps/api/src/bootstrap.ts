@@ -1,7 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { EngineMetrics, logLevels, TaskMetrics } from '@pact/engine';
-import { Logger } from 'nestjs-pino';
+import { EngineMetrics, nestLogger, TaskMetrics } from '@pact/engine';
 import { ApiModule } from './api.module';
 import { configureHttp } from './http/http-setup';
 import { applyServerTimeouts } from './http/server-timeouts';
@@ -14,11 +13,9 @@ import { httpMetrics } from './metrics/http-metrics';
 export async function createApi(): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
     bodyParser: false,
-    logger: logLevels(process.env.LOG_LEVEL),
-    // Until the JSON logger below takes over; then the start-up lines are written by it (docs/operations/logs.md).
-    bufferLogs: true,
+    // JSON lines or pretty ones, LOG_LEVEL and LOG_FORMAT (docs/operations/logs.md).
+    logger: nestLogger('api'),
   });
-  app.useLogger(app.get(Logger));
   const settings = app.get(ApiSettings);
   // Before anything reads req.ip: the per-client limits must see the person, not the proxy.
   if (settings.trustProxy !== false) app.set('trust proxy', settings.trustProxy);

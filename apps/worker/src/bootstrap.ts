@@ -1,7 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { logLevels } from '@pact/engine';
-import { Logger } from 'nestjs-pino';
+import { nestLogger } from '@pact/engine';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -9,8 +8,6 @@ import { WorkerModule } from './worker.module';
  * and a test that starts several workers in one process closes each itself.
  */
 export async function createWorker(): Promise<INestApplicationContext> {
-  // Logs buffered until the JSON logger takes over (docs/operations/logs.md).
-  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: logLevels(process.env.LOG_LEVEL), bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  return app;
+  // JSON lines or pretty ones, LOG_LEVEL and LOG_FORMAT (docs/operations/logs.md).
+  return NestFactory.createApplicationContext(WorkerModule, { logger: nestLogger('worker') });
 }

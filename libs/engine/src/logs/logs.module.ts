@@ -1,6 +1,6 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, LoggerService, Module } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LoggerModule } from 'nestjs-pino';
+import { Logger, LoggerModule, PinoLogger } from 'nestjs-pino';
 import { engineLogger } from './engine-logger';
 import { scrubText } from './log-redaction';
 import { requestId } from './request-id';
@@ -20,24 +20,38 @@ export class LogsModule {
     return {
       module: LogsModule,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            logger: engineLogger(app),
-            genReqId: requestId,
-            quietReqLogger: true,
-            customAttributeKeys: { reqId: 'requestId' },
-            autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.test(req.url ?? '') },
-            customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-              err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-            // No headers: cookies, authorization and set-cookie never reach a line.
-            serializers: {
-              req: (req: { method?: string; url?: string }) => ({ method: req.method, url: scrubText(req.url ?? '') }),
-              res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+        // A factory: the logger (and LOG_FORMAT's check) is made when the application is, not when this file is loaded.
+        LoggerModule.forRootAsync({
+          useFactory: () => ({
+            pinoHttp: {
+              logger: engineLogger(app),
+              genReqId: requestId,
+              quietReqLogger: true,
+              customAttributeKeys: { reqId: 'requestId' },
+              autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.test(req.url ?? '') },
+              customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
+                err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+              // No headers: cookies, authorization and set-cookie never reach a line.
+              serializers: {
+                req: (req: { method?: string; url?: string }) => ({ method: req.method, url: scrubText(req.url ?? '') }),
+                res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+              },
             },
-          },
+          }),
         }),
       ],
       exports: [LoggerModule],
     };
   }
+}
+
+/**
+ * Nest's logger for NestFactory.create / createApplicationContext: nestjs-pino's Logger over
+ * this process's pino logger, made before the application so that its first lines (and those
+ * of a start that hangs on a store) are written at once, not buffered. Inside a request or a
+ * job it writes with that request's or job's logger (nestjs-pino's async context).
+ */
+export function nestLogger(app: string): LoggerService {
+  const params = { pinoHttp: { logger: engineLogger(app) } };
+  return new Logger(new PinoLogger(params), params);
 }
