@@ -9,7 +9,7 @@ import { requestId } from './request-id';
 const QUIET_PATHS = /^\/(health|metrics)(\/|\?|$)/;
 
 /**
- * nestjs-pino for a process: its Logger replaces Nest's (bootstrap: app.useLogger), so every
+ * nestjs-pino for a process: its Logger is Nest's (bootstrap: nestLogger, below), so every
  * `new Logger(X.name)` line becomes a JSON line with X as its context. In the API, pino-http
  * gives each request an id (request-id.ts) carried by every line logged while it is served
  * (requestId) and one line when it is answered (method, path scrubbed of tokens, status, time).
