@@ -6,3 +6,4 @@ export * from './pact-questionnaire';
 export * from './questionnaire-versions';
 export * from './participation';
 export * from './questionnaire-round';
+export * from './answer-changes';
