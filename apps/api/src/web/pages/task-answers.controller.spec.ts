@@ -164,6 +164,8 @@ describe('A coordinator’s self-evaluation (route test over engine doubles)', (
       ]);
     const res = await pages.get(`/tasks/${IDS.task}`).expect(200);
     expect(res.text).toContain(`href="/tasks/${IDS.task}/answers"`);
+    // More time is asked for as a chair asks for it.
+    expect(res.text).toContain(`href="/tasks/${IDS.task}/extension"`);
     const second = textOf(elementById(res.text, 'revision-2') ?? '');
     expect(second).toContain('Réponses modifiées');
     expect(second).toContain('Communiquer activement');
