@@ -169,6 +169,11 @@ export class ProgrammeCatalog {
     return [...this.pact.workingGroups, ...this.others.flatMap((p) => p.participants)];
   }
 
+  /** The key of the questionnaire a programme's cycles ask (its file's `cycle.questionnaire`); undefined for the Pact, whose cycles report on a template. */
+  questionnaireOf(key: string): string | undefined {
+    return this.others.find((x) => x.key === key)?.cycle?.questionnaire;
+  }
+
   /** A programme's committee addresses and name as its file gives them (the Pact's: its config's). */
   committeeOf(key: string): { name: LocalizedText; emails: string[] } {
     if (key === this.pact.programme) return { name: this.pact.committee.name, emails: this.pact.committee.emails };
