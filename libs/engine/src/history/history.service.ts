@@ -127,7 +127,7 @@ export class HistoryService {
     const stored = existing.filter((c) => c.current !== null);
     if (stored.length && !opts.replace)
       throw new ConflictError(
-        `${listOf(stored.map((c) => c.year))} of "${programme}" ${stored.length === 1 ? 'is' : 'are'} imported already: import ${stored.length === 1 ? 'it' : 'them'} with "replace" to take the place of what is stored, or leave ${stored.length === 1 ? 'that year' : 'those years'} out of the file`,
+        `${listOf(stored.map((c) => c.year))} of "${programme}" ${stored.length === 1 ? 'is' : 'are'} imported already: import ${stored.length === 1 ? 'it' : 'them'} again with replace (replace=true in the API, --replace on the command line) to take the place of what is stored, or leave ${stored.length === 1 ? 'that year' : 'those years'} out of the file`,
       );
 
     const at = this.clock.now();
