@@ -1,4 +1,5 @@
 import { HistoryService, IdentityService } from '@pact/engine';
+import { HistoricCycleRepository, HistoryImportRepository } from '@pact/persistence';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EngineHarness } from './support/engine-harness';
@@ -114,15 +115,61 @@ describe('history import (e2e)', () => {
     expect(years.find((y: any) => y.year === 2015)).toMatchObject({ importId: replaced.body.importId, participants: 1 });
   }, 120_000);
 
+  it('after a crash, finishes an import past its commit point and undoes one before it: no year is half there', async () => {
+    const long = new Date(Date.now() - 3_600_000);
+    const content = (importId: string, city: string) => ({
+      importId,
+      importedAt: long,
+      importedBy: 'user:crashed',
+      participants: 1,
+      answers: 1,
+      participations: [{ participantKey: city, answers: [{ questionKey: 'diverse-workforce', ratingKey: 'fully', text: '' }] }],
+    });
+    const record = (id: string, year: number, state: 'staging' | 'committing') => ({
+      id,
+      programme: 'charter',
+      years: [year],
+      replace: false,
+      by: 'user:crashed',
+      at: long,
+      state,
+      changedAt: long,
+      cleared: [],
+      answers: 1,
+    });
+    // As a process that died: one import staged its year and never reached the commit point, the other passed it.
+    const cycles = h.api.get(HistoricCycleRepository);
+    await h.api.get(HistoryImportRepository).insert(record('crashed-before', 2012, 'staging'));
+    expect(await cycles.stage('charter', 2012, content('crashed-before', 'ghent'), false)).toBe(true);
+    await h.api.get(HistoryImportRepository).insert(record('crashed-after', 2011, 'committing'));
+    expect(await cycles.stage('charter', 2011, content('crashed-after', 'bristol'), false)).toBe(true);
+    // Staged years are not there for readers yet.
+    expect((await charter.get('/api/history?programme=charter').expect(200)).body.map((y: any) => y.year)).not.toContain(2011);
+
+    expect(await h.api.get(HistoryService).sweep()).toBe(2);
+    const years = (await charter.get('/api/history?programme=charter').expect(200)).body.map((y: any) => y.year);
+    expect(years).toContain(2011);
+    expect(years).not.toContain(2012);
+    expect(await h.db.collection('historic_cycles').findOne({ _id: 'charter:2012' as never })).toBeNull();
+    const states = await h.db
+      .collection('history_imports')
+      .find({ _id: { $in: ['crashed-before', 'crashed-after'] as never[] } })
+      .toArray();
+    expect(Object.fromEntries(states.map((d) => [d._id, d.state]))).toEqual({ 'crashed-before': 'undone', 'crashed-after': 'done' });
+    const bristol = (await charter.get('/api/indicators/diverse-workforce/series?programme=charter&participant=bristol').expect(200)).body;
+    expect(bristol.values.map((v: any) => [v.period.key, v.value])).toContainEqual(['2011', 3]);
+    expect(await h.api.get(HistoryService).sweep()).toBe(0);
+  });
+
   it("keeps another programme's committee and the chairs out: 403 to import, 404 to list", async () => {
-    const file = csv('Ghent,2011,diverse-workforce,fully,');
+    const file = csv('Ghent,2014,diverse-workforce,fully,');
     const pact = await h.http.post('/api/history?programme=charter').set('Content-Type', 'text/csv').send(file).expect(403);
     expect(pact.body.detail).toContain('committee of the programme "charter"');
     await h.http.get('/api/history?programme=charter').expect(404);
     const chair = await h.chair('education');
     await chair.post('/api/history?programme=charter').set('Content-Type', 'text/csv').send(file).expect(403);
     await chair.get('/api/history?programme=charter').expect(404);
-    expect(await h.db.collection('historic_cycles').countDocuments({ year: 2011 })).toBe(0);
+    expect(await h.db.collection('historic_cycles').countDocuments({ year: 2014 })).toBe(0);
   });
 
   it('names bad requests: no programme, an unknown one, one without a questionnaire, an unreadable file, a JSON body', async () => {
