@@ -115,6 +115,23 @@ describe('history import (e2e)', () => {
     expect(years.find((y: any) => y.year === 2015)).toMatchObject({ importId: replaced.body.importId, participants: 1 });
   }, 120_000);
 
+  it('imports an XLSX workbook sent as the body with its type', async () => {
+    const { Workbook } = await import('exceljs');
+    const workbook = new Workbook();
+    const sheet = workbook.addWorksheet('Cities');
+    sheet.addRow(['Stadt', 'Zyklusjahr', 'Verpflichtung', 'Bewertung', 'Text']);
+    sheet.addRow(['Gent', 2016, 'diverse-workforce', 'Teilweise', 'Anonyme Bewerbungen']);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const res = await charter
+      .post('/api/history?programme=charter')
+      .set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .send(bytes)
+      .expect(201);
+    expect(res.body.years).toEqual([{ year: 2016, participants: 1, answers: 1, replaced: false }]);
+    const ghent = (await charter.get('/api/indicators/diverse-workforce/series?programme=charter&participant=ghent').expect(200)).body;
+    expect(ghent.values.map((v: any) => [v.period.key, v.value])).toContainEqual(['2016', 2]);
+  });
+
   it('after a crash, finishes an import past its commit point and undoes one before it: no year is half there', async () => {
     const long = new Date(Date.now() - 3_600_000);
     const content = (importId: string, city: string) => ({
