@@ -181,7 +181,7 @@ describe('revisions and drafts of the earlier layout (e2e)', () => {
     expect(third.body.submission.revision).toBe(3);
     const view = await h.api.get(SubmissionService).view(education);
     expect(view.revisions.map((r) => r.revision)).toEqual([1, 2, 3]);
-    expect(view.revisions[0].content.measures[0].title).toBe('education: measure A');
+    expect(view.revisions[0].content!.measures[0].title).toBe('education: measure A');
 
     // My tasks: the security chair's task still waiting, from the inbox filled at start.
     const security = tasks.find((t: any) => t.groupKey === 'security').id;

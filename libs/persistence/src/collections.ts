@@ -30,6 +30,7 @@ import {
 import { EVIDENCE_FILE_MODEL, EvidenceFileRepository, EvidenceFileSchema } from './evidence-files';
 import { HISTORIC_CYCLE_MODEL, HistoricCycleRepository, HistoricCycleSchema } from './historic-cycles';
 import { HISTORY_IMPORT_MODEL, HistoryImportRepository, HistoryImportSchema } from './history-imports';
+import { QUESTIONNAIRE_VERSION_MODEL, QuestionnaireVersionRepository, QuestionnaireVersionSchema } from './questionnaires';
 
 /**
  * Every collection, one entry each: its model (name and schema, registered with
@@ -62,6 +63,7 @@ export const COLLECTIONS = [
   { model: { name: EVIDENCE_FILE_MODEL, schema: EvidenceFileSchema }, repository: EvidenceFileRepository },
   { model: { name: HISTORIC_CYCLE_MODEL, schema: HistoricCycleSchema }, repository: HistoricCycleRepository },
   { model: { name: HISTORY_IMPORT_MODEL, schema: HistoryImportSchema }, repository: HistoryImportRepository },
+  { model: { name: QUESTIONNAIRE_VERSION_MODEL, schema: QuestionnaireVersionSchema }, repository: QuestionnaireVersionRepository },
 ] satisfies { model: ModelDefinition; repository: unknown }[];
 
 /** Models whose records expire (`expiresAt`): a TTL index cleans them up where the server supports one. */

@@ -25,6 +25,7 @@ export * from './observations';
 export * from './evidence-files';
 export * from './historic-cycles';
 export * from './history-imports';
+export * from './questionnaires';
 export * from './transient-errors';
 export * from './database-probe';
 export * from './database-watchdog';

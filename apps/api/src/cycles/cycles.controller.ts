@@ -32,10 +32,14 @@ const REPORT_CONTENT = {
 };
 const PDF_UNAVAILABLE = 'PDF only: Chromium is not available (the message says why) or too many PDFs are being rendered';
 
-/** The cycle as the API shows it: the template is summarised, not echoed whole. */
+/** The cycle as the API shows it: the template or questionnaire is summarised, not echoed whole. */
 function present(c: Awaited<ReturnType<CycleService['get']>>) {
-  const { template, startRequest, ...rest } = c;
-  return { ...rest, templateKey: template.key, templateName: template.name };
+  const { template, questionnaire, startRequest, ...rest } = c;
+  return {
+    ...rest,
+    ...(template ? { templateKey: template.key, templateName: template.name } : {}),
+    ...(questionnaire ? { questionnaireKey: questionnaire.key, questionnaireVersion: questionnaire.version, questionnaireName: questionnaire.name } : {}),
+  };
 }
 
 @ApiTags('cycles')

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { KEY_PATTERN, MEASURE_STATUSES, MeasureStatus } from '@pact/domain';
 import { MultiLineText, NestedObjects, SingleLineText } from '../http/validation';
 
@@ -44,4 +44,14 @@ export class SubmissionDto {
   obstacles?: string[];
   @TextList()
   recommendations?: string[];
+}
+
+/**
+ * A participant's answers to a questionnaire round (a city's self-evaluation), by question key.
+ * Their shape per question is the round's questionnaire's, which no static DTO knows: the engine
+ * checks them (`answerProblems`) and answers 400 naming each problem by its path
+ * (`answers.<question>`, `answers.<group>[i].<question>`).
+ */
+export class AnswersDto {
+  @IsObject() answers: Record<string, unknown>;
 }

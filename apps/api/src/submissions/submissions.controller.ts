@@ -2,7 +2,7 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { Principal, SubmissionService, TaskQuery } from '@pact/engine';
 import { Actor, CurrentPrincipal, Roles } from '../auth/auth.decorators';
-import { SubmissionDto } from './submission.dto';
+import { AnswersDto, SubmissionDto } from './submission.dto';
 import { ApiProblems } from '../http/problem-details';
 
 /**
@@ -37,5 +37,19 @@ export class SubmissionsController {
       },
       actor,
     );
+  }
+
+  /**
+   * A participant's answers to a questionnaire round (the Charter's self-evaluation), stored as
+   * the task's next revision; declining is an answer (take part: no). A report round's task
+   * refuses answers (400), as a round's task refuses a report.
+   */
+  @ApiProblems(400, 404, 409)
+  @Post(':id/answers')
+  @Roles('chair')
+  @ApiBody({ type: AnswersDto })
+  async answer(@Param('id') id: string, @Body() dto: AnswersDto, @Actor() actor: string, @CurrentPrincipal() p: Principal) {
+    await this.access.visible(id, p, 'submit');
+    return this.submissions.submitAnswers(id, dto.answers, actor);
   }
 }

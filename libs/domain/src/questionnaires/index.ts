@@ -5,3 +5,4 @@ export * from './answer-problems';
 export * from './pact-questionnaire';
 export * from './questionnaire-versions';
 export * from './participation';
+export * from './questionnaire-round';

@@ -23,6 +23,8 @@ export interface CompilerTaskInput {
   escalationLevel: number;
   extended: boolean;
   content?: SubmissionContent;
+  /** A questionnaire round's revision was sent (its answers go to the network report): counted as in, with no report content. */
+  answered?: boolean;
 }
 
 /** What a report says about itself, given by the caller. */
@@ -58,7 +60,7 @@ export class ReportCompiler {
   ) {}
 
   add(task: CompilerTaskInput): void {
-    const submitted = task.status === 'submitted' && !!task.content;
+    const submitted = task.status === 'submitted' && (!!task.content || !!task.answered);
     const state: CoverageState = !submitted ? 'missing' : task.late ? 'late' : 'on-time';
     this.counts[state === 'on-time' ? 'onTime' : state === 'late' ? 'late' : 'missing']++;
     this.coverage.push({

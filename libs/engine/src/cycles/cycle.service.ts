@@ -26,12 +26,17 @@ import {
   wordingsOf,
   isCommitteeOf,
   seesProgramme,
+  Questionnaire,
+  ReportTemplate,
+  surveyMilestones,
+  versionProblems,
 } from '@pact/domain';
 import {
   CycleRecord,
   CycleRepository,
   EventRepository,
   isDuplicateKey,
+  QuestionnaireVersionRepository,
   ReportRepository,
   TaskRepository,
   TemplateRepository,
@@ -43,6 +48,7 @@ import type { PactConfig } from '../config/pact-config';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../errors';
 import type { Principal } from '../identity/identity.service';
 import { ProgrammeCatalog } from '../programmes/programme-catalog';
+import { QuestionnaireCatalog } from '../questionnaires/questionnaire-catalog';
 
 /** Who reads cycles (their programmes), and who decides on one (the committee of its programme). */
 type Reader = Pick<Principal, 'roles' | 'programmes'>;
@@ -96,6 +102,8 @@ export class CycleService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PACT_CONFIG) private readonly config: PactConfig,
     private readonly programmes: ProgrammeCatalog,
+    private readonly questionnaires: QuestionnaireCatalog,
+    private readonly questionnaireVersions: QuestionnaireVersionRepository,
   ) {}
 
   /** The programme whose cycles the start-a-cycle form starts (report rounds on a template: the Pact). */
@@ -129,8 +137,9 @@ export class CycleService {
     const programme = this.programmes.known(cmd.programme ?? this.programmes.reportProgramme()).key;
     // Another programme's committee starts nothing here, and is not told more than that.
     if (!isCommitteeOf(by, programme)) throw new ForbiddenError(`you do not sit on the committee of the programme "${programme}"`);
-    if (programme !== this.programmes.reportProgramme())
-      throw InvalidError.fromMessages([`programme: the cycles of "${programme}" are questionnaire rounds, which cannot be started yet`]);
+    const round = programme === this.programmes.reportProgramme() ? null : this.programmes.roundOf(programme);
+    if (programme !== this.programmes.reportProgramme() && !round)
+      throw InvalidError.fromMessages([`programme: "${programme}" names no questionnaire its cycles ask (its file's cycle.questionnaire)`]);
     const actor = by.actor;
     // The key is the actor's own (two people's keys never meet), and it stands for one request:
     // the same key with another body is a conflict, not the first cycle passed off as this one.
@@ -146,9 +155,18 @@ export class CycleService {
       if (existing) return replay(existing);
     }
     const problems: string[] = [];
-    const templateKey = cmd.templateKey ?? this.config.defaultTemplate;
-    const template = await this.templates.findByKey(templateKey);
-    if (!template) problems.push(`templateKey: unknown template "${templateKey}"`);
+    // A report round snapshots its template; a questionnaire round the questionnaire version it asks.
+    let template: ReportTemplate | undefined;
+    let questionnaire: Questionnaire | undefined;
+    if (round) {
+      if (cmd.templateKey !== undefined)
+        problems.push(`templateKey: a round of "${programme}" asks its questionnaire "${round.questionnaire}", not a report template`);
+      questionnaire = await this.questionnaireToUse(round.questionnaire);
+    } else {
+      const templateKey = cmd.templateKey ?? this.config.defaultTemplate;
+      template = (await this.templates.findByKey(templateKey)) ?? undefined;
+      if (!template) problems.push(`templateKey: unknown template "${templateKey}"`);
+    }
 
     // The programme's participants; a retired one takes part in no new cycle, named or not.
     const known = new Map((await this.groups.list(programme)).map((g) => [g.key, g]));
@@ -165,11 +183,14 @@ export class CycleService {
     ];
     problems.push(...titles.map((p) => `${p.path}: ${p.message}`));
 
-    const { plan, problems: planProblems } = planCycle(this.planInput(cmd));
+    const { plan, problems: planProblems } = planCycle(this.planInput(cmd, round));
     problems.push(...planProblems.map((p) => `${p.path}: ${p.message}`));
-    if (problems.length || !plan || !template) throw InvalidError.fromMessages(problems);
+    if (problems.length || !plan || !(template || questionnaire)) throw InvalidError.fromMessages(problems);
 
     const now = this.clock.now();
+    // The version is marked used before the round exists: a round that then fails to insert
+    // leaves a version marked used without a round, which only keeps it unchanged (harmless).
+    if (questionnaire) questionnaire = await this.questionnaireVersions.use(questionnaire, now);
     let cycle: CycleRecord;
     try {
       cycle = await this.cycles.create(
@@ -184,7 +205,8 @@ export class CycleService {
           reminderDaysBeforeDue: plan.reminderDaysBeforeDue,
           escalation: plan.escalation,
           groupKeys,
-          template,
+          ...(template ? { template } : {}),
+          ...(questionnaire ? { questionnaire } : {}),
           milestoneState: Object.fromEntries(plan.milestones.map((m) => [m.key, { status: 'scheduled' as const }])),
           createdAt: now,
           createdBy: actor,
@@ -209,7 +231,22 @@ export class CycleService {
    * plan input, so the preview shows the dates the cycle gets.
    */
   preview(cmd: CreateCycleCommand): { preview?: PlanPreview; problems: (PlanProblem & { code: PlanProblemCode })[] } {
-    return previewCyclePlan(this.planInput(cmd));
+    const programme = cmd.programme ?? this.programmes.reportProgramme();
+    return previewCyclePlan(this.planInput(cmd, programme === this.programmes.reportProgramme() ? null : this.programmes.roundOf(programme)));
+  }
+
+  /**
+   * The questionnaire a new round asks: the programme's file's definition, unless a round
+   * already used that version with another definition (a version is never changed once used:
+   * answers given to it must keep meaning what they meant), which is refused until the file gives
+   * the change a new version.
+   */
+  private async questionnaireToUse(key: string): Promise<Questionnaire> {
+    const q = this.questionnaires.get(key);
+    const inUse = (await this.questionnaireVersions.listByKey(q.key)).map((v) => v.definition);
+    const problems = versionProblems(inUse, q);
+    if (problems.length) throw new ConflictError(`questionnaire "${q.key}": ${problems.map((p) => p.message).join('; ')}`);
+    return q;
   }
 
   /** The programme's time zone: where a cycle's days (its start, the plan's dates typed as days) are. */
@@ -218,14 +255,16 @@ export class CycleService {
   }
 
   /** The plan as the committee described it, its days on the programme's calendar (config `deadlines`). */
-  private planInput(cmd: CreateCycleCommand): CyclePlanInput {
+  private planInput(cmd: CreateCycleCommand, round: ReturnType<ProgrammeCatalog['roundOf']> = null): CyclePlanInput {
+    // A questionnaire round: one survey milestone over the programme's window, unless the committee describes its own.
+    const programmeMilestones = round ? surveyMilestones(round.surveyMonths) : this.config.milestones;
     return {
       now: this.clock.now(),
       start: cmd.start,
       timeZone: this.programmeTimeZone(),
       dueTime: this.config.deadlines?.dueTime,
-      lengthMonths: cmd.lengthMonths ?? DEFAULT_LENGTH_MONTHS,
-      milestones: cmd.milestones ? cmd.milestones.map((m) => this.withProgrammeTitle(m)) : this.config.milestones,
+      lengthMonths: cmd.lengthMonths ?? round?.everyMonths ?? DEFAULT_LENGTH_MONTHS,
+      milestones: cmd.milestones ? cmd.milestones.map((m) => this.withProgrammeTitle(m)) : programmeMilestones,
       reminderDaysBeforeDue: cmd.reminderDaysBeforeDue ?? DEFAULT_REMINDER_DAYS,
       escalation: cmd.escalation ?? DEFAULT_ESCALATION,
     };

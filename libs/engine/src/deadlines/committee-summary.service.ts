@@ -79,7 +79,7 @@ export class CommitteeSummaryService {
       {
         kind: 'escalation-summary',
         audience: 'committee',
-        recipients: this.notifications.committee(),
+        recipients: this.notifications.committee(cycle.programme),
         cycleId,
         cycleName: cycle.name,
         details: { items, newlyEscalated: claimed.length },

@@ -203,7 +203,7 @@ export class ExtensionRequestService {
           notificationAbout(task, cycle, {
             kind: 'extension-requested',
             audience: 'committee',
-            recipients: this.notifications.committee(),
+            recipients: this.notifications.committee(task.programme),
             details: {
               requestId: request.id,
               proposedDueAt: request.proposedDueAt,

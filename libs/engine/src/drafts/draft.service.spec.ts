@@ -120,7 +120,7 @@ describe('DraftService', () => {
       milestoneTitle: 'Final report',
       revision: 3,
       submittedAt: NOW,
-      content: aRevision(3).content,
+      content: aRevision(3).content!,
     });
     drafts.save.mockImplementation(async (_t: string, v: number, w: any) => stored(v + 1, w));
     const d = await service.startFrom(IDS.task, 'previous-cycle', 5, 'chair:a');

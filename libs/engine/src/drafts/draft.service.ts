@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock, DRAFT_TEXT_LISTS, draftFromContent, draftProblems, ReportDraft, ReportTemplate } from '@pact/domain';
 import { CycleRepository, DraftOrigin, DraftRecord, DraftRepository, SubmissionRepository, TaskRecord, TaskRepository } from '@pact/persistence';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
-import { assertReportWritable, loadTaskAndCycle, loadTaskForWriting, TaskAndCycle } from '../tasks/task-and-cycle';
+import { assertReportWritable, loadTaskAndCycle, loadTaskForWriting, TaskAndCycle, reportTemplateOf } from '../tasks/task-and-cycle';
 import { PreviousReportQuery } from './previous-report.query';
 
 /** The draft changed since the writer read it (another window, another chair of the group): nothing was written. */
@@ -56,7 +56,7 @@ export class DraftService {
   async saveTo(target: TaskAndCycle, content: ReportDraft, expectedVersion: number, actor: string): Promise<DraftRecord> {
     assertReportWritable(target);
     const { task, cycle } = target;
-    const problems = draftProblems(content, cycle.template, task.groupKey);
+    const problems = draftProblems(content, reportTemplateOf(cycle), task.groupKey);
     if (problems.length) throw new InvalidError(problems);
     return this.write(task, expectedVersion, { content, savedBy: actor });
   }
@@ -112,7 +112,7 @@ export class DraftService {
     let origin: DraftOrigin;
     if (source === 'revision') {
       const latest = task.latestRevision ? await this.submissions.findRevision(task.id, task.latestRevision) : null;
-      if (!latest) throw new NotFoundError('nothing has been submitted for this task yet');
+      if (!latest?.content) throw new NotFoundError('nothing has been submitted for this task yet');
       content = latest.content;
       origin = { kind: 'revision', revision: latest.revision };
     } else {
@@ -127,7 +127,8 @@ export class DraftService {
         revision: previous.revision,
       };
     }
-    const draft = withinLimits(draftFromContent(content, cycle.template, task.groupKey), cycle.template);
+    const template = reportTemplateOf(cycle);
+    const draft = withinLimits(draftFromContent(content, template, task.groupKey), template);
     return this.write(task, expectedVersion, { content: draft, savedBy: actor, startedFrom: origin });
   }
 

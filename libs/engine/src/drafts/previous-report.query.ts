@@ -41,7 +41,8 @@ export class PreviousReportQuery {
         const [theirs] = await this.tasks.list({ cycleId: c.id, milestoneKey: m.key, groupKeys: [task.groupKey] }, 1, 0);
         if (!theirs?.latestRevision) continue;
         const revision = await this.submissions.findRevision(theirs.id, theirs.latestRevision);
-        if (!revision) continue;
+        // A revision of answers (a questionnaire round) is no report to start from.
+        if (!revision?.content) continue;
         return {
           cycleId: c.id,
           cycleName: c.name,

@@ -25,7 +25,7 @@ function setUp() {
   const t = newTestService(HistoryService, { now: new Date('2024-06-01T00:00:00Z') });
   const programmes = t.double(ProgrammeCatalog);
   programmes.known.mockReturnValue({ key: 'charter' } as never);
-  programmes.questionnaireOf.mockReturnValue('charter-self-evaluation');
+  programmes.roundOf.mockReturnValue({ questionnaire: 'charter-self-evaluation', everyMonths: 24, surveyMonths: 4 });
   t.double(QuestionnaireCatalog).get.mockReturnValue(charter);
   t.double(WorkingGroupService).list.mockResolvedValue([
     { key: 'ghent', fieldOfAction: { en: 'Ghent', de: 'Gent', fr: 'Gand' } },

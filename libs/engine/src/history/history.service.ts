@@ -298,7 +298,7 @@ export class HistoryService {
 
   /** The questionnaire a programme's cycles ask, which a history file answers; 400 for a programme without one (the Pact). */
   private questionnaireOf(programme: string): Questionnaire {
-    const key = this.programmes.questionnaireOf(programme);
+    const key = this.programmes.roundOf(programme)?.questionnaire;
     if (!key) throw InvalidError.fromMessages([`programme: "${programme}" has no questionnaire, so no history file can be imported into it`]);
     return this.questionnaires.get(key);
   }

@@ -34,6 +34,7 @@ import type { PactConfig } from '../config/pact-config';
 import { MESSAGE_CATALOGS } from './message-catalog.provider';
 import { Notification, Recipient } from './notification';
 import { EngineSettings } from '../config/settings';
+import { ProgrammeCatalog } from '../programmes/programme-catalog';
 
 interface PlanningContext {
   groups: Map<string, WorkingGroupRecord>;
@@ -73,6 +74,7 @@ export class NotificationService {
     private readonly addresses: UserAddressRepository,
     private readonly queue: DeliveryQueue,
     private readonly tasks: TaskRepository,
+    private readonly programmes: ProgrammeCatalog,
   ) {
     this.publicUrl = settings.publicUrl;
   }
@@ -149,9 +151,11 @@ export class NotificationService {
   }
 
   /** The steering committee's address list (config/programmes/pact.yaml). */
-  committee(): Recipient[] {
+  committee(programme?: string): Recipient[] {
     const c = this.config.committee;
-    return c.emails.map((email) => ({ name: textIn(c.name, c.language), email, language: c.language, timeZone: c.timeZone }));
+    // Another programme's committee (the Charter's steering group) is told of its own cycles, in the committee's language and zone.
+    const own = programme && programme !== this.programmes.reportProgramme() ? this.programmes.committeeOf(programme) : c;
+    return own.emails.map((email) => ({ name: textIn(own.name, c.language), email, language: c.language, timeZone: c.timeZone }));
   }
 
   /**

@@ -6,10 +6,12 @@ import { messageCatalogsProvider } from './message-catalog.provider';
 import { NotificationService } from './notification.service';
 import { WebhookChannel } from './webhook.channel';
 import { ChairWelcome } from '../identity/chair-welcome';
+import { ProgrammesModule } from '../programmes/programmes.module';
 
 /** Planning deliveries (every process) and attempting them (the notifications worker). */
 @Global()
 @Module({
+  imports: [ProgrammesModule],
   providers: [
     messageCatalogsProvider,
     NotificationService,

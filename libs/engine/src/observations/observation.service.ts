@@ -1,5 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { Indicator, Observation, ObservedValue, observationsOfReport, peersOf, Period, periodOf, Provenance, seesAllGroups, seriesOf } from '@pact/domain';
+import {
+  Indicator,
+  Observation,
+  ObservedValue,
+  observationsOfAnswers,
+  observationsOfReport,
+  Questionnaire,
+  peersOf,
+  Period,
+  periodOf,
+  Provenance,
+  seesAllGroups,
+  seriesOf,
+} from '@pact/domain';
 import { ObservationPeriodRepository, ObservationSeriesRepository, SubmissionRecord, TaskRecord } from '@pact/persistence';
 import { NotFoundError } from '../errors';
 import type { Principal } from '../identity/identity.service';
@@ -43,22 +56,28 @@ export class ObservationService {
    * repeat and to run out of order: each value is stored under its revision's number and the
    * latest stands. The task names the programme (its catalogue). Returns how many were recorded.
    */
-  async recordRevision(task: TaskRecord, submission: SubmissionRecord): Promise<number> {
+  async recordRevision(task: TaskRecord, submission: SubmissionRecord, questionnaire?: Questionnaire): Promise<number> {
     const catalog = this.catalog.of(task.programme);
     if (!catalog) return 0;
-    const observations = observationsOfReport(submission.content, {
+    const source = {
       catalog,
       participant: task.groupKey,
       // The milestone's due date as planned: an extension moves a task's deadline, not its period.
       period: periodOf.milestone(task.cycleId, task.milestoneKey, task.originalDueAt),
       provenance: {
-        kind: 'revision',
+        kind: 'revision' as const,
         taskId: task.id,
         revision: submission.revision,
         submittedAt: submission.submittedAt,
         submittedBy: submission.submittedBy,
       },
-    });
+    };
+    // A report's indicators, or a questionnaire round's answers read against the questionnaire the round asked.
+    const observations = submission.content
+      ? observationsOfReport(submission.content, source)
+      : submission.answers && questionnaire
+        ? observationsOfAnswers(questionnaire, submission.answers, source)
+        : [];
     await this.record(observations);
     return observations.length;
   }

@@ -164,14 +164,20 @@ export class ProgrammeCatalog {
     return this.pact.programme;
   }
 
+  /**
+   * How a questionnaire programme's rounds run (its file's `cycle`): the questionnaire asked, a
+   * round every `everyMonths` (default 24), answers open `surveyMonths` (default 4). Null for a
+   * programme whose cycles are report rounds (the Pact) or that names no questionnaire.
+   */
+  roundOf(key: string): { questionnaire: string; everyMonths: number; surveyMonths: number } | null {
+    const c = this.others.find((x) => x.key === key)?.cycle;
+    if (!c?.questionnaire) return null;
+    return { questionnaire: c.questionnaire, everyMonths: c.everyMonths ?? 24, surveyMonths: c.surveyMonths ?? 4 };
+  }
+
   /** Every participant the programmes' files name (seeded at start, the Pact's working groups among them). */
   participantsInFiles(): WorkingGroup[] {
     return [...this.pact.workingGroups, ...this.others.flatMap((p) => p.participants)];
-  }
-
-  /** The key of the questionnaire a programme's cycles ask (its file's `cycle.questionnaire`); undefined for the Pact, whose cycles report on a template. */
-  questionnaireOf(key: string): string | undefined {
-    return this.others.find((x) => x.key === key)?.cycle?.questionnaire;
   }
 
   /** A programme's committee addresses and name as its file gives them (the Pact's: its config's). */

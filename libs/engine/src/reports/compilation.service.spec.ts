@@ -1,4 +1,5 @@
-import { cycleKeys } from '@pact/domain';
+import { compileNetworkReport, cycleKeys } from '@pact/domain';
+import { networkInput, networkQuestionnaire } from '@pact/domain/testing/network-report-fixture';
 import {
   CycleRepository,
   EventRepository,
@@ -55,7 +56,7 @@ describe('CompilationService', () => {
 
     const report = await service.compile(IDS.cycle, 'final');
     expect(report!.coverage.byGroup).toEqual([expect.objectContaining({ groupKey: 'education', revision: 2, state: 'on-time' })]);
-    expect(reports.save).toHaveBeenCalledWith(expect.objectContaining({ milestoneKey: 'final' }), 0, 2);
+    expect(reports.save).toHaveBeenCalledWith(expect.objectContaining({ milestoneKey: 'final' }), 0, 2, { programme: 'pact' });
     expect(cycles.transitionMilestone).toHaveBeenCalledWith(IDS.cycle, 'final', ['requested'], 'compiled', expect.any(Date), cycleKeys.compiled('final'));
     expect(timers.recompile).not.toHaveBeenCalled();
     expect(cycles.completeFollowUp).toHaveBeenCalledWith(IDS.cycle, cycleKeys.compiled('final'));
@@ -82,7 +83,7 @@ describe('CompilationService', () => {
     reports.saveRecompiled.mockResolvedValue(true);
 
     await service.compile(IDS.cycle, 'final');
-    expect(reports.saveRecompiled).toHaveBeenCalledWith(expect.anything(), 1, 3);
+    expect(reports.saveRecompiled).toHaveBeenCalledWith(expect.anything(), 1, 3, { programme: 'pact' });
     expect(events.append).toHaveBeenCalledWith(expect.objectContaining({ type: 'report.recompiled' }));
     expect(reports.save).not.toHaveBeenCalled();
   });
@@ -96,5 +97,35 @@ describe('CompilationService', () => {
     expect(reports.save).not.toHaveBeenCalled();
     expect(reports.saveRecompiled).not.toHaveBeenCalled();
     expect(events.append).toHaveBeenCalledWith(expect.objectContaining({ type: 'report.compiled', dedupeKey: `report-compiled-${IDS.cycle}-final` }));
+  });
+});
+
+describe('CompilationService on a questionnaire round', () => {
+  it('stores the network report beside the coverage, comparing with the programme’s previous round as compiled', async () => {
+    const { service, cycles, reports, submissions, tasks } = setUp();
+    const { template, ...rest } = aCycle({ milestoneState: { final: { status: 'requested', revisions: 1 } } });
+    void template;
+    const round = { ...rest, programme: 'charter', groupKeys: ['education'], questionnaire: networkQuestionnaire() };
+    cycles.findById.mockResolvedValue(round);
+    cycles.transitionMilestone.mockResolvedValue(null);
+    tasks.stream.mockImplementation(() => from([aTask({ status: 'submitted', latestRevision: 1, submittedAt: new Date('2030-02-01T00:00:00Z') })]));
+    const { content, ...answered } = aRevision(1);
+    void content;
+    submissions.streamByMilestone.mockImplementation(() =>
+      from([{ ...answered, answers: { 'take-part': true, communicate: 'fully', access: 'partly', needs: 'not-yet' } }]),
+    );
+    const before = compileNetworkReport({ ...networkInput(false), participants: [{ key: 'education', name: 'Education', country: 'DE', size: 'small' }] });
+    reports.find.mockResolvedValue(null);
+    reports.previousOfKind.mockResolvedValue(stored({ cycleId: 'before', programme: 'charter', network: before }));
+
+    const report = await service.compile(IDS.cycle, 'final');
+    expect(report!.coverage.onTime).toBe(1);
+    expect(reports.previousOfKind).toHaveBeenCalledWith('final', 'charter', IDS.cycle, expect.any(Date));
+    const [, , , extras] = reports.save.mock.calls[0];
+    expect(extras.programme).toBe('charter');
+    expect(extras.network!.participation).toMatchObject({ signatories: 1, tookPart: 1 });
+    expect(extras.network!.previousCycle).toEqual(before.cycle);
+    // "education" said nothing in the round before: every rating is new.
+    expect(extras.network!.change!.byCity.map((c) => c.direction)).toEqual(['new', 'new', 'new']);
   });
 });

@@ -16,6 +16,12 @@ import {
   timelineMarkWordsIn,
   Catalogs,
   textIn,
+  Answers,
+  answersOfNetworkReport,
+  compileNetworkReport,
+  isQuestionnaireRound,
+  NetworkCycle,
+  NetworkReport,
 } from '@pact/domain';
 import {
   CycleRecord,
@@ -36,6 +42,13 @@ import { REPORT_CATALOGS } from './report-catalogs.provider';
 
 function revisionsOf(cycle: CycleRecord, milestoneKey: string): number {
   return cycle.milestoneState[milestoneKey]?.revisions ?? 0;
+}
+
+/** How the network report names a round: its cycle, and its answer window's years ("2026", "2026–2027"). */
+function networkCycleOf(cycle: CycleRecord, milestone: Milestone): NetworkCycle {
+  const from = milestone.requestAt.getUTCFullYear();
+  const to = milestone.dueAt.getUTCFullYear();
+  return { id: cycle.id, name: cycle.name, period: from === to ? String(from) : `${from}–${to}` };
 }
 
 function isStale(r: ReportRecord): boolean {
@@ -105,8 +118,8 @@ export class CompilationService {
     const lateRevisions = (await this.reports.find(cycleId, milestoneKey))?.lateRevisions ?? 0;
     // Revisions counted so far are in what this build reads (each is counted after its task update).
     const included = revisionsOf(cycle, milestoneKey);
-    const report = await this.build(cycle, milestone, now, now, false);
-    await this.reports.save(report, lateRevisions, included);
+    const { report, network } = await this.build(cycle, milestone, now, now, false);
+    await this.reports.save(report, lateRevisions, included, { programme: cycle.programme, ...(network ? { network } : {}) });
 
     const moved = await this.cycles.transitionMilestone(cycleId, milestoneKey, ['requested'], 'compiled', now, cycleKeys.compiled(milestoneKey));
     if (moved) await this.followUp(moved, cycleKeys.compiled(milestoneKey));
@@ -122,8 +135,8 @@ export class CompilationService {
     const now = this.clock.now();
     const firstCompiledAt = cycle.milestoneState[milestone.key]?.compiledAt ?? stored.compiledAt;
     const included = revisionsOf(cycle, milestone.key);
-    const report = await this.build(cycle, milestone, now, firstCompiledAt, true);
-    if (!(await this.reports.saveRecompiled(report, lateRevisions, included))) {
+    const { report, network } = await this.build(cycle, milestone, now, firstCompiledAt, true);
+    if (!(await this.reports.saveRecompiled(report, lateRevisions, included, { programme: cycle.programme, ...(network ? { network } : {}) }))) {
       // A recompilation that saw as many late revisions or more was saved first.
       return (await this.reports.find(cycle.id, milestone.key))?.report ?? report;
     }
@@ -139,12 +152,22 @@ export class CompilationService {
     return report;
   }
 
-  /** Streams the milestone's tasks and their revisions, and the cycle's events for the timeline. */
-  private async build(cycle: CycleRecord, milestone: Milestone, now: Date, previousBefore: Date, recompiled: boolean): Promise<ImplementationReport> {
+  /**
+   * Streams the milestone's tasks and their revisions, and the cycle's events for the timeline.
+   * A questionnaire round also gets its network report, from each participant's latest answers
+   * (one answer set per participant in memory: a round has tens of cities, not thousands).
+   */
+  private async build(
+    cycle: CycleRecord,
+    milestone: Milestone,
+    now: Date,
+    previousBefore: Date,
+    recompiled: boolean,
+  ): Promise<{ report: ImplementationReport; network?: NetworkReport }> {
     const cycleId = cycle.id;
     const milestoneKey = milestone.key;
     const groupInfo = new Map((await this.groups.findByKeys(cycle.groupKeys)).map((g) => [g.key, g]));
-    const higherIsBetter = (g: string, k: string) => cycle.template.indicatorsByGroup[g]?.find((d) => d.key === k)?.higherIsBetter ?? true;
+    const higherIsBetter = (g: string, k: string) => cycle.template?.indicatorsByGroup[g]?.find((d) => d.key === k)?.higherIsBetter ?? true;
     const compiler = new ReportCompiler(
       {
         cycleId,
@@ -161,6 +184,7 @@ export class CompilationService {
     // latest revision of the current task in memory.
     const revisions = this.submissions.streamByMilestone(cycleId, milestoneKey)[Symbol.asyncIterator]();
     let next = await revisions.next();
+    const answers: Record<string, Answers | undefined> = {};
     for await (const task of this.tasks.stream({ cycleId, milestoneKey })) {
       let latest: SubmissionRecord | null = null;
       while (!next.done && next.value.taskId < task.id) next = await revisions.next();
@@ -179,7 +203,9 @@ export class CompilationService {
         escalationLevel: task.escalationLevel,
         extended: task.extensions.length > 0,
         content: latest?.content,
+        answered: !!latest?.answers,
       });
+      if (latest?.answers) answers[task.groupKey] = latest.answers;
     }
 
     // The timeline: the cycle's events up to now, counted per week or month over a cursor.
@@ -195,8 +221,21 @@ export class CompilationService {
     const timeline = new TimelineBuilder(cycle.start, now, marks);
     for await (const e of this.events.streamByCycle(cycleId, Object.keys(TIMELINE_EVENT_TYPES), now)) timeline.add(e);
 
-    const previous = await this.reports.previousOfKind(milestone.kind, cycleId, previousBefore);
-    return compiler.result(previous?.report ?? null, timeline.result());
+    const previous = await this.reports.previousOfKind(milestone.kind, cycle.programme, cycleId, previousBefore);
+    if (!isQuestionnaireRound(cycle)) return { report: compiler.result(previous?.report ?? null, timeline.result()) };
+    // A round's change since the previous one is the network report's (ratings); its coverage report has no content to compare.
+    const report = compiler.result(null, timeline.result());
+    const network = compileNetworkReport({
+      questionnaire: cycle.questionnaire,
+      cycle: networkCycleOf(cycle, milestone),
+      participants: cycle.groupKeys.map((k) => {
+        const g = groupInfo.get(k);
+        return { key: k, name: g?.fieldOfAction ?? k, country: g?.country ?? '', size: g?.size ?? '' };
+      }),
+      answers,
+      ...(previous?.network ? { previous: { cycle: previous.network.cycle, answers: answersOfNetworkReport(previous.network) } } : {}),
+    });
+    return { report, network };
   }
 
   /**
@@ -238,7 +277,7 @@ export class CompilationService {
       {
         kind: 'report-compiled',
         audience: 'committee',
-        recipients: this.notifications.committee(),
+        recipients: this.notifications.committee(cycle.programme),
         cycleId,
         cycleName: cycle.name,
         milestoneTitle: milestone.title,

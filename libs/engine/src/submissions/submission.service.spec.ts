@@ -1,4 +1,6 @@
 import { taskKeys } from '@pact/domain';
+import { networkQuestionnaire } from '@pact/domain/testing/network-report-fixture';
+import { InvalidError } from '../errors';
 import { CycleRepository, EventRepository, ReportRepository, SubmissionRepository, TaskRepository } from '@pact/persistence';
 import { TimerScheduler } from '@pact/queues';
 import { ObservationService } from '../observations/observation.service';
@@ -123,7 +125,7 @@ describe('SubmissionService', () => {
     tasks.completeFollowUp.mockImplementation(async () => void order.push('complete'));
     const task = aTask({ status: 'submitted', latestRevision: 2 });
     await service.followUp(task, taskKeys.submission(IDS.task, 2));
-    expect(double(ObservationService).recordRevision).toHaveBeenCalledWith(task, revision);
+    expect(double(ObservationService).recordRevision).toHaveBeenCalledWith(task, revision, undefined);
     expect(order).toEqual(['observations', 'complete']);
   });
 
@@ -202,5 +204,45 @@ describe('SubmissionService', () => {
     });
     expect(submissions.insertRevision).not.toHaveBeenCalled();
     expect(tasks.markSubmitted).not.toHaveBeenCalled();
+  });
+});
+
+describe('SubmissionService on a questionnaire round', () => {
+  const round = () => {
+    const { template, ...rest } = aCycle();
+    void template;
+    return { ...rest, programme: 'charter', questionnaire: networkQuestionnaire() };
+  };
+
+  it('refuses answers naming every problem by its path, and numbers nothing', async () => {
+    const { service, tasks, cycles, submissions } = setUp(new Date('2030-02-01T00:00:00Z'));
+    cycles.findById.mockResolvedValue(round());
+    const err = await service.submitAnswers(IDS.task, { 'take-part': true, communicate: 'sometimes', unknown: 1 }, 'chair:c').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InvalidError);
+    const paths = (err as InvalidError).problems.map((p) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(['answers.unknown', 'answers.communicate', 'answers.access']));
+    expect(tasks.numberRevision).not.toHaveBeenCalled();
+    expect(submissions.insertRevision).not.toHaveBeenCalled();
+  });
+
+  it('stores only the answers to questions shown (a city that declines keeps no rating it had typed)', async () => {
+    const { service, tasks, cycles, submissions } = setUp(new Date('2030-02-01T00:00:00Z'));
+    cycles.findById.mockResolvedValue(round());
+    tasks.numberRevision.mockResolvedValue({ task: aTask(), revision: 1 });
+    submissions.insertRevision.mockImplementation(async (data, n) => aRevision(n, data));
+    tasks.markSubmitted.mockResolvedValue(aTask({ status: 'submitted', latestRevision: 1 }));
+    cycles.countRevision.mockResolvedValue(round());
+    await service.submitAnswers(IDS.task, { 'take-part': false, 'decline-reason': 'No staff this year', communicate: 'fully' }, 'chair:c');
+    const stored = submissions.insertRevision.mock.calls[0][0];
+    expect(stored.answers).toEqual({ 'take-part': false, 'decline-reason': 'No staff this year' });
+    expect(stored.content).toBeUndefined();
+  });
+
+  it('refuses a report on a questionnaire round, and answers on a report round (400, saying which the round asks)', async () => {
+    const { service, cycles } = setUp(new Date('2030-02-01T00:00:00Z'));
+    cycles.findById.mockResolvedValue(round());
+    await expect(service.submit(IDS.task, someContent(), 'chair:c')).rejects.toThrow(/questionnaire round/);
+    cycles.findById.mockResolvedValue(aCycle());
+    await expect(service.submitAnswers(IDS.task, { 'take-part': false }, 'chair:c')).rejects.toThrow(/report round/);
   });
 });

@@ -1,5 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, CLOCK, followUpDedupe, isLate, normaliseContent, parseTaskFollowUp, SubmissionContent, taskKeys, templateProblems } from '@pact/domain';
+import {
+  Answers,
+  answerProblems,
+  Clock,
+  CLOCK,
+  followUpDedupe,
+  isLate,
+  keptAnswers,
+  normaliseContent,
+  parseTaskFollowUp,
+  SubmissionContent,
+  taskKeys,
+  templateProblems,
+} from '@pact/domain';
 import {
   CycleRecord,
   CycleRepository,
@@ -14,7 +27,7 @@ import {
 import { TimerScheduler } from '@pact/queues';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
 import { ObservationService } from '../observations/observation.service';
-import { assertReportWritable, loadTaskForWriting, TaskAndCycle } from '../tasks/task-and-cycle';
+import { assertReportWritable, loadTaskForWriting, questionnaireOf, reportTemplateOf, TaskAndCycle } from '../tasks/task-and-cycle';
 
 export interface TaskView {
   task: TaskRecord;
@@ -58,16 +71,45 @@ export class SubmissionService {
   async submitTo(target: TaskAndCycle, content: SubmissionContent, actor: string): Promise<{ submission: SubmissionRecord; task: TaskRecord }> {
     assertReportWritable(target);
     const { task, cycle } = target;
-    const problems = templateProblems(cycle.template, task.groupKey, content);
+    const template = reportTemplateOf(cycle);
+    const problems = templateProblems(template, task.groupKey, content);
     if (problems.length) throw new InvalidError(problems);
+    return this.store(target, { content: normaliseContent(template, task.groupKey, content) }, actor);
+  }
 
+  /**
+   * A participant's answers to a questionnaire round (a city's self-evaluation), stored as a new
+   * revision like a report: checked against the questionnaire the round started with
+   * (`answerProblems`, every problem by its path `answers.<question>`), and only the answers to
+   * questions shown are kept (`keptAnswers`), so a city that declines after drafting stores no
+   * rating. Declining is an answer too (take part: no), which the network report counts.
+   */
+  async submitAnswers(taskId: string, answers: unknown, actor: string): Promise<{ submission: SubmissionRecord; task: TaskRecord }> {
+    return this.submitAnswersTo(await loadTaskForWriting({ tasks: this.tasks, cycles: this.cycles }, taskId), answers, actor);
+  }
+
+  /** `submitAnswers` for a caller that has just read the task and its cycle (the pages' task context). */
+  async submitAnswersTo(target: TaskAndCycle, answers: unknown, actor: string): Promise<{ submission: SubmissionRecord; task: TaskRecord }> {
+    assertReportWritable(target);
+    const questionnaire = questionnaireOf(target.cycle);
+    const problems = answerProblems(questionnaire, answers);
+    if (problems.length) throw new InvalidError(problems);
+    return this.store(target, { answers: keptAnswers(questionnaire, answers as Answers) }, actor);
+  }
+
+  /** Stores a checked body as the task's next revision (see `submit`: intent, revision, task, follow-ups). */
+  private async store(
+    { task, cycle }: TaskAndCycle,
+    body: Pick<SubmissionRecord, 'content'> | Pick<SubmissionRecord, 'answers'>,
+    actor: string,
+  ): Promise<{ submission: SubmissionRecord; task: TaskRecord }> {
     const now = this.clock.now();
     const data = {
       taskId: task.id,
       cycleId: task.cycleId,
       milestoneKey: task.milestoneKey,
       groupKey: task.groupKey,
-      content: normaliseContent(cycle.template, task.groupKey, content),
+      ...body,
       submittedAt: now,
       late: isLate(now, task.dueAt),
       afterCompilation: cycle.milestoneState[task.milestoneKey]?.status === 'compiled',
@@ -149,8 +191,8 @@ export class SubmissionService {
           revision: submission.revision,
           late: submission.late,
           afterCompilation: submission.afterCompilation,
-          measures: submission.content.measures.length,
-          indicators: submission.content.indicators.length,
+          ...(submission.content ? { measures: submission.content.measures.length, indicators: submission.content.indicators.length } : {}),
+          ...(submission.answers ? { answers: Object.keys(submission.answers).length } : {}),
         },
       });
     }
@@ -168,7 +210,7 @@ export class SubmissionService {
       if ((await this.stillWaiting(cycle, task.milestoneKey)) === 0) await this.timers.compileNow(task.cycleId, task.milestoneKey);
     }
     // Before the key is completed: until then the sweep would record them again (by key, the same values).
-    if (submission) await this.observations.recordRevision(task, submission);
+    if (submission) await this.observations.recordRevision(task, submission, cycle?.questionnaire);
     await this.tasks.completeFollowUp(task.id, key);
   }
 

@@ -1,6 +1,6 @@
-import { reportClosedBecause } from '@pact/domain';
+import { reportClosedBecause, type Questionnaire, type ReportTemplate } from '@pact/domain';
 import type { CycleRecord, CycleRepository, TaskRecord, TaskRepository } from '@pact/persistence';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, InvalidError, NotFoundError } from '../errors';
 
 /** A task with the cycle it belongs to: what most rules about a task need (template, milestones, status). */
 export interface TaskAndCycle {
@@ -38,4 +38,25 @@ export async function loadTaskForWriting(stores: Stores, taskId: string): Promis
   const loaded = await loadTaskAndCycle(stores, taskId);
   assertReportWritable(loaded);
   return loaded;
+}
+
+/**
+ * A report round's template, for the code that writes or reads a chair's report; a
+ * questionnaire round (the Charter's) has none: its participants answer its questionnaire
+ * instead (SubmissionService.submitAnswers), so asking it for a report is the caller's error,
+ * said as the engine's InvalidError (400).
+ */
+export function reportTemplateOf(cycle: Pick<CycleRecord, 'template' | 'name'>): ReportTemplate {
+  if (!cycle.template)
+    throw InvalidError.fromMessages([
+      `cycle: "${cycle.name}" is a questionnaire round: its participants send answers (POST /api/tasks/:id/answers), not a report`,
+    ]);
+  return cycle.template;
+}
+
+/** A questionnaire round's questionnaire; a report round has none (its chairs send a report). */
+export function questionnaireOf(cycle: Pick<CycleRecord, 'questionnaire' | 'name'>): Questionnaire {
+  if (!cycle.questionnaire)
+    throw InvalidError.fromMessages([`cycle: "${cycle.name}" is a report round: its chairs send a report (POST /api/tasks/:id/submissions), not answers`]);
+  return cycle.questionnaire;
 }

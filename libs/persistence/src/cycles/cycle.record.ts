@@ -1,4 +1,4 @@
-import type { CyclePlan, CycleStatus, MilestoneStatus, ReportTemplate } from '@pact/domain';
+import type { CyclePlan, CycleStatus, MilestoneStatus, Questionnaire, ReportTemplate } from '@pact/domain';
 
 export interface MilestoneState {
   status: MilestoneStatus;
@@ -31,7 +31,10 @@ export interface CycleRecord extends CyclePlan {
   programme: string;
   status: CycleStatus;
   groupKeys: string[];
-  template: ReportTemplate;
+  /** A report round's template (the Pact's), snapshotted at start; absent on a questionnaire round. */
+  template?: ReportTemplate;
+  /** A questionnaire round's questionnaire (the Charter's self-evaluation), snapshotted at start: `isQuestionnaireRound`. */
+  questionnaire?: Questionnaire;
   milestoneState: Record<string, MilestoneState>;
   createdAt: Date;
   createdBy?: string;

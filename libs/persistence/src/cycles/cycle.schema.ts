@@ -21,6 +21,7 @@ export const CycleSchema = new Schema<Stored<CycleRecord>>(
     escalation: Schema.Types.Mixed,
     groupKeys: [String],
     template: Schema.Types.Mixed,
+    questionnaire: Schema.Types.Mixed,
     /** Per milestone key: { status, requestedAt?, compiledAt?, revisions? }; updated with dotted paths. */
     milestoneState: Schema.Types.Mixed,
     createdAt: Date,

@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { ImplementationReport } from '@pact/domain';
+import { SINGLE_NETWORK_PROGRAMME, type ImplementationReport, type NetworkReport } from '@pact/domain';
 import { Model } from 'mongoose';
 import { toRecord } from '../records';
 import { ReportRecord } from './report.record';
 import { REPORT_MODEL, StoredReport } from './report.schema';
 import { RetriedWhenNotApplied } from '../transient-errors';
+
+/** What a report is stored with besides itself: its cycle's programme, and a questionnaire round's network report. */
+export interface ReportExtras {
+  programme: string;
+  network?: NetworkReport;
+}
 
 @Injectable()
 @RetriedWhenNotApplied()
@@ -16,10 +22,20 @@ export class ReportRepository {
    * The first compilation of a milestone. A redelivered compile job writes it again. `lateRevisions`
    * is the count of late revisions noted before compiling (all of them are in this report).
    */
-  async save(report: ImplementationReport, lateRevisions: number, revisionsIncluded: number): Promise<void> {
+  async save(report: ImplementationReport, lateRevisions: number, revisionsIncluded: number, with_: ReportExtras): Promise<void> {
     await this.model.updateOne(
       { cycleId: report.cycleId, milestoneKey: report.milestoneKey },
-      { $set: { milestoneKind: report.milestoneKind, compiledAt: report.compiledAt, report, lateRevisionsCompiled: lateRevisions, revisionsIncluded } },
+      {
+        $set: {
+          milestoneKind: report.milestoneKind,
+          compiledAt: report.compiledAt,
+          report,
+          programme: with_.programme,
+          ...(with_.network ? { network: with_.network } : {}),
+          lateRevisionsCompiled: lateRevisions,
+          revisionsIncluded,
+        },
+      },
       { upsert: true },
     );
     await this.clearStale(report.cycleId, report.milestoneKey, lateRevisions);
@@ -46,14 +62,23 @@ export class ReportRepository {
    * Replaces the report with one recompiled after `lateRevisions` late revisions had been noted,
    * unless a recompilation that saw as many or more got there first: false then.
    */
-  async saveRecompiled(report: ImplementationReport, lateRevisions: number, revisionsIncluded: number): Promise<boolean> {
+  async saveRecompiled(report: ImplementationReport, lateRevisions: number, revisionsIncluded: number, with_: ReportExtras): Promise<boolean> {
     const res = await this.model.updateOne(
       {
         cycleId: report.cycleId,
         milestoneKey: report.milestoneKey,
         $or: [{ lateRevisionsCompiled: { $lt: lateRevisions } }, { lateRevisionsCompiled: { $exists: false } }],
       },
-      { $set: { compiledAt: report.compiledAt, report, lateRevisionsCompiled: lateRevisions, revisionsIncluded } },
+      {
+        $set: {
+          compiledAt: report.compiledAt,
+          report,
+          programme: with_.programme,
+          ...(with_.network ? { network: with_.network } : {}),
+          lateRevisionsCompiled: lateRevisions,
+          revisionsIncluded,
+        },
+      },
     );
     await this.clearStale(report.cycleId, report.milestoneKey, lateRevisions);
     return res.modifiedCount > 0;
@@ -66,7 +91,7 @@ export class ReportRepository {
 
   /** Reports owing a recompilation (the reconciler re-adds their jobs), without the report itself. */
   async *streamStale(): AsyncGenerator<Omit<ReportRecord, 'report'>> {
-    for await (const d of this.model.find({ stale: true }, { report: 0 }).lean().cursor()) yield toRecord<Omit<ReportRecord, 'report'>>(d);
+    for await (const d of this.model.find({ stale: true }, { report: 0, network: 0 }).lean().cursor()) yield toRecord<Omit<ReportRecord, 'report'>>(d);
   }
 
   async listByCycle(cycleId: string): Promise<ReportRecord[]> {
@@ -77,12 +102,24 @@ export class ReportRepository {
     return toRecord<ReportRecord>(await this.model.findOne({ cycleId, milestoneKey }).lean());
   }
 
-  /** The most recent report of the same kind from another cycle: the baseline for "change since". */
-  async previousOfKind(kind: string, excludeCycleId: string, before: Date): Promise<ReportRecord | null> {
-    const doc = await this.model
-      .findOne({ milestoneKind: kind, cycleId: { $ne: excludeCycleId }, compiledAt: { $lt: before } })
+  /**
+   * The most recent report of the same kind and programme from another cycle: the baseline for
+   * "change since". The programme is checked on the documents read, newest first, rather than
+   * in the filter: reports from before programmes were kept name none and are the Pact's, and a
+   * filter on a missing field is read alike nowhere (a few reports per cycle: batch work).
+   */
+  async previousOfKind(kind: string, programme: string, excludeCycleId: string, before: Date): Promise<ReportRecord | null> {
+    const cursor = this.model
+      .find({ milestoneKind: kind, cycleId: { $ne: excludeCycleId }, compiledAt: { $lt: before } })
       .sort({ compiledAt: -1 })
-      .lean();
-    return toRecord<ReportRecord>(doc);
+      .lean()
+      .cursor();
+    for await (const doc of cursor) {
+      if ((doc.programme ?? SINGLE_NETWORK_PROGRAMME) === programme) {
+        await cursor.close();
+        return toRecord<ReportRecord>(doc);
+      }
+    }
+    return null;
   }
 }

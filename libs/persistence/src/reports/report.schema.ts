@@ -15,6 +15,8 @@ export const ReportSchema = new Schema<StoredReport>(
     milestoneKind: String,
     compiledAt: Date,
     report: Schema.Types.Mixed,
+    network: Schema.Types.Mixed,
+    programme: String,
     /** Late revisions noted / included: a recompilation is owed while the first exceeds the second. */
     lateRevisions: { type: Number, default: 0 },
     lateRevisionsCompiled: Number,

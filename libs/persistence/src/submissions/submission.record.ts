@@ -1,4 +1,4 @@
-import type { SubmissionContent } from '@pact/domain';
+import type { Answers, SubmissionContent } from '@pact/domain';
 
 /** One revision of a chair's report on a task: inserted once, never updated. */
 export interface SubmissionRecord {
@@ -8,7 +8,10 @@ export interface SubmissionRecord {
   milestoneKey: string;
   groupKey: string;
   revision: number;
-  content: SubmissionContent;
+  /** A report round's revision: the chair's report. */
+  content?: SubmissionContent;
+  /** A questionnaire round's revision: the answers kept (`keptAnswers`), by question key. Exactly one of the two is set. */
+  answers?: Answers;
   submittedAt: Date;
   late: boolean;
   afterCompilation: boolean;

@@ -27,6 +27,7 @@ export const SubmissionSchema = new Schema<StoredSubmission>(
     groupKey: String,
     revision: { type: Number, required: true },
     content: Schema.Types.Mixed,
+    answers: Schema.Types.Mixed,
     submittedAt: Date,
     late: Boolean,
     afterCompilation: Boolean,

@@ -1,6 +1,6 @@
 import { Body, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { CLOCK, Clock, DraftPathOf, emptyDraft, isLate, normaliseContent, ReportDraft, SubmissionContent } from '@pact/domain';
-import { ConflictError, DraftChangedError, DraftService, InvalidError, SubmissionService, TaskQuery } from '@pact/engine';
+import { ConflictError, DraftChangedError, DraftService, InvalidError, SubmissionService, TaskQuery, reportTemplateOf } from '@pact/engine';
 import type { Response } from 'express';
 import { FormProblem, problemsOf } from '../form-errors';
 import {
@@ -64,7 +64,7 @@ export class TaskReportPagesController {
     const t = page.i18n.t;
     const ctx = await this.tasks.load(page.person!, id, 'write');
     if (!ctx.canWrite) return res.redirect(303, `/tasks/${id}`);
-    const { template } = ctx.cycle;
+    const template = reportTemplateOf(ctx.cycle);
     const action = readAction(body.action);
     const { draft, focus } = applyRowAction(readReportForm(body, template, ctx.task.groupKey), action, template, ctx.task.groupKey);
     let saved;
@@ -106,7 +106,7 @@ export class TaskReportPagesController {
     const t = page.i18n.t;
     const ctx = await this.tasks.load(page.person!, id, 'write');
     if (!ctx.canWrite) return res.status(409).json({ message: t('task.closed') });
-    const draft = readReportForm(body, ctx.cycle.template, ctx.task.groupKey);
+    const draft = readReportForm(body, reportTemplateOf(ctx.cycle), ctx.task.groupKey);
     try {
       const saved = await this.drafts.saveTo({ task: ctx.task, cycle: ctx.cycle }, draft, version(body.draftVersion), page.person!.actor);
       res.status(200).json({
@@ -127,7 +127,7 @@ export class TaskReportPagesController {
     if (!ctx.canWrite) return res.redirect(303, `/tasks/${id}`);
     const draft = await this.drafts.get(id);
     if (!draft?.content) return res.redirect(303, `/tasks/${id}/report`);
-    const check = await checkReport(draft.content, ctx.cycle.template, ctx.task.groupKey);
+    const check = await checkReport(draft.content, reportTemplateOf(ctx.cycle), ctx.task.groupKey);
     if (check.problems.length) {
       return this.renderForm(page, res, 200, ctx, {
         draft: draft.content,
@@ -155,11 +155,11 @@ export class TaskReportPagesController {
     if (!draft?.content) return res.redirect(303, `/tasks/${id}/report`);
     const formWith = (problems: FormProblem[], draftPathOf: DraftPathOf) =>
       this.renderForm(page, res, 400, ctx, { draft: draft.content, version: draft.version, savedAt: draft.savedAt, problems, draftPathOf });
-    let check = await checkReportBody(draft.content, ctx.cycle.template, ctx.task.groupKey);
+    let check = await checkReportBody(draft.content, reportTemplateOf(ctx.cycle), ctx.task.groupKey);
     if (check.problems.length) return formWith(check.problems, check.draftPathOf);
     if (draft.version !== version(body.draftVersion)) {
       // Not submitted: the draft's problems come first, as they would have when submitting.
-      check = withTemplateRules(check, ctx.cycle.template, ctx.task.groupKey);
+      check = withTemplateRules(check, reportTemplateOf(ctx.cycle), ctx.task.groupKey);
       if (check.problems.length) return formWith(check.problems, check.draftPathOf);
       return this.renderCheck(page, res, 409, ctx, draft.content, check.content!, check.draftPathOf, draft.version, {
         text: t('checkAnswers.draftChanged'),
@@ -234,7 +234,7 @@ export class TaskReportPagesController {
     o: { draft: ReportDraft | null; version: number; savedAt?: Date; problems?: FormProblem[]; draftPathOf?: DraftPathOf; notice?: FormNotice },
   ) {
     const t = page.i18n.t;
-    const { template } = ctx.cycle;
+    const template = reportTemplateOf(ctx.cycle);
     const groupKey = ctx.task.groupKey;
     const form = reportForm(template, groupKey, o.draft ?? emptyDraft());
     res.status(status).render('pages/task-report', {
@@ -269,8 +269,8 @@ export class TaskReportPagesController {
     notice?: FormNotice,
   ) {
     // "Change" links go to the field each answer came from.
-    const form = reportForm(ctx.cycle.template, ctx.task.groupKey, draft);
-    const normalised = normaliseContent(ctx.cycle.template, ctx.task.groupKey, content);
+    const form = reportForm(reportTemplateOf(ctx.cycle), ctx.task.groupKey, draft);
+    const normalised = normaliseContent(reportTemplateOf(ctx.cycle), ctx.task.groupKey, content);
     res.status(status).render('pages/task-check', {
       title: page.i18n.t('checkAnswers.pageTitle', { milestone: ctx.milestoneTitle, group: ctx.group.fieldOfAction }),
       caption: this.caption(page, ctx),

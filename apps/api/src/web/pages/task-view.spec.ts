@@ -14,9 +14,9 @@ describe('revisionHistory', () => {
       [2, 'ben@example.org', true],
       [1, 'anna@example.org', false],
     ]);
-    expect(history[0].diff.measures.statusChanged).toEqual([{ title: 'Mentoring', from: 'in-progress', to: 'implemented' }]);
+    expect(history[0].diff!.measures.statusChanged).toEqual([{ title: 'Mentoring', from: 'in-progress', to: 'implemented' }]);
     // The first revision is compared with nothing: everything in it is new.
-    expect(history[1].diff.measures.added).toEqual([{ title: 'Mentoring', status: 'in-progress' }]);
+    expect(history[1].diff!.measures.added).toEqual([{ title: 'Mentoring', status: 'in-progress' }]);
   });
 
   it('is empty without revisions', () => {

@@ -8,7 +8,7 @@ export const whoOf = (actor: string) => actor.replace(/^[a-z]+:/, '');
  * since the one before (the first against nothing). Pure, so it is a unit test.
  */
 export function revisionHistory(
-  revisions: { revision: number; submittedAt: Date; late: boolean; afterCompilation: boolean; submittedBy: string; content: SubmissionContent }[],
+  revisions: { revision: number; submittedAt: Date; late: boolean; afterCompilation: boolean; submittedBy: string; content?: SubmissionContent }[],
 ) {
   return revisions
     .map((r, i) => ({
@@ -17,7 +17,8 @@ export function revisionHistory(
       late: r.late,
       afterCompilation: r.afterCompilation,
       by: whoOf(r.submittedBy),
-      diff: diffRevisions(i ? revisions[i - 1].content : null, r.content),
+      // A questionnaire round's revisions carry answers, not a report: nothing to compare here.
+      diff: r.content ? diffRevisions(revisions[i - 1]?.content ?? null, r.content) : null,
     }))
     .reverse();
 }

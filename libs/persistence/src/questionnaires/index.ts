@@ -1,0 +1,3 @@
+export * from './questionnaire.record';
+export * from './questionnaire.schema';
+export * from './questionnaire.repository';
