@@ -12,7 +12,7 @@ import { ApiClient } from './api-client';
 import { ChairBehaviour, ChairSimulator, IndicatorDef } from './chair-simulator';
 import { MailSink, WebhookReceiver } from './delivery-sinks';
 import { summariseNetworkReport, summariseReport } from './report-summary';
-import { cityBehaviour, CitySimulator, simulatedAnswers } from './city-simulator';
+import { cityBehaviour, CitySimulator, latestRatingsOf, simulatedAnswers } from './city-simulator';
 
 /**
  * The main job: a compressed two-year monitoring cycle of the Pact's 12 working groups.
@@ -210,7 +210,22 @@ async function main(): Promise<void> {
     .find((q: any) => q.key === 'good-practices')
     .questions.find((q: any) => q.key === 'trends')
     .options.map((o: any) => o.key);
-  const cityKeys: string[] = (await api.get('/working-groups?programme=charter')).map((g: any) => g.key);
+  const charterCities: any[] = await api.get('/working-groups?programme=charter');
+  const cityKeys: string[] = charterCities.map((g: any) => g.key);
+  // The Charter's past rounds (2013–2022) from the sample history, imported by the committee as a
+  // CSV file, so the round's report compares with 2022 and each city's trend starts in 2013.
+  const historyFile = join(ROOT, 'config', 'history', 'charter-history.sample.csv');
+  const history = await fetch(`${api.baseUrl}/api/history?programme=charter`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${tokens.committee}`, 'content-type': 'text/csv' },
+    body: readFileSync(historyFile),
+  });
+  if (history.status !== 201) throw new Error(`POST /history: ${history.status} ${await history.text()}`);
+  const imported = (await history.json()) as { years: { year: number; participants: number }[]; answers: number };
+  console.log(
+    `committee imported the Charter's history: ${imported.answers} answers of ${imported.years.map((y) => `${y.year} (${y.participants} cities)`).join(', ')}`,
+  );
+  const lastRatings = latestRatingsOf(readFileSync(historyFile, 'utf8'), charterCities);
   const round = await api.post('/cycles', { programme: 'charter', name: 'Charter self-evaluation 2027', start: t0.toISOString() });
   const survey = round.milestones[0];
   console.log(
@@ -221,7 +236,7 @@ async function main(): Promise<void> {
   const cities = new CitySimulator(
     api,
     (city) => cityBehaviour(cityPlace.get(city) ?? 0),
-    (city) => simulatedAnswers(city, commitments, trendKeys),
+    (city) => simulatedAnswers(city, commitments, trendKeys, lastRatings.get(city)),
     (t) => log(`[charter] ${t}`),
   );
 
