@@ -1,22 +1,11 @@
+import { CHARTER_COMMITMENTS } from '@pact/domain/testing/charter-scheme';
 import { IdentityService } from '@pact/engine';
 import type { Page } from 'playwright-core';
 import { browserSuite } from './support/browser-suite';
 import { checkPage } from './support/web';
 
-const FIRST = 'communicate-equal-opportunities';
-const COMMITMENTS = [
-  FIRST,
-  'equal-access-non-discrimination',
-  'migrant-engagement',
-  'equal-access-to-services',
-  'needs-understood-and-met',
-  'diverse-workforce',
-  'fair-treatment-of-staff',
-  'staff-respect-diversity',
-  'equality-in-procurement',
-  'diverse-supplier-base',
-  'equality-among-contractors',
-];
+const COMMITMENTS = CHARTER_COMMITMENTS;
+const FIRST = COMMITMENTS[0];
 
 /**
  * A Charter city's coordinator's whole self-evaluation in a real Chromium, in French, with
