@@ -186,6 +186,20 @@ async function main(): Promise<void> {
   console.log(`Pact monitoring engine — demo (1 day of cycle time = ${MS_PER_DAY} ms; logs in ${logs})`);
   console.log(`API on http://127.0.0.1:${port}; MongoDB ${uri.host}${uri.pathname}; Redis ${env.REDIS_URL}\n`);
 
+  // The Charter's past rounds (2013–2022) from the sample history, imported by the committee as a
+  // CSV file, so the round's report compares with 2022 and each city's trend starts in 2013.
+  const charterCities: any[] = await api.get('/working-groups?programme=charter');
+  const historyFile = join(ROOT, 'config', 'history', 'charter-history.sample.csv');
+  const history = await fetch(`${api.baseUrl}/api/history?programme=charter`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${tokens.committee}`, 'content-type': 'text/csv' },
+    body: readFileSync(historyFile),
+  });
+  if (history.status !== 201) throw new Error(`POST /history: ${history.status} ${await history.text()}`);
+  const imported = (await history.json()) as { years: { year: number; participants: number }[]; answers: number };
+  console.log(
+    `committee imported the Charter's history: ${imported.answers} answers of ${imported.years.map((y) => `${y.year} (${y.participants} cities)`).join(', ')}`,
+  );
   // A previous, shorter cycle (a pilot report) runs alongside the start of the main one and is
   // compiled long before it, so the main report can show the change since then.
   const t0 = new Date(Math.ceil(((await now()).getTime() + 2 * DAY) / DAY) * DAY);
@@ -210,21 +224,7 @@ async function main(): Promise<void> {
     .find((q: any) => q.key === 'good-practices')
     .questions.find((q: any) => q.key === 'trends')
     .options.map((o: any) => o.key);
-  const charterCities: any[] = await api.get('/working-groups?programme=charter');
   const cityKeys: string[] = charterCities.map((g: any) => g.key);
-  // The Charter's past rounds (2013–2022) from the sample history, imported by the committee as a
-  // CSV file, so the round's report compares with 2022 and each city's trend starts in 2013.
-  const historyFile = join(ROOT, 'config', 'history', 'charter-history.sample.csv');
-  const history = await fetch(`${api.baseUrl}/api/history?programme=charter`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${tokens.committee}`, 'content-type': 'text/csv' },
-    body: readFileSync(historyFile),
-  });
-  if (history.status !== 201) throw new Error(`POST /history: ${history.status} ${await history.text()}`);
-  const imported = (await history.json()) as { years: { year: number; participants: number }[]; answers: number };
-  console.log(
-    `committee imported the Charter's history: ${imported.answers} answers of ${imported.years.map((y) => `${y.year} (${y.participants} cities)`).join(', ')}`,
-  );
   const lastRatings = latestRatingsOf(readFileSync(historyFile, 'utf8'), charterCities);
   const round = await api.post('/cycles', { programme: 'charter', name: 'Charter self-evaluation 2027', start: t0.toISOString() });
   const survey = round.milestones[0];
