@@ -107,7 +107,9 @@ export class ChairSimulator {
         await this.act(`/tasks/${t.id}/submissions`, report(2), chair, `${t.groupKey} sent a corrected revision (2) of its ${t.milestoneKey} report`);
       } else if (b === 'extension' && t.status === 'open' && t.extensions.length === 0 && !this.done.has(key('extend'))) {
         this.done.add(key('extend'));
-        const newDue = new Date(new Date(t.dueAt).getTime() + 14 * 86_400_000).toISOString();
+        // Two weeks after the due date, or after now when the decision comes late (cycle time runs on while the committee acts).
+        const now = new Date((await this.api.site<{ now: string }>('GET', '/health')).body.now).getTime();
+        const newDue = new Date(Math.max(new Date(t.dueAt).getTime(), now + 86_400_000) + 14 * 86_400_000).toISOString();
         await this.act(
           `/tasks/${t.id}/extensions`,
           { dueAt: newDue, reason: 'Chair replaced mid-term; new chair needs time to gather data' },

@@ -98,8 +98,8 @@ export class CitySimulator {
           { 'take-part': false, 'decline-reason': 'Municipal elections this year: we take part in the next round.' },
           `${t.groupKey} declined this round`,
         );
-      else if (b === 'late' && t.status === 'overdue' && t.escalationLevel >= 1)
-        await this.answer(t, this.answersOf(t.groupKey), `${t.groupKey} sent its self-evaluation late, after a reminder of the overdue survey`);
+      else if (b === 'late' && t.status === 'overdue')
+        await this.answer(t, this.answersOf(t.groupKey), `${t.groupKey} sent its self-evaluation late, after its due date`);
     }
   }
 }

@@ -252,19 +252,31 @@ async function main(): Promise<void> {
     chairs.setIndicators(g, defs);
   }
 
+  // The Charter's cities act in a loop of their own, so the Pact's chairs react as quickly as before.
+  const charterRound = (async () => {
+    let seenRound = 0;
+    for (;;) {
+      const r = await api.get(`/cycles/${round.id}`);
+      const roundEvents = await api.get(`/cycles/${round.id}/events?skip=${seenRound}&limit=500`);
+      seenRound += roundEvents.length;
+      for (const e of roundEvents.filter((x: any) => x.type === 'report.compiled' || x.type === 'milestone.requested')) {
+        const when = String(e.at).slice(0, 10);
+        if (e.type === 'milestone.requested') log(`${when} [charter] self-evaluation requested from ${e.data.tasks} cities`);
+        else log(`${when} [charter] network report compiled: ${e.data.onTime} answered on time, ${e.data.late} late, ${e.data.missing} said nothing`);
+      }
+      if (r.status !== 'scheduled' && r.status !== 'running') return;
+      await cities.step(round.id);
+      if (Date.now() - wall > 170_000) throw new Error('the Charter round did not complete in time');
+      await sleep(250);
+    }
+  })();
+  // Its failure is reported where it is awaited, after the Pact's loop.
+  charterRound.catch(() => undefined);
   let seen = 0;
-  let seenRound = 0;
   let lastStatus = '';
   const interesting = new Set(['milestone.requested', 'task.escalated', 'report.compiled', 'cycle.completed']);
   for (;;) {
-    const [p, c, r] = await Promise.all([api.get(`/cycles/${previous.id}`), api.get(`/cycles/${cycle.id}`), api.get(`/cycles/${round.id}`)]);
-    const roundEvents = await api.get(`/cycles/${round.id}/events?skip=${seenRound}&limit=500`);
-    seenRound += roundEvents.length;
-    for (const e of roundEvents.filter((x: any) => x.type === 'report.compiled' || x.type === 'milestone.requested')) {
-      const when = String(e.at).slice(0, 10);
-      if (e.type === 'milestone.requested') log(`${when} [charter] self-evaluation requested from ${e.data.tasks} cities`);
-      else log(`${when} [charter] network report compiled: ${e.data.onTime} answered on time, ${e.data.late} late, ${e.data.missing} said nothing`);
-    }
+    const [p, c] = await Promise.all([api.get(`/cycles/${previous.id}`), api.get(`/cycles/${cycle.id}`)]);
     const events = await api.get(`/cycles/${cycle.id}/events?skip=${seen}&limit=500`);
     seen += events.length;
     for (const e of events.filter((x: any) => interesting.has(x.type))) {
@@ -278,18 +290,18 @@ async function main(): Promise<void> {
     // The chairs react to what they now see (after the events above, so the output reads in order).
     if (p.status !== 'completed') await prevChairs.step(previous.id);
     await chairs.step(cycle.id);
-    if (r.status !== 'completed') await cities.step(round.id);
     const t = c.progress.tasksByStatus;
     const status = `${fmt(await now())}  previous: ${p.status}; main: ${c.status} — tasks open ${t.open}, overdue ${t.overdue}, submitted ${t.submitted}`;
     if (status.slice(12) !== lastStatus) {
       console.log(status);
       lastStatus = status.slice(12);
     }
-    if ((c.status === 'completed' || c.status === 'cancelled') && r.status !== 'running' && r.status !== 'scheduled') break;
+    if (c.status === 'completed' || c.status === 'cancelled') break;
     if (Date.now() - wall > 170_000) throw new Error('the cycle did not complete in time');
     await sleep(250);
   }
 
+  await charterRound;
   const final = await api.get(`/cycles/${cycle.id}/report?milestone=final`);
   const midterm = await api.get(`/cycles/${cycle.id}/report?milestone=mid-term`);
   console.log(`\nMid-term progress report: ${midterm.coverage.onTime} on time, ${midterm.coverage.late} late, ${midterm.coverage.missing} missing.\n`);
