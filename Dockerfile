@@ -52,8 +52,8 @@ RUN mkdir -p /app/.pact-data/evidence-files && chown -R node:node /app/.pact-dat
 USER node
 EXPOSE 3000
 
-# No HEALTHCHECK here: the worker runs from this image too and serves no HTTP, so the
-# API's health check lives in docker-compose.yml (a node one-liner, no curl needed).
+# No HEALTHCHECK here: the API and the worker run from this image and answer their probes on
+# different ports, so each one's check lives in docker-compose.yml (a node one-liner, no curl needed).
 
-# Exec form: node is PID 1 and gets SIGTERM directly (both apps enable Nest's shutdown hooks).
+# Exec form: node is PID 1 and gets SIGTERM directly (both apps drain on it: docs/operations/health.md).
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -56,6 +56,8 @@ describe('access control (e2e)', () => {
   type Row = { what: string; call: (a: TestAgent) => any; expect: Record<Who, number> };
   const rows: Row[] = [
     { what: 'GET /health', call: (a) => a.get('/health'), expect: { none: 200, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
+    { what: 'GET /health/live', call: (a) => a.get('/health/live'), expect: { none: 200, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
+    { what: 'GET /health/ready', call: (a) => a.get('/health/ready'), expect: { none: 200, committee: 200, chair: 200, otherChair: 200, operator: 200 } },
     { what: 'GET /metrics', call: (a) => a.get('/metrics'), expect: { none: 401, committee: 403, chair: 403, otherChair: 403, operator: 200 } },
     {
       what: 'GET /working-groups',
@@ -326,13 +328,16 @@ describe('access control (e2e)', () => {
       '/indicators',
       '/indicators/{code}/series',
       '/indicators/{code}/peers',
+      '/history',
     ]) {
       expect(doc.paths).toHaveProperty([`/api${path}`]);
     }
     // Health and the calendar feed stay at the root; the document names the server they are on; no page is in it.
     expect(doc.paths).toHaveProperty(['/health']);
+    expect(doc.paths).toHaveProperty(['/health/live']);
+    expect(doc.paths).toHaveProperty(['/health/ready']);
     expect(doc.paths).toHaveProperty(['/calendar/{file}']);
-    expect(Object.keys(doc.paths).filter((p) => !p.startsWith('/api/') && p !== '/health' && !p.startsWith('/calendar/'))).toEqual([]);
+    expect(Object.keys(doc.paths).filter((p) => !p.startsWith('/api/') && !/^\/health(\/(live|ready))?$/.test(p) && !p.startsWith('/calendar/'))).toEqual([]);
     expect(doc.servers).toEqual([{ url: h.env.PUBLIC_URL ?? 'http://localhost:3000' }]);
     const create = doc.components.schemas.CreateCycleDto;
     expect(create.properties.lengthMonths).toMatchObject({ minimum: 1, maximum: 120 });
@@ -395,7 +400,7 @@ describe('access control (e2e)', () => {
         operations++;
         const errors = Object.entries<any>(op.responses).filter(([status]) => Number(status) >= 400);
         expect({ path, method, documented: errors.length > 0 }).toEqual({ path, method, documented: true });
-        if (path !== '/health') for (const [, r] of errors) expect(r.content['application/problem+json'].schema.$ref).toBe(ref);
+        if (!path.startsWith('/health')) for (const [, r] of errors) expect(r.content['application/problem+json'].schema.$ref).toBe(ref);
         const statuses = errors.map(([status]) => Number(status));
         if (op.security?.length === 0) expect(statuses).not.toContain(401);
         else expect(statuses).toEqual(expect.arrayContaining([401, 429]));
@@ -406,7 +411,7 @@ describe('access control (e2e)', () => {
     }
     expect(operations).toBeGreaterThanOrEqual(37);
     expect(Object.keys(doc.paths['/api/cycles'].post.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '413', '415', '429', '503']));
-    expect(doc.paths['/health'].get.security).toEqual([]);
+    for (const probe of ['/health', '/health/live', '/health/ready']) expect(doc.paths[probe].get.security).toEqual([]);
   });
 });
 

@@ -106,6 +106,9 @@ con.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); time.sleep(12); con
     const health = await h.agent().get('/health');
     expect(health.status).toBe(503);
     expect(['down', 'timeout']).toContain(health.body.mongo.status);
+    // Public: the state, never the driver's words (an address, a database name).
+    expect(health.body.mongo.error).toBeUndefined();
+    expect(JSON.stringify(health.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|pact_/);
     const res = await chair.post(`/api/tasks/${task.id}/submissions`).send(reportFor('education', 3));
     expect(res.status).toBe(503);
     expect(res.headers['retry-after']).toBe('5');

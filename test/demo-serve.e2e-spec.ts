@@ -55,6 +55,10 @@ describe('npm run demo -- --serve (e2e)', () => {
 
     // The normal run's output is all there, and the report's files.
     expect(out).toContain('The full report: ');
+    // The Charter's round ran beside it: cities answered (some declined) and its report's summary is printed.
+    expect(out).toMatch(/\[charter\] [a-z-]+ sent its self-evaluation/);
+    expect(out).toMatch(/\[charter\] [a-z-]+ declined this round/);
+    expect(out).toMatch(/\n(Charter self-evaluation 2027)/);
     const site = /The demo keeps running: (http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1];
     const reportUrl = new URL(/The compiled report in the browser: (\S+)/.exec(out)![1]);
     expect(reportUrl.pathname).toMatch(/^\/cycles\/[0-9a-f]{24}\/report$/);

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import request from 'supertest';
-import { WorkerMetrics } from '../apps/worker/src/metrics/worker-metrics';
+import { WorkerPort } from '../apps/worker/src/worker-port';
 import { EngineHarness, shortCycle } from './support/engine-harness';
 
 /** The value of one sample in a Prometheus text exposition, or undefined when there is no such line. */
@@ -67,7 +67,7 @@ describe('metrics (e2e)', () => {
     const api = await h.agent(operator).get('/metrics').expect(200);
     expect(sample(api.text, 'pact_tasks', { programme: 'pact', status: 'open' })).toBe(tasks);
 
-    const port = h.worker!.get(WorkerMetrics).port;
+    const port = h.worker!.get(WorkerPort).port;
     expect(port).toBeGreaterThan(0);
     const scrape = async () => (await request(`http://127.0.0.1:${port}`).get('/metrics').expect(200)).text;
     // The job's 'completed' event follows its effects: the tasks may be readable a moment before.
@@ -100,7 +100,7 @@ describe('metrics (e2e)', () => {
     try {
       // A stray job (not one of the engine's): the cycles processor refuses it, and it fails for good.
       await queue.add('stray-66f0c3e2a1b2c3d4e5f60718', {}, { attempts: 1 });
-      const port = h.worker!.get(WorkerMetrics).port;
+      const port = h.worker!.get(WorkerPort).port;
       const text = await h.waitFor('the failure counted', async () => {
         const t = (await request(`http://127.0.0.1:${port}`).get('/metrics').expect(200)).text;
         return (sample(t, 'pact_job_failures_total', { queue: 'cycles', job: 'other' }) ?? 0) >= 1 && t;

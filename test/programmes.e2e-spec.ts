@@ -82,7 +82,7 @@ describe('programmes: each role sees its own programme only (e2e)', () => {
             .expect(400)
         ).body,
       ),
-    ).toContain('unknown working group "education"');
+    ).toContain('unknown working group \\"education\\"');
     // Its participants are the Charter's 52 cities, with their coordinators' addresses.
     const groups = (await c.get('/api/working-groups').expect(200)).body;
     expect(groups).toHaveLength(52);

@@ -152,7 +152,12 @@ export class EngineHarness {
    * Resolves once the worker has reconciled and started processing.
    */
   async spawnWorker(env: Record<string, string> = {}): Promise<ChildProcess> {
-    return (await this.spawnApp('worker', 'processing queues', env)).child;
+    return (await this.spawnWorkerWithOutput(env)).child;
+  }
+
+  /** spawnWorker, with what the worker has printed so far (its log lines). */
+  spawnWorkerWithOutput(env: Record<string, string> = {}): Promise<{ child: ChildProcess; output: () => string }> {
+    return this.spawnApp('worker', 'processing queues', env);
   }
 
   /**

@@ -11,7 +11,8 @@ import { parse } from 'yaml';
 import { ApiClient } from './api-client';
 import { ChairBehaviour, ChairSimulator, IndicatorDef } from './chair-simulator';
 import { MailSink, WebhookReceiver } from './delivery-sinks';
-import { summariseReport } from './report-summary';
+import { summariseNetworkReport, summariseReport } from './report-summary';
+import { cityBehaviour, CitySimulator, latestRatingsOf, simulatedAnswers } from './city-simulator';
 
 /**
  * The main job: a compressed two-year monitoring cycle of the Pact's 12 working groups.
@@ -156,9 +157,15 @@ async function main(): Promise<void> {
   // People: the first committee member from the bootstrap command, then a chair per group,
   // registered by the committee through the API, each with their own token.
   tokens.committee = await bootstrapCommittee(env);
-  for (const g of await api.get('/working-groups')) {
-    const user = await api.post('/users', { name: g.chair.name, email: g.chair.email, roles: ['chair'], groupKeys: [g.key] });
-    tokens[`chair:${g.key}`] = (await api.post(`/users/${user.id}/tokens`, { name: 'demo', expiresInDays: 1 })).token;
+  // The Pact's 12 chairs and the Charter's 52 city coordinators (the first committee member sits on both committees), a few at a time.
+  const participants = await api.get('/working-groups');
+  for (let i = 0; i < participants.length; i += 8) {
+    await Promise.all(
+      participants.slice(i, i + 8).map(async (g: any) => {
+        const user = await api.post('/users', { name: g.chair.name, email: g.chair.email, roles: ['chair'], groupKeys: [g.key] });
+        tokens[`chair:${g.key}`] = (await api.post(`/users/${user.id}/tokens`, { name: 'demo', expiresInDays: 1 })).token;
+      }),
+    );
   }
 
   // The secretariat's own system listens to the committee's events through a signed webhook.
@@ -179,6 +186,20 @@ async function main(): Promise<void> {
   console.log(`Pact monitoring engine — demo (1 day of cycle time = ${MS_PER_DAY} ms; logs in ${logs})`);
   console.log(`API on http://127.0.0.1:${port}; MongoDB ${uri.host}${uri.pathname}; Redis ${env.REDIS_URL}\n`);
 
+  // The Charter's past rounds (2013–2022) from the sample history, imported by the committee as a
+  // CSV file, so the round's report compares with 2022 and each city's trend starts in 2013.
+  const charterCities: any[] = await api.get('/working-groups?programme=charter');
+  const historyFile = join(ROOT, 'config', 'history', 'charter-history.sample.csv');
+  const history = await fetch(`${api.baseUrl}/api/history?programme=charter`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${tokens.committee}`, 'content-type': 'text/csv' },
+    body: readFileSync(historyFile),
+  });
+  if (history.status !== 201) throw new Error(`POST /history: ${history.status} ${await history.text()}`);
+  const imported = (await history.json()) as { years: { year: number; participants: number }[]; answers: number };
+  console.log(
+    `committee imported the Charter's history: ${imported.answers} answers of ${imported.years.map((y) => `${y.year} (${y.participants} cities)`).join(', ')}`,
+  );
   // A previous, shorter cycle (a pilot report) runs alongside the start of the main one and is
   // compiled long before it, so the main report can show the change since then.
   const t0 = new Date(Math.ceil(((await now()).getTime() + 2 * DAY) / DAY) * DAY);
@@ -193,7 +214,31 @@ async function main(): Promise<void> {
   console.log(`committee triggered "${previous.name}" and "${cycle.name}" (24 months from ${fmt(mainStart)}):`);
   for (const m of cycle.milestones)
     console.log(`  ${m.title}: requested ${fmt(new Date(m.requestAt))}, due ${fmt(new Date(m.dueAt))}, compiled ${fmt(new Date(m.compileAt))}`);
+
+  // The Integrating Cities Charter's self-evaluation round, beside the Pact's cycle: its 52 cities
+  // answer the Charter's questionnaire (its survey window from the programme's file).
+  const questionnaire = parse(readFileSync(join(ROOT, 'config', 'programmes', 'charter.questionnaire.yaml'), 'utf8'));
+  const commitments: string[] = questionnaire.sections.flatMap((s: any) => s.questions.filter((q: any) => q.type === 'rating').map((q: any) => q.key));
+  const trendKeys: string[] = questionnaire.sections
+    .flatMap((s: any) => s.questions)
+    .find((q: any) => q.key === 'good-practices')
+    .questions.find((q: any) => q.key === 'trends')
+    .options.map((o: any) => o.key);
+  const cityKeys: string[] = charterCities.map((g: any) => g.key);
+  const lastRatings = latestRatingsOf(readFileSync(historyFile, 'utf8'), charterCities);
+  const round = await api.post('/cycles', { programme: 'charter', name: 'Charter self-evaluation 2027', start: t0.toISOString() });
+  const survey = round.milestones[0];
+  console.log(
+    `committee triggered "${round.name}" for ${round.groupKeys.length} cities: answers open ${fmt(new Date(survey.requestAt))} to ${fmt(new Date(survey.dueAt))}, network report ${fmt(new Date(survey.compileAt))}`,
+  );
   console.log('');
+  const cityPlace = new Map(cityKeys.map((k, i) => [k, i]));
+  const cities = new CitySimulator(
+    api,
+    (city) => cityBehaviour(cityPlace.get(city) ?? 0),
+    (city) => simulatedAnswers(city, commitments, trendKeys, lastRatings.get(city)),
+    (t) => log(`[charter] ${t}`),
+  );
 
   const log = (text: string) => console.log(`  ${text}`);
   const prevChairs = new ChairSimulator(
@@ -208,10 +253,18 @@ async function main(): Promise<void> {
   }
 
   let seen = 0;
+  let seenRound = 0;
   let lastStatus = '';
   const interesting = new Set(['milestone.requested', 'task.escalated', 'report.compiled', 'cycle.completed']);
   for (;;) {
-    const [p, c] = await Promise.all([api.get(`/cycles/${previous.id}`), api.get(`/cycles/${cycle.id}`)]);
+    const [p, c, r] = await Promise.all([api.get(`/cycles/${previous.id}`), api.get(`/cycles/${cycle.id}`), api.get(`/cycles/${round.id}`)]);
+    const roundEvents = await api.get(`/cycles/${round.id}/events?skip=${seenRound}&limit=500`);
+    seenRound += roundEvents.length;
+    for (const e of roundEvents.filter((x: any) => x.type === 'report.compiled' || x.type === 'milestone.requested')) {
+      const when = String(e.at).slice(0, 10);
+      if (e.type === 'milestone.requested') log(`${when} [charter] self-evaluation requested from ${e.data.tasks} cities`);
+      else log(`${when} [charter] network report compiled: ${e.data.onTime} answered on time, ${e.data.late} late, ${e.data.missing} said nothing`);
+    }
     const events = await api.get(`/cycles/${cycle.id}/events?skip=${seen}&limit=500`);
     seen += events.length;
     for (const e of events.filter((x: any) => interesting.has(x.type))) {
@@ -225,13 +278,14 @@ async function main(): Promise<void> {
     // The chairs react to what they now see (after the events above, so the output reads in order).
     if (p.status !== 'completed') await prevChairs.step(previous.id);
     await chairs.step(cycle.id);
+    if (r.status !== 'completed') await cities.step(round.id);
     const t = c.progress.tasksByStatus;
     const status = `${fmt(await now())}  previous: ${p.status}; main: ${c.status} — tasks open ${t.open}, overdue ${t.overdue}, submitted ${t.submitted}`;
     if (status.slice(12) !== lastStatus) {
       console.log(status);
       lastStatus = status.slice(12);
     }
-    if (c.status === 'completed' || c.status === 'cancelled') break;
+    if ((c.status === 'completed' || c.status === 'cancelled') && r.status !== 'running' && r.status !== 'scheduled') break;
     if (Date.now() - wall > 170_000) throw new Error('the cycle did not complete in time');
     await sleep(250);
   }
@@ -240,6 +294,11 @@ async function main(): Promise<void> {
   const midterm = await api.get(`/cycles/${cycle.id}/report?milestone=mid-term`);
   console.log(`\nMid-term progress report: ${midterm.coverage.onTime} on time, ${midterm.coverage.late} late, ${midterm.coverage.missing} missing.\n`);
   console.log(summariseReport(final));
+  const network = await api.get(`/cycles/${round.id}/report`);
+  // The network report as JSON (its numbers) once the API serves it; before that, the round's coverage.
+  console.log(
+    `\n${network.participation ? summariseNetworkReport(network) : `${round.name}: ${network.coverage.onTime} cities answered on time, ${network.coverage.late} late, ${network.coverage.missing} said nothing`}`,
+  );
   const file = join(logs, 'implementation-report.json');
   writeFileSync(file, JSON.stringify(final, null, 2));
   const timeline = await api.get(`/cycles/${cycle.id}/events?limit=500`);

@@ -55,3 +55,30 @@ export function summariseReport(r: any): string {
   }
   return out.join('\n');
 }
+
+/** The Charter round's network report in a few lines: participation, each role's ratings, what moved since the previous round. */
+export function summariseNetworkReport(n: any): string {
+  const en = (t: any) => (typeof t === 'string' ? t : (t?.en ?? ''));
+  const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)} %`);
+  const p = n.participation;
+  const lines = [
+    `${en(n.cycle.name)} (${n.cycle.period}): network report`,
+    `  participation: ${p.tookPart} of ${p.signatories} signatory cities took part (${pct(p.rate)}), ${p.declined} declined, ${p.noAnswer} said nothing`,
+  ];
+  for (const role of n.roles) {
+    const d = role.distribution;
+    const shares = n.levels
+      .filter((l: any) => l.score !== null)
+      .map((l: any) => `${l.key} ${pct(d.shares[l.key] ?? 0)}`)
+      .join(', ');
+    lines.push(`  ${en(role.title)}: ${d.rated} ratings — ${shares}; mean ${d.meanScore === null ? '–' : d.meanScore.toFixed(2)}`);
+  }
+  if (n.change) {
+    const total = (dir: string) => n.change.byCommitment.reduce((s: number, c: any) => s + c.counts[dir], 0);
+    lines.push(
+      `  since ${en(n.previousCycle.name)}: ${n.change.citiesInBoth} cities in both rounds; ratings up ${total('up')}, down ${total('down')}, same ${total('same')}, new ${total('new')}`,
+    );
+  } else lines.push('  no previous round to compare with');
+  lines.push(`  good practices: ${n.goodPractices.total}, by trend: ${n.goodPractices.byTrend.map((t: any) => `${t.trend} ${t.practices.length}`).join(', ')}`);
+  return lines.join('\n');
+}

@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     const committee = (await identity.listUsers()).filter((u) => u.roles.includes('committee') && !u.disabledAt);
     let user = committee.find((u) => u.email === values.email!.toLowerCase()) ?? committee.sort((a, b) => +a.createdAt - +b.createdAt)[0];
     if (!user) {
-      const made = await identity.bootstrapCommittee(values.name!, values.email!);
+      const made = await identity.bootstrapCommittee(values.name!, values.email!, 'every-programme');
       user = made.user;
       // People sign in with links; the API token bootstrap issues is not needed here.
       await identity.revokeToken(made.token.id, {

@@ -3,8 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { logLevels } from '@pact/engine';
 import { WorkerModule } from './worker.module';
 
+/**
+ * The worker application. No signal handling here: main.ts drains on SIGTERM (drainOnSignals),
+ * and a test that starts several workers in one process closes each itself.
+ */
 export async function createWorker(): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: logLevels(process.env.LOG_LEVEL) });
-  app.enableShutdownHooks();
-  return app;
+  return NestFactory.createApplicationContext(WorkerModule, { logger: logLevels(process.env.LOG_LEVEL) });
 }

@@ -12,3 +12,15 @@ describe('worker settings: the metrics port', () => {
     expect(() => workerSettingsFrom({ WORKER_METRICS_PORT: 'nine' })).toThrow(/WORKER_METRICS_PORT/);
   });
 });
+
+describe('worker settings: how old a reconciliation may be for readiness', () => {
+  it('is three reconciliation periods unless RECONCILE_MAX_AGE_MS says otherwise', () => {
+    expect(workerSettingsFrom({}).reconcileMaxAgeMs).toBe(180_000);
+    expect(workerSettingsFrom({ RECONCILE_EVERY_MS: '1000' }).reconcileMaxAgeMs).toBe(3000);
+    expect(workerSettingsFrom({ RECONCILE_EVERY_MS: '1000', RECONCILE_MAX_AGE_MS: '60000' }).reconcileMaxAgeMs).toBe(60_000);
+  });
+
+  it('refuses an age under a second, naming the variable', () => {
+    expect(() => workerSettingsFrom({ RECONCILE_MAX_AGE_MS: '10' })).toThrow(/RECONCILE_MAX_AGE_MS/);
+  });
+});

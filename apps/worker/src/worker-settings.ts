@@ -13,6 +13,17 @@ export class WorkerEnvironmentVariables {
   @Min(100)
   RECONCILE_EVERY_MS = 60_000;
 
+  /**
+   * Readiness (GET /health/ready on the worker's port) fails when no worker has reconciled for
+   * this long (real ms). Unset: three periods (3 × RECONCILE_EVERY_MS), so one slow or lost pass
+   * does not make the workers unready.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  RECONCILE_MAX_AGE_MS?: number;
+
   /** Unset: each queue's own default (docs/configuration.md). */
   @IsOptional()
   @Type(() => Number)
@@ -38,8 +49,8 @@ export class WorkerEnvironmentVariables {
   @Min(1)
   NOTIFY_RATE_MS = 1000;
   /**
-   * The worker's own Prometheus endpoint (GET /metrics on this port): unset, none. 0 takes any free
-   * port (tests). Without authentication, so it listens on WORKER_METRICS_HOST, loopback by default.
+   * The worker's own small HTTP port: GET /metrics (Prometheus), /health/live and /health/ready.
+   * Unset, none. 0 takes any free port (tests). Without authentication, so it listens on WORKER_METRICS_HOST, loopback by default.
    */
   @IsOptional()
   @Type(() => Number)
@@ -60,13 +71,15 @@ export class WorkerEnvironmentVariables {
 /** The worker's settings, typed. */
 export interface WorkerSettings {
   reconcileEveryMs: number;
+  /** How old the last good reconciliation may be for the worker to be ready. */
+  reconcileMaxAgeMs: number;
   /** Jobs processed in parallel per queue and worker; unset: each queue's own default. */
   concurrency?: number;
   lockMs: number;
   notifyRateMax: number;
   notifyRateMs: number;
   redisUrl: string;
-  /** Where the worker answers GET /metrics; unset: nowhere. */
+  /** Where the worker answers GET /metrics and its health probes; unset: nowhere. */
   metrics?: { port: number; host: string };
 }
 
@@ -75,6 +88,7 @@ export function workerSettingsFrom(raw: Record<string, unknown>): WorkerSettings
   const env = validateVariables(WorkerEnvironmentVariables, raw);
   return {
     reconcileEveryMs: env.RECONCILE_EVERY_MS,
+    reconcileMaxAgeMs: env.RECONCILE_MAX_AGE_MS ?? 3 * env.RECONCILE_EVERY_MS,
     concurrency: env.WORKER_CONCURRENCY,
     lockMs: env.WORKER_LOCK_MS,
     notifyRateMax: env.NOTIFY_RATE_MAX,

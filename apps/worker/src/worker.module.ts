@@ -5,9 +5,13 @@ import { DeadlineProcessor } from './deadlines/deadline.processor';
 import { ReconcileProcessor, ReconcileWatchdog } from './reconciliation/reconcile.processor';
 import { NotificationProcessor } from './notifications/notification.processor';
 import { WorkerMetrics } from './metrics/worker-metrics';
+import { WorkerHealth } from './health/worker-health';
+import { JobDrain } from './shutdown/job-drain';
+import { JobsInHand } from './shutdown/jobs-in-hand';
+import { WorkerPort } from './worker-port';
 import { WORKER_SETTINGS, workerSettingsFrom } from './worker-settings';
 
-/** BullMQ processors; no HTTP API of its own, only a metrics port when WORKER_METRICS_PORT is set. */
+/** BullMQ processors; no HTTP API of its own, only a small port for metrics and health when WORKER_METRICS_PORT is set. */
 @Module({
   imports: [EngineModule],
   providers: [
@@ -19,6 +23,10 @@ import { WORKER_SETTINGS, workerSettingsFrom } from './worker-settings';
     ReconcileProcessor,
     ReconcileWatchdog,
     WorkerMetrics,
+    JobsInHand,
+    JobDrain,
+    WorkerHealth,
+    WorkerPort,
   ],
 })
 export class WorkerModule {}

@@ -8,6 +8,9 @@ import { QueueSettings } from './queue-settings';
 
 const BATCH = 500;
 
+/** The key (under the maintenance queue's prefix) of the last good reconciliation's time. */
+const RECONCILED_KEY = 'last-reconciled';
+
 /**
  * The producer side of every timer. Dates are absolute cycle time; the Clock turns them
  * into real delays at the moment of scheduling, so a timer re-created later (by the
@@ -120,5 +123,22 @@ export class TimerScheduler {
   /** The periodic reconciliation, as a BullMQ job scheduler (idempotent upsert). */
   async ensureReconcileScheduler(everyMs: number): Promise<void> {
     await this.maintenance.upsertJobScheduler(RECONCILE_SCHEDULER_ID, { every: everyMs }, { name: JOB.Reconcile, data: {} });
+  }
+
+  /**
+   * A reconciliation pass ended well, at `at` (real time). Kept in Redis beside the maintenance
+   * queue, not in the process: with several workers any one of them runs a scheduled pass, and
+   * every worker's readiness asks whether someone reconciled lately.
+   */
+  async markReconciled(at: number): Promise<void> {
+    const client = await this.maintenance.getBackend().client;
+    await client.set(this.maintenance.toKey(RECONCILED_KEY), String(at));
+  }
+
+  /** When the last reconciliation pass ended well (real ms), or null when none has since Redis was empty. */
+  async lastReconciled(): Promise<number | null> {
+    const client = await this.maintenance.getBackend().client;
+    const at = Number(await client.get(this.maintenance.toKey(RECONCILED_KEY)));
+    return Number.isFinite(at) && at > 0 ? at : null;
   }
 }

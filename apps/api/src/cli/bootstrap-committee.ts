@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   }
   const app = await NestFactory.createApplicationContext(BootstrapModule, { logger: ['error'] });
   try {
-    const { user, token } = await app.get(IdentityService).bootstrapCommittee(values.name, values.email);
+    const { user, token } = await app.get(IdentityService).bootstrapCommittee(values.name, values.email, 'every-programme');
     if (values.json) {
       console.log(JSON.stringify({ userId: user.id, email: user.email, token: token.token, expiresAt: token.expiresAt }));
     } else {

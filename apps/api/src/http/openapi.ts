@@ -126,8 +126,8 @@ function describeQueryParameters(modules: unknown[], schemas: Record<string, Jso
 function documentCommonProblems(document: OpenAPIObject): void {
   const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetails) } } } });
   for (const [path, item] of Object.entries(document.paths)) {
-    // Readiness answers 503 with its own body (which store is down), not a Problem Details document.
-    const ownBody = path === '/health';
+    // The probes answer 503 with their own body (what is down), not a Problem Details document.
+    const ownBody = path === '/health' || path.startsWith('/health/');
     for (const op of Object.values(item) as OperationObject[]) {
       if (!op || typeof op !== 'object' || !('responses' in op)) continue;
       const extensions = op as unknown as Record<string, unknown>;

@@ -1,11 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EngineMetrics } from '@pact/engine';
 import { QueueProbe } from '@pact/queues';
 import type { Job } from 'bullmq';
-import { createServer, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Counter, Gauge, Histogram } from 'prom-client';
-import { WORKER_SETTINGS, WorkerSettings } from '../worker-settings';
 import { attemptSeconds, jobLabel } from './job-labels';
 
 const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
@@ -13,13 +10,11 @@ const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as 
 /**
  * The worker's metrics: job attempts (recorded by LoggedWorkerHost, where every processor's
  * events arrive), its queues' sizes read at scrape time, and the timers the reconciler last found
- * owed. Served on WORKER_METRICS_PORT (loopback by default, no authentication): a worker has no
- * HTTP API and no token guard of its own.
+ * owed. Served by WorkerPort on WORKER_METRICS_PORT.
  */
 @Injectable()
-export class WorkerMetrics implements OnModuleInit, OnApplicationShutdown {
+export class WorkerMetrics implements OnModuleInit {
   private readonly logger = new Logger(WorkerMetrics.name);
-  private server?: Server;
 
   private readonly jobDuration: Histogram<'queue' | 'job' | 'outcome'>;
   private readonly jobFailures: Counter<'queue' | 'job'>;
@@ -28,7 +23,6 @@ export class WorkerMetrics implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly metrics: EngineMetrics,
     queues: QueueProbe,
-    @Inject(WORKER_SETTINGS) private readonly settings: WorkerSettings,
   ) {
     const registers = [metrics.registry];
     const logger = this.logger;
@@ -79,36 +73,16 @@ export class WorkerMetrics implements OnModuleInit, OnApplicationShutdown {
     this.timersOwed.set(count);
   }
 
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): void {
     this.metrics.start('worker');
-    const at = this.settings.metrics;
-    if (!at) return;
-    this.server = createServer((req, res) => {
-      if (req.method !== 'GET' || req.url?.split('?')[0] !== '/metrics') {
-        res.writeHead(404).end();
-        return;
-      }
-      this.metrics.text().then(
-        (body) => res.writeHead(200, { 'Content-Type': this.metrics.contentType }).end(body),
-        (err: Error) => {
-          this.logger.warn(`metrics scrape failed: ${err.message}`);
-          res.writeHead(503).end();
-        },
-      );
-    });
-    await new Promise<void>((resolve, reject) => {
-      this.server!.once('error', reject);
-      this.server!.listen(at.port, at.host, () => resolve());
-    });
-    this.logger.log(`metrics on http://${at.host}:${this.port}/metrics`);
   }
 
-  /** The port the metrics endpoint listens on (useful with WORKER_METRICS_PORT=0), or undefined. */
-  get port(): number | undefined {
-    return (this.server?.address() as AddressInfo | null)?.port;
+  /** The exposition text and its content type, for WorkerPort's GET /metrics. */
+  text(): Promise<string> {
+    return this.metrics.text();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  get contentType(): string {
+    return this.metrics.contentType;
   }
 }

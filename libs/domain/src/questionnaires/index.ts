@@ -6,3 +6,5 @@ export * from './pact-questionnaire';
 export * from './questionnaire-versions';
 export * from './participation';
 export * from './questionnaire-round';
+export * from './ratings-matrix';
+export * from './answer-changes';

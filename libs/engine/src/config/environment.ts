@@ -69,6 +69,17 @@ export class EnvironmentVariables {
   @Max(60_000)
   HEALTH_TIMEOUT_MS = 2000;
 
+  /**
+   * How long (ms) a process may take to drain after SIGTERM or SIGINT (the API finishing its
+   * requests, a worker its jobs) before it exits anyway: below the orchestrator's own grace period
+   * (compose's stop_grace_period, Kubernetes' terminationGracePeriodSeconds), so the exit is ours.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  SHUTDOWN_TIMEOUT_MS = 25_000;
+
   /** How long a scrape-time count from MongoDB (tasks by status per programme) is reused: a scrape storm reads it once. */
   @Type(() => Number)
   @IsInt()

@@ -66,6 +66,8 @@ export class EngineSettings {
   readonly clock: ClockSettings;
   readonly followUpGraceMs: number;
   readonly healthTimeoutMs: number;
+  /** How long a process may drain after SIGTERM before it exits anyway (SHUTDOWN_TIMEOUT_MS). */
+  readonly shutdownTimeoutMs: number;
   /** How long scrape-time counts from MongoDB are reused (METRICS_CACHE_MS). */
   readonly metricsCacheMs: number;
   /** Whether the process metrics are collected (METRICS_PROCESS). */
@@ -114,6 +116,7 @@ export function settingsFrom(raw: Record<string, unknown> | EnvironmentVariables
       clock: { mode: env.CLOCK_MODE, simMsPerDay: env.SIM_MS_PER_DAY, simAnchorDate: env.SIM_ANCHOR_DATE, simAnchorRealMs: env.SIM_ANCHOR_REAL_MS },
       followUpGraceMs: env.FOLLOW_UP_GRACE_MS,
       healthTimeoutMs: env.HEALTH_TIMEOUT_MS,
+      shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
       metricsCacheMs: env.METRICS_CACHE_MS,
       metricsProcess: env.METRICS_PROCESS !== 'false',
       calendarRefreshMinutes: env.CALENDAR_REFRESH_MINUTES,

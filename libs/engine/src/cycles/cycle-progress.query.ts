@@ -18,8 +18,12 @@ import {
   shownMilestoneStatus,
   TASK_STATUSES,
   TaskStatus,
+  Answers,
+  isQuestionnaireRound,
+  RatingsMatrix,
+  ratingsMatrix,
 } from '@pact/domain';
-import { CycleRecord, CycleRepository, TaskRepository, WorkingGroupRepository } from '@pact/persistence';
+import { CycleRecord, CycleRepository, SubmissionRepository, TaskRepository, WorkingGroupRepository } from '@pact/persistence';
 import { NotFoundError } from '../errors';
 import { NotificationService } from '../notifications/notification.service';
 
@@ -124,6 +128,7 @@ export class CycleProgressQuery {
     private readonly cycles: CycleRepository,
     private readonly tasks: TaskRepository,
     private readonly groups: WorkingGroupRepository,
+    private readonly submissions: SubmissionRepository,
     private readonly notifications: NotificationService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -187,6 +192,26 @@ export class CycleProgressQuery {
       total: total.result(),
       now,
     };
+  }
+
+  /**
+   * A questionnaire round's ratings so far: participants × commitments from each one's latest
+   * answers (read by key, `<task>:<revision>`: one read per participant that answered), with
+   * their names; null for a report round. `visibleGroups` limits the rows as for `matrix`.
+   */
+  async ratings(cycle: CycleRecord, opts: { visibleGroups?: string[] } = {}): Promise<(RatingsMatrix & { names: Map<string, LocalizedText> }) | null> {
+    if (!isQuestionnaireRound(cycle)) return null;
+    const visible = opts.visibleGroups ? new Set(opts.visibleGroups) : null;
+    const answers = new Map<string, Answers>();
+    for await (const task of this.tasks.stream({ cycleId: cycle.id })) {
+      if (visible && !visible.has(task.groupKey)) continue;
+      if (task.status !== 'submitted' || !task.latestRevision) continue;
+      const revision = await this.submissions.findRevision(task.id, task.latestRevision);
+      if (revision?.answers) answers.set(task.groupKey, revision.answers);
+    }
+    const keys = cycle.groupKeys.filter((k) => !visible || visible.has(k)).sort();
+    const names = new Map((await this.groups.findByKeys(keys)).map((g) => [g.key, g.fieldOfAction]));
+    return { ...ratingsMatrix(cycle.questionnaire, keys, (k) => answers.get(k)), names };
   }
 
   /** The cycle's overdue requests, longest overdue first, with what an extension would tell whom. */

@@ -1,10 +1,12 @@
-import { CycleRepository, TemplateRepository, WorkingGroupRepository } from '@pact/persistence';
+import { networkQuestionnaire } from '@pact/domain/testing/network-report-fixture';
+import { CycleRepository, QuestionnaireVersionRepository, TemplateRepository, WorkingGroupRepository } from '@pact/persistence';
 import { TimerScheduler } from '@pact/queues';
 import { ConflictError } from '../errors';
 import { aCycle } from '../testing/fixtures';
 import { newTestService } from '../testing/service-doubles';
 import { CycleService, cycleIdForKey } from './cycle.service';
 import { ProgrammeCatalog } from '../programmes/programme-catalog';
+import { QuestionnaireCatalog } from '../questionnaires/questionnaire-catalog';
 
 const NOW = new Date('2030-01-01T00:00:00Z');
 const COMMAND = { name: 'Pact 2030–2032', start: new Date('2030-02-01T00:00:00Z'), groups: ['education'] };
@@ -71,5 +73,41 @@ describe('CycleService.create with an idempotency key', () => {
     cycles.create.mockRejectedValue(Object.assign(new Error('E11000 duplicate key error'), { code: 11000 }));
     await expect(service.create(COMMAND, ME)).rejects.toThrow('E11000');
     expect(cycles.findById).not.toHaveBeenCalled();
+  });
+});
+
+describe('CycleService.create for a questionnaire round', () => {
+  const CHARTER = { actor: 'committee:c@cities.example.eu', roles: ['committee' as const], committeeOf: ['charter'] };
+  const ROUND = { name: 'Charter 2030', programme: 'charter', start: new Date('2030-02-01T00:00:00Z'), groups: ['education'] };
+
+  function round() {
+    const t = setUp();
+    t.double(ProgrammeCatalog).roundOf.mockReturnValue({ questionnaire: 'charter-like', everyMonths: 24, surveyMonths: 4 });
+    t.double(QuestionnaireCatalog).get.mockReturnValue(networkQuestionnaire());
+    return { ...t, versions: t.double(QuestionnaireVersionRepository) };
+  }
+
+  it('snapshots the questionnaire, marks its version used, and plans one survey milestone over the programme’s window', async () => {
+    const { service, versions } = round();
+    versions.listByKey.mockResolvedValue([]);
+    versions.use.mockImplementation(async (q) => q);
+    const cycle = await service.create(ROUND, CHARTER);
+    expect(cycle.questionnaire).toEqual(networkQuestionnaire());
+    expect(cycle.template).toBeUndefined();
+    expect(versions.use).toHaveBeenCalledWith(networkQuestionnaire(), NOW);
+    expect(cycle.milestones.map((m) => [m.key, m.requestAt.toISOString().slice(0, 10), m.dueAt.toISOString().slice(0, 7)])).toEqual([
+      ['survey', '2030-02-01', '2030-06'],
+    ]);
+    expect(cycle.lengthMonths).toBe(24);
+  });
+
+  it('refuses a version a round used with another definition, until the file gives the change a new version', async () => {
+    const { service, versions, cycles } = round();
+    const used = networkQuestionnaire();
+    used.sections[1].title = { en: 'Policy (as first asked)', de: 'Politik', fr: 'Politique' };
+    versions.listByKey.mockResolvedValue([{ id: 'charter-like:2', key: 'charter-like', version: 2, definition: used, firstUsedAt: NOW }]);
+    await expect(service.create(ROUND, CHARTER)).rejects.toThrow(/version 2 of "charter-like" is used by a cycle and cannot change/);
+    expect(versions.use).not.toHaveBeenCalled();
+    expect(cycles.create).not.toHaveBeenCalled();
   });
 });

@@ -111,9 +111,27 @@ export class CycleService {
     return this.programmes.reportProgramme();
   }
 
-  /** The programme's rhythm (config `milestones`): what a cycle has unless the committee describes other milestones. */
-  programmeMilestones(): MilestoneInput[] {
-    return this.config.milestones;
+  /**
+   * The programme's rhythm: what a cycle has unless the committee describes other milestones
+   * (the Pact's config `milestones`; a questionnaire programme's one survey milestone over its
+   * window) and how long a cycle runs.
+   */
+  programmeMilestones(programme: string = this.programmes.reportProgramme()): MilestoneInput[] {
+    const round = programme === this.programmes.reportProgramme() ? null : this.programmes.roundOf(programme);
+    return round ? surveyMilestones(round.surveyMonths) : this.config.milestones;
+  }
+
+  programmeLengthMonths(programme: string = this.programmes.reportProgramme()): number {
+    const round = programme === this.programmes.reportProgramme() ? null : this.programmes.roundOf(programme);
+    return round?.everyMonths ?? DEFAULT_LENGTH_MONTHS;
+  }
+
+  /** The programmes whose cycles a person may start: those whose committee they sit on, and which run cycles (a report template or a questionnaire). */
+  startableBy(p: Pick<Principal, 'roles' | 'committeeOf'>): string[] {
+    return this.programmes
+      .list()
+      .map((x) => x.key)
+      .filter((k) => isCommitteeOf(p, k) && (k === this.programmes.reportProgramme() || this.programmes.roundOf(k) !== null));
   }
 
   /**

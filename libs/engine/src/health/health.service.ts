@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Clock } from '@pact/domain';
 import { DatabaseProbe, DatabaseWatchdog, isDatabaseUnavailableError } from '@pact/persistence';
-import { isRedisUnavailableError, QueueCounts, QueueProbe } from '@pact/queues';
+import { isRedisUnavailableError, QueueCounts, QueueProbe, TimerScheduler } from '@pact/queues';
 import { CLOCK } from '@pact/domain';
 import { EngineSettings } from '../config/settings';
 
@@ -47,6 +47,7 @@ export class HealthService {
     private readonly database: DatabaseProbe,
     private readonly watchdog: DatabaseWatchdog,
     private readonly queues: QueueProbe,
+    private readonly timers: TimerScheduler,
     @Inject(CLOCK) private readonly clock: Clock,
     settings: EngineSettings,
   ) {
@@ -54,17 +55,35 @@ export class HealthService {
   }
 
   async check(): Promise<Health> {
-    const [mongo, redis] = await Promise.all([this.databaseHealth(), this.timed(() => this.queues.probe())]);
+    const [mongo, redis] = await Promise.all([this.databaseHealth(), this.redisHealth()]);
     return { status: mongo.status === 'up' && redis.status === 'up' ? 'ok' : 'degraded', mongo, redis, now: this.clock.now(), clock: this.clock.describe() };
   }
 
-  private async databaseHealth(): Promise<DatabaseHealth> {
+  /** MongoDB's part of readiness: a ping and a real read through this process's client, within HEALTH_TIMEOUT_MS. */
+  async databaseHealth(): Promise<DatabaseHealth> {
     const own = await this.timed(() => this.database.probe());
     const clientRebuilds = this.watchdog.rebuilds;
     if (own.status === 'up') return { ...own, clientRebuilds };
     // Within the same timeout, shared with the watchdog's own look: few new clients under an outage.
     const reach = await this.watchdog.reach(this.timeoutMs);
     return { ...own, cause: reach === 'answers' ? 'process-cut-off' : 'database-down', clientRebuilds };
+  }
+
+  /** Redis's part of readiness: a queue read on a producer connection, within HEALTH_TIMEOUT_MS. */
+  redisHealth(): Promise<DependencyHealth> {
+    return this.timed(() => this.queues.probe());
+  }
+
+  /**
+   * When the last reconciliation pass ended well (real ms; null: none since Redis was empty), or
+   * how reading it failed, within HEALTH_TIMEOUT_MS.
+   */
+  async lastReconciled(): Promise<number | null | 'down' | 'timeout'> {
+    let last: number | null = null;
+    const read = await this.timed(async () => {
+      last = await this.timers.lastReconciled();
+    });
+    return read.status === 'up' ? last : read.status;
   }
 
   /**

@@ -452,11 +452,14 @@ export class IdentityService {
   }
 
   /** The first committee member, created from the command line; refused once one exists. */
-  async bootstrapCommittee(name: string, email: string): Promise<{ user: UserView; token: IssuedToken }> {
+  async bootstrapCommittee(name: string, email: string, seats: 'pact' | 'every-programme' = 'pact'): Promise<{ user: UserView; token: IssuedToken }> {
     if ((await this.users.countWithRole('committee')) > 0) {
       throw new ForbiddenError('a committee member exists already: ask them to create users and tokens through the API');
     }
-    const user = await this.createUser({ name, email, roles: ['committee'] }, 'bootstrap');
+    // The first person of a deployment (npm start, npm run bootstrap) sets it up for every programme
+    // it serves: only a committee's members give its seats, so someone must hold each first.
+    const committeeOf = seats === 'every-programme' ? this.programmes.list().map((p) => p.key) : [SINGLE_NETWORK_PROGRAMME];
+    const user = await this.createUser({ name, email, roles: ['committee'], committeeOf }, 'bootstrap');
     const token = await this.issueToken(user.id, 'bootstrap', 365, 'bootstrap');
     return { user, token };
   }

@@ -103,6 +103,8 @@ export class TimerReconciler {
       await this.timers.scheduleCommitteeSummary(cycleId);
       result.committeeSummaries++;
     }
+    // Real time, as the readiness probe's RECONCILE_MAX_AGE_MS is: a simulated clock may run fast.
+    await this.timers.markReconciled(Date.now());
     this.logger.debug(`reconciled at ${this.clock.now().toISOString()}: ${JSON.stringify(result)}`);
     return result;
   }

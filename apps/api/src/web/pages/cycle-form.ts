@@ -1,4 +1,14 @@
-import { addMonths, DEFAULT_ESCALATION, DEFAULT_LENGTH_MONTHS, DEFAULT_REMINDER_DAYS, LocalizedText, MilestoneInput, PlanProblemCode } from '@pact/domain';
+import {
+  addMonths,
+  KEY_PATTERN,
+  ParticipantKind,
+  DEFAULT_ESCALATION,
+  DEFAULT_LENGTH_MONTHS,
+  DEFAULT_REMINDER_DAYS,
+  LocalizedText,
+  MilestoneInput,
+  PlanProblemCode,
+} from '@pact/domain';
 import type { FormError, FormProblem } from '../form-errors';
 import type { FieldView } from '../forms/fields/field';
 import { FieldDefinition, FormModel, FormValues } from '../forms/form-model';
@@ -35,6 +45,8 @@ export interface LevelRow {
 }
 
 export interface CycleForm {
+  /** The programme whose cycle it starts (a hidden field: chosen on the cycles page). */
+  programme: string;
   name: string;
   start: string;
   lengthMonths: string;
@@ -61,12 +73,20 @@ const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : Array.is
 const num = (s: string): number | string | undefined => (s === '' ? undefined : WHOLE.test(s) ? Number(s) : s);
 
 /** The form as first shown: the programme's milestones (titles in the reader's language), every working group, starting on the first of next month. */
-export function defaultCycleForm(now: Date, groupKeys: string[], milestones: MilestoneInput[], text: (t: LocalizedText) => string): CycleForm {
+export function defaultCycleForm(
+  now: Date,
+  groupKeys: string[],
+  milestones: MilestoneInput[],
+  text: (t: LocalizedText) => string,
+  programme = '',
+  lengthMonths = DEFAULT_LENGTH_MONTHS,
+): CycleForm {
   const next = addMonths(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)), 1);
   return {
+    programme,
     name: '',
     start: next.toISOString().slice(0, 10),
-    lengthMonths: String(DEFAULT_LENGTH_MONTHS),
+    lengthMonths: String(lengthMonths),
     groups: [...groupKeys],
     reminderDaysBeforeDue: DEFAULT_REMINDER_DAYS.join(', '),
     milestones: milestones.map((m) => rowOf(m, text)),
@@ -113,7 +133,9 @@ export function readCycleForm(body: Record<string, unknown>): CycleForm {
     const row = { daysAfterDue: str(body[cycleNames.level(i, 'daysAfterDue')]), target: str(body[cycleNames.level(i, 'target')]) };
     if (row.daysAfterDue) levels.push(row);
   }
+  const programme = typeof body.programme === 'string' && KEY_PATTERN.test(body.programme) ? body.programme : '';
   return {
+    programme,
     name: str(body.name),
     start: str(body.start),
     lengthMonths: str(body.lengthMonths),
@@ -131,6 +153,7 @@ export function apiBodyOf(form: CycleForm): Record<string, unknown> {
     .filter(Boolean)
     .map((s) => num(s));
   return {
+    ...(form.programme ? { programme: form.programme } : {}),
     name: form.name,
     start: DATE.test(form.start) ? form.start : form.start || undefined,
     lengthMonths: num(form.lengthMonths),
@@ -172,7 +195,14 @@ export interface CycleFormModel {
  * (`milestones[1].dueDaysAfterRequest`); the names planCycle gives the same inputs
  * (`milestones[1].dueAt`) and a problem of a whole list are the inputs' too (`also`).
  */
-export function cycleFormModel(form: CycleForm, groups: { key: string; fieldOfAction: LocalizedText }[], programmeTimeZone: string): CycleFormModel {
+export function cycleFormModel(
+  form: CycleForm,
+  groups: { key: string; fieldOfAction: LocalizedText }[],
+  programmeTimeZone: string,
+  participantKind: ParticipantKind = 'working-group',
+): CycleFormModel {
+  // The participants in the programme's own word (a Charter round asks cities).
+  const cities = participantKind === 'city';
   const shown = shownCycleRows(form);
   const named = (key: string, n?: number) => ({ key: `startCycle.named.${key}`, params: n === undefined ? undefined : { n } });
   const expected = (key: string) => ({ key: `startCycle.expected.${key}` });
@@ -203,7 +233,7 @@ export function cycleFormModel(form: CycleForm, groups: { key: string; fieldOfAc
       name: 'lengthMonths',
       path: 'lengthMonths',
       label: { key: 'startCycle.lengthMonths' },
-      hint: { key: 'startCycle.lengthMonthsHint' },
+      hint: { key: cities ? 'startCycle.lengthMonthsHintRound' : 'startCycle.lengthMonthsHint' },
       named: named('lengthMonths'),
       expected: expected('lengthMonths'),
     },
@@ -212,8 +242,8 @@ export function cycleFormModel(form: CycleForm, groups: { key: string; fieldOfAc
       multiple: true,
       name: 'groups',
       path: 'groups',
-      label: { key: 'startCycle.groups' },
-      hint: { key: 'startCycle.groupsHint' },
+      label: { key: cities ? 'startCycle.cities' : 'startCycle.groups' },
+      hint: { key: cities ? 'startCycle.citiesHint' : 'startCycle.groupsHint' },
       named: named('groups'),
       options: groups.map((g) => ({ value: g.key, label: g.fieldOfAction })),
     },

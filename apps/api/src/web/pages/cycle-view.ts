@@ -1,4 +1,4 @@
-import type { Language } from '@pact/domain';
+import type { Language, LocalizedText, RatingsMatrix } from '@pact/domain';
 import type { ProgressMatrix } from '@pact/engine';
 import type { Translator } from '../i18n/translator';
 
@@ -34,11 +34,49 @@ export function startedNotice(matrix: ProgressMatrix, i18n: Words, lang: Languag
  * reads it, and the notice after starting when the page was opened right after (`?started=1`).
  * Pure, so each branch is a unit test.
  */
-export function cycleView(input: { matrix: ProgressMatrix; started: unknown; i18n: Words; lang: Language }) {
+export function cycleView(input: {
+  matrix: ProgressMatrix;
+  ratings?: (RatingsMatrix & { names: Map<string, LocalizedText> }) | null;
+  started: unknown;
+  i18n: Words;
+  lang: Language;
+}) {
   const { i18n, lang } = input;
   const matrix = {
     ...input.matrix,
     rows: [...input.matrix.rows].sort((a, b) => i18n.text(a.fieldOfAction).localeCompare(i18n.text(b.fieldOfAction), lang)),
   };
-  return { cycle: matrix.cycle, matrix, startedNotice: input.started === '1' ? startedNotice(matrix, i18n, lang) : null };
+  return {
+    cycle: matrix.cycle,
+    matrix,
+    ratings: input.ratings ? ratingsView(input.ratings, i18n, lang) : null,
+    startedNotice: input.started === '1' ? startedNotice(matrix, i18n, lang) : null,
+  };
+}
+
+/**
+ * A round's ratings as the cycle page shows them: commitments numbered in the questionnaire's
+ * order (the table's columns carry the number, the list above it the wording and each level's
+ * count), rows sorted by the participant's name in the page language, each cell the level's
+ * label, or the whole row saying the participant declined or has not answered yet.
+ */
+export function ratingsView(r: RatingsMatrix & { names: Map<string, LocalizedText> }, i18n: Words, lang: Language) {
+  const label = new Map(r.levels.map((l) => [l.key, i18n.text(l.label)]));
+  return {
+    commitments: r.commitments.map((c, i) => ({
+      number: i + 1,
+      key: c.key,
+      section: i18n.text(c.sectionTitle),
+      label: i18n.text(c.label),
+      counts: r.levels.map((l) => ({ level: label.get(l.key)!, count: r.counts[i][l.key] ?? 0 })),
+    })),
+    rows: r.rows
+      .map((row) => ({
+        participant: row.participant,
+        name: i18n.text(r.names.get(row.participant) ?? row.participant),
+        state: row.state,
+        levels: row.levels.map((l) => (l === null ? null : { key: l, label: label.get(l) ?? l })),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name, lang)),
+  };
 }

@@ -2,6 +2,8 @@ import { CycleGlance, CycleProgressQuery, CycleService, NotFoundError, Programme
 import { aCycle, IDS } from '@pact/engine/testing/fixtures';
 import { aChair, aPerson, appWithPages, PagesApp, textOf } from '../testing/app-with-pages';
 import { aCell, aMatrix } from '../testing/page-fixtures';
+import { LocalizedText, ratingsMatrix } from '@pact/domain';
+import { CURRENT, networkQuestionnaire } from '@pact/domain/testing/network-report-fixture';
 
 function aGlance(over: Partial<CycleGlance> = {}): CycleGlance {
   return {
@@ -30,7 +32,7 @@ describe('Cycles list (route test over engine doubles)', () => {
     pages.double(CycleProgressQuery).glance.mockResolvedValue(new Map());
     const res = await pages.get('/cycles').expect(200);
     expect(textOf(res.text)).toContain('No monitoring cycle has been started yet.');
-    expect(res.text).toContain('href="/cycles/new"');
+    expect(res.text).toContain('href="/cycles/new?programme=pact"');
   });
 
   it('a cycle with its progress at a glance', async () => {
@@ -71,7 +73,7 @@ describe('Cycles list (route test over engine doubles)', () => {
     expect(res.text).not.toContain('href="/cycles/new"');
   });
 
-  it("the console picks the programme: the Charter's committee reads its cycles and is told its rounds cannot be started here yet", async () => {
+  it("the console picks the programme: the Charter's committee reads its cycles and starts its rounds", async () => {
     pages.double(ProgrammeCatalog).list.mockReturnValue([
       { key: 'pact', name: 'European Pact for Integration', participantKind: 'working-group' },
       { key: 'charter', name: 'Integrating Cities Charter', participantKind: 'city' },
@@ -83,14 +85,14 @@ describe('Cycles list (route test over engine doubles)', () => {
       const res = await pages.get('/cycles?programme=pact').expect(200);
       // Not a programme of theirs: their own is shown, with no picker (one programme only).
       expect(pages.double(CycleService).list).toHaveBeenCalledWith(expect.anything(), { status: undefined, programme: 'charter' }, 100, 0);
-      expect(res.text).not.toContain('href="/cycles/new"');
-      expect(res.text).toContain('data-cannot-start');
+      expect(res.text).toContain('href="/cycles/new?programme=charter"');
       expect(res.text).toContain('name="programme" value="charter"');
 
       pages.signIn(aPerson({ roles: ['operator'], committeeOf: [], programmes: [] }));
       const both = await pages.get('/cycles?programme=charter').expect(200);
       expect(both.text).toContain('<a href="/cycles?programme=charter" aria-current="page">Integrating Cities Charter</a>');
-      expect(both.text).not.toContain('data-cannot-start');
+      // An operator reads every programme's cycles and starts none.
+      expect(both.text).not.toContain('href="/cycles/new');
     } finally {
       pages.double(ProgrammeCatalog).list.mockReturnValue([{ key: 'pact', name: 'European Pact for Integration', participantKind: 'working-group' }] as never);
     }
@@ -248,6 +250,31 @@ describe('A cycle’s page (route test over engine doubles)', () => {
     expect(res.text).toContain('<html lang="de"');
     expect([...res.text.matchAll(/<tr data-group="([a-z]+)">/g)].map((m) => m[1])).toEqual(['education', 'sport', 'housing']);
     expect(textOf(cellOf(res.text, 'education', 'final')![2])).toContain('Bildung');
+  });
+
+  it('a questionnaire round: its ratings so far, cities × numbered commitments, a decline and a city not yet answered in words, in French', async () => {
+    pages.signIn(aPerson({ language: 'fr' }));
+    pages.double(CycleProgressQuery).matrix.mockResolvedValue(matrix());
+    const q = networkQuestionnaire();
+    pages.double(CycleProgressQuery).ratings.mockResolvedValue({
+      ...ratingsMatrix(q, ['aachen', 'dijon', 'essen'], (p) => CURRENT[p]),
+      names: new Map<string, LocalizedText>([
+        ['aachen', { en: 'Aachen', fr: 'Aix-la-Chapelle' }],
+        ['dijon', 'Dijon'],
+        ['essen', 'Essen'],
+      ]),
+    });
+    const res = await pages.get(PAGE).expect(200);
+    expect(textOf(res.text)).toContain('Évaluations à ce jour');
+    const rows = [...res.text.matchAll(/<tr data-participant="([a-z]+)" data-state="([a-z-]+)">([\s\S]*?)<\/tr>/g)].map((m) => [m[1], m[2], textOf(m[3])]);
+    expect(rows).toEqual([
+      ['aachen', 'took-part', 'Aix-la-Chapelle Fully (fr) Partly (fr) Not applicable (fr)'],
+      ['dijon', 'declined', 'Dijon Ne participe pas à cette édition'],
+      ['essen', 'waiting', 'Essen Pas encore de réponses'],
+    ]);
+    // Each column is numbered, its wording in the list above and for screen readers in the header.
+    expect(textOf(/<ol class="commitment-key">([\s\S]*?)<\/ol>/.exec(res.text)![1])).toContain('Policy (fr): Communicate (fr) (Fully (fr) 1, Partly (fr) 0');
+    expect(res.text).toContain('<span aria-hidden="true">1</span><span class="visually-hidden">Communicate (fr)</span>');
   });
 
   it('an unknown cycle is the 404 page', async () => {

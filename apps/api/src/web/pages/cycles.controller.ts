@@ -42,7 +42,7 @@ export class CyclePagesController {
       programme,
       programmes: offered.length > 1 ? offered.map((p) => ({ key: p.key, name: p.name, current: p.key === programme.key })) : [],
       isCommittee: isCommitteeOf(person, programme.key),
-      canStart: isCommitteeOf(person, programme.key) && programme.key === this.cycles.reportProgramme(),
+      canStart: this.cycles.startableBy(person).includes(programme.key),
     };
     if (chosen !== undefined && !(CYCLE_STATUSES as readonly string[]).includes(chosen)) {
       return res.status(400).render('pages/cycles', {
@@ -62,8 +62,11 @@ export class CyclePagesController {
     const person = page.person!;
     // Another programme's cycle is not found; the committee of this one and operators see every group.
     const seesAll = seesAllGroups(person, (await this.cycles.getFor(person, id)).programme);
-    const matrix = await this.progress.matrix(id, seesAll ? {} : { visibleGroups: person.groupKeys });
-    const view = cycleView({ matrix, started, i18n: page.i18n, lang: page.lang });
+    const visible = seesAll ? {} : { visibleGroups: person.groupKeys };
+    const matrix = await this.progress.matrix(id, visible);
+    // A questionnaire round also shows its ratings so far: participants × commitments.
+    const ratings = await this.progress.ratings(matrix.cycle, visible);
+    const view = cycleView({ matrix, ratings, started, i18n: page.i18n, lang: page.lang });
     res.render('pages/cycle', {
       title: view.cycle.name,
       ...view,

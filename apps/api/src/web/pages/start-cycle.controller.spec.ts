@@ -1,5 +1,5 @@
 import { defaultMilestones } from '@pact/domain';
-import { CycleService, WorkingGroupService } from '@pact/engine';
+import { CycleService, ProgrammeCatalog, WorkingGroupService } from '@pact/engine';
 import { aChair, aPerson, appWithPages, PagesApp, textOf } from '../testing/app-with-pages';
 import { aGroup } from '../testing/page-fixtures';
 
@@ -78,5 +78,58 @@ describe('Start a cycle (route test over engine doubles)', () => {
   it('is the committee’s: a chair gets the 403 page', async () => {
     pages.signIn(aChair());
     await pages.get('/cycles/new').expect(403);
+  });
+
+  it('the Charter’s committee starts a round of its cities: the form asks for cities, carries the programme, and starting passes it on', async () => {
+    pages.double(ProgrammeCatalog).list.mockReturnValue([
+      { key: 'pact', name: 'European Pact for Integration', participantKind: 'working-group' },
+      { key: 'charter', name: 'Integrating Cities Charter', participantKind: 'city' },
+    ] as never);
+    try {
+      pages.signIn(aPerson({ committeeOf: ['charter'], programmes: ['charter'] }));
+      const survey = [{ key: 'survey', title: 'Self-evaluation', kind: 'final' as const, requestMonth: 0, dueMonth: 4, compileMonth: 5 }];
+      pages.double(CycleService).programmeMilestones.mockReturnValue(survey);
+      const form = await pages.get('/cycles/new?programme=charter').expect(200);
+      expect(pages.double(WorkingGroupService).activeIn).toHaveBeenCalledWith('charter');
+      expect(pages.double(CycleService).programmeMilestones).toHaveBeenCalledWith('charter');
+      expect(textOf(form.text)).toContain('Cities taking part');
+      expect(textOf(form.text)).toContain('Integrating Cities Charter');
+      expect(form.text).toContain('name="programme" value="charter"');
+
+      pages.double(CycleService).preview.mockReturnValue({ problems: [], preview: { milestones: [] } } as never);
+      pages.double(CycleService).create.mockResolvedValue({ id: 'round-1' } as never);
+      const body = {
+        programme: 'charter',
+        name: 'Charter 2030',
+        start: '2030-03-01',
+        lengthMonths: '24',
+        groups: 'education',
+        reminderDaysBeforeDue: '14',
+        'milestones-0-key': 'survey',
+        'milestones-0-title': 'Self-evaluation',
+        'milestones-0-kind': 'final',
+        'milestones-0-requestAt': '0',
+        'milestones-0-dueAt': '4',
+        'milestones-0-compileAt': '5',
+        'escalation-levels-0-daysAfterDue': '7',
+        'escalation-levels-0-target': 'chair',
+        action: 'start',
+      };
+      await pages.post('/cycles/new', body).expect(303);
+      expect(pages.double(CycleService).create).toHaveBeenCalledWith(
+        expect.objectContaining({ programme: 'charter', name: 'Charter 2030' }),
+        expect.anything(),
+        expect.anything(),
+      );
+
+      // The Pact's committee starts no round of the Charter: not offered, the 404 page.
+      pages.signIn(aPerson());
+      await pages.get('/cycles/new?programme=charter').expect(404);
+      jest.clearAllMocks();
+      await pages.post('/cycles/new', body).expect(404);
+      expect(pages.double(CycleService).create).not.toHaveBeenCalled();
+    } finally {
+      pages.double(ProgrammeCatalog).list.mockReturnValue([{ key: 'pact', name: 'European Pact for Integration', participantKind: 'working-group' }] as never);
+    }
   });
 });

@@ -1,7 +1,7 @@
-import { Body, Get, Inject, Post, Res } from '@nestjs/common';
+import { Body, Get, Inject, Post, Query, Res } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Clock, CLOCK, PlanPreview, previewSteps, LocalizedText } from '@pact/domain';
-import { CycleService, WorkingGroupService } from '@pact/engine';
+import { CycleService, NotFoundError, ProgrammeCatalog, WorkingGroupService } from '@pact/engine';
 import type { Response } from 'express';
 import { FormProblem, problemsOf } from '../form-errors';
 import { Page, PageController, PageRoles } from '../page.decorators';
@@ -24,12 +24,15 @@ export class StartCyclePageController {
   constructor(
     private readonly cycles: CycleService,
     private readonly groups: WorkingGroupService,
+    private readonly programmes: ProgrammeCatalog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** `?programme=` (from the cycles page): the programme whose cycle it starts, among those whose committee the person sits on. */
   @Get()
-  async form(@Page() page: PageState, @Res() res: Response) {
-    const groups = await this.groups.activeIn(this.cycles.reportProgramme());
+  async form(@Page() page: PageState, @Query('programme') asked: unknown, @Res() res: Response) {
+    const programme = this.programmeFor(page, asked);
+    const groups = await this.groups.activeIn(programme);
     this.renderForm(
       page,
       res,
@@ -37,19 +40,35 @@ export class StartCyclePageController {
       defaultCycleForm(
         this.clock.now(),
         groups.map((g) => g.key),
-        this.cycles.programmeMilestones(),
+        this.cycles.programmeMilestones(programme),
         page.i18n.text,
+        programme,
+        this.cycles.programmeLengthMonths(programme),
       ),
       [],
       groups,
     );
   }
 
+  /**
+   * The programme asked for, when the person may start its cycles; else the first they may
+   * (the Pact's for its committee). One they may not start is not offered: a 404 page, as for
+   * anything of a programme they do not act in.
+   */
+  private programmeFor(page: PageState, asked: unknown): string {
+    const mine = this.cycles.startableBy(page.person!);
+    if (asked === undefined || asked === '')
+      return mine.includes(this.cycles.reportProgramme()) ? this.cycles.reportProgramme() : (mine[0] ?? this.cycles.reportProgramme());
+    if (typeof asked !== 'string' || !mine.includes(asked)) throw new NotFoundError(`no programme "${String(asked)}" whose cycles you start`);
+    return asked;
+  }
+
   /** action: "preview" (also the default, e.g. Enter in a field), "start" (from the preview page) or "change" (back to the form). */
   @Post()
   async submit(@Page() page: PageState, @Body() body: Record<string, unknown>, @Res() res: Response) {
     const form = readCycleForm(body);
-    const groups = await this.groups.activeIn(this.cycles.reportProgramme());
+    form.programme = this.programmeFor(page, form.programme);
+    const groups = await this.groups.activeIn(form.programme);
     if (body.action === 'change') return this.renderForm(page, res, 200, form, [], groups);
 
     // The API's rules first (the DTO POST /api/cycles validates), then the plan's.
@@ -90,9 +109,13 @@ export class StartCyclePageController {
     groups: { key: string; fieldOfAction: LocalizedText }[],
   ) {
     const t = page.i18n.t;
-    const model = cycleFormModel(form, groups, this.cycles.programmeTimeZone());
+    const programme = this.programmes.known(form.programme || this.cycles.reportProgramme());
+    const model = cycleFormModel(form, groups, this.cycles.programmeTimeZone(), programme.participantKind);
     res.status(status).render('pages/start-cycle', {
       title: t('startCycle.title'),
+      programme: form.programme,
+      programmeName: page.i18n.text(programme.name),
+      cities: programme.participantKind === 'city',
       errors: cycleErrors(model, problems, page.i18n),
       ...cycleFormView(model, t),
       filledMilestones: form.milestones.length,

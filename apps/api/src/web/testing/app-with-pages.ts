@@ -112,7 +112,19 @@ export async function appWithPages(opts: { now?: Date; config?: Record<string, u
   (doubleOf(ProgrammeCatalog) as Doubled<ProgrammeCatalog>).list.mockReturnValue([
     { key: 'pact', name: 'European Pact for Integration', participantKind: 'working-group' },
   ] as never);
+  (doubleOf(ProgrammeCatalog) as Doubled<ProgrammeCatalog>).known.mockImplementation(
+    ((key: string) =>
+      (doubleOf(ProgrammeCatalog) as Doubled<ProgrammeCatalog>).list().find((p) => p.key === key) ?? {
+        key,
+        name: key,
+        participantKind: 'working-group',
+      }) as never,
+  );
   (doubleOf(CycleService) as Doubled<CycleService>).reportProgramme.mockReturnValue('pact' as never);
+  // Who starts which programme's cycles: the committees they sit on (the engine also asks that the programme runs cycles).
+  (doubleOf(CycleService) as Doubled<CycleService>).startableBy.mockImplementation(((p: Person) =>
+    p.roles.includes('committee') ? p.committeeOf : []) as never);
+  (doubleOf(CycleService) as Doubled<CycleService>).programmeLengthMonths.mockReturnValue(24 as never);
   const sessions = doubleOf(SessionService) as Doubled<SessionService>;
   const formKey = Buffer.alloc(32, 1);
   sessions.formSigningKey.mockResolvedValue(formKey as never);
