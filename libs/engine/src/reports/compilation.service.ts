@@ -246,11 +246,7 @@ export class CompilationService {
    * year of imported history before this round, whichever is later (a round run here after the
    * imported years; the imported 2022 before the first round run here). None: no change section.
    */
-  private async baselineOf(
-    cycle: CycleRecord,
-    milestone: Milestone,
-    previous: ReportRecord | null,
-  ): Promise<Pick<NetworkReportInput, 'previous'> | null> {
+  private async baselineOf(cycle: CycleRecord, milestone: Milestone, previous: ReportRecord | null): Promise<Pick<NetworkReportInput, 'previous'> | null> {
     const year = milestone.requestAt.getUTCFullYear();
     const historic = await this.history.latestBefore(cycle.programme, year);
     const roundYear = previous?.network ? previous.compiledAt.getUTCFullYear() : null;
