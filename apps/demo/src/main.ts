@@ -226,7 +226,13 @@ async function main(): Promise<void> {
     .options.map((o: any) => o.key);
   const cityKeys: string[] = charterCities.map((g: any) => g.key);
   const lastRatings = latestRatingsOf(readFileSync(historyFile, 'utf8'), charterCities);
-  const round = await api.post('/cycles', { programme: 'charter', name: 'Charter self-evaluation 2027', start: t0.toISOString() });
+  // The Charter's window (four months) with its report two months after, so that the cities answering late are in it.
+  const round = await api.post('/cycles', {
+    programme: 'charter',
+    name: 'Charter self-evaluation 2027',
+    start: t0.toISOString(),
+    milestones: [{ key: 'survey', title: 'Self-evaluation', kind: 'final', requestMonth: 0, dueMonth: 4, compileMonth: 6 }],
+  });
   const survey = round.milestones[0];
   console.log(
     `committee triggered "${round.name}" for ${round.groupKeys.length} cities: answers open ${fmt(new Date(survey.requestAt))} to ${fmt(new Date(survey.dueAt))}, network report ${fmt(new Date(survey.compileAt))}`,
