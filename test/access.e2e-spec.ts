@@ -328,6 +328,7 @@ describe('access control (e2e)', () => {
       '/indicators',
       '/indicators/{code}/series',
       '/indicators/{code}/peers',
+      '/history',
     ]) {
       expect(doc.paths).toHaveProperty([`/api${path}`]);
     }

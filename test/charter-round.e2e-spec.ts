@@ -1,19 +1,8 @@
+import { CHARTER_COMMITMENTS } from '@pact/domain/testing/charter-scheme';
 import { CompilationService, IdentityService } from '@pact/engine';
 import { EngineHarness } from './support/engine-harness';
 
-const COMMITMENTS = [
-  'communicate-equal-opportunities',
-  'equal-access-non-discrimination',
-  'migrant-engagement',
-  'equal-access-to-services',
-  'needs-understood-and-met',
-  'diverse-workforce',
-  'fair-treatment-of-staff',
-  'staff-respect-diversity',
-  'equality-in-procurement',
-  'diverse-supplier-base',
-  'equality-among-contractors',
-];
+const COMMITMENTS = CHARTER_COMMITMENTS;
 
 /** A city taking part: every commitment rated `level` (a rated one described), except those given otherwise. */
 function takingPart(level: string, over: Record<string, string> = {}): Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import type { ApiClient } from './api-client';
 
 /** What a city's coordinator does in a Charter round: answers in time, answers late (after escalation), declines, or says nothing. */
@@ -97,8 +98,31 @@ export class CitySimulator {
           { 'take-part': false, 'decline-reason': 'Municipal elections this year: we take part in the next round.' },
           `${t.groupKey} declined this round`,
         );
-      else if (b === 'late' && t.status === 'overdue' && t.escalationLevel >= 1)
-        await this.answer(t, this.answersOf(t.groupKey), `${t.groupKey} sent its self-evaluation late, after a reminder of the overdue survey`);
+      else if (b === 'late' && t.status === 'overdue')
+        await this.answer(t, this.answersOf(t.groupKey), `${t.groupKey} sent its self-evaluation late, after its due date`);
     }
   }
+}
+
+/**
+ * Each city's ratings in the newest year of a history file (city names as the file gives them,
+ * matched to the cities' keys by any of their names), so the demo's cities answer in relation to
+ * their previous round: most the same or better, a few worse.
+ */
+export function latestRatingsOf(csv: string, cities: { key: string; fieldOfAction: string | Record<string, string> }[]): Map<string, Record<string, string>> {
+  const byName = new Map<string, string>();
+  for (const c of cities)
+    for (const n of typeof c.fieldOfAction === 'string' ? [c.fieldOfAction] : Object.values(c.fieldOfAction)) byName.set(n.toLowerCase(), c.key);
+  const rows = parse(csv, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const newest = new Map<string, number>();
+  const out = new Map<string, Record<string, string>>();
+  for (const r of rows) {
+    const city = byName.get(String(r.city).trim().toLowerCase()) ?? String(r.city).trim().toLowerCase();
+    const year = Number(r['cycle year']);
+    if (!r.rating || year < (newest.get(city) ?? 0)) continue;
+    if (year > (newest.get(city) ?? 0)) out.set(city, {});
+    newest.set(city, year);
+    out.get(city)![r.commitment] = r.rating;
+  }
+  return out;
 }

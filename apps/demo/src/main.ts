@@ -12,7 +12,7 @@ import { ApiClient } from './api-client';
 import { ChairBehaviour, ChairSimulator, IndicatorDef } from './chair-simulator';
 import { MailSink, WebhookReceiver } from './delivery-sinks';
 import { summariseNetworkReport, summariseReport } from './report-summary';
-import { cityBehaviour, CitySimulator, simulatedAnswers } from './city-simulator';
+import { cityBehaviour, CitySimulator, latestRatingsOf, simulatedAnswers } from './city-simulator';
 
 /**
  * The main job: a compressed two-year monitoring cycle of the Pact's 12 working groups.
@@ -186,6 +186,20 @@ async function main(): Promise<void> {
   console.log(`Pact monitoring engine — demo (1 day of cycle time = ${MS_PER_DAY} ms; logs in ${logs})`);
   console.log(`API on http://127.0.0.1:${port}; MongoDB ${uri.host}${uri.pathname}; Redis ${env.REDIS_URL}\n`);
 
+  // The Charter's past rounds (2013–2022) from the sample history, imported by the committee as a
+  // CSV file, so the round's report compares with 2022 and each city's trend starts in 2013.
+  const charterCities: any[] = await api.get('/working-groups?programme=charter');
+  const historyFile = join(ROOT, 'config', 'history', 'charter-history.sample.csv');
+  const history = await fetch(`${api.baseUrl}/api/history?programme=charter`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${tokens.committee}`, 'content-type': 'text/csv' },
+    body: readFileSync(historyFile),
+  });
+  if (history.status !== 201) throw new Error(`POST /history: ${history.status} ${await history.text()}`);
+  const imported = (await history.json()) as { years: { year: number; participants: number }[]; answers: number };
+  console.log(
+    `committee imported the Charter's history: ${imported.answers} answers of ${imported.years.map((y) => `${y.year} (${y.participants} cities)`).join(', ')}`,
+  );
   // A previous, shorter cycle (a pilot report) runs alongside the start of the main one and is
   // compiled long before it, so the main report can show the change since then.
   const t0 = new Date(Math.ceil(((await now()).getTime() + 2 * DAY) / DAY) * DAY);
@@ -210,8 +224,15 @@ async function main(): Promise<void> {
     .find((q: any) => q.key === 'good-practices')
     .questions.find((q: any) => q.key === 'trends')
     .options.map((o: any) => o.key);
-  const cityKeys: string[] = (await api.get('/working-groups?programme=charter')).map((g: any) => g.key);
-  const round = await api.post('/cycles', { programme: 'charter', name: 'Charter self-evaluation 2027', start: t0.toISOString() });
+  const cityKeys: string[] = charterCities.map((g: any) => g.key);
+  const lastRatings = latestRatingsOf(readFileSync(historyFile, 'utf8'), charterCities);
+  // The Charter's window (four months) with its report two months after, so that the cities answering late are in it.
+  const round = await api.post('/cycles', {
+    programme: 'charter',
+    name: 'Charter self-evaluation 2027',
+    start: t0.toISOString(),
+    milestones: [{ key: 'survey', title: 'Self-evaluation', kind: 'final', requestMonth: 0, dueMonth: 4, compileMonth: 6 }],
+  });
   const survey = round.milestones[0];
   console.log(
     `committee triggered "${round.name}" for ${round.groupKeys.length} cities: answers open ${fmt(new Date(survey.requestAt))} to ${fmt(new Date(survey.dueAt))}, network report ${fmt(new Date(survey.compileAt))}`,
@@ -221,7 +242,7 @@ async function main(): Promise<void> {
   const cities = new CitySimulator(
     api,
     (city) => cityBehaviour(cityPlace.get(city) ?? 0),
-    (city) => simulatedAnswers(city, commitments, trendKeys),
+    (city) => simulatedAnswers(city, commitments, trendKeys, lastRatings.get(city)),
     (t) => log(`[charter] ${t}`),
   );
 
@@ -237,19 +258,31 @@ async function main(): Promise<void> {
     chairs.setIndicators(g, defs);
   }
 
+  // The Charter's cities act in a loop of their own, so the Pact's chairs react as quickly as before.
+  const charterRound = (async () => {
+    let seenRound = 0;
+    for (;;) {
+      const r = await api.get(`/cycles/${round.id}`);
+      const roundEvents = await api.get(`/cycles/${round.id}/events?skip=${seenRound}&limit=500`);
+      seenRound += roundEvents.length;
+      for (const e of roundEvents.filter((x: any) => x.type === 'report.compiled' || x.type === 'milestone.requested')) {
+        const when = String(e.at).slice(0, 10);
+        if (e.type === 'milestone.requested') log(`${when} [charter] self-evaluation requested from ${e.data.tasks} cities`);
+        else log(`${when} [charter] network report compiled: ${e.data.onTime} answered on time, ${e.data.late} late, ${e.data.missing} said nothing`);
+      }
+      if (r.status !== 'scheduled' && r.status !== 'running') return;
+      await cities.step(round.id);
+      if (Date.now() - wall > 170_000) throw new Error('the Charter round did not complete in time');
+      await sleep(250);
+    }
+  })();
+  // Its failure is reported where it is awaited, after the Pact's loop.
+  charterRound.catch(() => undefined);
   let seen = 0;
-  let seenRound = 0;
   let lastStatus = '';
   const interesting = new Set(['milestone.requested', 'task.escalated', 'report.compiled', 'cycle.completed']);
   for (;;) {
-    const [p, c, r] = await Promise.all([api.get(`/cycles/${previous.id}`), api.get(`/cycles/${cycle.id}`), api.get(`/cycles/${round.id}`)]);
-    const roundEvents = await api.get(`/cycles/${round.id}/events?skip=${seenRound}&limit=500`);
-    seenRound += roundEvents.length;
-    for (const e of roundEvents.filter((x: any) => x.type === 'report.compiled' || x.type === 'milestone.requested')) {
-      const when = String(e.at).slice(0, 10);
-      if (e.type === 'milestone.requested') log(`${when} [charter] self-evaluation requested from ${e.data.tasks} cities`);
-      else log(`${when} [charter] network report compiled: ${e.data.onTime} answered on time, ${e.data.late} late, ${e.data.missing} said nothing`);
-    }
+    const [p, c] = await Promise.all([api.get(`/cycles/${previous.id}`), api.get(`/cycles/${cycle.id}`)]);
     const events = await api.get(`/cycles/${cycle.id}/events?skip=${seen}&limit=500`);
     seen += events.length;
     for (const e of events.filter((x: any) => interesting.has(x.type))) {
@@ -263,18 +296,18 @@ async function main(): Promise<void> {
     // The chairs react to what they now see (after the events above, so the output reads in order).
     if (p.status !== 'completed') await prevChairs.step(previous.id);
     await chairs.step(cycle.id);
-    if (r.status !== 'completed') await cities.step(round.id);
     const t = c.progress.tasksByStatus;
     const status = `${fmt(await now())}  previous: ${p.status}; main: ${c.status} — tasks open ${t.open}, overdue ${t.overdue}, submitted ${t.submitted}`;
     if (status.slice(12) !== lastStatus) {
       console.log(status);
       lastStatus = status.slice(12);
     }
-    if ((c.status === 'completed' || c.status === 'cancelled') && r.status !== 'running' && r.status !== 'scheduled') break;
+    if (c.status === 'completed' || c.status === 'cancelled') break;
     if (Date.now() - wall > 170_000) throw new Error('the cycle did not complete in time');
     await sleep(250);
   }
 
+  await charterRound;
   const final = await api.get(`/cycles/${cycle.id}/report?milestone=final`);
   const midterm = await api.get(`/cycles/${cycle.id}/report?milestone=mid-term`);
   console.log(`\nMid-term progress report: ${midterm.coverage.onTime} on time, ${midterm.coverage.late} late, ${midterm.coverage.missing} missing.\n`);

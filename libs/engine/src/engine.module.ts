@@ -20,6 +20,7 @@ import { SubmissionsModule } from './submissions/submissions.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkingGroupsModule } from './working-groups/working-groups.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { HistoryModule } from './history/history.module';
 
 const capabilities = [
   ProgrammesModule,
@@ -42,6 +43,7 @@ const capabilities = [
   IndicatorsModule,
   ObservationsModule,
   EvidenceFilesModule,
+  HistoryModule,
 ];
 
 /** Infrastructure (config, clock, MongoDB, Redis queues, notifications) plus one module per capability. */

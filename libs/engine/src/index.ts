@@ -73,6 +73,8 @@ export * from './reports/report-catalogs.provider';
 export * from './calendar/calendar-texts';
 export * from './history/history-file';
 export * from './history/history-scheme-file';
+export * from './history/history.service';
+export * from './history/history.module';
 export * from './questionnaires/questionnaire-catalog';
 export * from './questionnaires/questionnaires.module';
 export * from './programmes/programme-catalog';

@@ -28,6 +28,8 @@ import {
   ObservationSeriesSchema,
 } from './observations';
 import { EVIDENCE_FILE_MODEL, EvidenceFileRepository, EvidenceFileSchema } from './evidence-files';
+import { HISTORIC_CYCLE_MODEL, HistoricCycleRepository, HistoricCycleSchema } from './historic-cycles';
+import { HISTORY_IMPORT_MODEL, HistoryImportRepository, HistoryImportSchema } from './history-imports';
 import { QUESTIONNAIRE_VERSION_MODEL, QuestionnaireVersionRepository, QuestionnaireVersionSchema } from './questionnaires';
 
 /**
@@ -59,6 +61,8 @@ export const COLLECTIONS = [
   { model: { name: OBSERVATION_SERIES_MODEL, schema: ObservationSeriesSchema }, repository: ObservationSeriesRepository },
   { model: { name: OBSERVATION_PERIOD_MODEL, schema: ObservationPeriodSchema }, repository: ObservationPeriodRepository },
   { model: { name: EVIDENCE_FILE_MODEL, schema: EvidenceFileSchema }, repository: EvidenceFileRepository },
+  { model: { name: HISTORIC_CYCLE_MODEL, schema: HistoricCycleSchema }, repository: HistoricCycleRepository },
+  { model: { name: HISTORY_IMPORT_MODEL, schema: HistoryImportSchema }, repository: HistoryImportRepository },
   { model: { name: QUESTIONNAIRE_VERSION_MODEL, schema: QuestionnaireVersionSchema }, repository: QuestionnaireVersionRepository },
 ] satisfies { model: ModelDefinition; repository: unknown }[];
 

@@ -23,6 +23,8 @@ export * from './inboxes';
 export * from './user-addresses';
 export * from './observations';
 export * from './evidence-files';
+export * from './historic-cycles';
+export * from './history-imports';
 export * from './questionnaires';
 export * from './transient-errors';
 export * from './database-probe';

@@ -2,7 +2,8 @@ import { charterHistoryScheme } from '@pact/domain/testing/charter-scheme';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { checkHistoryFile } from './import-history';
+import { ConflictError, HistoryFileProblemsError } from '@pact/engine';
+import { applyHistoryFile, checkHistoryFile } from './import-history';
 
 const scheme = charterHistoryScheme(2024);
 const SAMPLE = resolve(__dirname, '../../../../config/history/charter-history.sample.csv');
@@ -28,7 +29,7 @@ describe('import-history (dry run)', () => {
       '  2018: 18 participants, 198 answers',
       '  2020: 22 participants, 242 answers',
       '  2022: 21 participants, 231 answers',
-      'Dry run: nothing was stored.',
+      'Dry run: nothing was stored (--apply imports it).',
     ]);
   });
 
@@ -56,5 +57,47 @@ describe('import-history (dry run)', () => {
     const latin1 = join(dir, 'latin1.csv');
     writeFileSync(latin1, Buffer.from('Stadt;Jahr\nM\u00fcnchen;2015\n', 'latin1'));
     expect((await run(latin1)).lines).toEqual([`${latin1}: The history file is not UTF-8 text: save it as CSV UTF-8, or as an Excel workbook (.xlsx)`]);
+  });
+});
+
+describe('import-history --apply', () => {
+  const summary = {
+    importId: 'abc',
+    programme: 'charter',
+    answers: 3,
+    years: [{ year: 2015, participants: 2, answers: 3, replaced: true }],
+    observations: 3,
+  };
+
+  async function apply(history: { import: jest.Mock }, replace = false, json = false) {
+    const lines: string[] = [];
+    const code = await applyHistoryFile(SAMPLE, 'charter', { replace, json }, history as never, (l) => lines.push(l));
+    return { code, lines };
+  }
+
+  it('imports through the engine as an operator, passing --replace on, and prints the summary', async () => {
+    const history = { import: jest.fn().mockResolvedValue(summary) };
+    const { code, lines } = await apply(history, true);
+    expect(code).toBe(0);
+    expect(history.import).toHaveBeenCalledWith(
+      'charter',
+      expect.any(Buffer),
+      { actor: 'cli:import-history', roles: ['operator'], committeeOf: [] },
+      { replace: true },
+    );
+    expect(lines).toEqual([
+      `${SAMPLE}: imported 3 answers into charter (import abc).`,
+      '  2015: 2 participants, 3 answers (replaced what was stored)',
+      '3 observations recorded.',
+    ]);
+  });
+
+  it('prints every problem by row and column, or the conflict, and exits 1', async () => {
+    const problems = [{ row: 4, column: 'A (city)', rule: 'unknown-city' as const, message: '"Atlantis" is not a city' }];
+    const bad = await apply({ import: jest.fn().mockRejectedValue(new HistoryFileProblemsError(problems)) });
+    expect(bad).toEqual({ code: 1, lines: [`${SAMPLE}: row 4, A (city): "Atlantis" is not a city [unknown-city]`, '1 problem: nothing was imported.'] });
+    const taken = await apply({ import: jest.fn().mockRejectedValue(new ConflictError('the year 2015 of "charter" is imported already')) }, false, true);
+    expect(taken.code).toBe(1);
+    expect(JSON.parse(taken.lines[0])).toEqual({ file: SAMPLE, error: 'the year 2015 of "charter" is imported already' });
   });
 });

@@ -1,6 +1,6 @@
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import type { ImplementationReport } from '@pact/domain';
+import type { ImplementationReport, NetworkReport } from '@pact/domain';
 import type { Request, Response } from 'express';
 import { CycleQuery, CycleService, InvalidError, PACT_CONFIG, PactConfig, Principal, ReportPublishingService, ReportReadingService } from '@pact/engine';
 import { apiLanguage } from '../http/api-language';
@@ -24,7 +24,9 @@ const REPORT_PRODUCES = Object.values(REPORT_MEDIA_TYPES);
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/;
 /** Each format the report is served as, for the OpenAPI document. */
 const REPORT_CONTENT = {
-  'application/json': { schema: { type: 'object', description: 'The compiled report, with its timeline' } },
+  'application/json': {
+    schema: { type: 'object', description: 'The compiled report, with its timeline; of a questionnaire round (X-Report-Kind: network), its network report' },
+  },
   'text/markdown': { schema: { type: 'string' } },
   'text/html': { schema: { type: 'string', description: 'A standalone page with SVG charts and the timeline, no scripts, prints on A4' } },
   'text/csv': { schema: { type: 'string', description: 'One row per reported item' } },
@@ -113,6 +115,8 @@ export class CyclesController {
   /**
    * The compiled report as JSON, Markdown, a standalone HTML page with SVG charts, CSV (one
    * row per reported item) or that page printed to an A4 PDF, by the Accept header or ?format=.
+   * A questionnaire round (the Charter's) answers with its network report in the same formats
+   * (X-Report-Kind: network): its committee and operators read it compiled, its coordinators once published.
    */
   @ApiProblems(400, 404)
   @Get(':id/report')
@@ -127,10 +131,21 @@ export class CyclesController {
     @CurrentPrincipal() p: Principal,
   ) {
     const format = this.responder.format(req, q.format);
-    // Who reads what (ReportReadingService): before publication a chair gets their group's part, after it the published version.
-    const { report, scope, version: v } = await this.reading.read(p, id, q.milestone);
-    res.setHeader('X-Report-Scope', scope);
+    // Who reads what (ReportReadingService): before publication a chair gets their group's part, after it the published version;
+    // a round's coordinator reads its network report once published.
+    const found = await this.reading.readAny(p, id, q.milestone);
+    res.setHeader('X-Report-Scope', found.scope);
     const language = apiLanguage(req, this.pact.languages.fallback);
+    if (found.kind === 'network') {
+      const { network, milestoneKey, version } = found;
+      if (!version) return this.responder.sendNetwork(res, network, format, `network-report-${id}-${milestoneKey}`, language);
+      res.setHeader('X-Report-Version', String(version.version)).setHeader('X-Report-SHA256', version.sha256);
+      return this.responder.sendNetwork(res, network, format, `network-report-${id}-${milestoneKey}-v${version.version}`, language, {
+        json: version.json,
+        edition: { version: version.version, publishedAt: version.publishedAt, publishedBy: version.publishedBy },
+      });
+    }
+    const { report, version: v } = found;
     if (!v) return this.responder.send(res, report, format, `report-${id}-${report.milestoneKey}`, language);
     res.setHeader('X-Report-Version', String(v.version)).setHeader('X-Report-SHA256', v.sha256);
     return this.responder.send(res, report, format, `report-${id}-${v.milestoneKey}-v${v.version}`, language, {
@@ -182,8 +197,16 @@ export class CyclesController {
     await this.cycles.getFor(p, id);
     const format = this.responder.format(req, q.format);
     const v = await this.publishing.get(id, Number(n));
-    const report = JSON.parse(v.json) as ImplementationReport;
     res.setHeader('X-Report-Version', String(v.version)).setHeader('X-Report-SHA256', v.sha256);
+    const edition = { version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy };
+    if (v.kind === 'network') {
+      const name = `network-report-${id}-${v.milestoneKey}-v${v.version}`;
+      return this.responder.sendNetwork(res, JSON.parse(v.json) as NetworkReport, format, name, apiLanguage(req, this.pact.languages.fallback), {
+        json: v.json,
+        edition,
+      });
+    }
+    const report = JSON.parse(v.json) as ImplementationReport;
     return this.responder.send(res, report, format, `report-${id}-${v.milestoneKey}-v${v.version}`, apiLanguage(req, this.pact.languages.fallback), {
       json: v.json,
       edition: { version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy },

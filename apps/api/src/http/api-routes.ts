@@ -10,6 +10,7 @@ import { WorkingGroupsHttpModule } from '../working-groups/working-groups.module
 import { IndicatorsHttpModule } from '../indicators/indicators.module';
 import { API_PREFIX } from './api-paths';
 import { ProgrammesHttpModule } from '../programmes/programmes.module';
+import { HistoryHttpModule } from '../history/history.module';
 
 export { API_PREFIX, isMachinePath, MACHINE_PATHS } from './api-paths';
 
@@ -25,6 +26,7 @@ export const API_HTTP_MODULES = [
   UsersHttpModule,
   NotificationsHttpModule,
   IndicatorsHttpModule,
+  HistoryHttpModule,
 ];
 
 /**

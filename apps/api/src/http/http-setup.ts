@@ -50,12 +50,16 @@ export class HttpErrorFilter implements ExceptionFilter {
 }
 
 /** The operations that take a file (multipart/form-data, streamed by their controller) instead of JSON; paths below API_PREFIX. */
-const FILE_UPLOADS = [/^\/tasks\/[^/]+\/evidence-files\/?$/];
+const FILE_UPLOADS: { path: RegExp; types: string[] }[] = [
+  { path: /^\/tasks\/[^/]+\/evidence-files\/?$/, types: ['multipart/form-data'] },
+  // A history file: as a multipart field, or as the body itself with its own type (HistoryController).
+  { path: /^\/history\/?$/, types: ['multipart/form-data', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] },
+];
 
 /** Body-carrying requests must be JSON (but file uploads): a form post or text body gets 415, not a confusing 400. */
 function requireJson(req: Request, res: Response, next: NextFunction): void {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  const upload = req.method === 'POST' && FILE_UPLOADS.some((path) => path.test(req.path)) && req.is('multipart/form-data');
+  const upload = req.method === 'POST' && FILE_UPLOADS.some((u) => u.path.test(req.path) && Boolean(req.is(u.types)));
   if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !upload && !req.is('application/json')) {
     sendProblem(res, 415, [`content-type: expected application/json, got ${req.headers['content-type'] ?? 'none'}`]);
     return;

@@ -134,7 +134,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'the current state forbids it',
   413: 'the body is larger than BODY_LIMIT (for an evidence file: EVIDENCE_MAX_BYTES); nothing was kept',
   415: 'the body is not JSON (for an evidence file: its content is not of an allowed type); nothing was kept',
-  422: 'the evidence file was refused by the virus scan; nothing was kept',
+  422: 'the evidence file was refused by the virus scan, or the history file breaks a rule (each problem by row and column); nothing was kept',
   429: 'too many requests (or failed authentications); see Retry-After',
   503: 'a store is not answering, or PDF rendering is unavailable; see Retry-After',
 };

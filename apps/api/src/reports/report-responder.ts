@@ -4,6 +4,13 @@ import {
   editionLine,
   ImplementationReport,
   inLanguage,
+  NetworkReport,
+  networkEditionLine,
+  networkReportToCsv,
+  networkReportToHtml,
+  networkReportToMarkdown,
+  NetworkWords,
+  networkWordsIn,
   RenderOptions,
   reportToCsv,
   reportToHtml,
@@ -52,6 +59,11 @@ export class ReportResponder {
     return reportWordsIn(this.catalogs, language);
   }
 
+  /** The network report's words (`network.*`) in `language`, for a page that shows a round's network report. */
+  networkWords(language: string): NetworkWords {
+    return networkWordsIn(this.catalogs, language);
+  }
+
   format(req: Request, explicit?: ReportFormat): ReportFormat {
     if (explicit) return explicit;
     const byType = Object.fromEntries(Object.entries(REPORT_MEDIA_TYPES).map(([f, t]) => [t, f as ReportFormat]));
@@ -91,6 +103,49 @@ export class ReportResponder {
       case 'pdf': {
         const edition = options.edition ? `, ${editionLine(rendering)}` : '';
         const pdf = await this.pdf.render(reportToHtml(report, rendering), `${report.cycleName}: ${report.milestoneTitle}${edition}`);
+        return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="${name}.pdf"`, length: pdf.length });
+      }
+      default:
+        if (options.json !== undefined) {
+          res.type('application/json; charset=utf-8');
+          return options.json;
+        }
+        return report;
+    }
+  }
+
+  /**
+   * A questionnaire round's network report in `format`, as `send` serves an implementation report:
+   * `json`, when given, is a published version's exact text; every other format (live JSON too) reads in `language`
+   * (texts from configuration by `inLanguage`, the report's own words by `networkWordsIn`).
+   */
+  async sendNetwork(
+    res: Response,
+    stored: NetworkReport,
+    format: ReportFormat,
+    name: string,
+    language: string,
+    options: { edition?: { version: number; publishedAt: Date | string; publishedBy?: string }; json?: string } = {},
+  ): Promise<unknown> {
+    res.vary('Accept');
+    res.setHeader('X-Report-Kind', 'network');
+    const report = inLanguage(stored, language, this.pact.languages.fallback);
+    const words = this.networkWords(language);
+    const rendering = { ...(options.edition ? { edition: options.edition } : {}), words };
+    res.setHeader('Content-Language', language);
+    switch (format) {
+      case 'markdown':
+        res.type('text/markdown; charset=utf-8');
+        return networkReportToMarkdown(report, rendering);
+      case 'html':
+        res.type('text/html; charset=utf-8').setHeader('Content-Security-Policy', REPORT_PAGE_CSP);
+        return networkReportToHtml(report, rendering);
+      case 'csv':
+        res.type('text/csv; charset=utf-8').attachment(`${name}.csv`);
+        return networkReportToCsv(report, words);
+      case 'pdf': {
+        const edition = options.edition ? `, ${networkEditionLine(rendering)}` : '';
+        const pdf = await this.pdf.render(networkReportToHtml(report, rendering), `${words.title(report.cycle.name)}${edition}`);
         return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="${name}.pdf"`, length: pdf.length });
       }
       default:

@@ -31,6 +31,7 @@ import { QuestionnairePagesController } from './pages/questionnaires.controller'
 import { OverduePageController } from './pages/overdue.controller';
 import { SignInController } from './pages/sign-in.controller';
 import { TaskReportPagesController } from './pages/task-report.controller';
+import { TaskAnswersPagesController } from './pages/task-answers.controller';
 import { StartCyclePageController } from './pages/start-cycle.controller';
 import { TaskContextLoader } from './pages/task-context';
 import { TaskPageController } from './pages/task.controller';
@@ -48,6 +49,7 @@ export const PAGE_CONTROLLERS = [
   MyTasksController,
   TaskPageController,
   TaskReportPagesController,
+  TaskAnswersPagesController,
   // Before the cycle pages: /cycles/new is the form, not a cycle's id.
   StartCyclePageController,
   CyclePagesController,

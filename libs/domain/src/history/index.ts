@@ -1,3 +1,4 @@
 export * from './history-scheme';
 export * from './history-rows';
 export * from './historic-cycles';
+export * from './historic-answers';

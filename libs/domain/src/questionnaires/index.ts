@@ -7,3 +7,4 @@ export * from './questionnaire-versions';
 export * from './participation';
 export * from './questionnaire-round';
 export * from './ratings-matrix';
+export * from './answer-changes';

@@ -101,6 +101,16 @@ describe('CycleService.create for a questionnaire round', () => {
     expect(cycle.lengthMonths).toBe(24);
   });
 
+  it('a survey milestone the committee described (the start form) keeps every wording of its title when it is the programme’s', async () => {
+    const { service, versions } = round();
+    versions.listByKey.mockResolvedValue([]);
+    versions.use.mockImplementation(async (q) => q);
+    const milestones = [{ key: 'survey', title: 'Selbstevaluation', kind: 'final' as const, requestMonth: 0, dueMonth: 4, compileMonth: 6 }];
+    const cycle = await service.create({ ...ROUND, milestones }, CHARTER);
+    expect(cycle.milestones[0].title).toEqual({ en: 'Self-evaluation', de: 'Selbstevaluation', fr: 'Auto-évaluation' });
+    expect(cycle.milestones[0].compileAt.toISOString().slice(0, 7)).toBe('2030-08');
+  });
+
   it('refuses a version a round used with another definition, until the file gives the change a new version', async () => {
     const { service, versions, cycles } = round();
     const used = networkQuestionnaire();

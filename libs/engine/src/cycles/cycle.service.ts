@@ -139,8 +139,8 @@ export class CycleService {
    * (the start-cycle form shows it in the committee member's), keeps every wording of it; a
    * title the committee wrote is kept as written.
    */
-  private withProgrammeTitle(m: MilestoneInput): MilestoneInput {
-    const programme = this.config.milestones.find((p) => p.key === m.key);
+  private withProgrammeTitle(m: MilestoneInput, programmeMilestones: MilestoneInput[]): MilestoneInput {
+    const programme = programmeMilestones.find((p) => p.key === m.key);
     return programme && typeof m.title === 'string' && wordingsOf(programme.title).includes(m.title) ? { ...m, title: programme.title } : m;
   }
 
@@ -282,7 +282,7 @@ export class CycleService {
       timeZone: this.programmeTimeZone(),
       dueTime: this.config.deadlines?.dueTime,
       lengthMonths: cmd.lengthMonths ?? round?.everyMonths ?? DEFAULT_LENGTH_MONTHS,
-      milestones: cmd.milestones ? cmd.milestones.map((m) => this.withProgrammeTitle(m)) : programmeMilestones,
+      milestones: cmd.milestones ? cmd.milestones.map((m) => this.withProgrammeTitle(m, programmeMilestones)) : programmeMilestones,
       reminderDaysBeforeDue: cmd.reminderDaysBeforeDue ?? DEFAULT_REMINDER_DAYS,
       escalation: cmd.escalation ?? DEFAULT_ESCALATION,
     };

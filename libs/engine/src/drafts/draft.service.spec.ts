@@ -156,4 +156,65 @@ describe('PreviousReportQuery', () => {
     expect(tasks.list.mock.calls.map((c) => c[0].cycleId)).toEqual(['unreported', 'earlier']);
     expect(submissions.findRevision).toHaveBeenCalledWith('old-task', 2);
   });
+
+  describe('a questionnaire round’s answers (a city’s self-evaluation)', () => {
+    const questionnaire = {
+      key: 'q',
+      version: 1,
+      name: { en: 'Q' },
+      sections: [
+        {
+          key: 's',
+          title: { en: 'S' },
+          questions: [
+            { key: 'take-part', type: 'yesNo', required: true, label: { en: 'Take part?' } },
+            {
+              key: 'a',
+              type: 'rating',
+              required: true,
+              showWhen: { question: 'take-part', equals: true },
+              label: { en: 'A' },
+              levels: [{ key: 'fully', score: 1, label: { en: 'Fully' } }],
+            },
+          ],
+        },
+      ],
+    } as never;
+    const round = () => aCycle({ template: undefined, questionnaire });
+
+    it('saves the answers as typed, keeping only those the answers show, guarded by version', async () => {
+      const { service, drafts } = setUp();
+      drafts.save.mockResolvedValue(stored(2, { content: null, answers: { 'take-part': false } }));
+      await service.saveAnswersTo({ task: aTask(), cycle: round() }, { 'take-part': false, a: 'fully', stray: 1 }, 1, 'chair:a');
+      expect(drafts.save).toHaveBeenCalledWith(IDS.task, 1, {
+        cycleId: IDS.cycle,
+        groupKey: 'education',
+        content: null,
+        answers: { 'take-part': false },
+        savedAt: NOW,
+        savedBy: 'chair:a',
+      });
+    });
+
+    it('a report round refuses answers, a closed task refuses them too: nothing written', async () => {
+      const { service, drafts } = setUp();
+      await expect(service.saveAnswersTo({ task: aTask(), cycle: aCycle() }, {}, 1, 'chair:a')).rejects.toBeInstanceOf(InvalidError);
+      await expect(service.saveAnswersTo({ task: aTask({ status: 'cancelled' }), cycle: round() }, {}, 1, 'chair:a')).rejects.toBeInstanceOf(ConflictError);
+      expect(drafts.save).not.toHaveBeenCalled();
+    });
+
+    it('starts a round’s draft from the latest answers submitted', async () => {
+      const { service, drafts, tasks, submissions, double } = setUp();
+      tasks.findById.mockResolvedValue(aTask({ latestRevision: 2 }));
+      double(CycleRepository).findById.mockResolvedValue(round());
+      submissions.findRevision.mockResolvedValue(aRevision(2, { content: undefined, answers: { 'take-part': true, a: 'fully' } }));
+      drafts.save.mockResolvedValue(stored(3));
+      await service.startFrom(IDS.task, 'revision', 2, 'chair:a');
+      expect(drafts.save).toHaveBeenCalledWith(
+        IDS.task,
+        2,
+        expect.objectContaining({ content: null, answers: { 'take-part': true, a: 'fully' }, startedFrom: { kind: 'revision', revision: 2 } }),
+      );
+    });
+  });
 });

@@ -1,9 +1,21 @@
 import type { LocalizedText } from '@pact/domain';
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, Clock, DRAFT_TEXT_LISTS, draftFromContent, draftProblems, ReportDraft, ReportTemplate } from '@pact/domain';
+import {
+  Answers,
+  CLOCK,
+  Clock,
+  DRAFT_TEXT_LISTS,
+  draftFromContent,
+  draftProblems,
+  isQuestionnaireRound,
+  isRecord,
+  keptAnswers,
+  ReportDraft,
+  ReportTemplate,
+} from '@pact/domain';
 import { CycleRepository, DraftOrigin, DraftRecord, DraftRepository, SubmissionRepository, TaskRecord, TaskRepository } from '@pact/persistence';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
-import { assertReportWritable, loadTaskAndCycle, loadTaskForWriting, TaskAndCycle, reportTemplateOf } from '../tasks/task-and-cycle';
+import { assertReportWritable, loadTaskAndCycle, loadTaskForWriting, questionnaireOf, TaskAndCycle, reportTemplateOf } from '../tasks/task-and-cycle';
 import { PreviousReportQuery } from './previous-report.query';
 
 /** The draft changed since the writer read it (another window, another chair of the group): nothing was written. */
@@ -62,6 +74,20 @@ export class DraftService {
   }
 
   /**
+   * Saves a questionnaire round's answers as typed (a city's self-evaluation in progress):
+   * incomplete and wrong answers are fine, they are checked when submitted; only answers to the
+   * questions those answers show are kept (`keptAnswers`, as a submission keeps them), so a draft
+   * holds nothing the questionnaire does not ask. Guarded by version as a report's draft is; a
+   * report round refuses answers (InvalidError).
+   */
+  async saveAnswersTo(target: TaskAndCycle, answers: Answers, expectedVersion: number, actor: string): Promise<DraftRecord> {
+    assertReportWritable(target);
+    const questionnaire = questionnaireOf(target.cycle);
+    if (!isRecord(answers)) throw InvalidError.fromMessages(['answers: must be an object of answers by question key']);
+    return this.write(target.task, expectedVersion, { content: null, answers: keptAnswers(questionnaire, answers), savedBy: actor });
+  }
+
+  /**
    * After a submission: the draft is emptied (the document stays, its version counting on). A
    * draft changed since `expectedVersion` is newer work and is kept; false then. Takes the task
    * the submission returned (no second read).
@@ -72,6 +98,7 @@ export class DraftService {
       cycleId: task.cycleId,
       groupKey: task.groupKey,
       content: null,
+      answers: null,
       savedAt: this.clock.now(),
       savedBy: actor,
       startedFrom: null,
@@ -108,6 +135,13 @@ export class DraftService {
    */
   async startFrom(taskId: string, source: DraftSource, expectedVersion: number, actor: string): Promise<DraftRecord> {
     const { task, cycle } = await loadTaskForWriting({ tasks: this.tasks, cycles: this.cycles }, taskId);
+    if (isQuestionnaireRound(cycle)) {
+      // A round's draft starts from the task's latest answers; an earlier round's are not offered.
+      const latest = source === 'revision' && task.latestRevision ? await this.submissions.findRevision(task.id, task.latestRevision) : null;
+      if (!latest?.answers) throw new NotFoundError('no answers have been submitted for this task yet');
+      const answers = keptAnswers(cycle.questionnaire, latest.answers);
+      return this.write(task, expectedVersion, { content: null, answers, savedBy: actor, startedFrom: { kind: 'revision', revision: latest.revision } });
+    }
     let content;
     let origin: DraftOrigin;
     if (source === 'revision') {
@@ -135,7 +169,7 @@ export class DraftService {
   private async write(
     task: TaskRecord,
     expectedVersion: number,
-    w: { content: ReportDraft; savedBy: string; startedFrom?: DraftOrigin },
+    w: { content: ReportDraft | null; answers?: Answers; savedBy: string; startedFrom?: DraftOrigin },
   ): Promise<DraftRecord> {
     const saved = await this.drafts.save(task.id, expectedVersion, { cycleId: task.cycleId, groupKey: task.groupKey, savedAt: this.clock.now(), ...w });
     if (!saved) throw new DraftChangedError(await this.drafts.findByTask(task.id));

@@ -7,6 +7,9 @@ import { parse } from 'yaml';
 const ANY_NAME = { fallback: FALLBACK_LANGUAGE, required: [FALLBACK_LANGUAGE] };
 const ALL_LANGUAGES = { fallback: FALLBACK_LANGUAGE, required: LANGUAGES };
 
+/** The first cycle year a history file may hold: the Charter was launched in 2010. */
+export const FIRST_HISTORY_YEAR = 2010;
+
 /** A programme's participant as its file lists it (config/programmes/<programme>.yaml). */
 interface ProgrammeParticipant {
   key: string;
@@ -33,5 +36,5 @@ export async function loadHistoryScheme(dir: string, programme: string, lastYear
     ...questionnaireProblems(questionnaire, ALL_LANGUAGES).map((p) => `${programme}.questionnaire.yaml ${p.path}: ${p.message}`),
   ];
   if (problems.length > 0) throw new Error(`the programme ${programme} cannot be read: ${problems.join('; ')}`);
-  return historySchemeOf(questionnaire, participants, { from: 2010, to: lastYear });
+  return historySchemeOf(questionnaire, participants, { from: FIRST_HISTORY_YEAR, to: lastYear });
 }

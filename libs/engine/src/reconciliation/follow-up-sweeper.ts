@@ -8,6 +8,7 @@ import { CompilationService } from '../reports/compilation.service';
 import { SubmissionService } from '../submissions/submission.service';
 import { WorkingGroupService } from '../working-groups/working-group.service';
 import { EngineSettings } from '../config/settings';
+import { HistoryService } from '../history/history.service';
 
 /**
  * Finishes follow-ups left owed: an effect and the key of its follow-ups are written in one
@@ -33,6 +34,7 @@ export class FollowUpSweeper {
     private readonly cycleService: CycleService,
     private readonly compilation: CompilationService,
     private readonly workingGroups: WorkingGroupService,
+    private readonly history: HistoryService,
   ) {
     this.graceMs = settings.followUpGraceMs;
   }
@@ -81,6 +83,8 @@ export class FollowUpSweeper {
       await this.workingGroups.followUp(group);
       done++;
     }
+    // History imports a process left part-way: finished past their commit point, undone before it.
+    done += await this.history.sweep();
     // Forget what was done meanwhile, so the map holds only what is still owed.
     for (const id of this.firstSeen.keys()) if (!seen.has(id)) this.firstSeen.delete(id);
     if (done) this.logger.log(`finished ${done} follow-up(s) left owed`);

@@ -14,6 +14,7 @@ import { NotificationService } from '../notifications/notification.service';
 import { aCycle, aRevision, aTask, IDS } from '../testing/fixtures';
 import { newTestService } from '../testing/service-doubles';
 import { CompilationService } from './compilation.service';
+import { HistoryService } from '../history/history.service';
 
 async function* from<T>(items: T[]): AsyncGenerator<T> {
   for (const i of items) yield i;
@@ -34,7 +35,9 @@ function setUp() {
   submissions.streamByMilestone.mockImplementation(() => from([aRevision(1), aRevision(2)]));
   events.streamByCycle.mockImplementation(() => from([]));
   events.append.mockResolvedValue(true);
-  return { ...t, cycles, tasks, reports, submissions, events, timers: t.double(TimerScheduler) };
+  const history = t.double(HistoryService);
+  history.latestBefore.mockResolvedValue(null);
+  return { ...t, cycles, tasks, reports, submissions, events, history, timers: t.double(TimerScheduler) };
 }
 
 const stored = (over: Partial<ReportRecord> = {}): ReportRecord => ({
@@ -127,5 +130,35 @@ describe('CompilationService on a questionnaire round', () => {
     expect(extras.network!.previousCycle).toEqual(before.cycle);
     // "education" said nothing in the round before: every rating is new.
     expect(extras.network!.change!.byCity.map((c) => c.direction)).toEqual(['new', 'new', 'new']);
+  });
+
+  it('compares with the imported history when no round ran here since (the trend starts at 2013, not at the first round)', async () => {
+    const { service, cycles, reports, submissions, tasks, history } = setUp();
+    const { template, ...rest } = aCycle({ milestoneState: { final: { status: 'requested', revisions: 1 } } });
+    void template;
+    cycles.findById.mockResolvedValue({ ...rest, programme: 'charter', groupKeys: ['education'], questionnaire: networkQuestionnaire() });
+    cycles.transitionMilestone.mockResolvedValue(null);
+    tasks.stream.mockImplementation(() => from([aTask({ status: 'submitted', latestRevision: 1, submittedAt: new Date('2030-02-01T00:00:00Z') })]));
+    const { content, ...answered } = aRevision(1);
+    void content;
+    submissions.streamByMilestone.mockImplementation(() =>
+      from([{ ...answered, answers: { 'take-part': true, communicate: 'fully', access: 'partly', needs: 'not-yet' } }]),
+    );
+    reports.find.mockResolvedValue(null);
+    reports.previousOfKind.mockResolvedValue(null);
+    history.latestBefore.mockResolvedValue({
+      year: 2022,
+      answers: { education: { 'take-part': true, communicate: 'partly', access: 'partly', needs: 'fully' } },
+    });
+
+    await service.compile(IDS.cycle, 'final');
+    expect(history.latestBefore).toHaveBeenCalledWith('charter', 2030);
+    const network = reports.save.mock.calls[0][3].network!;
+    expect(network.previousCycle).toEqual({ id: 'history-2022', name: '2022', period: '2022' });
+    expect(network.change!.byCity.map((c) => [c.commitment, c.direction])).toEqual([
+      ['communicate', 'up'],
+      ['access', 'same'],
+      ['needs', 'down'],
+    ]);
   });
 });

@@ -22,6 +22,7 @@ import {
   isQuestionnaireRound,
   NetworkCycle,
   NetworkReport,
+  NetworkReportInput,
 } from '@pact/domain';
 import {
   CycleRecord,
@@ -39,6 +40,7 @@ import { FanOutService } from '../fan-out/fan-out.service';
 import { NotificationService } from '../notifications/notification.service';
 import { NotFoundError } from '../errors';
 import { REPORT_CATALOGS } from './report-catalogs.provider';
+import { HistoryService } from '../history/history.service';
 
 function revisionsOf(cycle: CycleRecord, milestoneKey: string): number {
   return cycle.milestoneState[milestoneKey]?.revisions ?? 0;
@@ -75,6 +77,7 @@ export class CompilationService {
     private readonly timers: TimerScheduler,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(REPORT_CATALOGS) private readonly reportCatalogs: Catalogs,
+    private readonly history: HistoryService,
   ) {}
 
   /**
@@ -233,9 +236,24 @@ export class CompilationService {
         return { key: k, name: g?.fieldOfAction ?? k, country: g?.country ?? '', size: g?.size ?? '' };
       }),
       answers,
-      ...(previous?.network ? { previous: { cycle: previous.network.cycle, answers: answersOfNetworkReport(previous.network) } } : {}),
+      ...((await this.baselineOf(cycle, milestone, previous)) ?? {}),
     });
     return { report, network };
+  }
+
+  /**
+   * What a round compares with: the programme's previous round as it was compiled, or the newest
+   * year of imported history before this round, whichever is later (a round run here after the
+   * imported years; the imported 2022 before the first round run here). None: no change section.
+   */
+  private async baselineOf(cycle: CycleRecord, milestone: Milestone, previous: ReportRecord | null): Promise<Pick<NetworkReportInput, 'previous'> | null> {
+    const year = milestone.requestAt.getUTCFullYear();
+    const historic = await this.history.latestBefore(cycle.programme, year);
+    const roundYear = previous?.network ? previous.compiledAt.getUTCFullYear() : null;
+    if (historic && (roundYear === null || historic.year > roundYear))
+      return { previous: { cycle: { id: `history-${historic.year}`, name: String(historic.year), period: String(historic.year) }, answers: historic.answers } };
+    if (previous?.network) return { previous: { cycle: previous.network.cycle, answers: answersOfNetworkReport(previous.network) } };
+    return null;
   }
 
   /**

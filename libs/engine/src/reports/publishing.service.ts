@@ -17,7 +17,7 @@ const summary = ({ json: _json, ...rest }: ReportVersionRecord): ReportVersionSu
 
 /**
  * Freezes a compiled report as a numbered version (1, 2, … per cycle). A version is the report's
- * JSON text as it was, inserted once and never updated, so it reads back byte for byte however
+ * JSON text as it was (a questionnaire round's: its network report, `kind: 'network'`), inserted once and never updated, so it reads back byte for byte however
  * the live report changes later. No transaction is needed: the unique indexes on (cycle, number)
  * and (cycle, milestone, content hash) make concurrent publications either take the next number
  * or find the version that already holds the same content.
@@ -49,7 +49,8 @@ export class ReportPublishingService {
       record = (await this.compilation.findIfCompiled(cycleId, record.milestoneKey))!;
     }
 
-    const json = JSON.stringify(record.report);
+    // A questionnaire round publishes its network report (what its readers read); its coverage stays the committee's.
+    const json = JSON.stringify(record.network ?? record.report);
     const sha256 = createHash('sha256').update(json).digest('hex');
     for (let attempt = 0; attempt < 10; attempt++) {
       const same = await this.versions.findByContent(cycleId, record.milestoneKey, sha256);
@@ -66,6 +67,7 @@ export class ReportPublishingService {
         publishedAt: this.clock.now(),
         publishedBy: actor,
         sha256,
+        ...(record.network ? { kind: 'network' as const } : {}),
         json,
       });
       if (inserted) {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ImplementationReport, reportPart } from '@pact/domain';
-import { CycleRepository, ReportVersionRecord, ReportVersionRepository } from '@pact/persistence';
+import { ImplementationReport, isQuestionnaireRound, NetworkReport, reportPart } from '@pact/domain';
+import { CycleRecord, CycleRepository, ReportVersionRecord, ReportVersionRepository } from '@pact/persistence';
 import { PACT_CONFIG } from '../config/config.module';
 import type { PactConfig } from '../config/pact-config';
 import { NotFoundError } from '../errors';
@@ -21,6 +21,22 @@ export interface ReadableReport {
   version?: ReportVersionRecord;
 }
 
+/** A questionnaire round's network report as one person may read it. */
+export interface ReadableNetwork {
+  network: NetworkReport;
+  /** `whole`: the compiled network report (the programme's committee, operators); `published`: the latest published version (a coordinator). */
+  scope: 'whole' | 'published';
+  /** The version read, when `scope` is `published`. */
+  version?: ReportVersionRecord;
+  milestoneKey: string;
+  compiledAt: Date;
+  /** Who answered on time, late or not at all: for those who read the whole report only. */
+  coverage?: ImplementationReport;
+}
+
+/** What a cycle's report is to `reader`: a round's network report, or an implementation report (the Pact's). */
+export type ReadableAny = ({ kind: 'network' } & ReadableNetwork) | ({ kind: 'implementation' } & ReadableReport);
+
 /**
  * Who reads which report: one rule for the API and the pages (least privilege). Before the
  * committee publishes a milestone's report, a chair reads their own group's part only (the other
@@ -40,14 +56,26 @@ export class ReportReadingService {
     @Inject(PACT_CONFIG) private readonly config: PactConfig,
   ) {}
 
-  /** The report `reader` may read, or null when none is compiled yet (404 for an unknown cycle). */
-  async readable(reader: Reader, cycleId: string, milestoneKey?: string): Promise<ReadableReport | null> {
-    // Another programme's cycle answers like an unknown one.
+  /** The cycle, when `reader` may know of it: another programme's cycle answers like an unknown one. */
+  private async cycleFor(reader: Reader, cycleId: string): Promise<CycleRecord> {
     const cycle = await this.cycles.findById(cycleId);
     if (!cycle || !seesProgramme(reader, cycle.programme)) throw new NotFoundError(`cycle ${cycleId} does not exist`);
+    return cycle;
+  }
+
+  /**
+   * The report `reader` may read, or null when none is compiled yet (404 for an unknown cycle).
+   * Of a questionnaire round this is its coverage (who answered when): whole for the committee and
+   * operators, the reader's own cities' part for a coordinator (a round's published versions are
+   * network reports, read through readableNetwork).
+   */
+  async readable(reader: Reader, cycleId: string, milestoneKey?: string): Promise<ReadableReport | null> {
+    const cycle = await this.cycleFor(reader, cycleId);
     const compiled = await this.compilation.findIfCompiled(cycleId, milestoneKey);
     if (!compiled) return null;
-    if (seesAllGroups(reader, cycle.programme) || this.config.reports.draftVisibleToChairs) return { report: compiled.report, scope: 'whole' };
+    const round = isQuestionnaireRound(cycle);
+    if (seesAllGroups(reader, cycle.programme) || (!round && this.config.reports.draftVisibleToChairs)) return { report: compiled.report, scope: 'whole' };
+    if (round) return { report: reportPart(compiled.report, reader.groupKeys), scope: 'part' };
     const latest = await this.versions.latestOf(cycleId, compiled.milestoneKey);
     const version = latest && (await this.versions.find(cycleId, latest.version));
     if (version) return { report: JSON.parse(version.json) as ImplementationReport, scope: 'published', version };
@@ -69,6 +97,51 @@ export class ReportReadingService {
     if (x.scope === y.scope) return [x, y];
     const cut = (r: ReadableReport): ReadableReport => ({ report: reportPart(r.report, reader.groupKeys), scope: 'part' });
     return [cut(x), cut(y)];
+  }
+
+  /**
+   * A questionnaire round's network report as `reader` may read it, or null when there is none for
+   * them yet (not compiled; for a coordinator, not published) or the cycle is not a round. The
+   * programme's committee and operators read the compiled report. A coordinator reads the latest
+   * published version, and nothing before it: every number of the report (distributions, peer
+   * groups, change, good practices) is made of other cities' self-evaluations, which the committee
+   * has not released yet, and cannot be cut to one city as a Pact report is cut to a chair's group;
+   * their own answers they read in their task. The Pact's `reports.draftVisibleToChairs` is the
+   * Pact's setting (pact.yaml) and does not open a round's report.
+   */
+  async readableNetwork(reader: Reader, cycleId: string, milestoneKey?: string): Promise<ReadableNetwork | null> {
+    const cycle = await this.cycleFor(reader, cycleId);
+    if (!isQuestionnaireRound(cycle)) return null;
+    const compiled = await this.compilation.findIfCompiled(cycleId, milestoneKey);
+    if (!compiled?.network) return null;
+    if (seesAllGroups(reader, cycle.programme)) {
+      return { network: compiled.network, scope: 'whole', milestoneKey: compiled.milestoneKey, compiledAt: compiled.compiledAt, coverage: compiled.report };
+    }
+    const latest = await this.versions.latestOf(cycleId, compiled.milestoneKey);
+    const version = latest?.kind === 'network' ? await this.versions.find(cycleId, latest.version) : null;
+    if (!version) return null;
+    return {
+      network: JSON.parse(version.json) as NetworkReport,
+      scope: 'published',
+      version,
+      milestoneKey: version.milestoneKey,
+      compiledAt: version.compiledAt,
+    };
+  }
+
+  /**
+   * The report of a cycle as `reader` reads it: a round's network report (readableNetwork), any
+   * other cycle's implementation report (read). 404 when there is none for them yet.
+   */
+  async readAny(reader: Reader, cycleId: string, milestoneKey?: string): Promise<ReadableAny> {
+    const cycle = await this.cycleFor(reader, cycleId);
+    if (!isQuestionnaireRound(cycle)) return { kind: 'implementation', ...(await this.read(reader, cycleId, milestoneKey)) };
+    const found = await this.readableNetwork(reader, cycleId, milestoneKey);
+    if (found) return { kind: 'network', ...found };
+    if (seesAllGroups(reader, cycle.programme)) {
+      throw new NotFoundError(milestoneKey ? `no report compiled yet for milestone "${milestoneKey}"` : 'no report compiled yet for this cycle');
+    }
+    throw new NotFoundError("this round's network report is read by its cities once the committee publishes it; nothing is published yet");
   }
 
   /** As readable, but 404 when no report is compiled yet. */

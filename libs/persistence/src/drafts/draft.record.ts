@@ -1,4 +1,4 @@
-import type { LocalizedText, ReportDraft } from '@pact/domain';
+import type { Answers, LocalizedText, ReportDraft } from '@pact/domain';
 
 /** Where a draft's answers came from, when the chair started from an earlier report. */
 export type DraftOrigin =
@@ -16,6 +16,11 @@ export interface DraftRecord {
   groupKey: string;
   /** null once cleared (the report was submitted); the document stays so that versions keep counting. */
   content: ReportDraft | null;
+  /**
+   * A questionnaire round's draft (a city's self-evaluation): the answers as typed, by question
+   * key; null once submitted. A report round's draft has none (its `content` is the report).
+   */
+  answers?: Answers | null;
   version: number;
   savedAt: Date;
   savedBy: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { ReportDraft } from '@pact/domain';
+import type { Answers, ReportDraft } from '@pact/domain';
 import { Model } from 'mongoose';
 import { isDuplicateKey, moveToKeys, toRecord } from '../records';
 import { RetriedWhenNotApplied } from '../transient-errors';
@@ -11,6 +11,8 @@ export interface DraftWrite {
   cycleId: string;
   groupKey: string;
   content: ReportDraft | null;
+  /** A questionnaire round's answers as typed (null: cleared); left as stored when undefined. */
+  answers?: Answers | null;
   savedAt: Date;
   savedBy: string;
   /** Set it (starting from an earlier report), clear it (null), or keep what the draft had (undefined). */
@@ -34,8 +36,8 @@ export class DraftRepository {
 
   /** Writes the draft if `expectedVersion` is current; returns it with its new version, or null. */
   async save(taskId: string, expectedVersion: number, write: DraftWrite): Promise<DraftRecord | null> {
-    const { startedFrom, ...rest } = write;
-    const fields = startedFrom === undefined ? rest : { ...rest, startedFrom };
+    const { startedFrom, answers, ...rest } = write;
+    const fields = { ...rest, ...(startedFrom === undefined ? {} : { startedFrom }), ...(answers === undefined ? {} : { answers }) };
     if (expectedVersion === 0) {
       try {
         const doc = await this.model.create({ _id: taskId, taskId, ...fields, version: 1 });

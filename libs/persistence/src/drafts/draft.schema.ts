@@ -17,6 +17,8 @@ export const DraftSchema = new Schema<StoredDraft>(
     groupKey: String,
     /** The answers as typed (ReportDraft), or null once the report was submitted. */
     content: Schema.Types.Mixed,
+    /** A questionnaire round's answers as typed (by question key), or null once submitted. */
+    answers: Schema.Types.Mixed,
     /** Every write adds one; each write is guarded by the version it read. */
     version: { type: Number, required: true },
     savedAt: Date,

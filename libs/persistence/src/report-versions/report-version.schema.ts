@@ -19,6 +19,7 @@ export const ReportVersionSchema = new Schema<Stored<ReportVersionRecord>>(
     publishedAt: { type: Date, required: true },
     publishedBy: String,
     sha256: { type: String, required: true },
+    kind: String,
     json: { type: String, required: true },
   },
   { versionKey: false, minimize: false, collection: 'report_versions' },

@@ -13,6 +13,8 @@ const fr = new Translator(catalogs, 'fr', 'UTC').t;
 const charter = parse(readFileSync(join(ROOT, 'config', 'programmes', 'charter.questionnaire.yaml'), 'utf8')) as Questionnaire;
 const FIRST = 'communicate-equal-opportunities';
 
+const COMMITMENT = 'for “Actively communicate our commitment to equal opportunities for everyone living in the city”';
+
 describe('questionnaireForm', () => {
   it('holds only the questions the answers so far show: at first, whether the city takes part', () => {
     const form = questionnaireForm(charter, {});
@@ -68,6 +70,16 @@ describe('questionnaireForm', () => {
     expect(readQuestionnaireAnswers(charter, { ...body, 'take-part': 'no' })).toEqual({ 'take-part': false, 'decline-reason': 'hidden once taking part' });
   });
 
+  it('tells the same follow-up question of two commitments apart in its messages', () => {
+    const answers = readQuestionnaireAnswers(charter, { 'take-part': 'yes', [FIRST]: 'partly', 'equal-access-non-discrimination': 'fully' });
+    const errors = questionnaireForm(charter, answers).model.errors(answerProblems(charter, answers), en);
+    const measures = errors.filter((e) => e.field.endsWith('-measures')).map((e) => e.message);
+    expect(measures).toEqual([
+      `Enter an answer to “Describe the measures your city has taken” ${COMMITMENT}`,
+      'Enter an answer to “Describe the measures your city has taken” for “Ensure equal access and non-discrimination across all our policies”',
+    ]);
+  });
+
   it('words the answers’ problems beside their fields, and shows the answers back as typed', () => {
     const answers = readQuestionnaireAnswers(charter, {
       'take-part': 'yes',
@@ -80,15 +92,16 @@ describe('questionnaireForm', () => {
     const errors = form.model.errors(answerProblems(charter, answers), en);
     expect(errors).toEqual(
       expect.arrayContaining([
-        { field: `${FIRST}-measures`, message: 'Enter an answer to “Describe the measures your city has taken”' },
+        // The commitment a follow-up question is about is named: the Charter asks the same "Describe the measures" under each.
+        { field: `${FIRST}-measures`, message: `Enter an answer to “Describe the measures your city has taken” ${COMMITMENT}` },
         {
           field: `${FIRST}-evidence`,
-          message: 'Enter each link in an answer to “Evidence (links or documents)” as a web address starting with https:// or http://, one per line',
+          message: `Enter each link in an answer to “Evidence (links or documents)” ${COMMITMENT} as a web address starting with https:// or http://, one per line`,
         },
-        { field: `${FIRST}-indicators-0-unit`, message: 'Enter an answer to “Unit” (row 1 of “Indicators (optional)”)' },
+        { field: `${FIRST}-indicators-0-unit`, message: `Enter an answer to “Unit” (row 1 of “Indicators (optional)”) ${COMMITMENT}` },
         {
           field: `${FIRST}-indicators-0-values`,
-          message: 'Enter the baseline in an answer to “Baseline, target and actual value” (row 1 of “Indicators (optional)”)',
+          message: `Enter the baseline in an answer to “Baseline, target and actual value” (row 1 of “Indicators (optional)”) ${COMMITMENT}`,
         },
         { field: 'equal-access-non-discrimination', message: 'Choose an answer to “Ensure equal access and non-discrimination across all our policies”' },
       ]),

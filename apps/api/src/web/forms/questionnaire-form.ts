@@ -48,14 +48,36 @@ export interface FormSection {
   items: FormItem[];
 }
 
-/** A question's field, or a group's rows of fields (by name). */
-export type FormItem = { field: string } | { group: string; label: LocalizedText; hint?: LocalizedText; rows: string[][] };
+/**
+ * A question's field, or a group's rows of fields (by name). `about`: the rating question a
+ * follow-up question is about (the Charter asks "Describe the measures" under each of its 11
+ * commitments, one wording): the page adds it to the label for screen readers and the messages
+ * name it, so eleven fields of one label are told apart.
+ */
+export type FormItem =
+  { field: string; about?: LocalizedText } | { group: string; label: LocalizedText; hint?: LocalizedText; rows: string[][]; about?: LocalizedText };
 
-/** How a message names a question ("an answer to “Name” (row 2 of “Indicators”)"). */
-const namedQuestion = (q: Question, row?: { n: number; group: Question }): PageText =>
-  row
+/** How a message names a question ("an answer to “Name” (row 2 of “Indicators”)"), with the commitment it is about when it has one. */
+const namedQuestion = (q: Question, row?: { n: number; group: Question }, about?: LocalizedText): PageText => {
+  const named: PageText = row
     ? { key: 'questionnaireForm.named.row', params: { text: q.label, n: row.n, group: row.group.label } }
     : { key: 'questionnaireForm.named.question', params: { text: q.label } };
+  return about ? { key: 'questionnaireForm.named.about', params: { named, about } } : named;
+};
+
+/**
+ * The rating question each follow-up question is about: the one its condition refers to, when
+ * that is a rating (the Charter's measures, evidence and indicators of a commitment).
+ */
+export function aboutOf(questions: readonly Question[]): Map<string, LocalizedText> {
+  const byKey = new Map(questions.map((q) => [q.key, q]));
+  const about = new Map<string, LocalizedText>();
+  for (const q of questions) {
+    const parent = q.showWhen ? byKey.get(q.showWhen.question) : undefined;
+    if (parent?.type === 'rating') about.set(q.key, parent.label);
+  }
+  return about;
+}
 
 const text = (t: LocalizedText): PageText => ({ key: 'forms.text', params: { text: t } });
 
@@ -140,30 +162,34 @@ export function questionnaireForm(questionnaire: Questionnaire, answers: Answers
   };
   // Visibility over the whole questionnaire: a condition may refer to an earlier section's question.
   const shown = new Set(visibleAmong(questionsOf(questionnaire), answers));
+  const abouts = aboutOf(questionsOf(questionnaire));
   const sections = questionnaire.sections.map((section): FormSection => {
     const items = section.questions
       .filter((q) => shown.has(q))
       .map((q): FormItem => {
+        const about = abouts.get(q.key);
+        const withAbout = about ? { about } : {};
         if (q.type !== 'group') {
-          add(q, q.key, `answers.${q.key}`, namedQuestion(q), answers[q.key]);
-          return { field: q.key };
+          add(q, q.key, `answers.${q.key}`, namedQuestion(q, undefined, about), answers[q.key]);
+          return { field: q.key, ...withAbout };
         }
+        const groupNamed: PageText = { key: 'questionnaireForm.named.group', params: { text: q.label } };
         fields.push({
           type: 'list',
           name: q.key,
           path: `answers.${q.key}`,
           label: text(q.label),
-          named: { key: 'questionnaireForm.named.group', params: { text: q.label } },
+          named: about ? { key: 'questionnaireForm.named.about', params: { named: groupNamed, about } } : groupNamed,
           max: q.maxItems,
         });
         const rows = rowsShown(q, answers[q.key]).map((row, i) =>
           visibleAmong(q.questions, row).map((item) => {
             const name = rowName(q.key, i, item.key);
-            add(item, name, `answers.${q.key}[${i}].${item.key}`, namedQuestion(item, { n: i + 1, group: q }), row[item.key]);
+            add(item, name, `answers.${q.key}[${i}].${item.key}`, namedQuestion(item, { n: i + 1, group: q }, about), row[item.key]);
             return name;
           }),
         );
-        return { group: q.key, label: q.label, ...(q.hint ? { hint: q.hint } : {}), rows };
+        return { group: q.key, label: q.label, ...(q.hint ? { hint: q.hint } : {}), rows, ...withAbout };
       });
     return { key: section.key, title: section.title, ...(section.intro ? { intro: section.intro } : {}), items };
   });

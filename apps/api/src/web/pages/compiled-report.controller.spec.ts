@@ -1,4 +1,6 @@
-import { shippedReportWords } from '@pact/domain/testing/shipped-texts';
+import { compileNetworkReport, networkWordsIn } from '@pact/domain';
+import { networkInput } from '@pact/domain/testing/network-report-fixture';
+import { shippedCatalogs, shippedReportWords } from '@pact/domain/testing/shipped-texts';
 import { CycleService, NotFoundError, ReportPublishingService, ReportReadingService } from '@pact/engine';
 import { aCycle, IDS } from '@pact/engine/testing/fixtures';
 import { ReportResponder } from '../../reports/report-responder';
@@ -135,7 +137,7 @@ describe('Compiled report page (route test over engine doubles)', () => {
   });
 
   it('downloads in the formats served, named after the report; another format is a 400', async () => {
-    pages.double(ReportReadingService).read.mockResolvedValue({ report: aReport(), scope: 'whole' });
+    pages.double(ReportReadingService).readAny.mockResolvedValue({ kind: 'implementation', report: aReport(), scope: 'whole' });
     pages.double(ReportResponder).send.mockImplementation(async (res) => {
       res.type('text/markdown');
       return '# Report';
@@ -165,5 +167,115 @@ describe('Compiled report page (route test over engine doubles)', () => {
     pages.double(CycleService).getFor.mockRejectedValueOnce(new NotFoundError(`cycle ${IDS.cycle} does not exist`));
     const res = await pages.get(REPORT).expect(404);
     expect(textOf(res.text)).toContain('Page not found');
+  });
+});
+
+describe('Compiled report page of a questionnaire round (route test over engine doubles)', () => {
+  let pages: PagesApp;
+  const network = compileNetworkReport(networkInput());
+  const compiledAt = new Date('2030-06-01T00:00:00Z');
+  const round = aCycle({
+    name: 'Charter round 2030',
+    programme: 'charter',
+    template: undefined,
+    questionnaire: { key: 'q', version: 1 } as never,
+    milestones: [{ key: 'survey', title: 'Self-evaluation', kind: 'final', requestAt: compiledAt, dueAt: compiledAt, compileAt: compiledAt }],
+    milestoneState: { survey: { status: 'compiled' } },
+  });
+  const coverage = { ...aReport(), coverage: { total: 4, onTime: 2, late: 1, missing: 1, byGroup: [] } };
+  beforeAll(async () => {
+    pages = await appWithPages();
+  });
+  afterAll(() => pages.close());
+  beforeEach(() => {
+    jest.clearAllMocks();
+    pages.signIn(aPerson());
+    pages.double(CycleService).getFor.mockResolvedValue(round);
+    pages
+      .double(ReportReadingService)
+      .readableNetwork.mockResolvedValue({ network, scope: 'whole', milestoneKey: 'survey', compiledAt, coverage: coverage as never });
+    pages.double(ReportPublishingService).list.mockResolvedValue([]);
+    pages.double(ReportResponder).networkWords.mockImplementation((lang: string) => networkWordsIn(shippedCatalogs('reports'), lang));
+  });
+
+  it('the committee: the network report inline with its charts and tables, the coverage, downloads, publishing, no comparison', async () => {
+    const res = await pages.get(REPORT).expect(200);
+    expect(pages.double(ReportReadingService).readableNetwork).toHaveBeenCalledWith(expect.objectContaining({ roles: ['committee'] }), IDS.cycle, undefined);
+    expect(pages.double(ReportReadingService).readable).not.toHaveBeenCalled();
+    const text = textOf(res.text);
+    expect(res.text).toContain('<h1>Report: Self-evaluation</h1>');
+    expect(text).toContain('2 cities answered on time, 1 late and 1 not at all, of 4 asked.');
+    for (const f of ['pdf', 'csv', 'markdown', 'html']) expect(res.text).toContain(`href="/cycles/${IDS.cycle}/report/download/${f}?milestone=survey"`);
+    expect(res.text).toContain(`<form method="post" action="/cycles/${IDS.cycle}/report/publish"`);
+    expect(res.text).toContain('<input type="hidden" name="milestone" value="survey">');
+    expect(res.text).not.toContain('id="compare-title"');
+    const body = /<div class="report-document network-report" data-network-report>([\s\S]*)<\/div>\s*<\/main>/.exec(res.text)?.[1] ?? '';
+    expect(body).toContain('<svg class="stacked-bar"');
+    expect(body).toContain('<table class="distribution">');
+    for (const id of ['participation', 'ratings', 'change', 'peer-groups', 'cities', 'good-practices']) expect(body).toContain(`id="network-${id}"`);
+    // No inline script or style under the pages' CSP.
+    expect(body).not.toMatch(/<script|<style| style="/);
+  });
+
+  it('in French for a French reader, the report’s own words too', async () => {
+    pages.signIn(aPerson({ language: 'fr' }));
+    const res = await pages.get(REPORT).expect(200);
+    expect(res.text).toContain('<html lang="fr"');
+    expect(textOf(res.text)).toContain('2 villes ont répondu à temps, 1 en retard et 1 pas du tout, sur 4 sollicitées.');
+    expect(pages.double(ReportResponder).networkWords).toHaveBeenCalledWith('fr');
+  });
+
+  it('a coordinator before publication: told it is not published yet, nothing of it shown, no publishing', async () => {
+    pages.signIn(aChair('berlin'));
+    pages.double(ReportReadingService).readableNetwork.mockResolvedValue(null);
+    const res = await pages.get(REPORT).expect(200);
+    expect(textOf(res.text)).toContain("The steering group has not published this round's network report yet.");
+    expect(res.text).not.toContain('data-network-report');
+    expect(res.text).not.toContain('/report/publish');
+  });
+
+  it('a coordinator after publication: the published version, no coverage, no publishing', async () => {
+    pages.signIn(aChair('berlin'));
+    pages.double(ReportReadingService).readableNetwork.mockResolvedValue({
+      network,
+      scope: 'published',
+      milestoneKey: 'survey',
+      compiledAt,
+      version: { ...version(1, 'survey'), kind: 'network', json: '{}' },
+    });
+    const res = await pages.get(REPORT).expect(200);
+    expect(res.text).toContain('data-report-scope="published"');
+    expect(res.text).toContain('data-network-report');
+    expect(res.text).not.toContain('data-coverage');
+    expect(res.text).not.toContain('/report/publish');
+  });
+
+  it('downloads the network report in the format asked, named after it; a published version as frozen', async () => {
+    pages.double(ReportReadingService).readAny.mockResolvedValue({ kind: 'network', network, scope: 'whole', milestoneKey: 'survey', compiledAt });
+    pages.double(ReportResponder).sendNetwork.mockImplementation(async (res) => {
+      res.type('text/csv');
+      return 'city';
+    });
+    const res = await pages.get(`${REPORT}/download/markdown`).expect(200);
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="network-report-${IDS.cycle}-survey.md"`);
+    expect(pages.double(ReportResponder).sendNetwork).toHaveBeenCalledWith(
+      expect.anything(),
+      network,
+      'markdown',
+      `network-report-${IDS.cycle}-survey`,
+      'en',
+      {},
+    );
+    pages.double(ReportPublishingService).get.mockResolvedValue({ ...version(1, 'survey'), kind: 'network', json: JSON.stringify(network) });
+    await pages.get(`${REPORT}/versions/1/download/csv`).expect(200);
+    expect(pages.double(ReportResponder).sendNetwork).toHaveBeenLastCalledWith(
+      expect.anything(),
+      JSON.parse(JSON.stringify(network)),
+      'csv',
+      `network-report-${IDS.cycle}-survey-v1`,
+      'en',
+      { edition: expect.objectContaining({ version: 1 }) },
+    );
+    expect(pages.double(ReportResponder).send).not.toHaveBeenCalled();
   });
 });

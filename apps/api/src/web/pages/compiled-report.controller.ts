@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { compareReports, ImplementationReport, reportBodyHtml } from '@pact/domain';
+import { compareReports, ImplementationReport, isQuestionnaireRound, NetworkReport, networkReportBodyHtml, reportBodyHtml } from '@pact/domain';
 import { CycleService, ReportPublishingService, ReportReadingService } from '@pact/engine';
 import type { Response } from 'express';
 import { ReportResponder } from '../../reports/report-responder';
@@ -18,7 +18,9 @@ const milestoneOf = (v: unknown) => (typeof v === 'string' && MILESTONE_KEY.test
  * pages' stylesheet: the pages' CSP allows no inline style, and the report's body has none),
  * downloads, the published versions (each downloadable exactly as frozen), publishing a new
  * version (committee), and a comparison with another cycle's report (compareReports, as
- * GET /api/reports/compare). Readable by every role, as the API's reports are.
+ * GET /api/reports/compare). Readable by every role, as the API's reports are. A questionnaire
+ * round (the Charter's) shows its network report instead (charts, each with its table), with its
+ * coverage for the committee; it carries its own change since the previous round, so no comparison.
  */
 @PageController('cycles')
 export class CompiledReportPageController {
@@ -34,6 +36,7 @@ export class CompiledReportPageController {
     const t = page.i18n.t;
     const key = milestoneOf(q.milestone);
     const cycle = await this.cycles.getFor(page.person!, id);
+    if (isQuestionnaireRound(cycle)) return this.networkReport(page, cycle, key, q, res);
     // Who reads what (ReportReadingService): a chair reads their group's part until a version is published.
     const found = await this.reading.readable(page.person!, id, key);
     const title = t('report.title', { milestone: found?.report.milestoneTitle ?? cycle.milestones.find((m) => m.key === key)?.title ?? cycle.name });
@@ -74,6 +77,47 @@ export class CompiledReportPageController {
     });
   }
 
+  /** A round's network report as a page: a coordinator reads it once published (ReportReadingService.readableNetwork). */
+  private async networkReport(
+    page: PageState,
+    cycle: Awaited<ReturnType<CycleService['getFor']>>,
+    key: string | undefined,
+    q: Record<string, unknown>,
+    res: Response,
+  ) {
+    const t = page.i18n.t;
+    const found = await this.reading.readableNetwork(page.person!, cycle.id, key);
+    const milestone = cycle.milestones.find((m) => m.key === (found?.milestoneKey ?? key)) ?? cycle.milestones[cycle.milestones.length - 1];
+    const title = t('report.title', { milestone: milestone?.title ?? cycle.name });
+    const isCommittee = page.person!.roles.includes('committee');
+    const common = { title, cycle, downloads: DOWNLOADS, isCommittee };
+    if (!found) {
+      // Compiled but not for this reader yet (a coordinator before publication), or not compiled.
+      const compiled = cycle.milestoneState[milestone?.key ?? '']?.status === 'compiled';
+      return res.render('pages/network-report', { ...common, network: null, notice: compiled ? 'report.networkNotPublished' : 'report.notCompiled' });
+    }
+    const view = compiledReportView({
+      cycleId: cycle.id,
+      milestoneKey: found.milestoneKey,
+      cycles: [],
+      versions: await this.publishing.list(cycle.id),
+      query: q,
+      t,
+    });
+    res.render('pages/network-report', {
+      ...common,
+      network: found.network,
+      milestoneKey: found.milestoneKey,
+      compiledAt: found.compiledAt,
+      coverage: found.coverage?.coverage ?? null,
+      scope: found.scope,
+      readVersion: found.version ? { version: found.version.version, publishedAt: found.version.publishedAt } : null,
+      reportHtml: networkReportBodyHtml(page.i18n.texts(found.network), this.responder.networkWords(page.lang)),
+      versions: view.versions,
+      published: view.published,
+    });
+  }
+
   /** Freezes the report shown as the cycle's next version; publishing unchanged content names the version that has it. */
   @Post(':id/report/publish')
   @PageRoles('committee')
@@ -97,11 +141,15 @@ export class CompiledReportPageController {
     @Res({ passthrough: true }) res: Response,
   ) {
     if (!(DOWNLOADS as readonly string[]).includes(format)) throw new BadRequestException(`format: one of ${DOWNLOADS.join(', ')}`);
-    const { report } = await this.reading.read(page.person!, id, milestoneOf(milestone));
-    const name = `report-${id}-${report.milestoneKey}`;
+    const found = await this.reading.readAny(page.person!, id, milestoneOf(milestone));
+    const name = found.kind === 'network' ? `network-report-${id}-${found.milestoneKey}` : `report-${id}-${found.report.milestoneKey}`;
     if (format === 'html') res.attachment(`${name}.html`);
     if (format === 'markdown') res.attachment(`${name}.md`);
-    return this.responder.send(res, report, format as Download, name, page.lang);
+    if (found.kind === 'network') {
+      const edition = found.version && { version: found.version.version, publishedAt: found.version.publishedAt, publishedBy: found.version.publishedBy };
+      return this.responder.sendNetwork(res, found.network, format as Download, name, page.lang, edition ? { edition } : {});
+    }
+    return this.responder.send(res, found.report, format as Download, name, page.lang);
   }
 
   /** A published version as a file, exactly as it was frozen, with its edition line. */
@@ -117,11 +165,11 @@ export class CompiledReportPageController {
     if (!(DOWNLOADS as readonly string[]).includes(format)) throw new BadRequestException(`format: one of ${DOWNLOADS.join(', ')}`);
     await this.cycles.getFor(page.person!, id);
     const v = await this.publishing.get(id, Number(n));
-    const name = `report-${id}-${v.milestoneKey}-v${v.version}`;
+    const name = `${v.kind === 'network' ? 'network-report' : 'report'}-${id}-${v.milestoneKey}-v${v.version}`;
     if (format === 'html') res.attachment(`${name}.html`);
     if (format === 'markdown') res.attachment(`${name}.md`);
-    return this.responder.send(res, JSON.parse(v.json) as ImplementationReport, format as Download, name, page.lang, {
-      edition: { version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy },
-    });
+    const edition = { version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy };
+    if (v.kind === 'network') return this.responder.sendNetwork(res, JSON.parse(v.json) as NetworkReport, format as Download, name, page.lang, { edition });
+    return this.responder.send(res, JSON.parse(v.json) as ImplementationReport, format as Download, name, page.lang, { edition });
   }
 }

@@ -55,7 +55,13 @@ describe('Questionnaire preview (route test over engine doubles)', () => {
   it('Check answers: 400 with each problem beside its field and in the summary', async () => {
     const res = await pages.post(URL, { 'take-part': 'yes', [FIRST]: 'partly', [`${FIRST}-evidence`]: 'not a link', action: 'check' }).expect(400);
     expect(res.text).toContain('error-summary');
-    expect(res.text).toContain(`<a href="#${FIRST}-measures">Enter an answer to “Describe the measures your city has taken”</a>`);
+    expect(res.text).toContain(
+      `<a href="#${FIRST}-measures">Enter an answer to “Describe the measures your city has taken” for “Actively communicate our commitment to equal opportunities for everyone living in the city”</a>`,
+    );
+    // The label's accessible name says which commitment (the same visible label is under each of the 11).
+    expect(res.text).toContain(
+      `Describe the measures your city has taken<span class="visually-hidden"> (Actively communicate our commitment to equal opportunities for everyone living in the city)</span></label>`,
+    );
     expect(res.text).toContain(`id="${FIRST}-measures-error"`);
     expect(res.text).toContain(`id="${FIRST}-evidence-error"`);
     expect(res.text).toContain('not a link</textarea>');

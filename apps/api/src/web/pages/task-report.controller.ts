@@ -1,5 +1,5 @@
 import { Body, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { CLOCK, Clock, DraftPathOf, emptyDraft, isLate, normaliseContent, ReportDraft, SubmissionContent } from '@pact/domain';
+import { CLOCK, Clock, DraftPathOf, emptyDraft, isLate, isQuestionnaireRound, normaliseContent, ReportDraft, SubmissionContent } from '@pact/domain';
 import { ConflictError, DraftChangedError, DraftService, InvalidError, SubmissionService, TaskQuery, reportTemplateOf } from '@pact/engine';
 import type { Response } from 'express';
 import { FormProblem, problemsOf } from '../form-errors';
@@ -48,6 +48,8 @@ export class TaskReportPagesController {
   async form(@Page() page: PageState, @Param('id') id: string, @Query('saved') saved: string | undefined, @Res() res: Response) {
     const ctx = await this.tasks.load(page.person!, id, 'write');
     if (!ctx.canWrite) return res.redirect(303, `/tasks/${id}`);
+    // A questionnaire round's task is answered on its own form (task-answers.controller.ts).
+    if (isQuestionnaireRound(ctx.cycle)) return res.redirect(303, `/tasks/${id}/answers`);
     const draft = await this.drafts.get(id);
     const notice = saved === '1' && draft?.content ? { text: page.i18n.t('reportForm.saved') } : undefined;
     this.renderForm(page, res, 200, ctx, {
@@ -125,6 +127,7 @@ export class TaskReportPagesController {
   async check(@Page() page: PageState, @Param('id') id: string, @Res() res: Response) {
     const ctx = await this.tasks.load(page.person!, id, 'write');
     if (!ctx.canWrite) return res.redirect(303, `/tasks/${id}`);
+    if (isQuestionnaireRound(ctx.cycle)) return res.redirect(303, `/tasks/${id}/answers/check`);
     const draft = await this.drafts.get(id);
     if (!draft?.content) return res.redirect(303, `/tasks/${id}/report`);
     const check = await checkReport(draft.content, reportTemplateOf(ctx.cycle), ctx.task.groupKey);
@@ -190,8 +193,11 @@ export class TaskReportPagesController {
     const revision = ctx.revisions.find((r) => String(r.revision) === n) ?? ctx.revisions.at(-1);
     if (!revision) return res.redirect(303, `/tasks/${id}`);
     const compiled = ctx.cycle.milestoneState[ctx.task.milestoneKey]?.status === 'compiled';
+    // A questionnaire round's confirmation speaks of answers (a city's self-evaluation), not of a report.
+    const round = isQuestionnaireRound(ctx.cycle);
     res.render('pages/task-submitted', {
-      title: page.i18n.t('submitted.title'),
+      title: page.i18n.t(round ? 'submitted.answersTitle' : 'submitted.title'),
+      round,
       task: ctx.task,
       group: ctx.group,
       milestoneTitle: ctx.milestoneTitle,

@@ -29,4 +29,36 @@ describe('whoOf', () => {
     expect(whoOf('committee:maria@example.org')).toBe('maria@example.org');
     expect(whoOf('anna@example.org')).toBe('anna@example.org');
   });
+
+  it('says which answers changed in a questionnaire round’s revisions, by question', () => {
+    const questionnaire = {
+      key: 'q',
+      version: 1,
+      name: { en: 'Q' },
+      sections: [
+        {
+          key: 's',
+          title: { en: 'S' },
+          questions: [
+            { key: 'take-part', type: 'yesNo', required: true, label: { en: 'Take part?' } },
+            { key: 'a', type: 'rating', required: true, label: { en: 'Commitment A' }, levels: [] },
+          ],
+        },
+      ],
+    } as never;
+    const at = new Date('2030-02-01T00:00:00Z');
+    const rev = (revision: number, answers: Record<string, unknown>) => ({
+      revision,
+      submittedAt: at,
+      late: false,
+      afterCompilation: false,
+      submittedBy: 'chair:c@example.org',
+      answers,
+    });
+    const history = revisionHistory([rev(1, { 'take-part': true, a: 'partly' }), rev(2, { 'take-part': true, a: 'fully' })], questionnaire);
+    expect(history.map((h) => [h.revision, h.changedAnswers, h.diff])).toEqual([
+      [2, [{ en: 'Commitment A' }], null],
+      [1, [{ en: 'Take part?' }, { en: 'Commitment A' }], null],
+    ]);
+  });
 });

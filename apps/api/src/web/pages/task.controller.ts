@@ -1,5 +1,5 @@
 import { Body, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { CalendarDay, calendarDayOf, calendarDaysUntil, CLOCK, Clock, localDateTime, REASON_LENGTH } from '@pact/domain';
+import { CalendarDay, calendarDayOf, calendarDaysUntil, CLOCK, Clock, isQuestionnaireRound, localDateTime, REASON_LENGTH } from '@pact/domain';
 import { ConflictError, DraftService, ExtensionRequestService, InvalidError } from '@pact/engine';
 import type { Response } from 'express';
 import { FormError, formErrors, FormProblem, sayCharacterProblem } from '../form-errors';
@@ -32,8 +32,14 @@ export class TaskPageController {
     const t = page.i18n.t;
     const ctx = await this.tasks.load(page.person!, id, 'read');
     const [draft, sources] = ctx.canWrite ? await Promise.all([this.drafts.get(id), this.drafts.sources(id)]) : [null, {}];
-    const history = revisionHistory(ctx.revisions);
-    const origin = draft?.content ? draft.startedFrom : undefined;
+    // A questionnaire round (a Charter city's self-evaluation) is answered on its own form; its draft holds answers.
+    const round = isQuestionnaireRound(ctx.cycle);
+    const history = revisionHistory(ctx.revisions, ctx.cycle.questionnaire).map((r) => ({
+      ...r,
+      changedAnswers: r.changedAnswers?.map((label) => page.i18n.text(label)) ?? null,
+    }));
+    const hasDraft = !!(draft?.content || draft?.answers);
+    const origin = hasDraft ? draft!.startedFrom : undefined;
     res.render('pages/task', {
       title: t('task.title', { milestone: ctx.milestoneTitle, group: ctx.group.fieldOfAction }),
       notice: (NOTICES as readonly string[]).includes(notice ?? '') ? t(`task.notice.${notice}`) : undefined,
@@ -45,7 +51,9 @@ export class TaskPageController {
       canDecide: !!ctx.task.pendingExtensionRequestId && ctx.awaiting && page.person!.roles.includes('committee'),
       isChair: ctx.isChair,
       canWrite: ctx.canWrite,
-      draft: draft?.content ? draft : null,
+      round,
+      formPath: `/tasks/${id}/${round ? 'answers' : 'report'}`,
+      draft: hasDraft ? draft : null,
       draftVersion: draft?.version ?? 0,
       draftOrigin: origin
         ? origin.kind === 'revision'

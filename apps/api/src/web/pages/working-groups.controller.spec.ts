@@ -49,6 +49,64 @@ describe('Working groups page (route test over engine doubles)', () => {
     const berlin = { ...aGroup('berlin'), programme: 'charter', fieldOfAction: 'Berlin', chair: { name: 'Charter coordinator' } };
     afterEach(() => pages.double(ProgrammeCatalog).list.mockReturnValue([PROGRAMMES[0]] as never));
 
+    it('the Charter’s committee adds a city from the pages: the form in its words, each problem beside its field, then the engine adds it; another committee gets the 404 page', async () => {
+      pages.double(ProgrammeCatalog).list.mockReturnValue(PROGRAMMES as never);
+      pages.signIn(aPerson({ programmes: ['charter'], committeeOf: ['charter'] }));
+      const form = await pages.get('/working-groups/new?programme=charter').expect(200);
+      expect(textOf(form.text)).toContain('Add a city');
+      expect(form.text).toContain('name="programme" value="charter"');
+      expect(form.text).toContain('id="country"');
+
+      const bad = await pages
+        .post('/working-groups/new', {
+          programme: 'charter',
+          key: 'Oslo City',
+          name: 'Oslo',
+          country: 'Norway',
+          chairName: 'Kari',
+          email: 'kari@',
+          language: 'en',
+        })
+        .expect(400);
+      expect(bad.text).toContain('<a href="#key">Enter a short key of lower-case letters, digits and dashes, starting with a letter</a>');
+      expect(bad.text).toContain('<a href="#country">Enter the country as its two-letter code, like NO</a>');
+      expect(bad.text).toContain('<a href="#email">Enter an e-mail address in the correct format, like name@example.org</a>');
+      expect(bad.text).toMatch(/<input[^>]*id="key"[^>]*value="Oslo City"/);
+      expect(pages.double(WorkingGroupService).add).not.toHaveBeenCalled();
+
+      pages.double(WorkingGroupService).add.mockResolvedValue({ ...berlin, key: 'oslo' } as never);
+      const good = {
+        programme: 'charter',
+        key: 'oslo',
+        name: 'Oslo',
+        country: 'no',
+        size: 'medium',
+        chairName: 'Kari',
+        email: 'kari@oslo.example.no',
+        language: 'en',
+        timeZone: 'Europe/Oslo',
+      };
+      const done = await pages.post('/working-groups/new', good).expect(303);
+      expect(done.headers.location).toBe('/working-groups?programme=charter&added=oslo');
+      expect(pages.double(WorkingGroupService).add).toHaveBeenCalledWith(
+        {
+          key: 'oslo',
+          programme: 'charter',
+          name: 'Oslo',
+          country: 'NO',
+          size: 'medium',
+          chair: { name: 'Kari', email: 'kari@oslo.example.no', language: 'en', timeZone: 'Europe/Oslo' },
+        },
+        expect.objectContaining({ committeeOf: ['charter'] }),
+      );
+      pages.double(WorkingGroupService).add.mockRejectedValueOnce(new ConflictError('"oslo" names a participant already'));
+      const taken = await pages.post('/working-groups/new', good).expect(409);
+      expect(taken.text).toContain('<a href="#key">This key names a participant already: choose another</a>');
+
+      pages.signIn(aPerson());
+      await pages.get('/working-groups/new?programme=charter').expect(404);
+    });
+
     it("offers the programmes a person takes part in and lists the chosen one's participants, in its words; another committee only reads them", async () => {
       pages.double(ProgrammeCatalog).list.mockReturnValue(PROGRAMMES as never);
       pages.signIn(aPerson({ programmes: ['pact', 'charter'], committeeOf: ['pact'], roles: ['committee', 'chair'], groupKeys: ['berlin'] }));

@@ -12,7 +12,7 @@ import {
   WorkingGroupService,
 } from '@pact/engine';
 import type { Response } from 'express';
-import { UpdateWorkingGroupDto } from '../../working-groups/working-group.dto';
+import { AddWorkingGroupDto, UpdateWorkingGroupDto } from '../../working-groups/working-group.dto';
 import { apiRuleProblems } from '../api-rules';
 import { FormError, formErrors, problemsOf } from '../form-errors';
 import { Page, PageController, PageRoles } from '../page.decorators';
@@ -22,6 +22,20 @@ import { trendChart } from './working-group-trends-view';
 import { chairsWhoCanSignIn } from './working-groups-view';
 
 const GROUP_KEY = /^[a-z][a-z0-9-]{0,62}$/;
+
+/** What the "add a participant" form holds, as typed. */
+interface ParticipantValues {
+  key: string;
+  name: string;
+  goal: string;
+  country: string;
+  size: string;
+  chairName: string;
+  email: string;
+  language: string;
+  timeZone: string;
+}
+const EMPTY_PARTICIPANT: ParticipantValues = { key: '', name: '', goal: '', country: '', size: '', chairName: '', email: '', language: '', timeZone: '' };
 
 interface ChairValues {
   name: string;
@@ -67,6 +81,7 @@ export class WorkingGroupPagesController {
     @Page() page: PageState,
     @Query('changed') changed: unknown,
     @Query('retired') retired: unknown,
+    @Query('added') added: unknown,
     @Query('programme') asked: unknown,
     @Res() res: Response,
   ) {
@@ -93,6 +108,7 @@ export class WorkingGroupPagesController {
       signIn,
       notice,
       retiredNotice: retiredGroup ?? null,
+      addedNotice: (typeof added === 'string' && GROUP_KEY.test(added) ? groups.find((g) => g.key === added) : undefined) ?? null,
       programme,
       programmes: offered.length > 1 ? offered.map((p) => ({ key: p.key, name: p.name, current: p.key === programme.key })) : [],
       // The committee of this programme changes its participants; another programme's committee only reads them.
@@ -129,6 +145,82 @@ export class WorkingGroupPagesController {
       }),
     );
     res.render('pages/working-group-trends', { title: i18n.t('trends.title', { group: group.fieldOfAction }), group, trends });
+  }
+
+  /**
+   * The committee adds a participant (a city that signs the Charter, a new working group):
+   * `?programme=` among the programmes whose committee the person sits on (another is the 404
+   * page). The API's rules (AddWorkingGroupDto), then the engine's; each problem beside its
+   * field. Its chair or coordinator gets an account and a welcome (the engine's follow-up).
+   * Declared before `:key`, so "new" is not taken for a participant's key.
+   */
+  @Get('new')
+  @PageRoles('committee')
+  async newForm(@Page() page: PageState, @Query('programme') asked: unknown, @Res() res: Response) {
+    const programme = this.programmeToAddTo(page, asked);
+    this.renderNew(page, res, 200, programme, { ...EMPTY_PARTICIPANT, language: page.lang, timeZone: DEFAULT_TIME_ZONE }, []);
+  }
+
+  @Post('new')
+  @PageRoles('committee')
+  async add(@Page() page: PageState, @Body() body: Record<string, unknown>, @Res() res: Response) {
+    const programme = this.programmeToAddTo(page, body.programme);
+    const s = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+    const values: ParticipantValues = Object.fromEntries(Object.keys(EMPTY_PARTICIPANT).map((k) => [k, s(body[k])])) as unknown as ParticipantValues;
+    const t = page.i18n.t;
+    const fieldOf = (path: string) =>
+      ({ 'chair.name': 'chairName', 'chair.email': 'email', 'chair.language': 'language', 'chair.timeZone': 'timeZone' })[path] ?? path;
+    const say = (_p: unknown, field: string) => t(`workingGroups.addError.${field}`);
+    const input = {
+      key: values.key,
+      programme: programme.key,
+      name: values.name,
+      ...(values.goal ? { goal: values.goal } : {}),
+      ...(values.country ? { country: values.country.toUpperCase() } : {}),
+      ...(values.size ? { size: values.size } : {}),
+      chair: { name: values.chairName, email: values.email, language: values.language, ...(values.timeZone ? { timeZone: values.timeZone } : {}) },
+    };
+    const problems = await apiRuleProblems(AddWorkingGroupDto, input);
+    if (problems.length) return this.renderNew(page, res, 400, programme, values, formErrors(problems, say, fieldOf));
+    try {
+      await this.groups.add(input as Parameters<WorkingGroupService['add']>[0], page.person!);
+    } catch (err) {
+      if (err instanceof ConflictError)
+        return this.renderNew(page, res, 409, programme, values, [{ field: 'key', message: t('workingGroups.addError.taken') }]);
+      const found = problemsOf(err);
+      if (!found) throw err;
+      return this.renderNew(page, res, 400, programme, values, formErrors(found, say, fieldOf));
+    }
+    res.redirect(303, `/working-groups?programme=${encodeURIComponent(programme.key)}&added=${encodeURIComponent(values.key)}`);
+  }
+
+  /** The programme a participant is added to: one whose committee the person sits on (the first of theirs when none is asked). */
+  private programmeToAddTo(page: PageState, asked: unknown) {
+    const mine = this.programmes.list().filter((p) => isCommitteeOf(page.person!, p.key));
+    const chosen = asked === undefined || asked === '' ? mine[0] : mine.find((p) => p.key === asked);
+    if (!chosen) throw new NotFoundError(`no programme "${String(asked)}" you add participants to`);
+    return chosen;
+  }
+
+  private renderNew(
+    page: PageState,
+    res: Response,
+    status: number,
+    programme: { key: string; name: LocalizedText; participantKind: string },
+    values: ParticipantValues,
+    errors: FormError[],
+  ) {
+    const kind = programme.participantKind;
+    res.status(status).render('pages/add-participant', {
+      title: page.i18n.t(`workingGroups.addTitle.${kind}`),
+      programme: { key: programme.key, name: page.i18n.text(programme.name) },
+      cities: kind === 'city',
+      kind,
+      values,
+      errors,
+      languageOptions: messageLanguageOptions(page),
+      timeZoneOptions: timeZoneOptions(),
+    });
   }
 
   @Get(':key')

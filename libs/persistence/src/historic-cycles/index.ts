@@ -1,0 +1,3 @@
+export * from './historic-cycle.record';
+export * from './historic-cycle.repository';
+export * from './historic-cycle.schema';

@@ -1,0 +1,3 @@
+export * from './history-import.record';
+export * from './history-import.repository';
+export * from './history-import.schema';
