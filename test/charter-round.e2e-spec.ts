@@ -1,18 +1,6 @@
-import { CHARTER_COMMITMENTS } from '@pact/domain/testing/charter-scheme';
 import { CompilationService, IdentityService } from '@pact/engine';
 import { EngineHarness } from './support/engine-harness';
-
-const COMMITMENTS = CHARTER_COMMITMENTS;
-
-/** A city taking part: every commitment rated `level` (a rated one described), except those given otherwise. */
-function takingPart(level: string, over: Record<string, string> = {}): Record<string, unknown> {
-  const answers: Record<string, unknown> = { 'take-part': true };
-  for (const c of COMMITMENTS) {
-    answers[c] = over[c] ?? level;
-    if (answers[c] !== 'not-applicable') answers[`${c}-measures`] = `What the city did on ${c}`;
-  }
-  return answers;
-}
+import { takingPart } from './support/charter';
 
 /**
  * The Integrating Cities Charter's questionnaire rounds over HTTP (issue 19): its committee starts

@@ -1,29 +1,7 @@
 import { CompilationService, IdentityService } from '@pact/engine';
 import { browserSuite } from './support/browser-suite';
 import { checkPage } from './support/web';
-
-const COMMITMENTS = [
-  'communicate-equal-opportunities',
-  'equal-access-non-discrimination',
-  'migrant-engagement',
-  'equal-access-to-services',
-  'needs-understood-and-met',
-  'diverse-workforce',
-  'fair-treatment-of-staff',
-  'staff-respect-diversity',
-  'equality-in-procurement',
-  'diverse-supplier-base',
-  'equality-among-contractors',
-];
-
-function takingPart(level: string, over: Record<string, string> = {}): Record<string, unknown> {
-  const answers: Record<string, unknown> = { 'take-part': true };
-  for (const c of COMMITMENTS) {
-    answers[c] = over[c] ?? level;
-    if (answers[c] !== 'not-applicable') answers[`${c}-measures`] = `What the city did on ${c}`;
-  }
-  return answers;
-}
+import { takingPart } from './support/charter';
 
 /**
  * The Charter's committee reading a round's network report on its page in a real Chromium, with

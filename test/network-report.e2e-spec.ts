@@ -1,30 +1,7 @@
 import { CompilationService, IdentityService } from '@pact/engine';
 import { EngineHarness } from './support/engine-harness';
 import { pdfText } from './support/pdf-text';
-
-const COMMITMENTS = [
-  'communicate-equal-opportunities',
-  'equal-access-non-discrimination',
-  'migrant-engagement',
-  'equal-access-to-services',
-  'needs-understood-and-met',
-  'diverse-workforce',
-  'fair-treatment-of-staff',
-  'staff-respect-diversity',
-  'equality-in-procurement',
-  'diverse-supplier-base',
-  'equality-among-contractors',
-];
-
-/** A city taking part: every commitment rated `level` (a rated one described), except those given otherwise. */
-function takingPart(level: string, over: Record<string, string> = {}): Record<string, unknown> {
-  const answers: Record<string, unknown> = { 'take-part': true };
-  for (const c of COMMITMENTS) {
-    answers[c] = over[c] ?? level;
-    if (answers[c] !== 'not-applicable') answers[`${c}-measures`] = `What the city did on ${c}`;
-  }
-  return answers;
-}
+import { takingPart } from './support/charter';
 
 const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];

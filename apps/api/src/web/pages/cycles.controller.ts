@@ -43,6 +43,8 @@ export class CyclePagesController {
       programmes: offered.length > 1 ? offered.map((p) => ({ key: p.key, name: p.name, current: p.key === programme.key })) : [],
       isCommittee: isCommitteeOf(person, programme.key),
       canStart: this.cycles.startableBy(person).includes(programme.key),
+      // The report programme's (the Pact's) start page is the default one; another programme's names itself.
+      startHref: programme.key === this.cycles.reportProgramme() ? '/cycles/new' : `/cycles/new?programme=${encodeURIComponent(programme.key)}`,
     };
     if (chosen !== undefined && !(CYCLE_STATUSES as readonly string[]).includes(chosen)) {
       return res.status(400).render('pages/cycles', {
